@@ -1,0 +1,153 @@
+"""The history (Historique): every flushed change writes ChangeLog rows, whoever made it.
+
+Hooked on the session factory, so no service can forget it: one row per created or deleted record
+(field NULL) and one row per changed field, with the OS user, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db import models
+from ti_desktop.db.types import utcnow
+
+# Entity name written in the log for each model.
+LOGGED_ENTITIES: dict[type[models.Base], str] = {
+    models.Territory: "territory",
+    models.Epci: "epci",
+    models.Actor: "actor",
+    models.TerritoryRole: "territory_role",
+    models.Axis: "axis",
+    models.DiagnosticSection: "diagnostic_section",
+    models.SwotItem: "swot_item",
+    models.Challenge: "challenge",
+    models.KeyCompany: "key_company",
+    models.Objective: "objective",
+    models.Action: "action",
+    models.ActionPartner: "action_partner",
+    models.FundingLine: "funding_line",
+    models.Milestone: "milestone",
+    models.Indicator: "indicator",
+    models.IndicatorValue: "indicator_value",
+    models.ProgressUpdate: "progress_update",
+    models.Meeting: "meeting",
+    models.AgendaItem: "agenda_item",
+    models.Decision: "decision",
+    models.Attachment: "attachment",
+}
+IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at"})
+USER_KEY = "ti_desktop_user"
+
+
+def serialise(value: Any) -> str | None:
+    """A stable text form: enum codes, ISO dates, exact decimals, 1/0 for flags."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def describe(obj: models.Base) -> str:
+    """What a created / deleted record was, in a few words (its title or name)."""
+    for attribute in ("code", "title", "name", "text", "label"):
+        value = getattr(obj, attribute, None)
+        if value:
+            return str(value)[:200]
+    return f"#{obj.id}"  # type: ignore[attr-defined]
+
+
+def _owner_ids(session: Session, obj: models.Base) -> tuple[int | None, int | None]:
+    """(territory_id, action_id) the record belongs to, for filtering the history."""
+    connection = session.connection()
+    action_id: int | None = None
+    if isinstance(obj, models.Action):
+        return obj.territory_id, obj.id
+    action_id = getattr(obj, "action_id", None)
+    territory_id = getattr(obj, "territory_id", None)
+    if territory_id is None and action_id is not None:
+        territory_id = connection.execute(
+            select(models.Action.territory_id).where(models.Action.id == action_id)
+        ).scalar()
+    if territory_id is None and isinstance(obj, models.IndicatorValue):
+        territory_id = connection.execute(
+            select(models.Indicator.territory_id).where(models.Indicator.id == obj.indicator_id)
+        ).scalar()
+    meeting_id = getattr(obj, "meeting_id", None)
+    if territory_id is None and meeting_id is not None:
+        territory_id = connection.execute(
+            select(models.Meeting.territory_id).where(models.Meeting.id == meeting_id)
+        ).scalar()
+    if isinstance(obj, models.Territory):
+        territory_id = obj.id
+    return territory_id, action_id
+
+
+def _rows_for(
+    session: Session, obj: models.Base, change: str, user: str, now: dt.datetime
+) -> list[dict[str, Any]]:
+    entity = LOGGED_ENTITIES.get(type(obj))
+    if entity is None:
+        return []
+    territory_id, action_id = _owner_ids(session, obj)
+    base = {
+        "changed_at": now,
+        "user": user,
+        "territory_id": territory_id,
+        "action_id": action_id,
+        "entity": entity,
+        "entity_id": obj.id,  # type: ignore[attr-defined]
+    }
+    if change == "created":
+        return [{**base, "field": None, "old_value": None, "new_value": describe(obj)}]
+    if change == "deleted":
+        return [{**base, "field": None, "old_value": describe(obj), "new_value": None}]
+    rows = []
+    state = inspect(obj)
+    for attribute in state.mapper.column_attrs:
+        if attribute.key in IGNORED_FIELDS:
+            continue
+        history = state.attrs[attribute.key].history
+        if not history.has_changes():
+            continue
+        old = history.deleted[0] if history.deleted else None
+        new = history.added[0] if history.added else None
+        if serialise(old) == serialise(new):
+            continue
+        rows.append(
+            {**base, "field": attribute.key, "old_value": serialise(old), "new_value": serialise(new)}
+        )
+    return rows
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    user = session.info.get(USER_KEY, "inconnu")
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    for obj in session.new:
+        rows += _rows_for(session, obj, "created", user, now)
+    for obj in session.dirty:
+        if session.is_modified(obj, include_collections=False):
+            rows += _rows_for(session, obj, "updated", user, now)
+    for obj in session.deleted:
+        rows += _rows_for(session, obj, "deleted", user, now)
+    if rows:
+        session.connection().execute(insert(models.ChangeLog), rows)
+
+
+def install_change_log(factory: sessionmaker[Session], user: str) -> None:
+    """Record every change made through sessions of `factory`, as `user`."""
+    factory.kw.setdefault("info", {})[USER_KEY] = user
+    event.listen(factory, "after_flush", _after_flush)

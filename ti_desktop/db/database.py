@@ -1,0 +1,108 @@
+"""Opening a database: refuse what is not ours, back up before any upgrade, migrate, hand out sessions."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop import __version__
+from ti_desktop.db.backup import (
+    BackupInfo,
+    backup_database,
+    copy_into,
+    describe_backup,
+    timestamped_backup_path,
+)
+from ti_desktop.db.changelog import install_change_log
+from ti_desktop.db.engine import create_sqlite_engine
+from ti_desktop.db.errors import BackupError, DatabaseDamagedError, DatabaseMissingError, SchemaTooNewError
+from ti_desktop.db.migrate import head_revision, is_known_revision, upgrade_to_head
+from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
+
+
+def current_user() -> str:
+    """Who edits, for the history: the OS user name."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment (some containers)
+        return "inconnu"
+
+
+@dataclass
+class Database:
+    """An open, up-to-date database: its file, engine and session factory."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_before_upgrade: BackupInfo | None = None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo | None:
+    """Check the file and bring its schema to the head revision; return the backup taken, if any.
+
+    Refuses (file untouched): a missing file when `create` is false, a non-SQLite file, another
+    application's SQLite file, a schema newer than this app, a damaged file.
+    """
+    state = inspect_file(path)
+    if state.kind is FileKind.MISSING and not create:
+        raise DatabaseMissingError(path)
+    if state.kind is FileKind.OURS:
+        if state.revision is not None and not is_known_revision(state.revision):
+            raise SchemaTooNewError(path, state.revision, __version__)
+        verdict = quick_check(path)
+        if verdict != "ok":
+            raise DatabaseDamagedError(path, verdict)
+    if state.kind is FileKind.OURS and state.revision == head_revision():
+        return None
+    backup = None
+    if state.kind is FileKind.OURS:
+        backup = backup_database(path, timestamped_backup_path(path, backups_dir, reason="avant-migration"))
+    migration_engine = create_sqlite_engine(path, foreign_keys=False)
+    try:
+        upgrade_to_head(migration_engine)
+    finally:
+        migration_engine.dispose()
+    return backup
+
+
+def open_database(path: Path, backups_dir: Path, *, create: bool = True, user: str | None = None) -> Database:
+    """Open `path` for work, creating and migrating it as needed."""
+    backup = prepare_file(path, backups_dir, create=create)
+    engine = create_sqlite_engine(path)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    install_change_log(factory, user or current_user())
+    return Database(path=path, engine=engine, sessions=factory, backup_before_upgrade=backup)
+
+
+def restore_database(
+    backup_file: Path, database: Path, backups_dir: Path
+) -> tuple[BackupInfo, BackupInfo | None]:
+    """Verify `backup_file`, back up the current database, then replace its content; migrate if older.
+
+    Returns (what was restored, the safety backup of the replaced database or None if there was none).
+    """
+    restored = describe_backup(backup_file)
+    if restored.revision is not None and not is_known_revision(restored.revision):
+        raise BackupError(
+            f"La sauvegarde « {backup_file} » vient d'une version plus récente de TI Desktop "
+            f"(schéma « {restored.revision} ») : elle n'a pas été restaurée."
+        )
+    if backup_file.resolve() == database.resolve():
+        raise BackupError("Le fichier à restaurer est la base elle-même : choisissez une sauvegarde.")
+    safety = None
+    state = inspect_file(database)
+    if state.kind is FileKind.OURS:
+        safety = backup_database(
+            database, timestamped_backup_path(database, backups_dir, reason="avant-restauration")
+        )
+    copy_into(backup_file, database)
+    prepare_file(database, backups_dir, create=False)
+    return restored, safety

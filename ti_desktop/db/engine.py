@@ -1,0 +1,35 @@
+"""The SQLAlchemy engine for a SQLite file, with the pragmas that make every commit durable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine on `path`: foreign keys on, WAL journal, synchronous=FULL, a busy timeout.
+
+    The driver's own transaction handling is switched off and BEGIN emitted explicitly, the recipe of
+    SQLAlchemy's SQLite documentation, so that DDL (migrations) is transactional too.
+    """
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine

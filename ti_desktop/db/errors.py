@@ -1,0 +1,61 @@
+"""Known database failures, each with the French message the user reads. None of them modifies the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ti_desktop.domain.errors import TiDesktopError
+
+
+class DatabaseError(TiDesktopError):
+    """A database file cannot be used as asked."""
+
+
+class DatabaseLocationError(DatabaseError):
+    """The chosen path cannot hold a database (missing folder, a folder instead of a file…)."""
+
+
+class DatabaseMissingError(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"La base « {path} » n'existe pas. Vérifiez le chemin (--db) ou créez-la avec « ti-desktop demo »."
+        )
+
+
+class NotSQLiteError(DatabaseError):
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"« {path} » n'est pas une base TI Desktop : ce fichier n'est pas une base SQLite ({what}). "
+            "Il n'a pas été modifié."
+        )
+
+
+class ForeignDatabaseError(DatabaseError):
+    def __init__(self, path: Path, tables: list[str]) -> None:
+        shown = ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+        super().__init__(
+            f"« {path} » est une base SQLite d'une autre application (tables : {shown}), pas une base "
+            "TI Desktop. Elle n'a pas été modifiée."
+        )
+
+
+class SchemaTooNewError(DatabaseError):
+    def __init__(self, path: Path, revision: str, app_version: str) -> None:
+        super().__init__(
+            f"« {path} » a un schéma de base inconnu de cette version de TI Desktop ({app_version}) : "
+            f"révision « {revision} », sans doute créée par une version plus récente. Mettez TI Desktop à "
+            "jour pour l'ouvrir. Le fichier n'a pas été modifié."
+        )
+        self.revision = revision
+
+
+class DatabaseDamagedError(DatabaseError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"« {path} » est endommagée (contrôle d'intégrité SQLite : {detail}). Elle n'a pas été "
+            "modifiée ; restaurez une sauvegarde (ti-desktop restore)."
+        )
+
+
+class BackupError(DatabaseError):
+    """A backup could not be taken, verified or restored."""

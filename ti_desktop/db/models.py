@@ -1,0 +1,448 @@
+"""Typed SQLAlchemy 2 models for every entity of the domain (DESIGN.md §2).
+
+The database refuses bad rows by itself: foreign keys, CHECK constraints on amounts, progress, date
+order and enumeration codes, uniqueness of codes. Money columns hold integer cents (`Money`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import Enum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ti_desktop.db.types import EnumCode, Money, UtcDateTime, utcnow
+from ti_desktop.domain.enums import (
+    ActionStatus,
+    ActorKind,
+    BudgetNature,
+    DecisionState,
+    FundingStatus,
+    GovernanceRole,
+    IndicatorDirection,
+    MeetingKind,
+    MinutesState,
+    Priority,
+    SwotCategory,
+)
+
+# Stable constraint names so batch migrations on SQLite can find and alter them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Timestamped:
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+
+
+def enum_check(column: str, enum: type[Enum], *, nullable: bool = False) -> CheckConstraint:
+    codes = ", ".join(f"'{member.value}'" for member in enum)
+    condition = f"{column} IN ({codes})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=f"{column}_valid")
+
+
+def non_negative(column: str) -> CheckConstraint:
+    return CheckConstraint(f"{column} IS NULL OR {column} >= 0", name=f"{column}_non_negative")
+
+
+def date_order(start: str, end: str) -> CheckConstraint:
+    return CheckConstraint(
+        f"{start} IS NULL OR {end} IS NULL OR {end} >= {start}", name=f"{end}_after_{start}"
+    )
+
+
+def cascade_fk(target: str) -> ForeignKey:
+    return ForeignKey(target, ondelete="CASCADE")
+
+
+def nullify_fk(target: str) -> ForeignKey:
+    return ForeignKey(target, ondelete="SET NULL")
+
+
+class Territory(Timestamped, Base):
+    __tablename__ = "territories"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    national_code: Mapped[str | None] = mapped_column(String(40))
+    region: Mapped[str | None] = mapped_column(String(100))
+    departments: Mapped[str | None] = mapped_column(String(300))
+    phase: Mapped[str | None] = mapped_column(String(40))
+    labelled_on: Mapped[dt.date | None] = mapped_column(Date)
+    carrying_structure: Mapped[str | None] = mapped_column(String(300))
+    summary: Mapped[str | None] = mapped_column(Text)
+
+
+class Epci(Timestamped, Base):
+    __tablename__ = "epcis"
+    __table_args__ = (non_negative("population"), non_negative("commune_count"))
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    siren: Mapped[str | None] = mapped_column(String(9))
+    population: Mapped[int | None] = mapped_column(Integer)
+    commune_count: Mapped[int | None] = mapped_column(Integer)
+
+
+class Actor(Timestamped, Base):
+    __tablename__ = "actors"
+    __table_args__ = (enum_check("kind", ActorKind),)
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[ActorKind] = mapped_column(EnumCode(ActorKind), default=ActorKind.AUTRE)
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class TerritoryRole(Timestamped, Base):
+    __tablename__ = "territory_roles"
+    __table_args__ = (
+        UniqueConstraint("territory_id", "actor_id", "role"),
+        enum_check("role", GovernanceRole),
+    )
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(cascade_fk("actors.id"), index=True)
+    role: Mapped[GovernanceRole] = mapped_column(EnumCode(GovernanceRole))
+
+
+class Axis(Timestamped, Base):
+    """The four seeded priorities have no territory; a territory may add its own axes."""
+
+    __tablename__ = "axes"
+    __table_args__ = (UniqueConstraint("territory_id", "code"),)
+
+    territory_id: Mapped[int | None] = mapped_column(cascade_fk("territories.id"), index=True)
+    code: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(100))
+    colour: Mapped[str] = mapped_column(String(7))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DiagnosticSection(Timestamped, Base):
+    __tablename__ = "diagnostic_sections"
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    axis_id: Mapped[int | None] = mapped_column(ForeignKey("axes.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text, default="")
+    sources: Mapped[str | None] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SwotItem(Timestamped, Base):
+    __tablename__ = "swot_items"
+    __table_args__ = (enum_check("category", SwotCategory),)
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    category: Mapped[SwotCategory] = mapped_column(EnumCode(SwotCategory))
+    axis_id: Mapped[int | None] = mapped_column(ForeignKey("axes.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+action_challenges = Table(
+    "action_challenges",
+    Base.metadata,
+    Column("action_id", cascade_fk("actions.id"), primary_key=True),
+    Column("challenge_id", cascade_fk("challenges.id"), primary_key=True, index=True),
+)
+
+meeting_participants = Table(
+    "meeting_participants",
+    Base.metadata,
+    Column("meeting_id", cascade_fk("meetings.id"), primary_key=True),
+    Column("actor_id", cascade_fk("actors.id"), primary_key=True, index=True),
+)
+
+
+class Challenge(Timestamped, Base):
+    __tablename__ = "challenges"
+    __table_args__ = (enum_check("priority", Priority),)
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    axis_id: Mapped[int] = mapped_column(ForeignKey("axes.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    priority: Mapped[Priority] = mapped_column(EnumCode(Priority), default=Priority.MOYENNE)
+
+
+class KeyCompany(Timestamped, Base):
+    __tablename__ = "key_companies"
+    __table_args__ = (non_negative("employees"),)
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    siret: Mapped[str | None] = mapped_column(String(14))
+    sector: Mapped[str | None] = mapped_column(String(200))
+    employees: Mapped[int | None] = mapped_column(Integer)
+    commune: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Objective(Timestamped, Base):
+    __tablename__ = "objectives"
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    axis_id: Mapped[int] = mapped_column(ForeignKey("axes.id"), index=True)
+    code: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+
+
+class Action(Timestamped, Base):
+    __tablename__ = "actions"
+    __table_args__ = (
+        UniqueConstraint("territory_id", "code"),
+        enum_check("status", ActionStatus),
+        enum_check("priority", Priority),
+        enum_check("budget_nature", BudgetNature, nullable=True),
+        CheckConstraint("progress >= 0 AND progress <= 100", name="progress_range"),
+        CheckConstraint("status <> 'realisee' OR progress = 100", name="done_is_complete"),
+        CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        date_order("planned_start", "planned_end"),
+        date_order("planned_start", "actual_end"),
+        non_negative("planned_budget"),
+        non_negative("spent_to_date"),
+        non_negative("jobs_targeted"),
+        non_negative("induced_investment"),
+        Index("ix_actions_territory_axis", "territory_id", "axis_id"),
+        Index("ix_actions_territory_status", "territory_id", "status"),
+        Index("ix_actions_planned_end", "planned_end"),
+    )
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"))
+    axis_id: Mapped[int] = mapped_column(ForeignKey("axes.id"))
+    objective_id: Mapped[int | None] = mapped_column(nullify_fk("objectives.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(cascade_fk("actions.id"), index=True)
+    code: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    expected_results: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ActionStatus] = mapped_column(EnumCode(ActionStatus), default=ActionStatus.EN_REFLEXION)
+    priority: Mapped[Priority] = mapped_column(EnumCode(Priority), default=Priority.MOYENNE)
+    to_discuss: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    lead_actor_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"), index=True)
+    pilot_actor_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"))
+    elected_referent_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"))
+    planned_start: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    actual_end: Mapped[dt.date | None] = mapped_column(Date)
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    planned_budget: Mapped[Decimal | None] = mapped_column(Money)
+    spent_to_date: Mapped[Decimal | None] = mapped_column(Money)
+    budget_nature: Mapped[BudgetNature | None] = mapped_column(EnumCode(BudgetNature))
+    jobs_targeted: Mapped[int | None] = mapped_column(Integer)
+    induced_investment: Mapped[Decimal | None] = mapped_column(Money)
+
+    challenges: Mapped[list[Challenge]] = relationship(secondary=action_challenges)
+
+
+class ActionPartner(Timestamped, Base):
+    __tablename__ = "action_partners"
+    __table_args__ = (UniqueConstraint("action_id", "actor_id"),)
+
+    action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"), index=True)
+    actor_id: Mapped[int] = mapped_column(cascade_fk("actors.id"), index=True)
+    role: Mapped[str | None] = mapped_column(String(200))
+
+
+class FundingLine(Timestamped, Base):
+    __tablename__ = "funding_lines"
+    __table_args__ = (
+        enum_check("status", FundingStatus),
+        non_negative("amount_requested"),
+        non_negative("amount_granted"),
+        date_order("filed_on", "decided_on"),
+    )
+
+    action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"), index=True)
+    funder_actor_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"), index=True)
+    funder_name: Mapped[str | None] = mapped_column(String(200))
+    programme: Mapped[str | None] = mapped_column(String(200))
+    amount_requested: Mapped[Decimal] = mapped_column(Money)
+    amount_granted: Mapped[Decimal | None] = mapped_column(Money)
+    status: Mapped[FundingStatus] = mapped_column(EnumCode(FundingStatus), default=FundingStatus.ENVISAGE)
+    filed_on: Mapped[dt.date | None] = mapped_column(Date)
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Milestone(Timestamped, Base):
+    __tablename__ = "milestones"
+
+    action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Indicator(Timestamped, Base):
+    __tablename__ = "indicators"
+    __table_args__ = (
+        enum_check("direction", IndicatorDirection),
+        date_order("baseline_on", "target_on"),
+    )
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    action_id: Mapped[int | None] = mapped_column(nullify_fk("actions.id"), index=True)
+    axis_id: Mapped[int | None] = mapped_column(ForeignKey("axes.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str | None] = mapped_column(String(50))
+    source: Mapped[str | None] = mapped_column(String(300))
+    baseline_value: Mapped[float | None] = mapped_column(Float)
+    baseline_on: Mapped[dt.date | None] = mapped_column(Date)
+    target_value: Mapped[float | None] = mapped_column(Float)
+    target_on: Mapped[dt.date | None] = mapped_column(Date)
+    direction: Mapped[IndicatorDirection] = mapped_column(
+        EnumCode(IndicatorDirection), default=IndicatorDirection.HAUSSE
+    )
+
+
+class IndicatorValue(Timestamped, Base):
+    __tablename__ = "indicator_values"
+    __table_args__ = (UniqueConstraint("indicator_id", "measured_on"),)
+
+    indicator_id: Mapped[int] = mapped_column(cascade_fk("indicators.id"), index=True)
+    measured_on: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    comment: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgressUpdate(Timestamped, Base):
+    __tablename__ = "progress_updates"
+    __table_args__ = (
+        enum_check("status", ActionStatus),
+        CheckConstraint("progress >= 0 AND progress <= 100", name="progress_range"),
+        Index("ix_progress_updates_action_date", "action_id", "reported_on"),
+    )
+
+    action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"))
+    reported_on: Mapped[dt.date] = mapped_column(Date)
+    author: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[ActionStatus] = mapped_column(EnumCode(ActionStatus))
+    progress: Mapped[int] = mapped_column(Integer)
+    done: Mapped[str | None] = mapped_column(Text)
+    difficulties: Mapped[str | None] = mapped_column(Text)
+    next_steps: Mapped[str | None] = mapped_column(Text)
+    alert: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Meeting(Timestamped, Base):
+    __tablename__ = "meetings"
+    __table_args__ = (enum_check("kind", MeetingKind), enum_check("minutes_state", MinutesState))
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    kind: Mapped[MeetingKind] = mapped_column(EnumCode(MeetingKind), default=MeetingKind.COMITE_PILOTAGE)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    minutes_state: Mapped[MinutesState] = mapped_column(
+        EnumCode(MinutesState), default=MinutesState.BROUILLON
+    )
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
+
+    participants: Mapped[list[Actor]] = relationship(secondary=meeting_participants)
+
+
+class AgendaItem(Timestamped, Base):
+    __tablename__ = "agenda_items"
+
+    meeting_id: Mapped[int] = mapped_column(cascade_fk("meetings.id"), index=True)
+    action_id: Mapped[int | None] = mapped_column(nullify_fk("actions.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Decision(Timestamped, Base):
+    __tablename__ = "decisions"
+    __table_args__ = (enum_check("state", DecisionState),)
+
+    meeting_id: Mapped[int] = mapped_column(cascade_fk("meetings.id"), index=True)
+    action_id: Mapped[int | None] = mapped_column(nullify_fk("actions.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner_actor_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"), index=True)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    state: Mapped[DecisionState] = mapped_column(
+        EnumCode(DecisionState), default=DecisionState.A_FAIRE, index=True
+    )
+
+
+class Attachment(Timestamped, Base):
+    __tablename__ = "attachments"
+    __table_args__ = (
+        CheckConstraint("(action_id IS NULL) <> (meeting_id IS NULL)", name="one_owner"),
+        non_negative("size_bytes"),
+    )
+
+    action_id: Mapped[int | None] = mapped_column(cascade_fk("actions.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(cascade_fk("meetings.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    stored_path: Mapped[str] = mapped_column(String(1000))
+    original_name: Mapped[str] = mapped_column(String(300))
+    size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChangeLog(Base):
+    """One row per changed field (or per created / deleted record, with field NULL)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        Index("ix_change_log_territory_at", "territory_id", "changed_at"),
+        Index("ix_change_log_action_at", "action_id", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    user: Mapped[str] = mapped_column(String(200))
+    # Plain integers, not foreign keys: the history outlives what it describes.
+    territory_id: Mapped[int | None] = mapped_column(Integer)
+    action_id: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class Snapshot(Timestamped, Base):
+    """A frozen JSON copy of a territory's plan (report sent, meeting closed)."""
+
+    __tablename__ = "snapshots"
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    label: Mapped[str] = mapped_column(String(300))
+    meeting_id: Mapped[int | None] = mapped_column(nullify_fk("meetings.id"), index=True)
+    payload: Mapped[str] = mapped_column(Text)

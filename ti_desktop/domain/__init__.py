@@ -1,0 +1,1 @@
+"""Pure domain: enumerations with French labels, records, rules and summaries (no Qt, no SQLAlchemy)."""

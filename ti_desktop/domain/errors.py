@@ -1,0 +1,32 @@
+"""Known errors: each carries a French message meant for the user.
+
+Anything that is not a `TiDesktopError` is a bug; the command line and the GUI treat the two differently.
+"""
+
+from __future__ import annotations
+
+
+class TiDesktopError(Exception):
+    """An expected failure with a complete French message for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(TiDesktopError):
+    """Invalid input: names the field (by its French label) and what is wrong."""
+
+    def __init__(self, field: str, label: str, problem: str) -> None:
+        super().__init__(f"{label} : {problem}")
+        self.field = field
+        self.label = label
+        self.problem = problem
+
+
+class NotFoundError(TiDesktopError):
+    """The record asked for does not exist (any more)."""
+
+
+class ConflictError(TiDesktopError):
+    """The change would break a uniqueness or reference rule (duplicate code, record still in use…)."""

@@ -1,0 +1,55 @@
+"""French formatting of amounts, dates and percentages (`1 250 000 €`, `15/03/2025`, `45 %`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+NARROW_NBSP = "\u202f"  # thousands separator and space before € and % in French typography
+
+
+def group_thousands(integer_part: int) -> str:
+    return f"{integer_part:,}".replace(",", NARROW_NBSP)
+
+
+def format_euros(amount: Decimal | int | None, *, cents: bool = False, empty: str = "—") -> str:
+    """`1 250 000 €`; with cents=True, `1 250 000,50 €`."""
+    if amount is None:
+        return empty
+    value = Decimal(amount)
+    quantum = Decimal("0.01") if cents else Decimal("1")
+    value = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    whole = int(value)
+    text = group_thousands(whole)
+    if cents:
+        fraction = int((value - whole) * 100)
+        text += f",{fraction:02d}"
+    return f"{sign}{text}{NARROW_NBSP}€"
+
+
+def format_date(day: dt.date | None, *, empty: str = "—") -> str:
+    return day.strftime("%d/%m/%Y") if day else empty
+
+
+def format_percent(ratio: float | Decimal | None, *, empty: str = "—") -> str:
+    """A ratio (0.45) as `45 %`."""
+    if ratio is None:
+        return empty
+    return f"{round(float(ratio) * 100)}{NARROW_NBSP}%"
+
+
+def format_number(value: float | int | Decimal | None, *, empty: str = "—") -> str:
+    """`12 500` or `3,5`: French decimal comma, thin-space grouping, no useless decimals."""
+    if value is None:
+        return empty
+    number = Decimal(str(value)).normalize()
+    sign = "-" if number < 0 else ""
+    number = abs(number)
+    whole = int(number)
+    fraction = number - whole
+    text = group_thousands(whole)
+    if fraction:
+        text += "," + format(fraction, "f").split(".")[1]
+    return sign + text
