@@ -121,9 +121,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "commune_count IS NULL OR commune_count >= 0", name=op.f("ck_epcis_commune_count_non_negative")
         ),
-        sa.CheckConstraint(
-            "population IS NULL OR population >= 0", name=op.f("ck_epcis_population_non_negative")
-        ),
+        sa.CheckConstraint("population IS NULL OR population >= 0", name=op.f("ck_epcis_population_non_negative")),
         sa.ForeignKeyConstraint(
             ["territory_id"],
             ["territories.id"],
@@ -147,9 +145,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "employees IS NULL OR employees >= 0", name=op.f("ck_key_companies_employees_non_negative")
-        ),
+        sa.CheckConstraint("employees IS NULL OR employees >= 0", name=op.f("ck_key_companies_employees_non_negative")),
         sa.ForeignKeyConstraint(
             ["territory_id"],
             ["territories.id"],
@@ -177,9 +173,7 @@ def upgrade() -> None:
             "kind IN ('comite_pilotage', 'comite_technique', 'reunion_binome', 'autre')",
             name=op.f("ck_meetings_kind_valid"),
         ),
-        sa.CheckConstraint(
-            "minutes_state IN ('brouillon', 'valide')", name=op.f("ck_meetings_minutes_state_valid")
-        ),
+        sa.CheckConstraint("minutes_state IN ('brouillon', 'valide')", name=op.f("ck_meetings_minutes_state_valid")),
         sa.ForeignKeyConstraint(
             ["territory_id"],
             ["territories.id"],
@@ -232,9 +226,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "priority IN ('haute', 'moyenne', 'basse')", name=op.f("ck_challenges_priority_valid")
-        ),
+        sa.CheckConstraint("priority IN ('haute', 'moyenne', 'basse')", name=op.f("ck_challenges_priority_valid")),
         sa.ForeignKeyConstraint(["axis_id"], ["axes.id"], name=op.f("fk_challenges_axis_id_axes")),
         sa.ForeignKeyConstraint(
             ["territory_id"],
@@ -270,9 +262,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("diagnostic_sections", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_diagnostic_sections_axis_id"), ["axis_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_diagnostic_sections_territory_id"), ["territory_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_diagnostic_sections_territory_id"), ["territory_id"], unique=False)
 
     op.create_table(
         "meeting_participants",
@@ -405,12 +395,8 @@ def upgrade() -> None:
             "budget_nature IS NULL OR budget_nature IN ('investissement', 'fonctionnement')",
             name=op.f("ck_actions_budget_nature_valid"),
         ),
-        sa.CheckConstraint(
-            "priority IN ('haute', 'moyenne', 'basse')", name=op.f("ck_actions_priority_valid")
-        ),
-        sa.CheckConstraint(
-            "status <> 'realisee' OR progress = 100", name=op.f("ck_actions_done_is_complete")
-        ),
+        sa.CheckConstraint("priority IN ('haute', 'moyenne', 'basse')", name=op.f("ck_actions_priority_valid")),
+        sa.CheckConstraint("status <> 'realisee' OR progress = 100", name=op.f("ck_actions_done_is_complete")),
         sa.CheckConstraint(
             "status IN ('en_reflexion', 'a_venir', 'en_cours', 'bloquee', 'en_pause', 'realisee', 'abandonnee')",
             name=op.f("ck_actions_status_valid"),
@@ -567,9 +553,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "(action_id IS NULL) <> (meeting_id IS NULL)", name=op.f("ck_attachments_one_owner")
-        ),
+        sa.CheckConstraint("(action_id IS NULL) <> (meeting_id IS NULL)", name=op.f("ck_attachments_one_owner")),
         sa.CheckConstraint(
             "size_bytes IS NULL OR size_bytes >= 0", name=op.f("ck_attachments_size_bytes_non_negative")
         ),
@@ -599,9 +583,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint(
-            "state IN ('a_faire', 'fait', 'abandonne')", name=op.f("ck_decisions_state_valid")
-        ),
+        sa.CheckConstraint("state IN ('a_faire', 'fait', 'abandonne')", name=op.f("ck_decisions_state_valid")),
         sa.ForeignKeyConstraint(
             ["action_id"], ["actions.id"], name=op.f("fk_decisions_action_id_actions"), ondelete="SET NULL"
         ),
@@ -665,9 +647,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("funding_lines", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_funding_lines_action_id"), ["action_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_funding_lines_funder_actor_id"), ["funder_actor_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_funding_lines_funder_actor_id"), ["funder_actor_id"], unique=False)
 
     op.create_table(
         "indicators",
@@ -744,9 +724,7 @@ def upgrade() -> None:
             "status IN ('en_reflexion', 'a_venir', 'en_cours', 'bloquee', 'en_pause', 'realisee', 'abandonnee')",
             name=op.f("ck_progress_updates_status_valid"),
         ),
-        sa.CheckConstraint(
-            "progress >= 0 AND progress <= 100", name=op.f("ck_progress_updates_progress_range")
-        ),
+        sa.CheckConstraint("progress >= 0 AND progress <= 100", name=op.f("ck_progress_updates_progress_range")),
         sa.ForeignKeyConstraint(
             ["action_id"],
             ["actions.id"],
@@ -774,9 +752,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator_values")),
-        sa.UniqueConstraint(
-            "indicator_id", "measured_on", name=op.f("uq_indicator_values_indicator_id_measured_on")
-        ),
+        sa.UniqueConstraint("indicator_id", "measured_on", name=op.f("uq_indicator_values_indicator_id_measured_on")),
     )
     with op.batch_alter_table("indicator_values", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_indicator_values_indicator_id"), ["indicator_id"], unique=False)

@@ -67,9 +67,7 @@ def backup_database(database: Path, destination: Path) -> BackupInfo:
     except sqlite3.Error as error:
         raise BackupError(f"La sauvegarde de « {database} » a échoué : {error}.") from error
     except OSError as error:
-        raise BackupError(
-            f"La sauvegarde vers « {destination} » a échoué : {error.strerror or error}."
-        ) from error
+        raise BackupError(f"La sauvegarde vers « {destination} » a échoué : {error.strerror or error}.") from error
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -85,17 +83,13 @@ def describe_backup(path: Path) -> BackupInfo:
     try:
         state = inspect_file(path)
     except DatabaseError as error:
-        raise BackupError(
-            f"« {path} » n'est pas une sauvegarde TI Desktop valide. {error.message}"
-        ) from error
+        raise BackupError(f"« {path} » n'est pas une sauvegarde TI Desktop valide. {error.message}") from error
     if state.kind is not FileKind.OURS:
         raise BackupError(f"« {path} » est vide : ce n'est pas une sauvegarde TI Desktop.")
     verdict = quick_check(path)
     if verdict != "ok":
         raise BackupError(f"La sauvegarde « {path} » est endommagée ({verdict}) ; elle n'a pas été utilisée.")
-    return BackupInfo(
-        path=path, revision=state.revision, counts=count_rows(path), size_bytes=path.stat().st_size
-    )
+    return BackupInfo(path=path, revision=state.revision, counts=count_rows(path), size_bytes=path.stat().st_size)
 
 
 def copy_into(source: Path, database: Path) -> None:

@@ -95,9 +95,7 @@ def _owner_ids(session: Session, obj: models.Base) -> tuple[int | None, int | No
     return territory_id, action_id
 
 
-def _rows_for(
-    session: Session, obj: models.Base, change: str, user: str, now: dt.datetime
-) -> list[dict[str, Any]]:
+def _rows_for(session: Session, obj: models.Base, change: str, user: str, now: dt.datetime) -> list[dict[str, Any]]:
     entity = LOGGED_ENTITIES.get(type(obj))
     if entity is None:
         return []
@@ -126,9 +124,7 @@ def _rows_for(
         new = history.added[0] if history.added else None
         if serialise(old) == serialise(new):
             continue
-        rows.append(
-            {**base, "field": attribute.key, "old_value": serialise(old), "new_value": serialise(new)}
-        )
+        rows.append({**base, "field": attribute.key, "old_value": serialise(old), "new_value": serialise(new)})
     return rows
 
 

@@ -82,9 +82,7 @@ def open_database(path: Path, backups_dir: Path, *, create: bool = True, user: s
     return Database(path=path, engine=engine, sessions=factory, backup_before_upgrade=backup)
 
 
-def restore_database(
-    backup_file: Path, database: Path, backups_dir: Path
-) -> tuple[BackupInfo, BackupInfo | None]:
+def restore_database(backup_file: Path, database: Path, backups_dir: Path) -> tuple[BackupInfo, BackupInfo | None]:
     """Verify `backup_file`, back up the current database, then replace its content; migrate if older.
 
     Returns (what was restored, the safety backup of the replaced database or None if there was none).
@@ -100,9 +98,7 @@ def restore_database(
     safety = None
     state = inspect_file(database)
     if state.kind is FileKind.OURS:
-        safety = backup_database(
-            database, timestamped_backup_path(database, backups_dir, reason="avant-restauration")
-        )
+        safety = backup_database(database, timestamped_backup_path(database, backups_dir, reason="avant-restauration"))
     copy_into(backup_file, database)
     prepare_file(database, backups_dir, create=False)
     return restored, safety

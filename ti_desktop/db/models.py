@@ -75,9 +75,7 @@ def non_negative(column: str) -> CheckConstraint:
 
 
 def date_order(start: str, end: str) -> CheckConstraint:
-    return CheckConstraint(
-        f"{start} IS NULL OR {end} IS NULL OR {end} >= {start}", name=f"{end}_after_{start}"
-    )
+    return CheckConstraint(f"{start} IS NULL OR {end} IS NULL OR {end} >= {start}", name=f"{end}_after_{start}")
 
 
 def cascade_fk(target: str) -> ForeignKey:
@@ -367,9 +365,7 @@ class Meeting(Timestamped, Base):
     held_on: Mapped[dt.date] = mapped_column(Date, index=True)
     place: Mapped[str | None] = mapped_column(String(300))
     notes: Mapped[str | None] = mapped_column(Text)
-    minutes_state: Mapped[MinutesState] = mapped_column(
-        EnumCode(MinutesState), default=MinutesState.BROUILLON
-    )
+    minutes_state: Mapped[MinutesState] = mapped_column(EnumCode(MinutesState), default=MinutesState.BROUILLON)
     closed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime)
 
     participants: Mapped[list[Actor]] = relationship(secondary=meeting_participants)
@@ -394,9 +390,7 @@ class Decision(Timestamped, Base):
     text: Mapped[str] = mapped_column(Text)
     owner_actor_id: Mapped[int | None] = mapped_column(nullify_fk("actors.id"), index=True)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
-    state: Mapped[DecisionState] = mapped_column(
-        EnumCode(DecisionState), default=DecisionState.A_FAIRE, index=True
-    )
+    state: Mapped[DecisionState] = mapped_column(EnumCode(DecisionState), default=DecisionState.A_FAIRE, index=True)
 
 
 class Attachment(Timestamped, Base):

@@ -144,8 +144,6 @@ def count_rows(path: Path) -> dict[str, int]:
     with open_read_only(path) as connection:
         present = set(table_names(connection))
         return {
-            key: (
-                connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] if table in present else 0
-            )
+            key: (connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] if table in present else 0)
             for key, table in COUNTED_TABLES.items()
         }

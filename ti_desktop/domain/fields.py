@@ -36,9 +36,7 @@ def long_text(label: str, *, required: bool = False) -> FieldSpec:
     return FieldSpec(label, "text", required=required, max_length=100_000)
 
 
-def integer(
-    label: str, *, required: bool = False, minimum: int | None = 0, maximum: int | None = None
-) -> FieldSpec:
+def integer(label: str, *, required: bool = False, minimum: int | None = 0, maximum: int | None = None) -> FieldSpec:
     return FieldSpec(label, "int", required=required, minimum=minimum, maximum=maximum)
 
 
@@ -260,9 +258,7 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
             raise ValidationError(name, spec.label, "un texte est attendu.")
         value = raw.strip()
         if spec.max_length is not None and len(value) > spec.max_length:
-            raise ValidationError(
-                name, spec.label, f"{len(value)} caractères, au plus {spec.max_length} sont permis."
-            )
+            raise ValidationError(name, spec.label, f"{len(value)} caractères, au plus {spec.max_length} sont permis.")
         return value
     if kind == "bool":
         if not isinstance(raw, bool):
@@ -309,9 +305,7 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
             return spec.enum(raw)
         except ValueError as error:
             allowed = ", ".join(str(getattr(member, "label", member.value)) for member in spec.enum)
-            raise ValidationError(
-                name, spec.label, f"« {raw} » n'est pas une valeur permise ({allowed})."
-            ) from error
+            raise ValidationError(name, spec.label, f"« {raw} » n'est pas une valeur permise ({allowed}).") from error
     raise AssertionError(f"unknown field kind {kind}")
 
 

@@ -47,8 +47,7 @@ def check_date_order(
         raise ValidationError(
             end_field,
             end_label,
-            f"le {end.strftime('%d/%m/%Y')} est antérieur à la date « {start_label} » "
-            f"({start.strftime('%d/%m/%Y')}).",
+            f"le {end.strftime('%d/%m/%Y')} est antérieur à la date « {start_label} » ({start.strftime('%d/%m/%Y')}).",
         )
 
 

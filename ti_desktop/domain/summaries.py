@@ -137,9 +137,7 @@ def secured_funding(lines: Iterable[FundingLineRecord]) -> Decimal:
 
 def jobs_targeted(actions: Iterable[ActionRecord]) -> int:
     """Jobs targeted by the plan, abandoned actions left out."""
-    return sum(
-        action.jobs_targeted or 0 for action in actions if action.status is not ActionStatus.ABANDONNEE
-    )
+    return sum(action.jobs_targeted or 0 for action in actions if action.status is not ActionStatus.ABANDONNEE)
 
 
 def late_actions(actions: Iterable[ActionRecord], today: dt.date) -> list[ActionRecord]:
@@ -159,9 +157,7 @@ class PlanSummary:
     late_count: int
 
 
-def plan_summary(
-    actions: Iterable[ActionRecord], lines: Iterable[FundingLineRecord], today: dt.date
-) -> PlanSummary:
+def plan_summary(actions: Iterable[ActionRecord], lines: Iterable[FundingLineRecord], today: dt.date) -> PlanSummary:
     action_list = list(actions)
     budget = budget_totals(action_list)
     return PlanSummary(

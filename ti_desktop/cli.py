@@ -1,0 +1,182 @@
+"""Command line (DESIGN.md §5): the GUI by default, subcommands for headless work.
+
+Known failures print one French line on stderr and exit 1; a bug prints one line too (never a
+traceback) and leaves the details in the log file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from ti_desktop import APP_NAME, __version__
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.formatting import format_number
+from ti_desktop.paths import UserDirs, choose_database_path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+
+COUNT_LABELS = {
+    "territories": "Territoires",
+    "actions": "Actions",
+    "funding_lines": "Lignes de financement",
+    "milestones": "Jalons",
+    "indicators": "Indicateurs",
+    "indicator_values": "Mesures d'indicateurs",
+    "progress_updates": "Points d'avancement",
+    "actors": "Acteurs",
+    "meetings": "Réunions",
+    "decisions": "Décisions",
+}
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--db",
+        metavar="CHEMIN",
+        help="fichier de base SQLite (par défaut : $TI_DESKTOP_DB, sinon le dossier de données de l'utilisateur)",
+    )
+    parser = FrenchArgumentParser(
+        prog="ti-desktop",
+        description=f"{APP_NAME} : diagnostic, plan d'action et rapports d'un Territoire d'industrie.",
+        parents=[database],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    commands.add_parser("demo", parents=[database], help="créer le territoire de démonstration")
+    check = commands.add_parser("check", parents=[database], help="révision du schéma, intégrité, nombre de lignes")
+    check.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
+    backup = commands.add_parser("backup", parents=[database], help="sauvegarde en ligne, vérifiée")
+    backup.add_argument("-o", "--output", metavar="FICHIER", help="fichier de sauvegarde (sinon horodaté)")
+    restore = commands.add_parser(
+        "restore", parents=[database], help="vérifier une sauvegarde, sauvegarder la base, puis la remplacer"
+    )
+    restore.add_argument("file", metavar="FICHIER", help="la sauvegarde à restaurer")
+    return parser
+
+
+def run_demo(database: Path) -> int:
+    from ti_desktop.services.demo import create_demo_territory
+    from ti_desktop.services.maintenance import open_services
+
+    opened = open_services(database)
+    try:
+        territory = create_demo_territory(opened.services)
+        counts = opened.services.summary.plan_summary(territory.id, _today()).status_counts
+    finally:
+        opened.close()
+    print(f"Territoire de démonstration « {territory.name} » créé dans « {database} » ({counts.total} actions).")
+    return EXIT_OK
+
+
+def run_check(database: Path, as_json: bool) -> int:
+    from ti_desktop.services.maintenance import check_database
+
+    report = check_database(database)
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        state = "à jour" if report.up_to_date else f"sera mise à jour vers {report.head_revision} à l'ouverture"
+        print(f"Base : {report.path}")
+        print(f"Révision du schéma : {report.schema_revision or 'aucune'} ({state})")
+        print(f"Intégrité : {report.integrity}")
+        for key, count in report.counts.items():
+            print(f"{COUNT_LABELS[key]} : {format_number(count)}")
+    if report.integrity != "ok":
+        print(f"ti-desktop : la base « {database} » est endommagée : {report.integrity}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def run_backup(database: Path, output: str | None) -> int:
+    from ti_desktop.services.maintenance import backup_now
+
+    info = backup_now(database, Path(output).expanduser().absolute() if output else None)
+    print(
+        f"Sauvegarde vérifiée : « {info.path} » ({format_number(info.size_bytes)} octets, "
+        f"{info.counts.get('actions', 0)} actions)."
+    )
+    return EXIT_OK
+
+
+def run_restore(database: Path, backup_file: str) -> int:
+    from ti_desktop.services.maintenance import restore_backup
+
+    restored, safety = restore_backup(Path(backup_file).expanduser().absolute(), database)
+    print(f"Base « {database} » restaurée depuis « {restored.path} » ({restored.counts.get('actions', 0)} actions).")
+    if safety is not None:
+        print(f"L'ancienne base a d'abord été sauvegardée dans « {safety.path} ».")
+    return EXIT_OK
+
+
+def run_gui(database: Path, user_dirs: UserDirs) -> int:
+    from ti_desktop.app import run_gui as start_gui
+
+    return start_gui(database, user_dirs)
+
+
+def _today():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.date.today()
+
+
+def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
+    database = choose_database_path(args.db, user_dirs)
+    if args.command is None:
+        return run_gui(database, user_dirs)
+    if database == user_dirs.default_database:
+        database.parent.mkdir(parents=True, exist_ok=True)
+    if args.command == "demo":
+        return run_demo(database)
+    if args.command == "check":
+        return run_check(database, args.json)
+    if args.command == "backup":
+        return run_backup(database, args.output)
+    if args.command == "restore":
+        return run_restore(database, args.file)
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+def log_bug(user_dirs: UserDirs) -> Path | None:
+    """Write the traceback of the current exception to the log folder; return the file, if writable."""
+    try:
+        user_dirs.log_dir.mkdir(parents=True, exist_ok=True)
+        log_file = user_dirs.log_dir / "ti-desktop-erreurs.log"
+        with log_file.open("a", encoding="utf-8") as stream:
+            traceback.print_exc(file=stream)
+        return log_file
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None, user_dirs: UserDirs | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    dirs = user_dirs or UserDirs.default()
+    try:
+        return dispatch(args, dirs)
+    except TiDesktopError as error:
+        print(f"ti-desktop : {error.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("ti-desktop : interrompu.", file=sys.stderr)
+        return 130
+    except Exception as error:
+        log_file = log_bug(dirs)
+        where = f" Détails dans « {log_file} »." if log_file else ""
+        print(f"ti-desktop : erreur inattendue ({type(error).__name__} : {error}).{where}", file=sys.stderr)
+        return EXIT_BUG

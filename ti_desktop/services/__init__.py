@@ -1,0 +1,1 @@
+"""Use cases: each call owns its transaction and returns plain records, never live ORM rows."""

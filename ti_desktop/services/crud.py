@@ -1,0 +1,139 @@
+"""Generic create / read / update / delete for one entity, validated by its field specs.
+
+Every write is checked before it reaches the database: field values (`domain.fields`), references
+(the referenced record exists), then the entity's own rules (`check`), so the user reads a French
+message naming the field and nothing is written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db.models import Base
+from ti_desktop.domain.errors import NotFoundError, ValidationError
+from ti_desktop.domain.fields import FieldSpec, clean_values, missing_required
+from ti_desktop.services.transactions import transaction
+
+ModelT = TypeVar("ModelT", bound=Base)
+RecordT = TypeVar("RecordT")
+
+# A rule on the whole record once merged: (session, values) -> None, raises ValidationError.
+EntityCheck = Callable[[Session, Mapping[str, Any]], None]
+
+
+def to_record(row: Base, record_type: type[RecordT]) -> RecordT:
+    """Copy a row's columns into its plain record (field names mirror the columns)."""
+    return record_type(**{field.name: getattr(row, field.name) for field in dataclasses.fields(record_type)})  # type: ignore[arg-type]
+
+
+class EntityCrud(Generic[ModelT, RecordT]):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        model: type[ModelT],
+        record_type: type[RecordT],
+        specs: Mapping[str, FieldSpec],
+        *,
+        noun: str,
+        check: EntityCheck | None = None,
+        order_by: tuple[str, ...] = ("id",),
+    ) -> None:
+        self._sessions = sessions
+        self.model = model
+        self.record_type = record_type
+        self.specs = specs
+        self.noun = noun  # French, with its article: "l'action", "le jalon"
+        self._check = check
+        self._order_by = order_by
+
+    # -- reading -------------------------------------------------------------------------------
+    def get(self, record_id: int) -> RecordT:
+        with self._sessions() as session:
+            return to_record(self.load(session, record_id), self.record_type)
+
+    def list(self, **equal_to: Any) -> list[RecordT]:
+        with self._sessions() as session:
+            return [to_record(row, self.record_type) for row in self.rows(session, **equal_to)]
+
+    def rows(self, session: Session, **equal_to: Any) -> list[ModelT]:
+        statement = select(self.model).filter_by(**equal_to)
+        statement = statement.order_by(*(getattr(self.model, name) for name in self._order_by))
+        return list(session.scalars(statement))
+
+    def load(self, session: Session, record_id: int) -> ModelT:
+        row = session.get(self.model, record_id)
+        if row is None:
+            raise NotFoundError(f"Impossible de trouver {self.noun} n° {record_id} : il a peut-être été supprimé.")
+        return row
+
+    # -- writing -------------------------------------------------------------------------------
+    def create(self, **values: Any) -> RecordT:
+        with transaction(self._sessions) as session:
+            row = self.create_in(session, **values)
+            return to_record(row, self.record_type)
+
+    def update(self, record_id: int, **changes: Any) -> RecordT:
+        with transaction(self._sessions) as session:
+            row = self.update_in(session, record_id, **changes)
+            return to_record(row, self.record_type)
+
+    def delete(self, record_id: int) -> None:
+        with transaction(self._sessions) as session:
+            self.delete_in(session, record_id)
+
+    # The *_in variants compose several writes in one transaction (demo, import).
+    def create_in(self, session: Session, **values: Any) -> ModelT:
+        cleaned = clean_values(self.specs, values)
+        merged = {**self.defaults(), **cleaned}
+        missing_required(self.specs, merged)
+        self._check_references(session, cleaned)
+        if self._check is not None:
+            self._check(session, merged)
+        row = self.model(**merged)
+        session.add(row)
+        session.flush()
+        return row
+
+    def update_in(self, session: Session, record_id: int, **changes: Any) -> ModelT:
+        row = self.load(session, record_id)
+        cleaned = clean_values(self.specs, changes)
+        current = {name: getattr(row, name) for name in self.specs}
+        merged = {**current, **cleaned}
+        missing_required(self.specs, merged)
+        self._check_references(session, cleaned)
+        if self._check is not None:
+            self._check(session, {**merged, "id": record_id})
+        for name, value in cleaned.items():
+            setattr(row, name, value)
+        session.flush()
+        return row
+
+    def delete_in(self, session: Session, record_id: int) -> None:
+        session.delete(self.load(session, record_id))
+        session.flush()
+
+    def defaults(self) -> dict[str, Any]:
+        """Column defaults of the model, so rules see the values the row will have."""
+        defaults: dict[str, Any] = {}
+        for name in self.specs:
+            column = self.model.__table__.columns[name]  # type: ignore[attr-defined]
+            if column.default is not None and column.default.is_scalar:
+                defaults[name] = column.default.arg
+        return defaults
+
+    def _check_references(self, session: Session, values: Mapping[str, Any]) -> None:
+        table = self.model.__table__  # type: ignore[attr-defined]
+        for name, value in values.items():
+            if value is None or self.specs[name].kind != "ref":
+                continue
+            for foreign_key in table.columns[name].foreign_keys:
+                target = foreign_key.column
+                exists = session.execute(select(target).where(target == value)).first()
+                if exists is None:
+                    spec = self.specs[name]
+                    raise ValidationError(name, spec.label, f"l'enregistrement n° {value} n'existe pas.")

@@ -1,0 +1,97 @@
+"""Territories (with `--territory NAME|ID` resolution), axes available to a territory, meeting participants."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db import models
+from ti_desktop.domain import fields
+from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
+from ti_desktop.domain.records import ActorRecord, AxisRecord, TerritoryRecord
+from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.services.transactions import transaction
+
+
+class AmbiguousTerritoryError(TiDesktopError):
+    """Several territories and none chosen."""
+
+
+class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        super().__init__(
+            sessions, models.Territory, TerritoryRecord, fields.TERRITORY, noun="le territoire", order_by=("name",)
+        )
+
+    def resolve(self, name_or_id: str | None) -> TerritoryRecord:
+        """The territory named (or numbered) `name_or_id`; without one, the only territory."""
+        territories = self.list()
+        if name_or_id is None:
+            if len(territories) == 1:
+                return territories[0]
+            if not territories:
+                raise NotFoundError("La base ne contient aucun territoire (créez-en un ou lancez « ti-desktop demo »).")
+            names = ", ".join(f"{t.id} : {t.name}" for t in territories)
+            raise AmbiguousTerritoryError(f"La base contient plusieurs territoires ; précisez --territory ({names}).")
+        wanted = name_or_id.strip()
+        for territory in territories:
+            if str(territory.id) == wanted or territory.name.casefold() == wanted.casefold():
+                return territory
+        raise NotFoundError(f"Aucun territoire « {wanted} » dans la base.")
+
+
+class AxisService(EntityCrud[models.Axis, AxisRecord]):
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        super().__init__(sessions, models.Axis, AxisRecord, fields.AXIS, noun="l'axe", order_by=("position", "id"))
+
+    def available_to(self, territory_id: int) -> list[AxisRecord]:
+        """The four seeded priorities, then the territory's own axes."""
+        with self._sessions() as session:
+            return self.available_to_in(session, territory_id)
+
+    def available_to_in(self, session: Session, territory_id: int) -> list[AxisRecord]:
+        statement = (
+            select(models.Axis)
+            .where(or_(models.Axis.territory_id.is_(None), models.Axis.territory_id == territory_id))
+            .order_by(models.Axis.territory_id.is_not(None), models.Axis.position, models.Axis.id)
+        )
+        return [to_record(row, AxisRecord) for row in session.scalars(statement)]
+
+    def by_code(self, territory_id: int, code: str) -> AxisRecord:
+        for axis in self.available_to(territory_id):
+            if axis.code.casefold() == code.casefold():
+                return axis
+        raise NotFoundError(f"Aucun axe de code « {code} » pour ce territoire.")
+
+
+class MeetingParticipants:
+    """Who attends a meeting (actors of the directory)."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def of(self, meeting_id: int) -> list[ActorRecord]:
+        link = models.meeting_participants
+        statement = (
+            select(models.Actor)
+            .join(link, link.c.actor_id == models.Actor.id)
+            .where(link.c.meeting_id == meeting_id)
+            .order_by(models.Actor.name)
+        )
+        with self._sessions() as session:
+            return [to_record(row, ActorRecord) for row in session.scalars(statement)]
+
+    def set(self, meeting_id: int, actor_ids: set[int]) -> None:
+        with transaction(self._sessions) as session:
+            self.set_in(session, meeting_id, actor_ids)
+
+    def set_in(self, session: Session, meeting_id: int, actor_ids: set[int]) -> None:
+        if session.get(models.Meeting, meeting_id) is None:
+            raise NotFoundError(f"Impossible de trouver la réunion n° {meeting_id}.")
+        found = set(session.scalars(select(models.Actor.id).where(models.Actor.id.in_(actor_ids))))
+        if found != set(actor_ids):
+            raise ValidationError("participants", "Participants", "un participant choisi n'existe pas dans l'annuaire.")
+        link = models.meeting_participants
+        session.execute(delete(link).where(link.c.meeting_id == meeting_id))
+        if actor_ids:
+            session.execute(insert(link), [{"meeting_id": meeting_id, "actor_id": a} for a in sorted(actor_ids)])

@@ -1,0 +1,71 @@
+"""Database lifecycle for the command line and the GUI: open, check, back up, restore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ti_desktop import __version__
+from ti_desktop.db.backup import BackupInfo, backup_database, timestamped_backup_path
+from ti_desktop.db.database import Database, open_database, restore_database
+from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
+from ti_desktop.db.migrate import head_revision, is_known_revision
+from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
+from ti_desktop.paths import backups_dir_for
+from ti_desktop.services.registry import Services
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    path: Path
+    schema_revision: str | None
+    head_revision: str
+    integrity: str
+    counts: dict[str, int]
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.schema_revision == self.head_revision
+
+    def as_json(self) -> dict[str, object]:
+        return {"schema_revision": self.schema_revision, "integrity": self.integrity, "counts": self.counts}
+
+
+@dataclass
+class OpenDatabase:
+    database: Database
+    services: Services
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_services(path: Path, *, create: bool = True, user: str | None = None) -> OpenDatabase:
+    """Open (creating or upgrading as needed, with a backup before any upgrade) and build the services."""
+    database = open_database(path, backups_dir_for(path), create=create, user=user)
+    return OpenDatabase(database=database, services=Services(database.sessions))
+
+
+def check_database(path: Path) -> CheckReport:
+    """Schema revision, full `integrity_check` and row counts; read-only, the file is never modified."""
+    state = inspect_file(path)
+    if state.kind is FileKind.MISSING:
+        raise DatabaseMissingError(path)
+    if state.revision is not None and not is_known_revision(state.revision):
+        raise SchemaTooNewError(path, state.revision, __version__)
+    integrity = quick_check(path, full=True) if state.kind is FileKind.OURS else "ok"
+    counts = count_rows(path) if state.kind is FileKind.OURS else {}
+    return CheckReport(path, state.revision, head_revision(), integrity, counts)
+
+
+def backup_now(path: Path, output: Path | None = None) -> BackupInfo:
+    """An online, verified backup to `output` or to a timestamped file in the backups folder."""
+    state = inspect_file(path)
+    if state.kind is FileKind.MISSING:
+        raise DatabaseMissingError(path)
+    destination = output or timestamped_backup_path(path, backups_dir_for(path))
+    return backup_database(path, destination)
+
+
+def restore_backup(backup_file: Path, path: Path) -> tuple[BackupInfo, BackupInfo | None]:
+    return restore_database(backup_file, path, backups_dir_for(path))

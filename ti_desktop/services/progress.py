@@ -1,0 +1,64 @@
+"""Progress updates (points d'avancement): dated, newest first, and carried onto the action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db import models
+from ti_desktop.domain import fields
+from ti_desktop.domain.records import ProgressUpdateRecord
+from ti_desktop.services.checks import check_progress_update
+from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.services.plan import ActionService
+
+
+class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateRecord]):
+    def __init__(self, sessions: sessionmaker[Session], actions: ActionService) -> None:
+        super().__init__(
+            sessions,
+            models.ProgressUpdate,
+            ProgressUpdateRecord,
+            fields.PROGRESS_UPDATE,
+            noun="le point d'avancement",
+            check=check_progress_update,
+            order_by=("reported_on", "id"),
+        )
+        self._actions = actions
+
+    def create_in(self, session: Session, **values: Any) -> models.ProgressUpdate:
+        """Record the update; when it is the newest of its action, the action takes its status and progress."""
+        row = super().create_in(session, **values)
+        newest = session.scalars(
+            select(models.ProgressUpdate)
+            .where(models.ProgressUpdate.action_id == row.action_id)
+            .order_by(models.ProgressUpdate.reported_on.desc(), models.ProgressUpdate.id.desc())
+            .limit(1)
+        ).one()
+        if newest.id == row.id:
+            action = self._actions.load(session, row.action_id)
+            if (action.status, action.progress) != (row.status, row.progress):
+                self._actions.update_in(session, row.action_id, status=row.status, progress=row.progress)
+        return row
+
+    def for_action(self, action_id: int) -> list[ProgressUpdateRecord]:
+        """Newest first."""
+        statement = (
+            select(models.ProgressUpdate)
+            .where(models.ProgressUpdate.action_id == action_id)
+            .order_by(models.ProgressUpdate.reported_on.desc(), models.ProgressUpdate.id.desc())
+        )
+        with self._sessions() as session:
+            return [to_record(row, ProgressUpdateRecord) for row in session.scalars(statement)]
+
+    def for_territory(self, territory_id: int) -> list[ProgressUpdateRecord]:
+        statement = (
+            select(models.ProgressUpdate)
+            .join(models.Action, models.Action.id == models.ProgressUpdate.action_id)
+            .where(models.Action.territory_id == territory_id)
+            .order_by(models.ProgressUpdate.reported_on.desc(), models.ProgressUpdate.id.desc())
+        )
+        with self._sessions() as session:
+            return [to_record(row, ProgressUpdateRecord) for row in session.scalars(statement)]

@@ -1,0 +1,145 @@
+"""`Services`: every use case of the app, built once from an open database and passed to the GUI and CLI."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db import models
+from ti_desktop.domain import fields
+from ti_desktop.domain import records as r
+from ti_desktop.services.checks import (
+    check_funding_line,
+    check_indicator,
+    check_meeting_item,
+    check_territory_axis,
+)
+from ti_desktop.services.crud import EntityCrud
+from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
+from ti_desktop.services.plan import ActionService
+from ti_desktop.services.progress import ProgressUpdateService
+from ti_desktop.services.summary import HistoryService, SummaryService
+
+
+class Services:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        s = sessions
+        self.sessions = sessions
+        # Territory and diagnostic
+        self.territories = TerritoryService(s)
+        self.epcis = EntityCrud(
+            s, models.Epci, r.EpciRecord, fields.EPCI, noun="l'intercommunalité", order_by=("name",)
+        )
+        self.actors = EntityCrud(s, models.Actor, r.ActorRecord, fields.ACTOR, noun="l'acteur", order_by=("name", "id"))
+        self.roles = EntityCrud(
+            s,
+            models.TerritoryRole,
+            r.TerritoryRoleRecord,
+            fields.TERRITORY_ROLE,
+            noun="le rôle",
+            order_by=("role", "id"),
+        )
+        self.diagnostic = EntityCrud(
+            s,
+            models.DiagnosticSection,
+            r.DiagnosticSectionRecord,
+            fields.DIAGNOSTIC_SECTION,
+            noun="la section du diagnostic",
+            check=check_territory_axis,
+            order_by=("position", "id"),
+        )
+        self.swot = EntityCrud(
+            s,
+            models.SwotItem,
+            r.SwotItemRecord,
+            fields.SWOT_ITEM,
+            noun="l'élément AFOM",
+            check=check_territory_axis,
+            order_by=("category", "position", "id"),
+        )
+        self.challenges = EntityCrud(
+            s,
+            models.Challenge,
+            r.ChallengeRecord,
+            fields.CHALLENGE,
+            noun="l'enjeu",
+            check=check_territory_axis,
+            order_by=("axis_id", "id"),
+        )
+        self.companies = EntityCrud(
+            s, models.KeyCompany, r.KeyCompanyRecord, fields.KEY_COMPANY, noun="l'entreprise", order_by=("name", "id")
+        )
+        # Plan
+        self.axes = AxisService(s)
+        self.objectives = EntityCrud(
+            s,
+            models.Objective,
+            r.ObjectiveRecord,
+            fields.OBJECTIVE,
+            noun="l'objectif",
+            check=check_territory_axis,
+            order_by=("axis_id", "code", "id"),
+        )
+        self.actions = ActionService(s)
+        self.partners = EntityCrud(
+            s, models.ActionPartner, r.ActionPartnerRecord, fields.ACTION_PARTNER, noun="le partenaire"
+        )
+        self.funding = EntityCrud(
+            s,
+            models.FundingLine,
+            r.FundingLineRecord,
+            fields.FUNDING_LINE,
+            noun="la ligne de financement",
+            check=check_funding_line,
+        )
+        self.milestones = EntityCrud(
+            s,
+            models.Milestone,
+            r.MilestoneRecord,
+            fields.MILESTONE,
+            noun="le jalon",
+            order_by=("due_on", "position", "id"),
+        )
+        self.indicators = EntityCrud(
+            s,
+            models.Indicator,
+            r.IndicatorRecord,
+            fields.INDICATOR,
+            noun="l'indicateur",
+            check=check_indicator,
+            order_by=("axis_id", "name", "id"),
+        )
+        self.indicator_values = EntityCrud(
+            s,
+            models.IndicatorValue,
+            r.IndicatorValueRecord,
+            fields.INDICATOR_VALUE,
+            noun="la mesure",
+            order_by=("measured_on", "id"),
+        )
+        self.updates = ProgressUpdateService(s, self.actions)
+        # Meetings
+        self.meetings = EntityCrud(
+            s, models.Meeting, r.MeetingRecord, fields.MEETING, noun="la réunion", order_by=("held_on", "id")
+        )
+        self.participants = MeetingParticipants(s)
+        self.agenda = EntityCrud(
+            s,
+            models.AgendaItem,
+            r.AgendaItemRecord,
+            fields.AGENDA_ITEM,
+            noun="le point de l'ordre du jour",
+            check=check_meeting_item,
+            order_by=("position", "id"),
+        )
+        self.decisions = EntityCrud(
+            s,
+            models.Decision,
+            r.DecisionRecord,
+            fields.DECISION,
+            noun="la décision",
+            check=check_meeting_item,
+            order_by=("due_on", "id"),
+        )
+        # Figures and history
+        self.summary = SummaryService(s)
+        self.history = HistoryService(s)
