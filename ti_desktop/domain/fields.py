@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
 
@@ -283,7 +283,7 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
         if isinstance(raw, float | bool) or not isinstance(raw, int | Decimal):
             raise ValidationError(name, spec.label, "un montant en euros (décimal exact) est attendu.")
         try:
-            value = Decimal(raw).quantize(Decimal("0.01"))
+            value = Decimal(raw).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         except InvalidOperation as error:
             raise ValidationError(name, spec.label, "montant illisible.") from error
         if not value.is_finite():

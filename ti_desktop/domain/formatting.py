@@ -37,13 +37,17 @@ def format_percent(ratio: float | Decimal | None, *, empty: str = "—") -> str:
     """A ratio (0.45) as `45 %`."""
     if ratio is None:
         return empty
-    return f"{round(float(ratio) * 100)}{NARROW_NBSP}%"
+    # Half up, like amounts; through str() so that float noise (0.285 -> 0.28499…) does not round down.
+    percent = (Decimal(str(ratio)) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return f"{percent}{NARROW_NBSP}%"
 
 
 def format_number(value: float | int | Decimal | None, *, empty: str = "—") -> str:
     """`12 500` or `3,5`: French decimal comma, thin-space grouping, no useless decimals."""
     if value is None:
         return empty
+    if isinstance(value, float):
+        value = round(value, 6)  # measured values: hide binary float noise (0.1 + 0.2)
     number = Decimal(str(value)).normalize()
     sign = "-" if number < 0 else ""
     number = abs(number)

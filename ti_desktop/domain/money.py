@@ -19,8 +19,8 @@ def parse_euros(text: str) -> Decimal:
     """Parse a plain euro amount written in code or JSON ("1250000", "48500.50"). Raises ValueError."""
     try:
         value = Decimal(text.strip())
-    except InvalidOperation as error:
+        if not value.is_finite():
+            raise ValueError(f"montant illisible : {text!r}")
+        return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation as error:  # unreadable, or beyond Decimal's precision
         raise ValueError(f"montant illisible : {text!r}") from error
-    if not value.is_finite():
-        raise ValueError(f"montant illisible : {text!r}")
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)

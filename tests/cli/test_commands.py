@@ -1,0 +1,213 @@
+"""The command-line contract (DESIGN.md §5): exit codes, French messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ti_desktop import __version__
+from ti_desktop.db.migrate import head_revision
+from ti_desktop.paths import UserDirs
+
+from .conftest import Run
+
+COUNT_KEYS = {
+    "territories",
+    "actions",
+    "funding_lines",
+    "milestones",
+    "indicators",
+    "indicator_values",
+    "progress_updates",
+    "actors",
+    "meetings",
+    "decisions",
+}
+
+
+def test_version(run: Run) -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"TI Desktop {__version__}"
+
+
+def test_without_subcommand_the_window_is_announced_not_built(run: Run) -> None:
+    code, _out, err = run()
+    assert code == 2
+    assert "pas encore disponible" in err
+
+
+def test_demo_then_check_json(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    code, out, err = run("demo", "--db", str(db))
+    assert code == 0, err
+    assert "Territoire de démonstration" in out
+    code, out, _ = run("check", "--db", str(db), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert report["schema_revision"] == head_revision()
+    assert report["integrity"] == "ok"
+    assert set(report["counts"]) == COUNT_KEYS
+    counts = report["counts"]
+    assert counts["territories"] == 1
+    assert counts["actions"] >= 32 and counts["funding_lines"] >= 25 and counts["milestones"] >= 25
+    assert counts["indicators"] >= 10 and counts["progress_updates"] >= 20 and counts["actors"] >= 15
+    assert counts["meetings"] == 2 and counts["decisions"] >= 5
+
+
+def test_check_human_readable(run: Run, demo_db: Path) -> None:
+    code, out, _ = run("check", "--db", str(demo_db))
+    assert code == 0
+    assert "Intégrité : ok" in out and f"Révision du schéma : {head_revision()} (à jour)" in out
+    assert "Actions : " in out
+
+
+def test_demo_twice_is_refused_and_changes_nothing(run: Run, demo_db: Path) -> None:
+    before = run("check", "--db", str(demo_db), "--json")[1]
+    code, _out, err = run("demo", "--db", str(demo_db))
+    assert code == 1
+    assert "existe déjà" in err and "Traceback" not in err
+    assert run("check", "--db", str(demo_db), "--json")[1] == before
+
+
+def test_backup_and_restore(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "copie de sûreté #1.sqlite3"
+    code, out, err = run("backup", "--db", str(demo_db), "-o", str(backup))
+    assert code == 0, err
+    assert "Sauvegarde vérifiée" in out and backup.is_file()
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("DELETE FROM territories")
+    assert json.loads(run("check", "--db", str(demo_db), "--json")[1])["counts"]["actions"] == 0
+    code, out, err = run("restore", str(backup), "--db", str(demo_db))
+    assert code == 0, err
+    assert "restaurée" in out and "sauvegardée dans" in out
+    counts = json.loads(run("check", "--db", str(demo_db), "--json")[1])["counts"]
+    assert counts["actions"] >= 32
+    safety_copies = list((demo_db.parent / "sauvegardes").glob("*avant-restauration*.sqlite3"))
+    assert len(safety_copies) == 1
+
+
+def test_backup_without_output_goes_to_the_backups_folder(run: Run, demo_db: Path) -> None:
+    code, _out, _ = run("backup", "--db", str(demo_db))
+    assert code == 0
+    assert len(list((demo_db.parent / "sauvegardes").glob("plan-sauvegarde-*.sqlite3"))) == 1
+
+
+def test_restore_of_a_missing_file(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    before = demo_db.read_bytes()
+    code, _, err = run("restore", str(tmp_path / "absente.sqlite3"), "--db", str(demo_db))
+    assert code == 1
+    assert "introuvable" in err and "absente.sqlite3" in err
+    assert demo_db.read_bytes() == before
+
+
+def test_restore_of_a_corrupt_backup_changes_nothing(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrompue.sqlite3"
+    corrupt.write_bytes(demo_db.read_bytes()[:8192])
+    before = demo_db.read_bytes()
+    code, _, err = run("restore", str(corrupt), "--db", str(demo_db))
+    assert code == 1
+    assert "corrompue.sqlite3" in err and ("endommagée" in err or "valide" in err)
+    assert demo_db.read_bytes() == before
+    assert not (demo_db.parent / "sauvegardes").exists()
+
+
+def test_restore_of_a_pdf_changes_nothing(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "rapport.sqlite3"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    before = demo_db.read_bytes()
+    code, _, err = run("restore", str(pdf), "--db", str(demo_db))
+    assert code == 1 and "PDF" in err
+    assert demo_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["demo", "check", "backup"])
+def test_refused_files_keep_every_byte(run: Run, tmp_path: Path, command: str) -> None:
+    pdf = tmp_path / "rapport.sqlite3"
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    foreign = tmp_path / "places.sqlite3"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        connection.execute("INSERT INTO moz_places (url) VALUES ('https://exemple.fr')")
+    connection.close()
+    for path, words in ((pdf, "PDF"), (foreign, "autre application")):
+        before = path.read_bytes()
+        code, _, err = run(command, "--db", str(path))
+        assert code == 1, (command, path)
+        assert words in err and "n'a pas été modifié" in err.replace("n'a pas été modifiée", "n'a pas été modifié")
+        assert path.read_bytes() == before
+        assert not Path(f"{path}-wal").exists()
+
+
+def test_a_database_from_a_newer_version_is_refused(run: Run, demo_db: Path) -> None:
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099_future'")
+    connection.close()
+    before = demo_db.read_bytes()
+    for command in ("demo", "check", "backup"):
+        code, _, err = run(command, "--db", str(demo_db))
+        if command == "backup":
+            # A backup only copies bytes: allowed, it cannot harm the file.
+            assert code == 0, err
+            continue
+        assert code == 1
+        assert "0099_future" in err and "version plus récente" in err
+    assert demo_db.read_bytes() == before
+
+
+def test_invalid_db_locations(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("demo", "--db", str(tmp_path / "manquant" / "plan.sqlite3"))
+    assert code == 1 and "Le dossier" in err and "n'existe pas" in err
+    code, _, err = run("demo", "--db", str(tmp_path))
+    assert code == 1 and "est un dossier" in err
+    code, _, err = run("check", "--db", str(tmp_path / "absente.sqlite3"))
+    assert code == 1 and "n'existe pas" in err
+    assert not (tmp_path / "absente.sqlite3").exists()
+
+
+def test_environment_variable_and_default_location(
+    run: Run, tmp_path: Path, user_dirs: UserDirs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run("demo")
+    assert code == 0
+    assert user_dirs.default_database.is_file()
+    chosen = tmp_path / "choisie.sqlite3"
+    monkeypatch.setenv("TI_DESKTOP_DB", str(chosen))
+    code, out, _ = run("demo")
+    assert code == 0 and str(chosen) in out
+
+
+def test_a_bug_prints_one_line_and_logs_the_traceback(
+    run: Run, user_dirs: UserDirs, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(*_args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("ti_desktop.cli.run_check", broken)
+    code, _, err = run("check", "--db", str(tmp_path / "x.sqlite3"))
+    assert code == 70
+    assert err.count("\n") == 1 and "erreur inattendue" in err and "Traceback" not in err
+    log = (user_dirs.log_dir / "ti-desktop-erreurs.log").read_text(encoding="utf-8")
+    assert "RuntimeError: boom" in log
+
+
+def test_installed_entry_point_runs_in_a_subprocess(tmp_path: Path) -> None:
+    """The real process: exit codes and stderr as a script sees them, with the default data folder."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path)}
+    env.pop("TI_DESKTOP_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "ti_desktop", "check", "--json"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 1
+    assert "n'existe pas" in result.stderr and "Traceback" not in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "ti_desktop", "demo"], capture_output=True, text=True, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "xdg" / "ti-desktop" / "ti-desktop.sqlite3").is_file()

@@ -1,0 +1,1 @@
+"""Qt user interface (the only package, with app.py, that imports PySide6)."""

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab): progress reports for the Région and meeting minutes."""
