@@ -30,7 +30,7 @@ def test_create_read_update_delete_an_action(world: World) -> None:
     updated = world.services.actions.update(created.id, progress=45, title="Plateforme mutualisée")
     assert (updated.progress, updated.title, updated.priority) == (45, "Plateforme mutualisée", Priority.HAUTE)
     world.services.actions.delete(created.id)
-    with pytest.raises(NotFoundError, match="n'existe|introuvable|trouver"):
+    with pytest.raises(NotFoundError, match="Impossible de trouver l'action n°"):
         world.services.actions.get(created.id)
 
 
