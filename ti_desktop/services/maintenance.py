@@ -53,8 +53,8 @@ def check_database(path: Path) -> CheckReport:
         raise DatabaseMissingError(path)
     if state.revision is not None and not is_known_revision(state.revision):
         raise SchemaTooNewError(path, state.revision, __version__)
-    integrity = quick_check(path, full=True) if state.kind is FileKind.OURS else "ok"
-    counts = count_rows(path) if state.kind is FileKind.OURS else {}
+    integrity = quick_check(path, full=True)
+    counts = count_rows(path)
     return CheckReport(path, state.revision, head_revision(), integrity, counts)
 
 
