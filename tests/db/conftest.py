@@ -111,3 +111,14 @@ def make_fresh_database(path: Path, backups_dir: Path) -> None:
     """Create an up-to-date database at `path` and close it (no -wal left behind)."""
     open_database(path, backups_dir, user=USER).close()
     assert sidecar_files(path) == []
+
+
+def damage_table(path: Path, table: str = "territories") -> None:
+    """Fill `table` with rows, then overwrite its root b-tree page: SQLite's quick_check now fails."""
+    rows = ", ".join(f"('Territoire {n:03d}', '{'x' * 300}', '2025-01-01', '2025-01-01')" for n in range(100))
+    raw_execute(path, f"INSERT INTO {table} (name, summary, created_at, updated_at) VALUES {rows}")
+    ((root,),) = raw_rows(path, "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+    ((page_size,),) = raw_rows(path, "PRAGMA page_size")
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size : root * page_size] = b"\xff" * page_size
+    path.write_bytes(bytes(data))

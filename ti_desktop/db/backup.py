@@ -97,9 +97,14 @@ def copy_into(source: Path, database: Path) -> None:
 
     SQLite applies the copy as one write transaction on the destination, so readers never see a mix.
     """
-    with open_read_only(source) as source_connection:
-        destination_connection = sqlite3.connect(database)
-        try:
-            source_connection.backup(destination_connection)
-        finally:
-            destination_connection.close()
+    try:
+        with open_read_only(source) as source_connection:
+            destination_connection = sqlite3.connect(database)
+            try:
+                source_connection.backup(destination_connection)
+            finally:
+                destination_connection.close()
+    except sqlite3.Error as error:
+        raise BackupError(
+            f"La restauration de « {source} » dans « {database} » a échoué ({error}) ; la base n'a pas été remplacée."
+        ) from error

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop import __version__
@@ -19,8 +20,14 @@ from ti_desktop.db.backup import (
 )
 from ti_desktop.db.changelog import install_change_log
 from ti_desktop.db.engine import create_sqlite_engine
-from ti_desktop.db.errors import BackupError, DatabaseDamagedError, DatabaseMissingError, SchemaTooNewError
-from ti_desktop.db.migrate import head_revision, is_known_revision, upgrade_to_head
+from ti_desktop.db.errors import (
+    BackupError,
+    DatabaseDamagedError,
+    DatabaseMissingError,
+    MigrationError,
+    SchemaTooNewError,
+)
+from ti_desktop.db.migrate import ForeignKeyViolation, head_revision, is_known_revision, upgrade_to_head
 from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
 
 
@@ -65,9 +72,15 @@ def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo |
     backup = None
     if state.kind is FileKind.OURS:
         backup = backup_database(path, timestamped_backup_path(path, backups_dir, reason="avant-migration"))
-    migration_engine = create_sqlite_engine(path, foreign_keys=False)
+    migration_engine = create_sqlite_engine(path, foreign_keys=False, wal=False)
     try:
         upgrade_to_head(migration_engine)
+    except (SQLAlchemyError, ForeignKeyViolation) as error:
+        where = f" Une sauvegarde avait été faite : « {backup.path} »." if backup else ""
+        raise MigrationError(
+            f"La mise à jour du schéma de « {path} » a échoué ({error.__class__.__name__}) ; la base a été "
+            f"laissée dans son état précédent.{where}"
+        ) from error
     finally:
         migration_engine.dispose()
     return backup

@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, wal: bool = True) -> Engine:
     """An engine on `path`: foreign keys on, WAL journal, synchronous=FULL, a busy timeout.
 
-    The driver's own transaction handling is switched off and BEGIN emitted explicitly, the recipe of
-    SQLAlchemy's SQLite documentation, so that DDL (migrations) is transactional too.
+    `wal=False` leaves the journal mode as the file has it (migrations: a failed upgrade must not even
+    flip the header's WAL bytes). The driver's own transaction handling is switched off and BEGIN
+    emitted explicitly, the recipe of SQLAlchemy's SQLite documentation, so that DDL is transactional.
     """
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create keeps the path verbatim: '?', '%20' or '#' in a folder name are not URL syntax here.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -24,7 +26,8 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        if wal:
+            cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
 

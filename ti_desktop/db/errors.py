@@ -59,3 +59,15 @@ class DatabaseDamagedError(DatabaseError):
 
 class BackupError(DatabaseError):
     """A backup could not be taken, verified or restored."""
+
+
+class MigrationError(DatabaseError):
+    """The schema upgrade failed and was rolled back."""
+
+
+class DatabaseBusyError(DatabaseError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"« {path} » est verrouillée par un autre programme (une autre fenêtre de TI Desktop ?). "
+            "Fermez-le puis réessayez ; rien n'a été modifié."
+        )

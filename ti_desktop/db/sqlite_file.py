@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ti_desktop.db.errors import (
+    DatabaseBusyError,
     DatabaseLocationError,
     ForeignDatabaseError,
     NotSQLiteError,
@@ -74,11 +75,23 @@ def read_only_uri(path: Path) -> str:
 
 @contextlib.contextmanager
 def open_read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection that leaves the folder as it found it.
+
+    Reading a WAL-mode file creates `-wal` and `-shm` files that a read-only connection cannot remove;
+    those we created (the WAL still empty) are removed on close, so refusing a file adds nothing beside it.
+    """
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [sidecar.exists() for sidecar in sidecars]
     connection = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         yield connection
     finally:
         connection.close()
+        wal, _shm = sidecars
+        if not any(existed) and (not wal.exists() or wal.stat().st_size == 0):
+            for sidecar in sidecars:
+                with contextlib.suppress(FileNotFoundError):
+                    sidecar.unlink()
 
 
 def describe_non_sqlite(header: bytes) -> str:
@@ -119,6 +132,10 @@ def inspect_file(path: Path) -> FileState:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = table_names(connection)
             revision = read_revision(connection)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseBusyError(path) from error
+        raise NotSQLiteError(path, f"SQLite ne peut pas le lire : {error}") from error
     except sqlite3.DatabaseError as error:
         raise NotSQLiteError(path, f"SQLite ne peut pas le lire : {error}") from error
     if not tables and application_id in (0, APPLICATION_ID):
