@@ -7,11 +7,14 @@ traceback) and leaves the details in the log file.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NoReturn
 
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
@@ -37,14 +40,51 @@ COUNT_LABELS = {
 }
 
 
+# argparse speaks English; the messages a user can meet, in French.
+_ARGPARSE_MESSAGES = [
+    (re.compile(r"the following arguments are required: (.+)"), r"arguments obligatoires manquants : \1"),
+    (re.compile(r"unrecognized arguments: (.+)"), r"arguments inconnus : \1"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        r"commande inconnue : \2 (possibles : \3)",
+    ),
+    (re.compile(r"argument (.+): expected one argument"), r"l'option \1 attend une valeur"),
+]
+
+
+def translate_argparse_message(message: str) -> str:
+    for pattern, french in _ARGPARSE_MESSAGES:
+        if pattern.fullmatch(message):
+            return pattern.sub(french, message)
+    return message
+
+
+class FrenchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {message}\n")
+    """Help and errors in French; an error is one line on stderr (exit 2)."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FrenchHelpFormatter)
+        kwargs["add_help"] = False  # our own -h, with a French help text
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE,
+            f"ti-desktop : {translate_argparse_message(message)} (voir « {self.prog} --help »).\n",
+        )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    database = argparse.ArgumentParser(add_help=False)
+def build_parser() -> FrenchArgumentParser:
+    database = FrenchArgumentParser(add_help=False)
     database.add_argument(
         "--db",
         metavar="CHEMIN",
@@ -55,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} : diagnostic, plan d'action et rapports d'un Territoire d'industrie.",
         parents=[database],
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="afficher la version et quitter"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     commands.add_parser("demo", parents=[database], help="créer le territoire de démonstration")
     check = commands.add_parser("check", parents=[database], help="révision du schéma, intégrité, nombre de lignes")
@@ -76,7 +118,7 @@ def run_demo(database: Path) -> int:
     opened = open_services(database)
     try:
         territory = create_demo_territory(opened.services)
-        counts = opened.services.summary.plan_summary(territory.id, _today()).status_counts
+        counts = opened.services.summary.plan_summary(territory.id, dt.date.today()).status_counts
     finally:
         opened.close()
     print(f"Territoire de démonstration « {territory.name} » créé dans « {database} » ({counts.total} actions).")
@@ -127,12 +169,6 @@ def run_gui(database: Path, user_dirs: UserDirs) -> int:
     from ti_desktop.app import run_gui as start_gui
 
     return start_gui(database, user_dirs)
-
-
-def _today():  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    return dt.date.today()
 
 
 def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:

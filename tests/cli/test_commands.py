@@ -211,3 +211,24 @@ def test_installed_entry_point_runs_in_a_subprocess(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "xdg" / "ti-desktop" / "ti-desktop.sqlite3").is_file()
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["rapport-annuel"], "commande inconnue : 'rapport-annuel'"),
+        (["restore"], "arguments obligatoires manquants : FICHIER"),
+        (["check", "--db"], "l'option --db attend une valeur"),
+        (["check", "--verbeux"], "arguments inconnus : --verbeux"),
+    ],
+)
+def test_usage_errors_are_one_french_line(run: Run, argv: list[str], words: str) -> None:
+    code, _out, err = run(*argv)
+    assert code == 2
+    assert err.count("\n") == 1 and words in err and err.startswith("ti-desktop : ")
+
+
+def test_help_is_in_french(run: Run) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert out.startswith("utilisation : ti-desktop") and "afficher cette aide" in out

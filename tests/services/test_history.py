@@ -64,3 +64,17 @@ def test_recent_changes_of_a_territory_newest_first(world: World) -> None:
     world.services.actions.update(first.id, title="Renommée")
     recent = world.services.history.recent(world.territory.id, limit=1)
     assert recent[0].field == "title" and recent[0].new_value == "Renommée"
+
+
+def test_deleting_an_action_logs_its_sub_actions_and_children(world: World) -> None:
+    parent = world.action(code="FON-01")
+    child = world.action(code="FON-01.1", parent_id=parent.id)
+    world.services.milestones.create(action_id=child.id, title="Acquisition", due_on=dt.date(2026, 3, 1))
+    world.services.actions.delete(parent.id)
+    deleted = {
+        (entry.entity, entry.old_value)
+        for entry in world.services.history.recent(world.territory.id)
+        if entry.new_value is None and entry.field is None
+    }
+    assert {("action", "FON-01"), ("action", "FON-01.1"), ("milestone", "Acquisition")} <= deleted
+    assert world.services.actions.for_territory(world.territory.id) == []

@@ -60,7 +60,7 @@ class EnumCode(TypeDecorator[Enum]):
     def process_bind_param(self, value: Enum | str | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
-        return self.enum_class(value).value
+        return str(self.enum_class(value).value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Enum | None:
         return None if value is None else self.enum_class(value)

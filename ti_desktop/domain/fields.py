@@ -7,6 +7,7 @@ user gets a French message naming the field and nothing is written.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -275,24 +276,24 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
     if kind == "float":
         if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
             raise ValidationError(name, spec.label, f"« {raw} » n'est pas un nombre.")
-        value = float(raw)
-        if value != value or value in (float("inf"), float("-inf")):
+        number = float(raw)
+        if not math.isfinite(number):
             raise ValidationError(name, spec.label, "la valeur n'est pas un nombre fini.")
-        return value
+        return number
     if kind == "money":
         if isinstance(raw, float | bool) or not isinstance(raw, int | Decimal):
             raise ValidationError(name, spec.label, "un montant en euros (décimal exact) est attendu.")
         try:
-            value = Decimal(raw).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+            amount = Decimal(raw).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         except InvalidOperation as error:
             raise ValidationError(name, spec.label, "montant illisible.") from error
-        if not value.is_finite():
+        if not amount.is_finite():
             raise ValidationError(name, spec.label, "montant illisible.")
-        if value < 0:
+        if amount < 0:
             raise ValidationError(name, spec.label, "le montant ne peut pas être négatif.")
-        if value > MAX_MONEY:
+        if amount > MAX_MONEY:
             raise ValidationError(name, spec.label, "le montant dépasse 100 milliards d'euros.")
-        return value
+        return amount
     if kind == "date":
         if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
             raise ValidationError(name, spec.label, f"« {raw} » n'est pas une date.")

@@ -7,6 +7,7 @@ message naming the field and nothing is written.
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
@@ -56,11 +57,11 @@ class EntityCrud(Generic[ModelT, RecordT]):
         with self._sessions() as session:
             return to_record(self.load(session, record_id), self.record_type)
 
-    def list(self, **equal_to: Any) -> list[RecordT]:
+    def list(self, **equal_to: Any) -> builtins.list[RecordT]:
         with self._sessions() as session:
             return [to_record(row, self.record_type) for row in self.rows(session, **equal_to)]
 
-    def rows(self, session: Session, **equal_to: Any) -> list[ModelT]:
+    def rows(self, session: Session, **equal_to: Any) -> builtins.list[ModelT]:
         statement = select(self.model).filter_by(**equal_to)
         statement = statement.order_by(*(getattr(self.model, name) for name in self._order_by))
         return list(session.scalars(statement))
@@ -121,13 +122,13 @@ class EntityCrud(Generic[ModelT, RecordT]):
         """Column defaults of the model, so rules see the values the row will have."""
         defaults: dict[str, Any] = {}
         for name in self.specs:
-            column = self.model.__table__.columns[name]  # type: ignore[attr-defined]
+            column = self.model.__table__.columns[name]
             if column.default is not None and column.default.is_scalar:
                 defaults[name] = column.default.arg
         return defaults
 
     def _check_references(self, session: Session, values: Mapping[str, Any]) -> None:
-        table = self.model.__table__  # type: ignore[attr-defined]
+        table = self.model.__table__
         for name, value in values.items():
             if value is None or self.specs[name].kind != "ref":
                 continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain.errors import ConflictError
@@ -24,6 +25,36 @@ from ti_desktop.services.transactions import transaction
 
 DEMO_FILE = ("demo", "territoire-demo.json")
 MONEY_KEYS = {"planned_budget", "spent_to_date", "induced_investment", "amount_requested", "amount_granted"}
+ACTION_FIELDS = (
+    "code",
+    "title",
+    "description",
+    "expected_results",
+    "status",
+    "priority",
+    "to_discuss",
+    "confidential",
+    "planned_start",
+    "planned_end",
+    "actual_end",
+    "progress",
+    "planned_budget",
+    "spent_to_date",
+    "budget_nature",
+    "jobs_targeted",
+    "induced_investment",
+)
+FUNDING_FIELDS = ("funder_name", "programme", "amount_requested", "amount_granted", "status", "filed_on", "decided_on")
+INDICATOR_FIELDS = (
+    "name",
+    "unit",
+    "source",
+    "baseline_value",
+    "baseline_on",
+    "target_value",
+    "target_on",
+    "direction",
+)
 DATE_KEYS = {
     "labelled_on",
     "planned_start",
@@ -41,7 +72,8 @@ DATE_KEYS = {
 
 def load_demo_data(path: Path | None = None) -> dict[str, Any]:
     source = path or resource_path(*DEMO_FILE)
-    return json.loads(source.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return data
 
 
 def _typed(values: dict[str, Any]) -> dict[str, Any]:
@@ -61,201 +93,192 @@ def _pick(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {key: values[key] for key in keys if key in values}
 
 
-def create_demo_territory(services: Services, data: dict[str, Any] | None = None) -> TerritoryRecord:
-    """Write the demo territory (all or nothing) and return it."""
-    data = data or load_demo_data()
-    with transaction(services.sessions) as session:
-        name = data["territory"]["name"]
-        existing = session.scalars(select(models.Territory).where(models.Territory.name == name)).first()
-        if existing is not None:
-            raise ConflictError(
-                f"Le territoire de démonstration « {name} » existe déjà dans cette base (n° {existing.id})."
-            )
-        territory = services.territories.create_in(session, **_typed(data["territory"]))
-        tid = territory.id
-        axes = {axis.code: axis.id for axis in services.axes.available_to_in(session, tid)}
+class _DemoWriter:
+    """Writes one section of the demo file after another in a single session, keeping the ids it made."""
 
-        def axis_id(code: str | None) -> int | None:
-            return None if code is None else axes[code]
+    def __init__(self, services: Services, session: Session, territory_id: int) -> None:
+        self.services = services
+        self.session = session
+        self.territory_id = territory_id
+        self.axes = {axis.code: axis.id for axis in services.axes.available_to_in(session, territory_id)}
+        self.actors: dict[str, int] = {}
+        self.challenges: dict[str, int] = {}
+        self.objectives: dict[str, int] = {}
+        self.actions: dict[str, int] = {}
 
+    def axis_id(self, code: str | None) -> int | None:
+        return None if code is None else self.axes[code]
+
+    def actor_id(self, key: str | None) -> int | None:
+        return None if key is None else self.actors[key]
+
+    def action_id(self, code: str | None) -> int | None:
+        return None if code is None else self.actions[code]
+
+    def directory(self, data: dict[str, Any]) -> None:
+        services, session, tid = self.services, self.session, self.territory_id
         for epci in data["epcis"]:
             services.epcis.create_in(session, territory_id=tid, **epci)
-        actors: dict[str, int] = {}
         for actor in data["actors"]:
             values = {key: value for key, value in actor.items() if key != "key"}
-            actors[actor["key"]] = services.actors.create_in(session, **values).id
-
-        def actor_id(key: str | None) -> int | None:
-            return None if key is None else actors[key]
-
+            self.actors[actor["key"]] = services.actors.create_in(session, **values).id
         for role in data["roles"]:
-            services.roles.create_in(session, territory_id=tid, actor_id=actors[role["actor"]], role=role["role"])
+            services.roles.create_in(session, territory_id=tid, actor_id=self.actors[role["actor"]], role=role["role"])
+
+    def diagnostic(self, data: dict[str, Any]) -> None:
+        services, session, tid = self.services, self.session, self.territory_id
         for position, section in enumerate(data["diagnostic_sections"]):
             services.diagnostic.create_in(
                 session,
                 territory_id=tid,
-                axis_id=axis_id(section["axis"]),
-                title=section["title"],
-                text=section["text"],
-                sources=section.get("sources"),
+                axis_id=self.axis_id(section["axis"]),
                 position=position,
+                **_pick(section, "title", "text", "sources"),
             )
         for position, item in enumerate(data["swot"]):
             services.swot.create_in(
                 session,
                 territory_id=tid,
-                category=item["category"],
-                axis_id=axis_id(item.get("axis")),
-                text=item["text"],
+                axis_id=self.axis_id(item.get("axis")),
                 position=position,
+                **_pick(item, "category", "text"),
             )
         for company in data["key_companies"]:
             services.companies.create_in(session, territory_id=tid, **company)
-        challenges: dict[str, int] = {}
         for challenge in data["challenges"]:
-            values = _pick(challenge, "title", "description", "priority")
-            row = services.challenges.create_in(session, territory_id=tid, axis_id=axis_id(challenge["axis"]), **values)
-            challenges[challenge["key"]] = row.id
-        objectives: dict[str, int] = {}
+            created = services.challenges.create_in(
+                session,
+                territory_id=tid,
+                axis_id=self.axis_id(challenge["axis"]),
+                **_pick(challenge, "title", "description", "priority"),
+            )
+            self.challenges[challenge["key"]] = created.id
         for objective in data["objectives"]:
-            row = services.objectives.create_in(
+            created_objective = services.objectives.create_in(
                 session,
                 territory_id=tid,
-                axis_id=axis_id(objective["axis"]),
-                code=objective.get("code"),
-                title=objective["title"],
+                axis_id=self.axis_id(objective["axis"]),
+                **_pick(objective, "code", "title"),
             )
-            objectives[objective["key"]] = row.id
-        actions: dict[str, int] = {}
+            self.objectives[objective["key"]] = created_objective.id
+
+    def plan(self, data: dict[str, Any]) -> None:
         for action in data["actions"]:
-            typed = _typed(action)
-            values = _pick(
-                typed,
-                "code",
-                "title",
-                "description",
-                "expected_results",
-                "status",
-                "priority",
-                "to_discuss",
-                "confidential",
-                "planned_start",
-                "planned_end",
-                "actual_end",
-                "progress",
-                "planned_budget",
-                "spent_to_date",
-                "budget_nature",
-                "jobs_targeted",
-                "induced_investment",
+            self._action(action)
+
+    def _action(self, action: dict[str, Any]) -> None:
+        services, session = self.services, self.session
+        created = services.actions.create_in(
+            session,
+            territory_id=self.territory_id,
+            axis_id=self.axis_id(action["axis"]),
+            objective_id=self.objectives[action["objective"]] if action.get("objective") else None,
+            parent_id=self.action_id(action.get("parent")),
+            lead_actor_id=self.actor_id(action.get("lead")),
+            pilot_actor_id=self.actor_id(action.get("pilot")),
+            elected_referent_id=self.actor_id(action.get("elected_referent")),
+            **_pick(_typed(action), *ACTION_FIELDS),
+        )
+        action_id = self.actions[action["code"]] = created.id
+        for partner in action.get("partners", []):
+            services.partners.create_in(
+                session, action_id=action_id, actor_id=self.actors[partner["actor"]], role=partner.get("role")
             )
-            row = services.actions.create_in(
+        answered = {self.challenges[key] for key in action.get("challenges", [])}
+        services.actions.set_challenges_in(session, action_id, answered)
+        for line in action.get("funding", []):
+            services.funding.create_in(
                 session,
-                territory_id=tid,
-                axis_id=axis_id(action["axis"]),
-                objective_id=objectives[action["objective"]] if action.get("objective") else None,
-                parent_id=actions[action["parent"]] if action.get("parent") else None,
-                lead_actor_id=actor_id(action.get("lead")),
-                pilot_actor_id=actor_id(action.get("pilot")),
-                elected_referent_id=actor_id(action.get("elected_referent")),
-                **values,
+                action_id=action_id,
+                funder_actor_id=self.actor_id(line.get("funder")),
+                **_pick(_typed(line), *FUNDING_FIELDS),
             )
-            actions[action["code"]] = row.id
-            for partner in action.get("partners", []):
-                services.partners.create_in(
-                    session, action_id=row.id, actor_id=actors[partner["actor"]], role=partner.get("role")
-                )
-            services.actions.set_challenges_in(
-                session, row.id, {challenges[key] for key in action.get("challenges", [])}
+        for position, milestone in enumerate(action.get("milestones", [])):
+            services.milestones.create_in(
+                session,
+                action_id=action_id,
+                position=position,
+                **_pick(_typed(milestone), "title", "due_on", "done_on"),
             )
-            for line in action.get("funding", []):
-                typed_line = _typed(line)
-                services.funding.create_in(
-                    session,
-                    action_id=row.id,
-                    funder_actor_id=actor_id(line.get("funder")),
-                    **_pick(
-                        typed_line,
-                        "funder_name",
-                        "programme",
-                        "amount_requested",
-                        "amount_granted",
-                        "status",
-                        "filed_on",
-                        "decided_on",
-                    ),
-                )
-            for position, milestone in enumerate(action.get("milestones", [])):
-                services.milestones.create_in(
-                    session,
-                    action_id=row.id,
-                    position=position,
-                    **_pick(_typed(milestone), "title", "due_on", "done_on"),
-                )
-            # Oldest first, so the newest update is the one that sets the action's status.
-            for update in sorted(action.get("updates", []), key=lambda u: u["date"]):
-                services.updates.create_in(
-                    session,
-                    action_id=row.id,
-                    reported_on=dt.date.fromisoformat(update["date"]),
-                    **_pick(update, "author", "status", "progress", "done", "difficulties", "next_steps", "alert"),
-                )
-            # The fiche's own status and progress are authoritative over its updates.
-            services.actions.update_in(session, row.id, status=action["status"], progress=action["progress"])
+        # Oldest first, so that each update in turn sets the action's status and progress.
+        for update in sorted(action.get("updates", []), key=lambda u: u["date"]):
+            services.updates.create_in(
+                session,
+                action_id=action_id,
+                reported_on=dt.date.fromisoformat(update["date"]),
+                **_pick(update, "author", "status", "progress", "done", "difficulties", "next_steps", "alert"),
+            )
+        # The fiche's own status and progress are authoritative over its updates.
+        services.actions.update_in(session, action_id, status=action["status"], progress=action["progress"])
+
+    def indicators(self, data: dict[str, Any]) -> None:
+        services, session = self.services, self.session
         for indicator in data["indicators"]:
-            typed = _typed(indicator)
-            row = services.indicators.create_in(
+            created = services.indicators.create_in(
                 session,
-                territory_id=tid,
-                axis_id=axis_id(indicator.get("axis")),
-                action_id=actions[indicator["action"]] if indicator.get("action") else None,
-                **_pick(
-                    typed,
-                    "name",
-                    "unit",
-                    "source",
-                    "baseline_value",
-                    "baseline_on",
-                    "target_value",
-                    "target_on",
-                    "direction",
-                ),
+                territory_id=self.territory_id,
+                axis_id=self.axis_id(indicator.get("axis")),
+                action_id=self.action_id(indicator.get("action")),
+                **_pick(_typed(indicator), *INDICATOR_FIELDS),
             )
             for value in indicator["values"]:
                 services.indicator_values.create_in(
                     session,
-                    indicator_id=row.id,
+                    indicator_id=created.id,
                     measured_on=dt.date.fromisoformat(value["date"]),
                     value=value["value"],
                     comment=value.get("comment"),
                 )
+
+    def meetings(self, data: dict[str, Any]) -> None:
+        services, session = self.services, self.session
         for meeting in data["meetings"]:
-            row = services.meetings.create_in(
+            created = services.meetings.create_in(
                 session,
-                territory_id=tid,
+                territory_id=self.territory_id,
                 kind=meeting["kind"],
                 held_on=dt.date.fromisoformat(meeting["date"]),
                 place=meeting.get("place"),
                 notes=meeting.get("notes"),
                 minutes_state=meeting.get("minutes_state", "brouillon"),
             )
-            services.participants.set_in(session, row.id, {actors[key] for key in meeting.get("participants", [])})
+            participants = {self.actors[key] for key in meeting.get("participants", [])}
+            services.participants.set_in(session, created.id, participants)
             for position, item in enumerate(meeting.get("agenda", [])):
                 services.agenda.create_in(
                     session,
-                    meeting_id=row.id,
-                    action_id=actions[item["action"]] if item.get("action") else None,
+                    meeting_id=created.id,
+                    action_id=self.action_id(item.get("action")),
                     title=item["title"],
                     position=position,
                 )
             for decision in meeting.get("decisions", []):
                 services.decisions.create_in(
                     session,
-                    meeting_id=row.id,
-                    action_id=actions[decision["action"]] if decision.get("action") else None,
+                    meeting_id=created.id,
+                    action_id=self.action_id(decision.get("action")),
                     text=decision["text"],
-                    owner_actor_id=actor_id(decision.get("owner")),
+                    owner_actor_id=self.actor_id(decision.get("owner")),
                     due_on=dt.date.fromisoformat(decision["due_on"]) if decision.get("due_on") else None,
                     state=decision.get("state", "a_faire"),
                 )
+
+
+def create_demo_territory(services: Services, data: dict[str, Any] | None = None) -> TerritoryRecord:
+    """Write the demo territory (all or nothing) and return it."""
+    data = data or load_demo_data()
+    name = data["territory"]["name"]
+    with transaction(services.sessions) as session:
+        existing = session.scalars(select(models.Territory).where(models.Territory.name == name)).first()
+        if existing is not None:
+            raise ConflictError(
+                f"Le territoire de démonstration « {name} » existe déjà dans cette base (n° {existing.id})."
+            )
+        territory = services.territories.create_in(session, **_typed(data["territory"]))
+        writer = _DemoWriter(services, session, territory.id)
+        writer.directory(data)
+        writer.diagnostic(data)
+        writer.plan(data)
+        writer.indicators(data)
+        writer.meetings(data)
         return to_record(territory, TerritoryRecord)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -85,7 +87,7 @@ class MeetingParticipants:
         with transaction(self._sessions) as session:
             self.set_in(session, meeting_id, actor_ids)
 
-    def set_in(self, session: Session, meeting_id: int, actor_ids: set[int]) -> None:
+    def set_in(self, session: Session, meeting_id: int, actor_ids: builtins.set[int]) -> None:
         if session.get(models.Meeting, meeting_id) is None:
             raise NotFoundError(f"Impossible de trouver la réunion n° {meeting_id}.")
         found = set(session.scalars(select(models.Actor.id).where(models.Actor.id.in_(actor_ids))))
@@ -94,4 +96,6 @@ class MeetingParticipants:
         link = models.meeting_participants
         session.execute(delete(link).where(link.c.meeting_id == meeting_id))
         if actor_ids:
-            session.execute(insert(link), [{"meeting_id": meeting_id, "actor_id": a} for a in sorted(actor_ids)])
+            session.execute(
+                insert(link), [{"meeting_id": meeting_id, "actor_id": actor} for actor in sorted(actor_ids)]
+            )

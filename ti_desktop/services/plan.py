@@ -20,6 +20,14 @@ from ti_desktop.services.checks import check_action
 from ti_desktop.services.crud import EntityCrud, to_record
 from ti_desktop.services.transactions import transaction
 
+ACTION_CHILDREN: tuple[type[Any], ...] = (
+    models.ActionPartner,
+    models.FundingLine,
+    models.Milestone,
+    models.ProgressUpdate,
+    models.Attachment,
+)
+
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
@@ -42,6 +50,17 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
                 if row.actual_end is None:
                     changes.setdefault("actual_end", dt.date.today())
         return super().update_in(session, record_id, **changes)
+
+    def delete_in(self, session: Session, record_id: int) -> None:
+        """Delete the action with its sub-actions and children, each through the ORM so that the
+        history records every one of them (the database's ON DELETE CASCADE would do it silently)."""
+        self.load(session, record_id)
+        for sub_action_id in session.scalars(select(models.Action.id).where(models.Action.parent_id == record_id)):
+            self.delete_in(session, sub_action_id)
+        for child_model in ACTION_CHILDREN:
+            for child in session.scalars(select(child_model).where(child_model.action_id == record_id)):
+                session.delete(child)
+        super().delete_in(session, record_id)
 
     def find(self, action_filter: ActionFilter) -> list[ActionRecord]:
         """Actions matching every criterion of the filter, ordered by axis then code."""
