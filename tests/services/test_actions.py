@@ -141,3 +141,51 @@ def test_challenges_answered_by_an_action(world: World) -> None:
     assert world.services.actions.actions_answering(orphan.id) == []
     history = world.services.history.for_action(action.id)
     assert history[0].field == "challenges" and history[0].new_value == str(challenge.id)
+
+
+def test_a_deleted_action_comes_back_whole_from_its_bundle(world: World) -> None:
+    services = world.services
+    parent = world.action(code="FON-01", axis="FON")
+    child = world.action(code="FON-01.1", axis="FON", parent_id=parent.id)
+    challenge = services.challenges.create(
+        territory_id=world.territory.id, axis_id=world.axis["FON"], title="Friches", priority="haute"
+    )
+    services.actions.set_challenges(parent.id, {challenge.id})
+    line = services.funding.create(
+        action_id=child.id, funder_name="Fonds vert", amount_requested=Decimal("1000"), status="envisage"
+    )
+    bundle = services.actions.bundle(parent.id)
+    services.actions.delete(parent.id)
+    assert services.actions.for_territory(world.territory.id) == []
+    services.actions.restore_bundle(bundle)
+    assert [a.id for a in services.actions.for_territory(world.territory.id)] == [parent.id, child.id]
+    assert services.funding.get(line.id) == line
+    assert services.actions.challenge_ids(parent.id) == {challenge.id}
+
+
+def test_data_quality_filters(world: World) -> None:
+    from ti_desktop.domain.filters import QualityIssue
+
+    lead = world.services.actors.create(name="CCI", kind="operateur")
+    complete = world.action(
+        code="A",
+        lead_actor_id=lead.id,
+        planned_start=dt.date(2026, 1, 1),
+        planned_end=dt.date(2027, 1, 1),
+        planned_budget=Decimal("10"),
+    )
+    world.services.updates.create(
+        action_id=complete.id, reported_on=dt.date(2026, 10, 1), status="en_cours", progress=20
+    )
+    world.action(code="B")
+
+    def codes(*issues: QualityIssue) -> list[str | None]:
+        found = world.services.actions.find(
+            ActionFilter(territory_id=world.territory.id, quality=frozenset(issues), today=TODAY)
+        )
+        return [a.code for a in found]
+
+    assert codes(QualityIssue.NO_LEAD) == ["B"]
+    assert codes(QualityIssue.NO_DATES, QualityIssue.NO_BUDGET) == ["B"]
+    assert codes(QualityIssue.NO_RECENT_UPDATE) == ["B"]
+    assert codes() == ["A", "B"]

@@ -1,11 +1,41 @@
-"""What the plan view can filter on; every criterion combines with the others (AND)."""
+"""What the plan view can filter on; every criterion combines with the others (AND).
+
+The same predicate serves the services (`ActionService.find`) and the GUI's filter proxy, so a filter
+means exactly the same thing on screen, on the command line and in tests.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import ActionStatus, LabelledEnum
+from ti_desktop.domain.records import ActionRecord
+from ti_desktop.domain.rules import is_action_late
+
+STALE_AFTER_DAYS = 183  # "no progress update for 6 months"
+
+
+class QualityIssue(LabelledEnum):
+    """Data-quality problems a chef de projet fixes before a report or a meeting."""
+
+    NO_LEAD = "sans_porteur", "Sans porteur"
+    NO_DATES = "sans_dates", "Sans dates"
+    NO_BUDGET = "sans_budget", "Sans budget"
+    NO_RECENT_UPDATE = "sans_point_recent", "Sans point d'avancement depuis 6 mois"
+
+
+def quality_issues(action: ActionRecord, last_update_on: dt.date | None, today: dt.date) -> set[QualityIssue]:
+    issues = set()
+    if action.lead_actor_id is None:
+        issues.add(QualityIssue.NO_LEAD)
+    if action.planned_start is None or action.planned_end is None:
+        issues.add(QualityIssue.NO_DATES)
+    if action.planned_budget is None:
+        issues.add(QualityIssue.NO_BUDGET)
+    if last_update_on is None or (today - last_update_on).days > STALE_AFTER_DAYS:
+        issues.add(QualityIssue.NO_RECENT_UPDATE)
+    return issues
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,4 +49,29 @@ class ActionFilter:
     # None: all actions; True: only confidential ones; False: leave confidential ones out.
     confidential: bool | None = None
     text: str = ""
-    today: dt.date | None = None  # for late_only; the caller's today, so tests can fix it
+    # Actions having every one of these problems.
+    quality: frozenset[QualityIssue] = field(default_factory=frozenset)
+    today: dt.date | None = None  # for late_only and quality; the caller's today, so tests can fix it
+
+    def matches(self, action: ActionRecord, last_update_on: dt.date | None = None) -> bool:
+        """Does the action meet every criterion? (Territory is checked by the caller's query.)"""
+        today = self.today or dt.date.today()
+        if self.axis_ids and action.axis_id not in self.axis_ids:
+            return False
+        if self.statuses and action.status not in self.statuses:
+            return False
+        if self.lead_actor_ids and action.lead_actor_id not in self.lead_actor_ids:
+            return False
+        if self.late_only and not is_action_late(action.status, action.planned_end, today):
+            return False
+        if self.to_discuss_only and not action.to_discuss:
+            return False
+        if self.confidential is not None and action.confidential != self.confidential:
+            return False
+        if self.quality and not self.quality <= quality_issues(action, last_update_on, today):
+            return False
+        return all(_contains(action, word) for word in self.text.casefold().split())
+
+
+def _contains(action: ActionRecord, word: str) -> bool:
+    return any(word in (value or "").casefold() for value in (action.title, action.code, action.description))

@@ -32,6 +32,18 @@ def to_record(row: Base, record_type: type[RecordT]) -> RecordT:
     return record_type(**{field.name: getattr(row, field.name) for field in dataclasses.fields(record_type)})  # type: ignore[arg-type]
 
 
+def record_values(record: object) -> dict[str, Any]:
+    return {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}  # type: ignore[arg-type]
+
+
+def restore_in(session: Session, model: type[ModelT], record: object) -> ModelT:
+    """Put a deleted record back exactly as it was (same id, same timestamps): what undo needs."""
+    row = model(**record_values(record))
+    session.add(row)
+    session.flush()
+    return row
+
+
 class EntityCrud(Generic[ModelT, RecordT]):
     def __init__(
         self,
@@ -86,6 +98,11 @@ class EntityCrud(Generic[ModelT, RecordT]):
     def delete(self, record_id: int) -> None:
         with transaction(self._sessions) as session:
             self.delete_in(session, record_id)
+
+    def restore(self, record: RecordT) -> RecordT:
+        """Re-insert a deleted record with its id (undo of a deletion, redo of a creation)."""
+        with transaction(self._sessions) as session:
+            return to_record(restore_in(session, self.model, record), self.record_type)
 
     # The *_in variants compose several writes in one transaction (demo, import).
     def create_in(self, session: Session, **values: Any) -> ModelT:

@@ -3,30 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, or_, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.changelog import USER_KEY
 from ti_desktop.db.types import utcnow
 from ti_desktop.domain import fields
-from ti_desktop.domain.enums import CLOSED_STATUSES, ActionStatus
+from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.records import ActionRecord
+from ti_desktop.domain.records import (
+    ActionPartnerRecord,
+    ActionRecord,
+    AttachmentRecord,
+    FundingLineRecord,
+    MilestoneRecord,
+    ProgressUpdateRecord,
+)
 from ti_desktop.services.checks import check_action
-from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.services.crud import EntityCrud, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 
-ACTION_CHILDREN: tuple[type[Any], ...] = (
-    models.ActionPartner,
-    models.FundingLine,
-    models.Milestone,
-    models.ProgressUpdate,
-    models.Attachment,
+ACTION_CHILD_RECORDS: tuple[tuple[type[Any], type[Any]], ...] = (
+    (models.ActionPartner, ActionPartnerRecord),
+    (models.FundingLine, FundingLineRecord),
+    (models.Milestone, MilestoneRecord),
+    (models.ProgressUpdate, ProgressUpdateRecord),
+    (models.Attachment, AttachmentRecord),
 )
+ACTION_CHILDREN = tuple(model for model, _record in ACTION_CHILD_RECORDS)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionBundle:
+    """An action with everything that hangs from it, as records: enough to put it back after a deletion."""
+
+    actions: list[ActionRecord]  # the action first, then its sub-actions
+    children: list[tuple[type[Any], Any]]  # (model, record) of partners, funding lines, milestones…
+    challenge_links: list[tuple[int, int]]  # (action id, challenge id)
+
+
+def last_update_dates_in(session: Session, territory_id: int) -> dict[int, dt.date]:
+    """Per action of the territory, the date of its latest progress update."""
+    statement = (
+        select(models.ProgressUpdate.action_id, func.max(models.ProgressUpdate.reported_on))
+        .join(models.Action, models.Action.id == models.ProgressUpdate.action_id)
+        .where(models.Action.territory_id == territory_id)
+        .group_by(models.ProgressUpdate.action_id)
+    )
+    return {action_id: last for action_id, last in session.execute(statement)}
 
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
@@ -51,6 +80,37 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
                     changes.setdefault("actual_end", dt.date.today())
         return super().update_in(session, record_id, **changes)
 
+    def bundle(self, action_id: int) -> ActionBundle:
+        """Everything a deletion of the action would remove (for undo)."""
+        with self._sessions() as session:
+            action = to_record(self.load(session, action_id), ActionRecord)
+            subs = [
+                to_record(row, ActionRecord)
+                for row in session.scalars(
+                    select(models.Action).where(models.Action.parent_id == action_id).order_by(models.Action.id)
+                )
+            ]
+            ids = [action.id] + [sub.id for sub in subs]
+            children: list[tuple[type[Any], Any]] = []
+            for model, record_type in ACTION_CHILD_RECORDS:
+                rows = session.scalars(select(model).where(model.action_id.in_(ids)).order_by(model.id))
+                children += [(model, to_record(row, record_type)) for row in rows]
+            link = models.action_challenges
+            links = session.execute(select(link.c.action_id, link.c.challenge_id).where(link.c.action_id.in_(ids)))
+            return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
+
+    def restore_bundle(self, bundle: ActionBundle) -> None:
+        with transaction(self._sessions) as session:
+            for action in bundle.actions:
+                restore_in(session, models.Action, action)
+            for model, record in bundle.children:
+                restore_in(session, model, record)
+            if bundle.challenge_links:
+                session.execute(
+                    insert(models.action_challenges),
+                    [{"action_id": a, "challenge_id": c} for a, c in bundle.challenge_links],
+                )
+
     def delete_in(self, session: Session, record_id: int) -> None:
         """Delete the action with its sub-actions and children, each through the ORM so that the
         history records every one of them (the database's ON DELETE CASCADE would do it silently)."""
@@ -63,34 +123,19 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         super().delete_in(session, record_id)
 
     def find(self, action_filter: ActionFilter) -> list[ActionRecord]:
-        """Actions matching every criterion of the filter, ordered by axis then code."""
-        model = models.Action
-        conditions = [model.territory_id == action_filter.territory_id]
-        if action_filter.axis_ids:
-            conditions.append(model.axis_id.in_(action_filter.axis_ids))
-        if action_filter.statuses:
-            conditions.append(model.status.in_([status.value for status in action_filter.statuses]))
-        if action_filter.lead_actor_ids:
-            conditions.append(model.lead_actor_id.in_(action_filter.lead_actor_ids))
-        if action_filter.late_only:
-            today = action_filter.today or dt.date.today()
-            conditions += [
-                model.planned_end.is_not(None),
-                model.planned_end < today,
-                model.status.not_in([status.value for status in CLOSED_STATUSES]),
-            ]
-        if action_filter.to_discuss_only:
-            conditions.append(model.to_discuss.is_(True))
-        if action_filter.confidential is not None:
-            conditions.append(model.confidential.is_(action_filter.confidential))
-        for word in action_filter.text.split():
-            pattern = f"%{word}%"
-            conditions.append(
-                or_(model.title.ilike(pattern), model.code.ilike(pattern), model.description.ilike(pattern))
-            )
-        statement = select(model).where(and_(*conditions)).order_by(model.axis_id, model.code, model.id)
+        """Actions matching every criterion of the filter (the same predicate as the plan view)."""
         with self._sessions() as session:
-            return [to_record(row, ActionRecord) for row in session.scalars(statement)]
+            actions = self.territory_actions_in(session, action_filter.territory_id)
+            last_updates = last_update_dates_in(session, action_filter.territory_id)
+        return [action for action in actions if action_filter.matches(action, last_updates.get(action.id))]
+
+    def territory_actions_in(self, session: Session, territory_id: int) -> list[ActionRecord]:
+        statement = (
+            select(models.Action)
+            .where(models.Action.territory_id == territory_id)
+            .order_by(models.Action.axis_id, models.Action.code, models.Action.id)
+        )
+        return [to_record(row, ActionRecord) for row in session.scalars(statement)]
 
     def for_territory(self, territory_id: int) -> list[ActionRecord]:
         return self.find(ActionFilter(territory_id=territory_id))
