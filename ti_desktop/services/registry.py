@@ -18,6 +18,7 @@ from ti_desktop.services.directory import AxisService, MeetingParticipants, Terr
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.summary import HistoryService, SummaryService
+from ti_desktop.services.views import ViewService
 
 
 class Services:
@@ -143,3 +144,4 @@ class Services:
         # Figures and history
         self.summary = SummaryService(s)
         self.history = HistoryService(s)
+        self.views = ViewService(s)

@@ -1,0 +1,37 @@
+"""GUI fixtures: a context on a copy of the demo database, with settings in a temporary file.
+
+Tests run on the offscreen platform (QT_QPA_PLATFORM=offscreen, set here if absent).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from ti_desktop.gui.context import AppContext  # noqa: E402
+from ti_desktop.services.maintenance import OpenDatabase, open_services  # noqa: E402
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def demo_opened(demo_db: Path) -> Iterator[OpenDatabase]:
+    opened = open_services(demo_db, user="claire.martin")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def context(qapp: object, demo_opened: OpenDatabase, tmp_path: Path) -> AppContext:
+    settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(demo_opened.services, settings, data_dir=tmp_path / "donnees", today=lambda: TODAY)
+    ctx.set_territory(demo_opened.services.territories.resolve(None).id)
+    return ctx

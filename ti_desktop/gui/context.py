@@ -1,0 +1,66 @@
+"""What every page and dialog needs, passed through constructors: services, the undo stack, the
+current territory, settings, and the signals that keep every view up to date after an edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.gui.editing import Editor
+from ti_desktop.services.registry import Services
+
+
+class AppContext(QObject):
+    # The territory shown changed (its id).
+    territory_changed = Signal(int)
+    # Something was written (an edit, an undo, a redo): views reload what they show.
+    data_changed = Signal()
+    # Someone asked to see the plan with this filter (dashboard figures, quality checks…).
+    plan_filter_requested = Signal(object)
+    # Someone asked to open the fiche-action of this action id.
+    action_open_requested = Signal(int)
+    # A message for the status bar (French).
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        settings: QSettings,
+        data_dir: Path,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings = settings
+        self.data_dir = data_dir
+        self._today = today
+        self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self.undo_stack, on_change=self.data_changed.emit, on_error=self.status_message.emit)
+        self._territory_id: int | None = None
+
+    @property
+    def today(self) -> dt.date:
+        return self._today()
+
+    @property
+    def territory_id(self) -> int | None:
+        return self._territory_id
+
+    def set_territory(self, territory_id: int | None) -> None:
+        if territory_id == self._territory_id:
+            return
+        self._territory_id = territory_id
+        if territory_id is not None:
+            self.territory_changed.emit(territory_id)
+
+    def request_plan(self, action_filter: ActionFilter) -> None:
+        self.plan_filter_requested.emit(action_filter)
+
+    def open_action(self, action_id: int) -> None:
+        self.action_open_requested.emit(action_id)

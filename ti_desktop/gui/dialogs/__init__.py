@@ -1,0 +1,1 @@
+"""Dialogs (fiche-action editor, first run, about…)."""

@@ -1,0 +1,1 @@
+"""Item models over service results (QAbstractItemModel), with their filter proxies."""
