@@ -14,10 +14,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from ti_desktop.gui.context import AppContext  # noqa: E402
-from ti_desktop.services.maintenance import OpenDatabase, open_services  # noqa: E402
+from ti_desktop.gui.context import AppContext
+from ti_desktop.services.maintenance import OpenDatabase, open_services
 
 TODAY = dt.date(2026, 11, 21)
 
