@@ -189,3 +189,14 @@ def test_data_quality_filters(world: World) -> None:
     assert codes(QualityIssue.NO_DATES, QualityIssue.NO_BUDGET) == ["B"]
     assert codes(QualityIssue.NO_RECENT_UPDATE) == ["B"]
     assert codes() == ["A", "B"]
+
+
+def test_duplicate_copies_the_fiche_not_its_progress(world: World) -> None:
+    services = world.services
+    partner = services.actors.create(name="ADEME", kind="operateur")
+    source = world.action(code="TEC-02", axis="TEC", planned_budget=Decimal("5000"), progress=70)
+    services.partners.create(action_id=source.id, actor_id=partner.id, role="appui technique")
+    copy = services.actions.duplicate(source.id)
+    assert copy.title == "Plateforme d'innovation (copie)" and copy.code is None
+    assert (copy.status, copy.progress, copy.planned_budget) == (ActionStatus.EN_REFLEXION, 0, Decimal("5000.00"))
+    assert [p.actor_id for p in services.partners.list(action_id=copy.id)] == [partner.id]

@@ -24,6 +24,8 @@ class AppContext(QObject):
     plan_filter_requested = Signal(object)
     # Someone asked to open the fiche-action of this action id.
     action_open_requested = Signal(int)
+    # Someone asked for a new fiche-action (axis id or None, parent action id or None).
+    action_create_requested = Signal(object, object)
     # A message for the status bar (French).
     status_message = Signal(str)
 
@@ -64,3 +66,6 @@ class AppContext(QObject):
 
     def open_action(self, action_id: int) -> None:
         self.action_open_requested.emit(action_id)
+
+    def new_action(self, axis_id: int | None = None, parent_action_id: int | None = None) -> None:
+        self.action_create_requested.emit(axis_id, parent_action_id)

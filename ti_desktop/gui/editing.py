@@ -75,9 +75,7 @@ def changed_values(before: object, after: object) -> dict[str, Any]:
 
 
 class Editor:
-    def __init__(
-        self, stack: QUndoStack, on_change: Callable[[], None], on_error: Callable[[str], None]
-    ) -> None:
+    def __init__(self, stack: QUndoStack, on_change: Callable[[], None], on_error: Callable[[str], None]) -> None:
         self.stack = stack
         self._on_change = on_change
         self._on_error = on_error
@@ -112,3 +110,7 @@ class Editor:
         """Any other reversible edit (several records at once, an action and its children…)."""
         do()
         self._push(text, do, undo)
+
+    def record_done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
+        """An edit already applied by the caller (e.g. a duplication): only make it undoable."""
+        self._push(text, redo, undo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
 from ti_desktop.paths import backups_dir_for
+
+__all__ = ["backups_dir_for"]
 from ti_desktop.services.registry import Services
 
 
@@ -65,6 +68,15 @@ def backup_now(path: Path, output: Path | None = None) -> BackupInfo:
         raise DatabaseMissingError(path)
     destination = output or timestamped_backup_path(path, backups_dir_for(path))
     return backup_database(path, destination)
+
+
+def latest_backup(path: Path) -> dt.datetime | None:
+    """When the newest backup of this database was written (local time), if there is one."""
+    folder = backups_dir_for(path)
+    if not folder.is_dir():
+        return None
+    times = [entry.stat().st_mtime for entry in folder.glob(f"{path.stem}-*.sqlite3")]
+    return dt.datetime.fromtimestamp(max(times)) if times else None
 
 
 def restore_backup(backup_file: Path, path: Path) -> tuple[BackupInfo, BackupInfo | None]:

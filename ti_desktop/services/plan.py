@@ -99,6 +99,30 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             links = session.execute(select(link.c.action_id, link.c.challenge_id).where(link.c.action_id.in_(ids)))
             return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
 
+    def duplicate(self, action_id: int) -> ActionRecord:
+        """A new fiche with the same content, partners and challenges, not started, without a code."""
+        with transaction(self._sessions) as session:
+            source = self.load(session, action_id)
+            values = {name: getattr(source, name) for name in self.specs}
+            values.update(
+                code=None,
+                title=f"{source.title} (copie)"[:300],
+                status=ActionStatus.EN_REFLEXION,
+                progress=0,
+                actual_end=None,
+                spent_to_date=None,
+            )
+            copy = self.create_in(session, **values)
+            for partner in session.scalars(
+                select(models.ActionPartner).where(models.ActionPartner.action_id == action_id)
+            ):
+                session.add(models.ActionPartner(action_id=copy.id, actor_id=partner.actor_id, role=partner.role))
+            link = models.action_challenges
+            challenge_ids = set(session.scalars(select(link.c.challenge_id).where(link.c.action_id == action_id)))
+            self.set_challenges_in(session, copy.id, challenge_ids)
+            session.flush()
+            return to_record(copy, ActionRecord)
+
     def restore_bundle(self, bundle: ActionBundle) -> None:
         with transaction(self._sessions) as session:
             for action in bundle.actions:

@@ -66,11 +66,8 @@ class ViewService:
                 )
             ]
             lead_ids = {a.lead_actor_id for a in actions if a.lead_actor_id is not None}
-            names = dict(
-                session.execute(
-                    select(models.Actor.id, models.Actor.name).where(models.Actor.id.in_(lead_ids))
-                ).tuples()
-            )
+            statement = select(models.Actor.id, models.Actor.name).where(models.Actor.id.in_(lead_ids))
+            names = {actor_id: name for actor_id, name in session.execute(statement)}
             requested: dict[int, Decimal] = defaultdict(lambda: ZERO)
             secured: dict[int, Decimal] = defaultdict(lambda: ZERO)
             funding = session.execute(

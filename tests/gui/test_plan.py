@@ -1,0 +1,193 @@
+"""Plan d'action page: the tree, instant combined filters, inline edits with undo/redo, commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.models.plan import Column
+from ti_desktop.gui.pages.plan import PlanPage
+
+from .conftest import TODAY
+
+
+def make_page(qtbot: QtBot, context: AppContext) -> PlanPage:
+    page = PlanPage(context)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def focus_table(page: PlanPage) -> None:
+    """Keyboard shortcuts only reach the active window: activate it, then focus the table."""
+    page.activateWindow()
+    QApplication.processEvents()
+    page.view.setFocus()
+
+
+def codes(page: PlanPage) -> list[str | None]:
+    services = page.context.services
+    return [services.actions.get(action_id).code for action_id in page.proxy.visible_action_ids()]
+
+
+def choose(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(combo.findData(value))
+
+
+def test_the_plan_shows_every_action_grouped_by_axis(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    actions = context.services.actions.for_territory(context.territory_id or 0)
+    assert sorted(page.proxy.visible_action_ids()) == sorted(a.id for a in actions)
+    assert page.proxy.rowCount() == 4  # the four axes
+    first_axis = page.proxy.index(0, Column.TITLE)
+    assert first_axis.data().startswith("Innovation")
+    assert f"{len(actions)} action(s) affichée(s) sur {len(actions)}" == page.count_label.text()
+    QAbstractItemModelTester(page.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(page.proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+
+def test_filters_combine_instantly(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    tid = context.territory_id or 0
+    fon = context.services.axes.by_code(tid, "FON").id
+    choose(page.axis_filter, fon)
+    choose(page.status_filter, ActionStatus.EN_COURS.value)
+    qtbot.keyClicks(page.search, "friche")
+    expected = context.services.actions.find(
+        ActionFilter(
+            territory_id=tid,
+            axis_ids=frozenset({fon}),
+            statuses=frozenset({ActionStatus.EN_COURS}),
+            text="friche",
+            today=TODAY,
+        )
+    )
+    assert expected, "the demo has en-cours land actions about friches"
+    assert sorted(page.proxy.visible_action_ids()) == sorted(a.id for a in expected)
+    assert page.count_label.text().startswith(f"{len(expected)} action(s)")
+    page.clear_filters.click()
+    assert len(page.proxy.visible_action_ids()) == page.model.action_count()
+
+
+def test_late_and_to_discuss_filters_match_the_services(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    tid = context.territory_id or 0
+    page.late_only.setChecked(True)
+    late = context.services.actions.find(ActionFilter(territory_id=tid, late_only=True, today=TODAY))
+    assert sorted(page.proxy.visible_action_ids()) == sorted(a.id for a in late)
+    page.to_discuss_only.setChecked(True)
+    both = context.services.actions.find(
+        ActionFilter(territory_id=tid, late_only=True, to_discuss_only=True, today=TODAY)
+    )
+    assert sorted(page.proxy.visible_action_ids()) == sorted(a.id for a in both)
+
+
+def test_a_filter_requested_by_another_page_is_applied(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    tid = context.territory_id or 0
+    context.request_plan(ActionFilter(territory_id=tid, statuses=frozenset({ActionStatus.BLOQUEE}), today=TODAY))
+    assert page.status_filter.currentData() == ActionStatus.BLOQUEE.value
+    blocked = [a.id for a in context.services.actions.for_territory(tid) if a.status is ActionStatus.BLOQUEE]
+    assert sorted(page.proxy.visible_action_ids()) == sorted(blocked)
+
+
+def test_inline_status_change_is_saved_and_undoable(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    action = next(
+        a for a in services.actions.for_territory(context.territory_id or 0) if a.status is ActionStatus.EN_COURS
+    )
+    page.select_action(action.id)
+    index = page.view.currentIndex().siblingAtColumn(Column.STATUS)
+    page.view.edit(index)
+    editor = page.view.findChild(QComboBox)
+    assert editor is not None
+    editor.setCurrentIndex(editor.findData(ActionStatus.BLOQUEE.value))
+    editor.activated.emit(editor.currentIndex())
+    page.view.commitData(editor)
+    assert services.actions.get(action.id).status is ActionStatus.BLOQUEE
+    page.select_action(action.id)
+    assert page.view.currentIndex().siblingAtColumn(Column.STATUS).data() == "Bloquée"
+    context.undo_stack.undo()
+    assert services.actions.get(action.id).status is ActionStatus.EN_COURS
+    context.undo_stack.redo()
+    assert services.actions.get(action.id).status is ActionStatus.BLOQUEE
+
+
+def test_inline_progress_refused_for_a_done_action_shows_why(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    done = next(
+        a for a in services.actions.for_territory(context.territory_id or 0) if a.status is ActionStatus.REALISEE
+    )
+    page.select_action(done.id)
+    index = page.proxy.mapToSource(page.view.currentIndex().siblingAtColumn(Column.PROGRESS))
+    assert page.model.setData(index, 80, Qt.ItemDataRole.EditRole) is False
+    assert "une action réalisée est avancée à 100 %" in page.message.text()
+    assert services.actions.get(done.id).progress == 100
+    assert context.undo_stack.count() == 0
+
+
+def test_delete_asks_then_undo_brings_everything_back(qtbot: QtBot, context: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, context)
+    services = context.services
+    parent = next(
+        a for a in services.actions.for_territory(context.territory_id or 0) if services.actions.sub_actions(a.id)
+    )
+    lines_before = len(services.funding.list(action_id=parent.id))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.select_action(parent.id)
+    page.delete_action.trigger()
+    assert parent.id not in page.proxy.visible_action_ids()
+    context.undo_stack.undo()
+    assert services.actions.get(parent.id) == parent
+    assert len(services.funding.list(action_id=parent.id)) == lines_before
+    assert parent.id in page.proxy.visible_action_ids()
+
+
+def test_duplicate_and_new_action_shortcut(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    first = page.proxy.visible_action_ids()[0]
+    page.select_action(first)
+    page.duplicate_action.trigger()
+    copies = [
+        a for a in context.services.actions.for_territory(context.territory_id or 0) if a.title.endswith("(copie)")
+    ]
+    assert len(copies) == 1 and page.current_action_id() == copies[0].id
+    context.undo_stack.undo()
+    assert not [
+        a for a in context.services.actions.for_territory(context.territory_id or 0) if a.title.endswith("(copie)")
+    ]
+    focus_table(page)
+    with qtbot.waitSignal(context.action_create_requested) as request:
+        qtbot.keyClick(page.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert request.args[0] is not None  # the axis of the selected row
+
+
+def test_enter_opens_the_fiche(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    first = page.proxy.visible_action_ids()[0]
+    page.select_action(first)
+    focus_table(page)
+    with qtbot.waitSignal(context.action_open_requested) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    assert opened.args == [first]
+
+
+def test_sorting_by_budget(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    page.view.sortByColumn(Column.BUDGET, Qt.SortOrder.DescendingOrder)
+    axis = page.proxy.index(0, 0)
+    budgets = [
+        context.services.actions.get(page.proxy.index(row, 0, axis).data(Qt.ItemDataRole.UserRole + 1)).planned_budget
+        for row in range(page.proxy.rowCount(axis))
+    ]
+    values = [b or 0 for b in budgets]
+    assert values == sorted(values, reverse=True)

@@ -1,0 +1,389 @@
+"""Plan d'action: the actions grouped by axis, filtered instantly, edited inline or in their fiche."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.filters import ActionFilter, QualityIssue
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
+from ti_desktop.gui.models.plan import ACTION_ID_ROLE, PLAN_ROW_ROLE, Column, PlanTreeModel
+from ti_desktop.gui.models.plan_filter import PlanFilterProxy
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.services.views import PlanRow
+
+CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
+    ("Confidentielles comprises", None),
+    ("Sans les confidentielles", False),
+    ("Confidentielles seulement", True),
+]
+
+
+class PlanPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.model = PlanTreeModel(self._edit_action, self)
+        self.proxy = PlanFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_toolbar()
+        self._build_filters()
+        self._build_view()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(self.filter_rows)
+        layout.addWidget(self.view, 1)
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #cf222e;")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        context.plan_filter_requested.connect(self.apply_filter)
+
+    def title(self) -> str:
+        return self.tr("Plan d'action")
+
+    # -- building ------------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.new_action = self._action(self.tr("Nouvelle action"), "Ctrl+N", self._create_action)
+        self.new_sub_action = self._action(self.tr("Nouvelle sous-action"), None, self._create_sub_action)
+        self.open_fiche = self._action(self.tr("Ouvrir la fiche"), None, self._open_current)
+        self.duplicate_action = self._action(self.tr("Dupliquer"), None, self._duplicate_current)
+        self.delete_action = self._action(self.tr("Supprimer"), QKeySequence.StandardKey.Delete, self._delete_current)
+        self.search_action = self._action(self.tr("Rechercher"), QKeySequence.StandardKey.Find, self._focus_search)
+        for key in ("Return", "Enter", "F2"):
+            self._action(self.tr("Ouvrir"), key, self._open_current)
+        for action in (
+            self.new_action,
+            self.new_sub_action,
+            self.open_fiche,
+            self.duplicate_action,
+            self.delete_action,
+        ):
+            self.toolbar.addAction(action)
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Rechercher un code, un titre, une description (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.axis_filter = QComboBox(self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("Tous les statuts"), None)
+        for status in ActionStatus:
+            self.status_filter.addItem(status.label, status.value)
+        self.lead_filter = QComboBox(self)
+        self.quality_filter = QComboBox(self)
+        self.quality_filter.addItem(self.tr("Qualité des données : toutes"), None)
+        for issue in QualityIssue:
+            self.quality_filter.addItem(issue.label, issue.value)
+        self.confidential_filter = QComboBox(self)
+        for label, value in CONFIDENTIAL_CHOICES:
+            self.confidential_filter.addItem(self.tr(label), value)
+        self.late_only = QCheckBox(self.tr("En retard"), self)
+        self.to_discuss_only = QCheckBox(self.tr("À discuter"), self)
+        self.clear_filters = QPushButton(self.tr("Effacer les filtres"), self)
+        self.count_label = QLabel(self)
+        first = QHBoxLayout()
+        first.addWidget(self.search, 3)
+        first.addWidget(self.axis_filter, 1)
+        first.addWidget(self.status_filter, 1)
+        first.addWidget(self.lead_filter, 1)
+        second = QHBoxLayout()
+        second.addWidget(self.late_only)
+        second.addWidget(self.to_discuss_only)
+        second.addWidget(self.confidential_filter)
+        second.addWidget(self.quality_filter)
+        second.addWidget(self.clear_filters)
+        second.addStretch(1)
+        second.addWidget(self.count_label)
+        self.filter_rows = QVBoxLayout()
+        self.filter_rows.addLayout(first)
+        self.filter_rows.addLayout(second)
+        self.search.textChanged.connect(self._update_filter)
+        for combo in (
+            self.axis_filter,
+            self.status_filter,
+            self.lead_filter,
+            self.quality_filter,
+            self.confidential_filter,
+        ):
+            combo.currentIndexChanged.connect(self._update_filter)
+        self.late_only.toggled.connect(self._update_filter)
+        self.to_discuss_only.toggled.connect(self._update_filter)
+        self.clear_filters.clicked.connect(self.reset_filters)
+
+    def _build_view(self) -> None:
+        self.view = QTreeView(self)
+        self.view.setModel(self.proxy)
+        self.view.setUniformRowHeights(True)  # constant-time layout: fluid with 10,000 actions
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
+        self.view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.view))
+        header = self.view.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        widths = {
+            Column.CODE: 130,
+            Column.TITLE: 380,
+            Column.LEAD: 170,
+            Column.STATUS: 110,
+            Column.PROGRESS: 95,
+            Column.START: 95,
+            Column.END: 95,
+            Column.BUDGET: 120,
+            Column.SECURED: 140,
+            Column.LATE: 100,
+        }
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
+        header.setMinimumSectionSize(60)
+        self.view.doubleClicked.connect(self._on_double_click)
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        services = self.context.services
+        selected = self.current_action_id()
+        axes = services.axes.available_to(tid)
+        rows = services.views.plan_rows(tid, self.context.today)
+        self.model.set_plan(axes, rows)
+        self._fill_combo(self.axis_filter, self.tr("Tous les axes"), [(a.id, f"{a.code} — {a.label}") for a in axes])
+        leads = sorted({(r.action.lead_actor_id, r.lead_name or "") for r in rows if r.action.lead_actor_id})
+        self._fill_combo(self.lead_filter, self.tr("Tous les porteurs"), sorted(leads, key=lambda x: x[1].casefold()))
+        self._update_filter()
+        self.view.expandAll()
+        if selected is not None:
+            self.select_action(selected)
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
+        """Refill a filter list, keeping the current choice when it still exists."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value, label in items:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # -- filters -------------------------------------------------------------------------------
+    def current_filter(self) -> ActionFilter:
+        tid = self.context.territory_id or 0
+
+        def chosen(combo: QComboBox) -> frozenset[Any]:
+            value = combo.currentData()
+            return frozenset() if value is None else frozenset({value})
+
+        return ActionFilter(
+            territory_id=tid,
+            axis_ids=chosen(self.axis_filter),
+            statuses=frozenset(ActionStatus(value) for value in chosen(self.status_filter)),
+            lead_actor_ids=chosen(self.lead_filter),
+            late_only=self.late_only.isChecked(),
+            to_discuss_only=self.to_discuss_only.isChecked(),
+            confidential=self.confidential_filter.currentData(),
+            text=self.search.text(),
+            quality=frozenset(QualityIssue(value) for value in chosen(self.quality_filter)),
+            today=self.context.today,
+        )
+
+    def _update_filter(self, *_args: object) -> None:
+        self.proxy.set_action_filter(self.current_filter())
+        if self.proxy.is_filtering():
+            self.view.expandAll()
+        shown = len(self.proxy.visible_action_ids())
+        self.count_label.setText(
+            self.tr("{shown} action(s) affichée(s) sur {total}").format(shown=shown, total=self.model.action_count())
+        )
+
+    def apply_filter(self, action_filter: object) -> None:
+        """Show the plan as another page asked (dashboard figure, quality check…)."""
+        assert isinstance(action_filter, ActionFilter)
+        widgets = (
+            self.search,
+            self.axis_filter,
+            self.status_filter,
+            self.lead_filter,
+            self.quality_filter,
+            self.confidential_filter,
+            self.late_only,
+            self.to_discuss_only,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self._reset_widgets()
+        self.search.setText(action_filter.text)
+        for combo, values in (
+            (self.axis_filter, action_filter.axis_ids),
+            (self.lead_filter, action_filter.lead_actor_ids),
+            (self.status_filter, {s.value for s in action_filter.statuses}),
+            (self.quality_filter, {q.value for q in action_filter.quality}),
+        ):
+            if values:
+                combo.setCurrentIndex(max(0, combo.findData(next(iter(values)))))
+        self.confidential_filter.setCurrentIndex(max(0, self.confidential_filter.findData(action_filter.confidential)))
+        self.late_only.setChecked(action_filter.late_only)
+        self.to_discuss_only.setChecked(action_filter.to_discuss_only)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._update_filter()
+
+    def _reset_widgets(self) -> None:
+        self.search.clear()
+        for combo in (
+            self.axis_filter,
+            self.status_filter,
+            self.lead_filter,
+            self.quality_filter,
+            self.confidential_filter,
+        ):
+            combo.setCurrentIndex(0)
+        self.late_only.setChecked(False)
+        self.to_discuss_only.setChecked(False)
+
+    def reset_filters(self) -> None:
+        self.apply_filter(ActionFilter(territory_id=self.context.territory_id or 0, today=self.context.today))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- selection and commands ----------------------------------------------------------------
+    def current_row(self) -> PlanRow | None:
+        row = self.view.currentIndex().data(PLAN_ROW_ROLE)
+        return row if isinstance(row, PlanRow) else None
+
+    def current_action_id(self) -> int | None:
+        value = self.view.currentIndex().data(ACTION_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_action(self, action_id: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of_action(action_id))
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.column() in (Column.STATUS, Column.PROGRESS) and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.view.edit(index)
+        else:
+            self._open_current()
+
+    def _open_current(self) -> None:
+        action_id = self.current_action_id()
+        if action_id is not None:
+            self.context.open_action(action_id)
+
+    def _current_axis_id(self) -> int | None:
+        index = self.view.currentIndex()
+        while index.isValid() and index.parent().isValid():
+            index = index.parent()
+        source = self.proxy.mapToSource(index)
+        node = source.internalPointer() if source.isValid() else None
+        return node.axis.id if node is not None else None
+
+    def _create_action(self) -> None:
+        self.context.new_action(self._current_axis_id(), None)
+
+    def _create_sub_action(self) -> None:
+        row = self.current_row()
+        if row is None:
+            self.message.setText(self.tr("Choisissez d'abord l'action parente dans le plan."))
+            return
+        parent_id = row.action.parent_id or row.action.id
+        self.context.new_action(row.action.axis_id, parent_id)
+
+    def _label(self, row: PlanRow) -> str:
+        return row.action.code or row.action.title
+
+    def _duplicate_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        actions = self.context.services.actions
+        try:
+            copy = actions.duplicate(row.action.id)
+            bundle = actions.bundle(copy.id)
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+            return
+        self.context.editor.record_done(
+            self.tr("Dupliquer {label}").format(label=self._label(row)),
+            redo=lambda: actions.restore_bundle(bundle),
+            undo=lambda: actions.delete(copy.id),
+        )
+        self.select_action(copy.id)
+
+    def _delete_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        actions = self.context.services.actions
+        subs = actions.sub_actions(row.action.id)
+        question = self.tr("Supprimer l'action « {title} » ?").format(title=row.action.title)
+        if subs:
+            question += "\n" + self.tr("Ses {count} sous-action(s) seront supprimées aussi.").format(count=len(subs))
+        question += "\n" + self.tr("Vous pourrez annuler avec Ctrl+Z.")
+        answer = QMessageBox.question(self, self.tr("Supprimer une action"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        bundle = actions.bundle(row.action.id)
+        try:
+            self.context.editor.run(
+                self.tr("Supprimer {label}").format(label=self._label(row)),
+                do=lambda: actions.delete(row.action.id),
+                undo=lambda: actions.restore_bundle(bundle),
+            )
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+
+    def _edit_action(self, action_id: int, field: str, value: Any) -> bool:
+        """Inline edit from the table: saved and undoable; a refusal is shown and nothing changes."""
+        labels = {"status": self.tr("le statut"), "progress": self.tr("l'avancement")}
+        action = self.context.services.actions.get(action_id)
+        try:
+            self.context.editor.update(
+                self.context.services.actions,
+                action_id,
+                self.tr("Modifier {what} de {label}").format(what=labels[field], label=action.code or action.title),
+                **{field: value},
+            )
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+            return False
+        self.message.clear()
+        return True
