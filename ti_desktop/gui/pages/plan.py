@@ -28,7 +28,6 @@ from ti_desktop.domain.filters import ActionFilter, QualityIssue
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, PLAN_ROW_ROLE, Column, PlanTreeModel
-from ti_desktop.gui.models.plan_filter import PlanFilterProxy
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.services.views import PlanRow
 
@@ -43,8 +42,6 @@ class PlanPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.model = PlanTreeModel(self._edit_action, self)
-        self.proxy = PlanFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -142,7 +139,7 @@ class PlanPage(Page):
 
     def _build_view(self) -> None:
         self.view = QTreeView(self)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)  # constant-time layout: fluid with 10,000 actions
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
@@ -180,12 +177,12 @@ class PlanPage(Page):
         selected = self.current_action_id()
         axes = services.axes.available_to(tid)
         rows = services.views.plan_rows(tid, self.context.today)
-        self.model.set_plan(axes, rows)
         self._fill_combo(self.axis_filter, self.tr("Tous les axes"), [(a.id, f"{a.code} — {a.label}") for a in axes])
         leads = sorted({(r.action.lead_actor_id, r.lead_name or "") for r in rows if r.action.lead_actor_id})
         self._fill_combo(self.lead_filter, self.tr("Tous les porteurs"), sorted(leads, key=lambda x: x[1].casefold()))
+        self.model.set_filter(self.current_filter())
+        self.model.set_plan(axes, rows)
         self._update_filter()
-        self.view.expandAll()
         if selected is not None:
             self.select_action(selected)
 
@@ -222,10 +219,9 @@ class PlanPage(Page):
         )
 
     def _update_filter(self, *_args: object) -> None:
-        self.proxy.set_action_filter(self.current_filter())
-        if self.proxy.is_filtering():
-            self.view.expandAll()
-        shown = len(self.proxy.visible_action_ids())
+        self.model.set_filter(self.current_filter())
+        self.view.expandAll()
+        shown = len(self.model.matching_action_ids())
         self.count_label.setText(
             self.tr("{shown} action(s) affichée(s) sur {total}").format(shown=shown, total=self.model.action_count())
         )
@@ -292,7 +288,7 @@ class PlanPage(Page):
         return int(value) if value is not None else None
 
     def select_action(self, action_id: int) -> None:
-        index = self.proxy.mapFromSource(self.model.index_of_action(action_id))
+        index = self.model.index_of_action(action_id)
         if index.isValid():
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
@@ -312,8 +308,7 @@ class PlanPage(Page):
         index = self.view.currentIndex()
         while index.isValid() and index.parent().isValid():
             index = index.parent()
-        source = self.proxy.mapToSource(index)
-        node = source.internalPointer() if source.isValid() else None
+        node = index.internalPointer() if index.isValid() else None
         return node.axis.id if node is not None else None
 
     def _create_action(self) -> None:
