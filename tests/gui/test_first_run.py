@@ -1,0 +1,62 @@
+"""First run on an empty database: the user chooses the demo territory or creates their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from ti_desktop.gui.dialogs.first_run import offer_first_territory
+from ti_desktop.services.maintenance import open_services
+
+
+def click_later(button_text: str) -> None:
+    """Click a button of the modal dialog as soon as it shows."""
+
+    def click() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, click)
+            return
+        for button in dialog.findChildren(QPushButton):
+            if button.text() == button_text:
+                button.click()
+                return
+
+    QTimer.singleShot(20, click)
+
+
+def test_open_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
+    opened = open_services(tmp_path / "vide.sqlite3")
+    click_later("Ouvrir la démo")
+    assert offer_first_territory(opened.services) is True
+    assert len(opened.services.actions.for_territory(opened.services.territories.resolve(None).id)) >= 32
+    opened.close()
+
+
+def test_create_a_territory(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    opened = open_services(tmp_path / "vide.sqlite3")
+    answers = iter([("", True), ("Vallée de la Bresle", True)])  # an empty name first: refused, asked again
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
+    warnings: list[str] = []
+
+    def warn(_parent: object, _title: str, text: str) -> None:
+        warnings.append(text)
+        click_later("Créer un territoire")  # the welcome box comes back: try again
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    click_later("Créer un territoire")
+    assert offer_first_territory(opened.services) is True
+    assert warnings == ["Nom du territoire : ce champ est obligatoire."]
+    assert [t.name for t in opened.services.territories.list()] == ["Vallée de la Bresle"]
+    opened.close()
+
+
+def test_quit(qtbot: QtBot, tmp_path: Path) -> None:
+    opened = open_services(tmp_path / "vide.sqlite3")
+    click_later("Quitter")
+    assert offer_first_territory(opened.services) is False
+    assert opened.services.territories.list() == []
+    opened.close()
