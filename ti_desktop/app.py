@@ -1,23 +1,203 @@
-"""Composition root of the desktop application: arguments → paths → Qt → database → services → window.
+"""Composition root of the desktop application: paths → logging → Qt → lock → database → services → window.
 
-The main window arrives with the GUI issue; until then the command says so and exits with code 2,
-without importing Qt, so the headless commands work on any machine.
+The database errors that make a file unusable (not ours, too new, damaged, locked by another
+instance) end in a French dialog; an unexpected exception shows a dialog with the log file's path
+instead of the window vanishing.
 """
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from ti_desktop import APP_NAME, __version__
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.first_run import offer_first_territory
+from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.pages.base import Page
 from ti_desktop.paths import UserDirs
+from ti_desktop.services.maintenance import OpenDatabase, open_services, restore_backup
 
-EXIT_NOT_AVAILABLE = 2
+LOG_FILE_NAME = "ti-desktop.log"
+log = logging.getLogger("ti_desktop")
+
+
+def configure_logging(log_dir: Path) -> Path | None:
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    path = log_dir / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def build_pages(context: AppContext) -> list[Page]:
+    from ti_desktop.gui.pages.dashboard import DashboardPage
+    from ti_desktop.gui.pages.diagnostic import DiagnosticPage
+    from ti_desktop.gui.pages.directory import DirectoryPage
+    from ti_desktop.gui.pages.plan import PlanPage
+    from ti_desktop.gui.pages.territory import TerritoryPage
+    from ti_desktop.gui.pages.timeline import TimelinePage
+
+    return [
+        DashboardPage(context),
+        TerritoryPage(context),
+        DiagnosticPage(context),
+        PlanPage(context),
+        TimelinePage(context),
+        DirectoryPage(context),
+    ]
+
+
+def open_action_editor(
+    context: AppContext, action_id: int | None, parent: QWidget, axis_id: int | None, parent_action_id: int | None
+) -> QDialog:
+    from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+
+    return ActionEditorDialog(context, action_id, parent, axis_id=axis_id, parent_action_id=parent_action_id)
+
+
+class DatabaseLock:
+    """One window per database file: a QLockFile beside it; a crashed instance's stale lock is taken over."""
+
+    def __init__(self, database: Path) -> None:
+        self._lock = QLockFile(str(database) + ".lock")
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+
+    def acquire(self) -> str | None:
+        """None when locked for us, else a French sentence naming who holds it."""
+        if self._lock.tryLock(200):
+            return None
+        if self._lock.error() == QLockFile.LockError.LockFailedError:
+            info = self._lock.getLockInfo()  # (pid, host name, application name); pid 0 when unreadable
+            pid, host, application = info if info else (0, "", "")
+            if pid:
+                return (
+                    f"Cette base est déjà ouverte par {application or 'un autre programme'} "
+                    f"(processus {pid} sur {host}). Fermez-le, ou ouvrez une autre base."
+                )
+        return "Impossible de verrouiller la base (dossier en lecture seule ?)."
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+
+class GuiController:
+    """Owns the open database and its window; switches database and restores backups."""
+
+    def __init__(self, user_dirs: UserDirs, settings: QSettings) -> None:
+        self.user_dirs = user_dirs
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self._opened: OpenDatabase | None = None
+        self._lock: DatabaseLock | None = None
+
+    def open(self, database: Path) -> bool:
+        lock = DatabaseLock(database)
+        refusal = lock.acquire() if database.parent.is_dir() else None
+        if refusal:
+            QMessageBox.critical(None, APP_NAME, refusal)
+            return False
+        try:
+            opened = open_services(database)
+        except TiDesktopError as error:
+            lock.release()
+            QMessageBox.critical(None, APP_NAME, error.message)
+            return False
+        if not offer_first_territory(opened.services):
+            opened.close()
+            lock.release()
+            return False
+        self._opened, self._lock = opened, lock
+        context = AppContext(opened.services, self.settings, data_dir=database.parent)
+        self.window = MainWindow(context, database, build_pages(context), open_action_editor)
+        self.window.database_requested.connect(self.switch)
+        self.window.restore_requested.connect(self.restore)
+        self.window.show()
+        log.info("opened %s", database)
+        return True
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def switch(self, database: Path) -> None:
+        previous = self._opened.database.path if self._opened else None
+        self.close()
+        if not self.open(database) and previous is not None:
+            self.open(previous)
+
+    def restore(self, backup: Path) -> None:
+        assert self._opened is not None
+        database = self._opened.database.path
+        self.close()
+        try:
+            restore_backup(backup, database)
+        except TiDesktopError as error:
+            QMessageBox.critical(None, APP_NAME, error.message)
+        self.open(database)
+
+
+def install_exception_hook(log_file: Path | None) -> None:
+    def show(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, trace)))
+        where = f"\n\nLe détail a été écrit dans :\n{log_file}" if log_file else ""
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"Une erreur inattendue est survenue ({kind.__name__} : {error}). Vos données enregistrées ne sont "
+            f"pas perdues ; vous pouvez continuer ou redémarrer l'application.{where}",
+        )
+
+    sys.excepthook = show
+
+
+def install_qt_french(app: QApplication) -> None:
+    """Qt's own texts (OK, Annuler, Oui, Non…) in French, from the translations PySide6 ships."""
+    translator = QTranslator(app)
+    if translator.load(
+        QLocale(QLocale.Language.French), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
 
 
 def run_gui(database: Path, user_dirs: UserDirs) -> int:
-    print(
-        "ti-desktop : la fenêtre de TI Desktop n'est pas encore disponible dans cette version. "
-        "Utilisez les commandes en ligne (ti-desktop --help) : demo, check, backup, restore.",
-        file=sys.stderr,
-    )
-    return EXIT_NOT_AVAILABLE
+    log_file = configure_logging(user_dirs.log_dir)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    install_qt_french(app)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_exception_hook(log_file)
+    controller = GuiController(user_dirs, QSettings())
+    try:
+        database.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
+    if not controller.open(database):
+        return 1
+    code = app.exec()
+    controller.close()
+    return code

@@ -245,7 +245,7 @@ def upgrade() -> None:
         sa.Column("territory_id", sa.Integer(), nullable=False),
         sa.Column("axis_id", sa.Integer(), nullable=True),
         sa.Column("title", sa.String(length=300), nullable=False),
-        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=True),
         sa.Column("sources", sa.Text(), nullable=True),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),

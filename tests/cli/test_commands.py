@@ -36,10 +36,13 @@ def test_version(run: Run) -> None:
     assert code == 0 and out.strip() == f"TI Desktop {__version__}"
 
 
-def test_without_subcommand_the_window_is_announced_not_built(run: Run) -> None:
-    code, _out, err = run()
-    assert code == 2
-    assert "pas encore disponible" in err
+def test_without_subcommand_the_window_opens_on_the_chosen_database(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr("ti_desktop.app.run_gui", lambda database, _dirs: opened.append(database) or 0)
+    code, _, _ = run("--db", str(tmp_path / "plan.sqlite3"))
+    assert code == 0 and opened == [tmp_path / "plan.sqlite3"]
 
 
 def test_demo_then_check_json(run: Run, tmp_path: Path) -> None:

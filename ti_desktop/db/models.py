@@ -153,7 +153,7 @@ class DiagnosticSection(Timestamped, Base):
     territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
     axis_id: Mapped[int | None] = mapped_column(ForeignKey("axes.id"), index=True)
     title: Mapped[str] = mapped_column(String(300))
-    text: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str | None] = mapped_column(Text)  # a new section may have a title only
     sources: Mapped[str | None] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 

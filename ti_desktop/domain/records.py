@@ -86,7 +86,7 @@ class DiagnosticSectionRecord:
     territory_id: int
     axis_id: int | None
     title: str
-    text: str
+    text: str | None
     sources: str | None
     position: int
     created_at: dt.datetime

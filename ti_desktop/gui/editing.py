@@ -75,6 +75,8 @@ def changed_values(before: object, after: object) -> dict[str, Any]:
 
 
 class Editor:
+    """The undo label (`text`) is positional-only: records have fields named `text` too."""
+
     def __init__(self, stack: QUndoStack, on_change: Callable[[], None], on_error: Callable[[str], None]) -> None:
         self.stack = stack
         self._on_change = on_change
@@ -84,7 +86,7 @@ class Editor:
         self.stack.push(EditCommand(text, do, undo, self._on_change, self._on_error))
         self._on_change()
 
-    def update(self, crud: Crud[RecordT], record_id: int, text: str, **changes: Any) -> RecordT:
+    def update(self, crud: Crud[RecordT], record_id: int, text: str, /, **changes: Any) -> RecordT:
         """Change some fields; undo restores every field the change touched (rules may touch more)."""
         before = crud.get(record_id)
         after = crud.update(record_id, **changes)
@@ -95,7 +97,7 @@ class Editor:
         self._push(text, lambda: crud.update(record_id, **current), lambda: crud.update(record_id, **previous))
         return after
 
-    def create(self, crud: Crud[RecordT], text: str, **values: Any) -> RecordT:
+    def create(self, crud: Crud[RecordT], text: str, /, **values: Any) -> RecordT:
         record = crud.create(**values)
         record_id: int = record.id  # type: ignore[attr-defined]
         self._push(text, lambda: crud.restore(record), lambda: crud.delete(record_id))

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
     def _run_editor(self, action_id: int | None, axis_id: int | None, parent_action_id: int | None) -> None:
         dialog = self._editor_factory(self.context, action_id, self, axis_id, parent_action_id)
         dialog.exec()
+        dialog.deleteLater()
         self.context.data_changed.emit()
 
     def show_about(self) -> None:
