@@ -1,0 +1,291 @@
+"""Tableau de bord: figures equal the services' summary, every figure opens the filtered plan, lists and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
+
+from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
+from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.pages.dashboard import ACTION_ID_ROLE, DashboardPage, FigureTile
+
+from .conftest import TODAY
+
+
+def make_page(qtbot: QtBot, context: AppContext, width: int = 1280, height: int = 800) -> DashboardPage:
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def tid(context: AppContext) -> int:
+    assert context.territory_id is not None
+    return context.territory_id
+
+
+def column(view: QTableView, col: int) -> list[str]:
+    model = view.model()
+    return [model.index(row, col).data() for row in range(model.rowCount())]
+
+
+def header(view: QTableView) -> list[str]:
+    model = view.model()
+    return [model.headerData(col, Qt.Orientation.Horizontal) for col in range(model.columnCount())]
+
+
+def double_click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
+    view.scrollTo(view.model().index(row, 1))
+    centre = view.visualRect(view.model().index(row, 1)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_tiles_show_the_plan_summary(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    summary = context.services.summary.plan_summary(tid(context), TODAY)
+    for status, tile in page.status_tiles.items():
+        assert tile.caption_label.text() == status.label
+        assert tile.value_label.text() == format_number(summary.status_counts.count(status))
+    assert page.total_tile.value_label.text() == format_number(summary.status_counts.total)
+    assert page.started_tile.value_label.text() == format_percent(summary.status_counts.share_started)
+    assert page.late_tile.value_label.text() == format_number(summary.late_count)
+    assert page.jobs_tile.value_label.text() == format_number(summary.jobs_targeted)
+    assert page.budget_tile.value_label.text() == format_euros(summary.budget.planned)
+    assert page.requested_tile.value_label.text() == format_euros(summary.funding.requested)
+    assert page.granted_tile.value_label.text() == format_euros(summary.funding.granted)
+    assert page.paid_tile.value_label.text() == format_euros(summary.funding.paid)
+    assert page.coverage_tile.value_label.text() == format_percent(summary.funding.coverage)
+    assert page.budget_tile.caption_label.text() == "Budget prévisionnel"
+    assert page.coverage_tile.caption_label.text() == "Couverture du budget"
+    assert summary.late_count > 0, "the demo has late actions"
+    assert "Territoire d'industrie Sarre-Vosges du Nord" in page.heading.text()
+    assert page.as_of.text() == f"Situation au {format_date(TODAY)}"
+
+
+def test_clickable_tiles_look_clickable(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    tiles: list[FigureTile] = [*page.status_tiles.values(), page.late_tile, page.started_tile, page.budget_tile]
+    for tile in tiles:
+        assert tile.cursor().shape() == Qt.CursorShape.PointingHandCursor
+        assert tile.toolTip()
+    assert page.status_tiles[ActionStatus.BLOQUEE].toolTip() == "Voir ces actions dans le plan"
+    assert page.late_tile.toolTip() == "Voir ces actions dans le plan"
+
+
+def test_clicking_the_bloquee_tile_opens_the_plan_on_blocked_actions(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(page.status_tiles[ActionStatus.BLOQUEE], Qt.MouseButton.LeftButton)
+    requested = blocker.args[0]
+    assert requested == ActionFilter(territory_id=tid(context), statuses=frozenset({ActionStatus.BLOQUEE}), today=TODAY)
+    blocked = context.services.actions.find(requested)
+    assert len(blocked) == int(page.status_tiles[ActionStatus.BLOQUEE].value_label.text())
+
+
+def test_clicking_the_late_tile_opens_the_plan_on_late_actions(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(page.late_tile, Qt.MouseButton.LeftButton)
+    requested = blocker.args[0]
+    assert requested == ActionFilter(territory_id=tid(context), late_only=True, today=TODAY)
+    assert len(context.services.actions.find(requested)) == int(page.late_tile.value_label.text())
+
+
+def test_tiles_open_the_plan_from_the_keyboard_too(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
+        qtbot.keyClick(page.started_tile, Qt.Key.Key_Space)
+    assert blocker.args[0].statuses == STARTED_STATUSES
+
+
+def test_chart_shows_actions_per_axis_and_status(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    axes = context.services.axes.available_to(tid(context))
+    counts = context.services.summary.counts_by_axis(tid(context))
+    chart = page.chart
+    assert sorted(chart.category_axis.categories()) == sorted(axis.label for axis in axes)
+    assert "Transition écologique" in chart.category_axis.categories()
+    assert [bar_set.label() for bar_set in chart.bar_sets.values()] == [status.label for status in ActionStatus]
+    for axis in axes:
+        for status in ActionStatus:
+            assert chart.count(axis.id, status) == counts[axis.id].count(status)
+    assert chart.value_axis.min() == 0
+    assert chart.value_axis.labelFormat() == "%d"
+    interval = chart.value_axis.tickInterval()
+    assert interval >= 1 and interval == int(interval), "integer ticks"
+    assert chart.chart().legend().isVisible()
+    colours = {bar_set.color().name() for bar_set in chart.bar_sets.values()}
+    assert len(colours) == len(ActionStatus), "one colour per status"
+
+
+def test_clicking_a_bar_segment_opens_the_plan_on_that_axis_and_status(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    chart = page.chart
+    chart_item = chart.chart()
+    axis = context.services.axes.by_code(tid(context), "FON")
+    index = next(i for i in range(len(chart.axes)) if chart.axis_at(i).id == axis.id)
+    assert chart.count(axis.id, ActionStatus.EN_COURS) > 0
+    # The middle of the "En cours" segment of the Foncier bar, in the view's coordinates.
+    statuses = list(ActionStatus)
+    earlier = statuses[: statuses.index(ActionStatus.EN_COURS)]
+    before = sum(chart.count(axis.id, status) for status in earlier)
+    middle = before + chart.count(axis.id, ActionStatus.EN_COURS) / 2
+    assert chart.series is not None
+    point = chart_item.mapToPosition(QPointF(middle, index), chart.series)
+    target = chart.mapFromScene(chart_item.mapToScene(point))
+    page.scroll_area.ensureWidgetVisible(chart)
+    with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(target.x(), target.y()))
+    requested = blocker.args[0]
+    assert requested == ActionFilter(
+        territory_id=tid(context),
+        axis_ids=frozenset({axis.id}),
+        statuses=frozenset({ActionStatus.EN_COURS}),
+        today=TODAY,
+    )
+    assert len(context.services.actions.find(requested)) == chart.count(axis.id, ActionStatus.EN_COURS)
+
+
+def test_late_actions_table_lists_exactly_the_late_actions(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    late = context.services.summary.late_actions(tid(context), TODAY)
+    view = page.late_section.view
+    assert header(view) == ["Code", "Action", "Fin prévue", "Jours de retard"]
+    assert column(view, 0) == [action.code for action in late]
+    assert column(view, 1) == [action.title for action in late]
+    assert column(view, 2) == [format_date(action.planned_end) for action in late]
+    assert column(view, 3) == [str((TODAY - action.planned_end).days) for action in late if action.planned_end]
+    assert page.late_section.heading.text() == f"Actions en retard ({len(late)})"
+    with qtbot.waitSignal(context.action_open_requested, timeout=1000) as blocker:
+        double_click_row(qtbot, view, 1)
+    assert blocker.args == [late[1].id]
+
+
+def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    overdue = services.summary.milestones_due(tid(context), TODAY, overdue=True)
+    upcoming = services.summary.milestones_due(tid(context), TODAY, overdue=False, horizon_days=60)
+    assert overdue and upcoming, "the demo has overdue and upcoming milestones"
+    overdue_view = page.overdue_section.view
+    upcoming_view = page.upcoming_section.view
+    assert header(overdue_view) == ["Échéance", "Jalon", "Action"]
+    assert column(overdue_view, 0) == [format_date(item.milestone.due_on) for item in overdue]
+    assert column(overdue_view, 1) == [item.milestone.title for item in overdue]
+    assert column(overdue_view, 2) == [item.action.code for item in overdue]
+    assert column(upcoming_view, 1) == [item.milestone.title for item in upcoming]
+    assert page.upcoming_section.heading.text() == f"Jalons des 60 prochains jours ({len(upcoming)})"
+    with qtbot.waitSignal(context.action_open_requested, timeout=1000) as blocker:
+        double_click_row(qtbot, upcoming_view, 0)
+    assert blocker.args == [upcoming[0].action.id]
+
+
+def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    pending = services.summary.pending_decisions(tid(context))
+    view = page.decisions_section.view
+    assert header(view)[:3] == ["Décision", "Échéance", "Responsable"]
+    assert column(view, 0) == [decision.text for decision in pending]
+    assert column(view, 1) == [format_date(decision.due_on) for decision in pending]
+    owners = [services.actors.get(d.owner_actor_id).name if d.owner_actor_id else "—" for d in pending]
+    assert column(view, 2) == owners
+
+
+def test_recent_changes_read_in_french_after_an_edit(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    action = next(a for a in services.actions.for_territory(tid(context)) if a.status is ActionStatus.EN_COURS)
+    before = context.services.summary.plan_summary(tid(context), TODAY).status_counts.count(ActionStatus.BLOQUEE)
+    context.editor.update(
+        services.actions, action.id, f"Modifier le statut de {action.code}", status=ActionStatus.BLOQUEE
+    )
+    view = page.changes_section.view
+    assert header(view) == ["Quand", "Qui", "Quoi"]
+    assert view.model().index(0, 2).data() == f"{action.code} — Statut : En cours → Bloquée"
+    assert view.model().index(0, 1).data() == "claire.martin"
+    when = dt.datetime.strptime(view.model().index(0, 0).data(), "%d/%m/%Y %H:%M")
+    assert abs(when - dt.datetime.now()) < dt.timedelta(minutes=5), "local time, not UTC"
+    assert view.model().rowCount() == 15
+    # The figures followed the edit.
+    assert page.status_tiles[ActionStatus.BLOQUEE].value_label.text() == format_number(before + 1)
+    # Double-clicking the change opens its action.
+    with qtbot.waitSignal(context.action_open_requested, timeout=1000) as blocker:
+        double_click_row(qtbot, view, 0)
+    assert blocker.args == [action.id]
+
+
+def test_history_lines_name_amounts_dates_and_people(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    action = next(
+        a for a in services.actions.for_territory(tid(context)) if a.lead_actor_id and a.planned_budget is not None
+    )
+    other_actor = next(actor for actor in services.actors.list() if actor.id != action.lead_actor_id)
+    assert action.planned_end is not None and action.planned_budget is not None and action.lead_actor_id
+    new_end = action.planned_end + dt.timedelta(days=30)
+    context.editor.update(services.actions, action.id, "budget", planned_budget=action.planned_budget + 1000)
+    context.editor.update(services.actions, action.id, "fin", planned_end=new_end)
+    context.editor.update(services.actions, action.id, "porteur", lead_actor_id=other_actor.id)
+    lines = [page.changes_model.index(row, 2).data() for row in range(3)]
+    lead = services.actors.get(action.lead_actor_id).name
+    assert lines == [
+        f"{action.code} — Porteur : {lead} → {other_actor.name}",
+        f"{action.code} — Fin prévue : {format_date(action.planned_end)} → {format_date(new_end)}",
+        f"{action.code} — Budget prévisionnel : {format_euros(action.planned_budget)} → "
+        f"{format_euros(action.planned_budget + 1000)}",
+    ]
+    milestone = services.milestones.list(action_id=action.id)[0]
+    context.editor.delete(services.milestones, milestone.id, "supprimer le jalon")
+    assert page.changes_model.index(0, 2).data() == f"{action.code} — Jalon supprimé : {milestone.title}"
+
+
+def test_models_are_consistent(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    models = [page.late_model, page.overdue_model, page.upcoming_model, page.decisions_model, page.changes_model]
+    testers = [QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal) for m in models]
+    page.reload()  # the testers watch the resets
+    assert len(testers) == 5
+    for model in models:
+        assert model.rowCount() > 0
+        assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+    assert page.late_model.index(0, 0).data(ACTION_ID_ROLE) is not None
+
+
+def test_an_empty_territory_shows_zeros_and_sentences(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    empty = context.services.territories.create(name="Territoire vide")
+    context.set_territory(empty.id)
+    assert page.heading.text().endswith("Territoire vide")
+    assert page.status_tiles[ActionStatus.EN_COURS].value_label.text() == "0"
+    assert page.budget_tile.value_label.text() == format_euros(0)
+    assert page.coverage_tile.value_label.text() == format_percent(None)
+    assert page.late_section.empty_label.text() == "Aucune action en retard."
+    assert page.late_section.empty_label.isVisible()
+    assert not page.late_section.view.isVisible()
+    assert page.chart.value_axis.min() == 0
+    with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(page.late_tile, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].territory_id == empty.id
+
+
+def test_a_hidden_dashboard_reloads_when_shown_again(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    page.hide()
+    action = next(a for a in context.services.actions.for_territory(tid(context)) if a.status is ActionStatus.EN_COURS)
+    context.editor.update(context.services.actions, action.id, "x", status=ActionStatus.REALISEE, progress=100)
+    page.show()
+    QApplication.processEvents()
+    summary = context.services.summary.plan_summary(tid(context), TODAY)
+    assert page.status_tiles[ActionStatus.REALISEE].value_label.text() == format_number(
+        summary.status_counts.count(ActionStatus.REALISEE)
+    )
