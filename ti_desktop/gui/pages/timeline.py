@@ -1,0 +1,255 @@
+"""Chronologie: the plan as a Gantt timeline — bars by axis, milestones, today, zoom by year, quarter, month.
+
+Three views show regions of one scene: the time scale stays on top when scrolling down, the action
+labels stay on the left when scrolling sideways; their scroll bars follow the chart's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QGraphicsView,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollBar,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.records import MilestoneRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.timeline_scene import (
+    ACTION_ID,
+    HEADER_BACKGROUND,
+    HEADER_HEIGHT,
+    LABEL_WIDTH,
+    ActionBar,
+    TimelineScene,
+    Zoom,
+    legend_icon,
+)
+from ti_desktop.services.views import PlanRow
+
+ZOOM_SETTING = "timeline/zoom"
+
+
+class TimelineView(QGraphicsView):
+    """A view of one region of the timeline; a click (not a drag) on an action's item asks for its fiche."""
+
+    action_clicked = Signal(int)
+
+    def __init__(self, scene: TimelineScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self._pressed_at: QPoint | None = None
+
+    def action_at(self, position: QPoint) -> int | None:
+        for item in self.items(position):
+            action_id = item.data(ACTION_ID)
+            if isinstance(action_id, int):
+                return action_id
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed_at = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        pressed_at, self._pressed_at = self._pressed_at, None
+        if pressed_at is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        position = event.position().toPoint()
+        if (position - pressed_at).manhattanLength() > QApplication.startDragDistance():
+            return  # the chart was panned, not clicked
+        action_id = self.action_at(position)
+        if action_id is not None:
+            self.action_clicked.emit(action_id)
+
+
+class TimelinePage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.scene = TimelineScene(self)
+        self._rows: list[PlanRow] = []
+        self._milestones: dict[int, list[MilestoneRecord]] = {}
+        self._shown_territory: int | None = None
+        self._zoom = self._stored_zoom()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_views(), 1)
+        layout.addLayout(self._build_legend())
+
+    def title(self) -> str:
+        return self.tr("Chronologie")
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Échelle :"), self))
+        self.zoom_group = QButtonGroup(self)
+        self.zoom_buttons: dict[Zoom, QPushButton] = {}
+        for zoom in Zoom:
+            button = QPushButton(zoom.label, self)
+            button.setCheckable(True)
+            button.setChecked(zoom is self._zoom)
+            button.clicked.connect(lambda _checked=False, zoom=zoom: self.set_zoom(zoom))
+            self.zoom_group.addButton(button)
+            self.zoom_buttons[zoom] = button
+            bar.addWidget(button)
+        bar.addSpacing(16)
+        self.today_button = QPushButton(self.tr("Aller à aujourd'hui"), self)
+        self.today_button.clicked.connect(self.scroll_to_today)
+        bar.addWidget(self.today_button)
+        bar.addStretch(1)
+        return bar
+
+    def _build_legend(self) -> QHBoxLayout:
+        """What the symbols mean: under the chart, so the toolbar stays narrow beside the navigation."""
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        legend = [
+            ("bar", self.tr("Avancement")),
+            ("late", self.tr("Action en retard")),
+            ("milestone-done", self.tr("Jalon atteint")),
+            ("milestone-due", self.tr("Jalon à venir")),
+            ("milestone-overdue", self.tr("Jalon en retard")),
+        ]
+        for kind, text in legend:
+            icon = QLabel(self)
+            icon.setPixmap(legend_icon(kind))
+            bar.addWidget(icon)
+            bar.addWidget(QLabel(text, self))
+            bar.addSpacing(8)
+        return bar
+
+    def _build_views(self) -> QWidget:
+        frame = QFrame(self)
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.corner = QLabel(self.tr("Fiches-actions"), frame)
+        self.corner.setFixedSize(LABEL_WIDTH, HEADER_HEIGHT)
+        self.corner.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.corner.setStyleSheet(
+            f"background: {HEADER_BACKGROUND.name()}; font-weight: bold; font-size: 15px; padding-left: 20px;"
+            " border-right: 1px solid #8c959f; border-bottom: 1px solid #8c959f;"
+        )
+        self.header_view = TimelineView(self.scene, frame)
+        self.header_view.setFixedHeight(HEADER_HEIGHT)
+        self.label_view = TimelineView(self.scene, frame)
+        self.label_view.setFixedWidth(LABEL_WIDTH)
+        self.chart_view = TimelineView(self.scene, frame)
+        self.chart_view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        for view in (self.header_view, self.label_view):
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for view in (self.label_view, self.chart_view):
+            view.action_clicked.connect(self.context.open_action)
+        self._follow(self.chart_view.horizontalScrollBar(), self.header_view.horizontalScrollBar())
+        self._follow(self.chart_view.verticalScrollBar(), self.label_view.verticalScrollBar())
+        self.chart_view.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
+        grid = QGridLayout(frame)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        grid.addWidget(self.corner, 0, 0)
+        grid.addWidget(self.header_view, 0, 1)
+        grid.addWidget(self.label_view, 1, 0)
+        grid.addWidget(self.chart_view, 1, 1)
+        return frame
+
+    @staticmethod
+    def _follow(chart_bar: QScrollBar, other_bar: QScrollBar) -> None:
+        """Both scroll bars show the same scene position (their ranges start at the same scene x or y)."""
+        chart_bar.valueChanged.connect(other_bar.setValue)
+        other_bar.valueChanged.connect(chart_bar.setValue)
+
+    # -- data ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        territory_id = self.context.territory_id
+        assert territory_id is not None  # Page reloads only with a territory
+        self._rows = self.context.services.views.plan_rows(territory_id, self.context.today)
+        # One small query per action: a few dozen in a real plan, a few milliseconds.
+        self._milestones = {
+            row.action.id: self.context.services.milestones.list(action_id=row.action.id) for row in self._rows
+        }
+        new_territory = territory_id != self._shown_territory
+        self._shown_territory = territory_id
+        self._rebuild(keep_position=not new_territory)
+
+    def _rebuild(self, *, keep_position: bool) -> None:
+        anchor = self._anchor() if keep_position else None
+        vertical = self.chart_view.verticalScrollBar().value() if keep_position else 0
+        self.scene.build(self._rows, self._milestones, self.context.today, self._zoom)
+        # The header and label views reach one scroll bar further, so their range covers the chart's.
+        extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.header_view.setSceneRect(self.scene.header_rect.adjusted(0, 0, extent, 0))
+        self.label_view.setSceneRect(self.scene.label_rect.adjusted(0, 0, 0, extent))
+        self.chart_view.setSceneRect(self.scene.chart_rect)
+        if anchor is None:
+            self.scroll_to_today()
+        else:
+            self.centre_on(*anchor)
+        self.chart_view.verticalScrollBar().setValue(vertical)
+        self._follow_scroll()
+
+    def _anchor(self) -> tuple[dt.date, float]:
+        """What stays in place through a redraw (a new zoom, an edit): today where it is if it is in
+        view, otherwise the date in the middle."""
+        width = max(self.chart_view.viewport().width(), 1)
+        left = self.chart_view.mapToScene(0, 0).x()
+        today_at = (self.scene.scale.x(self.context.today) - left) / width
+        if 0 <= today_at <= 1:
+            return self.context.today, today_at
+        return self.scene.scale.date_at(left + width / 2), 0.5
+
+    # -- zoom and scrolling ----------------------------------------------------------------------
+    def _stored_zoom(self) -> Zoom:
+        value = self.context.settings.value(ZOOM_SETTING, Zoom.YEAR.value)
+        try:
+            return Zoom(value)
+        except ValueError:
+            return Zoom.YEAR
+
+    def zoom(self) -> Zoom:
+        return self._zoom
+
+    def set_zoom(self, zoom: Zoom) -> None:
+        self.zoom_buttons[zoom].setChecked(True)
+        self.context.settings.setValue(ZOOM_SETTING, zoom.value)
+        if zoom is self._zoom:
+            return
+        self._zoom = zoom
+        if self._shown_territory is not None:
+            self._rebuild(keep_position=True)
+
+    def centre_on(self, day: dt.date, at: float = 0.5) -> None:
+        """Scroll sideways so that `day` is at this fraction of the chart's width."""
+        bar = self.chart_view.horizontalScrollBar()
+        bar.setValue(round(self.scene.scale.x(day) - self.chart_view.viewport().width() * at))
+
+    def scroll_to_today(self) -> None:
+        # Today two thirds of the way across: what was done weighs as much as what comes next.
+        self.centre_on(self.context.today, at=0.65)
+
+    def _follow_scroll(self) -> None:
+        self.scene.follow_scroll(self.chart_view.mapToScene(0, 0).x())
+
+    # -- what the tests (and the curious) look at ----------------------------------------------
+    def bar_items(self) -> dict[int, ActionBar]:
+        return dict(self.scene.bars)
+
+    def item_for_action(self, action_id: int) -> ActionBar | None:
+        return self.scene.bars.get(action_id)

@@ -1,0 +1,622 @@
+"""Drawing of the Chronologie: one Gantt scene in three regions, so that three views of it stay aligned
+by construction — the time scale header (y < 0), the label column (x < 0) and the chart (x >= 0, y >= 0)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import html
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.formatting import format_date, format_percent
+from ti_desktop.domain.records import AxisRecord, MilestoneRecord
+from ti_desktop.services.views import PlanRow
+
+# Item data key holding the action id of everything that opens a fiche when clicked.
+ACTION_ID = 0
+
+# Geometry, in pixels: generous so that the plan reads on a projector.
+LABEL_WIDTH = 400
+HEADER_ROW = 28
+HEADER_HEIGHT = 2 * HEADER_ROW
+AXIS_ROW = 44
+ACTION_ROW = 38
+BAR_HEIGHT = 22
+SUB_BAR_HEIGHT = 16
+INDENT = 26
+RIGHT_MARGIN = 190  # room for the "45 %  en retard" written after bars ending on the last day
+FIRST_YEAR = 2023  # the programme's phase 2 (2023–2027) is always shown
+LAST_YEAR = 2027
+
+TEXT = QColor("#1f2328")
+MUTED = QColor("#57606a")
+LATE = QColor("#cf222e")
+TODAY = QColor("#24292f")
+DONE = QColor("#24292f")
+HEADER_BACKGROUND = QColor("#eaeef2")
+ALTERNATE_ROW = QColor("#f6f8fa")
+YEAR_LINE = QColor("#8c959f")
+MINOR_LINE = QColor("#d8dee4")
+FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("TimelineScene", text)
+
+
+class Zoom(enum.Enum):
+    YEAR = "year"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+    @property
+    def label(self) -> str:
+        if self is Zoom.YEAR:
+            return QCoreApplication.translate("TimelineScene", "Année")
+        if self is Zoom.QUARTER:
+            return QCoreApplication.translate("TimelineScene", "Trimestre")
+        return QCoreApplication.translate("TimelineScene", "Mois")
+
+    @property
+    def pixels_per_day(self) -> float:
+        return {Zoom.YEAR: 0.5, Zoom.QUARTER: 1.8, Zoom.MONTH: 6.0}[self]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeScale:
+    """Days to scene x: `start` (1 January of the first year) is x = 0."""
+
+    start: dt.date
+    end: dt.date  # 1 January after the last year shown
+    pixels_per_day: float
+
+    @classmethod
+    def covering(cls, days: Iterable[dt.date], zoom: Zoom) -> TimeScale:
+        years = [day.year for day in days]
+        first = min([FIRST_YEAR, *years])
+        last = max([LAST_YEAR, *years])
+        return cls(dt.date(first, 1, 1), dt.date(last + 1, 1, 1), zoom.pixels_per_day)
+
+    def x(self, day: dt.date) -> float:
+        return (day - self.start).days * self.pixels_per_day
+
+    def date_at(self, x: float) -> dt.date:
+        days = round(x / self.pixels_per_day)
+        return min(max(self.start + dt.timedelta(days=days), self.start), self.end - dt.timedelta(days=1))
+
+    @property
+    def width(self) -> float:
+        return self.x(self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    row: PlanRow
+    depth: int  # 0 for an action, 1 for a sous-action
+
+
+@dataclass(frozen=True, slots=True)
+class AxisGroup:
+    axis: AxisRecord
+    rows: list[TimelineRow]
+
+
+def has_dates(row: PlanRow) -> bool:
+    return row.action.planned_start is not None and row.action.planned_end is not None
+
+
+def group_rows(rows: Sequence[PlanRow]) -> list[AxisGroup]:
+    """Axes in their order; in each, actions in plan order with their sous-actions just under them, and
+    the actions without dates last (after their dated siblings)."""
+    ids = {row.action.id for row in rows}
+    children: dict[int, list[PlanRow]] = defaultdict(list)
+    tops: dict[int, list[PlanRow]] = defaultdict(list)
+    axes: dict[int, AxisRecord] = {}
+    for row in rows:
+        axes.setdefault(row.axis.id, row.axis)
+        parent_id = row.action.parent_id
+        if parent_id is not None and parent_id in ids and parent_id != row.action.id:
+            children[parent_id].append(row)
+        else:
+            tops[row.axis.id].append(row)
+
+    def undated_last(siblings: list[PlanRow]) -> list[PlanRow]:
+        return sorted(siblings, key=lambda row: not has_dates(row))  # stable: plan order otherwise
+
+    placed: set[int] = set()
+
+    def with_children(row: PlanRow, depth: int) -> list[TimelineRow]:
+        placed.add(row.action.id)
+        ordered = [TimelineRow(row, min(depth, 2))]
+        for child in undated_last(children[row.action.id]):
+            if child.action.id not in placed:
+                ordered.extend(with_children(child, depth + 1))
+        return ordered
+
+    groups = []
+    for axis in sorted(axes.values(), key=lambda axis: (axis.position, axis.code)):
+        ordered: list[TimelineRow] = []
+        for top in undated_last(tops[axis.id]):
+            ordered.extend(with_children(top, 0))
+        groups.append(AxisGroup(axis, ordered))
+    # A parent loop (never written by the services, but cheap to survive) would hide its actions.
+    for row in rows:
+        if row.action.id not in placed:
+            group = next(group for group in groups if group.axis.id == row.axis.id)
+            group.rows.append(TimelineRow(row, 0))
+    return groups
+
+
+def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
+    result = QFont()
+    result.setPixelSize(pixels)
+    result.setBold(bold)
+    result.setItalic(italic)
+    return result
+
+
+def light(colour: QColor, strength: float = 0.3) -> QColor:
+    """`colour` mixed with white: the part of a bar not yet done."""
+    return QColor.fromRgbF(
+        colour.redF() * strength + 1 - strength,
+        colour.greenF() * strength + 1 - strength,
+        colour.blueF() * strength + 1 - strength,
+    )
+
+
+class ActionBar(QGraphicsRectItem):
+    """An action's planned period: light axis colour, the progress part in full colour, red outline when late."""
+
+    def __init__(self, rect: QRectF, colour: QColor, progress: int, late: bool) -> None:
+        super().__init__(rect)
+        self.colour = colour
+        self.progress = max(0, min(progress, 100))
+        self.late = late
+        self.setBrush(light(colour))
+        self.setPen(QPen(LATE, 3) if late else QPen(colour.darker(125), 1))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        rect = self.rect()
+        outline = QPainterPath()
+        outline.addRoundedRect(rect, 3, 3)
+        painter.save()
+        painter.setClipPath(outline)
+        painter.fillRect(rect, self.brush())
+        if self.progress:
+            done = QRectF(rect.left(), rect.top(), rect.width() * self.progress / 100, rect.height())
+            painter.fillRect(done, self.colour)
+        painter.restore()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(self.pen())
+        painter.drawPath(outline)
+
+
+def diamond(centre: QPointF, radius: float) -> QPolygonF:
+    return QPolygonF(
+        [
+            QPointF(centre.x(), centre.y() - radius),
+            QPointF(centre.x() + radius, centre.y()),
+            QPointF(centre.x(), centre.y() + radius),
+            QPointF(centre.x() - radius, centre.y()),
+        ]
+    )
+
+
+def milestone_style(milestone: MilestoneRecord, today: dt.date) -> tuple[QBrush, QPen]:
+    """Done: filled dark; overdue (due before today, not done): red; to come: empty."""
+    if milestone.done_on is not None:
+        return QBrush(DONE), QPen(DONE, 1.5)
+    if milestone.is_overdue(today):
+        return QBrush(LATE), QPen(LATE.darker(140), 1.5)
+    return QBrush(QColor("#ffffff")), QPen(TODAY, 2)
+
+
+class TimelineScene(QGraphicsScene):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = TimeScale.covering([], Zoom.YEAR)
+        self.rows_height = 0.0
+        self._forget_items()
+
+    def _forget_items(self) -> None:
+        self.bars: dict[int, ActionBar] = {}
+        self.labels: dict[int, QGraphicsSimpleTextItem] = {}
+        self.late_markers: dict[int, QGraphicsSimpleTextItem] = {}
+        self.undated_markers: dict[int, QGraphicsRectItem] = {}
+        self.milestones: dict[int, QGraphicsPolygonItem] = {}
+        self.axis_bands: dict[int, QGraphicsSimpleTextItem] = {}
+        self.year_labels: dict[int, QGraphicsSimpleTextItem] = {}
+        self.today_line: QGraphicsLineItem | None = None
+        self._today_pill: QRectF | None = None
+        self.empty_message: QGraphicsSimpleTextItem | None = None
+
+    # -- regions shown by the page's three views ------------------------------------------------
+    @property
+    def chart_width(self) -> float:
+        return self.scale.width + RIGHT_MARGIN
+
+    @property
+    def chart_rect(self) -> QRectF:
+        return QRectF(0, 0, self.chart_width, self.rows_height)
+
+    @property
+    def label_rect(self) -> QRectF:
+        return QRectF(-LABEL_WIDTH, 0, LABEL_WIDTH, self.rows_height)
+
+    @property
+    def header_rect(self) -> QRectF:
+        return QRectF(0, -HEADER_HEIGHT, self.chart_width, HEADER_HEIGHT)
+
+    # -- building ------------------------------------------------------------------------------
+    def build(
+        self,
+        rows: Sequence[PlanRow],
+        milestones: Mapping[int, Sequence[MilestoneRecord]],
+        today: dt.date,
+        zoom: Zoom,
+    ) -> None:
+        self.clear()
+        self._forget_items()
+        days = [today]
+        for row in rows:
+            days += [day for day in (row.action.planned_start, row.action.planned_end) if day is not None]
+        days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
+        self.scale = TimeScale.covering(days, zoom)
+        groups = group_rows(rows)
+        code_width = self._code_column_width(rows)
+        y = 0.0
+        for group in groups:
+            self._add_axis_band(group, y)
+            y += AXIS_ROW
+            for index, timeline_row in enumerate(group.rows):
+                self._add_row(timeline_row, y, index % 2 == 1, code_width, milestones, today)
+                y += ACTION_ROW
+        if not groups:
+            self.empty_message = self._text(
+                translate("Aucune action à afficher : créez des fiches-actions dans le Plan d'action."),
+                font(16, italic=True),
+                MUTED,
+            )
+            self.empty_message.setPos(-LABEL_WIDTH + 16, 24)
+            y = 3 * ACTION_ROW
+        self.rows_height = y
+        self._add_grid(zoom)
+        self._add_header(zoom)
+        self._add_today(today)
+        separator = self.addLine(0, -HEADER_HEIGHT, 0, self.rows_height, QPen(YEAR_LINE, 1))
+        separator.setZValue(6)
+        self.setSceneRect(QRectF(-LABEL_WIDTH, -HEADER_HEIGHT, LABEL_WIDTH + self.chart_width, HEADER_HEIGHT + y))
+        self.follow_scroll(0)
+
+    def _text(self, text: str, text_font: QFont, colour: QColor) -> QGraphicsSimpleTextItem:
+        item = self.addSimpleText(text, text_font)
+        item.setBrush(colour)
+        return item
+
+    def _code_column_width(self, rows: Sequence[PlanRow]) -> float:
+        metrics = QFontMetricsF(font(15, bold=True))
+        widest = max((metrics.horizontalAdvance(row.action.code or "") for row in rows), default=0.0)
+        return min(widest, 130.0) + 12
+
+    def _add_axis_band(self, group: AxisGroup, y: float) -> None:
+        colour = QColor(group.axis.colour)
+        band = self.addRect(QRectF(-LABEL_WIDTH, y, LABEL_WIDTH + self.chart_width, AXIS_ROW), QPen(Qt.PenStyle.NoPen))
+        band.setBrush(light(colour, 0.18))
+        band.setZValue(-10)
+        stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, AXIS_ROW), QPen(Qt.PenStyle.NoPen), colour)
+        stripe.setZValue(-9)
+        count = self._text(translate("{count} action(s)").format(count=len(group.rows)), font(13), MUTED)
+        count_width = count.boundingRect().width()
+        count.setPos(-12 - count_width, y + (AXIS_ROW - count.boundingRect().height()) / 2)
+        text = translate("{code} — {label}").format(code=group.axis.code, label=group.axis.label)
+        label_font = font(17, bold=True)
+        available = LABEL_WIDTH - 20 - count_width - 24
+        elided = QFontMetricsF(label_font).elidedText(text, Qt.TextElideMode.ElideRight, available)
+        label = self._text(elided, label_font, colour.darker(150))
+        label.setPos(-LABEL_WIDTH + 20, y + (AXIS_ROW - label.boundingRect().height()) / 2)
+        label.setToolTip(html.escape(text))
+        self.axis_bands[group.axis.id] = label
+
+    def _add_row(
+        self,
+        timeline_row: TimelineRow,
+        y: float,
+        alternate: bool,
+        code_width: float,
+        milestones: Mapping[int, Sequence[MilestoneRecord]],
+        today: dt.date,
+    ) -> None:
+        row = timeline_row.row
+        action = row.action
+        colour = QColor(row.axis.colour)
+        tooltip = self.action_tooltip(row)
+        centre_y = y + ACTION_ROW / 2
+        no_pen = QPen(Qt.PenStyle.NoPen)
+        if alternate:
+            shade = self.addRect(QRectF(0, y, self.chart_width, ACTION_ROW), no_pen, ALTERNATE_ROW)
+            shade.setZValue(-10)
+        # The label cell: clickable as a whole, with the axis colour as a left stripe.
+        cell = self.addRect(
+            QRectF(-LABEL_WIDTH, y, LABEL_WIDTH, ACTION_ROW),
+            no_pen,
+            ALTERNATE_ROW if alternate else Qt.GlobalColor.white,
+        )
+        cell.setZValue(-10)
+        self._make_clickable(cell, action.id, tooltip)
+        stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, ACTION_ROW), no_pen, light(colour, 0.6))
+        stripe.setZValue(-9)
+        left = -LABEL_WIDTH + 20 + INDENT * timeline_row.depth
+        code_font = font(15 if timeline_row.depth == 0 else 14, bold=True)
+        title_font = font(15 if timeline_row.depth == 0 else 14)
+        if timeline_row.depth:
+            hook = self.addPath(self._hook_path(left - INDENT + 6, y, centre_y), QPen(MUTED, 1.2))
+            hook.setZValue(-8)
+        code = self._text(action.code or "", code_font, TEXT)
+        code.setPos(left, centre_y - code.boundingRect().height() / 2)
+        self._make_clickable(code, action.id, tooltip)
+        title_left = left + code_width if action.code else left
+        available = -12 - title_left
+        elided = QFontMetricsF(title_font).elidedText(action.title, Qt.TextElideMode.ElideRight, available)
+        title = self._text(elided, title_font, TEXT)
+        title.setPos(title_left, centre_y - title.boundingRect().height() / 2)
+        self._make_clickable(title, action.id, tooltip)
+        self.labels[action.id] = title
+
+        bar_height = BAR_HEIGHT if timeline_row.depth == 0 else SUB_BAR_HEIGHT
+        after_x: float
+        if action.planned_start is not None and action.planned_end is not None:
+            start = self.scale.x(action.planned_start)
+            end = max(self.scale.x(action.planned_end + dt.timedelta(days=1)), start + 3)
+            bar = ActionBar(
+                QRectF(start, centre_y - bar_height / 2, end - start, bar_height), colour, action.progress, row.late
+            )
+            if action.status is ActionStatus.ABANDONNEE:
+                bar.setOpacity(0.45)
+            self.addItem(bar)
+            self._make_clickable(bar, action.id, tooltip)
+            self.bars[action.id] = bar
+            after_x = end + 8
+            for milestone in milestones.get(action.id, ()):
+                if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
+                    after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + 8)
+            percent = self._text(format_percent(action.progress / 100), font(13), MUTED)
+            percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
+            percent.setZValue(3)
+            after_x += percent.boundingRect().width() + 8
+        else:
+            after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
+        if row.late:
+            marker = self._text(translate("en retard"), font(13, bold=True), LATE)
+            marker.setPos(after_x, centre_y - marker.boundingRect().height() / 2)
+            marker.setZValue(3)
+            self._make_clickable(marker, action.id, tooltip)
+            self.late_markers[action.id] = marker
+        for milestone in milestones.get(action.id, ()):
+            self._add_milestone(milestone, action.id, centre_y, bar_height, today)
+
+    @staticmethod
+    def _hook_path(x: float, y: float, centre_y: float) -> QPainterPath:
+        """The └ that ties a sous-action to its parent above."""
+        path = QPainterPath(QPointF(x, y))
+        path.lineTo(x, centre_y)
+        path.lineTo(x + INDENT - 10, centre_y)
+        return path
+
+    def _add_undated_marker(self, row: PlanRow, centre_y: float, bar_height: float, tooltip: str) -> float:
+        action = row.action
+        if action.planned_start is None and action.planned_end is None:
+            text = translate("sans dates")
+        elif action.planned_start is None:
+            text = translate("sans date de début")
+        else:
+            text = translate("sans date de fin")
+        marker = self.addRect(QRectF(0, -bar_height / 2, 60, bar_height), QPen(MUTED, 1, Qt.PenStyle.DashLine))
+        marker.setBrush(QBrush(MUTED, Qt.BrushStyle.BDiagPattern))
+        caption = QGraphicsSimpleTextItem(text, marker)
+        caption.setFont(font(14, italic=True))
+        caption.setBrush(MUTED)
+        caption.setPos(68, -caption.boundingRect().height() / 2)
+        # Placed at the start of the chart; follow_scroll keeps it at the left of what is shown.
+        marker.setPos(8, centre_y)
+        marker.setZValue(3)
+        self._make_clickable(marker, action.id, tooltip)
+        self.undated_markers[action.id] = marker
+        return 8 + 68 + caption.boundingRect().width() + 10
+
+    def follow_scroll(self, visible_left: float) -> None:
+        """Keep in view, when the chart scrolls sideways, the "sans dates" markers and the year of the
+        part of the time scale shown (beside the "aujourd'hui" pill rather than under it)."""
+        left = max(visible_left, 0.0) + 8
+        for marker in self.undated_markers.values():
+            marker.setX(left)
+        for year, label in self.year_labels.items():
+            start, end = self.scale.x(dt.date(year, 1, 1)), self.scale.x(dt.date(year + 1, 1, 1))
+            bounds = label.boundingRect()
+            x = max(start + 8, left)
+            if self._today_pill is not None and self._today_pill.intersects(
+                QRectF(x, label.y(), bounds.width(), bounds.height())
+            ):
+                x = self._today_pill.right() + 6
+            label.setX(min(x, end - bounds.width() - 8))
+            label.setVisible(left <= end - bounds.width() - 8)  # no half-cut year at the left edge
+
+    def _add_milestone(
+        self, milestone: MilestoneRecord, action_id: int, centre_y: float, bar_height: float, today: dt.date
+    ) -> None:
+        if milestone.due_on is None:
+            return
+        x = self._milestone_x(milestone.due_on)
+        item = self.addPolygon(diamond(QPointF(x, centre_y), bar_height / 2 + 3))
+        brush, pen = milestone_style(milestone, today)
+        item.setBrush(brush)
+        item.setPen(pen)
+        item.setZValue(4)
+        self._make_clickable(item, action_id, self.milestone_tooltip(milestone, today))
+        self.milestones[milestone.id] = item
+
+    def _milestone_x(self, day: dt.date) -> float:
+        return self.scale.x(day) + self.scale.pixels_per_day / 2
+
+    def _make_clickable(self, item: QGraphicsItem, action_id: int, tooltip: str) -> None:
+        item.setData(ACTION_ID, action_id)
+        item.setToolTip(tooltip)
+        item.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    # -- time scale --------------------------------------------------------------------------------
+    def _minor_ticks(self, zoom: Zoom) -> list[tuple[dt.date, dt.date, str]]:
+        """(start, end, label) of the header's second row: quarters, or months."""
+        ticks = []
+        for year in range(self.scale.start.year, self.scale.end.year):
+            if zoom is Zoom.YEAR:
+                for quarter in range(4):
+                    start = dt.date(year, 3 * quarter + 1, 1)
+                    end = dt.date(year + 1, 1, 1) if quarter == 3 else dt.date(year, 3 * quarter + 4, 1)
+                    ticks.append((start, end, translate("T{quarter}").format(quarter=quarter + 1)))
+                continue
+            for month in range(1, 13):
+                start = dt.date(year, month, 1)
+                end = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+                if zoom is Zoom.QUARTER:
+                    label = FRENCH.monthName(month, QLocale.FormatType.ShortFormat)
+                else:
+                    label = FRENCH.monthName(month, QLocale.FormatType.LongFormat)
+                ticks.append((start, end, label))
+        return ticks
+
+    def _years(self) -> range:
+        return range(self.scale.start.year, self.scale.end.year)
+
+    def _add_grid(self, zoom: Zoom) -> None:
+        for start, _end, _label in self._minor_ticks(zoom):
+            line = self.addLine(self.scale.x(start), 0, self.scale.x(start), self.rows_height, QPen(MINOR_LINE, 1))
+            line.setZValue(-6)
+        for year in self._years():
+            x = self.scale.x(dt.date(year, 1, 1))
+            line = self.addLine(x, 0, x, self.rows_height, QPen(YEAR_LINE, 1))
+            line.setZValue(-5)
+
+    def _add_header(self, zoom: Zoom) -> None:
+        background = self.addRect(self.header_rect, QPen(Qt.PenStyle.NoPen), HEADER_BACKGROUND)
+        background.setZValue(-10)
+        self.addLine(0, -HEADER_ROW, self.chart_width, -HEADER_ROW, QPen(MINOR_LINE, 1))
+        self.addLine(0, -0.5, self.chart_width, -0.5, QPen(YEAR_LINE, 1))
+        year_font = font(15, bold=True)
+        for year in self._years():
+            x = self.scale.x(dt.date(year, 1, 1))
+            self.addLine(x, -HEADER_HEIGHT, x, 0, QPen(YEAR_LINE, 1))
+            label = self._text(str(year), year_font, TEXT)
+            label.setPos(x + 8, -HEADER_HEIGHT + (HEADER_ROW - label.boundingRect().height()) / 2)
+            self.year_labels[year] = label
+        tick_font = font(13)
+        metrics = QFontMetricsF(tick_font)
+        for start, end, text in self._minor_ticks(zoom):
+            left, right = self.scale.x(start), self.scale.x(end)
+            if start.month != 1:
+                self.addLine(left, -HEADER_ROW, left, 0, QPen(MINOR_LINE, 1))
+            if metrics.horizontalAdvance(text) > right - left - 4:
+                continue
+            label = self._text(text, tick_font, MUTED)
+            width = label.boundingRect().width()
+            label.setPos((left + right - width) / 2, -HEADER_ROW + (HEADER_ROW - label.boundingRect().height()) / 2)
+
+    def _add_today(self, today: dt.date) -> None:
+        x = self.scale.x(today) + self.scale.pixels_per_day / 2
+        line = self.addLine(x, -HEADER_ROW, x, self.rows_height, QPen(TODAY, 2, Qt.PenStyle.DashLine))
+        line.setZValue(2)
+        line.setToolTip(translate("Aujourd'hui : {date}").format(date=format_date(today)))
+        self.today_line = line
+        text = translate("aujourd'hui")
+        pill_font = font(13, bold=True)
+        width = QFontMetricsF(pill_font).horizontalAdvance(text) + 16
+        pill_rect = QRectF(x - width / 2, -HEADER_HEIGHT + 3, width, HEADER_ROW - 6)
+        path = QPainterPath()
+        path.addRoundedRect(pill_rect, 9, 9)
+        pill = QGraphicsPathItem(path)
+        pill.setBrush(TODAY)
+        pill.setPen(QPen(Qt.PenStyle.NoPen))
+        pill.setZValue(5)
+        pill.setToolTip(line.toolTip())
+        self.addItem(pill)
+        caption = QGraphicsSimpleTextItem(text, pill)
+        caption.setFont(pill_font)
+        caption.setBrush(QColor("#ffffff"))
+        bounds = caption.boundingRect()
+        caption.setPos(x - bounds.width() / 2, -HEADER_HEIGHT + (HEADER_ROW - bounds.height()) / 2)
+        self._today_pill = pill_rect
+
+    # -- tooltips ----------------------------------------------------------------------------------
+    @staticmethod
+    def action_tooltip(row: PlanRow) -> str:
+        action = row.action
+        title = html.escape(f"{action.code} — {action.title}" if action.code else action.title)
+        lines = [f"<b>{title}</b>", html.escape(translate("Axe : {axis}").format(axis=row.axis.label))]
+        lines.append(html.escape(translate("Statut : {status}").format(status=action.status.label)))
+        if row.lead_name:
+            lines.append(html.escape(translate("Porteur : {lead}").format(lead=row.lead_name)))
+        if action.planned_start is None and action.planned_end is None:
+            lines.append(html.escape(translate("Dates prévues non renseignées")))
+        else:
+            dates = translate("Du {start} au {end}").format(
+                start=format_date(action.planned_start), end=format_date(action.planned_end)
+            )
+            lines.append(html.escape(dates))
+        progress = format_percent(action.progress / 100)
+        lines.append(html.escape(translate("Avancement : {progress}").format(progress=progress)))
+        if row.late:
+            late = translate("En retard : la fin prévue est dépassée")
+            lines.append(f'<span style="color:{LATE.name()}"><b>{html.escape(late)}</b></span>')
+        return "<br/>".join(lines)
+
+    @staticmethod
+    def milestone_tooltip(milestone: MilestoneRecord, today: dt.date) -> str:
+        lines = [
+            f"<b>{html.escape(translate('Jalon : {title}').format(title=milestone.title))}</b>",
+            html.escape(translate("Échéance : {date}").format(date=format_date(milestone.due_on))),
+        ]
+        if milestone.done_on is not None:
+            lines.append(html.escape(translate("Atteint le {date}").format(date=format_date(milestone.done_on))))
+        elif milestone.is_overdue(today):
+            overdue = html.escape(translate("En retard : échéance dépassée"))
+            lines.append(f'<span style="color:{LATE.name()}"><b>{overdue}</b></span>')
+        else:
+            lines.append(html.escape(translate("À venir")))
+        return "<br/>".join(lines)
+
+
+def legend_icon(kind: str) -> QPixmap:
+    """Small pictures for the page's legend, painted like the scene's items: 'bar', 'late',
+    'milestone-done', 'milestone-due', 'milestone-overdue'."""
+    pixmap = QPixmap(34, 20)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if kind in ("bar", "late"):
+        bar = ActionBar(QRectF(2, 4, 30, 12), QColor("#1f6feb"), 50, kind == "late")
+        bar.paint(painter, QStyleOptionGraphicsItem())
+    else:
+        due = dt.date(2100, 1, 1) if kind == "milestone-due" else dt.date(2000, 1, 1)
+        done = due if kind == "milestone-done" else None
+        sample = MilestoneRecord(0, 0, "", due, done, 0, dt.datetime.min, dt.datetime.min)
+        brush, pen = milestone_style(sample, dt.date(2050, 1, 1))
+        painter.setBrush(brush)
+        painter.setPen(pen)
+        painter.drawPolygon(diamond(QPointF(17, 10), 8))
+    painter.end()
+    return pixmap
