@@ -1,0 +1,85 @@
+"""Small dialogs of the territory page: an intercommunalité (EPCI), a role in the governance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from ti_desktop.domain import fields
+from ti_desktop.domain.enums import GovernanceRole
+from ti_desktop.domain.formatting import format_number
+from ti_desktop.domain.records import ActorRecord, EpciRecord
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, parse_whole_number
+from ti_desktop.gui.models.actors import plain
+
+
+class EpciDialog(RecordFormDialog):
+    def __init__(
+        self,
+        save: Callable[[dict[str, Any]], object],
+        epci: EpciRecord | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("", save, parent)
+        self.setWindowTitle(
+            self.tr("Nouvelle intercommunalité") if epci is None else self.tr("Modifier l'intercommunalité")
+        )
+        spec = fields.EPCI
+        self.name_edit = QLineEdit()
+        self.siren_edit = QLineEdit()
+        self.siren_edit.setPlaceholderText(self.tr("9 chiffres"))
+        self.population_edit = QLineEdit()
+        self.communes_edit = QLineEdit()
+        self.add_row("name", spec["name"].label + " *", self.name_edit)
+        self.add_row("siren", spec["siren"].label, self.siren_edit)
+        self.add_row("population", spec["population"].label, self.population_edit)
+        self.add_row("commune_count", spec["commune_count"].label, self.communes_edit)
+        if epci is not None:
+            self.name_edit.setText(epci.name)
+            self.siren_edit.setText(epci.siren or "")
+            self.population_edit.setText(format_number(epci.population, empty=""))
+            self.communes_edit.setText(format_number(epci.commune_count, empty=""))
+        self.name_edit.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        spec = fields.EPCI
+        return {
+            "name": self.name_edit.text(),
+            # A SIREN is often typed in groups of three: "200 071 845".
+            "siren": "".join(self.siren_edit.text().split()) or None,
+            "population": parse_whole_number("population", spec["population"].label, self.population_edit.text()),
+            "commune_count": parse_whole_number(
+                "commune_count", spec["commune_count"].label, self.communes_edit.text()
+            ),
+        }
+
+
+class RoleDialog(RecordFormDialog):
+    """Give an actor of the directory a role in the territory's governance."""
+
+    def __init__(
+        self,
+        save: Callable[[dict[str, Any]], object],
+        actors: list[ActorRecord],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("", save, parent)
+        self.setWindowTitle(self.tr("Ajouter un membre de la gouvernance"))
+        spec = fields.TERRITORY_ROLE
+        self.actor_combo = QComboBox()
+        # Long "name (organisation)" entries must not squeeze the form's captions: the list pops up wider.
+        self.actor_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.actor_combo.setMinimumContentsLength(40)
+        self.actor_combo.addItem(self.tr("Choisir un acteur de l'annuaire…"), None)
+        for actor in sorted(actors, key=lambda a: plain(a.name)):
+            self.actor_combo.addItem(actor.display_name, actor.id)
+        self.role_combo = QComboBox()
+        for role in GovernanceRole:
+            self.role_combo.addItem(role.label, role.value)
+        self.add_row("actor_id", spec["actor_id"].label + " *", self.actor_combo)
+        self.add_row("role", spec["role"].label, self.role_combo)
+
+    def values(self) -> dict[str, Any]:
+        return {"actor_id": self.actor_combo.currentData(), "role": self.role_combo.currentData()}

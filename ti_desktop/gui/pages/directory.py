@@ -1,0 +1,417 @@
+"""Annuaire: every actor, searchable, with their contact details and where they act in the plan."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.enums import ActorKind, GovernanceRole
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.records import ActionPartnerRecord, ActorRecord, TerritoryRoleRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
+from ti_desktop.gui.dialogs.record_form import ERROR_STYLE, open_form
+from ti_desktop.gui.models.actors import (
+    ACTION_ID_ROLE,
+    ActionLink,
+    ActionLinksModel,
+    DirectoryColumn,
+    DirectoryModel,
+    DirectoryProxy,
+)
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.services.registry import Services
+from ti_desktop.services.views import ActorInvolvement
+
+# Action fields that name an actor; the database empties them when the actor is deleted.
+ACTION_ACTOR_FIELDS = ("lead_actor_id", "pilot_actor_id", "elected_referent_id")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFootprint:
+    """Everything deleting an actor removes or empties, so that undo puts it all back."""
+
+    actor: ActorRecord
+    roles: list[TerritoryRoleRecord]
+    partners: list[ActionPartnerRecord]
+    action_fields: list[tuple[int, str]]  # (action id, field naming the actor)
+    funding_ids: list[int]
+    decision_ids: list[int]
+    meeting_ids: list[int]
+
+    @staticmethod
+    def of(services: Services, actor_id: int) -> ActorFootprint:
+        return ActorFootprint(
+            actor=services.actors.get(actor_id),
+            roles=services.roles.list(actor_id=actor_id),
+            partners=services.partners.list(actor_id=actor_id),
+            action_fields=[
+                (action.id, name)
+                for name in ACTION_ACTOR_FIELDS
+                for action in services.actions.list(**{name: actor_id})
+            ],
+            funding_ids=[line.id for line in services.funding.list(funder_actor_id=actor_id)],
+            decision_ids=[decision.id for decision in services.decisions.list(owner_actor_id=actor_id)],
+            meeting_ids=[
+                meeting.id
+                for meeting in services.meetings.list()
+                if any(actor.id == actor_id for actor in services.participants.of(meeting.id))
+            ],
+        )
+
+    def lead_count(self) -> int:
+        return sum(1 for _action_id, name in self.action_fields if name == "lead_actor_id")
+
+    def restore(self, services: Services) -> None:
+        actor_id = self.actor.id
+        services.actors.restore(self.actor)
+        for role in self.roles:
+            services.roles.restore(role)
+        for partner in self.partners:
+            services.partners.restore(partner)
+        for action_id, name in self.action_fields:
+            services.actions.update(action_id, **{name: actor_id})
+        for line_id in self.funding_ids:
+            services.funding.update(line_id, funder_actor_id=actor_id)
+        for decision_id in self.decision_ids:
+            services.decisions.update(decision_id, owner_actor_id=actor_id)
+        for meeting_id in self.meeting_ids:
+            present = {actor.id for actor in services.participants.of(meeting_id)}
+            services.participants.set(meeting_id, present | {actor_id})
+
+
+class ActorDeletion:
+    """The undoable deletion of an actor: each redo notes again what it removes, so undo after
+    undo/redo cycles (with edits in between) still puts back what was there."""
+
+    def __init__(self, services: Services, footprint: ActorFootprint) -> None:
+        self._services = services
+        self._footprint = footprint
+
+    def do(self) -> None:
+        self._footprint = ActorFootprint.of(self._services, self._footprint.actor.id)
+        self._services.actors.delete(self._footprint.actor.id)
+
+    def undo(self) -> None:
+        self._footprint.restore(self._services)
+
+
+class ActorDetail(QStackedWidget):
+    """The selected actor: contact card, actions led, actions partnered (double-click opens the fiche)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.placeholder = QLabel(self.tr("Sélectionnez un acteur pour voir ses coordonnées et ses actions."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #57606a;")
+        self.addWidget(self.placeholder)
+        self.addWidget(self._build_details())
+
+    def _build_details(self) -> QWidget:
+        details = QWidget(self)
+        self.card = QGroupBox(self.tr("Coordonnées"), details)
+        self.name_label = QLabel(self.card)
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setWordWrap(True)
+        self.organisation_label = QLabel(self.card)
+        self.organisation_label.setWordWrap(True)
+        self.kind_label = QLabel(self.card)
+        self.email_label = QLabel(self.card)
+        self.email_label.setTextFormat(Qt.TextFormat.RichText)
+        self.email_label.setOpenExternalLinks(True)
+        self.email_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.phone_label = QLabel(self.card)
+        self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.roles_label = QLabel(self.card)
+        self.roles_label.setWordWrap(True)
+        self.notes_label = QLabel(self.card)
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Type"), self.kind_label)
+        form.addRow(self.tr("Courriel"), self.email_label)
+        form.addRow(self.tr("Téléphone"), self.phone_label)
+        form.addRow(self.tr("Gouvernance"), self.roles_label)
+        form.addRow(self.tr("Notes"), self.notes_label)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.addWidget(self.name_label)
+        card_layout.addWidget(self.organisation_label)
+        card_layout.addLayout(form)
+        card_layout.addStretch(1)
+        self.lead_model = ActionLinksModel(self)
+        self.partner_model = ActionLinksModel(self)
+        self.lead_box, self.lead_list = self._action_list(details, self.lead_model)
+        self.partner_box, self.partner_list = self._action_list(details, self.partner_model)
+        layout = QHBoxLayout(details)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.card, 5)
+        layout.addWidget(self.lead_box, 4)
+        layout.addWidget(self.partner_box, 5)
+        return details
+
+    def _action_list(self, parent: QWidget, model: ActionLinksModel) -> tuple[QGroupBox, QListView]:
+        box = QGroupBox(parent)
+        view = QListView(box)
+        view.setModel(model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(True)
+        view.setAlternatingRowColors(True)
+        view.setSpacing(2)
+        view.doubleClicked.connect(self._open_action)
+        view.activated.connect(self._open_action)  # Entrée on a line opens it too
+        layout = QVBoxLayout(box)
+        layout.addWidget(view)
+        return box, view
+
+    def _open_action(self, index: QModelIndex) -> None:
+        action_id = index.data(ACTION_ID_ROLE)
+        if action_id is not None:
+            self.context.open_action(action_id)
+
+    def show_actor(self, item: ActorInvolvement | None, roles: list[GovernanceRole]) -> None:
+        if item is None:
+            self.setCurrentIndex(0)
+            return
+        actor = item.actor
+        none = self.tr("non renseigné")
+        self.name_label.setText(actor.name)
+        self.organisation_label.setText(actor.organisation or "")
+        self.organisation_label.setVisible(bool(actor.organisation))
+        self.kind_label.setText(actor.kind.label)
+        if actor.email:
+            address = html.escape(actor.email)
+            self.email_label.setText(f'<a href="mailto:{address}">{address}</a>')
+        else:
+            self.email_label.setText(html.escape(none))
+        self.phone_label.setText(actor.phone or none)
+        self.roles_label.setText(", ".join(role.label for role in roles) or self.tr("aucun rôle"))
+        self.notes_label.setText(actor.notes or "")
+        self.lead_model.set_links([ActionLink(action, None) for action in item.lead_of])
+        self.partner_model.set_links([ActionLink(action, role) for action, role in item.partner_of])
+        self.lead_box.setTitle(self.tr("Porteur de {count} action(s)").format(count=len(item.lead_of)))
+        self.partner_box.setTitle(self.tr("Partenaire de {count} action(s)").format(count=len(item.partner_of)))
+        self.setCurrentIndex(1)
+
+
+class DirectoryPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.dialog: QDialog | None = None
+        self._roles: dict[int, list[GovernanceRole]] = {}
+        self.model = DirectoryModel(self)
+        self.proxy = DirectoryProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_bar()
+        self._build_view()
+        self.detail = ActorDetail(context, self)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+
+    def title(self) -> str:
+        return self.tr("Annuaire")
+
+    def _build_bar(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Rechercher un nom, une organisation, un courriel…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filters)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem(self.tr("Tous les types"), None)
+        for kind in ActorKind:
+            self.kind_filter.addItem(kind.label, kind.value)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filters)
+        self.count_label = QLabel(self)
+        self.new_button = QPushButton(self.tr("Nouvel acteur…"), self)
+        self.edit_button = QPushButton(self.tr("Modifier…"), self)
+        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.new_button.clicked.connect(self.create_actor)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.search, 3)
+        self.bar.addWidget(self.kind_filter, 1)
+        self.bar.addWidget(self.count_label)
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.new_button)
+        self.bar.addWidget(self.edit_button)
+        self.bar.addWidget(self.delete_button)
+
+    def _build_view(self) -> None:
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(DirectoryColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in {
+            DirectoryColumn.NAME: 160,
+            DirectoryColumn.KIND: 150,
+            DirectoryColumn.EMAIL: 265,
+            DirectoryColumn.PHONE: 115,
+            DirectoryColumn.LEADS: 75,
+            DirectoryColumn.PARTNERSHIPS: 85,
+        }.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(DirectoryColumn.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
+        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        services = self.context.services
+        selected = self.current_actor_id()
+        self._roles = {}
+        for role in services.roles.list(territory_id=tid):
+            self._roles.setdefault(role.actor_id, []).append(role.role)
+        self.model.set_involvement(services.views.involvement(tid))
+        self._update_count()
+        if selected is not None:
+            self.select_actor(selected)
+        self._show_current()
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_kind(self.kind_filter.currentData())
+        self._update_count()
+        self._show_current()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} acteur(s) sur {total}").format(shown=self.proxy.rowCount(), total=self.model.rowCount())
+        )
+
+    # -- selection -----------------------------------------------------------------------------
+    def current_involvement(self) -> ActorInvolvement | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.involvement_at(self.proxy.mapToSource(rows[0]).row())
+
+    def current_actor_id(self) -> int | None:
+        item = self.current_involvement()
+        return item.actor.id if item is not None else None
+
+    def select_actor(self, actor_id: int) -> bool:
+        row = self.model.row_of(actor_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False  # filtered out
+        self.view.selectRow(index.row())
+        self.view.scrollTo(index)
+        return True
+
+    def _show_current(self) -> None:
+        item = self.current_involvement()
+        self.detail.show_actor(item, self._roles.get(item.actor.id, []) if item else [])
+        self.edit_button.setEnabled(item is not None)
+        self.delete_button.setEnabled(item is not None)
+
+    # -- commands ------------------------------------------------------------------------------
+    def create_actor(self) -> None:
+        services = self.context.services
+
+        def save(values: dict[str, Any]) -> None:
+            text = self.tr("Ajouter l'acteur « {name} »").format(name=values["name"].strip())
+            record = self.context.editor.create(services.actors, text, **values)
+            # The page has reloaded (the editor signals the change): show the newcomer, even if filtered out.
+            if not self.select_actor(record.id):
+                self.search.clear()
+                self.kind_filter.setCurrentIndex(0)
+                self.select_actor(record.id)
+
+        self.dialog = open_form(ActorDialog(save, parent=self))
+
+    def edit_current(self) -> None:
+        item = self.current_involvement()
+        if item is None:
+            return
+        actor = item.actor
+
+        def save(values: dict[str, Any]) -> None:
+            text = self.tr("Modifier l'acteur « {name} »").format(name=actor.name)
+            self.context.editor.update(self.context.services.actors, actor.id, text, **values)
+
+        self.dialog = open_form(ActorDialog(save, actor, parent=self))
+
+    def delete_current(self) -> None:
+        item = self.current_involvement()
+        if item is None:
+            return
+        services = self.context.services
+        footprint = ActorFootprint.of(services, item.actor.id)
+        question = self.tr("Supprimer « {name} » de l'annuaire ?").format(name=item.actor.name)
+        leads = footprint.lead_count()
+        if leads:
+            question += "\n\n" + self.tr(
+                "Cet acteur est porteur de {count} action(s) : elles n'auront plus de porteur."
+            ).format(count=leads)
+        if footprint.partners or footprint.roles:
+            question += "\n" + self.tr(
+                "Il sera aussi retiré de {partners} partenariat(s) et de {roles} rôle(s) de gouvernance."
+            ).format(partners=len(footprint.partners), roles=len(footprint.roles))
+        question += "\n\n" + self.tr("Vous pourrez annuler avec Ctrl+Z.")
+        answer = QMessageBox.question(self, self.tr("Supprimer un acteur"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.message.setVisible(False)
+        deletion = ActorDeletion(services, footprint)
+        try:
+            self.context.editor.run(
+                self.tr("Supprimer l'acteur « {name} »").format(name=item.actor.name),
+                do=deletion.do,
+                undo=deletion.undo,
+            )
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+            self.message.setVisible(True)

@@ -1,0 +1,368 @@
+"""Territoire: the territory's identity (saved field by field), its intercommunalités and its governance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain import fields
+from ti_desktop.domain.enums import GovernanceRole
+from ti_desktop.domain.errors import TiDesktopError, ValidationError
+from ti_desktop.domain.formatting import format_date, format_number
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.record_form import ERROR_STYLE, FieldErrors, open_form, parse_french_date
+from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
+from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, GovernanceModel
+from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
+from ti_desktop.gui.pages.base import Page
+
+# Identity fields edited on one line each, in the order of the form.
+LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")
+WARNING_STYLE = "color: #9a6700;"
+
+
+def table_view(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    return view
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
+class IdentitySection(QGroupBox):
+    """Each field is saved when the user leaves it (or presses Entrée), as one undoable edit."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Identité du territoire"))
+        self.context = context
+        self.errors = FieldErrors()
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for name in LINE_FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(name)
+            edit.editingFinished.connect(lambda name=name: self.save(name))
+            self.edits[name] = edit
+            label = fields.TERRITORY[name].label + (" *" if name == "name" else "")
+            form.addRow(label, self.errors.wrap(name, edit))
+        self.edits["labelled_on"].setPlaceholderText(self.tr("jj/mm/aaaa (laisser vide si inconnue)"))
+        self.edits["phase"].setPlaceholderText(self.tr("ex. 2023–2027"))
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("summary")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setPlaceholderText(self.tr("Présentation du territoire, reprise en tête du rapport"))
+        # A multi-line text has no "editing finished": it is saved when it loses the focus.
+        self.summary.installEventFilter(self)
+        caption = QLabel(fields.TERRITORY["summary"].label, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(caption)
+        layout.addWidget(self.errors.wrap("summary", self.summary), 1)
+
+    def show_territory(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        territory = self.context.services.territories.get(tid)
+        self.errors.clear()
+        for name, edit in self.edits.items():
+            value = getattr(territory, name)
+            edit.setText(format_date(value, empty="") if name == "labelled_on" else value or "")
+            edit.setCursorPosition(0)
+        self.summary.setPlainText(territory.summary or "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.summary and event.type() == QEvent.Type.FocusOut:
+            self.save("summary")
+        return super().eventFilter(watched, event)
+
+    def value_of(self, name: str) -> Any:
+        label = fields.TERRITORY[name].label
+        if name == "summary":
+            return self.summary.toPlainText()
+        if name == "labelled_on":
+            return parse_french_date(name, label, self.edits[name].text())
+        return self.edits[name].text()
+
+    def save(self, name: str) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+        self.errors.clear(name)
+        territories = self.context.services.territories
+        try:
+            value = self.value_of(name)
+            # An unchanged value writes nothing and pushes no undo step (the editor compares).
+            label = fields.TERRITORY[name].label
+            text = self.tr("Territoire : modifier « {label} »").format(label=label)
+            self.context.editor.update(territories, tid, text, **{name: value})
+        except ValidationError as error:
+            self.errors.show(error.field, error.message)
+        except TiDesktopError as error:
+            self.errors.show(name, error.message)
+
+
+class EpciSection(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Intercommunalités (EPCI)"))
+        self.context = context
+        self.dialog: QDialog | None = None
+        self.model = EpciTableModel(self)
+        self.view = table_view(self)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(EpciColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (EpciColumn.SIREN, EpciColumn.POPULATION, EpciColumn.COMMUNES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.totals = QLabel(self)
+        self.totals.setObjectName("totaux")
+        self.add_button = QPushButton(self.tr("Ajouter…"), self)
+        self.edit_button = QPushButton(self.tr("Modifier…"), self)
+        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.totals, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def show_epcis(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        selected = self.current_id()
+        self.model.set_epcis(self.context.services.epcis.list(territory_id=tid))
+        population, communes = self.model.totals()
+        self.totals.setText(
+            self.tr("{count} intercommunalité(s) — {population} habitants — {communes} communes").format(
+                count=self.model.rowCount(), population=format_number(population), communes=format_number(communes)
+            )
+        )
+        if selected is not None and (row := self.model.row_of(selected)) is not None:
+            self.view.selectRow(row)
+        self._update_buttons()
+
+    def current_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.epci_at(rows[0].row()).id if rows else None
+
+    def _update_buttons(self) -> None:
+        selected = self.current_id() is not None
+        self.edit_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    def add(self) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+
+        def save(values: dict[str, Any]) -> None:
+            text = self.tr("Ajouter l'intercommunalité « {name} »").format(name=values["name"].strip())
+            self.context.editor.create(self.context.services.epcis, text, territory_id=tid, **values)
+
+        self.dialog = open_form(EpciDialog(save, parent=self))
+
+    def edit_current(self) -> None:
+        epci_id = self.current_id()
+        if epci_id is None:
+            return
+        epci = self.context.services.epcis.get(epci_id)
+
+        def save(values: dict[str, Any]) -> None:
+            text = self.tr("Modifier l'intercommunalité « {name} »").format(name=epci.name)
+            self.context.editor.update(self.context.services.epcis, epci_id, text, **values)
+
+        self.dialog = open_form(EpciDialog(save, epci, parent=self))
+
+    def delete_current(self) -> None:
+        epci_id = self.current_id()
+        if epci_id is None:
+            return
+        epci = self.context.services.epcis.get(epci_id)
+        question = self.tr("Supprimer l'intercommunalité « {name} » du territoire ?").format(name=epci.name)
+        question += "\n" + self.tr("Vous pourrez annuler avec Ctrl+Z.")
+        if not confirm(self, self.tr("Supprimer une intercommunalité"), question):
+            return
+        self.message.setVisible(False)
+        try:
+            text = self.tr("Supprimer l'intercommunalité « {name} »").format(name=epci.name)
+            self.context.editor.delete(self.context.services.epcis, epci_id, text)
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+            self.message.setVisible(True)
+
+
+class GovernanceSection(QGroupBox):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Gouvernance"))
+        self.context = context
+        self.dialog: QDialog | None = None
+        self.binome = QLabel(self)
+        self.binome.setObjectName("binome")
+        self.binome.setWordWrap(True)
+        self.binome.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing = QLabel(self)
+        self.missing.setStyleSheet(WARNING_STYLE)
+        self.missing.setWordWrap(True)
+        self.model = GovernanceModel(self)
+        self.view = table_view(self)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(GovernanceColumn.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        for column, width in {
+            GovernanceColumn.ROLE: 160,
+            GovernanceColumn.NAME: 170,
+            GovernanceColumn.EMAIL: 300,
+            GovernanceColumn.PHONE: 130,
+        }.items():
+            header.resizeSection(column, width)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button = QPushButton(self.tr("Ajouter un membre…"), self)
+        self.remove_button = QPushButton(self.tr("Retirer de la gouvernance"), self)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.missing, 1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.binome)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+
+    def show_governance(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        services = self.context.services
+        actors = {actor.id: actor for actor in services.actors.list()}
+        members = [
+            GovernanceMember(role, actors[role.actor_id])
+            for role in services.roles.list(territory_id=tid)
+            if role.actor_id in actors
+        ]
+        self.model.set_members(members)
+        self.binome.setText(self._steering_text(members))
+        held = {member.role.role for member in members}
+        missing = [role.label for role in GovernanceRole if role not in held and role != GovernanceRole.OPERATEUR]
+        self.missing.setText(self.tr("À désigner : {roles}").format(roles=", ".join(missing)) if missing else "")
+        self._update_buttons()
+
+    def _steering_text(self, members: list[GovernanceMember]) -> str:
+        def names(role: GovernanceRole) -> str:
+            found = [m.actor.name for m in members if m.role.role == role]
+            return ", ".join(found) if found else self.tr("à désigner")
+
+        return self.tr(
+            "Binôme élu–industriel : {elu} (élu) et {industriel} (industriel) — chef de projet : {chef}"
+        ).format(
+            elu=names(GovernanceRole.ELU_REFERENT),
+            industriel=names(GovernanceRole.INDUSTRIEL_REFERENT),
+            chef=names(GovernanceRole.CHEF_DE_PROJET),
+        )
+
+    def current_member(self) -> GovernanceMember | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.member_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.current_member() is not None)
+
+    def add(self) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+        services = self.context.services
+
+        def save(values: dict[str, Any]) -> None:
+            actor_id = values["actor_id"]
+            name = services.actors.get(actor_id).name if actor_id is not None else ""
+            role = GovernanceRole(values["role"]).label
+            text = self.tr("Ajouter {name} à la gouvernance ({role})").format(name=name, role=role)
+            self.context.editor.create(services.roles, text, territory_id=tid, **values)
+
+        self.dialog = open_form(RoleDialog(save, services.actors.list(), parent=self))
+
+    def remove_current(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        question = self.tr("Retirer {name} de la gouvernance ({role}) ?").format(
+            name=member.actor.name, role=member.role.role.label
+        )
+        question += "\n" + self.tr("L'acteur reste dans l'annuaire. Vous pourrez annuler avec Ctrl+Z.")
+        if not confirm(self, self.tr("Retirer de la gouvernance"), question):
+            return
+        self.message.setVisible(False)
+        try:
+            text = self.tr("Retirer {name} de la gouvernance").format(name=member.actor.name)
+            self.context.editor.delete(self.context.services.roles, member.role.id, text)
+        except TiDesktopError as error:
+            self.message.setText(error.message)
+            self.message.setVisible(True)
+
+
+class TerritoryPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.identity = IdentitySection(context, self)
+        self.epcis = EpciSection(context, self)
+        self.governance = GovernanceSection(context, self)
+        # Identity and intercommunalités side by side; the governance, with its contact columns, full width.
+        top = QHBoxLayout()
+        top.addWidget(self.identity, 1)
+        top.addWidget(self.epcis, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 5)
+        layout.addWidget(self.governance, 6)
+
+    def title(self) -> str:
+        return self.tr("Territoire")
+
+    def reload(self) -> None:
+        self.identity.show_territory()
+        self.epcis.show_epcis()
+        self.governance.show_governance()
