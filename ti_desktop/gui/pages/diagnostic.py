@@ -1,0 +1,39 @@
+"""Diagnostic: the territory's portrait (sections), its AFOM, its key companies and its challenges."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.diagnostic_challenges import ChallengesTab
+from ti_desktop.gui.pages.diagnostic_companies import CompaniesTab
+from ti_desktop.gui.pages.diagnostic_sections import PortraitTab
+from ti_desktop.gui.pages.diagnostic_swot import SwotTab
+
+
+class DiagnosticPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.portrait = PortraitTab(context, self)
+        self.swot = SwotTab(context, self)
+        self.companies = CompaniesTab(context, self)
+        self.challenges = ChallengesTab(context, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.portrait, self.tr("Portrait"))
+        self.tabs.addTab(self.swot, self.tr("AFOM"))
+        self.tabs.addTab(self.companies, self.tr("Entreprises clés"))
+        self.tabs.addTab(self.challenges, self.tr("Enjeux"))
+        self.tabs.setTabToolTip(1, self.tr("Atouts, faiblesses, opportunités, menaces"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def title(self) -> str:
+        return self.tr("Diagnostic")
+
+    def reload(self) -> None:
+        # Small data (tens of records): every tab is refreshed, so switching tabs shows no stale state.
+        self.portrait.reload()
+        self.swot.reload()
+        self.companies.reload()
+        self.challenges.reload()

@@ -1,0 +1,204 @@
+"""Entreprises clés: the territory's key companies in a sortable table, added and edited in a dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.formatting import format_number
+from ti_desktop.domain.records import KeyCompanyRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
+from ti_desktop.gui.pages.diagnostic_forms import RecordDialog, confirm, error_label, optional_text, set_error, short
+
+
+def parse_employees(text: str) -> int | str | None:
+    """« 1 250 » -> 1250; anything else is passed on as typed, for the services to explain what is wrong."""
+    compact = "".join(text.split())
+    if not compact:
+        return None
+    return int(compact) if compact.isdigit() else text.strip()
+
+
+class CompanyDialog(RecordDialog):
+    def __init__(self, title: str, company: KeyCompanyRecord | None, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.name_edit = QLineEdit(self)
+        self.siret_edit = QLineEdit(self)
+        self.siret_edit.setPlaceholderText(self.tr("14 chiffres"))
+        self.sector_edit = QLineEdit(self)
+        self.sector_edit.setPlaceholderText(self.tr("ex. 25.50A – Forge, estampage, matriçage"))
+        self.employees_edit = QLineEdit(self)
+        self.employees_edit.setPlaceholderText(self.tr("nombre de salariés"))
+        self.commune_edit = QLineEdit(self)
+        self.notes_edit = QPlainTextEdit(self)
+        self.notes_edit.setFixedHeight(90)
+        if company is not None:
+            self.name_edit.setText(company.name)
+            self.siret_edit.setText(company.siret or "")
+            self.sector_edit.setText(company.sector or "")
+            self.employees_edit.setText(format_number(company.employees, empty=""))
+            self.commune_edit.setText(company.commune or "")
+            self.notes_edit.setPlainText(company.notes or "")
+        self.add_field("name", self.tr("Raison sociale"), self.name_edit)
+        self.add_field("siret", self.tr("SIRET"), self.siret_edit)
+        self.add_field("sector", self.tr("Secteur (NAF)"), self.sector_edit)
+        self.add_field("employees", self.tr("Effectif"), self.employees_edit)
+        self.add_field("commune", self.tr("Commune"), self.commune_edit)
+        self.add_field("notes", self.tr("Notes"), self.notes_edit)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "name": self.name_edit.text(),
+            # Typed as displayed (« 321 874 562 00028 ») or as stored: the same 14 digits.
+            "siret": "".join(self.siret_edit.text().split()) or None,
+            "sector": optional_text(self.sector_edit),
+            "employees": parse_employees(self.employees_edit.text()),
+            "commune": optional_text(self.commune_edit),
+            "notes": optional_text(self.notes_edit),
+        }
+
+
+class CompaniesTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dialog: CompanyDialog | None = None
+        self.model = CompanyTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(CompanyColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        for column, width in (
+            (CompanyColumn.NAME, 280),
+            (CompanyColumn.SIRET, 130),
+            (CompanyColumn.EMPLOYEES, 80),
+            (CompanyColumn.COMMUNE, 170),
+        ):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(CompanyColumn.SECTOR, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
+        self.add_button = QPushButton(self.tr("Ajouter une entreprise"), self)
+        self.edit_button = QPushButton(self.tr("Modifier"), self)
+        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.add_button.clicked.connect(self.add_company)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.total_label = QLabel(self)
+        self.message = error_label(self)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.total_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        self._update_buttons()
+
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        selected = self.current_company_id()
+        companies = self.context.services.companies.list(territory_id=tid)
+        self.model.set_companies(companies)
+        employees = sum(company.employees or 0 for company in companies)
+        count = len(companies)
+        counted = self.tr("1 entreprise") if count == 1 else self.tr("{count} entreprises").format(count=count)
+        self.total_label.setText(
+            self.tr("{counted}, {employees} salariés au total").format(
+                counted=counted, employees=format_number(employees)
+            )
+        )
+        if selected is not None:
+            self.select_company(selected)
+        self._update_buttons()
+
+    # -- selection -----------------------------------------------------------------------------
+    def current_company_id(self) -> int | None:
+        value = self.view.currentIndex().data(RECORD_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_company(self, company_id: int) -> None:
+        row = self.model.row_of(company_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _current_company(self) -> KeyCompanyRecord | None:
+        index = self.proxy.mapToSource(self.view.currentIndex())
+        return self.model.company_at(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        has_current = self.view.currentIndex().isValid()
+        self.edit_button.setEnabled(has_current)
+        self.delete_button.setEnabled(has_current)
+
+    # -- commands ------------------------------------------------------------------------------
+    def add_company(self) -> None:
+        self._open_dialog(None)
+
+    def edit_current(self) -> None:
+        company = self._current_company()
+        if company is not None:
+            self._open_dialog(company)
+
+    def _open_dialog(self, company: KeyCompanyRecord | None) -> None:
+        self.message.clear()
+        title = self.tr("Modifier une entreprise clé") if company is not None else self.tr("Ajouter une entreprise clé")
+        dialog = CompanyDialog(title, company, self)
+        dialog.save_handler = lambda: self._save(dialog, company)
+        self.dialog = dialog
+        dialog.open()
+        dialog.name_edit.setFocus()
+
+    def _save(self, dialog: CompanyDialog, company: KeyCompanyRecord | None) -> None:
+        crud = self.context.services.companies
+        values = dialog.values()
+        if company is None:
+            tid = self.context.territory_id
+            label = self.tr("Ajouter l'entreprise « {name} »").format(name=short(values["name"]))
+            record = self.context.editor.create(crud, label, territory_id=tid, **values)
+            self.select_company(record.id)
+        else:
+            label = self.tr("Modifier l'entreprise « {name} »").format(name=short(company.name))
+            self.context.editor.update(crud, company.id, label, **values)
+
+    def delete_current(self) -> None:
+        company = self._current_company()
+        if company is None:
+            return
+        question = self.tr("Supprimer l'entreprise « {name} » de la liste des entreprises clés ?").format(
+            name=company.name
+        )
+        if not confirm(self, self.tr("Supprimer une entreprise"), question):
+            return
+        try:
+            label = self.tr("Supprimer l'entreprise « {name} »").format(name=short(company.name))
+            self.context.editor.delete(self.context.services.companies, company.id, label)
+        except TiDesktopError as error:
+            set_error(self.message, error.message)

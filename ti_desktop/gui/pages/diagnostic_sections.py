@@ -1,0 +1,374 @@
+"""Portrait: the diagnostic's sections (general ones, then one per axis) and an editor that saves by itself.
+
+A field is saved when the focus leaves it, or after a short pause in typing; all the fields changed
+since the last save go in one undoable edit. A reload (after any edit, undo or redo) refreshes the
+fields the user has not touched and never overwrites text still being typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
+from ti_desktop.domain.records import AxisRecord, DiagnosticSectionRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
+from ti_desktop.gui.pages.diagnostic_forms import (
+    confirm,
+    create_record,
+    error_label,
+    fill_axis_combo,
+    set_error,
+    short,
+    update_record,
+)
+
+FIELDS = ("axis_id", "title", "text", "sources")
+
+
+def _normal(field: str, value: Any) -> Any:
+    """The value as the services will store it (texts are stripped, empty sources are None)."""
+    if isinstance(value, str):
+        value = value.strip()
+        if field == "sources" and not value:
+            return None
+    return value
+
+
+class PortraitTab(QWidget):
+    IDLE_SAVE_MS = 800
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = SectionListModel(self)
+        self._axes: list[AxisRecord] = []
+        self._wanted_id: int | None = None  # the section the user chose
+        self._shown_id: int | None = None  # the section whose values are in the fields
+        self._shown: dict[str, Any] = {}  # the values last put in the fields (to tell what the user changed)
+        self._loading = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(self.IDLE_SAVE_MS)
+        self._idle.timeout.connect(self.save)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([330, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_list(self) -> QWidget:
+        box = QWidget(self)
+        self.list = QListView(box)
+        self.list.setModel(self.model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(260)
+        self.list.setIconSize(QSize(14, 14))
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.new_button = QPushButton(self.tr("Nouvelle section"), box)
+        self.new_menu = QMenu(self.new_button)
+        self.new_button.setMenu(self.new_menu)
+        self.delete_button = QPushButton(self.tr("Supprimer"), box)
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(QLabel(self.tr("Sections du diagnostic"), box))
+        column.addWidget(self.list, 1)
+        column.addLayout(buttons)
+        return box
+
+    def _build_editor(self) -> QWidget:
+        self.editor_box = QWidget(self)
+        self.heading = QLabel(self.editor_box)
+        heading_font = QFont()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.axis_combo = QComboBox(self.editor_box)
+        self.title_edit = QLineEdit(self.editor_box)
+        self.text_edit = QTextEdit(self.editor_box)
+        # Plain text with paragraphs: what is pasted from Word or a web page loses its formatting.
+        self.text_edit.setAcceptRichText(False)
+        self.text_edit.setPlaceholderText(
+            self.tr("Constats, chiffres clés, analyse… (une ligne vide sépare les paragraphes)")
+        )
+        self.sources_edit = QTextEdit(self.editor_box)
+        self.sources_edit.setAcceptRichText(False)
+        self.sources_edit.setFixedHeight(78)
+        self.sources_edit.setPlaceholderText(self.tr("Études, bases de données, dates des chiffres cités"))
+        self.errors = {name: error_label(self.editor_box) for name in FIELDS}
+        self.general_error = error_label(self.editor_box)
+        self.hint = QLabel(
+            self.tr("Les modifications sont enregistrées automatiquement ; Ctrl+Z les annule."), self.editor_box
+        )
+        self.hint.setStyleSheet("color: #57606a;")
+        self.empty_label = QLabel(self.tr("Aucune section. Créez-en une avec « Nouvelle section »."), self.editor_box)
+        self.form_box = QWidget(self.editor_box)
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget, name in (
+            (self.tr("Rattachement"), self.axis_combo, "axis_id"),
+            (self.tr("Titre"), self.title_edit, "title"),
+            (self.tr("Texte"), self.text_edit, "text"),
+            (self.tr("Sources"), self.sources_edit, "sources"),
+        ):
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget, 1 if name == "text" else 0)
+            cell.addWidget(self.errors[name])
+            form.addRow(label, cell)
+        column = QVBoxLayout(self.editor_box)
+        column.setContentsMargins(8, 0, 0, 0)
+        column.addWidget(self.heading)
+        column.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.form_box, 1)
+        column.addWidget(self.general_error)
+        column.addWidget(self.hint)
+        self.title_edit.editingFinished.connect(self.save)
+        self.axis_combo.activated.connect(lambda _index: self.save())
+        for edit in (self.text_edit, self.sources_edit):
+            edit.installEventFilter(self)
+            edit.textChanged.connect(self._on_typing)
+        self.title_edit.textEdited.connect(self._on_typing)
+        return self.editor_box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit, self.sources_edit):
+            self.save()
+        return super().eventFilter(watched, event)
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        services = self.context.services
+        self._axes = services.axes.available_to(tid)
+        sections = services.diagnostic.list(territory_id=tid)
+        self._fill_new_menu()
+        self._loading = True
+        try:
+            self.model.set_sections(sections, self._axes)
+            row = self.model.row_of(self._wanted_id)
+            if row < 0 and self.model.rowCount() > 0:
+                row = 0
+            self.list.setCurrentIndex(self.model.index(row, 0) if row >= 0 else QModelIndex())
+            section = self.model.section_at(row)
+            self._wanted_id = section.id if section is not None else None
+        finally:
+            self._loading = False
+        self._display(section)
+
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        general = self.new_menu.addAction(self.tr("Section générale"))
+        general.triggered.connect(lambda: self.create_section(None))
+        self.new_menu.addSeparator()
+        for axis in self._axes:
+            action = self.new_menu.addAction(self.tr("Section de l'axe « {axis} »").format(axis=axis.label))
+            action.triggered.connect(lambda _checked=False, axis_id=axis.id: self.create_section(axis_id))
+
+    def _display(self, section: DiagnosticSectionRecord | None) -> None:
+        """Put the section in the fields: all of them for another section, untouched ones for the same."""
+        has_section = section is not None
+        self.form_box.setVisible(has_section)
+        self.heading.setVisible(has_section)
+        self.empty_label.setVisible(not has_section)
+        self.delete_button.setEnabled(has_section)
+        if section is None:
+            self._shown_id = None
+            self._shown = {}
+            return
+        same = section.id == self._shown_id
+        dirty = self.dirty_fields() if same else {}
+        if not same:
+            self._idle.stop()
+            for label in (*self.errors.values(), self.general_error):
+                set_error(label, "")
+        self._loading = True
+        try:
+            fill_axis_combo(self.axis_combo, self._axes, self.tr("Général (sans axe)"), section.axis_id)
+            if "axis_id" in dirty:  # the combo was refilled: put the user's pending choice back
+                self.axis_combo.setCurrentIndex(max(0, self.axis_combo.findData(dirty["axis_id"])))
+            values = {name: getattr(section, name) for name in FIELDS}
+            for name in ("title", "text", "sources"):
+                if name not in dirty and _normal(name, self._widget_value(name)) != _normal(name, values[name]):
+                    self._set_widget_value(name, values[name])
+        finally:
+            self._loading = False
+        self._shown_id = section.id
+        self._shown = {name: _normal(name, value) for name, value in values.items()}
+        axis = next((a for a in self._axes if a.id == section.axis_id), None)
+        if axis is None:
+            self.heading.setText(self.tr("Section générale"))
+        else:
+            self.heading.setText(self.tr("Axe « {axis} »").format(axis=axis.label))
+        self.heading.setStyleSheet(f"color: {axis_colour(axis).name()};")
+
+    def _widget_value(self, name: str) -> Any:
+        if name == "axis_id":
+            return self.axis_combo.currentData()
+        if name == "title":
+            return self.title_edit.text()
+        edit = self.text_edit if name == "text" else self.sources_edit
+        return edit.toPlainText()
+
+    def _set_widget_value(self, name: str, value: Any) -> None:
+        if name == "title":
+            self.title_edit.setText(value or "")
+            self.title_edit.setCursorPosition(0)
+        else:
+            edit = self.text_edit if name == "text" else self.sources_edit
+            edit.setPlainText(value or "")
+
+    # -- saving --------------------------------------------------------------------------------
+    def dirty_fields(self) -> dict[str, Any]:
+        """The fields the user changed since they were filled, with their new value."""
+        if self._shown_id is None:
+            return {}
+        result = {}
+        for name in FIELDS:
+            value = _normal(name, self._widget_value(name))
+            if value != self._shown.get(name):
+                result[name] = value
+        return result
+
+    def _on_typing(self, *_args: object) -> None:
+        if not self._loading:
+            self._idle.start()
+
+    def save(self) -> bool:
+        """Save what changed in the fields as one undoable edit; False (and the message shown) if refused."""
+        self._idle.stop()
+        if self._loading or self._shown_id is None:
+            return True
+        changes = self.dirty_fields()
+        if not changes:
+            return True
+        section_id = self._shown_id
+        crud = self.context.services.diagnostic
+        try:
+            title = crud.get(section_id).title
+            text = self.tr("Modifier la section « {title} »").format(title=short(title))
+            update_record(self.context.editor, crud, section_id, text, changes)
+        except ValidationError as error:
+            set_error(self.errors.get(error.field, self.general_error), error.message)
+            return False
+        except NotFoundError as error:
+            set_error(self.general_error, error.message)
+            return False
+        except TiDesktopError as error:
+            # A refusal that names no field (e.g. a database rule): show it under the first field changed.
+            set_error(self.errors[next(iter(changes))], error.message)
+            return False
+        for label in (*self.errors.values(), self.general_error):
+            set_error(label, "")
+        # The reload that followed the edit may have been skipped (hidden page): the saved values are shown.
+        if self._shown_id == section_id:
+            self._shown.update(changes)
+        return True
+
+    # -- selection and commands ----------------------------------------------------------------
+    def current_section_id(self) -> int | None:
+        return self._shown_id
+
+    def select_section(self, section_id: int) -> None:
+        row = self.model.row_of(section_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row, 0))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading:
+            return
+        wanted = current.data(RECORD_ID_ROLE) if current.isValid() else None
+        if wanted == self._shown_id:
+            return
+        previous_id = self._shown_id
+        if not self.save():
+            # Keep the user on the refused input (the message is under the field).
+            QTimer.singleShot(0, lambda: self._reselect(previous_id))
+            return
+        self._wanted_id = wanted
+        row = self.model.row_of(wanted)
+        self._display(self.model.section_at(row))
+
+    def _reselect(self, section_id: int | None) -> None:
+        row = self.model.row_of(section_id)
+        if row >= 0:
+            self._loading = True
+            try:
+                self.list.setCurrentIndex(self.model.index(row, 0))
+            finally:
+                self._loading = False
+
+    def create_section(self, axis_id: int | None) -> None:
+        if not self.save():
+            return
+        tid = self.context.territory_id
+        assert tid is not None
+        crud = self.context.services.diagnostic
+        axis = next((a for a in self._axes if a.id == axis_id), None)
+        title = axis.label if axis is not None else self.tr("Nouvelle section")
+        position = max((s.position for s in crud.list(territory_id=tid)), default=-1) + 1
+        try:
+            record = create_record(
+                self.context.editor,
+                crud,
+                self.tr("Créer la section « {title} »").format(title=title),
+                {"territory_id": tid, "axis_id": axis_id, "title": title, "text": "", "position": position},
+            )
+        except TiDesktopError as error:
+            set_error(self.general_error, error.message)
+            return
+        self._wanted_id = record.id
+        self.reload()
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
+
+    def delete_current(self) -> None:
+        section_id = self._shown_id
+        if section_id is None:
+            return
+        crud = self.context.services.diagnostic
+        section = crud.get(section_id)
+        question = self.tr("Supprimer la section « {title} » et son texte ?").format(title=short(section.title, 80))
+        if not confirm(self, self.tr("Supprimer une section"), question):
+            return
+        self._idle.stop()
+        self._shown = {}  # what is typed in a deleted section is not saved
+        self._shown_id = None
+        try:
+            self.context.editor.delete(
+                crud, section_id, self.tr("Supprimer la section « {title} »").format(title=short(section.title))
+            )
+        except TiDesktopError as error:
+            set_error(self.general_error, error.message)
+        self.reload()

@@ -1,0 +1,300 @@
+"""AFOM (forces, faiblesses, opportunités, menaces): four coloured quadrants, each a list in the
+items' order, with add / edit / delete and reordering (Monter / Descendre), all undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.enums import SwotCategory
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.records import AxisRecord, SwotItemRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
+from ti_desktop.gui.pages.diagnostic_forms import (
+    RecordDialog,
+    confirm,
+    create_record,
+    error_label,
+    fill_axis_combo,
+    set_error,
+    short,
+    update_record,
+)
+
+
+@dataclass(frozen=True)
+class QuadrantStyle:
+    accent: str  # border and title
+    background: str  # the list's background
+
+
+# Distinct and readable: green strengths, orange weaknesses, blue opportunities, red threats.
+QUADRANT_STYLES = {
+    SwotCategory.FORCE: QuadrantStyle("#1a7f37", "#f0fbf2"),
+    SwotCategory.FAIBLESSE: QuadrantStyle("#bc4c00", "#fff6ee"),
+    SwotCategory.OPPORTUNITE: QuadrantStyle("#0969da", "#f0f7ff"),
+    SwotCategory.MENACE: QuadrantStyle("#cf222e", "#fff3f3"),
+}
+
+
+def reordered_positions(items: Sequence[SwotItemRecord], new_order: Sequence[int]) -> dict[int, int]:
+    """The positions giving `new_order` (item ids) while reusing the category's position values:
+    moving one item swaps two positions. Equal positions (possible after an import) are spread first."""
+    slots = sorted(item.position for item in items)
+    if len(set(slots)) < len(slots):
+        slots = list(range(slots[0], slots[0] + len(slots)))
+    current = {item.id: item.position for item in items}
+    return {item_id: slot for item_id, slot in zip(new_order, slots, strict=True) if current[item_id] != slot}
+
+
+class SwotItemDialog(RecordDialog):
+    def __init__(
+        self,
+        title: str,
+        axes: list[AxisRecord],
+        item: SwotItemRecord | None,
+        category: SwotCategory,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self.category_combo = QComboBox(self)
+        for choice in SwotCategory:
+            self.category_combo.addItem(choice.label, choice.value)
+        current = item.category if item is not None else category
+        self.category_combo.setCurrentIndex(self.category_combo.findData(current.value))
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setPlainText(item.text if item is not None else "")
+        self.text_edit.setFixedHeight(110)
+        self.axis_combo = QComboBox(self)
+        fill_axis_combo(
+            self.axis_combo, axes, self.tr("Aucun axe (transversal)"), item.axis_id if item is not None else None
+        )
+        self.add_field("category", self.tr("Catégorie"), self.category_combo)
+        self.add_field("text", self.tr("Texte"), self.text_edit)
+        self.add_field("axis_id", self.tr("Axe"), self.axis_combo)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "category": self.category_combo.currentData(),
+            "text": self.text_edit.toPlainText(),
+            "axis_id": self.axis_combo.currentData(),
+        }
+
+
+class Quadrant(QFrame):
+    def __init__(self, context: AppContext, category: SwotCategory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.category = category
+        self.model = SwotListModel(category, self)
+        self._axes: list[AxisRecord] = []
+        self.dialog: SwotItemDialog | None = None
+        style = QUADRANT_STYLES[category]
+        self.setObjectName("quadrant")
+        self.setStyleSheet(
+            f"QFrame#quadrant {{ border: 2px solid {style.accent}; border-radius: 6px; }}"
+            f"QListView {{ background: {style.background}; border: none; color: #1f2328; }}"
+            f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid #d8dee4; }}"
+            f"QListView::item:selected {{ background: {style.accent}; color: white; }}"
+        )
+        self.title_label = QLabel(self)
+        font = QFont()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title_label.setFont(font)
+        self.title_label.setStyleSheet(f"color: {style.accent};")
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps instead
+        self.view.setIconSize(QSize(12, 12))
+        self.view.doubleClicked.connect(lambda _index: self.edit_current())
+        self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
+        self.add_button = QPushButton(self.tr("Ajouter"), self)
+        self.edit_button = QPushButton(self.tr("Modifier"), self)
+        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.up_button = QPushButton(self.tr("Monter"), self)
+        self.down_button = QPushButton(self.tr("Descendre"), self)
+        self.add_button.clicked.connect(self.add_item)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(+1))
+        self.message = error_label(self)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def plural_label(self) -> str:
+        return {
+            SwotCategory.FORCE: self.tr("Forces"),
+            SwotCategory.FAIBLESSE: self.tr("Faiblesses"),
+            SwotCategory.OPPORTUNITE: self.tr("Opportunités"),
+            SwotCategory.MENACE: self.tr("Menaces"),
+        }[self.category]
+
+    # -- loading -------------------------------------------------------------------------------
+    def set_items(self, items: Sequence[SwotItemRecord], axes: list[AxisRecord]) -> None:
+        selected = self.current_item_id()
+        self._axes = axes
+        self.model.set_items(items, axes)
+        self.title_label.setText(f"{self.plural_label()} ({self.model.rowCount()})")
+        if selected is not None:
+            self.select_item(selected)
+        self._update_buttons()
+
+    def count(self) -> int:
+        return self.model.rowCount()
+
+    def current_item_id(self) -> int | None:
+        value = self.view.currentIndex().data(RECORD_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
+
+    # -- commands ------------------------------------------------------------------------------
+    def add_item(self) -> None:
+        self._open_dialog(None)
+
+    def edit_current(self) -> None:
+        item = self.model.item_at(self.view.currentIndex().row())
+        if item is not None:
+            self._open_dialog(item)
+
+    def _open_dialog(self, item: SwotItemRecord | None) -> None:
+        self.message.clear()
+        title = self.tr("Modifier un élément AFOM") if item is not None else self.tr("Ajouter un élément AFOM")
+        dialog = SwotItemDialog(title, self._axes, item, self.category, self)
+        dialog.save_handler = lambda: self._save(dialog, item)
+        self.dialog = dialog
+        dialog.open()
+        dialog.text_edit.setFocus()
+
+    def _save(self, dialog: SwotItemDialog, item: SwotItemRecord | None) -> None:
+        crud = self.context.services.swot
+        tid = self.context.territory_id
+        assert tid is not None
+        values = dialog.values()
+        category = SwotCategory(values["category"])
+        if item is None or item.category != category:
+            # Into a quadrant: at its end.
+            others = crud.list(territory_id=tid, category=category)
+            values["position"] = max((other.position for other in others), default=-1) + 1
+        if item is None:
+            label = self.tr("Ajouter un élément AFOM ({category})").format(category=category.label)
+            record = create_record(self.context.editor, crud, label, {"territory_id": tid, **values})
+            self.select_item(record.id)
+        else:
+            label = self.tr("Modifier l'élément AFOM « {text} »").format(text=short(item.text, 40))
+            update_record(self.context.editor, crud, item.id, label, values)
+
+    def delete_current(self) -> None:
+        item = self.model.item_at(self.view.currentIndex().row())
+        if item is None:
+            return
+        question = self.tr("Supprimer « {text} » ?").format(text=short(item.text, 120))
+        if not confirm(self, self.tr("Supprimer un élément AFOM"), question):
+            return
+        try:
+            label = self.tr("Supprimer l'élément AFOM « {text} »").format(text=short(item.text, 40))
+            self.context.editor.delete(self.context.services.swot, item.id, label)
+        except TiDesktopError as error:
+            set_error(self.message, error.message)
+
+    def move_current(self, step: int) -> None:
+        """Move the selected item up (-1) or down (+1): one undoable edit of the positions."""
+        row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        target = row + step
+        items = self.model.items()
+        if row < 0 or not 0 <= target < len(items):
+            return
+        order = [item.id for item in items]
+        order[row], order[target] = order[target], order[row]
+        changes = reordered_positions(items, order)
+        before = {item.id: item.position for item in items if item.id in changes}
+        crud = self.context.services.swot
+
+        def apply(positions: dict[int, int]) -> None:
+            for item_id, position in positions.items():
+                crud.update(item_id, position=position)
+
+        moved = items[row]
+        label = (self.tr("Monter « {text} »") if step < 0 else self.tr("Descendre « {text} »")).format(
+            text=short(moved.text, 40)
+        )
+        try:
+            self.context.editor.run(label, lambda: apply(changes), lambda: apply(before))
+        except TiDesktopError as error:
+            set_error(self.message, error.message)
+            return
+        self.select_item(moved.id)
+
+
+class SwotTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.quadrants = {category: Quadrant(context, category, self) for category in SwotCategory}
+        grid = QGridLayout(self)
+        grid.setSpacing(10)
+        positions = {
+            SwotCategory.FORCE: (0, 0),
+            SwotCategory.FAIBLESSE: (0, 1),
+            SwotCategory.OPPORTUNITE: (1, 0),
+            SwotCategory.MENACE: (1, 1),
+        }
+        for category, (row, column) in positions.items():
+            grid.addWidget(self.quadrants[category], row, column)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        axes = self.context.services.axes.available_to(tid)
+        items = self.context.services.swot.list(territory_id=tid)
+        for quadrant in self.quadrants.values():
+            quadrant.set_items(items, axes)
