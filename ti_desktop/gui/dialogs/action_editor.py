@@ -1,0 +1,262 @@
+"""The fiche-action editor: one dialog, seven tabs, every edit saved at once and undoable.
+
+Create mode (no action id): only the Général tab is open; "Créer la fiche" creates the action and the
+dialog carries on in edit mode on it. Edit mode: each tab saves through `context.editor`; whenever the
+data change (an edit, an undo, a redo) the header and the visible tab are reloaded, the others when
+they are next shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
+
+from ti_desktop.domain.errors import NotFoundError, TiDesktopError
+from ti_desktop.domain.formatting import format_date
+from ti_desktop.domain.records import ActionRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_documents import DocumentsTab
+from ti_desktop.gui.dialogs.action_funding import FundingTab
+from ti_desktop.gui.dialogs.action_general import GeneralTab
+from ti_desktop.gui.dialogs.action_history import HistoryTab
+from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab
+from ti_desktop.gui.dialogs.action_milestones import MilestonesTab
+from ti_desktop.gui.dialogs.action_tab import ERROR_STYLE, ActionTab
+from ti_desktop.gui.dialogs.action_updates import UpdatesTab
+from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+
+SP = QStyle.StandardPixmap
+Fallback = QStyle.StandardPixmap | tuple[str, str]
+
+
+def glyph_icon(glyph: str, colour: str) -> QIcon:
+    """A plain icon drawn from a character, for themes (and platforms) without one."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    font = QFont()
+    font.setPixelSize(28)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(colour))
+    painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), glyph)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ActionEditorDialog(QDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        action_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        axis_id: int | None = None,
+        parent_action_id: int | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.action_id = action_id
+        self.action: ActionRecord | None = None
+        self.ui = Ui_ActionEditor()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.general = GeneralTab(context, self.ui, self, self.show_message)
+        self.funding = FundingTab(context, self.ui, self, self.show_message)
+        self.milestones = MilestonesTab(context, self.ui, self, self.show_message)
+        self.indicators = IndicatorsTab(context, self.ui, self, self.show_message)
+        self.updates = UpdatesTab(context, self.ui, self, self.show_message)
+        self.documents = DocumentsTab(context, self.ui, self, self.show_message)
+        self.history = HistoryTab(context, self.ui, self, self.show_message)
+        ui = self.ui
+        self._tabs: dict[QWidget, ActionTab] = {
+            ui.generalTab: self.general,
+            ui.fundingTab: self.funding,
+            ui.milestonesTab: self.milestones,
+            ui.indicatorsTab: self.indicators,
+            ui.updatesTab: self.updates,
+            ui.documentsTab: self.documents,
+            ui.historyTab: self.history,
+        }
+        self._stale: set[QWidget] = set(self._tabs)
+        self._decorate()
+        self._connect()
+        if action_id is None:
+            self._start_creation(axis_id, parent_action_id)
+        else:
+            self._set_mode(creating=False)
+            self.reload()
+
+    # -- building ------------------------------------------------------------------------------
+    def _icon(self, theme: str, fallback: Fallback) -> QIcon:
+        if QIcon.hasThemeIcon(theme):
+            return QIcon.fromTheme(theme)
+        if isinstance(fallback, tuple):
+            return glyph_icon(*fallback)
+        return self.style().standardIcon(fallback)
+
+    def _decorate(self) -> None:
+        ui = self.ui
+        font = QFont(ui.headerLabel.font())
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        ui.headerLabel.setFont(font)
+        ui.subtitleLabel.setStyleSheet("color: #57606a;")
+        ui.messageLabel.setStyleSheet(ERROR_STYLE)
+        ui.messageLabel.hide()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)  # Enter in a field saves it; it must not press a button
+        add, edit = ("+", "#1a7f37"), ("✎", "#0969da")
+        icons: list[tuple[QPushButton, str, Fallback]] = [
+            (ui.addFundingButton, "list-add", add),
+            (ui.addMilestoneButton, "list-add", add),
+            (ui.addIndicatorButton, "list-add", add),
+            (ui.addValueButton, "list-add", add),
+            (ui.newUpdateButton, "document-new", add),
+            (ui.addPartnerButton, "list-add", add),
+            (ui.editFundingButton, "document-edit", edit),
+            (ui.editMilestoneButton, "document-edit", edit),
+            (ui.markDoneButton, "emblem-default", SP.SP_DialogApplyButton),
+            (ui.deleteFundingButton, "edit-delete", SP.SP_TrashIcon),
+            (ui.deleteMilestoneButton, "edit-delete", SP.SP_TrashIcon),
+            (ui.deleteValueButton, "edit-delete", SP.SP_TrashIcon),
+            (ui.deleteDocumentButton, "edit-delete", SP.SP_TrashIcon),
+            (ui.removePartnerButton, "list-remove", SP.SP_TrashIcon),
+            (ui.attachButton, "mail-attachment", SP.SP_FileIcon),
+            (ui.openDocumentButton, "document-open", SP.SP_DialogOpenButton),
+            (ui.createButton, "document-save", SP.SP_DialogSaveButton),
+            (ui.closeButton, "window-close", SP.SP_DialogCloseButton),
+        ]
+        for button, theme, fallback in icons:
+            button.setIcon(self._icon(theme, fallback))
+        stack = self.context.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
+        self.undo_action.setIcon(self._icon("edit-undo", SP.SP_ArrowBack))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
+        self.redo_action.setIcon(self._icon("edit-redo", SP.SP_ArrowForward))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            # The main window's menu is out of reach while this dialog is open: the dialog has its own.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        ui.undoButton.setDefaultAction(self.undo_action)
+        ui.redoButton.setDefaultAction(self.redo_action)
+
+    def _connect(self) -> None:
+        self.context.data_changed.connect(self.reload)
+        self._listening = True
+        self.ui.tabs.currentChanged.connect(self._tab_shown)
+        self.ui.createButton.clicked.connect(self.create_action)
+        self.ui.closeButton.clicked.connect(self.accept)
+
+    # -- modes ---------------------------------------------------------------------------------
+    def _set_mode(self, *, creating: bool) -> None:
+        ui = self.ui
+        for index in range(ui.tabs.count()):
+            ui.tabs.setTabEnabled(index, not creating or ui.tabs.widget(index) is ui.generalTab)
+        ui.createButton.setVisible(creating)
+        ui.createButton.setDefault(creating)  # Enter in the title creates the fiche
+        ui.undoButton.setVisible(not creating)
+        ui.redoButton.setVisible(not creating)
+        self.general.set_create_mode(creating)
+
+    def _start_creation(self, axis_id: int | None, parent_action_id: int | None) -> None:
+        self._set_mode(creating=True)
+        self.general.prepare_new(axis_id, parent_action_id)
+        self.setWindowTitle(self.tr("Nouvelle fiche-action"))
+        self.ui.headerLabel.setText(self.tr("Nouvelle fiche-action"))
+        self.ui.subtitleLabel.setText(
+            self.tr(
+                "Saisissez au moins le titre et l'axe, puis « Créer la fiche » : les enjeux, les partenaires "
+                "et les autres onglets s'ouvriront."
+            )
+        )
+        self.ui.tabs.setCurrentWidget(self.ui.generalTab)
+        self.ui.titleEdit.setFocus()
+
+    def create_action(self) -> bool:
+        """Create the action from the Général tab; on success the dialog edits it."""
+        values = self.general.new_values()
+        if values is None:
+            return False
+        text = self.tr("Créer l'action « {title} »").format(title=values.get("title") or "")
+        try:
+            created = self.context.editor.create(self.context.services.actions, text, **values)
+        except TiDesktopError as error:
+            self.general.show_creation_error(error)
+            return False
+        self.action_id = created.id
+        self._set_mode(creating=False)
+        self._stale = set(self._tabs)
+        self.reload()
+        self.context.status_message.emit(
+            self.tr("Fiche-action {name} créée.").format(name=created.code or created.title)
+        )
+        return True
+
+    # -- reloading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the action again; the visible tab now, the others when shown."""
+        if self.action_id is None:
+            return
+        try:
+            self.action = self.context.services.actions.get(self.action_id)
+        except NotFoundError:
+            self._show_gone()
+            return
+        self._show_header(self.action)
+        self.ui.tabs.setEnabled(True)
+        self._stale = set(self._tabs)
+        self._tab_shown()
+
+    def _tab_shown(self, *_args: object) -> None:
+        current = self.ui.tabs.currentWidget()
+        if self.action is None or current not in self._stale:
+            return
+        self._stale.discard(current)
+        self._tabs[current].show_action(self.action)
+
+    def _show_header(self, action: ActionRecord) -> None:
+        name = f"{action.code} {action.title}" if action.code else action.title
+        self.setWindowTitle(self.tr("Fiche-action — {name}").format(name=name))
+        self.ui.headerLabel.setText(f"{action.code} — {action.title}" if action.code else action.title)
+        services = self.context.services
+        axis = services.axes.get(action.axis_id)
+        self.ui.headerLabel.setStyleSheet(
+            f"border: 0px solid transparent; border-left: 6px solid {axis.colour}; padding-left: 8px;"
+        )
+        parts = [axis.label, action.status.label, f"{action.progress}\u202f%"]
+        if action.parent_id is not None:
+            parent = services.actions.get(action.parent_id)
+            parts.insert(1, self.tr("sous-action de {code}").format(code=parent.code or parent.title))
+        if action.is_late(self.context.today):
+            parts.append(self.tr("⚠ en retard (fin prévue le {date})").format(date=format_date(action.planned_end)))
+        if action.to_discuss:
+            parts.append(self.tr("à discuter en comité"))
+        if action.confidential:
+            parts.append(self.tr("confidentielle"))
+        self.ui.subtitleLabel.setText("  ·  ".join(parts))
+
+    def _show_gone(self) -> None:
+        """The action no longer exists (its creation was undone, or it was deleted)."""
+        self.action = None
+        self.ui.tabs.setEnabled(False)
+        self.ui.subtitleLabel.setText(
+            self.tr("Cette fiche-action n'existe plus (création annulée ou action supprimée). « Rétablir » la remet.")
+        )
+
+    def show_message(self, message: str) -> None:
+        self.ui.messageLabel.setText(message)
+        self.ui.messageLabel.setVisible(bool(message))
+
+    # -- closing -------------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        # The field being typed in is saved before closing (Escape or the window's close button
+        # give it no focus-out); if it is refused, the dialog stays open to show why.
+        if self.action is not None and not self.general.commit_focused():
+            return
+        if self._listening:
+            self._listening = False
+            self.context.data_changed.disconnect(self.reload)
+        super().done(result)

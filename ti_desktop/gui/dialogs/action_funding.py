@@ -1,0 +1,197 @@
+"""Financement tab: the action's funding lines, their form, and the totals against the planned budget."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ti_desktop.domain import fields
+from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.formatting import format_date, format_euros, format_percent
+from ti_desktop.domain.records import ActorRecord, FundingLineRecord
+from ti_desktop.domain.summaries import funding_summary
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_general import fill_combo
+from ti_desktop.gui.dialogs.action_inputs import parse_amount, parse_date, show_amount, show_date
+from ti_desktop.gui.dialogs.action_tab import (
+    ActionTab,
+    ShowMessage,
+    Submit,
+    SubmitDialog,
+    action_name,
+    select_row_of,
+    selected_record,
+    setup_table,
+)
+from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
+from ti_desktop.gui.models.action_children import GREY, RED, Column, RecordTableModel
+
+# Proposed in the programme box (any other may be typed).
+PROGRAMMES = [
+    "Fonds vert",
+    "France 2030",
+    "DSIL",
+    "DETR",
+    "Fonds friches",
+    "FEDER",
+    "FSE+",
+    "Région",
+    "Département",
+    "Banque des Territoires",
+    "Bpifrance",
+    "ADEME",
+    "Autofinancement",
+]
+
+
+class FundingLineDialog(SubmitDialog):
+    def __init__(
+        self,
+        parent: QWidget | None,
+        submit: Submit,
+        actors: list[ActorRecord],
+        line: FundingLineRecord | None = None,
+    ) -> None:
+        super().__init__(parent, submit)
+        self.ui = Ui_FundingLineDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.prepare(self.ui.errorLabel, self.ui.buttonBox)
+        ui = self.ui
+        fill_combo(
+            ui.funderActorCombo,
+            [(self.tr("— hors annuaire (saisir le nom) —"), None)] + [(a.display_name, a.id) for a in actors],
+            line.funder_actor_id if line else None,
+        )
+        ui.programmeCombo.addItems(PROGRAMMES)
+        fill_combo(ui.statusCombo, [(status.label, status.value) for status in FundingStatus], None)
+        ui.funderActorCombo.currentIndexChanged.connect(self._funder_chosen)
+        if line is not None:
+            self.setWindowTitle(self.tr("Modifier la ligne de financement"))
+            ui.funderNameEdit.setText(line.funder_name or "")
+            ui.programmeCombo.setCurrentText(line.programme or "")
+            ui.requestedEdit.setText(show_amount(line.amount_requested))
+            ui.grantedEdit.setText(show_amount(line.amount_granted))
+            ui.statusCombo.setCurrentIndex(ui.statusCombo.findData(line.status.value))
+            ui.filedEdit.setText(show_date(line.filed_on))
+            ui.decidedEdit.setText(show_date(line.decided_on))
+        else:
+            self.setWindowTitle(self.tr("Nouvelle ligne de financement"))
+            ui.programmeCombo.setCurrentText("")
+        self._funder_chosen()
+
+    def _funder_chosen(self, *_args: object) -> None:
+        from_directory = self.ui.funderActorCombo.currentData() is not None
+        self.ui.funderNameEdit.setEnabled(not from_directory)
+
+    def values(self) -> dict[str, Any]:
+        ui, spec = self.ui, fields.FUNDING_LINE
+        actor_id = ui.funderActorCombo.currentData()
+        return {
+            "funder_actor_id": actor_id,
+            "funder_name": None if actor_id is not None else ui.funderNameEdit.text().strip() or None,
+            "programme": ui.programmeCombo.currentText().strip() or None,
+            "amount_requested": parse_amount(
+                ui.requestedEdit.text(), "amount_requested", spec["amount_requested"].label
+            ),
+            "amount_granted": parse_amount(ui.grantedEdit.text(), "amount_granted", spec["amount_granted"].label),
+            "status": ui.statusCombo.currentData(),
+            "filed_on": parse_date(ui.filedEdit.text(), "filed_on", spec["filed_on"].label),
+            "decided_on": parse_date(ui.decidedEdit.text(), "decided_on", spec["decided_on"].label),
+        }
+
+
+class FundingTab(ActionTab):
+    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+        super().__init__(context, host, show_message)
+        self.ui = ui
+        self._actors: dict[int, ActorRecord] = {}
+        self.model: RecordTableModel[FundingLineRecord] = RecordTableModel(
+            [
+                Column(self.tr("Financeur"), self._funder),
+                Column(self.tr("Programme / dispositif"), lambda f: f.programme or ""),
+                Column(self.tr("Demandé"), lambda f: format_euros(f.amount_requested), right_aligned=True),
+                Column(self.tr("Accordé"), lambda f: format_euros(f.amount_granted, empty=""), right_aligned=True),
+                Column(self.tr("Statut"), lambda f: f.status.label, colour=_status_colour),
+                Column(self.tr("Déposé le"), lambda f: format_date(f.filed_on, empty="")),
+                Column(self.tr("Décidé le"), lambda f: format_date(f.decided_on, empty="")),
+            ],
+            self,
+        )
+        ui.fundingView.setModel(self.model)
+        setup_table(ui.fundingView, 1)
+        ui.addFundingButton.clicked.connect(self.open_new_line)
+        ui.editFundingButton.clicked.connect(self.open_selected_line)
+        ui.fundingView.doubleClicked.connect(lambda _index: self.open_selected_line())
+        ui.deleteFundingButton.clicked.connect(self.delete_selected_line)
+        for label in (ui.requestedValue, ui.grantedValue, ui.paidValue, ui.coverageValue):
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
+
+    def _funder(self, line: FundingLineRecord) -> str:
+        actor = self._actors.get(line.funder_actor_id or 0)
+        return actor.display_name if actor else line.funder_name or ""
+
+    def reload(self) -> None:
+        if self.action is None:
+            return
+        services = self.context.services
+        self._actors = {actor.id: actor for actor in services.actors.list()}
+        lines = services.funding.list(action_id=self.action.id)
+        self.model.set_records(lines)
+        summary = funding_summary(lines, self.action.planned_budget or Decimal(0))
+        self.ui.requestedValue.setText(format_euros(summary.requested))
+        self.ui.grantedValue.setText(format_euros(summary.granted))
+        self.ui.paidValue.setText(format_euros(summary.paid))
+        if summary.coverage is None:
+            self.ui.coverageValue.setText(self.tr("— (pas de budget prévisionnel)"))
+        else:
+            self.ui.coverageValue.setText(
+                self.tr("{percent} de {budget}").format(
+                    percent=format_percent(summary.coverage), budget=format_euros(summary.planned_budget)
+                )
+            )
+
+    def open_new_line(self) -> FundingLineDialog:
+        assert self.action is not None
+        action = self.action
+
+        def submit(values: dict[str, Any]) -> object:
+            text = self.tr("Ajouter un financement à {action}").format(action=action_name(action))
+            return self.context.editor.create(self.context.services.funding, text, action_id=action.id, **values)
+
+        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values())))
+
+    def open_selected_line(self) -> FundingLineDialog | None:
+        line = selected_record(self.ui.fundingView, FundingLineRecord)
+        if self.action is None or line is None:
+            self.show_message(self.tr("Sélectionnez d'abord la ligne de financement à modifier."))
+            return None
+        action = self.action
+
+        def submit(values: dict[str, Any]) -> object:
+            text = self.tr("Modifier un financement de {action}").format(action=action_name(action))
+            saved = self.context.editor.update(self.context.services.funding, line.id, text, **values)
+            select_row_of(self.ui.fundingView, line.id)
+            return saved
+
+        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values()), line))
+
+    def delete_selected_line(self) -> None:
+        line = selected_record(self.ui.fundingView, FundingLineRecord)
+        if self.action is None or line is None:
+            self.show_message(self.tr("Sélectionnez d'abord la ligne de financement à supprimer."))
+            return
+        text = self.tr("Supprimer un financement de {action}").format(action=action_name(self.action))
+        self.run_edit(lambda: self.context.editor.delete(self.context.services.funding, line.id, text))
+
+
+def _status_colour(line: FundingLineRecord) -> str | None:
+    if line.status is FundingStatus.REFUSE:
+        return RED
+    if line.status is FundingStatus.ENVISAGE:
+        return GREY
+    return None

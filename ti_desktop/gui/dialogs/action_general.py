@@ -1,0 +1,587 @@
+"""Général tab of the fiche-action: every field of the action, saved as soon as it is edited.
+
+Each field is a `Binding` (field name, widget, kind). In edit mode a finished edit is one undoable
+update through the editor; a refusal (unreadable entry or the services' ValidationError) is shown in
+red under the field the error names, and the edited field goes back to the stored value. In create
+mode the same bindings are read once, by "Créer la fiche".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, cast
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from ti_desktop.domain import fields
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, Priority
+from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
+from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_inputs import parse_amount, parse_date, show_amount, show_date
+from ti_desktop.gui.dialogs.action_tab import (
+    ERROR_STYLE,
+    ActionTab,
+    ShowMessage,
+    action_name,
+    selected_record,
+    setup_table,
+)
+from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.models.action_children import ChallengeChecklistModel, Column, RecordTableModel
+
+NONE_LABEL = "— aucun —"
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    name: str  # field of ActionRecord
+    widget: QWidget
+    kind: str  # text, combo, check, spin, optional_spin, date, money, plain
+
+
+def _code(value: Any) -> Any:
+    """Combo data hold plain codes: enum members are stored by value."""
+    return value.value if isinstance(value, Enum) else value
+
+
+def fill_combo(combo: QComboBox, items: Sequence[tuple[str, Any]], current: Any) -> None:
+    """Replace the entries (only when they changed, to keep an open popup stable) and select `current`."""
+    combo.blockSignals(True)
+    existing = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+    if existing != list(items):
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+    index = combo.findData(_code(current)) if current is not None else combo.findData(None)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def select_data(combo: QComboBox, value: Any) -> None:
+    """Select the entry holding `value` (the first one when absent), without signalling a user edit."""
+    combo.blockSignals(True)
+    combo.setCurrentIndex(max(combo.findData(_code(value)), 0))
+    combo.blockSignals(False)
+
+
+def _form_row(form: QFormLayout, item: QWidget | QLayout) -> int:
+    """The row of `item` in `form` (-1 when it is not there)."""
+    position = form.getWidgetPosition(item) if isinstance(item, QWidget) else form.getLayoutPosition(item)
+    row, _role = cast(tuple[int, QFormLayout.ItemRole], position)
+    return row
+
+
+def next_code(prefix: str, separator: str, existing: Iterable[str | None], width: int) -> str:
+    """The first free code after the highest `PREFIX<sep>NN` in use (INN-07 -> INN-08; INN-01.2 -> INN-01.3)."""
+    pattern = re.compile(rf"^{re.escape(prefix)}{re.escape(separator)}(\d+)$")
+    numbers = [int(match.group(1)) for code in existing if code and (match := pattern.match(code))]
+    return f"{prefix}{separator}{max(numbers, default=0) + 1:0{width}d}"
+
+
+class GeneralTab(ActionTab):
+    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+        super().__init__(context, host, show_message)
+        self.ui = ui
+        self.bindings = self._bindings()
+        self.errors: dict[str, QLabel] = {}
+        self._error_forms: dict[QLabel, QFormLayout] = {}  # labels that are rows of a form
+        self._create_error_labels()
+        self._suggested_code: str | None = None
+        self._actors: list[ActorRecord] = []
+        self._setup_widgets()
+        self._connect()
+
+    # -- building ------------------------------------------------------------------------------
+    def _bindings(self) -> dict[str, Binding]:
+        ui = self.ui
+        pairs: list[tuple[str, QWidget, str]] = [
+            ("code", ui.codeEdit, "text"),
+            ("title", ui.titleEdit, "text"),
+            ("axis_id", ui.axisCombo, "combo"),
+            ("objective_id", ui.objectiveCombo, "combo"),
+            ("parent_id", ui.parentCombo, "combo"),
+            ("status", ui.statusCombo, "combo"),
+            ("priority", ui.priorityCombo, "combo"),
+            ("progress", ui.progressSpin, "spin"),
+            ("to_discuss", ui.toDiscussCheck, "check"),
+            ("confidential", ui.confidentialCheck, "check"),
+            ("lead_actor_id", ui.leadCombo, "combo"),
+            ("pilot_actor_id", ui.pilotCombo, "combo"),
+            ("elected_referent_id", ui.electedCombo, "combo"),
+            ("planned_start", ui.plannedStartEdit, "date"),
+            ("planned_end", ui.plannedEndEdit, "date"),
+            ("actual_end", ui.actualEndEdit, "date"),
+            ("planned_budget", ui.plannedBudgetEdit, "money"),
+            ("spent_to_date", ui.spentEdit, "money"),
+            ("budget_nature", ui.budgetNatureCombo, "combo"),
+            ("induced_investment", ui.inducedEdit, "money"),
+            ("jobs_targeted", ui.jobsSpin, "optional_spin"),
+            ("description", ui.descriptionEdit, "plain"),
+            ("expected_results", ui.resultsEdit, "plain"),
+        ]
+        return {name: Binding(name, widget, kind) for name, widget, kind in pairs}
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self.host)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    def _create_error_labels(self) -> None:
+        """One red label under each field (hidden while there is nothing to say)."""
+        ui = self.ui
+        forms = (ui.identityForm, ui.actorsForm, ui.calendarForm, ui.budgetForm)
+        boxes = {ui.descriptionEdit: ui.descriptionLayout, ui.resultsEdit: ui.resultsLayout}
+        flags_label: QLabel | None = None
+        for binding in self.bindings.values():
+            label = self._error_label()
+            if binding.widget in boxes:
+                boxes[binding.widget].addWidget(label)
+                label.hide()
+            elif binding.kind == "check":
+                if flags_label is None:  # both check boxes share the row of the flags
+                    self._insert_error_row(ui.identityForm, _form_row(ui.identityForm, ui.flagsLayout), label)
+                    flags_label = label
+                label = flags_label
+            else:
+                for form in forms:
+                    row = _form_row(form, binding.widget)
+                    if row >= 0:
+                        self._insert_error_row(form, row, label)
+                        break
+            self.errors[binding.name] = label
+        for name, group in (("challenges", ui.challengesLayout), ("partners", ui.partnersLayout)):
+            label = self._error_label()
+            group.addWidget(label)
+            label.hide()
+            self.errors[name] = label
+
+    def _insert_error_row(self, form: QFormLayout, row: int, label: QLabel) -> None:
+        form.insertRow(row + 1, label)
+        form.setRowVisible(label, False)
+        self._error_forms[label] = form
+
+    def _setup_widgets(self) -> None:
+        ui = self.ui
+        ui.progressSpin.setSuffix("\u202f%")
+        for widget in (ui.progressSpin, ui.jobsSpin, ui.plannedStartEdit, ui.plannedEndEdit, ui.actualEndEdit):
+            widget.setMaximumWidth(150)
+        # The identification and actors forms share one label column, so their fields line up.
+        labels = [
+            ui.codeLabel,
+            ui.titleLabel,
+            ui.axisLabel,
+            ui.objectiveLabel,
+            ui.parentLabel,
+            ui.statusLabel,
+            ui.priorityLabel,
+            ui.progressLabel,
+            ui.flagsLabel,
+            ui.leadLabel,
+            ui.pilotLabel,
+            ui.electedLabel,
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+        for edit in (ui.descriptionEdit, ui.resultsEdit):
+            edit.setMinimumHeight(90)
+        ui.challengesView.setMinimumHeight(110)
+        ui.partnersView.setMinimumHeight(120)
+        self.challenges = ChallengeChecklistModel(self._toggle_challenge, self)
+        ui.challengesView.setModel(self.challenges)
+        self.partners: RecordTableModel[ActionPartnerRecord] = RecordTableModel(
+            [
+                Column(self.tr("Partenaire"), self._actor_name),
+                Column(self.tr("Rôle"), lambda partner: partner.role or ""),
+            ],
+            self,
+        )
+        ui.partnersView.setModel(self.partners)
+        setup_table(ui.partnersView, 0)
+        fill_combo(ui.statusCombo, [(status.label, status.value) for status in ActionStatus], None)
+        fill_combo(ui.priorityCombo, [(priority.label, priority.value) for priority in Priority], None)
+        fill_combo(
+            ui.budgetNatureCombo,
+            [(self.tr("— non précisée —"), None)] + [(nature.label, nature.value) for nature in BudgetNature],
+            None,
+        )
+
+    def _connect(self) -> None:
+        for binding in self.bindings.values():
+            widget = binding.widget
+            if isinstance(widget, QLineEdit):
+                widget.editingFinished.connect(lambda b=binding: self.commit(b))
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(lambda _i, b=binding: self._combo_changed(b))
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(lambda _on, b=binding: self.commit(b))
+            elif isinstance(widget, QSpinBox):
+                widget.valueChanged.connect(lambda _v, b=binding: self.commit(b))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.installEventFilter(self)  # saved on focus out
+        self.ui.addPartnerButton.clicked.connect(self.add_partner)
+        self.ui.removePartnerButton.clicked.connect(self.remove_partner)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Saved when the text loses focus, but not for its own context menu (the user is still in it).
+        if (
+            event.type() == QEvent.Type.FocusOut
+            and isinstance(event, QFocusEvent)
+            and event.reason() != Qt.FocusReason.PopupFocusReason
+        ):
+            for binding in self.bindings.values():
+                if binding.widget is watched:
+                    self.commit(binding)
+        return super().eventFilter(watched, event)
+
+    # -- choices -------------------------------------------------------------------------------
+    def _territory_id(self) -> int:
+        if self.action is not None:
+            return self.action.territory_id
+        assert self.context.territory_id is not None
+        return self.context.territory_id
+
+    def _fill_choices(self, axis_id: int | None, action: ActionRecord | None, parent_id: int | None = None) -> None:
+        """Entries of the combos, some of which depend on the axis (objectives, possible parents)."""
+        ui, services, tid = self.ui, self.context.services, self._territory_id()
+        axes = services.axes.available_to(tid)
+        fill_combo(ui.axisCombo, [(f"{axis.code} — {axis.label}", axis.id) for axis in axes], axis_id)
+        objectives = services.objectives.list(territory_id=tid, axis_id=axis_id) if axis_id is not None else []
+        fill_combo(
+            ui.objectiveCombo,
+            [(self.tr(NONE_LABEL), None)]
+            + [(f"{o.code} — {o.title}" if o.code else o.title, o.id) for o in objectives],
+            action.objective_id if action else None,
+        )
+        own_id = action.id if action else None
+        parents = [
+            a
+            for a in services.actions.for_territory(tid)
+            if a.parent_id is None and a.axis_id == axis_id and a.id != own_id
+        ]
+        fill_combo(
+            ui.parentCombo,
+            [(self.tr("— aucune (action principale) —"), None)]
+            + [(f"{a.code} — {a.title}" if a.code else a.title, a.id) for a in parents],
+            action.parent_id if action else parent_id,
+        )
+        self._actors = services.actors.list()
+        actor_items = [(self.tr(NONE_LABEL), None)] + [(actor.display_name, actor.id) for actor in self._actors]
+        for name, combo in (
+            ("lead_actor_id", ui.leadCombo),
+            ("pilot_actor_id", ui.pilotCombo),
+            ("elected_referent_id", ui.electedCombo),
+        ):
+            fill_combo(combo, actor_items, getattr(action, name) if action else combo.currentData())
+        fill_combo(
+            ui.partnerActorCombo,
+            [(self.tr("— choisir un acteur —"), None)] + [(a.display_name, a.id) for a in self._actors],
+            ui.partnerActorCombo.currentData(),
+        )
+
+    def _actor_name(self, partner: ActionPartnerRecord) -> str:
+        for actor in self._actors:
+            if actor.id == partner.actor_id:
+                return actor.display_name
+        return self.tr("acteur n° {id}").format(id=partner.actor_id)
+
+    # -- reading and showing values ------------------------------------------------------------
+    def read(self, binding: Binding) -> Any:
+        """The widget's value as the services take it; raises ValidationError when unreadable."""
+        widget, label = binding.widget, fields.ACTION[binding.name].label
+        if isinstance(widget, QLineEdit):
+            if binding.kind == "date":
+                return parse_date(widget.text(), binding.name, label)
+            if binding.kind == "money":
+                return parse_amount(widget.text(), binding.name, label)
+            return widget.text().strip() or None
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QSpinBox):
+            widget.interpretText()
+            value = widget.value()
+            return None if binding.kind == "optional_spin" and value < 0 else value
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText().strip() or None
+        raise AssertionError(binding.name)
+
+    def show_value(self, binding: Binding, value: Any) -> None:
+        widget = binding.widget
+        widget.blockSignals(True)
+        if isinstance(widget, QLineEdit):
+            if binding.kind == "date":
+                text = show_date(value)
+            elif binding.kind == "money":
+                text = show_amount(value)
+            else:
+                text = value or ""
+            if widget.text() != text:
+                widget.setText(text)
+                widget.setCursorPosition(0)
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(_code(value)), 0))  # signals already blocked
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(-1 if value is None else int(value))
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(value or "")
+        widget.blockSignals(False)
+
+    # -- errors --------------------------------------------------------------------------------
+    def show_error(self, field: str, message: str) -> None:
+        label = self.errors[field]
+        label.setText(message)
+        self._set_error_visible(label, True)
+
+    def clear_errors(self) -> None:
+        for label in set(self.errors.values()):
+            label.clear()
+            self._set_error_visible(label, False)
+
+    def _set_error_visible(self, label: QLabel, visible: bool) -> None:
+        form = self._error_forms.get(label)
+        if form is not None:
+            form.setRowVisible(label, visible)  # the whole row, so a hidden error takes no room
+        else:
+            label.setVisible(visible)
+
+    def error_text(self, field: str) -> str:
+        """The message shown under the field (empty when none)."""
+        return self.errors[field].text()
+
+    def _refuse(self, binding: Binding, error: TiDesktopError) -> None:
+        field = error.field if isinstance(error, ValidationError) and error.field in self.errors else binding.name
+        self.clear_errors()
+        self.show_error(field, error.message)
+        if self.action is not None:  # nothing was written: show the stored value again
+            self.show_value(binding, getattr(self.action, binding.name))
+
+    # -- edit mode -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        action = self.action
+        if action is None:
+            return
+        self._fill_choices(action.axis_id, action)
+        for binding in self.bindings.values():
+            self.show_value(binding, getattr(action, binding.name))
+        services = self.context.services
+        has_sub_actions = bool(services.actions.sub_actions(action.id))
+        self.ui.parentCombo.setEnabled(not has_sub_actions)
+        self.ui.parentCombo.setToolTip(
+            self.tr("Cette action a des sous-actions : elle ne peut pas devenir une sous-action.")
+            if has_sub_actions
+            else ""
+        )
+        axes = {axis.id: axis.code for axis in services.axes.available_to(action.territory_id)}
+        challenges: list[ChallengeRecord] = services.challenges.list(territory_id=action.territory_id)
+        challenges.sort(key=lambda c: c.axis_id != action.axis_id)  # the action's own axis first
+        checked = services.actions.challenge_ids(action.id)
+        self.challenges.set_challenges([(c, axes.get(c.axis_id, "")) for c in challenges], checked)
+        self.ui.challengesGroup.setTitle(
+            self.tr("Enjeux auxquels l'action répond ({count} sur {total})").format(
+                count=len(checked), total=len(challenges)
+            )
+        )
+        self.partners.set_records(services.partners.list(action_id=action.id))
+
+    def _combo_changed(self, binding: Binding) -> None:
+        if self.action is None and binding.name in ("axis_id", "parent_id"):
+            self._refresh_new_choices()
+            return
+        self.commit(binding)
+
+    def commit(self, binding: Binding) -> bool:
+        """Save the field of `binding` (edit mode); True when saved or unchanged."""
+        try:
+            value = self.read(binding)
+        except ValidationError as error:
+            self._refuse(binding, error)
+            return False
+        if self.action is None:
+            self.errors[binding.name].clear()
+            self._set_error_visible(self.errors[binding.name], False)
+            return True
+        if value == getattr(self.action, binding.name):
+            return True
+        changes = {binding.name: value}
+        if binding.name == "axis_id":
+            changes.update(self._axis_consequences(value))
+        label = fields.ACTION[binding.name].label
+        text = self.tr("Modifier « {label} » de {action}").format(label=label, action=action_name(self.action))
+        try:
+            self.context.editor.update(self.context.services.actions, self.action.id, text, **changes)
+        except TiDesktopError as error:
+            self._refuse(binding, error)
+            return False
+        self.clear_errors()
+        return True
+
+    def commit_focused(self) -> bool:
+        """Save the field being edited (before the dialog closes): False when it was refused."""
+        focused = self.host.focusWidget()
+        for binding in self.bindings.values():
+            widget = binding.widget
+            if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
+                return self.commit(binding)
+        return True
+
+    def _axis_consequences(self, axis_id: int) -> dict[str, Any]:
+        """Moving to another axis drops the objective and the parent that belong to the old one."""
+        assert self.action is not None
+        services, changes = self.context.services, dict[str, Any]()
+        if self.action.objective_id is not None:
+            if services.objectives.get(self.action.objective_id).axis_id != axis_id:
+                changes["objective_id"] = None
+        if self.action.parent_id is not None:
+            if services.actions.get(self.action.parent_id).axis_id != axis_id:
+                changes["parent_id"] = None
+        return changes
+
+    # -- create mode ---------------------------------------------------------------------------
+    def prepare_new(self, axis_id: int | None, parent_action_id: int | None) -> None:
+        self.action = None
+        services = self.context.services
+        if parent_action_id is not None:
+            axis_id = services.actions.get(parent_action_id).axis_id
+        if axis_id is None:
+            axes = services.axes.available_to(self._territory_id())
+            axis_id = axes[0].id if axes else None
+        self._fill_choices(axis_id, None, parent_action_id)
+        self.show_value(self.bindings["status"], ActionStatus.EN_REFLEXION)
+        self.show_value(self.bindings["priority"], Priority.MOYENNE)
+        self.show_value(self.bindings["progress"], 0)
+        self.show_value(self.bindings["jobs_targeted"], None)
+        self.challenges.set_challenges([], set())
+        self.partners.set_records([])
+        self._suggest_code()
+
+    def _refresh_new_choices(self) -> None:
+        self._fill_choices(self.ui.axisCombo.currentData(), None, self.ui.parentCombo.currentData())
+        self._suggest_code()
+
+    def _suggest_code(self) -> None:
+        """Propose the next free code of the axis (or of the parent), unless the user typed one."""
+        services, tid = self.context.services, self._territory_id()
+        current = self.ui.codeEdit.text().strip()
+        if current and current != self._suggested_code:
+            return
+        codes = [a.code for a in services.actions.for_territory(tid)]
+        parent_id = self.ui.parentCombo.currentData()
+        axis_id = self.ui.axisCombo.currentData()
+        parent_code = services.actions.get(parent_id).code if parent_id is not None else None
+        if parent_code:
+            suggestion: str | None = next_code(parent_code, ".", codes, 1)
+        elif axis_id is not None and parent_id is None:
+            suggestion = next_code(services.axes.get(axis_id).code, "-", codes, 2)
+        else:
+            suggestion = None
+        self._suggested_code = suggestion
+        self.ui.codeEdit.setText(suggestion or "")
+
+    def new_values(self) -> dict[str, Any] | None:
+        """Every field entered for the new action; None (errors shown) when one is unreadable."""
+        self.clear_errors()
+        values: dict[str, Any] = {"territory_id": self._territory_id()}
+        refused = False
+        for binding in self.bindings.values():
+            try:
+                values[binding.name] = self.read(binding)
+            except ValidationError as error:
+                self.show_error(binding.name, error.message)
+                refused = True
+        return None if refused else values
+
+    def show_creation_error(self, error: TiDesktopError) -> None:
+        if isinstance(error, ValidationError) and error.field in self.errors:
+            field = error.field
+        else:  # a conflict on creation is a code already in use
+            field = "code" if isinstance(error, ConflictError) else "title"
+        self.clear_errors()
+        self.show_error(field, error.message)
+
+    def set_create_mode(self, creating: bool) -> None:
+        ui = self.ui
+        for group in (ui.challengesGroup, ui.partnersGroup):
+            group.setVisible(not creating)  # they need the action's id: open once it is created
+        self.challenges.set_editable(not creating)
+
+    # -- challenges and partners ---------------------------------------------------------------
+    def _toggle_challenge(self, challenge_id: int, checked: bool) -> bool:
+        if self.action is None:
+            return False
+        actions, action_id = self.context.services.actions, self.action.id
+        before = actions.challenge_ids(action_id)
+        after = before | {challenge_id} if checked else before - {challenge_id}
+        text = self.tr("Modifier les enjeux de {action}").format(action=action_name(self.action))
+        try:
+            self.context.editor.run(
+                text,
+                lambda: actions.set_challenges(action_id, after),
+                lambda: actions.set_challenges(action_id, before),
+            )
+        except TiDesktopError as error:
+            self.show_error("challenges", error.message)
+            return False
+        self.clear_errors()
+        return True
+
+    def add_partner(self) -> None:
+        if self.action is None:
+            return
+        actor_id = self.ui.partnerActorCombo.currentData()
+        if actor_id is None:
+            self.show_error("partners", self.tr("Choisissez dans la liste l'acteur à ajouter comme partenaire."))
+            return
+        name = self.ui.partnerActorCombo.currentText()
+        text = self.tr("Ajouter le partenaire {name} à {action}").format(name=name, action=action_name(self.action))
+        try:
+            self.context.editor.create(
+                self.context.services.partners,
+                text,
+                action_id=self.action.id,
+                actor_id=actor_id,
+                role=self.ui.partnerRoleEdit.text().strip() or None,
+            )
+        except TiDesktopError as error:
+            self.show_error("partners", error.message)
+            return
+        self.clear_errors()
+        self.ui.partnerRoleEdit.clear()
+        select_data(self.ui.partnerActorCombo, None)
+
+    def remove_partner(self) -> None:
+        partner = selected_record(self.ui.partnersView, ActionPartnerRecord)
+        if self.action is None or partner is None:
+            self.show_error("partners", self.tr("Sélectionnez d'abord le partenaire à retirer."))
+            return
+        text = self.tr("Retirer le partenaire {name} de {action}").format(
+            name=self._actor_name(partner), action=action_name(self.action)
+        )
+        try:
+            self.context.editor.delete(self.context.services.partners, partner.id, text)
+        except TiDesktopError as error:
+            self.show_error("partners", error.message)
+            return
+        self.clear_errors()

@@ -1,0 +1,103 @@
+"""What the user types in the fiche-action, read the French way: `15/03/2025`, `1 250 000,50 €`, `3,5`.
+
+Pure functions: an unreadable entry raises the same `ValidationError` as the services (field name,
+French label, message), so the editor shows both kinds of refusal the same way, next to the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from ti_desktop.domain.errors import ValidationError
+from ti_desktop.domain.formatting import format_date, format_euros, format_number
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def parse_date(text: str, field: str, label: str) -> dt.date | None:
+    """`15/03/2025` (also `15.03.2025`, `15-03-25`, `2025-03-15`); empty means no date."""
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    match = _DATE.match(cleaned)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000
+    else:
+        iso = _ISO_DATE.match(cleaned)
+        if iso is None:
+            raise ValidationError(field, label, f"« {cleaned} » n'est pas une date lisible (jj/mm/aaaa).")
+        year, month, day = (int(part) for part in iso.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise ValidationError(field, label, f"le {cleaned} n'existe pas dans le calendrier.") from error
+
+
+def _plain_number(text: str) -> str | None:
+    """`1 250 000,50 €` -> `1250000.50`; None when empty. Raises ValueError when unreadable."""
+    if not text.strip():
+        return None
+    cleaned = _SPACES.sub("", text.replace("€", "").replace("EUR", "").replace("%", ""))
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "")  # 1.250.000,50: dots group thousands
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.match(cleaned):
+        raise ValueError(text)
+    return cleaned
+
+
+def parse_amount(text: str, field: str, label: str) -> Decimal | None:
+    """A French euro amount (`1 250 000,50 €`); empty means no amount. Checks of range are the services'."""
+    try:
+        plain = _plain_number(text)
+        return None if plain is None else Decimal(plain)
+    except (ValueError, InvalidOperation) as error:
+        raise ValidationError(
+            field, label, f"« {text.strip()} » n'est pas un montant lisible (exemple : 1 250 000,50)."
+        ) from error
+
+
+def parse_number(text: str, field: str, label: str) -> float | None:
+    """A French decimal number (`3,5`, `12 500`); empty means no value."""
+    try:
+        plain = _plain_number(text)
+        return None if plain is None else float(plain)
+    except ValueError as error:
+        raise ValidationError(
+            field, label, f"« {text.strip()} » n'est pas un nombre lisible (exemple : 12,5)."
+        ) from error
+
+
+def show_date(day: dt.date | None) -> str:
+    return format_date(day, empty="")
+
+
+def show_amount(amount: Decimal | None) -> str:
+    if amount is None:
+        return ""
+    return format_euros(amount, cents=amount != amount.to_integral_value())
+
+
+def show_number(value: float | None) -> str:
+    return format_number(value, empty="")
+
+
+def format_size(size_bytes: int) -> str:
+    """`820 o`, `12,5 ko`, `3,2 Mo` (French units)."""
+    if size_bytes < 1024:
+        return f"{size_bytes}\u202fo"
+    value = size_bytes / 1024
+    for unit in ("ko", "Mo"):
+        if value < 1024:
+            return f"{format_number(round(value, 1))}\u202f{unit}"
+        value /= 1024
+    return f"{format_number(round(value, 1))}\u202fGo"

@@ -1,0 +1,187 @@
+"""Suivi tab: the progress updates (points d'avancement), newest first, alerts marked in red, and the form
+of a new one. A new update also carries its status and progress onto the action (services side)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.formatting import format_date
+from ti_desktop.domain.records import ActionRecord, ProgressUpdateRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_general import fill_combo
+from ti_desktop.gui.dialogs.action_tab import (
+    ActionTab,
+    ShowMessage,
+    Submit,
+    SubmitDialog,
+    action_name,
+    selected_record,
+    setup_table,
+)
+from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
+from ti_desktop.gui.models.action_children import RED, Column, RecordTableModel
+
+ALERT_MARK = "●"
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return ""
+
+
+class ProgressUpdateDialog(SubmitDialog):
+    def __init__(self, parent: QWidget | None, submit: Submit, action: ActionRecord, today: dt.date) -> None:
+        super().__init__(parent, submit)
+        self.ui = Ui_ProgressUpdateDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.prepare(self.ui.errorLabel, self.ui.buttonBox)
+        ui = self.ui
+        self.setWindowTitle(self.tr("Nouveau point d'avancement — {action}").format(action=action_name(action)))
+        ui.reportedOnEdit.setDate(QDate(today.year, today.month, today.day))
+        ui.authorEdit.setText(os_user())
+        fill_combo(ui.statusCombo, [(s.label, s.value) for s in ActionStatus], action.status)
+        ui.progressSpin.setSuffix("\u202f%")
+        ui.progressSpin.setValue(action.progress)
+        ui.alertCheck.setStyleSheet("QCheckBox:checked { color: #cf222e; font-weight: bold; }")
+
+    def values(self) -> dict[str, Any]:
+        ui = self.ui
+        day = ui.reportedOnEdit.date()
+        ui.progressSpin.interpretText()
+        return {
+            "reported_on": dt.date(day.year(), day.month(), day.day()),
+            "author": ui.authorEdit.text().strip() or None,
+            "status": ui.statusCombo.currentData(),
+            "progress": ui.progressSpin.value(),
+            "done": ui.doneEdit.toPlainText().strip() or None,
+            "difficulties": ui.difficultiesEdit.toPlainText().strip() or None,
+            "next_steps": ui.nextStepsEdit.toPlainText().strip() or None,
+            "alert": ui.alertCheck.isChecked(),
+        }
+
+
+class UpdatesTab(ActionTab):
+    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+        super().__init__(context, host, show_message)
+        self.ui = ui
+
+        def alert_colour(update: ProgressUpdateRecord) -> str | None:
+            return RED if update.alert else None
+
+        self.model: RecordTableModel[ProgressUpdateRecord] = RecordTableModel(
+            [
+                Column(
+                    self.tr("Alerte"),
+                    lambda u: f"{ALERT_MARK} {self.tr('Alerte')}" if u.alert else "",
+                    colour=alert_colour,
+                    bold=lambda u: u.alert,
+                ),
+                Column(self.tr("Date"), lambda u: format_date(u.reported_on), colour=alert_colour),
+                Column(self.tr("Auteur"), lambda u: u.author or ""),
+                Column(self.tr("Statut"), lambda u: u.status.label),
+                Column(self.tr("Avancement"), lambda u: f"{u.progress}\u202f%", right_aligned=True),
+                Column(self.tr("Réalisé"), lambda u: " ".join((u.done or "").split()), tooltip=lambda u: u.done),
+            ],
+            self,
+        )
+        ui.updatesView.setModel(self.model)
+        setup_table(ui.updatesView, 5)
+        ui.updatesSplitter.setSizes([260, 200])
+        ui.updatesView.selectionModel().selectionChanged.connect(lambda *_args: self._show_detail())
+        ui.newUpdateButton.clicked.connect(self.open_new_update)
+
+    def reload(self) -> None:
+        if self.action is None:
+            return
+        self.model.set_records(self.context.services.updates.for_action(self.action.id))
+        if self.model.rowCount():
+            self.ui.updatesView.selectRow(0)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        update = selected_record(self.ui.updatesView, ProgressUpdateRecord)
+        if update is None:
+            self.ui.updateDetail.setHtml(
+                "<p>{}</p>".format(html.escape(self.tr("Aucun point d'avancement pour cette action.")))
+                if not self.model.rowCount()
+                else ""
+            )
+            return
+        parts = [
+            "<h3>{}</h3>".format(
+                html.escape(
+                    self.tr("Point du {date} — {author}").format(
+                        date=format_date(update.reported_on), author=update.author or self.tr("auteur inconnu")
+                    )
+                )
+            ),
+            "<p>{}</p>".format(
+                html.escape(
+                    self.tr("Statut : {status} · Avancement : {progress}\u202f%").format(
+                        status=update.status.label, progress=update.progress
+                    )
+                )
+            ),
+        ]
+        if update.alert:
+            parts.append(
+                '<p style="color:#cf222e; font-weight:bold;">{} {}</p>'.format(
+                    ALERT_MARK, html.escape(self.tr("Alerte signalée au comité de pilotage"))
+                )
+            )
+        for title, text in (
+            (self.tr("Réalisé"), update.done),
+            (self.tr("Difficultés"), update.difficulties),
+            (self.tr("Prochaines étapes"), update.next_steps),
+        ):
+            if text:
+                body = "<br>".join(html.escape(line) for line in text.splitlines())
+                parts.append(f"<p><b>{html.escape(title)}</b><br>{body}</p>")
+        self.ui.updateDetail.setHtml("".join(parts))
+
+    def open_new_update(self) -> ProgressUpdateDialog:
+        assert self.action is not None
+        action = self.action
+
+        def submit(values: dict[str, Any]) -> object:
+            text = self.tr("Nouveau point d'avancement de {action}").format(action=action_name(action))
+            self.context.editor.run(text, *self._create_and_undo(action.id, values))
+            return None
+
+        return self.open_form(ProgressUpdateDialog(self.host, submit, action, self.context.today))
+
+    def _create_and_undo(
+        self, action_id: int, values: dict[str, Any]
+    ) -> tuple[Callable[[], object], Callable[[], object]]:
+        """Creating an update also sets the action's status and progress: undo puts both back as they were."""
+        updates, actions = self.context.services.updates, self.context.services.actions
+        before = actions.get(action_id)
+        done: dict[str, Any] = {}
+
+        def carried(action: ActionRecord) -> dict[str, Any]:
+            return {"status": action.status, "progress": action.progress, "actual_end": action.actual_end}
+
+        def do() -> None:
+            if "update" not in done:  # first time: create, and note what the action became
+                done["update"] = updates.create(action_id=action_id, **values)
+                done["after"] = carried(actions.get(action_id))
+                return
+            updates.restore(done["update"])  # redo: the same update (same id), the same effect
+            actions.update(action_id, **done["after"])
+
+        def undo() -> None:
+            updates.delete(done["update"].id)
+            actions.update(action_id, **carried(before))
+
+        return do, undo
