@@ -32,6 +32,15 @@ def to_record(row: Base, record_type: type[RecordT]) -> RecordT:
     return record_type(**{field.name: getattr(row, field.name) for field in dataclasses.fields(record_type)})  # type: ignore[arg-type]
 
 
+def fetch_records(
+    session: Session, model: type[Base], record_type: type[RecordT], *conditions: Any, order_by: tuple[Any, ...] = ()
+) -> builtins.list[RecordT]:
+    """Records straight from table rows (no ORM objects): what lists of thousands of rows need."""
+    table = model.__table__
+    statement = select(table).where(*conditions).order_by(*order_by)
+    return [record_type(**row._mapping) for row in session.execute(statement)]
+
+
 def record_values(record: object) -> dict[str, Any]:
     return {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}  # type: ignore[arg-type]
 
@@ -70,8 +79,12 @@ class EntityCrud(Generic[ModelT, RecordT]):
             return to_record(self.load(session, record_id), self.record_type)
 
     def list(self, **equal_to: Any) -> builtins.list[RecordT]:
+        table = self.model.__table__
+        conditions = [table.c[name] == value for name, value in equal_to.items()]
         with self._sessions() as session:
-            return [to_record(row, self.record_type) for row in self.rows(session, **equal_to)]
+            return fetch_records(
+                session, self.model, self.record_type, *conditions, order_by=tuple(table.c[n] for n in self._order_by)
+            )
 
     def rows(self, session: Session, **equal_to: Any) -> builtins.list[ModelT]:
         statement = select(self.model).filter_by(**equal_to)

@@ -25,7 +25,7 @@ from ti_desktop.domain.records import (
     ProgressUpdateRecord,
 )
 from ti_desktop.services.checks import check_action
-from ti_desktop.services.crud import EntityCrud, restore_in, to_record
+from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 
 ACTION_CHILD_RECORDS: tuple[tuple[type[Any], type[Any]], ...] = (
@@ -154,12 +154,14 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         return [action for action in actions if action_filter.matches(action, last_updates.get(action.id))]
 
     def territory_actions_in(self, session: Session, territory_id: int) -> list[ActionRecord]:
-        statement = (
-            select(models.Action)
-            .where(models.Action.territory_id == territory_id)
-            .order_by(models.Action.axis_id, models.Action.code, models.Action.id)
+        table = models.Action.__table__
+        return fetch_records(
+            session,
+            models.Action,
+            ActionRecord,
+            table.c.territory_id == territory_id,
+            order_by=(table.c.axis_id, table.c.code, table.c.id),
         )
-        return [to_record(row, ActionRecord) for row in session.scalars(statement)]
 
     def for_territory(self, territory_id: int) -> list[ActionRecord]:
         return self.find(ActionFilter(territory_id=territory_id))

@@ -18,7 +18,7 @@ from ti_desktop.domain.records import (
     FundingLineRecord,
     MilestoneRecord,
 )
-from ti_desktop.services.crud import to_record
+from ti_desktop.services.crud import fetch_records, to_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +32,17 @@ class SummaryService:
         self._sessions = sessions
 
     def _actions(self, session: Session, territory_id: int, include_confidential: bool) -> list[ActionRecord]:
-        statement = select(models.Action).where(models.Action.territory_id == territory_id)
+        table = models.Action.__table__
+        conditions = [table.c.territory_id == territory_id]
         if not include_confidential:
-            statement = statement.where(models.Action.confidential.is_(False))
-        return [to_record(row, ActionRecord) for row in session.scalars(statement.order_by(models.Action.id))]
+            conditions.append(table.c.confidential.is_(False))
+        return fetch_records(session, models.Action, ActionRecord, *conditions, order_by=(table.c.id,))
 
     def _funding_lines(self, session: Session, action_ids: list[int]) -> list[FundingLineRecord]:
-        statement = select(models.FundingLine).where(models.FundingLine.action_id.in_(action_ids))
-        return [to_record(row, FundingLineRecord) for row in session.scalars(statement.order_by(models.FundingLine.id))]
+        table = models.FundingLine.__table__
+        return fetch_records(
+            session, models.FundingLine, FundingLineRecord, table.c.action_id.in_(action_ids), order_by=(table.c.id,)
+        )
 
     def plan_summary(
         self, territory_id: int, today: dt.date, *, include_confidential: bool = True
