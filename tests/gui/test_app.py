@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ti_desktop.app import DatabaseLock, GuiController, configure_logging, install_exception_hook
 from ti_desktop.paths import UserDirs
+from ti_desktop.services.registry import Services
 
 
 @pytest.fixture
@@ -72,3 +73,36 @@ def test_an_unexpected_error_shows_a_dialog_with_the_log_file(
         sys.excepthook(RuntimeError, error, error.__traceback__)
     assert "erreur inattendue" in dialogs[0] and str(log_file) in dialogs[0]
     assert "panne simulée" in log_file.read_text(encoding="utf-8")
+
+
+def test_open_switch_database_and_restore_a_backup(
+    qapp: object, tmp_path: Path, demo_db: Path, monkeypatch: pytest.MonkeyPatch, dialogs: list[str]
+) -> None:
+    from ti_desktop.services.maintenance import backup_now
+
+    def create_territory(services: Services, parent: object = None) -> bool:
+        if not services.territories.list():  # what the user would do in the welcome dialog
+            services.territories.create(name="Nouvelle base")
+        return True
+
+    monkeypatch.setattr("ti_desktop.app.offer_first_territory", create_territory)
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    controller = GuiController(UserDirs(tmp_path, tmp_path), settings)
+    assert controller.open(demo_db)
+    assert controller.window is not None and "Sarre-Vosges" in controller.window.windowTitle()
+    backup = backup_now(demo_db).path
+
+    controller.switch(tmp_path / "autre.sqlite3")  # Fichier > Nouvelle base
+    assert controller.window is not None and controller.window.windowTitle() == "TI Desktop — Nouvelle base"
+    assert DatabaseLock(demo_db).acquire() is None  # the previous database was released
+
+    controller.switch(demo_db)
+    services = controller.window.context.services
+    tid = services.territories.resolve(None).id
+    first = services.actions.for_territory(tid)[0]
+    services.actions.delete(first.id)
+    controller.restore(backup)  # Fichier > Restaurer une sauvegarde
+    restored = controller.window.context.services
+    assert restored.actions.get(first.id).title == first.title
+    assert dialogs == []
+    controller.close()
