@@ -17,16 +17,15 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEd
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
-from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.formatting import format_euros, format_percent
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_documents import format_size
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.action_general import next_code
-from ti_desktop.gui.dialogs.action_inputs import format_size, parse_amount, parse_date, parse_number
 from ti_desktop.gui.dialogs.action_tab import SubmitDialog
-from ti_desktop.gui.models.action_children import RED
+from ti_desktop.gui.models.records import RED
 
 from .conftest import TODAY
 
@@ -649,30 +648,6 @@ def test_every_model_passes_the_qt_model_tester(qtbot: QtBot, context: AppContex
 
 
 # -- pure helpers ------------------------------------------------------------------------------
-def test_dates_are_read_the_french_way() -> None:
-    assert parse_date("15/03/2025", "d", "Date") == dt.date(2025, 3, 15)
-    assert parse_date(" 5.3.25 ", "d", "Date") == dt.date(2025, 3, 5)
-    assert parse_date("2025-03-15", "d", "Date") == dt.date(2025, 3, 15)
-    assert parse_date("  ", "d", "Date") is None
-    with pytest.raises(ValidationError, match="n'existe pas dans le calendrier"):
-        parse_date("29/02/2025", "d", "Date")
-    with pytest.raises(ValidationError, match="pas une date lisible"):
-        parse_date("15 mars", "d", "Date")
-
-
-def test_amounts_and_numbers_are_read_the_french_way() -> None:
-    assert parse_amount("1 250 000,50", "m", "Montant") == Decimal("1250000.50")
-    assert parse_amount("1\u202f250\u202f000\u202f€", "m", "Montant") == Decimal("1250000")
-    assert parse_amount("1.250.000,50", "m", "Montant") == Decimal("1250000.50")
-    assert parse_amount("48500.5", "m", "Montant") == Decimal("48500.5")
-    assert parse_amount("", "m", "Montant") is None
-    for bad in ("12k", "1,2,3", "€€", "1e6"):
-        with pytest.raises(ValidationError, match="pas un montant lisible"):
-            parse_amount(bad, "m", "Montant")
-    assert parse_number("3,5", "v", "Valeur") == 3.5
-    assert parse_number("-12 500", "v", "Valeur") == -12500.0
-
-
 def test_next_code_and_sizes() -> None:
     assert next_code("INN", "-", ["INN-01", "INN-09", "COM-12", None, "INN-09.1"], 2) == "INN-10"
     assert next_code("TEC", "-", [], 2) == "TEC-01"

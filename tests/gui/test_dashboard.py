@@ -13,7 +13,8 @@ from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.pages.dashboard import ACTION_ID_ROLE, DashboardPage, FigureTile
+from ti_desktop.gui.models.records import ACTION_ID_ROLE
+from ti_desktop.gui.pages.dashboard import DashboardPage, FigureTile
 
 from .conftest import TODAY
 

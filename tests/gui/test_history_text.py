@@ -7,7 +7,15 @@ import datetime as dt
 import pytest
 
 from ti_desktop.domain.records import ChangeLogRecord
-from ti_desktop.gui.history_text import change_text, entity_label, format_timestamp, format_value
+from ti_desktop.gui.history_text import (
+    change_line,
+    change_text,
+    entity_label,
+    format_timestamp,
+    format_value,
+    record_namer,
+    reference_resolver,
+)
 
 PARIS_WINTER = dt.timezone(dt.timedelta(hours=1))
 
@@ -101,3 +109,27 @@ def test_timestamps_in_local_time() -> None:
     moment = dt.datetime(2026, 11, 21, 13, 5, tzinfo=dt.UTC)
     assert format_timestamp(moment, PARIS_WINTER) == "21/11/2026 14:05"
     assert format_value("action", "planned_start", "not-a-date") == "not-a-date"
+
+
+def test_standalone_lines_name_the_action_and_what_changed() -> None:
+    resolve = reference_resolver({"action": {1: "INN-01"}, "actor": {17: "Sophie Klein"}, "axis": {2: "Innovation"}})
+    assert change_line(change("action", "status", "en_cours", "bloquee"), resolve=resolve) == (
+        "INN-01 — Statut : En cours → Bloquée"
+    )
+    assert change_line(change("action", "lead_actor_id", None, "17"), resolve=resolve) == (
+        "INN-01 — Porteur : (vide) → Sophie Klein"
+    )
+    assert change_line(change("action", "axis_id", "2", "9"), resolve=resolve) == "INN-01 — Axe : Innovation → n° 9"
+    assert change_line(change("milestone", "done_on", None, "2026-11-21"), resolve=resolve) == (
+        "INN-01 — Jalon — Date de réalisation : (vide) → 21/11/2026"
+    )
+    assert change_line(change("milestone", None, "Inauguration", None), resolve=resolve) == (
+        "INN-01 — Jalon supprimé : Inauguration"
+    )
+    # The action's own creation names it already; without a resolver there is no code to show.
+    assert change_line(change("action", None, None, "INN-01"), resolve=resolve) == "Fiche-action ajoutée : INN-01"
+    assert change_line(change("action_partner", None, "#4", None)) == "Partenaire retiré"
+    meetings = record_namer({"meeting": {7: "Comité de projet du 12/03/2026"}})
+    assert change_line(change("meeting", None, None, "#7"), record_name=meetings) == (
+        "Réunion ajoutée : Comité de projet du 12/03/2026"
+    )

@@ -103,7 +103,8 @@ def test_the_labelling_date_is_typed_in_french_and_may_be_left_empty(qtbot: QtBo
     retype(qtbot, date_edit, "31/02/2024")
     qtbot.keyClick(date_edit, Qt.Key.Key_Return)
     error = page.identity.errors.labels["labelled_on"]
-    assert error.text() == "Date de labellisation : « 31/02/2024 » n'est pas une date valide (jj/mm/aaaa)."
+    # The one date reader of every form (gui/inputs.py) says why the date is refused.
+    assert error.text() == "Date de labellisation : le 31/02/2024 n'existe pas dans le calendrier."
     assert context.services.territories.get(tid).labelled_on == dt.date(2023, 11, 17)
     retype(qtbot, date_edit, "5/1/2024")
     qtbot.keyClick(date_edit, Qt.Key.Key_Return)

@@ -1,8 +1,13 @@
-"""The history (Historique) in readable French: "Statut : En cours → Bloquée", "Création : Jalon 1".
+"""The change log in readable French, for the fiche-action's Historique and the dashboard's latest changes.
 
-Pure functions, no Qt: values are stored as codes (enum codes, ISO dates, '1250.00', '1'/'0'), turned
-here into what the user reads, using the labels and kinds of `domain.fields`. Words of our own go
-through `translate` (the GUI passes Qt's translation; tests keep the French source).
+`change_text` is the sentence of a table that names the entity in a column of its own
+("Statut : En cours → Bloquée", "Création : Jalon 1"); `change_line` stands alone
+("INN-01 — Statut : En cours → Bloquée", "INN-01 — Jalon supprimé : Jalon 1").
+
+The sentences are pure functions: values are stored as codes (enum codes, ISO dates, '1250.00', '1'/'0',
+ids), turned here into what the user reads, using the labels and kinds of `domain.fields`; ids become names
+through a `Resolver` (`reference_resolver` over `plan_names`). Words of our own go through `translate`
+(the GUI passes `qt_translate`; tests keep the French source).
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
+
 from ti_desktop.domain import fields
 from ti_desktop.domain.fields import FieldSpec
-from ti_desktop.domain.formatting import format_date, format_euros, format_number
-from ti_desktop.domain.records import ChangeLogRecord
+from ti_desktop.domain.formatting import format_date, format_number
+from ti_desktop.domain.records import ActorRecord, ChangeLogRecord
+from ti_desktop.gui.inputs import show_amount
+from ti_desktop.services.registry import Services
 
 # (field name, id) -> the name of the referenced record (actor, axis, challenge…), or None if unknown;
 # also (entity, id) -> the name of a created / deleted record the log only knows by number.
@@ -30,7 +39,23 @@ def _same(text: str) -> str:
     return text
 
 
+def qt_translate(text: str) -> str:
+    """Our words through Qt's translation, one context for every place that shows the history."""
+    return QCoreApplication.translate("HistoryText", text)
+
+
+# Per logged entity: its field specs (French labels, kinds).
 ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {
+    "territory": fields.TERRITORY,
+    "epci": fields.EPCI,
+    "actor": fields.ACTOR,
+    "territory_role": fields.TERRITORY_ROLE,
+    "axis": fields.AXIS,
+    "diagnostic_section": fields.DIAGNOSTIC_SECTION,
+    "swot_item": fields.SWOT_ITEM,
+    "challenge": fields.CHALLENGE,
+    "key_company": fields.KEY_COMPANY,
+    "objective": fields.OBJECTIVE,
     "action": fields.ACTION,
     "action_partner": fields.ACTION_PARTNER,
     "funding_line": fields.FUNDING_LINE,
@@ -38,46 +63,105 @@ ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {
     "indicator": fields.INDICATOR,
     "indicator_value": fields.INDICATOR_VALUE,
     "progress_update": fields.PROGRESS_UPDATE,
+    "meeting": fields.MEETING,
     "agenda_item": fields.AGENDA_ITEM,
     "decision": fields.DECISION,
     "attachment": {},
 }
-ENTITY_LABELS: dict[str, str] = {
-    "action": "Fiche-action",
-    "action_partner": "Partenaire",
-    "funding_line": "Financement",
-    "milestone": "Jalon",
-    "indicator": "Indicateur",
-    "indicator_value": "Mesure",
-    "progress_update": "Point d'avancement",
-    "agenda_item": "Ordre du jour",
-    "decision": "Décision",
-    "attachment": "Pièce jointe",
+# (noun, "added" phrase, "deleted" phrase), translated when shown: French nouns have a gender, so whole phrases.
+ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {
+    "territory": ("Territoire", "Territoire ajouté", "Territoire supprimé"),
+    "epci": ("Intercommunalité", "Intercommunalité ajoutée", "Intercommunalité supprimée"),
+    "actor": ("Acteur", "Acteur ajouté", "Acteur supprimé"),
+    "territory_role": ("Gouvernance", "Rôle de gouvernance ajouté", "Rôle de gouvernance supprimé"),
+    "axis": ("Axe", "Axe ajouté", "Axe supprimé"),
+    "diagnostic_section": ("Diagnostic", "Section du diagnostic ajoutée", "Section du diagnostic supprimée"),
+    "swot_item": ("AFOM", "Élément AFOM ajouté", "Élément AFOM supprimé"),
+    "challenge": ("Enjeu", "Enjeu ajouté", "Enjeu supprimé"),
+    "key_company": ("Entreprise clé", "Entreprise clé ajoutée", "Entreprise clé supprimée"),
+    "objective": ("Objectif", "Objectif ajouté", "Objectif supprimé"),
+    "action": ("Fiche-action", "Fiche-action ajoutée", "Fiche-action supprimée"),
+    "action_partner": ("Partenaire", "Partenaire ajouté", "Partenaire retiré"),
+    "funding_line": ("Financement", "Ligne de financement ajoutée", "Ligne de financement supprimée"),
+    "milestone": ("Jalon", "Jalon ajouté", "Jalon supprimé"),
+    "indicator": ("Indicateur", "Indicateur ajouté", "Indicateur supprimé"),
+    "indicator_value": ("Mesure", "Mesure ajoutée", "Mesure supprimée"),
+    "progress_update": ("Point d'avancement", "Point d'avancement ajouté", "Point d'avancement supprimé"),
+    "meeting": ("Réunion", "Réunion ajoutée", "Réunion supprimée"),
+    "agenda_item": ("Ordre du jour", "Point de l'ordre du jour ajouté", "Point de l'ordre du jour supprimé"),
+    "decision": ("Décision", "Décision ajoutée", "Décision supprimée"),
+    "attachment": ("Pièce jointe", "Pièce jointe ajoutée", "Pièce jointe supprimée"),
 }
-# Fields outside the specs: the challenges answered (a set of ids) and the pièce jointe's columns.
+# Logged columns that no form edits (so no field spec names them), and the challenges answered (a set of ids).
 EXTRA_LABELS: dict[str, str] = {
     "challenges": "Enjeux",
     "title": "Titre",
     "stored_path": "Fichier",
-    "original_name": "Nom d'origine",
+    "original_name": "Nom du fichier",
     "size_bytes": "Taille",
+    "closed_at": "Clôture de la réunion",
 }
 PERCENT_FIELDS = frozenset({"progress"})
+# The kind of record a reference field names, for `reference_resolver`.
+REFERENCE_KINDS: dict[str, str] = {
+    "lead_actor_id": "actor",
+    "pilot_actor_id": "actor",
+    "elected_referent_id": "actor",
+    "owner_actor_id": "actor",
+    "funder_actor_id": "actor",
+    "actor_id": "actor",
+    "action_id": "action",
+    "parent_id": "action",
+    "axis_id": "axis",
+    "objective_id": "objective",
+    "challenges": "challenge",
+}
+
+
+def reference_resolver(names: Mapping[str, Mapping[int, str]]) -> Resolver:
+    """A Resolver over names by kind of record, e.g. {"actor": {17: "Sophie Klein"}, "action": {3: "INN-01"}}."""
+
+    def resolve(field: str, record_id: int) -> str | None:
+        kind = REFERENCE_KINDS.get(field)
+        return names.get(kind, {}).get(record_id) if kind else None
+
+    return resolve
+
+
+def plan_names(
+    services: Services, territory_id: int, actor_label: Callable[[ActorRecord], str] = lambda actor: actor.name
+) -> dict[str, dict[int, str]]:
+    """The names a territory's history refers to by id, by kind of record (see REFERENCE_KINDS)."""
+    return {
+        "actor": {actor.id: actor_label(actor) for actor in services.actors.list()},
+        "action": {action.id: action.code or action.title for action in services.actions.for_territory(territory_id)},
+        "axis": {axis.id: axis.label for axis in services.axes.available_to(territory_id)},
+        "objective": {o.id: o.title for o in services.objectives.list(territory_id=territory_id)},
+        "challenge": {c.id: c.title for c in services.challenges.list(territory_id=territory_id)},
+    }
+
+
+def record_namer(names: Mapping[str, Mapping[int, str]]) -> Resolver:
+    """Names of records by entity ({"meeting": {2: "Comité de projet du 12/03/2026"}}), for creations/deletions."""
+    return lambda entity, record_id: names.get(entity, {}).get(record_id)
 
 
 def entity_label(entity: str, translate: Translate = _same) -> str:
-    return translate(ENTITY_LABELS.get(entity, entity))
+    phrases = ENTITY_PHRASES.get(entity)
+    return translate(phrases[0]) if phrases else entity
 
 
-def field_label(entity: str, field: str) -> str:
+def field_label(entity: str, field: str, translate: Translate = _same) -> str:
     spec = ENTITY_FIELDS.get(entity, {}).get(field)
     if spec is not None:
         return spec.label
-    return EXTRA_LABELS.get(field, field)
+    return translate(EXTRA_LABELS[field]) if field in EXTRA_LABELS else field
 
 
 def format_timestamp(moment: dt.datetime, tz: dt.tzinfo | None = None) -> str:
-    """`21/11/2026 14:05` in local time (or `tz`)."""
+    """`21/11/2026 14:05` in local time (or `tz`); a naive moment is UTC, as stored."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(tz).strftime("%d/%m/%Y %H:%M")
 
 
@@ -105,7 +189,7 @@ def _money(raw: str) -> str:
         amount = Decimal(raw)
     except InvalidOperation:
         return raw
-    return format_euros(amount, cents=amount != amount.to_integral_value())
+    return show_amount(amount)
 
 
 def _number(raw: str) -> str:
@@ -158,11 +242,19 @@ def format_value(
     return _shorten(raw)
 
 
-def _described(text: str | None) -> str | None:
-    """What a created / deleted record was; None when the log only knows its number ("#12")."""
-    if not text or (text.startswith("#") and text[1:].isdigit()):
-        return None
-    return _shorten(text)
+def _described(change: ChangeLogRecord, record_name: Resolver | None) -> str | None:
+    """What a created / deleted record was: its logged name, else (the log only knows "#12") what still names it."""
+    text = change.new_value if change.old_value is None else change.old_value
+    if text and not (text.startswith("#") and text[1:].isdigit()):
+        return _shorten(text)
+    return record_name(change.entity, change.entity_id) if record_name is not None else None
+
+
+def _field_change(change: ChangeLogRecord, field: str, resolve: Resolver | None, translate: Translate) -> str:
+    old = format_value(change.entity, field, change.old_value, resolve=resolve, translate=translate)
+    new = format_value(change.entity, field, change.new_value, resolve=resolve, translate=translate)
+    label = field_label(change.entity, field, translate)
+    return translate("{label} : {old} → {new}").format(label=label, old=old, new=new)
 
 
 def change_text(
@@ -172,15 +264,37 @@ def change_text(
     record_name: Resolver | None = None,
     translate: Translate = _same,
 ) -> str:
-    """ "Statut : En cours → Bloquée", "Création : Jalon 1", "Suppression : Devis"."""
+    """ "Statut : En cours → Bloquée", "Création : Jalon 1", "Suppression : Devis" (the entity is shown apart)."""
     if change.field is None:
-        created = change.old_value is None
-        what = _described(change.new_value if created else change.old_value)
-        if what is None and record_name is not None:
-            what = record_name(change.entity, change.entity_id)
-        verb = translate("Création") if created else translate("Suppression")
+        what = _described(change, record_name)
+        verb = translate("Création") if change.old_value is None else translate("Suppression")
         return translate("{verb} : {what}").format(verb=verb, what=what) if what else verb
-    old = format_value(change.entity, change.field, change.old_value, resolve=resolve, translate=translate)
-    new = format_value(change.entity, change.field, change.new_value, resolve=resolve, translate=translate)
-    label = field_label(change.entity, change.field)
-    return translate("{label} : {old} → {new}").format(label=label, old=old, new=new)
+    return _field_change(change, change.field, resolve, translate)
+
+
+def change_line(
+    change: ChangeLogRecord,
+    *,
+    resolve: Resolver | None = None,
+    record_name: Resolver | None = None,
+    translate: Translate = _same,
+) -> str:
+    """One line that says it all: "INN-01 — Statut : En cours → Bloquée", "INN-01 — Jalon supprimé : Devis".
+
+    The action's code comes first (found with `resolve("action_id", …)`), except on the creation or
+    deletion of the action itself, whose own name says it; a change of anything but the action names
+    the kind of record ("INN-01 — Jalon — Échéance : …")."""
+    parts: list[str] = []
+    code = resolve("action_id", change.action_id) if resolve is not None and change.action_id is not None else None
+    if code and not (change.entity == "action" and change.field is None):
+        parts.append(code)
+    if change.field is None:
+        _, added, deleted = ENTITY_PHRASES.get(change.entity, (change.entity, change.entity, change.entity))
+        phrase = translate(added if change.old_value is None else deleted)
+        what = _described(change, record_name)
+        parts.append(translate("{verb} : {what}").format(verb=phrase, what=what) if what else phrase)
+    else:
+        if change.entity != "action":
+            parts.append(entity_label(change.entity, translate))
+        parts.append(_field_change(change, change.field, resolve, translate))
+    return " — ".join(parts)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain import records as r
+from ti_desktop.services.actors import ActorService
 from ti_desktop.services.checks import (
     check_funding_line,
     check_indicator,
@@ -30,7 +31,7 @@ class Services:
         self.epcis = EntityCrud(
             s, models.Epci, r.EpciRecord, fields.EPCI, noun="l'intercommunalité", order_by=("name",)
         )
-        self.actors = EntityCrud(s, models.Actor, r.ActorRecord, fields.ACTOR, noun="l'acteur", order_by=("name", "id"))
+        self.actors = ActorService(s)
         self.roles = EntityCrud(
             s,
             models.TerritoryRole,

@@ -10,14 +10,26 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import AttachmentRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.action_inputs import format_size
 from ti_desktop.gui.dialogs.action_tab import ActionTab, ShowMessage, action_name, selected_record, setup_table
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.history_text import format_timestamp
-from ti_desktop.gui.models.action_children import Column, RecordTableModel
+from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.services.attachments import AttachmentService
+
+
+def format_size(size_bytes: int) -> str:
+    """`820 o`, `12,5 ko`, `3,2 Mo` (French units)."""
+    if size_bytes < 1024:
+        return f"{size_bytes}\u202fo"
+    value = size_bytes / 1024
+    for unit in ("ko", "Mo"):
+        if value < 1024:
+            return f"{format_number(round(value, 1))}\u202f{unit}"
+        value /= 1024
+    return f"{format_number(round(value, 1))}\u202fGo"
 
 
 class DocumentsTab(ActionTab):

@@ -22,8 +22,9 @@ from ti_desktop.gui.dialogs.action_general import GeneralTab
 from ti_desktop.gui.dialogs.action_history import HistoryTab
 from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab
 from ti_desktop.gui.dialogs.action_milestones import MilestonesTab
-from ti_desktop.gui.dialogs.action_tab import ERROR_STYLE, ActionTab
+from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab
+from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 
 SP = QStyle.StandardPixmap
@@ -102,8 +103,7 @@ class ActionEditorDialog(QDialog):
         font.setBold(True)
         ui.headerLabel.setFont(font)
         ui.subtitleLabel.setStyleSheet("color: #57606a;")
-        ui.messageLabel.setStyleSheet(ERROR_STYLE)
-        ui.messageLabel.hide()
+        as_error_label(ui.messageLabel)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field saves it; it must not press a button
         add, edit = ("+", "#1a7f37"), ("✎", "#0969da")
@@ -247,8 +247,7 @@ class ActionEditorDialog(QDialog):
         )
 
     def show_message(self, message: str) -> None:
-        self.ui.messageLabel.setText(message)
-        self.ui.messageLabel.setVisible(bool(message))
+        set_error(self.ui.messageLabel, message)
 
     # -- closing -------------------------------------------------------------------------------
     def done(self, result: int) -> None:

@@ -14,20 +14,20 @@ from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_general import fill_combo
-from ti_desktop.gui.dialogs.action_inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
-    Submit,
     SubmitDialog,
     action_name,
     select_row_of,
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
-from ti_desktop.gui.models.action_children import GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
+from ti_desktop.gui.models.records import GREY, RED, Column, RecordTableModel
 
 # Proposed in the programme box (any other may be typed).
 PROGRAMMES = [
@@ -51,7 +51,7 @@ class FundingLineDialog(SubmitDialog):
     def __init__(
         self,
         parent: QWidget | None,
-        submit: Submit,
+        submit: Save,
         actors: list[ActorRecord],
         line: FundingLineRecord | None = None,
     ) -> None:

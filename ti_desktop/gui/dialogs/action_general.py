@@ -33,17 +33,18 @@ from ti_desktop.domain.enums import ActionStatus, BudgetNature, Priority
 from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.action_inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.dialogs.action_tab import (
-    ERROR_STYLE,
     ActionTab,
     ShowMessage,
     action_name,
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.field_errors import FieldErrors
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
-from ti_desktop.gui.models.action_children import ChallengeChecklistModel, Column, RecordTableModel
+from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
+from ti_desktop.gui.models.action_children import ChallengeChecklistModel
+from ti_desktop.gui.models.records import Column, RecordTableModel
 
 NONE_LABEL = "— aucun —"
 
@@ -99,8 +100,7 @@ class GeneralTab(ActionTab):
         super().__init__(context, host, show_message)
         self.ui = ui
         self.bindings = self._bindings()
-        self.errors: dict[str, QLabel] = {}
-        self._error_forms: dict[QLabel, QFormLayout] = {}  # labels that are rows of a form
+        self.errors = FieldErrors()
         self._create_error_labels()
         self._suggested_code: str | None = None
         self._actors: list[ActorRecord] = []
@@ -137,46 +137,29 @@ class GeneralTab(ActionTab):
         ]
         return {name: Binding(name, widget, kind) for name, widget, kind in pairs}
 
-    def _error_label(self) -> QLabel:
-        label = QLabel(self.host)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
-
     def _create_error_labels(self) -> None:
         """One red label under each field (hidden while there is nothing to say)."""
-        ui = self.ui
+        ui, errors, host = self.ui, self.errors, self.host
         forms = (ui.identityForm, ui.actorsForm, ui.calendarForm, ui.budgetForm)
         boxes = {ui.descriptionEdit: ui.descriptionLayout, ui.resultsEdit: ui.resultsLayout}
         flags_label: QLabel | None = None
         for binding in self.bindings.values():
-            label = self._error_label()
             if binding.widget in boxes:
-                boxes[binding.widget].addWidget(label)
-                label.hide()
+                boxes[binding.widget].addWidget(errors.add(binding.name, host))
             elif binding.kind == "check":
                 if flags_label is None:  # both check boxes share the row of the flags
-                    self._insert_error_row(ui.identityForm, _form_row(ui.identityForm, ui.flagsLayout), label)
-                    flags_label = label
-                label = flags_label
+                    row = _form_row(ui.identityForm, ui.flagsLayout)
+                    flags_label = errors.add_form_row(binding.name, ui.identityForm, row, host)
+                else:
+                    errors.add(binding.name, host, flags_label)
             else:
                 for form in forms:
                     row = _form_row(form, binding.widget)
                     if row >= 0:
-                        self._insert_error_row(form, row, label)
+                        errors.add_form_row(binding.name, form, row, host)
                         break
-            self.errors[binding.name] = label
         for name, group in (("challenges", ui.challengesLayout), ("partners", ui.partnersLayout)):
-            label = self._error_label()
-            group.addWidget(label)
-            label.hide()
-            self.errors[name] = label
-
-    def _insert_error_row(self, form: QFormLayout, row: int, label: QLabel) -> None:
-        form.insertRow(row + 1, label)
-        form.setRowVisible(label, False)
-        self._error_forms[label] = form
+            group.addWidget(errors.add(name, host))
 
     def _setup_widgets(self) -> None:
         ui = self.ui
@@ -351,30 +334,18 @@ class GeneralTab(ActionTab):
 
     # -- errors --------------------------------------------------------------------------------
     def show_error(self, field: str, message: str) -> None:
-        label = self.errors[field]
-        label.setText(message)
-        self._set_error_visible(label, True)
+        self.errors.show(field, message)
 
     def clear_errors(self) -> None:
-        for label in set(self.errors.values()):
-            label.clear()
-            self._set_error_visible(label, False)
-
-    def _set_error_visible(self, label: QLabel, visible: bool) -> None:
-        form = self._error_forms.get(label)
-        if form is not None:
-            form.setRowVisible(label, visible)  # the whole row, so a hidden error takes no room
-        else:
-            label.setVisible(visible)
+        self.errors.clear()
 
     def error_text(self, field: str) -> str:
         """The message shown under the field (empty when none)."""
-        return self.errors[field].text()
+        return self.errors.text(field)
 
     def _refuse(self, binding: Binding, error: TiDesktopError) -> None:
-        field = error.field if isinstance(error, ValidationError) and error.field in self.errors else binding.name
         self.clear_errors()
-        self.show_error(field, error.message)
+        self.errors.show_error(error, binding.name)
         if self.action is not None:  # nothing was written: show the stored value again
             self.show_value(binding, getattr(self.action, binding.name))
 
@@ -420,8 +391,7 @@ class GeneralTab(ActionTab):
             self._refuse(binding, error)
             return False
         if self.action is None:
-            self.errors[binding.name].clear()
-            self._set_error_visible(self.errors[binding.name], False)
+            self.errors.clear(binding.name)
             return True
         if value == getattr(self.action, binding.name):
             return True
@@ -514,12 +484,9 @@ class GeneralTab(ActionTab):
         return None if refused else values
 
     def show_creation_error(self, error: TiDesktopError) -> None:
-        if isinstance(error, ValidationError) and error.field in self.errors:
-            field = error.field
-        else:  # a conflict on creation is a code already in use
-            field = "code" if isinstance(error, ConflictError) else "title"
         self.clear_errors()
-        self.show_error(field, error.message)
+        # A refusal naming no field of the form: on creation a conflict is a code already in use.
+        self.errors.show_error(error, "code" if isinstance(error, ConflictError) else "title")
 
     def set_create_mode(self, creating: bool) -> None:
         ui = self.ui

@@ -14,21 +14,21 @@ from ti_desktop.domain.formatting import format_date, format_number, format_perc
 from ti_desktop.domain.records import IndicatorRecord, IndicatorValueRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_general import fill_combo
-from ti_desktop.gui.dialogs.action_inputs import parse_date, parse_number
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
-    Submit,
     SubmitDialog,
     action_name,
     select_row_of,
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_indicator import Ui_IndicatorDialog
 from ti_desktop.gui.forms.ui_action_indicator_value import Ui_IndicatorValueDialog
-from ti_desktop.gui.models.action_children import Column, RecordTableModel
+from ti_desktop.gui.inputs import parse_date, parse_number
+from ti_desktop.gui.models.records import Column, RecordTableModel
 
 
 def _measure(value: float | None, day: dt.date | None, unit: str | None) -> str:
@@ -40,7 +40,7 @@ def _measure(value: float | None, day: dt.date | None, unit: str | None) -> str:
 
 
 class IndicatorDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, submit: Submit) -> None:
+    def __init__(self, parent: QWidget | None, submit: Save) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_IndicatorDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -62,7 +62,7 @@ class IndicatorDialog(SubmitDialog):
 
 
 class IndicatorValueDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, submit: Submit, indicator: IndicatorRecord, today: dt.date) -> None:
+    def __init__(self, parent: QWidget | None, submit: Save, indicator: IndicatorRecord, today: dt.date) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_IndicatorValueDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]

@@ -11,23 +11,23 @@ from ti_desktop.domain import fields
 from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import MilestoneRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.action_inputs import parse_date, show_date
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
-    Submit,
     SubmitDialog,
     action_name,
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_milestone import Ui_MilestoneDialog
-from ti_desktop.gui.models.action_children import GREEN, RED, Column, RecordTableModel
+from ti_desktop.gui.inputs import parse_date, show_date
+from ti_desktop.gui.models.records import GREEN, RED, Column, RecordTableModel
 
 
 class MilestoneDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, submit: Submit, milestone: MilestoneRecord | None = None) -> None:
+    def __init__(self, parent: QWidget | None, submit: Save, milestone: MilestoneRecord | None = None) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_MilestoneDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]

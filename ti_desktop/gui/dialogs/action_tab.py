@@ -4,20 +4,22 @@ small record forms whose OK button saves through the editor and stays open on a 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.models.action_children import RECORD_ROLE
+from ti_desktop.gui.dialogs.record_form import Save, SaveDialog
+from ti_desktop.gui.field_errors import as_error_label
+from ti_desktop.gui.models.records import RECORD_ROLE
+from ti_desktop.gui.tables import read_only_table
 
 T = TypeVar("T")
 D = TypeVar("D", bound=QDialog)
 
-ERROR_STYLE = "color: #cf222e;"
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 # Shows an error (French) to the user, or clears it with "".
 ShowMessage = Callable[[str], None]
@@ -29,11 +31,7 @@ def action_name(action: ActionRecord) -> str:
 
 
 def setup_table(view: QTableView, stretch_column: int) -> None:
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    read_only_table(view)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
@@ -94,43 +92,18 @@ class ActionTab(QObject):
         return True
 
 
-# The form's values -> the saved record (raises TiDesktopError when refused).
-Submit = Callable[[dict[str, Any]], object]
+class SubmitDialog(SaveDialog):
+    """A record form made in Designer: OK hands the values to `submit` and closes only when it saved.
 
-
-class SubmitDialog(QDialog):
-    """A small record form: OK reads the values, hands them to `submit`, and closes only when it saved.
-
-    A refusal (unreadable entry or the services' ValidationError) is shown in red in the form, which
-    stays open with everything the user typed.
+    A refusal (unreadable entry or the services' ValidationError) is shown in red in the form's message
+    line, which stays open with everything the user typed.
     """
 
-    def __init__(self, parent: QWidget | None, submit: Submit) -> None:
-        super().__init__(parent)
-        self._submit = submit
-        self._error: QLabel | None = None
+    def __init__(self, parent: QWidget | None, submit: Save) -> None:
+        super().__init__(parent, submit)
         self.setLocale(FRENCH)  # calendar pop-ups in French
 
     def prepare(self, error_label: QLabel, buttons: QDialogButtonBox) -> None:
-        """Wire the form's message line and buttons (French texts, whatever Qt's own translations)."""
-        self._error = error_label
-        error_label.setStyleSheet(ERROR_STYLE)
-        error_label.hide()
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-    def values(self) -> dict[str, Any]:
-        """The entered values, by field name; raises ValidationError on an unreadable entry."""
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self._submit(self.values())
-        except TiDesktopError as error:
-            assert self._error is not None
-            self._error.setText(error.message)
-            self._error.show()
-            return
-        super().accept()
+        """Wire the form's message line and buttons."""
+        self.errors.general = as_error_label(error_label)
+        self.setup_buttons(buttons)

@@ -20,15 +20,15 @@ from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
-    Submit,
     SubmitDialog,
     action_name,
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
-from ti_desktop.gui.models.action_children import RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import RED, Column, RecordTableModel
 
 ALERT_MARK = "●"
 
@@ -41,7 +41,7 @@ def os_user() -> str:
 
 
 class ProgressUpdateDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, submit: Submit, action: ActionRecord, today: dt.date) -> None:
+    def __init__(self, parent: QWidget | None, submit: Save, action: ActionRecord, today: dt.date) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_ProgressUpdateDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
@@ -12,7 +11,7 @@ from ti_desktop.domain import fields
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.records import ActorRecord
-from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 
 # Deliberately loose: catches a phone number or a name typed in the wrong field, not exotic addresses.
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -21,7 +20,7 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 class ActorDialog(RecordFormDialog):
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], object],
+        save: Save,
         actor: ActorRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import GovernanceRole
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import ActorRecord, EpciRecord
-from ti_desktop.gui.dialogs.record_form import RecordFormDialog, parse_whole_number
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
+from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.actors import plain
 
 
 class EpciDialog(RecordFormDialog):
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], object],
+        save: Save,
         epci: EpciRecord | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -39,8 +38,8 @@ class EpciDialog(RecordFormDialog):
         if epci is not None:
             self.name_edit.setText(epci.name)
             self.siren_edit.setText(epci.siren or "")
-            self.population_edit.setText(format_number(epci.population, empty=""))
-            self.communes_edit.setText(format_number(epci.commune_count, empty=""))
+            self.population_edit.setText(show_number(epci.population))
+            self.communes_edit.setText(show_number(epci.commune_count))
         self.name_edit.setFocus()
 
     def values(self) -> dict[str, Any]:
@@ -49,9 +48,9 @@ class EpciDialog(RecordFormDialog):
             "name": self.name_edit.text(),
             # A SIREN is often typed in groups of three: "200 071 845".
             "siren": "".join(self.siren_edit.text().split()) or None,
-            "population": parse_whole_number("population", spec["population"].label, self.population_edit.text()),
+            "population": parse_whole_number(self.population_edit.text(), "population", spec["population"].label),
             "commune_count": parse_whole_number(
-                "commune_count", spec["commune_count"].label, self.communes_edit.text()
+                self.communes_edit.text(), "commune_count", spec["commune_count"].label
             ),
         }
 
@@ -61,7 +60,7 @@ class RoleDialog(RecordFormDialog):
 
     def __init__(
         self,
-        save: Callable[[dict[str, Any]], object],
+        save: Save,
         actors: list[ActorRecord],
         parent: QWidget | None = None,
     ) -> None:

@@ -4,22 +4,17 @@ pending decisions and the latest changes. Every figure opens the plan filtered o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from enum import Enum
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,23 +29,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
 from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
-from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
-from ti_desktop.domain.records import ActionRecord, ChangeLogRecord, DecisionRecord
+from ti_desktop.domain.records import ActionRecord, DecisionRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.history_text import (
+    change_line,
+    format_timestamp,
+    plan_names,
+    qt_translate,
+    record_namer,
+    reference_resolver,
+)
+from ti_desktop.gui.models.records import ACTION_ID_ROLE, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.status_colours import STATUS_COLOURS
+from ti_desktop.gui.tables import read_only_table
 from ti_desktop.services.summary import MilestoneWithAction
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 
-ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RECENT_CHANGES = 15
 HORIZON_DAYS = 60
 # Page widths (px) from which blocks sit side by side: the money tiles, then the chart's legend, need room.
@@ -61,208 +62,17 @@ NEUTRAL_ACCENT = "#0969da"
 MONEY_ACCENT = "#1a7f37"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardPage", text)
-
-
-# -- readable history lines --------------------------------------------------------------------------------------------
-# Per logged entity: its field specs (French labels, kinds) and how to say it was added / deleted.
-ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {
-    "territory": fields.TERRITORY,
-    "epci": fields.EPCI,
-    "actor": fields.ACTOR,
-    "territory_role": fields.TERRITORY_ROLE,
-    "axis": fields.AXIS,
-    "diagnostic_section": fields.DIAGNOSTIC_SECTION,
-    "swot_item": fields.SWOT_ITEM,
-    "challenge": fields.CHALLENGE,
-    "key_company": fields.KEY_COMPANY,
-    "objective": fields.OBJECTIVE,
-    "action": fields.ACTION,
-    "action_partner": fields.ACTION_PARTNER,
-    "funding_line": fields.FUNDING_LINE,
-    "milestone": fields.MILESTONE,
-    "indicator": fields.INDICATOR,
-    "indicator_value": fields.INDICATOR_VALUE,
-    "progress_update": fields.PROGRESS_UPDATE,
-    "meeting": fields.MEETING,
-    "agenda_item": fields.AGENDA_ITEM,
-    "decision": fields.DECISION,
-}
-# (noun, "added" phrase, "deleted" phrase), translated when shown: French nouns have a gender, so whole phrases.
-ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {
-    "territory": ("Territoire", "Territoire ajouté", "Territoire supprimé"),
-    "epci": ("Intercommunalité", "Intercommunalité ajoutée", "Intercommunalité supprimée"),
-    "actor": ("Acteur", "Acteur ajouté", "Acteur supprimé"),
-    "territory_role": ("Gouvernance", "Rôle de gouvernance ajouté", "Rôle de gouvernance supprimé"),
-    "axis": ("Axe", "Axe ajouté", "Axe supprimé"),
-    "diagnostic_section": ("Diagnostic", "Section du diagnostic ajoutée", "Section du diagnostic supprimée"),
-    "swot_item": ("AFOM", "Élément AFOM ajouté", "Élément AFOM supprimé"),
-    "challenge": ("Enjeu", "Enjeu ajouté", "Enjeu supprimé"),
-    "key_company": ("Entreprise clé", "Entreprise clé ajoutée", "Entreprise clé supprimée"),
-    "objective": ("Objectif", "Objectif ajouté", "Objectif supprimé"),
-    "action": ("Fiche-action", "Fiche-action ajoutée", "Fiche-action supprimée"),
-    "action_partner": ("Partenaire", "Partenaire ajouté", "Partenaire retiré"),
-    "funding_line": ("Financement", "Ligne de financement ajoutée", "Ligne de financement supprimée"),
-    "milestone": ("Jalon", "Jalon ajouté", "Jalon supprimé"),
-    "indicator": ("Indicateur", "Indicateur ajouté", "Indicateur supprimé"),
-    "indicator_value": ("Mesure", "Mesure ajoutée", "Mesure supprimée"),
-    "progress_update": ("Point d'avancement", "Point d'avancement ajouté", "Point d'avancement supprimé"),
-    "meeting": ("Réunion", "Réunion ajoutée", "Réunion supprimée"),
-    "agenda_item": ("Ordre du jour", "Point de l'ordre du jour ajouté", "Point de l'ordre du jour supprimé"),
-    "decision": ("Décision", "Décision ajoutée", "Décision supprimée"),
-    "attachment": ("Pièce jointe", "Pièce jointe ajoutée", "Pièce jointe supprimée"),
-}
-# Logged columns that no form edits (so no field spec names them).
-OTHER_FIELD_LABELS = {"closed_at": "Clôture de la réunion", "title": "Titre", "original_name": "Nom du fichier"}
-ACTOR_FIELDS = frozenset(
-    {"lead_actor_id", "pilot_actor_id", "elected_referent_id", "owner_actor_id", "funder_actor_id", "actor_id"}
-)
-ACTION_FIELDS = frozenset({"action_id", "parent_id"})
-SHORT_TEXT = 60  # longer texts are summed up as "texte modifié"
-
-
-@dataclass(frozen=True, slots=True)
-class Lookups:
-    """Names the history refers to by id."""
-
-    action_codes: Mapping[int, str]
-    axis_labels: Mapping[int, str]
-    actor_name: Callable[[int], str | None]
-    meeting_names: Mapping[int, str]
-
-
-def local_time(moment: dt.datetime) -> str:
-    if moment.tzinfo is None:  # stored as UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def _value_text(name: str, spec: FieldSpec | None, raw: str | None, lookups: Lookups) -> str:
-    """A stored history value (code, ISO date, '1250.00', '1'/'0', id) as the user reads it."""
-    if raw is None or raw == "":
-        return "—"
-    try:
-        if name in ACTOR_FIELDS:
-            return lookups.actor_name(int(raw)) or tr("acteur n° {0}").format(raw)
-        if name == "axis_id":
-            return lookups.axis_labels.get(int(raw)) or tr("axe n° {0}").format(raw)
-        if name in ACTION_FIELDS:
-            return lookups.action_codes.get(int(raw)) or tr("action n° {0}").format(raw)
-        if spec is None:
-            return raw
-        if spec.kind == "enum" and spec.enum is not None:
-            member: Enum = spec.enum(raw)
-            return str(getattr(member, "label", raw))
-        if spec.kind == "date":
-            return format_date(dt.date.fromisoformat(raw))
-        if spec.kind == "money":
-            return format_euros(Decimal(raw))
-        if spec.kind in ("int", "float"):
-            return format_number(Decimal(raw))
-        if spec.kind == "bool":
-            return tr("Oui") if raw == "1" else tr("Non")
-        if spec.kind == "ref":
-            return tr("n° {0}").format(raw)
-    except (ValueError, InvalidOperation):
-        return raw
-    return f"« {raw} »"
-
-
-def describe_change(change: ChangeLogRecord, lookups: Lookups) -> str:
-    """One readable French line: "INN-01 — Statut : En cours → Bloquée"."""
-    noun, added, deleted = ENTITY_PHRASES.get(change.entity, (change.entity, change.entity, change.entity))
-    parts = []
-    action_code = lookups.action_codes.get(change.action_id) if change.action_id is not None else None
-    if action_code and not (change.entity == "action" and change.field is None):
-        parts.append(action_code)
-    if change.field is None:
-        what = change.new_value if change.new_value is not None else change.old_value
-        if change.entity == "meeting":  # logged as "#id": its kind and date say more
-            what = lookups.meeting_names.get(change.entity_id, "")
-        phrase = tr(added) if change.new_value is not None else tr(deleted)
-        parts.append(f"{phrase} : {what}" if what else phrase)
-        return " — ".join(parts)
-    if change.entity != "action":
-        parts.append(tr(noun))
-    specs = ENTITY_FIELDS.get(change.entity, {})
-    spec = specs.get(change.field)
-    label = spec.label if spec is not None else tr(OTHER_FIELD_LABELS.get(change.field, change.field))
-    is_text = spec is not None and spec.kind == "text"
-    longest = max(len(change.old_value or ""), len(change.new_value or ""))
-    if is_text and longest > SHORT_TEXT:
-        parts.append(tr("{0} : texte modifié").format(label))
-    else:
-        old = _value_text(change.field, spec, change.old_value, lookups)
-        new = _value_text(change.field, spec, change.new_value, lookups)
-        parts.append(f"{label} : {old} → {new}")
-    return " — ".join(parts)
-
-
-# -- read-only table models --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Column(Generic[RowT]):
-    header: str
-    text: Callable[[RowT], str]
-    stretch: bool = False
-    right: bool = False
-    colour: Callable[[RowT], str | None] | None = None
-
-
-class RecordTableModel(QAbstractTableModel, Generic[RowT]):
-    """Rows of service records shown read-only; ACTION_ID_ROLE gives the action a row leads to."""
-
-    def __init__(
-        self,
-        columns: Sequence[Column[RowT]],
-        action_id: Callable[[RowT], int | None],
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self._action_id = action_id
-        self._rows: list[RowT] = []
-
-    def set_rows(self, rows: Sequence[RowT]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RowT:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(record)  # tooltip: the whole text when the cell cuts it
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            colour = column.colour(record)
-            return QColor(colour) if colour else None
-        if role == ACTION_ID_ROLE:
-            return self._action_id(record)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.columns):
-                return self.columns[section].header
-        return None
+# -- read-only tables --------------------------------------------------------------------------------------------------
+def cut_column(
+    header: str,
+    text: Callable[[RowT], str],
+    *,
+    stretch: bool = False,
+    right_aligned: bool = False,
+    colour: Callable[[RowT], str | None] | None = None,
+) -> Column[RowT]:
+    """A column whose tooltip is its whole text, for the cells the table cuts."""
+    return Column(header, text, right_aligned, colour, tooltip=text, stretch=stretch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,7 +172,7 @@ class ListSection(QWidget):
 
     action_requested = Signal(int)
 
-    def __init__(self, title: str, empty_text: str, model: QAbstractTableModel, visible_rows: int) -> None:
+    def __init__(self, title: str, empty_text: str, model: RecordTableModel[Any], visible_rows: int) -> None:
         super().__init__()
         self._title = title
         self._visible_rows = visible_rows
@@ -370,23 +180,16 @@ class ListSection(QWidget):
         self.heading.setFont(scaled_font(self, 1.2, bold=True))
         self.empty_label = QLabel(empty_text, self)
         self.empty_label.setStyleSheet("color: #57606a;")
-        self.view = QTableView(self)
+        self.view = read_only_table(QTableView(self))
         self.view.setModel(model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        columns = getattr(model, "columns", [])
-        for position, column in enumerate(columns):
+        for position, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._open)
@@ -466,58 +269,57 @@ class DashboardPage(Page):
     def _build_models(self) -> None:
         self.late_model: RecordTableModel[ActionRecord] = RecordTableModel(
             [
-                Column(self.tr("Code"), lambda a: a.code or ""),
-                Column(self.tr("Action"), lambda a: a.title, stretch=True),
-                Column(self.tr("Fin prévue"), lambda a: format_date(a.planned_end)),
-                Column(
+                cut_column(self.tr("Code"), lambda a: a.code or ""),
+                cut_column(self.tr("Action"), lambda a: a.title, stretch=True),
+                cut_column(self.tr("Fin prévue"), lambda a: format_date(a.planned_end)),
+                cut_column(
                     self.tr("Jours de retard"),
                     lambda a: format_number((self.context.today - a.planned_end).days) if a.planned_end else "—",
-                    right=True,
+                    right_aligned=True,
                     colour=lambda a: LATE_COLOUR,
                 ),
             ],
-            lambda a: a.id,
             self,
+            action_id=lambda a: a.id,
         )
         milestone_columns: list[Column[MilestoneWithAction]] = [
-            Column(self.tr("Échéance"), lambda m: format_date(m.milestone.due_on)),
-            Column(self.tr("Jalon"), lambda m: m.milestone.title, stretch=True),
-            Column(self.tr("Action"), lambda m: m.action.code or m.action.title),
+            cut_column(self.tr("Échéance"), lambda m: format_date(m.milestone.due_on)),
+            cut_column(self.tr("Jalon"), lambda m: m.milestone.title, stretch=True),
+            cut_column(self.tr("Action"), lambda m: m.action.code or m.action.title),
         ]
         overdue_columns = [
-            Column(c.header, c.text, c.stretch, c.right, (lambda m: LATE_COLOUR) if i == 0 else None)
-            for i, c in enumerate(milestone_columns)
+            replace(c, colour=(lambda m: LATE_COLOUR) if i == 0 else None) for i, c in enumerate(milestone_columns)
         ]
         self.overdue_model: RecordTableModel[MilestoneWithAction] = RecordTableModel(
-            overdue_columns, lambda m: m.action.id, self
+            overdue_columns, self, action_id=lambda m: m.action.id
         )
         self.upcoming_model: RecordTableModel[MilestoneWithAction] = RecordTableModel(
-            milestone_columns, lambda m: m.action.id, self
+            milestone_columns, self, action_id=lambda m: m.action.id
         )
         self.decisions_model: RecordTableModel[DecisionRow] = RecordTableModel(
             [
-                Column(self.tr("Décision"), lambda d: d.decision.text, stretch=True),
-                Column(
+                cut_column(self.tr("Décision"), lambda d: d.decision.text, stretch=True),
+                cut_column(
                     self.tr("Échéance"),
                     lambda d: format_date(d.decision.due_on),
                     colour=lambda d: (
                         LATE_COLOUR if d.decision.due_on and d.decision.due_on < self.context.today else None
                     ),
                 ),
-                Column(self.tr("Responsable"), lambda d: d.owner),
-                Column(self.tr("Action"), lambda d: d.action_code or "—"),
+                cut_column(self.tr("Responsable"), lambda d: d.owner),
+                cut_column(self.tr("Action"), lambda d: d.action_code or "—"),
             ],
-            lambda d: d.decision.action_id if d.action_code else None,
             self,
+            action_id=lambda d: d.decision.action_id if d.action_code else None,
         )
         self.changes_model: RecordTableModel[ChangeRow] = RecordTableModel(
             [
-                Column(self.tr("Quand"), lambda c: c.when),
-                Column(self.tr("Qui"), lambda c: c.who),
-                Column(self.tr("Quoi"), lambda c: c.what, stretch=True),
+                cut_column(self.tr("Quand"), lambda c: c.when),
+                cut_column(self.tr("Qui"), lambda c: c.who),
+                cut_column(self.tr("Quoi"), lambda c: c.what, stretch=True),
             ],
-            lambda c: c.action_id,
             self,
+            action_id=lambda c: c.action_id,
         )
         self.late_section = ListSection(
             self.tr("Actions en retard"), self.tr("Aucune action en retard."), self.late_model, 10
@@ -660,39 +462,40 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("Tableau de bord — {0}").format(territory.name))
         self.as_of.setText(self.tr("Situation au {0}").format(format_date(today)))
         self._show_figures(tid, today)
-        axes = services.axes.available_to(tid)
-        self.chart.set_data(axes, services.summary.counts_by_axis(tid))
-        actions = services.actions.for_territory(tid)
-        codes = {action.id: action.code or action.title for action in actions}
-        actor_name = self._actor_names()
-        self.late_model.set_rows(services.summary.late_actions(tid, today))
-        self.overdue_model.set_rows(
+        self.chart.set_data(services.axes.available_to(tid), services.summary.counts_by_axis(tid))
+        names = plan_names(services, tid)
+        codes = names["action"]
+        actors = names["actor"]
+        self.late_model.set_records(services.summary.late_actions(tid, today))
+        self.overdue_model.set_records(
             services.summary.milestones_due(tid, today, overdue=True, horizon_days=HORIZON_DAYS)
         )
-        self.upcoming_model.set_rows(
+        self.upcoming_model.set_records(
             services.summary.milestones_due(tid, today, overdue=False, horizon_days=HORIZON_DAYS)
         )
-        self.decisions_model.set_rows(
+        self.decisions_model.set_records(
             [
                 DecisionRow(
                     decision,
-                    (actor_name(decision.owner_actor_id) if decision.owner_actor_id else None) or "—",
+                    (actors.get(decision.owner_actor_id) if decision.owner_actor_id else None) or "—",
                     codes.get(decision.action_id) if decision.action_id else None,
                 )
                 for decision in services.summary.pending_decisions(tid)
             ]
         )
+        # Meetings are logged as "#id": their kind and date say more.
         meetings = {
             meeting.id: self.tr("{0} du {1}").format(meeting.kind.label, format_date(meeting.held_on))
             for meeting in services.meetings.list(territory_id=tid)
         }
-        lookups = Lookups(codes, {axis.id: axis.label for axis in axes}, actor_name, meetings)
-        self.changes_model.set_rows(
+        resolve = reference_resolver(names)
+        record_name = record_namer({"meeting": meetings})
+        self.changes_model.set_records(
             [
                 ChangeRow(
-                    local_time(change.changed_at),
+                    format_timestamp(change.changed_at),
                     change.user,
-                    describe_change(change, lookups),
+                    change_line(change, resolve=resolve, record_name=record_name, translate=qt_translate),
                     change.action_id if change.action_id in codes else None,
                 )
                 for change in services.history.recent(tid, RECENT_CHANGES)
@@ -700,20 +503,6 @@ class DashboardPage(Page):
         )
         for section in self._sections():
             section.refresh()
-
-    def _actor_names(self) -> Callable[[int], str | None]:
-        """Actor names by id, each read once per reload (a deleted actor has none)."""
-        cache: dict[int, str | None] = {}
-
-        def name(actor_id: int) -> str | None:
-            if actor_id not in cache:
-                try:
-                    cache[actor_id] = self.context.services.actors.get(actor_id).name
-                except TiDesktopError:
-                    cache[actor_id] = None
-            return cache[actor_id]
-
-        return name
 
     def _show_figures(self, tid: int, today: dt.date) -> None:
         summary = self.context.services.summary.plan_summary(tid, today)

@@ -30,6 +30,9 @@ from ti_desktop.domain.enums import Priority
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, AxisRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.diagnostic import (
     KIND_ROLE,
     RECORD_ID_ROLE,
@@ -38,15 +41,7 @@ from ti_desktop.gui.models.diagnostic import (
     ChallengeColumn,
     ChallengeTreeModel,
 )
-from ti_desktop.gui.pages.diagnostic_forms import (
-    RecordDialog,
-    confirm,
-    error_label,
-    fill_axis_combo,
-    optional_text,
-    set_error,
-    short,
-)
+from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
 
 BADGE_STYLE = (
     f"background: {UNANSWERED_BACKGROUND}; color: {UNANSWERED_FOREGROUND}; border: 1px solid #fb8f44;"
@@ -54,7 +49,7 @@ BADGE_STYLE = (
 )
 
 
-class ChallengeDialog(RecordDialog):
+class ChallengeDialog(RecordFormDialog):
     def __init__(
         self,
         title: str,
@@ -63,7 +58,7 @@ class ChallengeDialog(RecordDialog):
         axis_id: int | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, parent=parent, minimum_width=520)
         self.axis_combo = QComboBox(self)
         fill_axis_combo(self.axis_combo, axes, None, challenge.axis_id if challenge is not None else axis_id)
         self.title_edit = QLineEdit(self)
@@ -77,10 +72,10 @@ class ChallengeDialog(RecordDialog):
         if challenge is not None:
             self.title_edit.setText(challenge.title)
             self.description_edit.setPlainText(challenge.description or "")
-        self.add_field("axis_id", self.tr("Axe"), self.axis_combo)
-        self.add_field("title", self.tr("Titre de l'enjeu"), self.title_edit)
-        self.add_field("description", self.tr("Description"), self.description_edit)
-        self.add_field("priority", self.tr("Priorité"), self.priority_combo)
+        self.add_row("axis_id", self.tr("Axe"), self.axis_combo)
+        self.add_row("title", self.tr("Titre de l'enjeu"), self.title_edit)
+        self.add_row("description", self.tr("Description"), self.description_edit)
+        self.add_row("priority", self.tr("Priorité"), self.priority_combo)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -268,14 +263,13 @@ class ChallengesTab(QWidget):
         self.message.clear()
         title = self.tr("Modifier un enjeu") if challenge is not None else self.tr("Nouvel enjeu")
         dialog = ChallengeDialog(title, self._axes, challenge, self._current_axis_id(), self)
-        dialog.save_handler = lambda: self._save(dialog, challenge)
+        dialog.save = lambda values: self._save(values, challenge)
         self.dialog = dialog
         dialog.open()
         dialog.title_edit.setFocus()
 
-    def _save(self, dialog: ChallengeDialog, challenge: ChallengeRecord | None) -> None:
+    def _save(self, values: dict[str, Any], challenge: ChallengeRecord | None) -> None:
         crud = self.context.services.challenges
-        values = dialog.values()
         if challenge is None:
             label = self.tr("Ajouter l'enjeu « {title} »").format(title=short(values["title"]))
             record = self.context.editor.create(crud, label, territory_id=self.context.territory_id, **values)

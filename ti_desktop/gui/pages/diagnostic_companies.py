@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,25 +17,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.domain import fields
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import KeyCompanyRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
-from ti_desktop.gui.pages.diagnostic_forms import RecordDialog, confirm, error_label, optional_text, set_error, short
+from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
+from ti_desktop.gui.tables import read_only_table
 
 
-def parse_employees(text: str) -> int | str | None:
-    """« 1 250 » -> 1250; anything else is passed on as typed, for the services to explain what is wrong."""
-    compact = "".join(text.split())
-    if not compact:
-        return None
-    return int(compact) if compact.isdigit() else text.strip()
-
-
-class CompanyDialog(RecordDialog):
+class CompanyDialog(RecordFormDialog):
     def __init__(self, title: str, company: KeyCompanyRecord | None, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, parent=parent, minimum_width=520)
         self.name_edit = QLineEdit(self)
         self.siret_edit = QLineEdit(self)
         self.siret_edit.setPlaceholderText(self.tr("14 chiffres"))
@@ -51,15 +48,15 @@ class CompanyDialog(RecordDialog):
             self.name_edit.setText(company.name)
             self.siret_edit.setText(company.siret or "")
             self.sector_edit.setText(company.sector or "")
-            self.employees_edit.setText(format_number(company.employees, empty=""))
+            self.employees_edit.setText(show_number(company.employees))
             self.commune_edit.setText(company.commune or "")
             self.notes_edit.setPlainText(company.notes or "")
-        self.add_field("name", self.tr("Raison sociale"), self.name_edit)
-        self.add_field("siret", self.tr("SIRET"), self.siret_edit)
-        self.add_field("sector", self.tr("Secteur (NAF)"), self.sector_edit)
-        self.add_field("employees", self.tr("Effectif"), self.employees_edit)
-        self.add_field("commune", self.tr("Commune"), self.commune_edit)
-        self.add_field("notes", self.tr("Notes"), self.notes_edit)
+        self.add_row("name", self.tr("Raison sociale"), self.name_edit)
+        self.add_row("siret", self.tr("SIRET"), self.siret_edit)
+        self.add_row("sector", self.tr("Secteur (NAF)"), self.sector_edit)
+        self.add_row("employees", self.tr("Effectif"), self.employees_edit)
+        self.add_row("commune", self.tr("Commune"), self.commune_edit)
+        self.add_row("notes", self.tr("Notes"), self.notes_edit)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -67,7 +64,9 @@ class CompanyDialog(RecordDialog):
             # Typed as displayed (« 321 874 562 00028 ») or as stored: the same 14 digits.
             "siret": "".join(self.siret_edit.text().split()) or None,
             "sector": optional_text(self.sector_edit),
-            "employees": parse_employees(self.employees_edit.text()),
+            "employees": parse_whole_number(
+                self.employees_edit.text(), "employees", fields.KEY_COMPANY["employees"].label
+            ),
             "commune": optional_text(self.commune_edit),
             "notes": optional_text(self.notes_edit),
         }
@@ -82,15 +81,10 @@ class CompaniesTab(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.view = QTableView(self)
+        self.view = read_only_table(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(CompanyColumn.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         for column, width in (
             (CompanyColumn.NAME, 280),
@@ -171,14 +165,13 @@ class CompaniesTab(QWidget):
         self.message.clear()
         title = self.tr("Modifier une entreprise clé") if company is not None else self.tr("Ajouter une entreprise clé")
         dialog = CompanyDialog(title, company, self)
-        dialog.save_handler = lambda: self._save(dialog, company)
+        dialog.save = lambda values: self._save(values, company)
         self.dialog = dialog
         dialog.open()
         dialog.name_edit.setFocus()
 
-    def _save(self, dialog: CompanyDialog, company: KeyCompanyRecord | None) -> None:
+    def _save(self, values: dict[str, Any], company: KeyCompanyRecord | None) -> None:
         crud = self.context.services.companies
-        values = dialog.values()
         if company is None:
             tid = self.context.territory_id
             label = self.tr("Ajouter l'entreprise « {name} »").format(name=short(values["name"]))

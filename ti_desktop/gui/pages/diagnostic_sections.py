@@ -30,16 +30,10 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import AxisRecord, DiagnosticSectionRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
-from ti_desktop.gui.pages.diagnostic_forms import (
-    confirm,
-    create_record,
-    error_label,
-    fill_axis_combo,
-    set_error,
-    short,
-    update_record,
-)
+from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
 
 FIELDS = ("axis_id", "title", "text", "sources")
 
@@ -124,8 +118,10 @@ class PortraitTab(QWidget):
         self.sources_edit.setAcceptRichText(False)
         self.sources_edit.setFixedHeight(78)
         self.sources_edit.setPlaceholderText(self.tr("Études, bases de données, dates des chiffres cités"))
-        self.errors = {name: error_label(self.editor_box) for name in FIELDS}
         self.general_error = error_label(self.editor_box)
+        self.errors = FieldErrors(self.general_error)
+        for name in FIELDS:
+            self.errors.add(name, self.editor_box)
         self.hint = QLabel(
             self.tr("Les modifications sont enregistrées automatiquement ; Ctrl+Z les annule."), self.editor_box
         )
@@ -211,8 +207,7 @@ class PortraitTab(QWidget):
         dirty = self.dirty_fields() if same else {}
         if not same:
             self._idle.stop()
-            for label in (*self.errors.values(), self.general_error):
-                set_error(label, "")
+            self.errors.clear()
         self._loading = True
         try:
             fill_axis_combo(self.axis_combo, self._axes, self.tr("Général (sans axe)"), section.axis_id)
@@ -278,19 +273,15 @@ class PortraitTab(QWidget):
         try:
             title = crud.get(section_id).title
             text = self.tr("Modifier la section « {title} »").format(title=short(title))
-            update_record(self.context.editor, crud, section_id, text, changes)
-        except ValidationError as error:
-            set_error(self.errors.get(error.field, self.general_error), error.message)
-            return False
-        except NotFoundError as error:
-            set_error(self.general_error, error.message)
+            self.context.editor.update(crud, section_id, text, **changes)
+        except (ValidationError, NotFoundError) as error:
+            self.errors.show_error(error)  # under the field it names, else on the general line
             return False
         except TiDesktopError as error:
             # A refusal that names no field (e.g. a database rule): show it under the first field changed.
-            set_error(self.errors[next(iter(changes))], error.message)
+            self.errors.show(next(iter(changes)), error.message)
             return False
-        for label in (*self.errors.values(), self.general_error):
-            set_error(label, "")
+        self.errors.clear()
         # The reload that followed the edit may have been skipped (hidden page): the saved values are shown.
         if self._shown_id == section_id:
             self._shown.update(changes)
@@ -339,11 +330,14 @@ class PortraitTab(QWidget):
         title = axis.label if axis is not None else self.tr("Nouvelle section")
         position = max((s.position for s in crud.list(territory_id=tid)), default=-1) + 1
         try:
-            record = create_record(
-                self.context.editor,
+            record = self.context.editor.create(
                 crud,
                 self.tr("Créer la section « {title} »").format(title=title),
-                {"territory_id": tid, "axis_id": axis_id, "title": title, "text": "", "position": position},
+                territory_id=tid,
+                axis_id=axis_id,
+                title=title,
+                text="",
+                position=position,
             )
         except TiDesktopError as error:
             set_error(self.general_error, error.message)

@@ -27,17 +27,11 @@ from ti_desktop.domain.enums import SwotCategory
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import AxisRecord, SwotItemRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
-from ti_desktop.gui.pages.diagnostic_forms import (
-    RecordDialog,
-    confirm,
-    create_record,
-    error_label,
-    fill_axis_combo,
-    set_error,
-    short,
-    update_record,
-)
+from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
 
 
 @dataclass(frozen=True)
@@ -65,7 +59,7 @@ def reordered_positions(items: Sequence[SwotItemRecord], new_order: Sequence[int
     return {item_id: slot for item_id, slot in zip(new_order, slots, strict=True) if current[item_id] != slot}
 
 
-class SwotItemDialog(RecordDialog):
+class SwotItemDialog(RecordFormDialog):
     def __init__(
         self,
         title: str,
@@ -74,7 +68,7 @@ class SwotItemDialog(RecordDialog):
         category: SwotCategory,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(title, parent)
+        super().__init__(title, parent=parent, minimum_width=520)
         self.category_combo = QComboBox(self)
         for choice in SwotCategory:
             self.category_combo.addItem(choice.label, choice.value)
@@ -87,9 +81,9 @@ class SwotItemDialog(RecordDialog):
         fill_axis_combo(
             self.axis_combo, axes, self.tr("Aucun axe (transversal)"), item.axis_id if item is not None else None
         )
-        self.add_field("category", self.tr("Catégorie"), self.category_combo)
-        self.add_field("text", self.tr("Texte"), self.text_edit)
-        self.add_field("axis_id", self.tr("Axe"), self.axis_combo)
+        self.add_row("category", self.tr("Catégorie"), self.category_combo)
+        self.add_row("text", self.tr("Texte"), self.text_edit)
+        self.add_row("axis_id", self.tr("Axe"), self.axis_combo)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -206,16 +200,15 @@ class Quadrant(QFrame):
         self.message.clear()
         title = self.tr("Modifier un élément AFOM") if item is not None else self.tr("Ajouter un élément AFOM")
         dialog = SwotItemDialog(title, self._axes, item, self.category, self)
-        dialog.save_handler = lambda: self._save(dialog, item)
+        dialog.save = lambda values: self._save(values, item)
         self.dialog = dialog
         dialog.open()
         dialog.text_edit.setFocus()
 
-    def _save(self, dialog: SwotItemDialog, item: SwotItemRecord | None) -> None:
+    def _save(self, values: dict[str, Any], item: SwotItemRecord | None) -> None:
         crud = self.context.services.swot
         tid = self.context.territory_id
         assert tid is not None
-        values = dialog.values()
         category = SwotCategory(values["category"])
         if item is None or item.category != category:
             # Into a quadrant: at its end.
@@ -223,11 +216,11 @@ class Quadrant(QFrame):
             values["position"] = max((other.position for other in others), default=-1) + 1
         if item is None:
             label = self.tr("Ajouter un élément AFOM ({category})").format(category=category.label)
-            record = create_record(self.context.editor, crud, label, {"territory_id": tid, **values})
+            record = self.context.editor.create(crud, label, territory_id=tid, **values)
             self.select_item(record.id)
         else:
             label = self.tr("Modifier l'élément AFOM « {text} »").format(text=short(item.text, 40))
-            update_record(self.context.editor, crud, item.id, label, values)
+            self.context.editor.update(crud, item.id, label, **values)
 
     def delete_current(self) -> None:
         item = self.model.item_at(self.view.currentIndex().row())

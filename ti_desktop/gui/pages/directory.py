@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import ActorKind, GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.records import ActionPartnerRecord, ActorRecord, TerritoryRoleRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
-from ti_desktop.gui.dialogs.record_form import ERROR_STYLE, open_form
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.record_form import open_form
+from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.actors import (
     ACTION_ID_ROLE,
     ActionLink,
@@ -43,80 +42,8 @@ from ti_desktop.gui.models.actors import (
     DirectoryProxy,
 )
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.services.registry import Services
+from ti_desktop.gui.tables import read_only_table
 from ti_desktop.services.views import ActorInvolvement
-
-# Action fields that name an actor; the database empties them when the actor is deleted.
-ACTION_ACTOR_FIELDS = ("lead_actor_id", "pilot_actor_id", "elected_referent_id")
-
-
-@dataclass(frozen=True, slots=True)
-class ActorFootprint:
-    """Everything deleting an actor removes or empties, so that undo puts it all back."""
-
-    actor: ActorRecord
-    roles: list[TerritoryRoleRecord]
-    partners: list[ActionPartnerRecord]
-    action_fields: list[tuple[int, str]]  # (action id, field naming the actor)
-    funding_ids: list[int]
-    decision_ids: list[int]
-    meeting_ids: list[int]
-
-    @staticmethod
-    def of(services: Services, actor_id: int) -> ActorFootprint:
-        return ActorFootprint(
-            actor=services.actors.get(actor_id),
-            roles=services.roles.list(actor_id=actor_id),
-            partners=services.partners.list(actor_id=actor_id),
-            action_fields=[
-                (action.id, name)
-                for name in ACTION_ACTOR_FIELDS
-                for action in services.actions.list(**{name: actor_id})
-            ],
-            funding_ids=[line.id for line in services.funding.list(funder_actor_id=actor_id)],
-            decision_ids=[decision.id for decision in services.decisions.list(owner_actor_id=actor_id)],
-            meeting_ids=[
-                meeting.id
-                for meeting in services.meetings.list()
-                if any(actor.id == actor_id for actor in services.participants.of(meeting.id))
-            ],
-        )
-
-    def lead_count(self) -> int:
-        return sum(1 for _action_id, name in self.action_fields if name == "lead_actor_id")
-
-    def restore(self, services: Services) -> None:
-        actor_id = self.actor.id
-        services.actors.restore(self.actor)
-        for role in self.roles:
-            services.roles.restore(role)
-        for partner in self.partners:
-            services.partners.restore(partner)
-        for action_id, name in self.action_fields:
-            services.actions.update(action_id, **{name: actor_id})
-        for line_id in self.funding_ids:
-            services.funding.update(line_id, funder_actor_id=actor_id)
-        for decision_id in self.decision_ids:
-            services.decisions.update(decision_id, owner_actor_id=actor_id)
-        for meeting_id in self.meeting_ids:
-            present = {actor.id for actor in services.participants.of(meeting_id)}
-            services.participants.set(meeting_id, present | {actor_id})
-
-
-class ActorDeletion:
-    """The undoable deletion of an actor: each redo notes again what it removes, so undo after
-    undo/redo cycles (with edits in between) still puts back what was there."""
-
-    def __init__(self, services: Services, footprint: ActorFootprint) -> None:
-        self._services = services
-        self._footprint = footprint
-
-    def do(self) -> None:
-        self._footprint = ActorFootprint.of(self._services, self._footprint.actor.id)
-        self._services.actors.delete(self._footprint.actor.id)
-
-    def undo(self) -> None:
-        self._footprint.restore(self._services)
 
 
 class ActorDetail(QStackedWidget):
@@ -232,10 +159,7 @@ class DirectoryPage(Page):
         self._build_bar()
         self._build_view()
         self.detail = ActorDetail(context, self)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
@@ -277,17 +201,10 @@ class DirectoryPage(Page):
         self.bar.addWidget(self.delete_button)
 
     def _build_view(self) -> None:
-        self.view = QTableView(self)
+        self.view = read_only_table(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DirectoryColumn.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in {
@@ -388,10 +305,11 @@ class DirectoryPage(Page):
         item = self.current_involvement()
         if item is None:
             return
-        services = self.context.services
-        footprint = ActorFootprint.of(services, item.actor.id)
+        actors = self.context.services.actors
+        actor_id = item.actor.id
+        footprint = actors.footprint(actor_id)
         question = self.tr("Supprimer « {name} » de l'annuaire ?").format(name=item.actor.name)
-        leads = footprint.lead_count()
+        leads = len(footprint.lead_of)
         if leads:
             question += "\n\n" + self.tr(
                 "Cet acteur est porteur de {count} action(s) : elles n'auront plus de porteur."
@@ -400,18 +318,16 @@ class DirectoryPage(Page):
             question += "\n" + self.tr(
                 "Il sera aussi retiré de {partners} partenariat(s) et de {roles} rôle(s) de gouvernance."
             ).format(partners=len(footprint.partners), roles=len(footprint.roles))
-        question += "\n\n" + self.tr("Vous pourrez annuler avec Ctrl+Z.")
-        answer = QMessageBox.question(self, self.tr("Supprimer un acteur"), question)
-        if answer != QMessageBox.StandardButton.Yes:
+        # A blank line before the undo hint, as between the paragraphs above.
+        if not confirm(self, self.tr("Supprimer un acteur"), question + "\n"):
             return
-        self.message.setVisible(False)
-        deletion = ActorDeletion(services, footprint)
+        set_error(self.message, "")
         try:
+            # Undo puts the actor back with its roles, partnerships and every field that named it.
             self.context.editor.run(
                 self.tr("Supprimer l'acteur « {name} »").format(name=item.actor.name),
-                do=deletion.do,
-                undo=deletion.undo,
+                do=lambda: actors.delete(actor_id),
+                undo=lambda: actors.restore_footprint(footprint),
             )
         except TiDesktopError as error:
-            self.message.setText(error.message)
-            self.message.setVisible(True)
+            set_error(self.message, error.message)

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -24,34 +22,22 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import GovernanceRole
-from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.domain.formatting import format_date, format_number
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.formatting import format_number
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.record_form import ERROR_STYLE, FieldErrors, open_form, parse_french_date
+from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
+from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, GovernanceModel
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.tables import read_only_table
 
 # Identity fields edited on one line each, in the order of the form.
 LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")
 WARNING_STYLE = "color: #9a6700;"
-
-
-def table_view(parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    return view
-
-
-def confirm(parent: QWidget, title: str, question: str) -> bool:
-    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
 
 
 class IdentitySection(QGroupBox):
@@ -93,7 +79,7 @@ class IdentitySection(QGroupBox):
         self.errors.clear()
         for name, edit in self.edits.items():
             value = getattr(territory, name)
-            edit.setText(format_date(value, empty="") if name == "labelled_on" else value or "")
+            edit.setText(show_date(value) if name == "labelled_on" else value or "")
             edit.setCursorPosition(0)
         self.summary.setPlainText(territory.summary or "")
 
@@ -107,7 +93,7 @@ class IdentitySection(QGroupBox):
         if name == "summary":
             return self.summary.toPlainText()
         if name == "labelled_on":
-            return parse_french_date(name, label, self.edits[name].text())
+            return parse_date(self.edits[name].text(), name, label)
         return self.edits[name].text()
 
     def save(self, name: str) -> None:
@@ -122,10 +108,8 @@ class IdentitySection(QGroupBox):
             label = fields.TERRITORY[name].label
             text = self.tr("Territoire : modifier « {label} »").format(label=label)
             self.context.editor.update(territories, tid, text, **{name: value})
-        except ValidationError as error:
-            self.errors.show(error.field, error.message)
         except TiDesktopError as error:
-            self.errors.show(name, error.message)
+            self.errors.show_error(error, name)
 
 
 class EpciSection(QGroupBox):
@@ -135,7 +119,7 @@ class EpciSection(QGroupBox):
         self.context = context
         self.dialog: QDialog | None = None
         self.model = EpciTableModel(self)
-        self.view = table_view(self)
+        self.view = read_only_table(QTableView(self))
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(EpciColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -151,10 +135,7 @@ class EpciSection(QGroupBox):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.totals, 1)
         buttons.addWidget(self.add_button)
@@ -218,16 +199,14 @@ class EpciSection(QGroupBox):
             return
         epci = self.context.services.epcis.get(epci_id)
         question = self.tr("Supprimer l'intercommunalité « {name} » du territoire ?").format(name=epci.name)
-        question += "\n" + self.tr("Vous pourrez annuler avec Ctrl+Z.")
         if not confirm(self, self.tr("Supprimer une intercommunalité"), question):
             return
-        self.message.setVisible(False)
+        set_error(self.message, "")
         try:
             text = self.tr("Supprimer l'intercommunalité « {name} »").format(name=epci.name)
             self.context.editor.delete(self.context.services.epcis, epci_id, text)
         except TiDesktopError as error:
-            self.message.setText(error.message)
-            self.message.setVisible(True)
+            set_error(self.message, error.message)
 
 
 class GovernanceSection(QGroupBox):
@@ -244,7 +223,7 @@ class GovernanceSection(QGroupBox):
         self.missing.setStyleSheet(WARNING_STYLE)
         self.missing.setWordWrap(True)
         self.model = GovernanceModel(self)
-        self.view = table_view(self)
+        self.view = read_only_table(QTableView(self))
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -261,9 +240,7 @@ class GovernanceSection(QGroupBox):
         self.remove_button = QPushButton(self.tr("Retirer de la gouvernance"), self)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setVisible(False)
+        self.message = error_label(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.missing, 1)
         buttons.addWidget(self.add_button)
@@ -333,16 +310,15 @@ class GovernanceSection(QGroupBox):
         question = self.tr("Retirer {name} de la gouvernance ({role}) ?").format(
             name=member.actor.name, role=member.role.role.label
         )
-        question += "\n" + self.tr("L'acteur reste dans l'annuaire. Vous pourrez annuler avec Ctrl+Z.")
+        question += "\n" + self.tr("L'acteur reste dans l'annuaire.")
         if not confirm(self, self.tr("Retirer de la gouvernance"), question):
             return
-        self.message.setVisible(False)
+        set_error(self.message, "")
         try:
             text = self.tr("Retirer {name} de la gouvernance").format(name=member.actor.name)
             self.context.editor.delete(self.context.services.roles, member.role.id, text)
         except TiDesktopError as error:
-            self.message.setText(error.message)
-            self.message.setVisible(True)
+            set_error(self.message, error.message)
 
 
 class TerritoryPage(Page):

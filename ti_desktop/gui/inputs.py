@@ -1,7 +1,9 @@
-"""What the user types in the fiche-action, read the French way: `15/03/2025`, `1 250 000,50 €`, `3,5`.
+"""What the user types, read the French way: `15/03/2025`, `1 250`, `1 250 000,50 €`, `3,5`; and the values
+shown back in the same form.
 
-Pure functions: an unreadable entry raises the same `ValidationError` as the services (field name,
-French label, message), so the editor shows both kinds of refusal the same way, next to the field.
+Pure functions (no Qt): an unreadable entry raises the same `ValidationError` as the services (field name,
+French label, message), so a form shows both kinds of refusal the same way, next to the field. An empty
+entry means no value (None); whether one is required, and ranges, are the services' checks.
 """
 
 from __future__ import annotations
@@ -13,14 +15,16 @@ from decimal import Decimal, InvalidOperation
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.formatting import format_date, format_euros, format_number
 
+# Spaces a French user may type inside a number: plain, no-break, narrow no-break and thin.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_WHOLE = re.compile(r"^[+-]?\d+$")
 
 
 def parse_date(text: str, field: str, label: str) -> dt.date | None:
-    """`15/03/2025` (also `15.03.2025`, `15-03-25`, `2025-03-15`); empty means no date."""
+    """`15/03/2025` (also `5/3/2025`, `15.03.2025`, `15-03-25`, `2025-03-15`)."""
     cleaned = text.strip()
     if not cleaned:
         return None
@@ -40,6 +44,16 @@ def parse_date(text: str, field: str, label: str) -> dt.date | None:
         raise ValidationError(field, label, f"le {cleaned} n'existe pas dans le calendrier.") from error
 
 
+def parse_whole_number(text: str, field: str, label: str) -> int | None:
+    """`12 500` (grouped with any kind of space) -> 12500."""
+    cleaned = _SPACES.sub("", text)
+    if not cleaned:
+        return None
+    if not _WHOLE.match(cleaned):
+        raise ValidationError(field, label, f"« {text.strip()} » n'est pas un nombre entier.")
+    return int(cleaned)
+
+
 def _plain_number(text: str) -> str | None:
     """`1 250 000,50 €` -> `1250000.50`; None when empty. Raises ValueError when unreadable."""
     if not text.strip():
@@ -56,7 +70,7 @@ def _plain_number(text: str) -> str | None:
 
 
 def parse_amount(text: str, field: str, label: str) -> Decimal | None:
-    """A French euro amount (`1 250 000,50 €`); empty means no amount. Checks of range are the services'."""
+    """A euro amount: `1 250 000,50 €`, `1.250.000,50`, `48500.5`."""
     try:
         plain = _plain_number(text)
         return None if plain is None else Decimal(plain)
@@ -67,7 +81,7 @@ def parse_amount(text: str, field: str, label: str) -> Decimal | None:
 
 
 def parse_number(text: str, field: str, label: str) -> float | None:
-    """A French decimal number (`3,5`, `12 500`); empty means no value."""
+    """A decimal number: `3,5`, `-12 500`."""
     try:
         plain = _plain_number(text)
         return None if plain is None else float(plain)
@@ -82,22 +96,11 @@ def show_date(day: dt.date | None) -> str:
 
 
 def show_amount(amount: Decimal | None) -> str:
+    """`1 250 000 €`, with the cents only when there are some."""
     if amount is None:
         return ""
     return format_euros(amount, cents=amount != amount.to_integral_value())
 
 
-def show_number(value: float | None) -> str:
+def show_number(value: float | int | None) -> str:
     return format_number(value, empty="")
-
-
-def format_size(size_bytes: int) -> str:
-    """`820 o`, `12,5 ko`, `3,2 Mo` (French units)."""
-    if size_bytes < 1024:
-        return f"{size_bytes}\u202fo"
-    value = size_bytes / 1024
-    for unit in ("ko", "Mo"):
-        if value < 1024:
-            return f"{format_number(round(value, 1))}\u202f{unit}"
-        value /= 1024
-    return f"{format_number(round(value, 1))}\u202fGo"
