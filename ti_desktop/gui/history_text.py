@@ -13,7 +13,7 @@ through a `Resolver` (`reference_resolver` over `plan_names`). Words of our own 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication
 from ti_desktop.domain import fields
 from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.domain.formatting import format_date, format_number
-from ti_desktop.domain.records import ActorRecord, ChangeLogRecord
+from ti_desktop.domain.records import ActionRecord, ActorRecord, ChangeLogRecord
 from ti_desktop.gui.inputs import show_amount
 from ti_desktop.services.registry import Services
 
@@ -129,12 +129,18 @@ def reference_resolver(names: Mapping[str, Mapping[int, str]]) -> Resolver:
 
 
 def plan_names(
-    services: Services, territory_id: int, actor_label: Callable[[ActorRecord], str] = lambda actor: actor.name
+    services: Services,
+    territory_id: int,
+    actor_label: Callable[[ActorRecord], str] = lambda actor: actor.name,
+    actions: Sequence[ActionRecord] | None = None,
 ) -> dict[str, dict[int, str]]:
-    """The names a territory's history refers to by id, by kind of record (see REFERENCE_KINDS)."""
+    """The names a territory's history refers to by id, by kind of record (see REFERENCE_KINDS).
+
+    `actions`: the territory's actions when the caller has them already (no second reading of the plan)."""
+    plan = services.actions.for_territory(territory_id) if actions is None else actions
     return {
         "actor": {actor.id: actor_label(actor) for actor in services.actors.list()},
-        "action": {action.id: action.code or action.title for action in services.actions.for_territory(territory_id)},
+        "action": {action.id: action.code or action.title for action in plan},
         "axis": {axis.id: axis.label for axis in services.axes.available_to(territory_id)},
         "objective": {o.id: o.title for o in services.objectives.list(territory_id=territory_id)},
         "challenge": {c.id: c.title for c in services.challenges.list(territory_id=territory_id)},

@@ -27,6 +27,16 @@ class MilestoneWithAction:
     action: ActionRecord
 
 
+@dataclass(frozen=True, slots=True)
+class PlanOverview:
+    """What the dashboard shows, computed from one reading of the plan."""
+
+    actions: list[ActionRecord]
+    summary: summaries.PlanSummary
+    counts_by_axis: dict[int, summaries.StatusCounts]
+    late_actions: list[ActionRecord]
+
+
 class SummaryService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -51,6 +61,17 @@ class SummaryService:
             actions = self._actions(session, territory_id, include_confidential)
             lines = self._funding_lines(session, [action.id for action in actions])
         return summaries.plan_summary(actions, lines, today)
+
+    def overview(self, territory_id: int, today: dt.date) -> PlanOverview:
+        with self._sessions() as session:
+            actions = self._actions(session, territory_id, include_confidential=True)
+            lines = self._funding_lines(session, [action.id for action in actions])
+        return PlanOverview(
+            actions=actions,
+            summary=summaries.plan_summary(actions, lines, today),
+            counts_by_axis=summaries.count_by_axis_and_status(actions),
+            late_actions=summaries.late_actions(actions, today),
+        )
 
     def counts_by_axis(
         self, territory_id: int, *, include_confidential: bool = True

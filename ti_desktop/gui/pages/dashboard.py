@@ -3,7 +3,6 @@ pending decisions and the latest changes. Every figure opens the plan filtered o
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -33,6 +32,7 @@ from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.domain.records import ActionRecord, DecisionRecord
+from ti_desktop.domain.summaries import PlanSummary
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.history_text import (
     change_line,
@@ -189,6 +189,7 @@ class ListSection(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(100)  # size columns on the first rows: long lists stay instant
         for position, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
@@ -461,12 +462,13 @@ class DashboardPage(Page):
         territory = services.territories.get(tid)
         self.heading.setText(self.tr("Tableau de bord — {0}").format(territory.name))
         self.as_of.setText(self.tr("Situation au {0}").format(format_date(today)))
-        self._show_figures(tid, today)
-        self.chart.set_data(services.axes.available_to(tid), services.summary.counts_by_axis(tid))
-        names = plan_names(services, tid)
+        overview = services.summary.overview(tid, today)  # one reading of the plan for every figure
+        self._show_figures(overview.summary)
+        self.chart.set_data(services.axes.available_to(tid), overview.counts_by_axis)
+        names = plan_names(services, tid, actions=overview.actions)
         codes = names["action"]
         actors = names["actor"]
-        self.late_model.set_records(services.summary.late_actions(tid, today))
+        self.late_model.set_records(overview.late_actions)
         self.overdue_model.set_records(
             services.summary.milestones_due(tid, today, overdue=True, horizon_days=HORIZON_DAYS)
         )
@@ -504,8 +506,7 @@ class DashboardPage(Page):
         for section in self._sections():
             section.refresh()
 
-    def _show_figures(self, tid: int, today: dt.date) -> None:
-        summary = self.context.services.summary.plan_summary(tid, today)
+    def _show_figures(self, summary: PlanSummary) -> None:
         counts = summary.status_counts
         for status, tile in self.status_tiles.items():
             tile.set_value(format_number(counts.count(status)))
