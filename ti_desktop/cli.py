@@ -108,7 +108,33 @@ def build_parser() -> FrenchArgumentParser:
         "restore", parents=[database], help="vérifier une sauvegarde, sauvegarder la base, puis la remplacer"
     )
     restore.add_argument("file", metavar="FICHIER", help="la sauvegarde à restaurer")
+    report = commands.add_parser(
+        "report", parents=[database], help="écrire le rapport d'avancement (PDF) pour la Région"
+    )
+    report.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    report.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="début de la période (15/03/2025 ou 2025-03-15 ; par défaut : le 1er janvier de l'année en cours)",
+    )
+    report.add_argument("--to", dest="date_to", metavar="DATE", help="fin de la période (par défaut : aujourd'hui)")
+    report.add_argument("--annex", action="store_true", help="ajouter en annexe une page par fiche-action")
+    report.add_argument("-o", "--output", metavar="FICHIER.pdf", required=True, help="le fichier PDF à écrire")
     return parser
+
+
+_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
+
+
+def parse_cli_date(text: str, option: str) -> dt.date:
+    """`15/03/2025` or `2025-03-15`; anything else is a French error naming the option."""
+    for date_format in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text.strip(), date_format).date()
+        except ValueError:
+            continue
+    raise TiDesktopError(f"{option} : « {text} » n'est pas une date valide (écrivez-la 15/03/2025 ou 2025-03-15).")
 
 
 def run_demo(database: Path) -> int:
@@ -165,6 +191,25 @@ def run_restore(database: Path, backup_file: str) -> int:
     return EXIT_OK
 
 
+def run_report(database: Path, args: argparse.Namespace) -> int:
+    from ti_desktop.domain.report_options import ReportOptions
+    from ti_desktop.services.maintenance import open_services
+
+    today = dt.date.today()
+    period_from = parse_cli_date(args.date_from, "--from") if args.date_from else dt.date(today.year, 1, 1)
+    period_to = parse_cli_date(args.date_to, "--to") if args.date_to else today
+    options = ReportOptions(period_from=period_from, period_to=period_to, annex=args.annex)
+    output = Path(args.output).expanduser().absolute()
+    opened = open_services(database, create=False)
+    try:
+        territory = opened.services.territories.resolve(args.territory)
+        written = opened.services.reports.write_pdf(territory.id, options, output, today)
+    finally:
+        opened.close()
+    print(f"Rapport d'avancement de « {territory.name} » {options.period_label} écrit dans « {written} ».")
+    return EXIT_OK
+
+
 def run_gui(database: Path, user_dirs: UserDirs) -> int:
     from ti_desktop.app import run_gui as start_gui
 
@@ -185,6 +230,8 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         return run_backup(database, args.output)
     if args.command == "restore":
         return run_restore(database, args.file)
+    if args.command == "report":
+        return run_report(database, args)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -18,6 +18,7 @@ from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
+from ti_desktop.services.reporting import ReportService
 from ti_desktop.services.summary import HistoryService, SummaryService
 from ti_desktop.services.views import ViewService
 
@@ -146,3 +147,4 @@ class Services:
         self.summary = SummaryService(s)
         self.history = HistoryService(s)
         self.views = ViewService(s)
+        self.reports = ReportService(s)

@@ -1,0 +1,55 @@
+"""`ti-desktop report`: writes the PDF; bad dates and unknown territories are one French line, exit 1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ti_desktop.services.maintenance import open_services
+
+from .conftest import Run
+
+
+def test_report_writes_the_pdf(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rapport.pdf"
+    code, out, err = run(
+        "report", "--db", str(demo_db), "--from", "01/01/2026", "--to", "2026-11-30", "--annex", "-o", str(output)
+    )
+    assert (code, err) == (0, "")
+    assert "du 01/01/2026 au 30/11/2026" in out and str(output) in out
+    reader = PdfReader(output)
+    assert len(reader.pages) > 40  # the annex: one page per fiche-action
+    assert "Page 1 /" in reader.pages[0].extract_text()
+    assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
+
+
+def test_bad_date_names_the_option(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rapport.pdf"
+    code, out, err = run("report", "--db", str(demo_db), "--from", "31/02/2026", "-o", str(output))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "--from" in err and "31/02/2026" in err
+    assert not output.exists()
+    code, _out, err = run(
+        "report", "--db", str(demo_db), "--from", "01/07/2026", "--to", "01/01/2026", "-o", str(output)
+    )
+    assert code == 1 and err.count("\n") == 1 and "antérieur" in err
+
+
+def test_unknown_or_ambiguous_territory(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "rapport.pdf"
+    code, _out, err = run("report", "--db", str(demo_db), "--territory", "Atlantide", "-o", str(output))
+    assert code == 1 and err.count("\n") == 1 and "Atlantide" in err
+    handle = open_services(demo_db)
+    handle.services.territories.create(name="Second territoire")
+    handle.close()
+    code, _out, err = run("report", "--db", str(demo_db), "-o", str(output))
+    assert code == 1 and err.count("\n") == 1 and "--territory" in err
+    code, _out, err = run("report", "--db", str(demo_db), "--territory", "Second territoire", "-o", str(output))
+    assert code == 0, err
+    assert output.exists()
+
+
+def test_missing_database(run: Run, tmp_path: Path) -> None:
+    code, _out, err = run("report", "--db", str(tmp_path / "absente.sqlite3"), "-o", str(tmp_path / "r.pdf"))
+    assert code == 1 and err.count("\n") == 1 and "n'existe pas" in err

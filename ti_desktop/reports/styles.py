@@ -1,0 +1,151 @@
+"""Colours, paragraph and table styles of the reports: sober, readable, French typography."""
+
+# mypy: disable-error-code="import-untyped"
+# (reportlab ships no type stubs)
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, TableStyle
+
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.reports.fonts import BOLD, FAMILY, register_fonts
+
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#57606a")
+RULE = colors.HexColor("#d0d7de")
+HEADER_BG = colors.HexColor("#24425f")  # deep blue-grey: table headers, cover band
+ZEBRA = colors.HexColor("#f4f6f8")
+ACCENT = colors.HexColor("#0b5cad")
+ALERT = colors.HexColor("#b42318")
+ALERT_BG = colors.HexColor("#fdecea")
+OK = colors.HexColor("#1a7f37")
+
+# The same colours as the application's plan and dashboard.
+STATUS_COLOURS: dict[ActionStatus, str] = {
+    ActionStatus.EN_REFLEXION: "#8c959f",
+    ActionStatus.A_VENIR: "#54aeff",
+    ActionStatus.EN_COURS: "#0969da",
+    ActionStatus.BLOQUEE: "#cf222e",
+    ActionStatus.EN_PAUSE: "#d4a72c",
+    ActionStatus.REALISEE: "#1a7f37",
+    ActionStatus.ABANDONNEE: "#57606a",
+}
+
+
+NARROW_NBSP = "\u202f"
+
+
+def unbreakable(markup: str) -> str:
+    """reportlab's Paragraph breaks lines at U+202F (and prints it as a plain space): in paragraphs, French
+    amounts use the no-break space U+00A0, which it keeps together. Plain table cells keep U+202F."""
+    return markup.replace(NARROW_NBSP, "\xa0")
+
+
+def safe(text: str | None) -> str:
+    """User text made inert for Paragraph markup (`&`, `<`, `>` escaped), line breaks kept."""
+    if not text:
+        return ""
+    return unbreakable(escape(text).replace("\r\n", "\n").replace("\n", "<br/>"))
+
+
+def hex_colour(value: str, fallback: str = "#57606a") -> colors.Color:
+    try:
+        return colors.HexColor(value)
+    except (ValueError, TypeError):
+        return colors.HexColor(fallback)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    muted: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_late: ParagraphStyle
+    header_cell: ParagraphStyle
+    header_cell_right: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    cover_line: ParagraphStyle
+    figure: ParagraphStyle
+    figure_label: ParagraphStyle
+    toc1: ParagraphStyle
+    toc2: ParagraphStyle
+
+    def p(self, text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of USER text: always escaped."""
+        return Paragraph(safe(text), style or self.body)
+
+    def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of markup written by the program (any user part already through `safe`)."""
+        return Paragraph(unbreakable(markup), style or self.body)
+
+
+def build_styles() -> Styles:
+    font = register_fonts()
+    body = ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13, textColor=INK, spaceAfter=4)
+    cell = ParagraphStyle("cell", parent=body, fontSize=7.5, leading=9.2, spaceAfter=0)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
+        muted=ParagraphStyle("muted", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
+        cell=cell,
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_center=ParagraphStyle("cell_center", parent=cell, alignment=TA_CENTER),
+        cell_late=ParagraphStyle("cell_late", parent=cell, alignment=TA_RIGHT, textColor=ALERT),
+        header_cell=ParagraphStyle("header_cell", parent=cell, fontName=BOLD, textColor=colors.white),
+        header_cell_right=ParagraphStyle(
+            "header_cell_right", parent=cell, fontName=BOLD, textColor=colors.white, alignment=TA_RIGHT
+        ),
+        h1=ParagraphStyle(
+            "H1", parent=body, fontName=BOLD, fontSize=16, leading=20, textColor=HEADER_BG, spaceBefore=4, spaceAfter=8
+        ),
+        h2=ParagraphStyle(
+            "H2", parent=body, fontName=BOLD, fontSize=12, leading=15, textColor=HEADER_BG, spaceBefore=10, spaceAfter=5
+        ),
+        h3=ParagraphStyle("H3", parent=body, fontName=BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=26, leading=31, textColor=HEADER_BG, spaceAfter=10
+        ),
+        subtitle=ParagraphStyle("subtitle", parent=body, fontSize=15, leading=19, textColor=ACCENT, spaceAfter=6),
+        cover_line=ParagraphStyle("cover_line", parent=body, fontSize=10.5, leading=15, alignment=TA_LEFT),
+        figure=ParagraphStyle(
+            "figure", parent=body, fontName=BOLD, fontSize=15, leading=18, textColor=HEADER_BG, alignment=TA_CENTER
+        ),
+        figure_label=ParagraphStyle(
+            "figure_label", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED, alignment=TA_CENTER
+        ),
+        toc1=ParagraphStyle("toc1", parent=body, fontName=BOLD, fontSize=10.5, leading=14, spaceBefore=5),
+        toc2=ParagraphStyle("toc2", parent=body, fontSize=9.5, leading=12.5, leftIndent=16),
+    )
+
+
+def data_table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
+    """A readable data table: dark header, light rules, zebra rows."""
+    commands: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BG),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+        ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("TEXTCOLOR", (0, header_rows), (-1, -1), INK),
+    ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))
+    return TableStyle(commands)
