@@ -1,0 +1,422 @@
+"""Rapports: the rapport d'avancement for the Région — its options, the contrôle avant envoi, the PDF built in the
+background and previewed in the app, saved where the user wants, and marked as sent (a Snapshot the next report
+compares with)."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTemporaryDir, QThreadPool, Signal, Slot
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.errors import TiDesktopError, ValidationError
+from ti_desktop.domain.formatting import format_date, format_number
+from ti_desktop.domain.report_options import ReportOptions
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.reports_files import default_file_name, save_copy
+from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn, FindingsModel
+from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
+from ti_desktop.gui.pages.reports_worker import ReportJob
+from ti_desktop.gui.tables import read_only_table
+
+FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
+INFO_STYLE = "color: #57606a;"
+
+
+class ReportsPage(Page):
+    # The background generation ended (succeeded, failed or cancelled).
+    generation_finished = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._options_territory: int | None = None
+        self._pool = QThreadPool(self)  # owned by the page: its destruction waits for a running job
+        self._pool.setMaxThreadCount(1)
+        self._temporary = QTemporaryDir()
+        self._job: ReportJob | None = None
+        self._job_territory: int | None = None
+        self._job_options: ReportOptions | None = None
+        self._runs = 0
+        self._preview: Path | None = None
+        self._preview_options: ReportOptions | None = None
+
+        self.options_panel = ReportOptionsPanel(context.settings, lambda: context.today, self)
+        self.options_panel.changed.connect(self._options_changed)
+
+        # -- generation ---------------------------------------------------------------------------
+        self.generate_button = QPushButton(self.tr("Générer l'aperçu"), self)
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton(self.tr("Annuler"), self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.hide()
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.state_label.setStyleSheet(INFO_STYLE)
+        self.error_label = error_label(self)
+        self.error_label.setObjectName("erreur_generation")
+        self.save_button = QPushButton(self.tr("Enregistrer sous…"), self)
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_as)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        generation = QGroupBox(self.tr("Aperçu"), self)
+        generation_layout = QVBoxLayout(generation)
+        generation_layout.addLayout(buttons)
+        generation_layout.addWidget(self.progress_bar)
+        generation_layout.addWidget(self.state_label)
+        generation_layout.addWidget(self.error_label)
+        generation_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # -- sending ------------------------------------------------------------------------------
+        self.mark_sent_button = QPushButton(self.tr("Marquer comme envoyé à la Région"), self)
+        self.mark_sent_button.clicked.connect(self.mark_sent)
+        self.sent_label = QLabel(self)
+        self.sent_label.setWordWrap(True)
+        self.sent_label.hide()
+        self.last_sent_label = QLabel(self)
+        self.last_sent_label.setWordWrap(True)
+        self.last_sent_label.setStyleSheet(INFO_STYLE)
+        self.send_error_label = error_label(self)
+        sending = QGroupBox(self.tr("Envoi à la Région"), self)
+        sending_layout = QVBoxLayout(sending)
+        sending_layout.addWidget(self.mark_sent_button, 0, Qt.AlignmentFlag.AlignLeft)
+        sending_layout.addWidget(self.sent_label)
+        sending_layout.addWidget(self.send_error_label)
+        sending_layout.addWidget(self.last_sent_label)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.options_panel)
+        side_layout.addWidget(generation)
+        side_layout.addWidget(sending)
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(400)
+
+        # -- preview ------------------------------------------------------------------------------
+        self.document = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setDocument(self.document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.page_count_label = QLabel(self)
+        self.empty_preview = QLabel(
+            self.tr("Choisissez les options puis cliquez sur « Générer l'aperçu » : le rapport s'affichera ici."), self
+        )
+        self.empty_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_preview.setWordWrap(True)
+        self.empty_preview.setStyleSheet(INFO_STYLE)
+        self.preview_stack = QStackedWidget(self)
+        self.preview_stack.addWidget(self.empty_preview)
+        self.preview_stack.addWidget(self.pdf_view)
+        preview = QWidget(self)
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.addWidget(self.page_count_label)
+        preview_layout.addWidget(self.preview_stack, 1)
+
+        # -- contrôle avant envoi -----------------------------------------------------------------
+        self.findings_model = FindingsModel(self)
+        self.findings_view = read_only_table(QTableView(self))
+        self.findings_view.setModel(self.findings_model)
+        header = self.findings_view.horizontalHeader()
+        header.setSectionResizeMode(FindingColumn.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FindingColumn.SUBJECT, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.findings_view.setColumnWidth(FindingColumn.SUBJECT, 280)
+        self.findings_view.doubleClicked.connect(self._open_finding)
+        self.findings_count = QLabel(self)
+        hint = QLabel(self.tr("Double-cliquez sur un point pour ouvrir sa fiche-action."), self)
+        hint.setStyleSheet(INFO_STYLE)
+        checks = QWidget(self)
+        checks_layout = QVBoxLayout(checks)
+        checks_layout.addWidget(self.findings_count)
+        checks_layout.addWidget(self.findings_view, 1)
+        checks_layout.addWidget(hint)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(preview, self.tr("Aperçu du rapport"))
+        self.tabs.addTab(checks, self.tr("Contrôle avant envoi"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 860])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._show_preview(None)
+
+    def title(self) -> str:
+        return self.tr("Rapports")
+
+    # -- reading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        if tid != self._options_territory:
+            self.cancel()
+            self._options_territory = tid
+            self.options_panel.load(tid)
+            self._clear_preview()
+            self.sent_label.hide()
+            set_error(self.send_error_label, "")
+        elif self._preview is not None:
+            self._mark_stale()
+        self._refresh_findings()
+        self._show_last_sent()
+
+    def _options_changed(self) -> None:
+        self._refresh_findings()
+        if self._preview is not None:
+            self._mark_stale()
+
+    def _refresh_findings(self) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+        try:
+            options = self.options_panel.read()
+        except ValidationError:
+            return  # the message is under the field; the list keeps the last valid period's findings
+        findings = self.context.services.reports.pre_send_check(tid, options, self.context.today)
+        actions = {action.id: action for action in self.context.services.actions.for_territory(tid)}
+        indicators = {indicator.id: indicator for indicator in self.context.services.indicators.list(territory_id=tid)}
+        self.findings_model.set_findings(findings, actions, indicators)
+        count = len(findings)
+        if count == 0:
+            text = self.tr("Aucun point à vérifier")
+        elif count == 1:
+            text = self.tr("1 point à vérifier")
+        else:
+            text = self.tr("{count} points à vérifier").format(count=format_number(count))
+        self.findings_count.setText(text)
+        self.tabs.setTabText(1, self.tr("Contrôle avant envoi ({count})").format(count=format_number(count)))
+
+    def _open_finding(self, index: QModelIndex) -> None:
+        action_id = index.data(ACTION_ID_ROLE)
+        if action_id is None:
+            self.context.status_message.emit(self.tr("Cet indicateur n'est rattaché à aucune fiche-action."))
+            return
+        self.context.open_action(int(action_id))
+
+    def _show_last_sent(self) -> None:
+        tid = self.context.territory_id
+        snapshot = self.context.services.reports.latest_snapshot(tid) if tid is not None else None
+        if snapshot is None:
+            self.last_sent_label.setText(self.tr("Aucun rapport n'a encore été marqué comme envoyé à la Région."))
+        else:
+            self.last_sent_label.setText(
+                self.tr("Dernier rapport envoyé : {date} — {label}").format(
+                    date=format_date(snapshot.taken_at.astimezone().date()), label=snapshot.label
+                )
+            )
+
+    # -- generation -------------------------------------------------------------------------------
+    def is_generating(self) -> bool:
+        return self._job is not None
+
+    def generate(self) -> None:
+        tid = self.context.territory_id
+        if tid is None or self._job is not None:
+            return
+        set_error(self.error_label, "")
+        try:
+            options = self.options_panel.read()
+        except ValidationError:
+            return  # shown under the field
+        if not self._temporary.isValid():
+            set_error(
+                self.error_label,
+                self.tr("Impossible de créer un dossier temporaire pour l'aperçu : {reason}").format(
+                    reason=self._temporary.errorString()
+                ),
+            )
+            return
+        self._runs += 1
+        output = Path(self._temporary.path()) / f"apercu-{self._runs}.pdf"
+        job = ReportJob(self.context.services.reports, tid, options, output, self.context.today)
+        job.signals.progressed.connect(self._on_progress)
+        job.signals.succeeded.connect(self._on_succeeded)
+        job.signals.cancelled.connect(self._on_cancelled)
+        job.signals.failed.connect(self._on_failed)
+        self._job, self._job_territory, self._job_options = job, tid, options
+        self.generate_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.state_label.setText(self.tr("Génération du rapport en cours…"))
+        self._pool.start(job)
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.state_label.setText(self.tr("Annulation en cours…"))
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress_bar.setMaximum(max(total, 1))
+        self.progress_bar.setValue(done)
+
+    @Slot(str)
+    def _on_succeeded(self, written: str) -> None:
+        options, territory = self._job_options, self._job_territory
+        self._finish()
+        if territory != self.context.territory_id or options is None:
+            Path(written).unlink(missing_ok=True)  # built for the territory shown before: not this page's any more
+            return
+        previous = self._preview
+        self.document.close()
+        error = self.document.load(written)
+        if error != QPdfDocument.Error.None_:
+            set_error(
+                self.error_label, self.tr("L'aperçu ne peut pas être affiché (erreur {error}).").format(error=error)
+            )
+            self._clear_preview()
+            return
+        if previous is not None and previous != Path(written):
+            previous.unlink(missing_ok=True)
+        self._preview, self._preview_options = Path(written), options
+        self._show_preview(self.document.pageCount())
+        self.state_label.setText(self.tr("Aperçu du rapport {period}.").format(period=options.period_label))
+        self.tabs.setCurrentIndex(0)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.state_label.setText("")
+        set_error(self.error_label, self.tr("Génération du rapport annulée."))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.state_label.setText("")
+        set_error(self.error_label, message)
+
+    def _finish(self) -> None:
+        self._job = None
+        self.generate_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress_bar.hide()
+        self.generation_finished.emit()
+
+    def _clear_preview(self) -> None:
+        self.document.close()
+        if self._preview is not None:
+            with contextlib.suppress(OSError):
+                self._preview.unlink()
+        self._preview = self._preview_options = None
+        self.state_label.setText("")
+        self._show_preview(None)
+
+    def _show_preview(self, pages: int | None) -> None:
+        self.preview_stack.setCurrentWidget(self.pdf_view if pages is not None else self.empty_preview)
+        self.save_button.setEnabled(pages is not None)
+        if pages is None:
+            self.page_count_label.setText(self.tr("Aucun aperçu"))
+        elif pages == 1:
+            self.page_count_label.setText(self.tr("1 page"))
+        else:
+            self.page_count_label.setText(self.tr("{count} pages").format(count=format_number(pages)))
+
+    def _mark_stale(self) -> None:
+        self.state_label.setText(
+            self.tr("Les options ou les données ont changé depuis cet aperçu : générez-le à nouveau avant l'envoi.")
+        )
+
+    def page_count_text(self) -> str:
+        return self.page_count_label.text()
+
+    # -- saving and sending -----------------------------------------------------------------------
+    def save_as(self) -> None:
+        if self._preview is None or self._preview_options is None:
+            return
+        tid = self.context.territory_id
+        assert tid is not None
+        territory = self.context.services.territories.get(tid).name
+        folder = str(self.context.settings.value(FOLDER_KEY, "") or Path.home())
+        suggested = str(Path(folder) / default_file_name(territory, self._preview_options))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Enregistrer le rapport"), suggested, self.tr("Documents PDF (*.pdf)")
+        )
+        if not name:
+            return
+        self.save_to(Path(name))
+
+    def save_to(self, target: Path) -> Path | None:
+        """Copy the previewed PDF to `target` (the chosen file); the message says where it went."""
+        if self._preview is None:
+            return None
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(f"{target.name}.pdf")
+        set_error(self.error_label, "")
+        try:
+            written = save_copy(self._preview, target)
+        except TiDesktopError as error:
+            set_error(self.error_label, error.message)
+            return None
+        self.context.settings.setValue(FOLDER_KEY, str(written.parent))
+        message = self.tr("Rapport enregistré : {file}").format(file=written)
+        self.state_label.setText(message)
+        self.context.status_message.emit(message)
+        return written
+
+    def mark_sent(self) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+        set_error(self.send_error_label, "")
+        try:
+            options = self.options_panel.read()
+        except ValidationError:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Marquer comme envoyé à la Région"),
+            self.tr(
+                "Marquer le rapport {period} comme envoyé à la Région ?\n"
+                "L'état du plan d'action est enregistré : le prochain rapport montrera ce qui a changé depuis."
+            ).format(period=options.period_label),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            # A snapshot records what was sent: it is history, not an edit to undo.
+            self.context.services.reports.mark_sent(tid, options)
+        except TiDesktopError as error:
+            set_error(self.send_error_label, error.message)
+            return
+        message = self.tr("Rapport marqué comme envoyé le {date}").format(date=format_date(self.context.today))
+        self.sent_label.setText(message)
+        self.sent_label.show()
+        self.context.status_message.emit(message)
+        self._show_last_sent()
