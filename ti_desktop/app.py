@@ -49,6 +49,7 @@ def build_pages(context: AppContext) -> list[Page]:
     from ti_desktop.gui.pages.diagnostic import DiagnosticPage
     from ti_desktop.gui.pages.directory import DirectoryPage
     from ti_desktop.gui.pages.plan import PlanPage
+    from ti_desktop.gui.pages.reports import ReportsPage
     from ti_desktop.gui.pages.territory import TerritoryPage
     from ti_desktop.gui.pages.timeline import TimelinePage
 
@@ -59,6 +60,7 @@ def build_pages(context: AppContext) -> list[Page]:
         PlanPage(context),
         TimelinePage(context),
         DirectoryPage(context),
+        ReportsPage(context),
     ]
 
 

@@ -24,7 +24,7 @@ from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
 
 TODAY = dt.date(2026, 11, 21)
-PAGE_FILES = ["tableau-de-bord", "territoire", "diagnostic", "plan-d-action", "chronologie", "annuaire"]
+PAGE_FILES = ["tableau-de-bord", "territoire", "diagnostic", "plan-d-action", "chronologie", "annuaire", "rapports"]
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
