@@ -123,6 +123,17 @@ SEEDED_AXIS_COLOURS: dict[SeededAxis, str] = {
     SeededAxis.TRANSITION_ECOLOGIQUE: "#1a7f37",
 }
 
+# One colour per action status, shared by the application and the reports.
+STATUS_COLOURS: dict[ActionStatus, str] = {
+    ActionStatus.EN_REFLEXION: "#8c959f",
+    ActionStatus.A_VENIR: "#54aeff",
+    ActionStatus.EN_COURS: "#0969da",
+    ActionStatus.BLOQUEE: "#cf222e",
+    ActionStatus.EN_PAUSE: "#d4a72c",
+    ActionStatus.REALISEE: "#1a7f37",
+    ActionStatus.ABANDONNEE: "#57606a",
+}
+
 # Statuses whose action is over: never late, never "to do".
 CLOSED_STATUSES = frozenset({ActionStatus.REALISEE, ActionStatus.ABANDONNEE})
 # Statuses of an action whose work has begun (used for "% engagées").

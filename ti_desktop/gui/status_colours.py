@@ -1,20 +1,12 @@
-"""One colour per action status, used by the plan, the dashboard and the timeline alike."""
+"""Action status colours (the domain's table) as Qt colours, for the plan, the dashboard and the timeline."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import STATUS_COLOURS, ActionStatus
 
-STATUS_COLOURS: dict[ActionStatus, str] = {
-    ActionStatus.EN_REFLEXION: "#8c959f",
-    ActionStatus.A_VENIR: "#54aeff",
-    ActionStatus.EN_COURS: "#0969da",
-    ActionStatus.BLOQUEE: "#cf222e",
-    ActionStatus.EN_PAUSE: "#d4a72c",
-    ActionStatus.REALISEE: "#1a7f37",
-    ActionStatus.ABANDONNEE: "#57606a",
-}
+__all__ = ["STATUS_COLOURS", "readable_text_on", "status_colour"]
 
 
 def status_colour(status: ActionStatus) -> QColor:

@@ -12,7 +12,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import STATUS_COLOURS
 from ti_desktop.reports.fonts import BOLD, FAMILY, register_fonts
 
 INK = colors.HexColor("#1f2328")
@@ -25,16 +25,8 @@ ALERT = colors.HexColor("#b42318")
 ALERT_BG = colors.HexColor("#fdecea")
 OK = colors.HexColor("#1a7f37")
 
-# The same colours as the application's plan and dashboard.
-STATUS_COLOURS: dict[ActionStatus, str] = {
-    ActionStatus.EN_REFLEXION: "#8c959f",
-    ActionStatus.A_VENIR: "#54aeff",
-    ActionStatus.EN_COURS: "#0969da",
-    ActionStatus.BLOQUEE: "#cf222e",
-    ActionStatus.EN_PAUSE: "#d4a72c",
-    ActionStatus.REALISEE: "#1a7f37",
-    ActionStatus.ABANDONNEE: "#57606a",
-}
+# The same status colours as the application (one table, in the domain).
+__all__ = ["STATUS_COLOURS"]
 
 
 NARROW_NBSP = "\u202f"
