@@ -26,6 +26,7 @@ from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.paths import backups_dir_for
 from ti_desktop.services import maintenance
 
 # Opens the fiche-action editor: (context, action id or None, parent window, axis id, parent action id).
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
             self.database_requested.emit(Path(path))
 
     def _restore(self) -> None:
-        folder = maintenance.backups_dir_for(self.database_path)
+        folder = backups_dir_for(self.database_path)
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Restaurer une sauvegarde"), str(folder), self.tr("Sauvegardes (*.sqlite3)")
         )

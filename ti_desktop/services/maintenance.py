@@ -13,8 +13,6 @@ from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
 from ti_desktop.paths import backups_dir_for
-
-__all__ = ["backups_dir_for"]
 from ti_desktop.services.registry import Services
 
 
