@@ -121,6 +121,14 @@ def build_parser() -> FrenchArgumentParser:
     report.add_argument("--to", dest="date_to", metavar="DATE", help="fin de la période (par défaut : aujourd'hui)")
     report.add_argument("--annex", action="store_true", help="ajouter en annexe une page par fiche-action")
     report.add_argument("-o", "--output", metavar="FICHIER.pdf", required=True, help="le fichier PDF à écrire")
+    importing = commands.add_parser(
+        "import", parents=[database], help="importer un plan d'action (classeur Territoires en Transitions .xlsx)"
+    )
+    importing.add_argument("file", metavar="FICHIER", help="le classeur à importer")
+    importing.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="afficher le rapport et ce qui changerait, sans rien écrire"
+    )
     return parser
 
 
@@ -210,6 +218,54 @@ def run_report(database: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _plural(count: int, singular: str, plural: str) -> str:
+    return f"{format_number(count)} {singular if count <= 1 else plural}"
+
+
+def run_import(database: Path, args: argparse.Namespace) -> int:
+    from ti_desktop.services.importing import ImportPreview, ImportRefusedError
+    from ti_desktop.services.maintenance import open_services
+
+    source = Path(args.file).expanduser().absolute()
+    opened = open_services(database, create=False)
+    refused: ImportRefusedError | None = None
+    try:
+        territory = opened.services.territories.resolve(args.territory)
+        if args.dry_run:
+            result: ImportPreview = opened.services.imports.preview(territory.id, source)
+        else:
+            try:
+                result = opened.services.imports.apply(territory.id, source)
+            except ImportRefusedError as error:
+                refused, result = error, error.preview
+    finally:
+        opened.close()
+    for issue in result.issues:
+        print(str(issue))
+    created = _plural(result.actions_created, "action créée", "actions créées")
+    updated = _plural(result.actions_updated, "mise à jour", "mises à jour")
+    unchanged = _plural(result.actions_unchanged, "inchangée", "inchangées")
+    funding = _plural(result.funding_lines_created, "ligne de financement ajoutée", "lignes de financement ajoutées")
+    axes = _plural(len(result.axes_created), "axe créé", "axes créés")
+    objectives = _plural(result.objectives_created, "objectif créé", "objectifs créés")
+    summary = f"{created} (dont {format_number(result.sub_actions_created)} sous-actions), {updated}, {unchanged}, "
+    summary += f"{funding}, {axes}, {objectives}."
+    errors = len(result.errors)
+    if errors:
+        print(
+            f"ti-desktop : import refusé : {_plural(errors, 'erreur', 'erreurs')} dans « {source.name} » ; "
+            "rien n'a été écrit.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    if args.dry_run:
+        print(f"Simulation (rien n'a été écrit) pour « {territory.name} » : {summary}")
+    else:
+        assert refused is None
+        print(f"Import de « {source.name} » dans « {territory.name} » : {summary}")
+    return EXIT_OK
+
+
 def run_gui(database: Path, user_dirs: UserDirs) -> int:
     from ti_desktop.app import run_gui as start_gui
 
@@ -232,6 +288,8 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         return run_restore(database, args.file)
     if args.command == "report":
         return run_report(database, args)
+    if args.command == "import":
+        return run_import(database, args)
     raise AssertionError(f"unhandled command {args.command}")
 
 

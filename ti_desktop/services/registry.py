@@ -16,6 +16,7 @@ from ti_desktop.services.checks import (
 )
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
+from ti_desktop.services.importing import ImportService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.reporting import ReportService
@@ -148,3 +149,4 @@ class Services:
         self.history = HistoryService(s)
         self.views = ViewService(s)
         self.reports = ReportService(s)
+        self.imports = ImportService(s)

@@ -1,0 +1,407 @@
+"""Territoires en Transitions plan workbooks → a `PlanImport` of plain rows (no database here).
+
+Layout (see shared/peers/territoires-en-transitions/README.md): header on row 2 with A2 = "Axe (x)",
+instructions on row 3, one fiche per row from row 4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ti_desktop.domain.enums import ActionStatus, Priority
+from ti_desktop.exchange.french import (
+    UnreadableValue,
+    is_blank,
+    normalise,
+    parse_amount,
+    parse_date,
+    parse_month_first_date,
+    parse_text,
+    shown,
+)
+from ti_desktop.exchange.report import ImportFileError, ImportIssue, ImportReport, column_letter
+from ti_desktop.exchange.workbook import MAX_ROWS, sheet_rows
+
+HEADER_ROW = 2
+FIRST_DATA_ROW = 4
+UNCLASSIFIED_AXIS = "À classer"
+AXIS_LABEL_MAX = 100
+TITLE_MAX = 300
+
+TET_COLUMNS = (
+    "Axe (x)",
+    "Sous-axe (x.x)",
+    "Sous-sous axe (x.x.x)",
+    "Titre de l'action",
+    "Titre de la sous-action",
+    "Descriptif",
+    "Instances de gouvernance",
+    "Objectifs",
+    "Indicateurs liés",
+    "Structure pilote",
+    "Moyens humains et techniques",
+    "Partenaires",
+    "Direction ou service pilote",
+    "Personne pilote",
+    "Élu·e référent·e",
+    "Participation Citoyenne",
+    "Financements",
+    "Financeur 1",
+    "Montant € HT",
+    "Financeur 2",
+    "Montant € HT",
+    "Financeur 3",
+    "Montant € HT",
+    "Budget prévisionnel total € HT",
+    "Statut",
+    "Niveau de priorité",
+    "Date de début",
+    "Date de fin",
+)
+(AXIS, SUB_AXIS, SUB_SUB_AXIS, TITLE, SUB_TITLE, DESCRIPTION) = range(6)
+OBJECTIVES = 7
+FUNDERS = ((17, 18), (19, 20), (21, 22))
+BUDGET, STATUS, PRIORITY, START, END = 23, 24, 25, 26, 27
+# Text columns without a field of their own: kept in the description so nothing is lost.
+EXTRA_TEXT = (6, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+
+STATUSES: dict[str, ActionStatus | None] = {
+    "a venir": ActionStatus.A_VENIR,
+    "en cours": ActionStatus.EN_COURS,
+    "realise": ActionStatus.REALISEE,
+    "realisee": ActionStatus.REALISEE,
+    "en retard": ActionStatus.EN_COURS,  # "late" is derived from the planned end in TI Desktop
+    "en pause": ActionStatus.EN_PAUSE,
+    "bloque": ActionStatus.BLOQUEE,
+    "bloquee": ActionStatus.BLOQUEE,
+    "abandonne": ActionStatus.ABANDONNEE,
+    "abandonnee": ActionStatus.ABANDONNEE,
+    "en reflexion": ActionStatus.EN_REFLEXION,
+    "a discuter": None,  # the to-discuss flag, status left as it is
+}
+PRIORITIES = {
+    "eleve": Priority.HAUTE,
+    "elevee": Priority.HAUTE,
+    "haute": Priority.HAUTE,
+    "haut": Priority.HAUTE,
+    "moyen": Priority.MOYENNE,
+    "moyenne": Priority.MOYENNE,
+    "bas": Priority.BASSE,
+    "basse": Priority.BASSE,
+    "faible": Priority.BASSE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value came from in the file."""
+
+    sheet: str
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class FundingImport:
+    funder: str
+    amount: Decimal
+    origin: Origin
+    column: str
+
+
+@dataclass(slots=True)
+class ActionImport:
+    origin: Origin
+    axis: str
+    objective: str | None
+    title: str
+    parent_title: str | None = None  # set for a sub-action: the title of its action
+    description: str | None = None
+    expected_results: str | None = None
+    status: ActionStatus | None = None
+    priority: Priority | None = None
+    to_discuss: bool = False
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+    planned_budget: Decimal | None = None
+    funding: list[FundingImport] = field(default_factory=list)
+    implicit: bool = False  # an action named only by its sub-actions' rows
+    occurrence: int = 0  # 0 for the first action with this axis/parent/title, 1 for a duplicate…
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (normalise(self.axis), normalise(self.parent_title or ""), normalise(self.title))
+
+
+@dataclass(slots=True)
+class PlanImport:
+    """What a plan file holds: actions in file order (parents before their sub-actions) and the report."""
+
+    path: Path
+    sheet: str | None = None
+    actions: list[ActionImport] = field(default_factory=list)
+    headings: list[tuple[str, str | None]] = field(default_factory=list)  # axes and objectives, in order
+    report: ImportReport = field(default_factory=ImportReport)
+
+    @property
+    def issues(self) -> list[ImportIssue]:
+        return self.report.issues
+
+    @property
+    def has_errors(self) -> bool:
+        return self.report.has_errors
+
+
+def is_tet_header(row: tuple[Any, ...] | None) -> bool:
+    return bool(row) and row is not None and isinstance(row[0], str) and normalise(row[0]) == normalise("Axe (x)")
+
+
+def check_columns(header: tuple[Any, ...]) -> str | None:
+    """The first column out of place, as TeT's importer words it; None when the order is right."""
+    for index, expected in enumerate(TET_COLUMNS):
+        actual = header[index] if index < len(header) else None
+        actual_text = "" if is_blank(actual) else str(actual).strip()
+        if normalise(actual_text) != normalise(expected):
+            found = f'"{actual_text}"' if actual_text else "une colonne vide"
+            return f'La colonne {column_letter(index)} devrait être "{expected}" et non {found}'
+    return None
+
+
+def read_tet_plan(path: Path) -> PlanImport:
+    """Read the first sheet laid out as a TeT plan; problems go to the report, never exceptions (but
+    `ImportFileError` for a file that is not a readable workbook)."""
+    plan = PlanImport(path=path)
+    for title, rows in sheet_rows(path):
+        next(rows, None)  # row 1: the plan's title
+        header = next(rows, None)
+        if not is_tet_header(header):
+            continue
+        assert header is not None
+        plan.sheet = title
+        problem = check_columns(header)
+        if problem:
+            plan.report.error(problem, sheet=title, row=HEADER_ROW)
+            return plan
+        next(rows, None)  # row 3: filling instructions
+        _read_rows(plan, title, rows)
+        return plan
+    raise ImportFileError(
+        f"« {path.name} » n'est pas un plan Territoires en Transitions : aucune feuille n'a « Axe (x) » en A2."
+    )
+
+
+class _Row:
+    """One data row with its location, turning unreadable cells into report errors."""
+
+    def __init__(self, plan: PlanImport, sheet: str, number: int, values: tuple[Any, ...]) -> None:
+        self.plan, self.sheet, self.number, self.values = plan, sheet, number, values
+
+    def raw(self, index: int) -> Any:
+        return self.values[index] if index < len(self.values) else None
+
+    def where(self, index: int) -> dict[str, object]:
+        return {"sheet": self.sheet, "row": self.number, "column": column_letter(index), "header": TET_COLUMNS[index]}
+
+    def error(self, index: int, message: str) -> None:
+        self.plan.report.error(message, **self.where(index))
+
+    def warning(self, index: int, message: str) -> None:
+        self.plan.report.warning(message, **self.where(index))
+
+    def text(self, index: int) -> str | None:
+        return parse_text(self.raw(index))
+
+    def amount(self, index: int) -> Decimal | None:
+        try:
+            return parse_amount(self.raw(index))
+        except UnreadableValue as problem:
+            self.error(index, problem.message)
+            return None
+
+    def date(self, index: int) -> dt.date | None:
+        value = self.raw(index)
+        try:
+            return parse_date(value)
+        except UnreadableValue as problem:
+            month_first = parse_month_first_date(value)
+            if month_first is not None:
+                self.warning(
+                    index,
+                    f"« {shown(value)} » lue comme une date au format mois/jour/année : "
+                    f"{month_first.strftime('%d/%m/%Y')}.",
+                )
+                return month_first
+            self.error(index, problem.message)
+            return None
+
+
+def _read_rows(plan: PlanImport, sheet: str, rows: Any) -> None:
+    seen_headings: set[tuple[str, str]] = set()
+    own_rows: dict[tuple[str, str, str], ActionImport] = {}
+    pending: list[ActionImport] = []
+    count = 0
+    for number, values in enumerate(rows, start=FIRST_DATA_ROW):
+        if values is None or all(is_blank(value) for value in values):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            plan.report.error(
+                f"le fichier dépasse {MAX_ROWS} lignes de données : découpez-le avant de l'importer.",
+                sheet=sheet,
+                row=number,
+            )
+            return
+        row = _Row(plan, sheet, number, tuple(values))
+        action = _read_row(row, seen_headings, plan)
+        if action is not None:
+            pending.append(action)
+            if action.parent_title is None:
+                own_rows.setdefault(action.key, action)
+    _link_parents(plan, pending, own_rows)
+
+
+def _objective_of(row: _Row) -> str | None:
+    levels = [text for text in (row.text(SUB_AXIS), row.text(SUB_SUB_AXIS)) if text]
+    objective = " › ".join(levels) or None
+    if objective and len(objective) > TITLE_MAX:
+        row.warning(SUB_AXIS, f"le sous-axe dépasse {TITLE_MAX} caractères : il sera raccourci.")
+        objective = objective[:TITLE_MAX]
+    return objective
+
+
+def _read_row(row: _Row, seen: set[tuple[str, str]], plan: PlanImport) -> ActionImport | None:
+    axis = row.text(AXIS)
+    if axis and len(axis) > AXIS_LABEL_MAX:
+        row.warning(AXIS, f"le nom de l'axe dépasse {AXIS_LABEL_MAX} caractères : il sera raccourci.")
+        axis = axis[:AXIS_LABEL_MAX]
+    objective = _objective_of(row)
+    title = row.text(TITLE)
+    sub_title = row.text(SUB_TITLE)
+    if axis:
+        heading = (axis, objective or "")
+        if heading not in seen:
+            seen.add(heading)
+            plan.headings.append((axis, objective))
+    if title is None:
+        if sub_title is not None:
+            row.error(TITLE, "sous-action sans titre d'action parente.")
+            return None
+        if any(not is_blank(row.raw(index)) for index in range(DESCRIPTION, len(row.values))):
+            row.error(TITLE, "le titre de l'action est obligatoire.")
+        return None  # a row naming only an axis or sub-axis: kept in `headings`
+    if axis is None and sub_title is None and normalise(title).startswith(("total", "sous-total", "sous total")):
+        row.warning(TITLE, f"ligne « {shown(title)} » ignorée (ligne de total).")
+        return None
+    if len(title) > TITLE_MAX or (sub_title and len(sub_title) > TITLE_MAX):
+        row.error(SUB_TITLE if sub_title else TITLE, f"le titre dépasse {TITLE_MAX} caractères.")
+        return None
+    if axis is None:
+        row.warning(AXIS, f"action sans axe : elle est rangée dans l'axe « {UNCLASSIFIED_AXIS} ».")
+        axis = UNCLASSIFIED_AXIS
+    action = ActionImport(
+        origin=Origin(row.sheet, row.number),
+        axis=axis,
+        objective=objective,
+        title=sub_title or title,
+        parent_title=title if sub_title else None,
+    )
+    _read_values(row, action)
+    return action
+
+
+def _read_values(row: _Row, action: ActionImport) -> None:
+    action.description = _description(row)
+    action.expected_results = row.text(OBJECTIVES)
+    status_text = row.text(STATUS)
+    if status_text is not None:
+        key = normalise(status_text)
+        if key not in STATUSES:
+            row.error(STATUS, f"statut « {shown(status_text)} » inconnu.")
+        elif key == "a discuter":
+            action.to_discuss = True
+        else:
+            action.status = STATUSES[key]
+    priority_text = row.text(PRIORITY)
+    if priority_text is not None:
+        priority = PRIORITIES.get(normalise(priority_text))
+        if priority is None:
+            row.error(PRIORITY, f"niveau de priorité « {shown(priority_text)} » inconnu (Élevé, Moyen ou Bas).")
+        action.priority = priority
+    action.planned_start = row.date(START)
+    action.planned_end = row.date(END)
+    if action.planned_start and action.planned_end and action.planned_end < action.planned_start:
+        row.error(END, "la date de fin est antérieure à la date de début.")
+    action.planned_budget = row.amount(BUDGET)
+    for funder_index, amount_index in FUNDERS:
+        funder = row.text(funder_index)
+        amount = row.amount(amount_index)
+        if funder is None and amount is None:
+            continue
+        if amount is None:
+            if is_blank(row.raw(amount_index)):
+                row.error(amount_index, f"le montant du financeur « {shown(funder)} » manque.")
+            continue
+        if funder is None:
+            row.warning(funder_index, "montant sans financeur : le financeur est noté « Financeur non précisé ».")
+            funder = "Financeur non précisé"
+        action.funding.append(
+            FundingImport(funder[:200], amount, Origin(row.sheet, row.number), column_letter(amount_index))
+        )
+
+
+def _description(row: _Row) -> str | None:
+    parts = []
+    main = row.text(DESCRIPTION)
+    if main:
+        parts.append(main)
+    extras = [f"{TET_COLUMNS[index]} : {text}" for index in EXTRA_TEXT if (text := row.text(index))]
+    if extras:
+        parts.append("\n".join(extras))
+    return "\n\n".join(parts) or None
+
+
+def _link_parents(plan: PlanImport, pending: list[ActionImport], own_rows: dict[Any, ActionImport]) -> None:
+    """Order parents before their sub-actions (creating a parent named only by its sub-actions),
+    give sub-actions their parent's axis, and number duplicates."""
+    ordered: list[ActionImport] = []
+    implicit: dict[tuple[str, str, str], ActionImport] = {}
+    placed: set[int] = set()
+    for action in pending:
+        if action.parent_title is None:
+            if id(action) not in placed:
+                ordered.append(action)
+                placed.add(id(action))
+            continue
+        parent_key = (normalise(action.axis), "", normalise(action.parent_title))
+        parent = own_rows.get(parent_key) or implicit.get(parent_key)
+        if parent is None:
+            parent = ActionImport(
+                origin=action.origin, axis=action.axis, objective=action.objective, title=action.parent_title
+            )
+            parent.implicit = True
+            implicit[parent_key] = parent
+        if id(parent) not in placed:
+            ordered.append(parent)
+            placed.add(id(parent))
+        action.axis, action.objective = parent.axis, parent.objective
+        ordered.append(action)
+    first_row: dict[tuple[str, str, str], int] = {}
+    counts: dict[tuple[str, str, str], int] = {}
+    for action in ordered:
+        key = action.key
+        action.occurrence = counts.get(key, 0)
+        counts[key] = action.occurrence + 1
+        if action.occurrence:
+            plan.report.warning(
+                f"l'action « {shown(action.title)} » figure déjà ligne {first_row[key]} dans le même axe : "
+                "elle est importée deux fois.",
+                sheet=action.origin.sheet,
+                row=action.origin.row,
+                column=column_letter(SUB_TITLE if action.parent_title else TITLE),
+            )
+        else:
+            first_row[key] = action.origin.row
+    plan.actions = ordered
