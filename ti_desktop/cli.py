@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import re
 import sys
 import traceback
@@ -88,6 +89,8 @@ def build_parser() -> FrenchArgumentParser:
     database.add_argument(
         "--db",
         metavar="CHEMIN",
+        # SUPPRESS: a subcommand without --db must not reset the value given before it (`ti-desktop --db X demo`).
+        default=argparse.SUPPRESS,
         help="fichier de base SQLite (par défaut : $TI_DESKTOP_DB, sinon le dossier de données de l'utilisateur)",
     )
     parser = FrenchArgumentParser(
@@ -273,7 +276,7 @@ def run_gui(database: Path, user_dirs: UserDirs) -> int:
 
 
 def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
-    database = choose_database_path(args.db, user_dirs)
+    database = choose_database_path(getattr(args, "db", None), user_dirs)
     if args.command is None:
         return run_gui(database, user_dirs)
     if database == user_dirs.default_database:
@@ -316,6 +319,10 @@ def main(argv: Sequence[str] | None = None, user_dirs: UserDirs | None = None) -
     except KeyboardInterrupt:
         print("ti-desktop : interrompu.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`ti-desktop check | head -1`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as error:
         log_file = log_bug(dirs)
         where = f" Détails dans « {log_file} »." if log_file else ""

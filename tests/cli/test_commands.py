@@ -235,3 +235,15 @@ def test_help_is_in_french(run: Run) -> None:
     code, out, _ = run("--help")
     assert code == 0
     assert out.startswith("utilisation : ti-desktop") and "afficher cette aide" in out
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_db_option_before_or_after_the_subcommand(run: Run, tmp_path: Path, user_dirs: UserDirs, where: str) -> None:
+    """`ti-desktop --db X demo` once wrote into the default database: the subcommand reset --db to None."""
+    database = tmp_path / "ici.sqlite3"
+    argv = ["--db", str(database), "demo"] if where == "before" else ["demo", "--db", str(database)]
+    code, out, _ = run(*argv)
+    assert code == 0 and str(database) in out
+    assert database.exists() and not user_dirs.default_database.exists()
+    code, out, _ = run("--db", str(database), "check")
+    assert code == 0 and f"Base : {database}" in out
