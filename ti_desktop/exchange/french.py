@@ -112,6 +112,8 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal | No
 def _check_amount(amount: Decimal, value: object, allow_negative: bool) -> Decimal:
     if amount < 0 and not allow_negative:
         raise UnreadableValue(f"le montant « {shown(value)} » est négatif.")
+    if abs(amount) >= Decimal("1e13"):  # before quantize, which fails on very long numbers
+        raise UnreadableValue(f"le montant « {shown(value)} » est trop grand.")
     cents = amount.quantize(Decimal("0.01"))
     if cents != amount:
         # Floats from Excel (e.g. 0.1 + 0.2) carry binary noise: tolerate it, refuse real extra decimals.

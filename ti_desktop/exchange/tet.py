@@ -7,12 +7,10 @@ instructions on row 3, one fiche per row from row 4.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ti_desktop.domain.enums import ActionStatus, Priority
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -23,12 +21,21 @@ from ti_desktop.exchange.french import (
     parse_text,
     shown,
 )
-from ti_desktop.exchange.report import ImportFileError, ImportIssue, ImportReport, column_letter
-from ti_desktop.exchange.workbook import MAX_ROWS, sheet_rows
+from ti_desktop.exchange.plan_import import (
+    PRIORITY_WORDS,
+    STATUS_WORDS,
+    TO_DISCUSS,
+    UNCLASSIFIED_AXIS,
+    ActionImport,
+    FundingImport,
+    Origin,
+    PlanImport,
+)
+from ti_desktop.exchange.report import ImportFileError, column_letter
+from ti_desktop.exchange.tabular import RawSheet, read_workbook
 
 HEADER_ROW = 2
 FIRST_DATA_ROW = 4
-UNCLASSIFIED_AXIS = "À classer"
 AXIS_LABEL_MAX = 100
 TITLE_MAX = 300
 
@@ -69,90 +76,8 @@ BUDGET, STATUS, PRIORITY, START, END = 23, 24, 25, 26, 27
 # Text columns without a field of their own: kept in the description so nothing is lost.
 EXTRA_TEXT = (6, 8, 9, 10, 11, 12, 13, 14, 15, 16)
 
-STATUSES: dict[str, ActionStatus | None] = {
-    "a venir": ActionStatus.A_VENIR,
-    "en cours": ActionStatus.EN_COURS,
-    "realise": ActionStatus.REALISEE,
-    "realisee": ActionStatus.REALISEE,
-    "en retard": ActionStatus.EN_COURS,  # "late" is derived from the planned end in TI Desktop
-    "en pause": ActionStatus.EN_PAUSE,
-    "bloque": ActionStatus.BLOQUEE,
-    "bloquee": ActionStatus.BLOQUEE,
-    "abandonne": ActionStatus.ABANDONNEE,
-    "abandonnee": ActionStatus.ABANDONNEE,
-    "en reflexion": ActionStatus.EN_REFLEXION,
-    "a discuter": None,  # the to-discuss flag, status left as it is
-}
-PRIORITIES = {
-    "eleve": Priority.HAUTE,
-    "elevee": Priority.HAUTE,
-    "haute": Priority.HAUTE,
-    "haut": Priority.HAUTE,
-    "moyen": Priority.MOYENNE,
-    "moyenne": Priority.MOYENNE,
-    "bas": Priority.BASSE,
-    "basse": Priority.BASSE,
-    "faible": Priority.BASSE,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Origin:
-    """Where a value came from in the file."""
-
-    sheet: str
-    row: int
-
-
-@dataclass(frozen=True, slots=True)
-class FundingImport:
-    funder: str
-    amount: Decimal
-    origin: Origin
-    column: str
-
-
-@dataclass(slots=True)
-class ActionImport:
-    origin: Origin
-    axis: str
-    objective: str | None
-    title: str
-    parent_title: str | None = None  # set for a sub-action: the title of its action
-    description: str | None = None
-    expected_results: str | None = None
-    status: ActionStatus | None = None
-    priority: Priority | None = None
-    to_discuss: bool = False
-    planned_start: dt.date | None = None
-    planned_end: dt.date | None = None
-    planned_budget: Decimal | None = None
-    funding: list[FundingImport] = field(default_factory=list)
-    implicit: bool = False  # an action named only by its sub-actions' rows
-    occurrence: int = 0  # 0 for the first action with this axis/parent/title, 1 for a duplicate…
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (normalise(self.axis), normalise(self.parent_title or ""), normalise(self.title))
-
-
-@dataclass(slots=True)
-class PlanImport:
-    """What a plan file holds: actions in file order (parents before their sub-actions) and the report."""
-
-    path: Path
-    sheet: str | None = None
-    actions: list[ActionImport] = field(default_factory=list)
-    headings: list[tuple[str, str | None]] = field(default_factory=list)  # axes and objectives, in order
-    report: ImportReport = field(default_factory=ImportReport)
-
-    @property
-    def issues(self) -> list[ImportIssue]:
-        return self.report.issues
-
-    @property
-    def has_errors(self) -> bool:
-        return self.report.has_errors
+STATUSES = STATUS_WORDS
+PRIORITIES = PRIORITY_WORDS
 
 
 def is_tet_header(row: tuple[Any, ...] | None) -> bool:
@@ -170,27 +95,31 @@ def check_columns(header: tuple[Any, ...]) -> str | None:
     return None
 
 
+def is_tet_sheet(sheet: RawSheet) -> bool:
+    """A sheet laid out as a TeT plan: "Axe (x)" in A2."""
+    return len(sheet.rows) >= HEADER_ROW and is_tet_header(sheet.rows[HEADER_ROW - 1])
+
+
 def read_tet_plan(path: Path) -> PlanImport:
     """Read the first sheet laid out as a TeT plan; problems go to the report, never exceptions (but
-    `ImportFileError` for a file that is not a readable workbook)."""
-    plan = PlanImport(path=path)
-    for title, rows in sheet_rows(path):
-        next(rows, None)  # row 1: the plan's title
-        header = next(rows, None)
-        if not is_tet_header(header):
-            continue
-        assert header is not None
-        plan.sheet = title
-        problem = check_columns(header)
-        if problem:
-            plan.report.error(problem, sheet=title, row=HEADER_ROW)
-            return plan
-        next(rows, None)  # row 3: filling instructions
-        _read_rows(plan, title, rows)
-        return plan
+    `ImportFileError` for a file that is not a readable spreadsheet or has no TeT sheet)."""
+    workbook = read_workbook(path)
+    for sheet in workbook.sheets:
+        if is_tet_sheet(sheet):
+            return read_tet_sheet(path, sheet)
     raise ImportFileError(
         f"« {path.name} » n'est pas un plan Territoires en Transitions : aucune feuille n'a « Axe (x) » en A2."
     )
+
+
+def read_tet_sheet(path: Path, sheet: RawSheet) -> PlanImport:
+    plan = PlanImport(path=path, sheet=sheet.name)
+    problem = check_columns(sheet.rows[HEADER_ROW - 1])
+    if problem:
+        plan.report.error(problem, sheet=sheet.name, row=HEADER_ROW)
+        return plan
+    _read_rows(plan, sheet.name, sheet.rows[FIRST_DATA_ROW - 1 :])  # row 3: filling instructions
+    return plan
 
 
 class _Row:
@@ -238,22 +167,13 @@ class _Row:
             return None
 
 
-def _read_rows(plan: PlanImport, sheet: str, rows: Any) -> None:
+def _read_rows(plan: PlanImport, sheet: str, rows: list[tuple[Any, ...]]) -> None:
     seen_headings: set[tuple[str, str]] = set()
     own_rows: dict[tuple[str, str, str], ActionImport] = {}
     pending: list[ActionImport] = []
-    count = 0
     for number, values in enumerate(rows, start=FIRST_DATA_ROW):
         if values is None or all(is_blank(value) for value in values):
             continue
-        count += 1
-        if count > MAX_ROWS:
-            plan.report.error(
-                f"le fichier dépasse {MAX_ROWS} lignes de données : découpez-le avant de l'importer.",
-                sheet=sheet,
-                row=number,
-            )
-            return
         row = _Row(plan, sheet, number, tuple(values))
         action = _read_row(row, seen_headings, plan)
         if action is not None:
@@ -320,7 +240,7 @@ def _read_values(row: _Row, action: ActionImport) -> None:
         key = normalise(status_text)
         if key not in STATUSES:
             row.error(STATUS, f"statut « {shown(status_text)} » inconnu.")
-        elif key == "a discuter":
+        elif key == TO_DISCUSS:
             action.to_discuss = True
         else:
             action.status = STATUSES[key]

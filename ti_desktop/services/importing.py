@@ -1,44 +1,85 @@
-"""Importing an action plan file: a preview (the validation report and what would change), then one
-all-or-nothing transaction. Actions are matched by axis + title (TeT files have no codes), so importing
-the same file twice updates instead of duplicating."""
+"""Importing an action plan file: an overview (sheets, headers, suggested mapping), a preview (the
+validation report and what would change, computed in a transaction that is rolled back), then one
+all-or-nothing transaction.
+
+Actions are matched by code, or by axis + title when the file has no codes (TeT files have none), so
+importing the same file twice updates instead of duplicating. A blank cell never clears a value already
+in the database: a file only adds or changes what it states.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import fields
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import ActionStatus, ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.domain.records import FundingLineRecord, ObjectiveRecord
-from ti_desktop.exchange.french import normalise
+from ti_desktop.domain.records import ActorRecord, FundingLineRecord, MilestoneRecord, ObjectiveRecord
+from ti_desktop.exchange.french import normalise, parse_text, shown
+from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
+from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, FundingImport, PlanImport
 from ti_desktop.exchange.report import ImportIssue
-from ti_desktop.exchange.tet import ActionImport, PlanImport, read_tet_plan
+from ti_desktop.exchange.table_plan import guess_header, read_table_plan
+from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
+from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
+from ti_desktop.paths import resource_path
 from ti_desktop.services.checks import check_funding_line, check_territory_axis
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
 
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
 _NUMBERING = re.compile(r"^(axe\s*)?\d+(\.\d+)*\s*[.:)\-–]?\s*")
 _AXIS_COLOURS = ("#6e7781", "#953800", "#0550ae", "#8250df", "#1b7c83", "#9a6700", "#bf3989")
-_UPDATABLE = (
+_ACTION_VALUES = (
     "description",
     "expected_results",
     "status",
     "priority",
+    "to_discuss",
+    "confidential",
     "planned_start",
     "planned_end",
+    "actual_end",
+    "progress",
     "planned_budget",
-    "objective_id",
+    "spent_to_date",
+    "budget_nature",
+    "jobs_targeted",
+    "induced_investment",
 )
+_FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on")
+TEMPLATE = ("templates", "modele-plan-action.xlsx")
+SAMPLE_COUNT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SheetOverview:
+    name: str
+    kind: Literal["tet", "table"]  # TeT layout (fixed columns) or a table whose columns are mapped
+    header_row: int | None  # 1-based row of the header (None: no header found)
+    headers: list[str]
+    samples: list[list[str]]  # per column, up to 3 example values as shown text
+    data_rows: int
+    suggested: dict[str, str]  # header → field key
+
+
+@dataclass(frozen=True, slots=True)
+class FileOverview:
+    path: Path
+    sheets: list[SheetOverview]
+    default_sheet: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +102,12 @@ class ImportPreview:
     actions_unchanged: int = 0
     sub_actions_created: int = 0
     funding_lines_created: int = 0
+    funding_lines_updated: int = 0
+    milestones_created: int = 0
+    milestones_updated: int = 0
     axes_created: list[str] = field(default_factory=list)
     objectives_created: int = 0
+    actors_created: list[str] = field(default_factory=list)
     written: bool = False
 
     @property
@@ -72,6 +117,10 @@ class ImportPreview:
     @property
     def errors(self) -> list[ImportIssue]:
         return [issue for issue in self.issues if issue.is_error]
+
+    @property
+    def warnings(self) -> list[ImportIssue]:
+        return [issue for issue in self.issues if not issue.is_error]
 
 
 class ImportRefusedError(TiDesktopError):
@@ -86,19 +135,68 @@ class ImportRefusedError(TiDesktopError):
         self.preview = preview
 
 
+class ImportCancelled(TiDesktopError):
+    """The user cancelled: nothing was written."""
+
+
 class _Rollback(Exception):
     """Raised inside the transaction of a preview so that nothing it did is kept."""
+
+
+def default_sheet(workbook: RawWorkbook) -> RawSheet:
+    """The TeT sheet, else the sheet named "Actions", else the actions sheet whose header is best recognised."""
+    for sheet in workbook.sheets:
+        if is_tet_sheet(sheet):
+            return sheet
+    for sheet in workbook.sheets:
+        if normalise(sheet.name) == normalise(ACTIONS_SHEET):
+            return sheet
+    candidates = [sheet for sheet in workbook.sheets if sheet_kind(sheet.name) == "actions"] or workbook.sheets
+    return max(candidates, key=lambda sheet: len(guess_header(sheet, "actions").suggested))
+
+
+def _overview_of(sheet: RawSheet) -> SheetOverview:
+    if is_tet_sheet(sheet):
+        header_index: int | None = HEADER_ROW - 1
+        suggested: dict[str, str] = {}
+        kind: Literal["tet", "table"] = "tet"
+        first_data = HEADER_ROW + 1  # row 3 holds TeT's filling instructions
+    else:
+        guess = guess_header(sheet)
+        header_index, suggested, kind = guess.row, guess.suggested, "table"
+        first_data = (header_index or 0) + 1 if header_index is not None else 0
+    header_values = sheet.rows[header_index] if header_index is not None else ()
+    headers = [parse_text(value) or "" for value in header_values]
+    data = [row for row in sheet.rows[first_data:] if any(parse_text(value) for value in row)]
+    width = len(headers) or max((len(row) for row in data[:SAMPLE_COUNT]), default=0)
+    samples = [
+        [
+            shown(parse_text(row[index]) or "")
+            for row in data[:SAMPLE_COUNT]
+            if index < len(row) and row[index] is not None
+        ]
+        for index in range(width)
+    ]
+    return SheetOverview(
+        name=sheet.name,
+        kind=kind,
+        header_row=None if header_index is None else header_index + 1,
+        headers=headers,
+        samples=samples,
+        data_rows=len(data),
+        suggested=suggested,
+    )
 
 
 class ImportService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
-        self._actions = ActionService(sessions)
-        self._axes = AxisService(sessions)
-        self._objectives = EntityCrud(
+        self.actions = ActionService(sessions)
+        self.axes = AxisService(sessions)
+        self.objectives = EntityCrud(
             sessions, models.Objective, ObjectiveRecord, fields.OBJECTIVE, noun="l'objectif", check=check_territory_axis
         )
-        self._funding = EntityCrud(
+        self.funding = EntityCrud(
             sessions,
             models.FundingLine,
             FundingLineRecord,
@@ -106,33 +204,71 @@ class ImportService:
             noun="la ligne de financement",
             check=check_funding_line,
         )
+        self.milestones = EntityCrud(sessions, models.Milestone, MilestoneRecord, fields.MILESTONE, noun="le jalon")
+        self.actors = EntityCrud(sessions, models.Actor, ActorRecord, fields.ACTOR, noun="l'acteur")
 
-    def read(self, path: Path) -> PlanImport:
-        return read_tet_plan(path)
+    @staticmethod
+    def template_path() -> Path:
+        """TI Desktop's own plan workbook, empty, with its instructions: offered to users to fill in."""
+        return resource_path(*TEMPLATE)
 
-    def preview(self, territory_id: int, path: Path) -> ImportPreview:
+    def inspect(self, path: Path) -> FileOverview:
+        workbook = read_workbook(path)
+        return FileOverview(
+            path=path,
+            sheets=[_overview_of(sheet) for sheet in workbook.sheets],
+            default_sheet=default_sheet(workbook).name,
+        )
+
+    def read(self, path: Path, sheet: str | None = None, mapping: Mapping[str, str] | None = None) -> PlanImport:
+        workbook = read_workbook(path)
+        chosen = workbook.sheet(sheet) if sheet is not None else default_sheet(workbook)
+        if is_tet_sheet(chosen):
+            return read_tet_sheet(path, chosen)
+        return read_table_plan(path, workbook, chosen.name, mapping)
+
+    def preview(
+        self,
+        territory_id: int,
+        path: Path,
+        *,
+        sheet: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportPreview:
         """The report and what the import would create or update; nothing is written."""
-        plan = self.read(path)
+        plan = self.read(path, sheet, mapping)
         preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         if plan.has_errors:
             return preview
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, plan, preview).run()
+                _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
                 raise _Rollback
         except _Rollback:
             pass
         return preview
 
-    def apply(self, territory_id: int, path: Path) -> ImportPreview:
-        """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error."""
-        plan = self.read(path)
+    def apply(
+        self,
+        territory_id: int,
+        path: Path,
+        *,
+        sheet: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportPreview:
+        """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error,
+        `ImportCancelled` (nothing written) when `cancelled()` becomes true."""
+        plan = self.read(path, sheet, mapping)
         preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         if plan.has_errors:
             raise ImportRefusedError(preview)
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, plan, preview).run()
+                _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
                 if preview.has_errors:
                     raise _Rollback
         except _Rollback:
@@ -148,19 +284,29 @@ def axis_key(name: str) -> str:
 
 
 class _Run:
-    """One import inside one session: resolves axes, objectives and actions, writes, counts."""
+    """One import inside one session: resolves axes, objectives, actors and actions, writes, counts."""
 
     def __init__(
-        self, service: ImportService, session: Session, territory_id: int, plan: PlanImport, preview: ImportPreview
+        self,
+        service: ImportService,
+        session: Session,
+        territory_id: int,
+        plan: PlanImport,
+        preview: ImportPreview,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
     ) -> None:
         self.s, self.session, self.territory_id, self.plan, self.preview = service, session, territory_id, plan, preview
+        self.progress, self.cancelled = progress, cancelled
         self.axes: dict[str, int] = {}
+        self.axis_labels: list[str] = []
         self.axis_codes: set[str] = set()
         self.axis_count = 0
-        for axis in service._axes.available_to_in(session, territory_id):
+        for axis in service.axes.available_to_in(session, territory_id):
             self.axes.setdefault(normalise(axis.label), axis.id)
             self.axes.setdefault(axis_key(axis.label), axis.id)
             self.axes.setdefault(normalise(axis.code), axis.id)
+            self.axis_labels.append(axis.label)
             if axis.code:
                 self.axis_codes.add(axis.code.upper())
             self.axis_count += 1
@@ -169,31 +315,63 @@ class _Run:
             for row in session.scalars(select(models.Objective).where(models.Objective.territory_id == territory_id))
         }
         self.existing: dict[tuple[int, int | None, str], list[models.Action]] = {}
+        self.existing_codes: dict[str, models.Action] = {}
         statement = select(models.Action).where(models.Action.territory_id == territory_id).order_by(models.Action.id)
         for action in session.scalars(statement):
             self.existing.setdefault((action.axis_id, action.parent_id, normalise(action.title)), []).append(action)
-        self.resolved: dict[tuple[str, str, str, int], int] = {}
+            if action.code:
+                self.existing_codes.setdefault(normalise(action.code), action)
+        self.actors: dict[str, int] = {}
+        for actor in session.scalars(select(models.Actor).order_by(models.Actor.id)):
+            self.actors.setdefault(normalise(actor.name), actor.id)
+        for actor in session.scalars(select(models.Actor).order_by(models.Actor.id)):
+            if actor.organisation:
+                self.actors.setdefault(normalise(actor.organisation), actor.id)
+        self.resolved: dict[tuple[str, str, str, int], int] = {}  # TeT parents: (axis, "", title, 0) → id
+        self.by_code: dict[str, int] = {}
+        self.by_title: dict[tuple[int, str], int] = {}
+        self.taken: set[int] = set()  # existing actions already matched by a row of the file
 
     def run(self) -> None:
         for axis_name, objective in self.plan.headings:
             axis_id = self.axis_id(axis_name)
-            if objective:
+            if axis_id is not None and objective:
                 self.objective_id(axis_id, objective)
-        for action in self.plan.actions:
+        # Parents before sub-actions, whatever the file's order (a table may list them after).
+        ordered = sorted(self.plan.actions, key=lambda action: action.parent_ref is not None)
+        total = len(ordered)
+        for done, action in enumerate(ordered):
+            if self.cancelled is not None and self.cancelled():
+                raise ImportCancelled(f"Import de « {self.plan.path.name} » annulé : rien n'a été écrit.")
+            if self.progress is not None and done % 50 == 0:
+                self.progress(done, total)
             try:
                 self.import_action(action)
             except ValidationError as error:
-                self.preview.issues.append(
-                    ImportIssue("error", error.message, sheet=action.origin.sheet, row=action.origin.row)
-                )
+                self.error(action, error.message, error.field)
+        if self.progress is not None:
+            self.progress(total, total)
 
-    def axis_id(self, name: str) -> int:
+    def error(self, action: ActionImport, message: str, attribute: str | None = None) -> None:
+        column, header = self.plan.columns.get(attribute or "", (None, None))
+        self.preview.issues.append(
+            ImportIssue(
+                "error", message, sheet=action.origin.sheet, row=action.origin.row, column=column, header=header
+            )
+        )
+
+    def axis_id(self, name: str, action: ActionImport | None = None) -> int | None:
         for key in (normalise(name), axis_key(name)):
             if key in self.axes:
                 return self.axes[key]
+        if not self.plan.creates_axes and name != UNCLASSIFIED_AXIS:
+            if action is not None:
+                known = ", ".join(self.axis_labels)
+                self.error(action, f"axe « {shown(name)} » inconnu (axes du territoire : {known}).", "axis_id")
+            return None
         code = self.new_axis_code()
         colour = _AXIS_COLOURS[self.axis_count % len(_AXIS_COLOURS)]
-        row = self.s._axes.create_in(
+        row = self.s.axes.create_in(
             self.session,
             territory_id=self.territory_id,
             code=code,
@@ -217,31 +395,72 @@ class _Run:
     def objective_id(self, axis_id: int, title: str) -> int:
         key = (axis_id, normalise(title))
         if key not in self.objectives:
-            row = self.s._objectives.create_in(
+            row = self.s.objectives.create_in(
                 self.session, territory_id=self.territory_id, axis_id=axis_id, title=title
             )
             self.objectives[key] = row.id
             self.preview.objectives_created += 1
         return self.objectives[key]
 
-    def import_action(self, action: ActionImport) -> None:
-        axis_id = self.axis_id(action.axis)
-        objective_id = self.objective_id(axis_id, action.objective) if action.objective else None
-        parent_id = None
+    def actor_id(self, name: str) -> int:
+        key = normalise(name)
+        if key not in self.actors:
+            row = self.s.actors.create_in(self.session, name=name, kind=ActorKind.AUTRE)
+            self.actors[key] = row.id
+            self.preview.actors_created.append(name)
+        return self.actors[key]
+
+    def parent_id(self, action: ActionImport, axis_id: int) -> int | Literal[False] | None:
+        """The id of the action's parent, None for a top-level action, False when it cannot be found."""
         if action.parent_title is not None:
-            parent_id = self.resolved[(normalise(action.axis), "", normalise(action.parent_title), 0)]
+            return self.resolved[(normalise(action.axis), "", normalise(action.parent_title), 0)]
+        if action.parent_ref is None:
+            return None
+        reference = normalise(action.parent_ref)
+        if reference in self.by_code:
+            return self.by_code[reference]
+        if reference in self.existing_codes:
+            return self.existing_codes[reference].id
+        if (axis_id, reference) in self.by_title:
+            return self.by_title[(axis_id, reference)]
+        self.error(
+            action,
+            f"action parente « {shown(action.parent_ref)} » introuvable (ni code ni intitulé du même axe).",
+            "parent_id",
+        )
+        return False
+
+    def match(self, action: ActionImport, axis_id: int, parent_id: int | None) -> models.Action | None:
+        if action.code:
+            found = self.existing_codes.get(normalise(action.code))
+            if found is not None:
+                return found
+        candidates = [
+            row
+            for row in self.existing.get((axis_id, parent_id, normalise(action.title)), [])
+            if row.id not in self.taken and (not action.code or not row.code)
+        ]
+        return candidates[0] if candidates else None
+
+    def import_action(self, action: ActionImport) -> None:
+        axis_id = self.axis_id(action.axis, action)
+        if axis_id is None:
+            return
+        objective_id = self.objective_id(axis_id, action.objective) if action.objective else None
+        parent_id = self.parent_id(action, axis_id)
+        if parent_id is False:
+            return
         values = self.values_of(action, objective_id)
-        candidates = self.existing.get((axis_id, parent_id, normalise(action.title)), [])
-        match = candidates[action.occurrence] if action.occurrence < len(candidates) else None
+        match = self.match(action, axis_id, parent_id)
         if match is None:
-            created = self.s._actions.create_in(
+            created = self.s.actions.create_in(
                 self.session,
                 territory_id=self.territory_id,
                 axis_id=axis_id,
                 parent_id=parent_id,
                 title=action.title,
-                to_discuss=action.to_discuss,
-                **{name: value for name, value in values.items() if value is not None},
+                code=action.code,
+                **values,
             )
             row_id = created.id
             self.preview.actions_created += 1
@@ -250,15 +469,14 @@ class _Run:
             self.preview.changes.append(ActionChange("création", action.title, action.axis, action.origin.row))
         else:
             row_id = match.id
-            changes = {
-                name: value
-                for name, value in values.items()
-                if value is not None and getattr(match, name) != value and not action.implicit
-            }
-            if action.to_discuss and not match.to_discuss:
-                changes["to_discuss"] = True
+            self.taken.add(match.id)
+            if action.code:
+                values.update(code=action.code, title=action.title, axis_id=axis_id, parent_id=parent_id)
+            changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+            if action.status is not None and action.status != ActionStatus.REALISEE and match.progress == 100:
+                changes.setdefault("progress", action.progress or 0)  # reopening a finished action
             if changes:
-                self.s._actions.update_in(self.session, match.id, **changes)
+                self.s.actions.update_in(self.session, match.id, **changes)
                 self.preview.actions_updated += 1
                 labels = tuple(fields.ACTION[name].label for name in changes)
                 self.preview.changes.append(
@@ -266,40 +484,91 @@ class _Run:
                 )
             else:
                 self.preview.actions_unchanged += 1
-        if action.parent_title is None:
+        if action.parent_title is None and action.parent_ref is None:
             self.resolved.setdefault((normalise(action.axis), "", normalise(action.title), 0), row_id)
+            self.by_title.setdefault((axis_id, normalise(action.title)), row_id)
+        if action.code:
+            self.by_code[normalise(action.code)] = row_id
         self.import_funding(row_id, action)
+        self.import_milestones(row_id, action)
 
     def values_of(self, action: ActionImport, objective_id: int | None) -> dict[str, Any]:
+        """The values the file states (blank cells are absent: they never clear what is in the database)."""
+        values: dict[str, Any] = {"objective_id": objective_id} if objective_id is not None else {}
         if action.implicit:
-            return {"objective_id": objective_id}
-        values: dict[str, Any] = {
-            "description": action.description,
-            "expected_results": action.expected_results,
-            "status": action.status,
-            "priority": action.priority,
-            "planned_start": action.planned_start,
-            "planned_end": action.planned_end,
-            "planned_budget": action.planned_budget,
-            "objective_id": objective_id,
-        }
-        if action.status == ActionStatus.REALISEE:
+            return values
+        for name in _ACTION_VALUES:
+            value = getattr(action, name)
+            if value is not None:
+                values[name] = value
+        if action.status == ActionStatus.REALISEE and action.progress is None:
             values["progress"] = 100
+        for attribute, name in action.actors.items():
+            values[attribute] = self.actor_id(name)
         return values
 
     def import_funding(self, action_id: int, action: ActionImport) -> None:
-        existing = {
-            (normalise(line.funder_name or ""), Decimal(line.amount_requested))
-            for line in self.session.scalars(
-                select(models.FundingLine).where(models.FundingLine.action_id == action_id)
-            )
-        }
-        for line in action.funding:
-            key = (normalise(line.funder), line.amount)
-            if key in existing:
-                continue
-            existing.add(key)
-            self.s._funding.create_in(
-                self.session, action_id=action_id, funder_name=line.funder, amount_requested=line.amount
-            )
-            self.preview.funding_lines_created += 1
+        """Lines are matched by funder and programme (in order when several); amounts and dates updated."""
+        existing: dict[tuple[str, str], list[models.FundingLine]] = {}
+        for line in self.session.scalars(
+            select(models.FundingLine).where(models.FundingLine.action_id == action_id).order_by(models.FundingLine.id)
+        ):
+            existing.setdefault((normalise(line.funder_name or ""), normalise(line.programme or "")), []).append(line)
+        for funding in action.funding:
+            candidates = existing.get((normalise(funding.funder), normalise(funding.programme or "")), [])
+            match = candidates.pop(0) if candidates else None
+            values = self.funding_values(funding)
+            try:
+                if match is None:
+                    self.s.funding.create_in(self.session, action_id=action_id, **values)
+                    self.preview.funding_lines_created += 1
+                    continue
+                changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+                if changes:
+                    self.s.funding.update_in(self.session, match.id, **changes)
+                    self.preview.funding_lines_updated += 1
+            except ValidationError as error:
+                self.preview.issues.append(
+                    ImportIssue(
+                        "error",
+                        error.message,
+                        sheet=funding.origin.sheet,
+                        row=funding.origin.row,
+                        column=funding.column,
+                    )
+                )
+
+    @staticmethod
+    def funding_values(funding: FundingImport) -> dict[str, Any]:
+        values: dict[str, Any] = {"funder_name": funding.funder, "amount_requested": funding.amount}
+        for name in _FUNDING_VALUES:
+            value = getattr(funding, name)
+            if value is not None:
+                values[name] = value
+        return values
+
+    def import_milestones(self, action_id: int, action: ActionImport) -> None:
+        existing: dict[str, models.Milestone] = {}
+        for row in self.session.scalars(select(models.Milestone).where(models.Milestone.action_id == action_id)):
+            existing.setdefault(normalise(row.title), row)
+        for position, milestone in enumerate(action.milestones):
+            values: dict[str, Any] = {"title": milestone.title}
+            if milestone.due_on is not None:
+                values["due_on"] = milestone.due_on
+            if milestone.done_on is not None:
+                values["done_on"] = milestone.done_on
+            match = existing.get(normalise(milestone.title))
+            try:
+                if match is None:
+                    row = self.s.milestones.create_in(self.session, action_id=action_id, position=position, **values)
+                    existing[normalise(milestone.title)] = row
+                    self.preview.milestones_created += 1
+                    continue
+                changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+                if changes:
+                    self.s.milestones.update_in(self.session, match.id, **changes)
+                    self.preview.milestones_updated += 1
+            except ValidationError as error:
+                self.preview.issues.append(
+                    ImportIssue("error", error.message, sheet=milestone.origin.sheet, row=milestone.origin.row)
+                )

@@ -1,0 +1,169 @@
+"""What a plan file holds once read, whatever its layout (TeT workbook or mapped table): plain rows with
+their origin in the file, and the validation report. No database here: the import service resolves axes,
+actors and existing actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
+from ti_desktop.exchange.french import normalise
+from ti_desktop.exchange.report import ImportIssue, ImportReport
+
+UNCLASSIFIED_AXIS = "À classer"
+
+# Words people (and TeT) use for statuses and priorities, normalised. "À discuter" is TeT's status for
+# what TI Desktop keeps as a flag: it sets `to_discuss` and leaves the status alone.
+TO_DISCUSS = "a discuter"
+STATUS_WORDS: dict[str, ActionStatus | None] = {
+    **{normalise(status.label): status for status in ActionStatus},
+    **{normalise(status.value.replace("_", " ")): status for status in ActionStatus},
+    "a venir": ActionStatus.A_VENIR,
+    "en cours": ActionStatus.EN_COURS,
+    "realise": ActionStatus.REALISEE,
+    "realisee": ActionStatus.REALISEE,
+    "termine": ActionStatus.REALISEE,
+    "terminee": ActionStatus.REALISEE,
+    "fait": ActionStatus.REALISEE,
+    "en retard": ActionStatus.EN_COURS,  # "late" is derived from the planned end in TI Desktop
+    "en pause": ActionStatus.EN_PAUSE,
+    "suspendu": ActionStatus.EN_PAUSE,
+    "suspendue": ActionStatus.EN_PAUSE,
+    "bloque": ActionStatus.BLOQUEE,
+    "bloquee": ActionStatus.BLOQUEE,
+    "abandonne": ActionStatus.ABANDONNEE,
+    "abandonnee": ActionStatus.ABANDONNEE,
+    "en reflexion": ActionStatus.EN_REFLEXION,
+    "a lancer": ActionStatus.A_VENIR,
+    "non demarre": ActionStatus.A_VENIR,
+    "non demarree": ActionStatus.A_VENIR,
+    "en projet": ActionStatus.EN_REFLEXION,
+    TO_DISCUSS: None,
+}
+PRIORITY_WORDS: dict[str, Priority] = {
+    **{normalise(priority.label): priority for priority in Priority},
+    "eleve": Priority.HAUTE,
+    "elevee": Priority.HAUTE,
+    "haut": Priority.HAUTE,
+    "forte": Priority.HAUTE,
+    "1": Priority.HAUTE,
+    "moyen": Priority.MOYENNE,
+    "normale": Priority.MOYENNE,
+    "2": Priority.MOYENNE,
+    "bas": Priority.BASSE,
+    "faible": Priority.BASSE,
+    "3": Priority.BASSE,
+}
+FUNDING_STATUS_WORDS: dict[str, FundingStatus] = {
+    **{normalise(status.label): status for status in FundingStatus},
+    **{normalise(status.value): status for status in FundingStatus},
+    "envisagee": FundingStatus.ENVISAGE,
+    "a deposer": FundingStatus.ENVISAGE,
+    "deposee": FundingStatus.DEPOSE,
+    "en instruction": FundingStatus.DEPOSE,
+    "accordee": FundingStatus.ACCORDE,
+    "obtenu": FundingStatus.ACCORDE,
+    "obtenue": FundingStatus.ACCORDE,
+    "versee": FundingStatus.VERSE,
+    "refusee": FundingStatus.REFUSE,
+}
+BUDGET_NATURE_WORDS: dict[str, BudgetNature] = {
+    **{normalise(nature.label): nature for nature in BudgetNature},
+    "invest": BudgetNature.INVESTISSEMENT,
+    "investissements": BudgetNature.INVESTISSEMENT,
+    "fonct": BudgetNature.FONCTIONNEMENT,
+}
+TRUE_WORDS = frozenset({"oui", "o", "x", "vrai", "yes", "y", "true", "1"})
+FALSE_WORDS = frozenset({"non", "n", "faux", "no", "false", "0", "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a value came from in the file (row as Excel numbers it)."""
+
+    sheet: str
+    row: int
+
+
+@dataclass(slots=True)
+class FundingImport:
+    funder: str
+    amount: Decimal  # requested
+    origin: Origin
+    column: str | None = None
+    programme: str | None = None
+    amount_granted: Decimal | None = None
+    status: FundingStatus | None = None
+    filed_on: dt.date | None = None
+    decided_on: dt.date | None = None
+
+
+@dataclass(slots=True)
+class MilestoneImport:
+    title: str
+    origin: Origin
+    due_on: dt.date | None = None
+    done_on: dt.date | None = None
+
+
+@dataclass(slots=True)
+class ActionImport:
+    origin: Origin
+    axis: str
+    objective: str | None
+    title: str
+    code: str | None = None
+    parent_title: str | None = None  # set for a sub-action: the title of its action (TeT)
+    parent_ref: str | None = None  # set for a sub-action of a table: its action's code, or title
+    description: str | None = None
+    expected_results: str | None = None
+    status: ActionStatus | None = None
+    priority: Priority | None = None
+    to_discuss: bool | None = None
+    confidential: bool | None = None
+    planned_start: dt.date | None = None
+    planned_end: dt.date | None = None
+    actual_end: dt.date | None = None
+    progress: int | None = None
+    planned_budget: Decimal | None = None
+    spent_to_date: Decimal | None = None
+    budget_nature: BudgetNature | None = None
+    jobs_targeted: int | None = None
+    induced_investment: Decimal | None = None
+    actors: dict[str, str] = field(default_factory=dict)  # model attribute (lead_actor_id…) → actor name
+    funding: list[FundingImport] = field(default_factory=list)
+    milestones: list[MilestoneImport] = field(default_factory=list)
+    implicit: bool = False  # an action named only by its sub-actions' rows (TeT)
+    occurrence: int = 0  # 0 for the first action with this axis/parent/title, 1 for a duplicate…
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (normalise(self.axis), normalise(self.parent_title or ""), normalise(self.title))
+
+    @property
+    def is_sub_action(self) -> bool:
+        return self.parent_title is not None or self.parent_ref is not None
+
+
+@dataclass(slots=True)
+class PlanImport:
+    """What a plan file holds: actions in file order (parents before their sub-actions) and the report."""
+
+    path: Path
+    sheet: str | None = None
+    actions: list[ActionImport] = field(default_factory=list)
+    headings: list[tuple[str, str | None]] = field(default_factory=list)  # axes and objectives, in order
+    report: ImportReport = field(default_factory=ImportReport)
+    creates_axes: bool = True  # TeT axes become axes; a table must name the territory's axes
+    columns: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute → (column letter, header)
+
+    @property
+    def issues(self) -> list[ImportIssue]:
+        return self.report.issues
+
+    @property
+    def has_errors(self) -> bool:
+        return self.report.has_errors
