@@ -256,15 +256,16 @@ def decode_text(path: Path, data: bytes) -> str:
 
 
 def detect_separator(text: str) -> str:
-    """The separator giving the most regular table over the first lines (`;` wins ties: French Excel)."""
+    """The separator giving the most lines of the same width (>1 cell) over the first lines; title and
+    note lines of one cell do not count. `;` wins ties: French Excel writes it."""
     sample = [line for line in text.splitlines()[:50] if line.strip()]
-    best, best_score = ";", (-1, 0)
+    best, best_score = ";", (0, 0)
     for separator in _CSV_SEPARATORS:
-        widths = [len(row) for row in csv.reader(sample, delimiter=separator)]
+        widths = [len(row) for row in csv.reader(sample, delimiter=separator) if len(row) > 1]
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
-        score = (widths.count(common) if common > 1 else 0, common)
+        score = (widths.count(common), common)
         if score > best_score:
             best, best_score = separator, score
     return best
