@@ -119,7 +119,9 @@ def test_user_mapping_overrides_and_ignores(tmp_path: Path) -> None:
         tmp_path / "plan.csv",
         ["Projet;Thème;Porteur du projet;Budget;Note", "Fab lab;Innovation;CCI;1000;à ignorer"],
     )
-    plan = read(path, mapping={"Projet": "titre", "Thème": "axe", "porteur du projet": "maitre_ouvrage", "Budget": IGNORE})
+    plan = read(
+        path, mapping={"Projet": "titre", "Thème": "axe", "porteur du projet": "maitre_ouvrage", "Budget": IGNORE}
+    )
     assert not plan.has_errors
     (action,) = plan.actions
     assert (action.title, action.axis, action.actors) == ("Fab lab", "Innovation", {"lead_actor_id": "CCI"})
@@ -171,7 +173,9 @@ def test_companion_sheets_add_funding_and_milestones(tmp_path: Path) -> None:
     actions.append(["I-1", "Innovation", "Fab lab", None])
     actions.append(["I-1.1", "Innovation", "Machines", "I-1"])
     funding = book.create_sheet("Financements")
-    funding.append(["Code action", "Axe", "Action", "Financeur", "Dispositif", "Montant demandé (€)", "Statut du financement"])
+    funding.append(
+        ["Code action", "Axe", "Action", "Financeur", "Dispositif", "Montant demandé (€)", "Statut du financement"]
+    )
     funding.append(["I-1", None, None, "Région", "Fonds X", 1000, "Accordé"])
     funding.append([None, "Innovation", "Fab lab", "État", None, "2 000,50", "Déposé"])
     funding.append(["Z-9", None, None, "État", None, 5, None])

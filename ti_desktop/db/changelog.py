@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.util import identity_key
 
 from ti_desktop.db import models
 from ti_desktop.db.types import utcnow
@@ -69,8 +70,11 @@ def describe(obj: models.Base) -> str:
     return f"#{obj.id}"  # type: ignore[attr-defined]
 
 
-def _owner_ids(session: Session, obj: models.Base) -> tuple[int | None, int | None]:
-    """(territory_id, action_id) the record belongs to, for filtering the history."""
+def _owner_ids(
+    session: Session, obj: models.Base, action_territories: dict[int, int | None]
+) -> tuple[int | None, int | None]:
+    """(territory_id, action_id) the record belongs to, for filtering the history. `action_territories`
+    caches each action's territory within one flush (an import flushes thousands of funding lines)."""
     connection = session.connection()
     action_id: int | None = None
     if isinstance(obj, models.Action):
@@ -78,9 +82,16 @@ def _owner_ids(session: Session, obj: models.Base) -> tuple[int | None, int | No
     action_id = getattr(obj, "action_id", None)
     territory_id = getattr(obj, "territory_id", None)
     if territory_id is None and action_id is not None:
-        territory_id = connection.execute(
-            select(models.Action.territory_id).where(models.Action.id == action_id)
-        ).scalar()
+        if action_id not in action_territories:
+            loaded = session.identity_map.get(identity_key(models.Action, action_id))
+            action_territories[action_id] = (
+                loaded.territory_id
+                if isinstance(loaded, models.Action)
+                else connection.execute(
+                    select(models.Action.territory_id).where(models.Action.id == action_id)
+                ).scalar()
+            )
+        territory_id = action_territories[action_id]
     if territory_id is None and isinstance(obj, models.IndicatorValue):
         territory_id = connection.execute(
             select(models.Indicator.territory_id).where(models.Indicator.id == obj.indicator_id)
@@ -95,11 +106,18 @@ def _owner_ids(session: Session, obj: models.Base) -> tuple[int | None, int | No
     return territory_id, action_id
 
 
-def _rows_for(session: Session, obj: models.Base, change: str, user: str, now: dt.datetime) -> list[dict[str, Any]]:
+def _rows_for(
+    session: Session,
+    obj: models.Base,
+    change: str,
+    user: str,
+    now: dt.datetime,
+    action_territories: dict[int, int | None],
+) -> list[dict[str, Any]]:
     entity = LOGGED_ENTITIES.get(type(obj))
     if entity is None:
         return []
-    territory_id, action_id = _owner_ids(session, obj)
+    territory_id, action_id = _owner_ids(session, obj, action_territories)
     base = {
         "changed_at": now,
         "user": user,
@@ -132,13 +150,14 @@ def _after_flush(session: Session, _context: Any) -> None:
     user = session.info.get(USER_KEY, "inconnu")
     now = utcnow()
     rows: list[dict[str, Any]] = []
+    action_territories: dict[int, int | None] = {}
     for obj in session.new:
-        rows += _rows_for(session, obj, "created", user, now)
+        rows += _rows_for(session, obj, "created", user, now, action_territories)
     for obj in session.dirty:
         if session.is_modified(obj, include_collections=False):
-            rows += _rows_for(session, obj, "updated", user, now)
+            rows += _rows_for(session, obj, "updated", user, now, action_territories)
     for obj in session.deleted:
-        rows += _rows_for(session, obj, "deleted", user, now)
+        rows += _rows_for(session, obj, "deleted", user, now, action_territories)
     if rows:
         session.connection().execute(insert(models.ChangeLog), rows)
 

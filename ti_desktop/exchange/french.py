@@ -7,6 +7,7 @@ message: an unreadable cell is never turned silently into an empty value.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
@@ -52,6 +53,7 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+@functools.lru_cache(maxsize=65536)  # an import compares the same few headers and names thousands of times
 def normalise(text: str) -> str:
     """Accent-, case- and spacing-insensitive form used to compare names and headers."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("·", ""))

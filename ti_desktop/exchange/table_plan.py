@@ -299,21 +299,31 @@ def _is_blank_row(values: tuple[Any, ...]) -> bool:
 
 
 def _section_title(values: tuple[Any, ...]) -> str | None:
-    """A row with one value, possibly repeated by a merge across the row: a section title."""
-    texts = {parse_text(value) for value in values if not is_blank(value)}
-    if len(texts) == 1:
-        (text,) = texts
-        return text
-    return None
+    """A row with one text, possibly repeated by a merge across the row: a section title. A lone number,
+    amount or date is not one (it is a row missing its title, reported as such)."""
+    texts = {value for value in values if not is_blank(value)}
+    if len(texts) != 1:
+        return None
+    (value,) = texts
+    if not isinstance(value, str):
+        return None
+    for parse in (parse_amount, parse_date):
+        try:
+            parse(value)
+        except UnreadableValue:
+            continue
+        return None
+    return value.strip()
 
 
-def _is_total(cells: _Cells, values: tuple[Any, ...]) -> bool:
+def _total_label(cells: _Cells, values: tuple[Any, ...]) -> str | None:
+    """The text marking a total or sub-total row (in the title or the first filled cell), else None."""
     title = cells.text("titre")
     first = next((parse_text(value) for value in values if not is_blank(value)), None)
     for text in (title, first):
         if text and _TOTAL.match(normalise(text)) and not cells.text("code"):
-            return True
-    return False
+            return text
+    return None
 
 
 @dataclass(slots=True)
@@ -382,9 +392,11 @@ def read_table_plan(
             row=prepared.header_row + 1,
         )
         return plan
+    # Where each action attribute is read from, to locate the errors the database rules raise.
     plan.columns = {
-        FIELDS_BY_KEY[key].attribute or key: (column_letter(index), header)
+        attribute: (column_letter(index), header)
         for key, (index, header) in prepared.columns.items()
+        if FIELDS_BY_KEY[key].sheet == "actions" and (attribute := FIELDS_BY_KEY[key].attribute)
     }
     _read_actions(plan, prepared)
     for companion, kind in companion_plans:
@@ -404,12 +416,9 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         if _is_blank_row(values) or values == header_values:
             continue
         cells = _Cells(report, name, number, values, prepared.columns)
-        if _is_total(cells, values):
-            report.warning(
-                f"ligne « {shown(_section_title(values) or cells.text('titre') or '')} » ignorée (ligne de total).",
-                sheet=name,
-                row=number,
-            )
+        total = _total_label(cells, values)
+        if total is not None:
+            report.warning(f"ligne « {shown(total)} » ignorée (ligne de total).", sheet=name, row=number)
             continue
         section = _section_title(values)
         title = cells.text("titre")
@@ -570,7 +579,7 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
         if _is_blank_row(values):
             continue
         cells = _Cells(plan.report, name, index + 1, values, prepared.columns)
-        if _is_total(cells, values):
+        if _total_label(cells, values) is not None:
             continue
         code, axis, title = cells.text("code"), cells.text("axe"), cells.text("titre")
         action: ActionImport | None = None

@@ -7,6 +7,7 @@ instructions on row 3, one fiche per row from row 4.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,10 @@ FUNDERS = ((17, 18), (19, 20), (21, 22))
 BUDGET, STATUS, PRIORITY, START, END = 23, 24, 25, 26, 27
 # Text columns without a field of their own: kept in the description so nothing is lost.
 EXTRA_TEXT = (6, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+# People and structures naming one actor become the action's lead, pilot and elected referent; a list
+# ("Service A, Service B") stays in the description.
+ACTOR_COLUMNS = {9: "lead_actor_id", 13: "pilot_actor_id", 14: "elected_referent_id"}
+_LIST_MARKS = re.compile(r"[,;/\n]| et ")
 
 STATUSES = STATUS_WORDS
 PRIORITIES = PRIORITY_WORDS
@@ -234,6 +239,10 @@ def _read_row(row: _Row, seen: set[tuple[str, str]], plan: PlanImport) -> Action
 
 def _read_values(row: _Row, action: ActionImport) -> None:
     action.description = _description(row)
+    for index, attribute in ACTOR_COLUMNS.items():
+        name = _single_name(row, index)
+        if name:
+            action.actors[attribute] = name
     action.expected_results = row.text(OBJECTIVES)
     status_text = row.text(STATUS)
     if status_text is not None:
@@ -272,12 +281,23 @@ def _read_values(row: _Row, action: ActionImport) -> None:
         )
 
 
+def _single_name(row: _Row, index: int) -> str | None:
+    text = row.text(index)
+    if text is None or len(text) > 200 or _LIST_MARKS.search(text):
+        return None
+    return text
+
+
 def _description(row: _Row) -> str | None:
     parts = []
     main = row.text(DESCRIPTION)
     if main:
         parts.append(main)
-    extras = [f"{TET_COLUMNS[index]} : {text}" for index in EXTRA_TEXT if (text := row.text(index))]
+    extras = [
+        f"{TET_COLUMNS[index]} : {text}"
+        for index in EXTRA_TEXT
+        if (text := row.text(index)) and not (index in ACTOR_COLUMNS and _single_name(row, index))
+    ]
     if extras:
         parts.append("\n".join(extras))
     return "\n\n".join(parts) or None

@@ -1,25 +1,23 @@
-"""Opening spreadsheet files safely: zip-bomb guard before parsing, defusedxml active, clear French errors."""
-
-# mypy: disable-error-code="import-untyped"
+"""Limits on spreadsheet files, checked before parsing: uncompressed size (zip bombs) and row count."""
 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+import zlib
 from pathlib import Path
-from typing import Any
-
-import defusedxml  # noqa: F401  (openpyxl parses XML through defusedxml when it is importable)
-import openpyxl
 
 from ti_desktop.exchange.report import ImportFileError
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 50_000
+# What zipfile raises on damaged archives: encrypted or unknown-compression members (RuntimeError,
+# NotImplementedError), bad headers (ValueError), truncated data (EOFError, zlib.error).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, NotImplementedError, ValueError)
 
 
-def check_xlsx_archive(path: Path, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> None:
+def check_xlsx_archive(path: Path, max_bytes: int | None = None) -> None:
     """Refuse what is not an xlsx archive, and archives that would unpack to more than `max_bytes`."""
+    max_bytes = MAX_UNCOMPRESSED_BYTES if max_bytes is None else max_bytes
     if not path.is_file():
         raise ImportFileError(f"Le fichier « {path} » est introuvable.")
     if not zipfile.is_zipfile(path):
@@ -27,7 +25,7 @@ def check_xlsx_archive(path: Path, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> N
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
+    except ZIP_ERRORS as error:
         raise ImportFileError(f"« {path.name} » est endommagé : {error}.") from error
     if not any(info.filename == "[Content_Types].xml" for info in infos):
         raise ImportFileError(f"« {path.name} » n'est pas un classeur Excel (.xlsx) lisible.")
@@ -37,17 +35,3 @@ def check_xlsx_archive(path: Path, max_bytes: int = MAX_UNCOMPRESSED_BYTES) -> N
             f"« {path.name} » se décompresse en plus de {max_bytes // (1024 * 1024)} Mo : "
             "il est refusé par précaution (fichier anormal ou trop volumineux)."
         )
-
-
-def sheet_rows(path: Path) -> Iterator[tuple[str, Iterator[tuple[Any, ...]]]]:
-    """(sheet title, rows of values) for each worksheet, read-only."""
-    check_xlsx_archive(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds on damaged files
-        raise ImportFileError(f"« {path.name} » ne peut pas être lu comme classeur Excel ({error}).") from error
-    try:
-        for sheet in book.worksheets:
-            yield sheet.title, sheet.iter_rows(values_only=True)
-    finally:
-        book.close()

@@ -117,31 +117,37 @@ class EntityCrud(Generic[ModelT, RecordT]):
         with transaction(self._sessions) as session:
             return to_record(restore_in(session, self.model, record), self.record_type)
 
-    # The *_in variants compose several writes in one transaction (demo, import).
-    def create_in(self, session: Session, **values: Any) -> ModelT:
+    # The *_in variants compose several writes in one transaction (demo, import). With `batch=True`
+    # the caller took every reference from the same session and flushes once for many rows (import):
+    # the values are still validated, but neither references are re-read nor the row flushed here.
+    def create_in(self, session: Session, *, batch: bool = False, **values: Any) -> ModelT:
         cleaned = clean_values(self.specs, values)
         merged = {**self.defaults(), **cleaned}
         missing_required(self.specs, merged)
-        self._check_references(session, cleaned)
+        if not batch:
+            self._check_references(session, cleaned)
         if self._check is not None:
             self._check(session, merged)
         row = self.model(**merged)
         session.add(row)
-        session.flush()
+        if not batch:
+            session.flush()
         return row
 
-    def update_in(self, session: Session, record_id: int, **changes: Any) -> ModelT:
+    def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> ModelT:
         row = self.load(session, record_id)
         cleaned = clean_values(self.specs, changes)
         current = {name: getattr(row, name) for name in self.specs}
         merged = {**current, **cleaned}
         missing_required(self.specs, merged)
-        self._check_references(session, cleaned)
+        if not batch:
+            self._check_references(session, cleaned)
         if self._check is not None:
             self._check(session, {**merged, "id": record_id})
         for name, value in cleaned.items():
             setattr(row, name, value)
-        session.flush()
+        if not batch:
+            session.flush()
         return row
 
     def delete_in(self, session: Session, record_id: int) -> None:

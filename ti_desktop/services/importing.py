@@ -238,10 +238,14 @@ class ImportService:
         cancelled: Cancelled | None = None,
     ) -> ImportPreview:
         """The report and what the import would create or update; nothing is written."""
-        plan = self.read(path, sheet, mapping)
-        preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
-        if plan.has_errors:
-            return preview
+        return self._dry_run(territory_id, self.read(path, sheet, mapping), progress, cancelled)
+
+    def _dry_run(
+        self, territory_id: int, plan: PlanImport, progress: Progress | None, cancelled: Cancelled | None
+    ) -> ImportPreview:
+        """Everything the import would do, in a transaction rolled back. Rows the file could not read are
+        left out, so the report also lists what the other rows would meet (unknown axis, missing parent)."""
+        preview = ImportPreview(path=plan.path, sheet=plan.sheet, issues=list(plan.issues))
         try:
             with transaction(self._sessions) as session:
                 _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
@@ -263,9 +267,9 @@ class ImportService:
         """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error,
         `ImportCancelled` (nothing written) when `cancelled()` becomes true."""
         plan = self.read(path, sheet, mapping)
-        preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         if plan.has_errors:
-            raise ImportRefusedError(preview)
+            raise ImportRefusedError(self._dry_run(territory_id, plan, progress, cancelled))
+        preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         try:
             with transaction(self._sessions) as session:
                 _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
@@ -284,7 +288,11 @@ def axis_key(name: str) -> str:
 
 
 class _Run:
-    """One import inside one session: resolves axes, objectives, actors and actions, writes, counts."""
+    """One import inside one session: resolves axes, objectives, actors and actions, writes, counts.
+
+    Rows are validated one by one (a refused value becomes a located error) but flushed in three batches
+    (actions, then sub-actions, then funding lines and milestones): 5,000 actions import in seconds.
+    """
 
     def __init__(
         self,
@@ -310,47 +318,78 @@ class _Run:
             if axis.code:
                 self.axis_codes.add(axis.code.upper())
             self.axis_count += 1
+        objectives = session.scalars(select(models.Objective).where(models.Objective.territory_id == territory_id))
         self.objectives: dict[tuple[int, str], int] = {
-            (row.axis_id, normalise(row.title)): row.id
-            for row in session.scalars(select(models.Objective).where(models.Objective.territory_id == territory_id))
+            (row.axis_id, normalise(row.title)): row.id for row in objectives
         }
+        # Rows the per-action checks read: held here so that `session.get` finds them without a query.
+        self.held: list[models.Base] = [
+            *session.scalars(select(models.Axis).where(models.Axis.id.in_(set(self.axes.values())))),
+            *session.scalars(select(models.Objective).where(models.Objective.territory_id == territory_id)),
+        ]
         self.existing: dict[tuple[int, int | None, str], list[models.Action]] = {}
         self.existing_codes: dict[str, models.Action] = {}
         statement = select(models.Action).where(models.Action.territory_id == territory_id).order_by(models.Action.id)
+        action_ids: list[int] = []
         for action in session.scalars(statement):
+            action_ids.append(action.id)
             self.existing.setdefault((action.axis_id, action.parent_id, normalise(action.title)), []).append(action)
             if action.code:
                 self.existing_codes.setdefault(normalise(action.code), action)
+        self.funding_lines: dict[int, list[models.FundingLine]] = {}
+        self.milestones: dict[int, list[models.Milestone]] = {}
+        if action_ids:
+            territory_actions = select(models.Action.id).where(models.Action.territory_id == territory_id)
+            lines = select(models.FundingLine).where(models.FundingLine.action_id.in_(territory_actions))
+            for line in session.scalars(lines.order_by(models.FundingLine.id)):
+                self.funding_lines.setdefault(line.action_id, []).append(line)
+            steps = select(models.Milestone).where(models.Milestone.action_id.in_(territory_actions))
+            for step in session.scalars(steps.order_by(models.Milestone.id)):
+                self.milestones.setdefault(step.action_id, []).append(step)
         self.actors: dict[str, int] = {}
         for actor in session.scalars(select(models.Actor).order_by(models.Actor.id)):
             self.actors.setdefault(normalise(actor.name), actor.id)
-        for actor in session.scalars(select(models.Actor).order_by(models.Actor.id)):
             if actor.organisation:
                 self.actors.setdefault(normalise(actor.organisation), actor.id)
-        self.resolved: dict[tuple[str, str, str, int], int] = {}  # TeT parents: (axis, "", title, 0) → id
-        self.by_code: dict[str, int] = {}
-        self.by_title: dict[tuple[int, str], int] = {}
+        # Actions of this import (ORM rows: their ids exist once their batch is flushed).
+        self.resolved: dict[tuple[str, str], models.Action] = {}  # TeT parents: (axis, title) → row
+        self.by_code: dict[str, models.Action] = {}
+        self.by_title: dict[tuple[int, str], models.Action] = {}
         self.taken: set[int] = set()  # existing actions already matched by a row of the file
+        self.imported: list[tuple[ActionImport, models.Action]] = []
+        self.done = 0
 
     def run(self) -> None:
         for axis_name, objective in self.plan.headings:
             axis_id = self.axis_id(axis_name)
             if axis_id is not None and objective:
                 self.objective_id(axis_id, objective)
-        # Parents before sub-actions, whatever the file's order (a table may list them after).
-        ordered = sorted(self.plan.actions, key=lambda action: action.parent_ref is not None)
-        total = len(ordered)
-        for done, action in enumerate(ordered):
-            if self.cancelled is not None and self.cancelled():
-                raise ImportCancelled(f"Import de « {self.plan.path.name} » annulé : rien n'a été écrit.")
-            if self.progress is not None and done % 50 == 0:
-                self.progress(done, total)
-            try:
-                self.import_action(action)
-            except ValidationError as error:
-                self.error(action, error.message, error.field)
+        top = [action for action in self.plan.actions if not action.is_sub_action]
+        subs = [action for action in self.plan.actions if action.is_sub_action]
+        total = len(self.plan.actions) * 2
+        with self.session.no_autoflush:  # one flush per batch, not one per row read back
+            for batch in (top, subs):  # parents first, whatever the file's order
+                for action in batch:
+                    self.step(total)
+                    try:
+                        self.import_action(action)
+                    except ValidationError as error:
+                        self.error(action, error.message, error.field)
+                self.session.flush()
+            for action, row in self.imported:
+                self.step(total)
+                self.import_funding(row, action)
+                self.import_milestones(row, action)
+            self.session.flush()
         if self.progress is not None:
             self.progress(total, total)
+
+    def step(self, total: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled(f"Import de « {self.plan.path.name} » annulé : rien n'a été écrit.")
+        if self.progress is not None and self.done % 100 == 0:
+            self.progress(self.done, total)
+        self.done += 1
 
     def error(self, action: ActionImport, message: str, attribute: str | None = None) -> None:
         column, header = self.plan.columns.get(attribute or "", (None, None))
@@ -382,6 +421,8 @@ class _Run:
         self.axis_count += 1
         self.axes[normalise(name)] = row.id
         self.axes.setdefault(axis_key(name), row.id)
+        self.axis_labels.append(name)
+        self.held.append(row)
         self.preview.axes_created.append(name)
         return row.id
 
@@ -399,6 +440,7 @@ class _Run:
                 self.session, territory_id=self.territory_id, axis_id=axis_id, title=title
             )
             self.objectives[key] = row.id
+            self.held.append(row)
             self.preview.objectives_created += 1
         return self.objectives[key]
 
@@ -413,16 +455,20 @@ class _Run:
     def parent_id(self, action: ActionImport, axis_id: int) -> int | Literal[False] | None:
         """The id of the action's parent, None for a top-level action, False when it cannot be found."""
         if action.parent_title is not None:
-            return self.resolved[(normalise(action.axis), "", normalise(action.parent_title), 0)]
+            parent = self.resolved.get((normalise(action.axis), normalise(action.parent_title)))
+            if parent is None:  # its own row was refused: reported there
+                self.error(action, f"l'action parente « {shown(action.parent_title)} » n'a pas pu être importée.")
+                return False
+            return parent.id
         if action.parent_ref is None:
             return None
         reference = normalise(action.parent_ref)
         if reference in self.by_code:
-            return self.by_code[reference]
+            return self.by_code[reference].id
         if reference in self.existing_codes:
             return self.existing_codes[reference].id
         if (axis_id, reference) in self.by_title:
-            return self.by_title[(axis_id, reference)]
+            return self.by_title[(axis_id, reference)].id
         self.error(
             action,
             f"action parente « {shown(action.parent_ref)} » introuvable (ni code ni intitulé du même axe).",
@@ -453,8 +499,9 @@ class _Run:
         values = self.values_of(action, objective_id)
         match = self.match(action, axis_id, parent_id)
         if match is None:
-            created = self.s.actions.create_in(
+            row = self.s.actions.create_in(
                 self.session,
+                batch=True,
                 territory_id=self.territory_id,
                 axis_id=axis_id,
                 parent_id=parent_id,
@@ -462,13 +509,12 @@ class _Run:
                 code=action.code,
                 **values,
             )
-            row_id = created.id
             self.preview.actions_created += 1
             if parent_id is not None:
                 self.preview.sub_actions_created += 1
             self.preview.changes.append(ActionChange("création", action.title, action.axis, action.origin.row))
         else:
-            row_id = match.id
+            row = match
             self.taken.add(match.id)
             if action.code:
                 values.update(code=action.code, title=action.title, axis_id=axis_id, parent_id=parent_id)
@@ -476,7 +522,7 @@ class _Run:
             if action.status is not None and action.status != ActionStatus.REALISEE and match.progress == 100:
                 changes.setdefault("progress", action.progress or 0)  # reopening a finished action
             if changes:
-                self.s.actions.update_in(self.session, match.id, **changes)
+                self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
                 labels = tuple(fields.ACTION[name].label for name in changes)
                 self.preview.changes.append(
@@ -484,13 +530,12 @@ class _Run:
                 )
             else:
                 self.preview.actions_unchanged += 1
-        if action.parent_title is None and action.parent_ref is None:
-            self.resolved.setdefault((normalise(action.axis), "", normalise(action.title), 0), row_id)
-            self.by_title.setdefault((axis_id, normalise(action.title)), row_id)
+        if not action.is_sub_action:
+            self.resolved.setdefault((normalise(action.axis), normalise(action.title)), row)
+            self.by_title.setdefault((axis_id, normalise(action.title)), row)
         if action.code:
-            self.by_code[normalise(action.code)] = row_id
-        self.import_funding(row_id, action)
-        self.import_milestones(row_id, action)
+            self.by_code[normalise(action.code)] = row
+        self.imported.append((action, row))
 
     def values_of(self, action: ActionImport, objective_id: int | None) -> dict[str, Any]:
         """The values the file states (blank cells are absent: they never clear what is in the database)."""
@@ -507,12 +552,10 @@ class _Run:
             values[attribute] = self.actor_id(name)
         return values
 
-    def import_funding(self, action_id: int, action: ActionImport) -> None:
+    def import_funding(self, row: models.Action, action: ActionImport) -> None:
         """Lines are matched by funder and programme (in order when several); amounts and dates updated."""
         existing: dict[tuple[str, str], list[models.FundingLine]] = {}
-        for line in self.session.scalars(
-            select(models.FundingLine).where(models.FundingLine.action_id == action_id).order_by(models.FundingLine.id)
-        ):
+        for line in self.funding_lines.get(row.id, []):
             existing.setdefault((normalise(line.funder_name or ""), normalise(line.programme or "")), []).append(line)
         for funding in action.funding:
             candidates = existing.get((normalise(funding.funder), normalise(funding.programme or "")), [])
@@ -520,12 +563,12 @@ class _Run:
             values = self.funding_values(funding)
             try:
                 if match is None:
-                    self.s.funding.create_in(self.session, action_id=action_id, **values)
+                    self.s.funding.create_in(self.session, batch=True, action_id=row.id, **values)
                     self.preview.funding_lines_created += 1
                     continue
                 changes = {name: value for name, value in values.items() if getattr(match, name) != value}
                 if changes:
-                    self.s.funding.update_in(self.session, match.id, **changes)
+                    self.s.funding.update_in(self.session, match.id, batch=True, **changes)
                     self.preview.funding_lines_updated += 1
             except ValidationError as error:
                 self.preview.issues.append(
@@ -547,10 +590,10 @@ class _Run:
                 values[name] = value
         return values
 
-    def import_milestones(self, action_id: int, action: ActionImport) -> None:
+    def import_milestones(self, row: models.Action, action: ActionImport) -> None:
         existing: dict[str, models.Milestone] = {}
-        for row in self.session.scalars(select(models.Milestone).where(models.Milestone.action_id == action_id)):
-            existing.setdefault(normalise(row.title), row)
+        for step in self.milestones.get(row.id, []):
+            existing.setdefault(normalise(step.title), step)
         for position, milestone in enumerate(action.milestones):
             values: dict[str, Any] = {"title": milestone.title}
             if milestone.due_on is not None:
@@ -560,13 +603,15 @@ class _Run:
             match = existing.get(normalise(milestone.title))
             try:
                 if match is None:
-                    row = self.s.milestones.create_in(self.session, action_id=action_id, position=position, **values)
-                    existing[normalise(milestone.title)] = row
+                    created = self.s.milestones.create_in(
+                        self.session, batch=True, action_id=row.id, position=position, **values
+                    )
+                    existing[normalise(milestone.title)] = created
                     self.preview.milestones_created += 1
                     continue
                 changes = {name: value for name, value in values.items() if getattr(match, name) != value}
                 if changes:
-                    self.s.milestones.update_in(self.session, match.id, **changes)
+                    self.s.milestones.update_in(self.session, match.id, batch=True, **changes)
                     self.preview.milestones_updated += 1
             except ValidationError as error:
                 self.preview.issues.append(

@@ -70,7 +70,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             order_by=("axis_id", "code", "id"),
         )
 
-    def update_in(self, session: Session, record_id: int, **changes: Any) -> models.Action:
+    def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> models.Action:
         # Marking an action réalisée completes it: 100 % and today's actual end, unless given.
         if changes.get("status") == ActionStatus.REALISEE:
             row = self.load(session, record_id)
@@ -78,7 +78,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
                 changes.setdefault("progress", 100)
                 if row.actual_end is None:
                     changes.setdefault("actual_end", dt.date.today())
-        return super().update_in(session, record_id, **changes)
+        return super().update_in(session, record_id, batch=batch, **changes)
 
     def bundle(self, action_id: int) -> ActionBundle:
         """Everything a deletion of the action would remove (for undo)."""

@@ -28,8 +28,9 @@ class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateReco
         )
         self._actions = actions
 
-    def create_in(self, session: Session, **values: Any) -> models.ProgressUpdate:
-        """Record the update; when it is the newest of its action, the action takes its status and progress."""
+    def create_in(self, session: Session, *, batch: bool = False, **values: Any) -> models.ProgressUpdate:
+        """Record the update; when it is the newest of its action, the action takes its status and progress.
+        Always flushed, even in a batch: finding the newest update needs the row in the database."""
         row = super().create_in(session, **values)
         newest = session.scalars(
             select(models.ProgressUpdate)
