@@ -125,13 +125,45 @@ def build_parser() -> FrenchArgumentParser:
     report.add_argument("--annex", action="store_true", help="ajouter en annexe une page par fiche-action")
     report.add_argument("-o", "--output", metavar="FICHIER.pdf", required=True, help="le fichier PDF à écrire")
     importing = commands.add_parser(
-        "import", parents=[database], help="importer un plan d'action (classeur Territoires en Transitions .xlsx)"
+        "import",
+        parents=[database],
+        help="importer un plan d'action (.xlsx, .xls, .ods, .csv ; Territoires en Transitions reconnu)",
     )
-    importing.add_argument("file", metavar="FICHIER", help="le classeur à importer")
+    importing.add_argument("file", metavar="FICHIER", nargs="?", help="le fichier à importer")
     importing.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    importing.add_argument("--sheet", metavar="FEUILLE", help="la feuille des actions (par défaut : devinée)")
+    importing.add_argument(
+        "--mapping",
+        metavar="FICHIER.json",
+        help='correspondance des colonnes : {"titre de colonne": "champ"} (champs : --fields)',
+    )
     importing.add_argument(
         "--dry-run", action="store_true", help="afficher le rapport et ce qui changerait, sans rien écrire"
     )
+    importing.add_argument(
+        "--fields", action="store_true", help="lister les champs qu'une correspondance de colonnes peut viser"
+    )
+    importing.add_argument(
+        "--indicateurs",
+        action="store_true",
+        help="le fichier contient des valeurs d'indicateurs (indicateur, date ou année, valeur, unité, source)",
+    )
+    export = commands.add_parser(
+        "export",
+        parents=[database],
+        help="exporter le plan d'action (.xlsx, .csv ou classeur Territoires en Transitions)",
+    )
+    export.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    export.add_argument(
+        "--format",
+        choices=("xlsx", "csv", "tet"),
+        help="xlsx (5 feuilles), csv (actions, pour Excel) ou tet (Territoires en Transitions) ; "
+        "par défaut : d'après l'extension du fichier",
+    )
+    export.add_argument(
+        "--confidentielles", action="store_true", help="inclure les actions confidentielles (exclues par défaut)"
+    )
+    export.add_argument("-o", "--output", metavar="FICHIER", required=True, help="le fichier à écrire")
     return parser
 
 
@@ -225,34 +257,95 @@ def _plural(count: int, singular: str, plural: str) -> str:
     return f"{format_number(count)} {singular if count <= 1 else plural}"
 
 
+def read_mapping(text: str) -> dict[str, str]:
+    """A `--mapping` file: a JSON object {"source header": "field"}; anything else is a French error."""
+    path = Path(text).expanduser()
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise TiDesktopError(f"--mapping : impossible de lire « {path} » ({error.strerror or error}).") from error
+    except UnicodeDecodeError as error:
+        raise TiDesktopError(f"--mapping : « {path} » n'est pas un texte UTF-8.") from error
+    try:
+        mapping = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise TiDesktopError(
+            f"--mapping : « {path.name} » n'est pas un JSON valide (ligne {error.lineno}, colonne {error.colno} : "
+            f"{error.msg})."
+        ) from error
+    if not isinstance(mapping, dict) or not all(
+        isinstance(key, str) and isinstance(value, str) for key, value in mapping.items()
+    ):
+        raise TiDesktopError(
+            f'--mapping : « {path.name} » doit contenir un objet {{"titre de colonne": "champ", …}} '
+            "dont les valeurs sont des noms de champs (voir ti-desktop import --fields)."
+        )
+    return mapping
+
+
+def print_fields() -> int:
+    from ti_desktop.exchange.plan_columns import ACTION_FIELDS, FUNDING_FIELDS, IGNORE, MILESTONE_FIELDS
+
+    groups = (
+        ("Feuille des actions", ACTION_FIELDS),
+        ("Financements (sur la ligne de l'action, ou feuille « Financements »)", FUNDING_FIELDS),
+        ("Jalons (sur la ligne de l'action, ou feuille « Jalons »)", MILESTONE_FIELDS),
+    )
+    for title, plan_fields in groups:
+        print(f"{title} :")
+        for plan_field in plan_fields:
+            print(f"  {plan_field.key:<22} {plan_field.header} — {plan_field.description}")
+        print()
+    print(f"  {IGNORE:<22} ne pas importer la colonne")
+    print()
+    print('Exemple de fichier --mapping : {"Intitulé du projet": "titre", "Porteur": "maitre_ouvrage"}')
+    return EXIT_OK
+
+
+def _issue_lines(issues: Sequence[Any]) -> None:
+    for issue in issues:
+        print(str(issue))
+
+
 def run_import(database: Path, args: argparse.Namespace) -> int:
+    if args.fields:
+        return print_fields()
+    if not args.file:
+        raise TiDesktopError("import : indiquez le fichier à importer (ou --fields pour lister les champs).")
+    if args.indicateurs:
+        return run_import_indicators(database, args)
     from ti_desktop.services.importing import ImportPreview, ImportRefusedError
     from ti_desktop.services.maintenance import open_services
 
     source = Path(args.file).expanduser().absolute()
+    mapping = read_mapping(args.mapping) if args.mapping else None
     opened = open_services(database, create=False)
-    refused: ImportRefusedError | None = None
     try:
         territory = opened.services.territories.resolve(args.territory)
+        options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping}
         if args.dry_run:
-            result: ImportPreview = opened.services.imports.preview(territory.id, source)
+            result: ImportPreview = opened.services.imports.preview(territory.id, source, **options)
         else:
             try:
-                result = opened.services.imports.apply(territory.id, source)
+                result = opened.services.imports.apply(territory.id, source, **options)
             except ImportRefusedError as error:
-                refused, result = error, error.preview
+                result = error.preview
     finally:
         opened.close()
-    for issue in result.issues:
-        print(str(issue))
+    _issue_lines(result.issues)
+    for change in result.changes:
+        if change.fields:
+            print(f"Ligne {change.row} : « {change.title} » ({change.axis}) : {', '.join(change.fields)} modifiés.")
     created = _plural(result.actions_created, "action créée", "actions créées")
     updated = _plural(result.actions_updated, "mise à jour", "mises à jour")
     unchanged = _plural(result.actions_unchanged, "inchangée", "inchangées")
     funding = _plural(result.funding_lines_created, "ligne de financement ajoutée", "lignes de financement ajoutées")
+    milestones = _plural(result.milestones_created, "jalon ajouté", "jalons ajoutés")
     axes = _plural(len(result.axes_created), "axe créé", "axes créés")
     objectives = _plural(result.objectives_created, "objectif créé", "objectifs créés")
+    actors = _plural(len(result.actors_created), "acteur ajouté", "acteurs ajoutés")
     summary = f"{created} (dont {format_number(result.sub_actions_created)} sous-actions), {updated}, {unchanged}, "
-    summary += f"{funding}, {axes}, {objectives}."
+    summary += f"{funding}, {milestones}, {axes}, {objectives}, {actors}."
     errors = len(result.errors)
     if errors:
         print(
@@ -264,8 +357,80 @@ def run_import(database: Path, args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"Simulation (rien n'a été écrit) pour « {territory.name} » : {summary}")
     else:
-        assert refused is None
         print(f"Import de « {source.name} » dans « {territory.name} » : {summary}")
+    return EXIT_OK
+
+
+def run_import_indicators(database: Path, args: argparse.Namespace) -> int:
+    from ti_desktop.services.indicator_import import IndicatorImportPreview, IndicatorImportRefusedError
+    from ti_desktop.services.maintenance import open_services
+
+    source = Path(args.file).expanduser().absolute()
+    opened = open_services(database, create=False)
+    try:
+        territory = opened.services.territories.resolve(args.territory)
+        if args.dry_run:
+            result: IndicatorImportPreview = opened.services.indicator_imports.preview(territory.id, source)
+        else:
+            try:
+                result = opened.services.indicator_imports.apply(territory.id, source)
+            except IndicatorImportRefusedError as error:
+                result = error.preview
+    finally:
+        opened.close()
+    _issue_lines(result.issues)
+    summary = (
+        f"{_plural(result.values_created, 'valeur ajoutée', 'valeurs ajoutées')}, "
+        f"{_plural(result.values_updated, 'valeur modifiée', 'valeurs modifiées')}, "
+        f"{_plural(result.values_unchanged, 'inchangée', 'inchangées')}, "
+        f"{_plural(len(result.indicators_created), 'indicateur créé', 'indicateurs créés')}."
+    )
+    if result.errors:
+        print(
+            f"ti-desktop : import refusé : {_plural(len(result.errors), 'erreur', 'erreurs')} dans "
+            f"« {source.name} » ; rien n'a été écrit.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    prefix = "Simulation (rien n'a été écrit)" if args.dry_run else f"Import de « {source.name} »"
+    print(f"{prefix} pour « {territory.name} » : {summary}")
+    return EXIT_OK
+
+
+_EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
+
+
+def run_export(database: Path, args: argparse.Namespace) -> int:
+    from ti_desktop.services.exporting import ExportFormat
+    from ti_desktop.services.maintenance import open_services
+
+    output = Path(args.output).expanduser().absolute()
+    chosen = args.format or _EXPORT_SUFFIXES.get(output.suffix.lower())
+    if chosen is None:
+        raise TiDesktopError(
+            f"export : précisez --format xlsx, csv ou tet (l'extension « {output.suffix or 'aucune'} » ne le dit pas)."
+        )
+    export_format = ExportFormat(chosen)
+    opened = open_services(database, create=False)
+    try:
+        territory = opened.services.territories.resolve(args.territory)
+        result = opened.services.exports.export(
+            territory.id, export_format, output, include_confidential=args.confidentielles
+        )
+    finally:
+        opened.close()
+    left_out = ""
+    if result.confidential_left_out:
+        count = _plural(
+            result.confidential_left_out, "action confidentielle laissée", "actions confidentielles laissées"
+        )
+        left_out = f" ; {count} de côté (--confidentielles pour les inclure)"
+    print(
+        f"Plan de « {territory.name} » exporté dans « {result.path} » : "
+        f"{_plural(result.actions, 'action', 'actions')}, "
+        f"{_plural(result.funding_lines, 'ligne de financement', 'lignes de financement')}, "
+        f"{_plural(result.milestones, 'jalon', 'jalons')}{left_out}."
+    )
     return EXIT_OK
 
 
@@ -293,6 +458,8 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         return run_report(database, args)
     if args.command == "import":
         return run_import(database, args)
+    if args.command == "export":
+        return run_export(database, args)
     raise AssertionError(f"unhandled command {args.command}")
 
 

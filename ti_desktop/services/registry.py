@@ -16,7 +16,9 @@ from ti_desktop.services.checks import (
 )
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
+from ti_desktop.services.exporting import ExportService
 from ti_desktop.services.importing import ImportService
+from ti_desktop.services.indicator_import import IndicatorImportService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.reporting import ReportService
@@ -120,6 +122,7 @@ class Services:
             noun="la mesure",
             order_by=("measured_on", "id"),
         )
+        self.indicator_imports = IndicatorImportService(s)
         self.updates = ProgressUpdateService(s, self.actions)
         # Meetings
         self.meetings = EntityCrud(
@@ -150,3 +153,4 @@ class Services:
         self.views = ViewService(s)
         self.reports = ReportService(s)
         self.imports = ImportService(s)
+        self.exports = ExportService(s)

@@ -1,0 +1,624 @@
+"""Writing a whole plan out: TI Desktop's own workbook (.xlsx), a CSV of the actions for French Excel, and a
+Territoires en Transitions import workbook.
+
+The writers work on `PlanExport`, plain values already as a cell shows them (labels, names, titles),
+built by `services.exporting`. Every text that starts like a formula stays text: a quote-prefixed string
+cell in workbooks, an apostrophe in CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from operator import attrgetter
+from pathlib import Path
+from typing import Any, cast
+
+from ti_desktop.domain.enums import ActionStatus, Priority
+from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.formatting import format_date, format_euros
+from ti_desktop.exchange import plan_columns as pc
+from ti_desktop.exchange import tet
+from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+YES, NO = "Oui", "Non"
+TET_SHEET = "Plan d'action"
+TET_FUNDERS_SHOWN = len(tet.FUNDERS)  # TeT's layout has room for three funders per action
+UNKNOWN_FUNDER = "Financeur non précisé"
+
+
+class ExportCancelled(TiDesktopError):
+    """The user stopped the export; the previous file (if any) is untouched."""
+
+
+# -- what is exported ------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class ExportedFunding:
+    funder: str | None
+    programme: str | None
+    amount_requested: Decimal
+    amount_granted: Decimal | None
+    status: str  # French label
+    filed_on: dt.date | None
+    decided_on: dt.date | None
+
+
+@dataclass(slots=True)
+class ExportedMilestone:
+    title: str
+    due_on: dt.date | None
+    done_on: dt.date | None
+
+
+@dataclass(slots=True)
+class ExportedUpdate:
+    reported_on: dt.date
+    author: str | None
+    status: str  # French label
+    progress: int
+    done: str | None
+    difficulties: str | None
+    next_steps: str | None
+    alert: bool
+
+
+@dataclass(slots=True)
+class ExportedAction:
+    code: str | None
+    axis: str  # label
+    objective: str | None  # title
+    parent: str | None  # the parent's code, or its title when it has none (sub-actions only)
+    parent_title: str | None  # the parent's title (sub-actions only)
+    title: str
+    description: str | None
+    expected_results: str | None
+    status: str  # French label
+    priority: str  # French label
+    to_discuss: bool
+    confidential: bool
+    lead_actor: str | None  # actor names
+    pilot: str | None
+    elected_referent: str | None
+    planned_start: dt.date | None
+    planned_end: dt.date | None
+    actual_end: dt.date | None
+    progress: int
+    planned_budget: Decimal | None
+    spent_to_date: Decimal | None
+    budget_nature: str | None  # French label
+    jobs_targeted: int | None
+    induced_investment: Decimal | None
+    partners: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()  # names of the indicators attached to the action
+    funding: tuple[ExportedFunding, ...] = ()
+    milestones: tuple[ExportedMilestone, ...] = ()
+    updates: tuple[ExportedUpdate, ...] = ()
+
+    @property
+    def is_sub_action(self) -> bool:
+        return self.parent_title is not None
+
+
+@dataclass(slots=True)
+class ExportedIndicator:
+    name: str
+    unit: str | None
+    source: str | None
+    axis: str | None
+    action_code: str | None
+    action_title: str | None
+    direction: str  # French label
+    baseline_value: float | None
+    baseline_on: dt.date | None
+    target_value: float | None
+    target_on: dt.date | None
+    last_value: float | None
+    last_on: dt.date | None
+    measures: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlanExport:
+    """A territory's plan as exported. `actions` lists each action followed by its sub-actions."""
+
+    territory: str
+    exported_on: dt.date
+    actions: tuple[ExportedAction, ...]
+    indicators: tuple[ExportedIndicator, ...] = ()
+    confidential_left_out: int = 0
+
+    @property
+    def funding_lines(self) -> int:
+        return sum(len(action.funding) for action in self.actions)
+
+    @property
+    def milestones(self) -> int:
+        return sum(len(action.milestones) for action in self.actions)
+
+    @property
+    def updates(self) -> int:
+        return sum(len(action.updates) for action in self.actions)
+
+    @property
+    def tet_funding_lines(self) -> int:
+        """Funding lines a TeT workbook carries in its Financeur columns (the others go to its text column)."""
+        return sum(min(len(action.funding), TET_FUNDERS_SHOWN) for action in self.actions)
+
+
+# -- columns ---------------------------------------------------------------------------------------------
+# Attribute of `ExportedAction` (or `ExportedFunding`, `ExportedMilestone`) behind each plan column key.
+ACTION_ATTRIBUTES: dict[str, str] = {
+    "code": "code",
+    "axe": "axis",
+    "objectif": "objective",
+    "action_parente": "parent",
+    "titre": "title",
+    "description": "description",
+    "resultats_attendus": "expected_results",
+    "statut": "status",
+    "priorite": "priority",
+    "a_discuter": "to_discuss",
+    "confidentielle": "confidential",
+    "maitre_ouvrage": "lead_actor",
+    "pilote": "pilot",
+    "elu_referent": "elected_referent",
+    "date_debut": "planned_start",
+    "date_fin": "planned_end",
+    "date_fin_reelle": "actual_end",
+    "avancement": "progress",
+    "budget": "planned_budget",
+    "depense": "spent_to_date",
+    "nature_budget": "budget_nature",
+    "emplois_vises": "jobs_targeted",
+    "investissement_induit": "induced_investment",
+}
+FUNDING_ATTRIBUTES: dict[str, str] = {
+    "financeur": "funder",
+    "dispositif": "programme",
+    "montant_demande": "amount_requested",
+    "montant_accorde": "amount_granted",
+    "statut_financement": "status",
+    "date_depot": "filed_on",
+    "date_decision": "decided_on",
+}
+MILESTONE_ATTRIBUTES: dict[str, str] = {"jalon": "title", "jalon_echeance": "due_on", "jalon_realise_le": "done_on"}
+# Columns of the companion sheets naming the action a row belongs to.
+LOCATING_ATTRIBUTES: dict[str, str] = {"code": "code", "axe": "axis", "titre": "title"}
+
+_KIND_STYLES: dict[str, CellStyle] = {
+    "date": CellStyle.DATE,
+    "amount": CellStyle.EUROS,
+    "percent": CellStyle.INTEGER,
+    "integer": CellStyle.INTEGER,
+}
+_KIND_WIDTHS: dict[str, float] = {
+    "code": 12,
+    "axis": 22,
+    "objective": 32,
+    "parent": 14,
+    "date": 13,
+    "amount": 18,
+    "percent": 15,
+    "integer": 14,
+    "flag": 14,
+    "status": 14,
+    "priority": 11,
+    "funding_status": 20,
+    "budget_nature": 17,
+    "actor": 26,
+}
+_KEY_WIDTHS: dict[str, float] = {
+    "titre": 50,
+    "description": 60,
+    "resultats_attendus": 45,
+    "financeur": 30,
+    "dispositif": 28,
+    "jalon": 45,
+}
+
+
+def _plan_column(field: pc.PlanField, *, sheet: str = "actions") -> Column:
+    width = _KEY_WIDTHS.get(field.key) or _KIND_WIDTHS.get(field.kind, 30)
+    if sheet != "actions" and field.key == "titre":
+        width = 40
+    return Column(
+        field.header, max(width, min(len(field.header) + 3, 40)), _KIND_STYLES.get(field.kind, CellStyle.DEFAULT)
+    )
+
+
+INDICATOR_COLUMNS = (
+    Column("Indicateur", 45),
+    Column("Unité", 12),
+    Column("Source", 28),
+    Column("Axe", 22),
+    Column("Code action", 12),
+    Column("Action", 40),
+    Column("Sens d'évolution", 16),
+    Column("Valeur de référence", 20),
+    Column("Date de référence", 18, CellStyle.DATE),
+    Column("Valeur cible", 14),
+    Column("Date cible", 13, CellStyle.DATE),
+    Column("Dernière valeur", 16),
+    Column("Date de la dernière valeur", 18, CellStyle.DATE),
+    Column("Nombre de mesures", 19, CellStyle.INTEGER),
+)
+UPDATE_COLUMNS = (
+    Column(pc.ACTION_CODE.header, 12),
+    Column(pc.ACTION_AXIS.header, 22),
+    Column(pc.ACTION_TITLE.header, 40),
+    Column("Date du point", 14, CellStyle.DATE),
+    Column("Auteur", 22),
+    Column("Statut", 14),
+    Column("Avancement (%)", 15, CellStyle.INTEGER),
+    Column("Réalisé", 45),
+    Column("Difficultés", 40),
+    Column("Prochaines étapes", 40),
+    Column("Alerte", 10),
+)
+
+
+def _shown(value: Any) -> CellValue:
+    """A value as a cell holds it: flags as Oui / Non, the rest unchanged."""
+    if isinstance(value, bool):
+        return YES if value else NO
+    return cast(CellValue, value)
+
+
+class _RowMaker:
+    """The cells of a sheet's rows: each column read from the row's item (the action itself, a funding
+    line, a milestone) or, for the columns locating the action, from its action; flags as Oui / Non."""
+
+    def __init__(self, columns: Sequence[pc.PlanField], attributes: dict[str, str]) -> None:
+        self.getters = [
+            (attrgetter(attributes[field.key]), True)
+            if field.key in attributes
+            else (attrgetter(LOCATING_ATTRIBUTES[field.key]), False)
+            for field in columns
+        ]
+        self.flags = [index for index, field in enumerate(columns) if field.kind == "flag"]
+
+    def __call__(self, action: ExportedAction, item: object = None) -> list[CellValue]:
+        owner = action if item is None else item
+        cells: list[CellValue] = [get(owner) if own else get(action) for get, own in self.getters]
+        for index in self.flags:
+            cells[index] = _shown(cells[index])
+        return cells
+
+
+@cache
+def _row_makers() -> tuple[_RowMaker, _RowMaker, _RowMaker]:
+    """Built on first use, so that a plan column without export support fails the export, not the import
+    of the application."""
+    return (
+        _RowMaker(pc.ACTION_FIELDS, ACTION_ATTRIBUTES),
+        _RowMaker(pc.FUNDING_COLUMNS, FUNDING_ATTRIBUTES),
+        _RowMaker(pc.MILESTONE_COLUMNS, MILESTONE_ATTRIBUTES),
+    )
+
+
+def action_cells(action: ExportedAction) -> list[CellValue]:
+    """The action's values in the order of `plan_columns.ACTION_FIELDS` (flags as Oui / Non)."""
+    return _row_makers()[0](action)
+
+
+class _Steps:
+    """Progress reports and cancellation checks every few rows."""
+
+    EVERY = 250
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.total, self.progress, self.cancelled = max(total, 1), progress, cancelled
+        self.done = 0
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ExportCancelled("Export annulé : le fichier précédent n'a pas été modifié.")
+
+    def tick(self, count: int = 1) -> None:
+        before = self.done
+        self.done += count
+        if self.done // self.EVERY != before // self.EVERY:
+            self.check()
+            if self.progress is not None:
+                self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+# -- xlsx ------------------------------------------------------------------------------------------------
+def write_xlsx(
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> None:
+    """TI Desktop's own workbook: sheets Actions, Financements, Jalons, Indicateurs, Suivi."""
+    total = len(plan.actions) + plan.funding_lines + plan.milestones + len(plan.indicators) + plan.updates
+    steps = _Steps(total, progress, cancelled)
+    steps.check()
+    names = [pc.ACTIONS_SHEET, pc.FUNDING_SHEET, pc.MILESTONES_SHEET, pc.INDICATORS_SHEET, pc.UPDATES_SHEET]
+    action_row, funding_row, milestone_row = _row_makers()
+    with XlsxStream(path, names, title=f"Plan d'action — {plan.territory}") as book:
+        sheet = _table(book, pc.ACTIONS_SHEET, [_plan_column(field) for field in pc.ACTION_FIELDS], freeze_columns=1)
+        for action in plan.actions:
+            sheet.row(action_row(action))
+            steps.tick()
+
+        columns = [_plan_column(field, sheet="financements") for field in pc.FUNDING_COLUMNS]
+        sheet = _table(book, pc.FUNDING_SHEET, columns, freeze_columns=3)
+        for action in plan.actions:
+            for line in action.funding:
+                sheet.row(funding_row(action, line))
+                steps.tick()
+
+        columns = [_plan_column(field, sheet="jalons") for field in pc.MILESTONE_COLUMNS]
+        sheet = _table(book, pc.MILESTONES_SHEET, columns, freeze_columns=3)
+        for action in plan.actions:
+            for milestone in action.milestones:
+                sheet.row(milestone_row(action, milestone))
+                steps.tick()
+
+        sheet = _table(book, pc.INDICATORS_SHEET, INDICATOR_COLUMNS, freeze_columns=1)
+        for indicator in plan.indicators:
+            sheet.row(_indicator_cells(indicator))
+            steps.tick()
+
+        sheet = _table(book, pc.UPDATES_SHEET, UPDATE_COLUMNS, freeze_columns=3)
+        for action in plan.actions:
+            for update in action.updates:
+                sheet.row(_update_cells(action, update))
+                steps.tick()
+        steps.finish()
+
+
+def _table(book: XlsxStream, name: str, columns: Sequence[Column], *, freeze_columns: int) -> SheetStream:
+    """A sheet with its styled header, filter buttons, and the header (and identifying columns) frozen."""
+    sheet = book.sheet(name, columns, freeze=(1, freeze_columns))
+    sheet.header()
+    sheet.filter_from_here()
+    return sheet
+
+
+def _indicator_cells(indicator: ExportedIndicator) -> list[CellValue]:
+    return [
+        indicator.name,
+        indicator.unit,
+        indicator.source,
+        indicator.axis,
+        indicator.action_code,
+        indicator.action_title,
+        indicator.direction,
+        indicator.baseline_value,
+        indicator.baseline_on,
+        indicator.target_value,
+        indicator.target_on,
+        indicator.last_value,
+        indicator.last_on,
+        indicator.measures,
+    ]
+
+
+def _update_cells(action: ExportedAction, update: ExportedUpdate) -> list[CellValue]:
+    return [
+        action.code,
+        action.axis,
+        action.title,
+        update.reported_on,
+        update.author,
+        update.status,
+        update.progress,
+        update.done,
+        update.difficulties,
+        update.next_steps,
+        _shown(update.alert),
+    ]
+
+
+# -- csv -------------------------------------------------------------------------------------------------
+def write_csv(
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> None:
+    """The Actions sheet as CSV for French Excel: UTF-8 with BOM, `;`, CRLF, `15/03/2025`, `1250000,50`."""
+    steps = _Steps(len(plan.actions), progress, cancelled)
+    steps.check()
+    with open(path, "w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow([field.header for field in pc.ACTION_FIELDS])
+        for action in plan.actions:
+            writer.writerow([csv_text(value) for value in action_cells(action)])
+            steps.tick()
+    steps.finish()
+
+
+def csv_text(value: CellValue) -> str:
+    """A value as French Excel reads it back: numbers with a decimal comma and no grouping, dates
+    dd/mm/yyyy, formula-like texts neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, Decimal):
+        return french_amount(value)
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return str(value)
+
+
+def french_amount(amount: Decimal) -> str:
+    """`1250000` or `1250000,50`: what French Excel takes for a number."""
+    value = amount.quantize(Decimal("0.01"))
+    if value == value.to_integral_value():
+        return format(value.to_integral_value(), "f")
+    return format(value, "f").replace(".", ",")
+
+
+# -- Territoires en Transitions --------------------------------------------------------------------------
+# TeT's wording for TI Desktop's statuses and priorities (read back by `tet.STATUSES` / `tet.PRIORITIES`).
+TET_STATUSES: dict[str, str] = {
+    ActionStatus.A_VENIR.label: "À venir",
+    ActionStatus.EN_COURS.label: "En cours",
+    ActionStatus.REALISEE.label: "Réalisé",
+    ActionStatus.EN_PAUSE.label: "En pause",
+    ActionStatus.BLOQUEE.label: "Bloqué",
+    ActionStatus.ABANDONNEE.label: "Abandonné",
+}
+TET_TO_DISCUSS = "À discuter"
+TET_PRIORITIES: dict[str, str] = {
+    Priority.HAUTE.label: "Élevé",
+    Priority.MOYENNE.label: "Moyen",
+    Priority.BASSE.label: "Bas",
+}
+# Row 3 of TeT's template: how each column is filled in.
+TET_INSTRUCTIONS = (
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte",
+    "Champ texte non importé\n🟢 Clé pour le pilotage",
+    "Champ texte\n(séparateur virgule)",
+    "Champ texte",
+    "Champ texte\n(séparateur virgule)",
+    "Champ texte\n(séparateur virgule)",
+    "Champ texte 🟢 Clé pour le pilotage\n(séparateur virgule)",
+    "Champ texte 🟢 Clé pour le pilotage\n(séparateur virgule)",
+    "Champ liste déroulante \n(choix prédéfinis)",
+    "Champ texte libre",
+    "Champ texte\n(séparateur virgule)",
+    "Champ numérique",
+    "Champ texte\n(séparateur virgule)",
+    "Champ numérique",
+    "Champ texte\n(séparateur virgule)",
+    "Champ numérique",
+    "Champ numérique",
+    "Champ liste déroulante 🟢 Clé pour le pilotage\n(choix prédéfinis)",
+    "Champ liste déroulante 🟢 Clé pour le pilotage\n(choix prédéfinis)",
+    "Champ date",
+    "Champ date",
+)
+_TET_WIDTHS = (
+    32,
+    32,
+    20,
+    45,
+    40,
+    60,
+    20,
+    40,
+    24,
+    26,
+    20,
+    26,
+    20,
+    24,
+    24,
+    18,
+    30,
+    24,
+    14,
+    24,
+    14,
+    24,
+    14,
+    18,
+    14,
+    14,
+    13,
+    13,
+)
+_TET_STYLES = {18: CellStyle.EUROS, 20: CellStyle.EUROS, 22: CellStyle.EUROS, tet.BUDGET: CellStyle.EUROS}
+_TET_INDICATORS = tet.TET_COLUMNS.index("Indicateurs liés")
+_TET_LEAD = tet.TET_COLUMNS.index("Structure pilote")
+_TET_PARTNERS = tet.TET_COLUMNS.index("Partenaires")
+_TET_PILOT = tet.TET_COLUMNS.index("Personne pilote")
+_TET_REFERENT = tet.TET_COLUMNS.index("Élu·e référent·e")
+_TET_FUNDING_TEXT = tet.TET_COLUMNS.index("Financements")
+
+
+def tet_status(action: ExportedAction) -> str | None:
+    """TeT's status for the action. TeT has no "En réflexion": such an action is "À discuter" when it is
+    flagged to discuss, otherwise left without status. Any other status wins over the to-discuss flag
+    (TeT holds one status only)."""
+    wording = TET_STATUSES.get(action.status)
+    if wording is None and action.to_discuss:
+        return TET_TO_DISCUSS
+    return wording
+
+
+def write_tet(
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> None:
+    """A workbook TeT's plan import accepts: title on row 1, TeT's 28 headers on row 2, filling
+    instructions on row 3, one fiche per row from row 4 (sub-actions under their action's title)."""
+    steps = _Steps(len(plan.actions), progress, cancelled)
+    steps.check()
+    columns = [
+        Column(header, width, _TET_STYLES.get(index, CellStyle.DEFAULT))
+        for index, (header, width) in enumerate(zip(tet.TET_COLUMNS, _TET_WIDTHS, strict=True))
+    ]
+    title = f"{plan.territory} — plan d'action exporté de TI Desktop le {format_date(plan.exported_on)}"
+    with XlsxStream(path, [TET_SHEET], title=title) as book:
+        sheet = book.sheet(TET_SHEET, columns, freeze=(2, 0))
+        sheet.row([title], style=CellStyle.TITLE, height=24)
+        sheet.header(height=30)
+        sheet.row(list(TET_INSTRUCTIONS), style=CellStyle.NOTE, height=48)
+        parent: ExportedAction | None = None
+        for action in plan.actions:
+            if not action.is_sub_action:
+                parent = action
+            elif parent is None or parent.title != action.parent_title:
+                parent = None  # out of order: the sub-action keeps its own axis
+            sheet.row(tet_cells(action, parent if action.is_sub_action else None))
+            steps.tick()
+        steps.finish()
+
+
+def tet_cells(action: ExportedAction, parent: ExportedAction | None = None) -> list[CellValue]:
+    """One TeT row. A sub-action's row carries its action's axis, sub-axis and title in columns A, B, D."""
+    row: list[CellValue] = [None] * len(tet.TET_COLUMNS)
+    holder = parent or action
+    row[tet.AXIS] = holder.axis
+    row[tet.SUB_AXIS] = holder.objective
+    if action.is_sub_action:
+        row[tet.TITLE] = action.parent_title
+        row[tet.SUB_TITLE] = action.title
+    else:
+        row[tet.TITLE] = action.title
+    row[tet.DESCRIPTION] = action.description
+    row[tet.OBJECTIVES] = action.expected_results
+    row[_TET_INDICATORS] = ", ".join(action.indicators) or None
+    row[_TET_LEAD] = action.lead_actor
+    row[_TET_PARTNERS] = ", ".join(action.partners) or None
+    row[_TET_PILOT] = action.pilot
+    row[_TET_REFERENT] = action.elected_referent
+    for line, (funder_index, amount_index) in zip(action.funding, tet.FUNDERS, strict=False):
+        row[funder_index] = line.funder or UNKNOWN_FUNDER
+        row[amount_index] = line.amount_requested
+    extra = action.funding[TET_FUNDERS_SHOWN:]
+    if extra:
+        listed = " ; ".join(f"{line.funder or UNKNOWN_FUNDER} : {_tet_amount(line.amount_requested)}" for line in extra)
+        row[_TET_FUNDING_TEXT] = f"Autres financements : {listed}"
+    row[tet.BUDGET] = action.planned_budget
+    row[tet.STATUS] = tet_status(action)
+    row[tet.PRIORITY] = TET_PRIORITIES.get(action.priority)
+    row[tet.START] = action.planned_start
+    row[tet.END] = action.planned_end
+    return row
+
+
+def _tet_amount(amount: Decimal) -> str:
+    return f"{format_euros(amount, cents=amount != amount.to_integral_value())} HT"

@@ -1,0 +1,456 @@
+"""Exporting a territory's plan to TI Desktop's workbook, to CSV, or to a Territoires en Transitions workbook.
+
+The plan is read in one session with plain Core queries (fast for 10,000 actions), confidential actions
+left out unless asked, then written atomically: on failure or cancellation the previous file is intact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import BigInteger, String, or_, select, type_coerce
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop.db import models
+from ti_desktop.db.types import EnumCode, Money
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
+from ti_desktop.domain.errors import NotFoundError, TiDesktopError
+from ti_desktop.exchange.atomic import ExportWriteError, write_atomically
+from ti_desktop.exchange.plan_export import (
+    ExportCancelled,
+    ExportedAction,
+    ExportedFunding,
+    ExportedIndicator,
+    ExportedMilestone,
+    ExportedUpdate,
+    PlanExport,
+    write_csv,
+    write_tet,
+    write_xlsx,
+)
+
+__all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService", "ExportWriteError"]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_READ_SHARE = 10  # percent of the progress bar spent reading the database
+_TIMESTAMPS = frozenset({"created_at", "updated_at"})
+# Enumeration codes → French labels (looking an enum member up by value is slow on 50,000 rows).
+_ACTION_STATUS = {member.value: member.label for member in ActionStatus}
+_PRIORITY = {member.value: member.label for member in Priority}
+_BUDGET_NATURE = {member.value: member.label for member in BudgetNature}
+_FUNDING_STATUS = {member.value: member.label for member in FundingStatus}
+_DIRECTION = {member.value: member.label for member in IndicatorDirection}
+
+
+class ExportFormat(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+    TET = "tet"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """What the written file holds. CSV holds the actions only; a TeT workbook holds the funding lines
+    of its Financeur 1–3 columns and no milestones."""
+
+    path: Path
+    format: ExportFormat
+    actions: int
+    funding_lines: int
+    milestones: int
+    confidential_left_out: int
+
+
+_WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv, ExportFormat.TET: write_tet}
+
+
+class ExportService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def export(
+        self,
+        territory_id: int,
+        fmt: ExportFormat,
+        output: Path,
+        *,
+        include_confidential: bool = False,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        """Write the plan to `output` atomically. Raises `ExportCancelled` when `cancelled()` became true and
+        `ExportWriteError` when the file cannot be written; in both cases the previous file is untouched."""
+        if fmt not in list(ExportFormat):
+            choices = ", ".join(member.value for member in ExportFormat)
+            raise TiDesktopError(f"Format d'export inconnu « {fmt} » : choisissez parmi {choices}.")
+        fmt = ExportFormat(fmt)
+        output = Path(output).expanduser().absolute()
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled(f"Export annulé : « {output.name} » n'a pas été modifié.")
+
+        check()
+        report(0, 100)
+        plan = self.collect(territory_id, include_confidential=include_confidential)
+        check()
+        report(_READ_SHARE, 100)
+
+        def step(done: int, total: int) -> None:
+            report(_READ_SHARE + ((99 - _READ_SHARE) * done) // max(total, 1), 100)
+
+        writer = _WRITERS[fmt]
+        try:
+            write_atomically(output, lambda temporary: writer(plan, temporary, step, cancelled))
+        except ExportCancelled:
+            raise ExportCancelled(f"Export annulé : « {output.name} » n'a pas été modifié.") from None
+        report(100, 100)
+        return ExportResult(
+            path=output,
+            format=fmt,
+            actions=len(plan.actions),
+            funding_lines={
+                ExportFormat.XLSX: plan.funding_lines,
+                ExportFormat.CSV: 0,
+                ExportFormat.TET: plan.tet_funding_lines,
+            }[fmt],
+            milestones=plan.milestones if fmt is ExportFormat.XLSX else 0,
+            confidential_left_out=plan.confidential_left_out,
+        )
+
+    def collect(
+        self, territory_id: int, *, include_confidential: bool = False, today: dt.date | None = None
+    ) -> PlanExport:
+        """The territory's plan as exported: each action followed by its sub-actions, in axis then code order."""
+        with self._sessions() as session:
+            return _Reader(session, territory_id).plan(include_confidential, today or dt.date.today())
+
+
+class _Reader:
+    """Every row the export needs, read with Core selects in one session."""
+
+    def __init__(self, session: Session, territory_id: int) -> None:
+        self.session, self.territory_id = session, territory_id
+
+    def rows(self, statement: Any) -> list[Any]:
+        return list(self.session.execute(statement).all())
+
+    @staticmethod
+    def columns(table: Any) -> list[Any]:
+        """The table's columns but its timestamps; enumerations read as their codes and money as cents
+        (converted here in bulk: SQLAlchemy's per-value type hooks cost more than the rest of the read)."""
+        chosen = []
+        for column in table.c:
+            if column.name in _TIMESTAMPS:
+                continue
+            if isinstance(column.type, EnumCode):
+                column = type_coerce(column, String).label(column.name)
+            elif isinstance(column.type, Money):
+                column = type_coerce(column, BigInteger).label(column.name)
+            chosen.append(column)
+        return chosen
+
+    def plan(self, include_confidential: bool, today: dt.date) -> PlanExport:
+        territory = self.session.get(models.Territory, self.territory_id)
+        if territory is None:
+            raise NotFoundError(f"Impossible de trouver le territoire n° {self.territory_id}.")
+        action_table = models.Action.__table__
+        actions = self.rows(select(*self.columns(action_table)).where(action_table.c.territory_id == self.territory_id))
+        by_id = {action.id: action for action in actions}
+        left_out = set() if include_confidential else _confidential(actions, by_id)
+        kept = [action for action in actions if action.id not in left_out]
+        ordered = self.ordered(kept, by_id)
+        kept_ids = {action.id for action in kept}
+
+        axes = self.axis_labels()
+        objectives = {
+            row.id: row.title
+            for row in self.rows(
+                select(models.Objective.id, models.Objective.title).where(
+                    models.Objective.territory_id == self.territory_id
+                )
+            )
+        }
+        actors = {row.id: row.name for row in self.rows(select(models.Actor.id, models.Actor.name))}
+        funding = self.funding(actors)
+        milestones = self.milestones()
+        updates = self.updates()
+        partners = self.partners()
+        indicators, indicator_names = self.indicators(kept_ids, by_id, axes)
+
+        exported = []
+        for action in ordered:
+            parent = by_id.get(action.parent_id) if action.parent_id is not None else None
+            exported.append(
+                ExportedAction(
+                    code=action.code,
+                    axis=axes.get(action.axis_id, ""),
+                    objective=objectives.get(action.objective_id) if action.objective_id is not None else None,
+                    parent=(parent.code or parent.title) if parent is not None else None,
+                    parent_title=parent.title if parent is not None else None,
+                    title=action.title,
+                    description=action.description,
+                    expected_results=action.expected_results,
+                    status=_ACTION_STATUS[action.status],
+                    priority=_PRIORITY[action.priority],
+                    to_discuss=bool(action.to_discuss),
+                    confidential=bool(action.confidential),
+                    lead_actor=_actor(actors, action.lead_actor_id),
+                    pilot=_actor(actors, action.pilot_actor_id),
+                    elected_referent=_actor(actors, action.elected_referent_id),
+                    planned_start=action.planned_start,
+                    planned_end=action.planned_end,
+                    actual_end=action.actual_end,
+                    progress=action.progress,
+                    planned_budget=_euros(action.planned_budget),
+                    spent_to_date=_euros(action.spent_to_date),
+                    budget_nature=_BUDGET_NATURE.get(action.budget_nature) if action.budget_nature else None,
+                    jobs_targeted=action.jobs_targeted,
+                    induced_investment=_euros(action.induced_investment),
+                    partners=tuple(partners.get(action.id, ())),
+                    indicators=tuple(indicator_names.get(action.id, ())),
+                    funding=tuple(funding.get(action.id, ())),
+                    milestones=tuple(milestones.get(action.id, ())),
+                    updates=tuple(updates.get(action.id, ())),
+                )
+            )
+        return PlanExport(
+            territory=territory.name,
+            exported_on=today,
+            actions=tuple(exported),
+            indicators=tuple(indicators),
+            confidential_left_out=len(left_out),
+        )
+
+    def axis_labels(self) -> dict[int, str]:
+        table = models.Axis.__table__
+        statement = select(table.c.id, table.c.label).where(
+            or_(table.c.territory_id.is_(None), table.c.territory_id == self.territory_id)
+        )
+        return {row.id: row.label for row in self.rows(statement)}
+
+    def axis_rank(self) -> dict[int, int]:
+        table = models.Axis.__table__
+        statement = (
+            select(table.c.id)
+            .where(or_(table.c.territory_id.is_(None), table.c.territory_id == self.territory_id))
+            .order_by(table.c.territory_id.is_not(None), table.c.position, table.c.id)
+        )
+        return {row.id: rank for rank, row in enumerate(self.rows(statement))}
+
+    def ordered(self, kept: list[Any], by_id: dict[int, Any]) -> list[Any]:
+        """Actions in axis then code order, each followed by its sub-actions (in code order)."""
+        rank = self.axis_rank()
+
+        def key(action: Any) -> tuple[int, bool, str, int]:
+            return (rank.get(action.axis_id, len(rank)), action.code is None, action.code or "", action.id)
+
+        children: dict[int, list[Any]] = defaultdict(list)
+        kept_ids = {action.id for action in kept}
+        tops = []
+        for action in kept:
+            if action.parent_id is not None and action.parent_id in kept_ids:
+                children[action.parent_id].append(action)
+            else:
+                tops.append(action)  # a top-level action (or, defensively, one whose parent is not exported)
+        ordered = []
+        for action in sorted(tops, key=key):
+            ordered.append(action)
+            ordered.extend(sorted(children.get(action.id, ()), key=lambda child: key(child)[1:]))
+        return ordered
+
+    def _of_territory(self, table: Any, names: tuple[str, ...], *order: Any) -> list[Any]:
+        """The `names` columns of `table`'s rows belonging to the territory's actions, as tuples in that order."""
+        actions = models.Action.__table__
+        chosen = {column.key: column for column in self.columns(table)}
+        statement = (
+            select(*(chosen[name] for name in names))
+            .join(actions, table.c.action_id == actions.c.id)
+            .where(actions.c.territory_id == self.territory_id)
+            .order_by(*order)
+        )
+        return self.rows(statement)
+
+    def funding(self, actors: dict[int, str]) -> dict[int, list[ExportedFunding]]:
+        table = models.FundingLine.__table__
+        names = (
+            "action_id",
+            "funder_name",
+            "funder_actor_id",
+            "programme",
+            "amount_requested",
+            "amount_granted",
+            "status",
+            "filed_on",
+            "decided_on",
+        )
+        lines: dict[int, list[ExportedFunding]] = defaultdict(list)
+        for (
+            action_id,
+            funder,
+            funder_actor,
+            programme,
+            requested,
+            granted,
+            status,
+            filed,
+            decided,
+        ) in self._of_territory(table, names, table.c.action_id, table.c.id):
+            lines[action_id].append(
+                ExportedFunding(
+                    funder or _actor(actors, funder_actor),
+                    programme,
+                    Decimal(requested).scaleb(-2),
+                    _euros(granted),
+                    _FUNDING_STATUS[status],
+                    filed,
+                    decided,
+                )
+            )
+        return lines
+
+    def milestones(self) -> dict[int, list[ExportedMilestone]]:
+        table = models.Milestone.__table__
+        rows = self._of_territory(
+            table,
+            ("action_id", "title", "due_on", "done_on"),
+            table.c.action_id,
+            table.c.due_on.is_(None),
+            table.c.due_on,
+            table.c.position,
+            table.c.id,
+        )
+        milestones: dict[int, list[ExportedMilestone]] = defaultdict(list)
+        for action_id, title, due_on, done_on in rows:
+            milestones[action_id].append(ExportedMilestone(title, due_on, done_on))
+        return milestones
+
+    def updates(self) -> dict[int, list[ExportedUpdate]]:
+        table = models.ProgressUpdate.__table__
+        names = (
+            "action_id",
+            "reported_on",
+            "author",
+            "status",
+            "progress",
+            "done",
+            "difficulties",
+            "next_steps",
+            "alert",
+        )
+        updates: dict[int, list[ExportedUpdate]] = defaultdict(list)
+        for (
+            action_id,
+            reported_on,
+            author,
+            status,
+            progress,
+            done,
+            difficulties,
+            next_steps,
+            alert,
+        ) in self._of_territory(table, names, table.c.action_id, table.c.reported_on, table.c.id):
+            updates[action_id].append(
+                ExportedUpdate(
+                    reported_on, author, _ACTION_STATUS[status], progress, done, difficulties, next_steps, bool(alert)
+                )
+            )
+        return updates
+
+    def partners(self) -> dict[int, list[str]]:
+        table = models.ActionPartner.__table__
+        actions = models.Action.__table__
+        statement = (
+            select(table.c.action_id, models.Actor.name)
+            .join(models.Actor, models.Actor.id == table.c.actor_id)
+            .join(actions, table.c.action_id == actions.c.id)
+            .where(actions.c.territory_id == self.territory_id)
+            .order_by(table.c.action_id, table.c.id)
+        )
+        partners: dict[int, list[str]] = defaultdict(list)
+        for row in self.rows(statement):
+            partners[row.action_id].append(row.name)
+        return partners
+
+    def indicators(
+        self, kept_ids: set[int], by_id: dict[int, Any], axes: dict[int, str]
+    ) -> tuple[list[ExportedIndicator], dict[int, list[str]]]:
+        """The territory's indicators, but those of actions left out; and the names attached to each action."""
+        table = models.Indicator.__table__
+        rows = [
+            row
+            for row in self.rows(
+                select(*self.columns(table)).where(table.c.territory_id == self.territory_id).order_by(table.c.id)
+            )
+            if row.action_id is None or row.action_id in kept_ids
+        ]
+        values = models.IndicatorValue.__table__
+        last: dict[int, Any] = {}
+        counts: dict[int, int] = defaultdict(int)
+        statement = (
+            select(values.c.indicator_id, values.c.measured_on, values.c.value)
+            .join(table, values.c.indicator_id == table.c.id)
+            .where(table.c.territory_id == self.territory_id)
+            .order_by(values.c.indicator_id, values.c.measured_on)
+        )
+        for value in self.rows(statement):
+            last[value.indicator_id] = value
+            counts[value.indicator_id] += 1
+        exported: list[ExportedIndicator] = []
+        names: dict[int, list[str]] = defaultdict(list)
+        for row in rows:
+            action = by_id.get(row.action_id) if row.action_id is not None else None
+            axis_id = row.axis_id if row.axis_id is not None else (action.axis_id if action is not None else None)
+            latest = last.get(row.id)
+            exported.append(
+                ExportedIndicator(
+                    name=row.name,
+                    unit=row.unit,
+                    source=row.source,
+                    axis=axes.get(axis_id) if axis_id is not None else None,
+                    action_code=action.code if action is not None else None,
+                    action_title=action.title if action is not None else None,
+                    direction=_DIRECTION[row.direction],
+                    baseline_value=row.baseline_value,
+                    baseline_on=row.baseline_on,
+                    target_value=row.target_value,
+                    target_on=row.target_on,
+                    last_value=latest.value if latest is not None else None,
+                    last_on=latest.measured_on if latest is not None else None,
+                    measures=counts.get(row.id, 0),
+                )
+            )
+            if row.action_id is not None:
+                names[row.action_id].append(row.name)
+        return exported, names
+
+
+def _confidential(actions: Iterable[Any], by_id: dict[int, Any]) -> set[int]:
+    """Confidential actions and the sub-actions of confidential actions."""
+    left_out = set()
+    for action in actions:
+        parent = by_id.get(action.parent_id) if action.parent_id is not None else None
+        if action.confidential or (parent is not None and parent.confidential):
+            left_out.add(action.id)
+    return left_out
+
+
+def _euros(cents: int | None) -> Decimal | None:
+    """Integer cents as euros with two decimals (as `Money` reads them)."""
+    return None if cents is None else Decimal(cents).scaleb(-2)
+
+
+def _actor(actors: dict[int, str], actor_id: int | None) -> str | None:
+    return actors.get(actor_id) if actor_id is not None else None
