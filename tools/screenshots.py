@@ -1,4 +1,5 @@
-"""Screenshots of every page of the main window (and of the fiche-action editor) on the demo territory.
+"""Screenshots of every page of the main window (and of the fiche-action editor, the import wizard's columns and
+validation pages, and the export dialog) on the demo territory.
 
 Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR]` (default: docs/captures).
 Uses a temporary database and temporary settings; the user's data is never touched.
@@ -10,6 +11,8 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +22,8 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from ti_desktop.app import build_pages, install_qt_french, open_action_editor
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.export_dialog import ExportDialog
+from ti_desktop.gui.dialogs.import_wizard import ImportWizard
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
@@ -30,6 +35,54 @@ PAGE_FILES = ["tableau-de-bord", "territoire", "diagnostic", "plan-d-action", "c
 def settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
+
+
+# A partner's plan as people send it: their own headers, a date and an amount that cannot be read.
+SAMPLE_PLAN = "\n".join(
+    [
+        "N°;Intitulé de l'action;Thématique;Porteur;Date de démarrage;Échéance;Coût total HT;Remarques",
+        "P-01;Pépinière d'entreprises industrielles de Bitche;Foncier;CC du Pays de Bitche;01/02/2027;30/06/2028;"
+        "1 250 000 €;Bâtiment de 1 200 m² à rénover",
+        "P-02;Formation de soudeurs et chaudronniers;Compétences;Lycée Teyssier;01/09/2027;30/06/2028;45 000;"
+        "Avec France Travail",
+        "P-03;Atelier partagé de prototypage;Innovation;Pôle Plasturgie de l'Est;31/02/2027;31/12/2027;300 000;"
+        "Imprimantes 3D",
+        "P-04;Diagnostics énergie des PME;Transition écologique;CCI Moselle;01/03/2027;31/12/2027;environ 80 k€;",
+        "P-05;Navette domicile-travail zone de Sarreguemines;Mobilité;Syndicat mixte des transports;01/01/2028;"
+        "31/12/2028;150 000;Étude en cours",
+    ]
+)
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def capture_exchange(app: QApplication, context: AppContext, window: MainWindow, folder: Path, output: Path) -> None:
+    """The import wizard's columns and validation pages on a partner's plan, and the export dialog."""
+    sample = folder / "plan-partenaires.csv"
+    sample.write_text(SAMPLE_PLAN, encoding="utf-8")
+    wizard = ImportWizard(context, window)
+    wizard.resize(1100, 720)
+    wizard.show()
+    wizard.file_page.set_path(sample)
+    wait_until(app, wizard.file_page.isComplete)
+    wizard.next()
+    settle(app)
+    wizard.grab().save(str(output / "import-correspondance.png"))
+    wizard.next()
+    wait_until(app, lambda: not wizard.validation_page.is_running())
+    settle(app)
+    wizard.grab().save(str(output / "import-verification.png"))
+    wizard.reject()
+    export = ExportDialog(context, window)
+    export.show()
+    settle(app)
+    export.grab().save(str(output / "export.png"))
+    export.reject()
 
 
 def main() -> None:
@@ -65,6 +118,7 @@ def main() -> None:
                 dialog.grab().save(str(output / f"fiche-action-{index + 1}.png"))
         QTimer.singleShot(0, dialog.close)
         dialog.close()
+        capture_exchange(app, context, window, Path(folder), output)
         window.close()
         opened.close()
     print(f"captures written to {output}")

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -65,11 +65,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         context.territory_changed.connect(self._update_title)
+        context.territory_changed.connect(self._update_exchange_actions)
         context.action_open_requested.connect(self.open_action)
         context.action_create_requested.connect(self.create_action)
         context.plan_filter_requested.connect(self._show_plan)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.reload_territories()
+        self._update_exchange_actions()
         self._restore_layout()
 
     # -- layout --------------------------------------------------------------------------------
@@ -106,6 +108,17 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, self.tr("&Sauvegarder maintenant"), QKeySequence.StandardKey.Save, self.backup_now)
         self._menu_action(file_menu, self.tr("&Restaurer une sauvegarde…"), None, self._restore)
         file_menu.addSeparator()
+        self.import_plan_action = self._menu_action(
+            file_menu, self.tr("&Importer un plan d'action…"), QKeySequence("Ctrl+I"), self.import_plan
+        )
+        self.import_indicators_action = self._menu_action(
+            file_menu, self.tr("Importer des valeurs d'&indicateurs…"), None, self.import_indicator_values
+        )
+        self.export_plan_action = self._menu_action(
+            file_menu, self.tr("&Exporter le plan…"), QKeySequence("Ctrl+E"), self.export_plan
+        )
+        self._exchange_actions = [self.import_plan_action, self.import_indicators_action, self.export_plan_action]
+        file_menu.addSeparator()
         self._menu_action(file_menu, self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         stack = self.context.undo_stack
@@ -119,7 +132,11 @@ class MainWindow(QMainWindow):
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
     def _menu_action(
-        self, menu: object, text: str, shortcut: QKeySequence.StandardKey | None, slot: Callable[[], object]
+        self,
+        menu: object,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -203,6 +220,35 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
         self.context.data_changed.emit()
+
+    # -- import and export ---------------------------------------------------------------------------
+    def _update_exchange_actions(self, *_args: object) -> None:
+        for action in self._exchange_actions:
+            action.setEnabled(self.context.territory_id is not None)
+
+    def import_plan(self) -> QDialog | None:
+        from ti_desktop.gui.dialogs.import_wizard import ImportWizard
+
+        return self._open_exchange_dialog(ImportWizard)
+
+    def import_indicator_values(self) -> QDialog | None:
+        from ti_desktop.gui.dialogs.indicator_import_dialog import IndicatorImportDialog
+
+        return self._open_exchange_dialog(IndicatorImportDialog)
+
+    def export_plan(self) -> QDialog | None:
+        from ti_desktop.gui.dialogs.export_dialog import ExportDialog
+
+        return self._open_exchange_dialog(ExportDialog)
+
+    def _open_exchange_dialog(self, dialog_type: Callable[[AppContext, QWidget], QDialog]) -> QDialog | None:
+        """Window-modal and deleted when closed: the window stays responsive while a file is read or written."""
+        if self.context.territory_id is None:
+            return None
+        dialog = dialog_type(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         components = "".join(f"<li>{name} — {licence}</li>" for name, licence in ABOUT_COMPONENTS)

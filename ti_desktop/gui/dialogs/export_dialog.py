@@ -1,0 +1,298 @@
+"""« Exporter le plan »: the whole action plan to a workbook, a CSV file for Excel, or a Territoires en Transitions
+workbook. The file is written in the background (progress, cancel) and atomically: a cancelled or failed export
+leaves the previous file as it was."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.import_report import count_of
+from ti_desktop.gui.exchange_jobs import JobRunner, export_job
+from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.services.exporting import ExportFormat, ExportResult
+
+FOLDER_KEY = "export/dossier"  # the folder of the last export
+FORMAT_KEY = "export/format"
+INFO_STYLE = "color: #57606a;"
+SUFFIXES = {ExportFormat.XLSX: ".xlsx", ExportFormat.CSV: ".csv", ExportFormat.TET: ".xlsx"}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class ExportDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        territory_id = context.territory_id
+        assert territory_id is not None, "the menu action is disabled while no territory is open"
+        self.context = context
+        self.territory_id = territory_id
+        self.territory_name = context.services.territories.get(territory_id).name
+        self.exported: ExportResult | None = None
+        self._progress: QProgressDialog | None = None
+        self._output: Path | None = None
+        self._chosen: Path | None = None  # the file the save dialog already asked about (no second question)
+        self.runner = JobRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.succeeded.connect(self._on_exported)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(self._on_failed)
+        self.setWindowTitle(self.tr("Exporter le plan"))
+
+        # -- format -------------------------------------------------------------------------------------------
+        self.format_buttons: dict[ExportFormat, QRadioButton] = {}
+        self._format_group = QButtonGroup(self)
+        formats = QGroupBox(self.tr("Format"), self)
+        formats_layout = QVBoxLayout(formats)
+        descriptions = {
+            ExportFormat.XLSX: (
+                self.tr("Excel (.xlsx) — 5 feuilles"),
+                self.tr("Actions, Financements, Jalons, Indicateurs et Suivi, avec filtres, dates et montants."),
+            ),
+            ExportFormat.CSV: (
+                self.tr("CSV pour Excel (.csv)"),
+                self.tr("Une ligne par action, séparateur « ; », accents lisibles dans Excel."),
+            ),
+            ExportFormat.TET: (
+                self.tr("Classeur Territoires en Transitions (.xlsx)"),
+                self.tr("Les colonnes du modèle d'import de Territoires en Transitions, dans leur ordre."),
+            ),
+        }
+        for fmt, (label, detail) in descriptions.items():
+            button = QRadioButton(label, formats)
+            button.setObjectName(f"format_{fmt.value}")
+            self.format_buttons[fmt] = button
+            self._format_group.addButton(button)
+            note = QLabel(detail, formats)
+            note.setStyleSheet(INFO_STYLE)
+            note.setWordWrap(True)
+            note.setContentsMargins(24, 0, 0, 4)
+            formats_layout.addWidget(button)
+            formats_layout.addWidget(note)
+        remembered = str(context.settings.value(FORMAT_KEY, ExportFormat.XLSX.value))
+        initial = ExportFormat(remembered) if remembered in {fmt.value for fmt in ExportFormat} else ExportFormat.XLSX
+        self.format_buttons[initial].setChecked(True)
+        self._format_group.buttonToggled.connect(self._on_format_changed)
+
+        # -- content ------------------------------------------------------------------------------------------
+        self.confidential_box = QCheckBox(self.tr("Inclure les actions &confidentielles"), self)
+        self.confidential_box.setChecked(False)
+        confidential = sum(1 for action in context.services.actions.for_territory(territory_id) if action.confidential)
+        self.confidential_note = QLabel(self)
+        self.confidential_note.setStyleSheet(INFO_STYLE)
+        self.confidential_note.setWordWrap(True)
+        if confidential:
+            self.confidential_note.setText(
+                self.tr("Ce plan compte {count} : elles ne sortent du logiciel que si vous cochez cette case.").format(
+                    count=count_of(confidential, self.tr("action confidentielle"), self.tr("actions confidentielles"))
+                )
+            )
+        else:
+            self.confidential_note.setText(self.tr("Ce plan ne compte aucune action confidentielle."))
+
+        # -- file ---------------------------------------------------------------------------------------------
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setMinimumWidth(420)
+        self.path_edit.textEdited.connect(self._on_path_edited)
+        self.browse_button = QPushButton(self.tr("&Choisir…"), self)
+        self.browse_button.clicked.connect(self.browse)
+        folder = Path(str(context.settings.value(FOLDER_KEY, "") or Path.home()))
+        self.path_edit.setText(str(folder / self.default_name(initial)))
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+        self.error_label = error_label(self)
+        self.error_label.setObjectName("erreur_export")
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("&Exporter"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button.setDefault(True)
+        self.buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(formats)
+        layout.addWidget(self.confidential_box)
+        layout.addWidget(self.confidential_note)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel(self.tr("Fichier :"), self))
+        layout.addLayout(file_row)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(760, self.sizeHint().height())
+
+    # -- choices ----------------------------------------------------------------------------------------------
+    def fmt(self) -> ExportFormat:
+        return next(fmt for fmt, button in self.format_buttons.items() if button.isChecked())
+
+    def set_format(self, fmt: ExportFormat) -> None:
+        self.format_buttons[fmt].setChecked(True)
+
+    def default_name(self, fmt: ExportFormat) -> str:
+        """« Plan d'action — <territoire> — 21-11-2026.xlsx », safe on every system."""
+        title = self.tr("Plan d'action TeT") if fmt == ExportFormat.TET else self.tr("Plan d'action")
+        name = f"{title} — {self.territory_name} — {self.context.today.strftime('%d-%m-%Y')}"
+        cleaned = " ".join(_UNSAFE.sub(" ", name).split()).strip(" .")
+        return cleaned[:200] + SUFFIXES[fmt]
+
+    def output(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        suffix = SUFFIXES[self.fmt()]
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def set_output(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        self._chosen = self.output()
+
+    def _on_path_edited(self, _text: str) -> None:
+        self._chosen = None
+
+    def _on_format_changed(self, _button: object, checked: bool) -> None:
+        if not checked:
+            return
+        # Keep the folder and the name the user chose; only the suffix follows the format.
+        text = self.path_edit.text().strip()
+        if text:
+            path = Path(text)
+            default_names = {self.default_name(fmt) for fmt in ExportFormat}
+            if path.name in default_names:
+                path = path.with_name(self.default_name(self.fmt()))
+            elif path.suffix.lower() in (".xlsx", ".csv"):
+                path = path.with_suffix(SUFFIXES[self.fmt()])
+            self.path_edit.setText(str(path))
+            self._chosen = None
+
+    def browse(self) -> None:
+        fmt = self.fmt()
+        filters = {
+            ExportFormat.XLSX: self.tr("Classeur Excel (*.xlsx)"),
+            ExportFormat.CSV: self.tr("Fichier CSV (*.csv)"),
+            ExportFormat.TET: self.tr("Classeur Territoires en Transitions (*.xlsx)"),
+        }
+        current = self.output() or Path.home() / self.default_name(fmt)
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter le plan"), str(current), filters[fmt])
+        if name:
+            self.set_output(Path(name))
+
+    # -- export -----------------------------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    def export(self) -> None:
+        if self.runner.is_running():
+            return
+        set_error(self.error_label, "")
+        output = self.output()
+        if output is None:
+            set_error(self.error_label, self.tr("Choisissez le fichier à écrire."))
+            return
+        if not output.parent.is_dir():
+            set_error(self.error_label, self.tr("Le dossier « {folder} » n'existe pas.").format(folder=output.parent))
+            return
+        if output.exists() and output != self._chosen:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Exporter le plan"),
+                self.tr("Le fichier « {name} » existe déjà. Le remplacer ?").format(name=output.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        fmt = self.fmt()
+        self._output = output
+        self.context.settings.setValue(FOLDER_KEY, str(output.parent))
+        self.context.settings.setValue(FORMAT_KEY, fmt.value)
+        progress = QProgressDialog(self.tr("Export du plan en cours…"), self.tr("Annuler"), 0, 0, self)
+        progress.setWindowTitle(self.tr("Exporter le plan"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(self.cancel)
+        self._progress = progress
+        self.export_button.setEnabled(False)
+        self.runner.start(
+            export_job(self.context.services.exports, self.territory_id, fmt, output, self.confidential_box.isChecked())
+        )
+        progress.show()
+
+    def cancel(self) -> None:
+        if self.runner.is_running():
+            self.runner.cancel()
+            if self._progress is not None:
+                self._progress.setLabelText(self.tr("Annulation…"))
+
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._progress
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if self._progress is not None and not self._progress.wasCanceled():
+            self._progress.setMaximum(max(total, 1))
+            self._progress.setValue(done)
+
+    def _close_progress(self) -> None:
+        self.export_button.setEnabled(True)
+        if self._progress is not None:
+            self._progress.canceled.disconnect(self.cancel)
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    @Slot(object)
+    def _on_exported(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
+        self._close_progress()
+        self.exported = result
+        message = self.tr("Plan exporté : {actions}, {funding}, {milestones}.").format(
+            actions=count_of(result.actions, self.tr("action"), self.tr("actions")),
+            funding=count_of(result.funding_lines, self.tr("ligne de financement"), self.tr("lignes de financement")),
+            milestones=count_of(result.milestones, self.tr("jalon"), self.tr("jalons")),
+        )
+        if result.confidential_left_out:
+            message += " " + self.tr("{count} : non exportées.").format(
+                count=count_of(
+                    result.confidential_left_out, self.tr("action confidentielle"), self.tr("actions confidentielles")
+                )
+            )
+        self.context.status_message.emit(self.tr("Plan exporté : {path}").format(path=result.path))
+        QMessageBox.information(self, self.tr("Plan exporté"), f"{message}\n\n{result.path}")
+        self.accept()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._close_progress()
+        set_error(self.error_label, self.tr("Export annulé : aucun fichier n'a été modifié."))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._close_progress()
+        set_error(self.error_label, message)
+        QMessageBox.warning(self, self.tr("Export impossible"), message)
+
+    def reject(self) -> None:
+        self.runner.finish_now()
+        super().reject()

@@ -1,0 +1,854 @@
+"""« Importer un plan d'action »: a wizard — file, sheet, columns, validation report, confirmation.
+
+Reading the file, checking it and importing it run in the background (progress and cancel); nothing is written
+before the user clicks « Importer » on a file without errors, and then all or nothing. The columns of an
+ordinary table are matched to TI Desktop's fields (the service suggests, the user corrects, and the choice is
+remembered for the next file with the same headers); a Territoires en Transitions plan has fixed columns and
+skips that page.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import Counter
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from ti_desktop.domain.formatting import format_number
+from ti_desktop.exchange import plan_columns
+from ti_desktop.exchange.french import normalise
+from ti_desktop.exchange.report import column_letter
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
+from ti_desktop.gui.exchange_jobs import JobRunner, import_apply_job, import_preview_job, inspect_job
+from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.services.importing import FileOverview, ImportPreview, ImportService, SheetOverview
+
+MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
+FOLDER_KEY = "import/dossier"  # the folder of the last file imported
+TEMPLATE_NAME = "modele-plan-action.xlsx"
+INFO_STYLE = "color: #57606a;"
+WARNING_STYLE = "color: #9a6700;"
+SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
+SAMPLE_SEPARATOR = "  ·  "
+
+
+class PageId(IntEnum):
+    FILE = 0
+    SHEET = 1
+    MAPPING = 2
+    VALIDATION = 3
+    CONFIRM = 4
+
+
+def remembered_mapping(settings: QSettings) -> dict[str, str]:
+    """The column choices confirmed before (normalised header → field key); a damaged value counts as none."""
+    raw = settings.value(MAPPING_KEY, "")
+    try:
+        value = json.loads(str(raw)) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(value, dict):
+        return {}
+    return {str(header): str(key) for header, key in value.items()}
+
+
+def remember_mapping(settings: QSettings, mapping: dict[str, str]) -> None:
+    remembered = remembered_mapping(settings)
+    remembered.update({normalise(header): key for header, key in mapping.items() if header.strip()})
+    settings.setValue(MAPPING_KEY, json.dumps(remembered, ensure_ascii=False, sort_keys=True))
+
+
+def _progress(bar: QProgressBar, done: int, total: int) -> None:
+    bar.setMaximum(max(total, 1))
+    bar.setValue(done)
+
+
+class ImportWizard(QWizard):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        territory_id = context.territory_id
+        assert territory_id is not None, "the menu action is disabled while no territory is open"
+        self.context = context
+        self.territory_id = territory_id
+        self.imports: ImportService = context.services.imports
+        self.overview: FileOverview | None = None
+        self.sheet_name: str | None = None
+        self.preview: ImportPreview | None = None  # the last preview without errors
+        self.imported: ImportPreview | None = None  # what the import wrote
+
+        self.setWindowTitle(self.tr("Importer un plan d'action"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Précédent"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Suivant >"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Annuler"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Fermer"))
+        self.file_page = FilePage(self)
+        self.sheet_page = SheetPage(self)
+        self.mapping_page = MappingPage(self)
+        self.validation_page = ValidationPage(self)
+        self.confirm_page = ConfirmPage(self)
+        self.setPage(PageId.FILE, self.file_page)
+        self.setPage(PageId.SHEET, self.sheet_page)
+        self.setPage(PageId.MAPPING, self.mapping_page)
+        self.setPage(PageId.VALIDATION, self.validation_page)
+        self.setPage(PageId.CONFIRM, self.confirm_page)
+        self.setStartId(PageId.FILE)
+        self.resize(980, 680)
+
+    # -- what the pages chose ---------------------------------------------------------------------------------
+    def sheet(self) -> SheetOverview | None:
+        if self.overview is None:
+            return None
+        return next((sheet for sheet in self.overview.sheets if sheet.name == self.sheet_name), None)
+
+    def sheet_is_table(self) -> bool:
+        sheet = self.sheet()
+        return sheet is not None and sheet.kind == "table"
+
+    def path(self) -> Path | None:
+        return self.overview.path if self.overview is not None else None
+
+    def mapping(self) -> dict[str, str] | None:
+        """The columns chosen on the mapping page; None for a TeT sheet (fixed columns)."""
+        return self.mapping_page.mapping() if self.sheet_is_table() else None
+
+    def page_after_sheet(self) -> int:
+        return PageId.MAPPING if self.sheet_is_table() else PageId.VALIDATION
+
+    def is_busy(self) -> bool:
+        return any(page.runner.is_running() for page in self._job_pages())
+
+    def _job_pages(self) -> list[FilePage | ValidationPage | ConfirmPage]:
+        return [self.file_page, self.validation_page, self.confirm_page]
+
+    def reject(self) -> None:
+        """Closing stops whatever runs; an import stopped before its end has written nothing."""
+        for page in self._job_pages():
+            page.runner.finish_now()
+        super().reject()
+
+
+# -- (1) the file ---------------------------------------------------------------------------------------------
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Fichier à importer"))
+        self.setSubTitle(
+            self.tr(
+                "Le modèle de plan de TI Desktop, un plan exporté de Territoires en Transitions, ou tout tableau "
+                "dont vous indiquerez les colonnes. Formats : Excel (.xlsx, .xls), OpenDocument (.ods), CSV."
+            )
+        )
+        self.runner = JobRunner(self)
+        self.runner.succeeded.connect(self._on_inspected)
+        self.runner.failed.connect(self._on_failed)
+        self._asked: Path | None = None
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText(self.tr("Choisissez un fichier…"))
+        self.path_edit.editingFinished.connect(self._on_path_typed)
+        self.browse_button = QPushButton(self.tr("&Parcourir…"), self)
+        self.browse_button.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.state_label.setStyleSheet(INFO_STYLE)
+        self.error_label = error_label(self)
+        self.error_label.setObjectName("erreur_fichier")
+
+        template_hint = QLabel(
+            self.tr(
+                "Pas encore de fichier ? Enregistrez le modèle de plan, remplissez-le dans votre tableur "
+                "(une fiche-action par ligne ; financements et jalons sur leurs feuilles), puis importez-le."
+            ),
+            self,
+        )
+        template_hint.setWordWrap(True)
+        template_hint.setStyleSheet(INFO_STYLE)
+        self.template_button = QPushButton(self.tr("Enregistrer le &modèle de plan…"), self)
+        self.template_button.clicked.connect(self.save_template)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Fichier :"), self))
+        layout.addLayout(row)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(template_hint)
+        layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def browse(self) -> None:
+        folder = str(self._wizard.context.settings.value(FOLDER_KEY, "") or Path.home())
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choisir le fichier à importer"),
+            folder,
+            self.tr(
+                "Classeurs et fichiers CSV (*.xlsx *.xls *.ods *.csv);;Excel (*.xlsx *.xls);;"
+                "OpenDocument (*.ods);;CSV (*.csv);;Tous les fichiers (*)"
+            ),
+        )
+        if name:
+            self.set_path(Path(name))
+
+    def _on_path_typed(self) -> None:
+        text = self.path_edit.text().strip()
+        if text and Path(text) != self._asked:
+            self.set_path(Path(text))
+
+    def set_path(self, path: Path) -> None:
+        """Read the file's sheets in the background; the page is complete once they are known."""
+        self._asked = path
+        self.path_edit.setText(str(path))
+        self._wizard.overview = None
+        set_error(self.error_label, "")
+        self.state_label.setText(self.tr("Lecture du fichier…"))
+        self.runner.start(inspect_job(self._wizard.imports, path))
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_inspected(self, overview: object) -> None:
+        assert isinstance(overview, FileOverview)
+        if not overview.sheets:
+            self.state_label.setText("")
+            set_error(self.error_label, self.tr("Ce fichier ne contient aucune feuille à importer."))
+            return
+        wizard = self._wizard
+        wizard.overview = overview
+        wizard.sheet_name = overview.default_sheet
+        wizard.context.settings.setValue(FOLDER_KEY, str(overview.path.parent))
+        self.state_label.setText(self._describe(overview))
+        self.completeChanged.emit()
+
+    def _describe(self, overview: FileOverview) -> str:
+        sheet = self._wizard.sheet()
+        if len(overview.sheets) > 1:
+            return self.tr("{sheets} : vous choisirez celle à importer à l'étape suivante.").format(
+                sheets=count_of(len(overview.sheets), self.tr("feuille"), self.tr("feuilles"))
+            )
+        assert sheet is not None
+        rows = count_of(sheet.data_rows, self.tr("ligne"), self.tr("lignes"))
+        if sheet.kind == "tet":
+            return self.tr("Plan Territoires en Transitions : {rows}.").format(rows=rows)
+        return self.tr("Tableau « {sheet} » : {rows}, {columns}.").format(
+            sheet=sheet.name, rows=rows, columns=count_of(len(sheet.headers), self.tr("colonne"), self.tr("colonnes"))
+        )
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.state_label.setText("")
+        set_error(self.error_label, message)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._wizard.overview is not None and not self.runner.is_running()
+
+    def nextId(self) -> int:
+        overview = self._wizard.overview
+        if overview is not None and len(overview.sheets) > 1:
+            return PageId.SHEET
+        return self._wizard.page_after_sheet()
+
+    def save_template(self) -> Path | None:
+        folder = str(self._wizard.context.settings.value(FOLDER_KEY, "") or Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Enregistrer le modèle de plan"),
+            str(Path(folder) / TEMPLATE_NAME),
+            self.tr("Classeur Excel (*.xlsx)"),
+        )
+        if not name:
+            return None
+        target = Path(name)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(f"{target.name}.xlsx")
+        try:
+            shutil.copyfile(ImportService.template_path(), target)
+        except OSError as error:
+            set_error(
+                self.error_label,
+                self.tr("Le modèle n'a pas pu être enregistré dans « {path} » : {reason}").format(
+                    path=target, reason=error.strerror or error
+                ),
+            )
+            return None
+        set_error(self.error_label, "")
+        message = self.tr("Modèle de plan enregistré : {path}").format(path=target)
+        self.state_label.setText(message)
+        self._wizard.context.status_message.emit(message)
+        return target
+
+
+# -- (2) the sheet --------------------------------------------------------------------------------------------
+
+
+class SheetPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Feuille à importer"))
+        self.setSubTitle(self.tr("Le classeur a plusieurs feuilles : choisissez celle qui contient les actions."))
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Feuille"),
+                self.tr("Contenu"),
+                self.tr("Ligne d'en-tête"),
+                self.tr("Colonnes"),
+                self.tr("Lignes de données"),
+            ]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selected)
+        self.table.doubleClicked.connect(lambda _index: wizard.next())
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning_label)
+
+    def initializePage(self) -> None:
+        overview = self._wizard.overview
+        assert overview is not None
+        chosen = self._wizard.sheet_name
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(overview.sheets))
+        for row, sheet in enumerate(overview.sheets):
+            kind = self.tr("Plan Territoires en Transitions") if sheet.kind == "tet" else self.tr("Tableau")
+            values = [
+                sheet.name,
+                kind,
+                format_number(sheet.header_row, empty=self.tr("introuvable")),
+                format_number(len(sheet.headers)),
+                format_number(sheet.data_rows),
+            ]
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        names = [sheet.name for sheet in overview.sheets]
+        self.select(chosen if chosen in names else overview.default_sheet)
+
+    def select(self, name: str) -> None:
+        overview = self._wizard.overview
+        assert overview is not None
+        row = next((row for row, sheet in enumerate(overview.sheets) if sheet.name == name), 0)
+        self.table.selectRow(row)
+        self._on_selected()
+
+    def _on_selected(self) -> None:
+        overview = self._wizard.overview
+        rows = self.table.selectionModel().selectedRows()
+        if overview is None or not rows:
+            return
+        sheet = overview.sheets[rows[0].row()]
+        self._wizard.sheet_name = sheet.name
+        if sheet.header_row is None:
+            self.warning_label.setText(
+                self.tr("Aucune ligne d'en-tête n'a été trouvée sur la feuille « {sheet} ».").format(sheet=sheet.name)
+            )
+        elif sheet.data_rows == 0:
+            self.warning_label.setText(
+                self.tr("La feuille « {sheet} » ne contient aucune ligne.").format(sheet=sheet.name)
+            )
+        else:
+            self.warning_label.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        sheet = self._wizard.sheet()
+        return sheet is not None and sheet.header_row is not None
+
+    def nextId(self) -> int:
+        return self._wizard.page_after_sheet()
+
+
+# -- (3) the columns ------------------------------------------------------------------------------------------
+
+
+class MappingColumn(IntEnum):
+    LETTER = 0
+    HEADER = 1
+    SAMPLES = 2
+    FIELD = 3
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Correspondance des colonnes"))
+        self._built_for: tuple[Path, str, tuple[str, ...]] | None = None
+        self._headers: list[str] = []
+        self._combos: list[QComboBox] = []
+        self.table = QTableWidget(0, len(MappingColumn), self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Col."), self.tr("En-tête du fichier"), self.tr("Exemples"), self.tr("Champ de TI Desktop")]
+        )
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(MappingColumn.LETTER, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MappingColumn.HEADER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MappingColumn.SAMPLES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MappingColumn.FIELD, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(MappingColumn.HEADER, 220)
+        self.table.setColumnWidth(MappingColumn.FIELD, 300)
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("avertissement_correspondance")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        hint = QLabel(
+            self.tr("Vos choix sont retenus : le prochain fichier aux mêmes en-têtes sera reconnu directement."), self
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet(INFO_STYLE)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(hint)
+
+    def initializePage(self) -> None:
+        sheet = self._wizard.sheet()
+        path = self._wizard.path()
+        assert sheet is not None and path is not None
+        self.setSubTitle(
+            self.tr(
+                "Indiquez ce que contient chaque colonne de la feuille « {sheet} ». Les colonnes reconnues sont "
+                "déjà choisies ; corrigez-les si besoin."
+            ).format(sheet=sheet.name)
+        )
+        key = (path, sheet.name, tuple(sheet.headers))
+        if key == self._built_for:
+            return  # back from the validation: the user's choices stay
+        self._built_for = key
+        self._build(sheet)
+
+    def _build(self, sheet: SheetOverview) -> None:
+        fields = plan_columns.fields_for(plan_columns.sheet_kind(sheet.name))
+        known = {field.key for field in fields} | {plan_columns.IGNORE}
+        remembered = remembered_mapping(self._wizard.context.settings)
+        self._headers = list(sheet.headers)
+        self._combos = []
+        seen: dict[str, int] = {}
+        self.table.setRowCount(len(sheet.headers))
+        for index, header in enumerate(sheet.headers):
+            samples = sheet.samples[index] if index < len(sheet.samples) else []
+            letter = QTableWidgetItem(column_letter(index))
+            letter.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(index, MappingColumn.LETTER, letter)
+            title = QTableWidgetItem(header or self.tr("(sans en-tête)"))
+            title.setToolTip(header)
+            self.table.setItem(index, MappingColumn.HEADER, title)
+            shown = SAMPLE_SEPARATOR.join(sample for sample in samples if sample)
+            example = QTableWidgetItem(shown)
+            example.setToolTip("\n".join(samples))
+            self.table.setItem(index, MappingColumn.SAMPLES, example)
+            combo = QComboBox(self.table)
+            combo.setObjectName(f"champ_{column_letter(index)}")
+            combo.addItem(self.tr("— ne pas importer —"), plan_columns.IGNORE)
+            for field in fields:
+                combo.addItem(f"{field.header} ({field.key})", field.key)
+                combo.setItemData(combo.count() - 1, field.description, Qt.ItemDataRole.ToolTipRole)
+            if not header.strip() or header in seen:
+                # The service maps columns by header: a column without one, or repeating an earlier one, is skipped.
+                combo.setEnabled(False)
+                combo.setToolTip(
+                    self.tr("Colonne sans en-tête : elle n'est pas importée.")
+                    if not header.strip()
+                    else self.tr("Même en-tête que la colonne {letter} : seule celle-ci est lue.").format(
+                        letter=column_letter(seen[header])
+                    )
+                )
+            else:
+                seen[header] = index
+                choice = remembered.get(normalise(header))
+                if choice not in known:
+                    choice = sheet.suggested.get(header, plan_columns.IGNORE)
+                combo.setCurrentIndex(max(combo.findData(choice), 0))
+            combo.currentIndexChanged.connect(self._on_changed)
+            self._combos.append(combo)
+            self.table.setCellWidget(index, MappingColumn.FIELD, combo)
+        self._on_changed()
+
+    # -- what the user chose ------------------------------------------------------------------------------------
+    def mapping(self) -> dict[str, str]:
+        """Header → field key (or `ignorer`) for every column with a header of its own."""
+        return {
+            header: str(combo.currentData())
+            for header, combo in zip(self._headers, self._combos, strict=True)
+            if combo.isEnabled()
+        }
+
+    def combo_for(self, header: str) -> QComboBox:
+        return self._combos[self._headers.index(header)]
+
+    def choice(self, header: str) -> str:
+        return str(self.combo_for(header).currentData())
+
+    def duplicates(self) -> list[str]:
+        chosen = Counter(key for key in self.mapping().values() if key != plan_columns.IGNORE)
+        return [key for key, count in chosen.items() if count > 1]
+
+    def _on_changed(self, *_args: object) -> None:
+        warnings = []
+        sheet = self._wizard.sheet()
+        chosen = set(self.mapping().values())
+        kind = plan_columns.sheet_kind(sheet.name) if sheet is not None else "actions"
+        if kind == "actions" and "titre" not in chosen:
+            warnings.append(self.tr("Aucune colonne n'est associée à l'intitulé (titre) : chaque action en a besoin."))
+        elif kind != "actions" and not chosen & {"titre", "code"}:
+            warnings.append(
+                self.tr("Aucune colonne n'indique l'action concernée : choisissez son code ou son intitulé.")
+            )
+        for key in self.duplicates():
+            field = plan_columns.FIELDS_BY_KEY.get(key)
+            columns = ", ".join(
+                column_letter(index)
+                for index, combo in enumerate(self._combos)
+                if combo.isEnabled() and combo.currentData() == key
+            )
+            warnings.append(
+                self.tr("« {field} » est choisi pour plusieurs colonnes ({columns}) : gardez-en une seule.").format(
+                    field=field.header if field else key, columns=columns
+                )
+            )
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
+        self.completeChanged.emit()
+
+    def warnings(self) -> str:
+        return self.warning_label.text()
+
+    def isComplete(self) -> bool:
+        return bool(self._combos) and not self.duplicates()
+
+    def nextId(self) -> int:
+        return PageId.VALIDATION
+
+
+# -- (4) the validation report --------------------------------------------------------------------------------
+
+
+class ValidationPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Vérification"))
+        self.setSubTitle(self.tr("Le fichier est lu et contrôlé ; rien n'est encore écrit dans votre plan."))
+        self.runner = JobRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.succeeded.connect(self._on_checked)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(self._on_failed)
+        self.preview: ImportPreview | None = None
+
+        self.progress_bar = QProgressBar(self)
+        self.cancel_button = QPushButton(self.tr("Annuler la vérification"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retry_button = QPushButton(self.tr("&Vérifier à nouveau"), self)
+        self.retry_button.setToolTip(self.tr("Après avoir corrigé le fichier dans votre tableur."))
+        self.retry_button.clicked.connect(self.check)
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.state_label.setStyleSheet(INFO_STYLE)
+        self.error_label = error_label(self)
+        self.error_label.setObjectName("erreur_verification")
+        self.report = ImportReportView(self)
+        row = QHBoxLayout()
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.retry_button)
+        row.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.report, 1)
+
+    def initializePage(self) -> None:
+        self.check()
+
+    def cleanupPage(self) -> None:
+        self.runner.abandon()  # back to the mapping: that check no longer matters
+        self._set_running(False)
+
+    def check(self) -> None:
+        wizard = self._wizard
+        path = wizard.path()
+        assert path is not None
+        self.preview = wizard.preview = None
+        self.report.clear()
+        set_error(self.error_label, "")
+        self.state_label.setText(self.tr("Vérification du fichier…"))
+        self.progress_bar.setRange(0, 0)  # busy until the first progress
+        self.runner.start(
+            import_preview_job(wizard.imports, wizard.territory_id, path, wizard.sheet_name, wizard.mapping())
+        )
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self.runner.is_running():
+            # Before asking: a reading is dropped at once, and its « annulée » message must stay.
+            self.cancel_button.setEnabled(False)
+            self.state_label.setText(self.tr("Annulation…"))
+            self.runner.cancel()
+
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        _progress(self.progress_bar, done, total)
+
+    def _set_running(self, running: bool) -> None:
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.retry_button.setVisible(not running)
+        self.completeChanged.emit()
+
+    @Slot(object)
+    def _on_checked(self, preview: object) -> None:
+        assert isinstance(preview, ImportPreview)
+        self._set_running(False)
+        self.preview = preview
+        self.report.show_plan_preview(preview)
+        if preview.has_errors:
+            self.state_label.setText(
+                self.tr(
+                    "Corrigez les erreurs — dans le fichier (puis « Vérifier à nouveau ») ou, avec "
+                    "« Précédent », dans la correspondance des colonnes."
+                )
+                if self._wizard.sheet_is_table()
+                else self.tr("Corrigez les erreurs dans le fichier, puis cliquez sur « Vérifier à nouveau ».")
+            )
+        else:
+            self._wizard.preview = preview
+            self.state_label.setText(self.tr("Le fichier peut être importé : cliquez sur « Suivant »."))
+        self.completeChanged.emit()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self.state_label.setText("")
+        set_error(self.error_label, self.tr("Vérification annulée. Rien n'a été écrit."))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.state_label.setText("")
+        set_error(self.error_label, message)
+
+    def isComplete(self) -> bool:
+        return self.preview is not None and not self.preview.has_errors and not self.runner.is_running()
+
+    def nextId(self) -> int:
+        return PageId.CONFIRM
+
+
+# -- (5) the confirmation -------------------------------------------------------------------------------------
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self.setTitle(self.tr("Import"))
+        self.runner = JobRunner(self)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.succeeded.connect(self._on_imported)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.refused.connect(self._on_refused)
+        self.runner.failed.connect(self._on_failed)
+
+        self.summary_label = QLabel(self)
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.import_button = QPushButton(self.tr("&Importer"), self)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton(self.tr("Arrêter l'import"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_bar = QProgressBar(self)
+        self.state_label = QLabel(self)
+        self.state_label.setWordWrap(True)
+        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label = error_label(self)
+        self.error_label.setObjectName("erreur_import")
+        self.report = ImportReportView(self)
+        self.report.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(0)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(row)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.report, 1)
+        layout.addStretch(0)
+        self._set_running(False)
+
+    def initializePage(self) -> None:
+        wizard = self._wizard
+        preview = wizard.preview
+        path = wizard.path()
+        assert preview is not None and path is not None
+        territory = wizard.context.services.territories.get(wizard.territory_id).name
+        self.setSubTitle(
+            self.tr("Tout est prêt : cliquez sur « Importer ». L'import se fait en une fois : tout ou rien.")
+        )
+        self.summary_label.setText(
+            self.tr("Fichier « {file} » vers le plan d'action de {territory}.").format(
+                file=path.name, territory=territory
+            )
+            + "\n\n"
+            + plan_summary(preview)
+        )
+        self.state_label.setText("")
+        set_error(self.error_label, "")
+        self.report.hide()
+        self.import_button.setEnabled(True)
+
+    def start_import(self) -> None:
+        wizard = self._wizard
+        path = wizard.path()
+        if path is None or self.runner.is_running() or wizard.imported is not None:
+            return
+        set_error(self.error_label, "")
+        self.state_label.setStyleSheet("")
+        self.state_label.setText(self.tr("Import en cours…"))
+        self.progress_bar.setRange(0, 0)
+        self.runner.start(
+            import_apply_job(wizard.imports, wizard.territory_id, path, wizard.sheet_name, wizard.mapping())
+        )
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self.runner.is_running():
+            # Before asking: a reading is dropped at once, and its « annulée » message must stay.
+            self.cancel_button.setEnabled(False)
+            self.state_label.setText(self.tr("Annulation…"))
+            self.runner.cancel()
+
+    def is_running(self) -> bool:
+        return self.runner.is_running()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        _progress(self.progress_bar, done, total)
+
+    def _set_running(self, running: bool) -> None:
+        self.import_button.setVisible(not running)
+        self.progress_bar.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        # Going back while the transaction runs would leave its outcome unseen.
+        self._wizard.button(QWizard.WizardButton.BackButton).setEnabled(not running)
+        self._wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
+
+    @Slot(object)
+    def _on_imported(self, result: object) -> None:
+        assert isinstance(result, ImportPreview)
+        wizard = self._wizard
+        self._set_running(False)
+        wizard.imported = result
+        mapping = wizard.mapping()
+        if mapping is not None:
+            remember_mapping(wizard.context.settings, mapping)
+        self.import_button.hide()
+        self.state_label.setStyleSheet(SUCCESS_STYLE)
+        self.state_label.setText(self.tr("Import terminé."))
+        self.summary_label.setText(plan_summary(result))
+        self.report.set_report("", result.issues, result.changes)
+        self.report.tabs.setCurrentIndex(1)  # what was done; the warnings were read before
+        self.report.show()
+        self.setSubTitle(self.tr("Le plan d'action est à jour ; vous pouvez fermer l'assistant."))
+        wizard.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        wizard.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.completeChanged.emit()
+        wizard.context.data_changed.emit()
+        wizard.context.status_message.emit(self.status_text(result))
+
+    def status_text(self, result: ImportPreview) -> str:
+        parts = []
+        if result.actions_created:
+            parts.append(count_of(result.actions_created, self.tr("action créée"), self.tr("actions créées")))
+        if result.actions_updated:
+            parts.append(
+                count_of(result.actions_updated, self.tr("action mise à jour"), self.tr("actions mises à jour"))
+            )
+        if not parts:
+            parts.append(self.tr("les actions étaient déjà à jour"))
+        return self.tr("Plan importé depuis « {file} » : {changes}.").format(
+            file=result.path.name, changes=", ".join(parts)
+        )
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self.state_label.setText("")
+        set_error(self.error_label, self.tr("Import annulé : rien n'a été écrit."))
+
+    @Slot(object)
+    def _on_refused(self, preview: object) -> None:
+        self._set_running(False)
+        self.state_label.setText("")
+        set_error(
+            self.error_label,
+            self.tr("Le fichier a changé depuis la vérification et contient des erreurs : rien n'a été écrit."),
+        )
+        if isinstance(preview, ImportPreview):
+            self.report.show_plan_preview(preview)
+            self.report.show()
+        self.import_button.setEnabled(False)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.state_label.setText("")
+        set_error(self.error_label, message)
+
+    def isComplete(self) -> bool:
+        return self._wizard.imported is not None
