@@ -3,6 +3,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import openpyxl
+import pytest
+
 from ..exchange.conftest import COLUMN_ORDER_MESSAGE, tet_file
 from .conftest import Run
 
@@ -57,3 +60,86 @@ def test_not_a_spreadsheet(run: Run, tmp_path: Path) -> None:
     bad.write_text("bonjour", encoding="utf-8")
     code, _, err = run("import", str(bad), "--db", str(db))
     assert code == 1 and "n'est pas un classeur" in err and "Traceback" not in err
+
+
+def test_fields_are_listed(run: Run) -> None:
+    code, out, _ = run("import", "--fields")
+    assert code == 0
+    assert "titre" in out and "maitre_ouvrage" in out and "montant_demande" in out and "ignorer" in out
+
+
+def test_mapping_file_maps_unusual_headers(run: Run, tmp_path: Path) -> None:
+    db = make_db(run, tmp_path)
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes("Projet;Thématique;Porteur\nFab lab;Innovation;CCI Moselle\n".encode("cp1252"))
+    mapping = tmp_path / "correspondance.json"
+    mapping.write_text('{"Projet": "titre", "Thématique": "axe", "Porteur": "maitre_ouvrage"}', encoding="utf-8")
+    code, out, err = run("import", str(plan), "--db", str(db), "--mapping", str(mapping))
+    assert code == 0, err
+    assert "1 action créée" in out and "1 acteur ajouté" in out and action_count(db) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"Projet": ', "n'est pas un JSON valide (ligne 1"),
+        ('["titre"]', "doit contenir un objet"),
+        ('{"Projet": 3}', "doit contenir un objet"),
+    ],
+)
+def test_bad_mapping_file(run: Run, tmp_path: Path, content: str, message: str) -> None:
+    db = make_db(run, tmp_path)
+    plan = tmp_path / "plan.csv"
+    plan.write_text("Intitulé;Axe\nFab lab;Innovation\n", encoding="utf-8")
+    mapping = tmp_path / "correspondance.json"
+    mapping.write_text(content, encoding="utf-8")
+    code, _, err = run("import", str(plan), "--db", str(db), "--mapping", str(mapping))
+    assert code == 1 and message in err and action_count(db) == 0
+
+
+def test_mapping_to_an_unknown_field_is_reported(run: Run, tmp_path: Path) -> None:
+    db = make_db(run, tmp_path)
+    plan = tmp_path / "plan.csv"
+    plan.write_text("Intitulé;Axe\nFab lab;Innovation\n", encoding="utf-8")
+    mapping = tmp_path / "correspondance.json"
+    mapping.write_text('{"Axe": "axes"}', encoding="utf-8")
+    code, out, err = run("import", str(plan), "--db", str(db), "--mapping", str(mapping))
+    assert code == 1 and "« axes » : ce champ n'existe pas" in out and "rien n'a été écrit" in err
+
+
+def test_import_without_file(run: Run, tmp_path: Path) -> None:
+    db = make_db(run, tmp_path)
+    code, _, err = run("import", "--db", str(db))
+    assert code == 1 and "indiquez le fichier" in err
+
+
+def test_indicator_values(run: Run, tmp_path: Path) -> None:
+    db = make_db(run, tmp_path)
+    values = tmp_path / "insee.csv"
+    values.write_text("Indicateur;Année;Valeur;Unité\nTaux de chômage;2023;7,1;%\nTaux de chômage;2024;6,8;%\n")
+    code, out, err = run("import", str(values), "--db", str(db), "--indicateurs")
+    assert code == 0, err
+    assert "2 valeurs ajoutées" in out and "1 indicateur créé" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "option", "kind"),
+    [("plan.xlsx", [], "xlsx"), ("plan.csv", [], "csv"), ("tet.xlsx", ["--format", "tet"], "tet")],
+)
+def test_export(run: Run, demo_db: Path, tmp_path: Path, name: str, option: list[str], kind: str) -> None:
+    output = tmp_path / name
+    code, out, err = run("export", "--db", str(demo_db), "-o", str(output), *option)
+    assert code == 0, err
+    assert output.is_file() and f"exporté dans « {output} »" in out
+    assert "actions confidentielles laissées de côté" in out
+    if kind == "csv":
+        assert output.read_bytes().startswith(b"\xef\xbb\xbf")
+    else:
+        book = openpyxl.load_workbook(output, read_only=True)
+        assert ("Actions" in book.sheetnames) == (kind == "xlsx")
+        book.close()
+
+
+def test_export_needs_a_known_format(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    code, _, err = run("export", "--db", str(demo_db), "-o", str(tmp_path / "plan.ods"))
+    assert code == 1 and "précisez --format" in err and not (tmp_path / "plan.ods").exists()
