@@ -19,6 +19,7 @@ from ti_desktop.services.directory import AxisService, MeetingParticipants, Terr
 from ti_desktop.services.exporting import ExportService
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.indicator_import import IndicatorImportService
+from ti_desktop.services.meetings import MeetingService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.reporting import ReportService
@@ -138,6 +139,7 @@ class Services:
             check=check_meeting_item,
             order_by=("position", "id"),
         )
+        self.steering = MeetingService(s)  # agenda proposals, projector views, closing, decision register
         self.decisions = EntityCrud(
             s,
             models.Decision,

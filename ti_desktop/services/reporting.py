@@ -539,8 +539,8 @@ class ReportService:
             if snapshot.taken_at.date() > options.period_to:
                 continue
             payload = _read_payload(snapshot)
-            if payload is None:
-                continue
+            if payload is None or payload.get("kind", "rapport") != "rapport":
+                continue  # unreadable, or taken when a meeting closed (not a report sent)
             covered_to = payload.get("period_to")
             if isinstance(covered_to, str) and covered_to >= options.period_to.isoformat():
                 continue  # the snapshot of this report (or of a later one)
@@ -832,7 +832,7 @@ class ReportService:
                 session,
                 models.Snapshot,
                 SnapshotRecord,
-                table.c.territory_id == territory_id,
+                (table.c.territory_id == territory_id) & table.c.meeting_id.is_(None),  # reports, not meetings
                 order_by=(table.c.taken_at.desc(), table.c.id.desc()),
             )
         return found[0] if found else None
