@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from ti_desktop.db import models
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.exchange.report import ImportFileError
-from ti_desktop.services.indicator_import import IndicatorImportRefusedError
+from ti_desktop.services.indicator_import import IndicatorImportCancelled, IndicatorImportRefusedError
 from ti_desktop.services.registry import Services
 
 from .conftest import World
@@ -225,3 +225,22 @@ def test_arbitrary_csv_gives_a_report_or_a_clear_error_never_a_partial_write(
         return
     assert applied.written and not applied.has_errors
     assert applied.values_created == preview.values_created
+
+
+def test_cancelled_import_writes_nothing(world: World, tmp_path: Path) -> None:
+    lines = ["Indicateur;Année;Valeur"] + [f"Emplois industriels;{1900 + n};{n}" for n in range(300)]
+    path = write(tmp_path / "emplois.csv", "\n".join(lines))
+    before = counts(world.services)
+    calls: list[tuple[int, int]] = []
+
+    def cancelled() -> bool:
+        return len(calls) >= 1  # after the first progress report
+
+    with pytest.raises(IndicatorImportCancelled, match="rien n'a été écrit"):
+        world.services.indicator_imports.apply(
+            world.territory.id, path, progress=lambda done, total: calls.append((done, total)), cancelled=cancelled
+        )
+    assert calls and calls[0][1] == 300
+    assert counts(world.services) == before
+    result = world.services.indicator_imports.apply(world.territory.id, path)
+    assert result.values_created == 300

@@ -20,7 +20,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThread
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.services.exporting import ExportCancelled, ExportFormat, ExportService
 from ti_desktop.services.importing import ImportCancelled, ImportRefusedError, ImportService
-from ti_desktop.services.indicator_import import IndicatorImportRefusedError, IndicatorImportService
+from ti_desktop.services.indicator_import import (
+    IndicatorImportCancelled,
+    IndicatorImportRefusedError,
+    IndicatorImportService,
+)
 
 log = logging.getLogger(__name__)
 
@@ -278,15 +282,17 @@ def export_job(
 
 def indicator_preview_job(indicators: IndicatorImportService, territory_id: int, path: Path) -> ExchangeJob:
     return ExchangeJob(
-        lambda _progress, _cancelled: indicators.preview(territory_id, path),
+        lambda progress, cancelled: indicators.preview(territory_id, path, progress=progress, cancelled=cancelled),
         unexpected=_tr("Erreur inattendue pendant la vérification du fichier : {error}"),
+        cancel_errors=(IndicatorImportCancelled,),
     )
 
 
 def indicator_apply_job(indicators: IndicatorImportService, territory_id: int, path: Path) -> ExchangeJob:
     return ExchangeJob(
-        lambda _progress, _cancelled: indicators.apply(territory_id, path),
+        lambda progress, cancelled: indicators.apply(territory_id, path, progress=progress, cancelled=cancelled),
         unexpected=_tr("Erreur inattendue pendant l'import des valeurs : {error}. Rien n'a été écrit."),
+        cancel_errors=(IndicatorImportCancelled,),
         refusal_errors=(IndicatorImportRefusedError,),
         writes=True,
     )

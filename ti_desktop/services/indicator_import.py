@@ -11,6 +11,7 @@ duplicates anything.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,10 @@ from ti_desktop.services.transactions import transaction
 
 # Which column of the file a field refused by validation comes from.
 _COLUMN_OF_FIELD = {"name": INDICATOR, "unit": UNIT, "source": SOURCE, "measured_on": DATE, "value": VALUE}
+
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
 
 
 @dataclass(slots=True)
@@ -72,6 +77,10 @@ class IndicatorImportRefusedError(TiDesktopError):
         self.preview = preview
 
 
+class IndicatorImportCancelled(TiDesktopError):
+    """The user cancelled: nothing was written."""
+
+
 class _Rollback(Exception):
     """Raised inside the transaction of a preview (or of a refused import) so nothing it did is kept."""
 
@@ -94,7 +103,9 @@ class IndicatorImportService:
     def read(self, path: Path) -> IndicatorValuesImport:
         return read_indicator_values(path)
 
-    def preview(self, territory_id: int, path: Path) -> IndicatorImportPreview:
+    def preview(
+        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> IndicatorImportPreview:
         """The report and what the import would create or update; nothing is written."""
         self._check_territory(territory_id)
         data = self.read(path)
@@ -103,14 +114,17 @@ class IndicatorImportService:
             return preview
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, preview).run(data.measures)
+                _Run(self, session, territory_id, preview, progress, cancelled).run(data.measures)
                 raise _Rollback
         except _Rollback:
             pass
         return preview
 
-    def apply(self, territory_id: int, path: Path) -> IndicatorImportPreview:
-        """Import in one transaction; raise `IndicatorImportRefusedError` (nothing written) on any error."""
+    def apply(
+        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+    ) -> IndicatorImportPreview:
+        """Import in one transaction; raise `IndicatorImportRefusedError` (nothing written) on any error,
+        `IndicatorImportCancelled` (nothing written) when `cancelled()` becomes true."""
         self._check_territory(territory_id)
         data = self.read(path)
         preview = IndicatorImportPreview(path=path, issues=list(data.issues))
@@ -118,7 +132,7 @@ class IndicatorImportService:
             raise IndicatorImportRefusedError(preview)
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, preview).run(data.measures)
+                _Run(self, session, territory_id, preview, progress, cancelled).run(data.measures)
                 if preview.has_errors:
                     raise _Rollback
         except _Rollback:
@@ -138,9 +152,16 @@ class _Run:
     """One import inside one session: finds or creates indicators, writes the measures, counts."""
 
     def __init__(
-        self, service: IndicatorImportService, session: Session, territory_id: int, preview: IndicatorImportPreview
+        self,
+        service: IndicatorImportService,
+        session: Session,
+        territory_id: int,
+        preview: IndicatorImportPreview,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
     ) -> None:
         self.s, self.session, self.territory_id, self.preview = service, session, territory_id, preview
+        self.progress, self.cancelled = progress, cancelled
         # Diagnostic indicators (no action) first, so they win over an action's indicator of the same name.
         statement = (
             select(models.Indicator)
@@ -162,12 +183,22 @@ class _Run:
 
     def run(self, measures: list[IndicatorMeasure]) -> None:
         firsts = _first_texts(measures)
-        for measure in measures:
-            try:
-                self.import_measure(measure, *firsts.get(normalise(measure.indicator), (None, None)))
-            except ValidationError as error:
-                where = measure.where(_COLUMN_OF_FIELD.get(error.field, INDICATOR))
-                self.preview.issues.append(ImportIssue("error", error.message, **where))
+        total = len(measures)
+        # Values are validated one by one but flushed once: thousands of measures import in a second.
+        with self.session.no_autoflush:
+            for done, measure in enumerate(measures):
+                if self.cancelled is not None and self.cancelled():
+                    raise IndicatorImportCancelled("Import des valeurs annulé : rien n'a été écrit.")
+                if self.progress is not None and done % 200 == 0:
+                    self.progress(done, total)
+                try:
+                    self.import_measure(measure, *firsts.get(normalise(measure.indicator), (None, None)))
+                except ValidationError as error:
+                    where = measure.where(_COLUMN_OF_FIELD.get(error.field, INDICATOR))
+                    self.preview.issues.append(ImportIssue("error", error.message, **where))
+            self.session.flush()
+        if self.progress is not None:
+            self.progress(total, total)
 
     def indicator_for(self, measure: IndicatorMeasure, unit: str | None, source: str | None) -> models.Indicator:
         key = normalise(measure.indicator)
@@ -186,14 +217,18 @@ class _Run:
         existing = self.values.get((indicator.id, measure.measured_on))
         if existing is None:
             created = self.s._values.create_in(
-                self.session, indicator_id=indicator.id, measured_on=measure.measured_on, value=measure.value
+                self.session,
+                batch=True,
+                indicator_id=indicator.id,
+                measured_on=measure.measured_on,
+                value=measure.value,
             )
             self.values[(indicator.id, measure.measured_on)] = created
             self.preview.values_created += 1
         elif math.isclose(existing.value, measure.value, rel_tol=1e-12, abs_tol=0.0):
             self.preview.values_unchanged += 1
         else:
-            self.s._values.update_in(self.session, existing.id, value=measure.value)
+            self.s._values.update_in(self.session, existing.id, batch=True, value=measure.value)
             self.preview.values_updated += 1
 
     def check_unit(self, measure: IndicatorMeasure, indicator: models.Indicator) -> None:

@@ -173,8 +173,10 @@ class IndicatorImportDialog(QDialog):
     def _update(self) -> None:
         running = self.runner.is_running()
         self.progress_bar.setVisible(running)
-        # The service writes the values in one short transaction it cannot stop: only the check is cancellable.
-        self.cancel_button.setVisible(running and not self._applying)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setText(
+            self.tr("Annuler l'import") if self._applying else self.tr("Annuler la vérification")
+        )
         self.cancel_button.setEnabled(running)
         self.retry_button.setVisible(not running and self.path is not None and self.imported is None)
         self.browse_button.setEnabled(not running and self.imported is None)
