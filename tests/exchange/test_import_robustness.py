@@ -1099,7 +1099,6 @@ def test_xls_without_date_format_reads_serials_as_dates(tmp_path: Path) -> None:
     assert action.planned_end == dt.date(2024, 3, 15)
 
 
-@pytest.mark.xfail(strict=True, reason="python-calamine reports no merged ranges for .ods", raises=AssertionError)
 def test_merged_axis_in_ods_gives_each_row_its_axis(tmp_path: Path) -> None:
     """An .ods saved by LibreOffice with the axis merged over three rows."""
     from odf.opendocument import OpenDocumentSpreadsheet

@@ -21,7 +21,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+
+from ti_desktop.exchange.ods_merges import ods_merged_ranges
 from ti_desktop.exchange.report import ImportFileError
 from ti_desktop.exchange.workbook import MAX_ROWS, MAX_UNCOMPRESSED_BYTES, ZIP_ERRORS, check_xlsx_archive
 
@@ -205,6 +209,7 @@ def _read_calamine(path: Path, kind: FileKind) -> list[RawSheet]:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as error:
         raise ImportFileError(f"« {path.name} » ne peut pas être lu comme {label} ({error}).") from error
+    ods_ranges = _ods_ranges(path) if kind == "ods" else {}
     sheets = []
     try:
         for name in book.sheet_names:
@@ -212,6 +217,7 @@ def _read_calamine(path: Path, kind: FileKind) -> list[RawSheet]:
                 sheet = book.get_sheet_by_name(name)
                 rows = _capped(path, name, sheet.iter_rows())
                 ranges = [(start[0], start[1], end[0], end[1]) for start, end in (sheet.merged_cell_ranges or [])]
+                ranges += ods_ranges.get(name, [])
             except ImportFileError:
                 raise
             except Exception as error:
@@ -221,6 +227,14 @@ def _read_calamine(path: Path, kind: FileKind) -> list[RawSheet]:
     finally:
         book.close()
     return sheets
+
+
+def _ods_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """calamine reports no merged cells for .ods: read them from content.xml (defusedxml)."""
+    try:
+        return ods_merged_ranges(path)
+    except (*ZIP_ERRORS, KeyError, DefusedXmlException, ParseError) as error:
+        raise ImportFileError(f"« {path.name} » est endommagé ({error}).") from error
 
 
 def _check_zip_size(path: Path) -> None:
