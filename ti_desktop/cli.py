@@ -164,7 +164,30 @@ def build_parser() -> FrenchArgumentParser:
         "--confidentielles", action="store_true", help="inclure les actions confidentielles (exclues par défaut)"
     )
     export.add_argument("-o", "--output", metavar="FICHIER", required=True, help="le fichier à écrire")
+    minutes = commands.add_parser(
+        "minutes", parents=[database], help="écrire le compte rendu et relevé de décisions d'une réunion (PDF)"
+    )
+    minutes.add_argument(
+        "meeting_id", metavar="ID_RÉUNION", action=MeetingIdAction, help="le numéro de la réunion dans la base"
+    )
+    minutes.add_argument("-o", "--output", metavar="FICHIER.pdf", required=True, help="le fichier PDF à écrire")
     return parser
+
+
+class MeetingIdAction(argparse.Action):
+    """`ti-desktop minutes 3`: a positive whole number, else a French usage error (exit 2)."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: str | None = None
+    ) -> None:
+        text = str(values)
+        try:
+            value = int(text.strip())
+        except ValueError:
+            value = 0
+        if value <= 0:
+            parser.error(f"« {text} » n'est pas un numéro de réunion (un nombre entier, par exemple 2)")
+        setattr(namespace, self.dest, value)
 
 
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
@@ -434,6 +457,30 @@ def run_export(database: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_minutes(database: Path, args: argparse.Namespace) -> int:
+    from ti_desktop.domain.errors import NotFoundError
+    from ti_desktop.domain.formatting import format_date
+    from ti_desktop.services.maintenance import open_services
+
+    today = dt.date.today()
+    output = Path(args.output).expanduser().absolute()
+    opened = open_services(database, create=False)
+    try:
+        try:
+            written = opened.services.minutes.write_pdf(args.meeting_id, output, today)
+        except NotFoundError as error:
+            known = opened.services.meetings.list()[-10:]
+            if known:
+                listed = ", ".join(f"n° {m.id} ({m.kind.label} du {format_date(m.held_on)})" for m in known)
+                raise NotFoundError(f"{error.message} Réunions de la base : {listed}.") from error
+            raise NotFoundError(f"{error.message} La base ne contient aucune réunion.") from error
+        meeting = opened.services.meetings.get(args.meeting_id)
+    finally:
+        opened.close()
+    print(f"Compte rendu de la réunion du {format_date(meeting.held_on)} écrit dans « {written} ».")
+    return EXIT_OK
+
+
 def run_gui(database: Path, user_dirs: UserDirs) -> int:
     from ti_desktop.app import run_gui as start_gui
 
@@ -460,6 +507,8 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         return run_import(database, args)
     if args.command == "export":
         return run_export(database, args)
+    if args.command == "minutes":
+        return run_minutes(database, args)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -20,6 +20,7 @@ from ti_desktop.services.exporting import ExportService
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.indicator_import import IndicatorImportService
 from ti_desktop.services.meetings import MeetingService
+from ti_desktop.services.minutes import MinutesService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.reporting import ReportService
@@ -140,6 +141,7 @@ class Services:
             order_by=("position", "id"),
         )
         self.steering = MeetingService(s)  # agenda proposals, projector views, closing, decision register
+        self.minutes = MinutesService(s)  # the minutes PDF (compte rendu et relevé de décisions)
         self.decisions = EntityCrud(
             s,
             models.Decision,

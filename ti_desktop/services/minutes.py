@@ -1,0 +1,265 @@
+"""The minutes of a meeting (relevé de décisions et compte rendu): plain data assembled from the database,
+then the PDF written atomically.
+
+Decisions linked to an agenda item's action (or to one of its sous-actions) are shown under that item;
+decisions that concern no action go under the "Décisions en attente" item when the agenda has one, else
+under "Autres décisions", with the decisions about actions that are not on the agenda. The full list at
+the end holds every decision of the meeting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ti_desktop import __version__
+from ti_desktop.db import models
+from ti_desktop.domain.enums import FundingStatus, MinutesState
+from ti_desktop.domain.errors import NotFoundError
+from ti_desktop.domain.formatting import format_date
+from ti_desktop.domain.records import ActorRecord, MeetingRecord
+from ti_desktop.reports.minutes import build_minutes
+from ti_desktop.reports.minutes_data import (
+    ActionState,
+    MinutesData,
+    MinutesDecision,
+    MinutesItem,
+    MinutesParticipant,
+)
+from ti_desktop.services.crud import to_record
+from ti_desktop.services.directory import MeetingParticipants
+from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingService
+from ti_desktop.services.reporting import ReportCancelled, ReportWriteError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+# As in the progress report: "demandés" = dossiers déposés, accordés or versés (not envisaged nor refused).
+REQUESTED_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, FundingStatus.VERSE})
+
+
+class MinutesService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+        self._steering = MeetingService(sessions)
+        self._participants = MeetingParticipants(sessions)
+
+    # -- assembling ---------------------------------------------------------------------------------
+    def assemble(self, meeting_id: int, today: dt.date) -> MinutesData:
+        """Everything the minutes show, as plain data."""
+        with self._sessions() as session:
+            meeting_row = session.get(models.Meeting, meeting_id)
+            if meeting_row is None:
+                raise NotFoundError(f"La réunion n° {meeting_id} n'existe pas.")
+            meeting = to_record(meeting_row, MeetingRecord)
+            territory = session.get(models.Territory, meeting.territory_id)
+            if territory is None:  # pragma: no cover - the foreign key forbids it
+                raise NotFoundError(f"Le territoire de la réunion n° {meeting_id} n'existe plus.")
+            territory_name, region = territory.name, territory.region
+            roles = self._roles(session, meeting.territory_id)
+            parents = {
+                row.id: row.parent_id
+                for row in session.execute(
+                    select(models.Action.id, models.Action.parent_id).where(
+                        models.Action.territory_id == meeting.territory_id
+                    )
+                )
+            }
+        overview = self._steering.overview(meeting_id)
+        participants = tuple(
+            _participant(actor, roles.get(actor.id, ())) for actor in self._participants.of(meeting_id)
+        )
+
+        # Where each decision goes: the item of its action (or of its parent action), else the pending item.
+        item_of_action: dict[int, int] = {}
+        pending_item: int | None = None
+        for item in overview.items:
+            if item.action_id is not None:
+                item_of_action.setdefault(item.action_id, item.id)
+            elif pending_item is None and item.title.strip() == PENDING_DECISIONS_TITLE:
+                pending_item = item.id
+        placed: dict[int | None, list[DecisionRow]] = defaultdict(list)  # None: "Autres décisions"
+        for row in overview.decisions:
+            action_id = row.decision.action_id
+            parent_id = parents.get(action_id) if action_id is not None else None
+            if action_id is None:
+                placed[pending_item].append(row)
+            elif action_id in item_of_action:
+                placed[item_of_action[action_id]].append(row)
+            elif parent_id is not None and parent_id in item_of_action:
+                placed[item_of_action[parent_id]].append(row)  # a sous-action of the item's action
+            else:
+                placed[None].append(row)
+
+        # Numbered in the order they are read: item by item, then the others.
+        numbered: dict[int, MinutesDecision] = {}
+        for key in [*(item.id for item in overview.items), None]:
+            for row in placed.get(key, ()):
+                numbered[row.id] = _decision(row, len(numbered) + 1, today)
+
+        items = []
+        for position, item in enumerate(overview.items, start=1):
+            view = self._steering.item_view(item.id, today) if item.action_id is not None else None
+            items.append(
+                MinutesItem(
+                    position=position,
+                    title=item.title,
+                    notes=item.notes,
+                    action=_action_state(view) if view is not None else None,
+                    decisions=tuple(numbered[row.id] for row in placed.get(item.id, ())),
+                )
+            )
+        return MinutesData(
+            territory=territory_name,
+            region=region,
+            kind_label=meeting.kind.label,
+            held_on=meeting.held_on,
+            place=meeting.place,
+            participants=participants,
+            notes=meeting.notes,
+            items=tuple(items),
+            other_decisions=tuple(numbered[row.id] for row in placed.get(None, ())),
+            decisions=tuple(numbered.values()),
+            closed=meeting.closed_at is not None or meeting.minutes_state is MinutesState.VALIDE,
+            generated_on=today,
+            app_version=__version__,
+            previous_held_on=overview.previous.held_on if overview.previous is not None else None,
+        )
+
+    @staticmethod
+    def _roles(session: Session, territory_id: int) -> dict[int, list[str]]:
+        roles: dict[int, list[str]] = defaultdict(list)
+        statement = (
+            select(models.TerritoryRole.actor_id, models.TerritoryRole.role)
+            .where(models.TerritoryRole.territory_id == territory_id)
+            .order_by(models.TerritoryRole.id)
+        )
+        for actor_id, role in session.execute(statement):
+            if role.label not in roles[actor_id]:
+                roles[actor_id].append(role.label)
+        return roles
+
+    # -- writing the PDF ------------------------------------------------------------------------------
+    def write_pdf(
+        self,
+        meeting_id: int,
+        output: Path,
+        today: dt.date,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> Path:
+        """Write the minutes to `output` atomically: a temporary file in the same folder, then a rename.
+        On failure or cancellation the previous file is intact and no temporary file remains."""
+        output = Path(output).expanduser().absolute()
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise ReportCancelled(f"Génération du compte rendu annulée : « {output.name} » n'a pas été modifié.")
+
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress(done, total)
+
+        check()
+        report(0, 100)
+        data = self.assemble(meeting_id, today)
+        check()
+        report(10, 100)
+        if not output.parent.is_dir():
+            raise ReportWriteError(
+                f"Le dossier « {output.parent} » n'existe pas : le compte rendu « {output.name} » n'a pas été écrit."
+            )
+
+        def step(done: int, total: int) -> None:
+            check()
+            report(10 + (89 * done) // max(total, 1), 100)
+
+        try:
+            handle, temporary_name = tempfile.mkstemp(prefix=f".{output.stem}-", suffix=".pdf.tmp", dir=output.parent)
+        except OSError as error:
+            raise ReportWriteError(
+                f"Impossible d'écrire le compte rendu « {output} » : le dossier « {output.parent} » n'est pas "
+                f"accessible en écriture ({error.strerror or error})."
+            ) from error
+        temporary = Path(temporary_name)
+        try:
+            # mkstemp makes a private (0600) file: give the minutes the usual permissions.
+            mode = output.stat().st_mode & 0o777 if output.exists() else 0o644
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, mode)
+            with os.fdopen(handle, "wb") as stream:
+                build_minutes(data, stream, step)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, output)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise ReportWriteError(
+                f"Impossible d'écrire le compte rendu « {output} » : {error.strerror or error}."
+            ) from error
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise
+        report(100, 100)
+        return output
+
+
+def _participant(actor: ActorRecord, roles: list[str] | tuple[str, ...]) -> MinutesParticipant:
+    return MinutesParticipant(
+        name=actor.name,
+        organisation=actor.organisation,
+        role=", ".join(roles) if roles else actor.kind.label,
+    )
+
+
+def _decision(row: DecisionRow, number: int, today: dt.date) -> MinutesDecision:
+    return MinutesDecision(
+        number=number,
+        text=row.decision.text,
+        action_code=row.action_code,
+        action_title=row.action_title,
+        owner=row.owner_name,
+        due_on=row.decision.due_on,
+        state=row.decision.state,
+        overdue=row.is_overdue(today),
+    )
+
+
+def _action_state(view: ItemView) -> ActionState | None:
+    action = view.action
+    if action is None:
+        return None
+    overdue = tuple(
+        f"{milestone.title} (échéance {format_date(milestone.due_on)})"
+        for milestone in view.milestones
+        if milestone.id in view.overdue_milestone_ids
+    )
+    return ActionState(
+        code=action.code,
+        title=action.title,
+        axis=view.axis_label,
+        lead=view.lead_name,
+        status=action.status,
+        progress=action.progress,
+        planned_start=action.planned_start,
+        planned_end=action.planned_end,
+        planned_budget=action.planned_budget,
+        requested_funding=sum(
+            (line.requested for line in view.funding if line.status in REQUESTED_STATUSES), Decimal(0)
+        ),
+        secured_funding=view.secured_total,
+        late=view.late,
+        overdue_milestones=overdue,
+        changes=view.changes,
+    )
