@@ -48,6 +48,7 @@ def build_pages(context: AppContext) -> list[Page]:
     from ti_desktop.gui.pages.dashboard import DashboardPage
     from ti_desktop.gui.pages.diagnostic import DiagnosticPage
     from ti_desktop.gui.pages.directory import DirectoryPage
+    from ti_desktop.gui.pages.meetings import MeetingsPage
     from ti_desktop.gui.pages.plan import PlanPage
     from ti_desktop.gui.pages.reports import ReportsPage
     from ti_desktop.gui.pages.territory import TerritoryPage
@@ -59,6 +60,7 @@ def build_pages(context: AppContext) -> list[Page]:
         DiagnosticPage(context),
         PlanPage(context),
         TimelinePage(context),
+        MeetingsPage(context),
         DirectoryPage(context),
         ReportsPage(context),
     ]

@@ -1,5 +1,5 @@
-"""Screenshots of every page of the main window (and of the fiche-action editor, the import wizard's columns and
-validation pages, and the export dialog) on the demo territory.
+"""Screenshots of every page of the main window (and of the Relevé de décisions, the fiche-action editor, the
+import wizard's columns and validation pages, and the export dialog) on the demo territory.
 
 Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR]` (default: docs/captures).
 Uses a temporary database and temporary settings; the user's data is never touched.
@@ -25,11 +25,21 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import ImportWizard
 from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
 
 TODAY = dt.date(2026, 11, 21)
-PAGE_FILES = ["tableau-de-bord", "territoire", "diagnostic", "plan-d-action", "chronologie", "annuaire", "rapports"]
+PAGE_FILES = [
+    "tableau-de-bord",
+    "territoire",
+    "diagnostic",
+    "plan-d-action",
+    "chronologie",
+    "reunions",
+    "annuaire",
+    "rapports",
+]
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -85,6 +95,19 @@ def capture_exchange(app: QApplication, context: AppContext, window: MainWindow,
     export.reject()
 
 
+def capture_register(app: QApplication, window: MainWindow, output: Path) -> None:
+    """The Relevé de décisions tab of the Réunions page, on every decision (pending ones first in the list)."""
+    page = window.show_page(MeetingsPage)
+    assert isinstance(page, MeetingsPage)
+    page.show_register(None)
+    overdue = [row for row in page.register.shown_rows() if row.is_overdue(TODAY)]
+    if overdue:
+        page.register.select_decision(overdue[0].id)
+    settle(app)
+    window.grab().save(str(output / "releve-decisions.png"))
+    page.tabs.setCurrentIndex(0)
+
+
 def main() -> None:
     output = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/captures")
     output.mkdir(parents=True, exist_ok=True)
@@ -105,6 +128,7 @@ def main() -> None:
             window.navigation.setCurrentRow(row)
             settle(app)
             window.grab().save(str(output / f"{name}.png"))
+        capture_register(app, window, output)
         action = next(a for a in opened.services.actions.for_territory(context.territory_id or 0) if a.code == "FON-02")
         dialog = open_action_editor(context, action.id, window, None, None)
         dialog.resize(1100, 800)

@@ -9,12 +9,16 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
+from ti_desktop.app import build_pages, open_action_editor
+from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus, DecisionState
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.records import ACTION_ID_ROLE
 from ti_desktop.gui.pages.dashboard import DashboardPage, FigureTile
+from ti_desktop.gui.pages.meetings import MeetingsPage
+from ti_desktop.services.maintenance import OpenDatabase
 
 from .conftest import TODAY
 
@@ -290,3 +294,50 @@ def test_a_hidden_dashboard_reloads_when_shown_again(qtbot: QtBot, context: AppC
     assert page.status_tiles[ActionStatus.REALISEE].value_label.text() == format_number(
         summary.status_counts.count(ActionStatus.REALISEE)
     )
+
+
+def test_pending_decisions_tile_counts_them_and_the_overdue_ones(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    pending = context.services.steering.pending_decisions(tid(context))
+    overdue = [row for row in pending if row.is_overdue(TODAY)]
+    tile = page.decisions_tile
+    assert tile.caption_label.text() == "Décisions en attente"
+    assert tile.value_label.text() == format_number(len(pending)) == "4"
+    assert tile.note_label.text().splitlines() == [
+        f"dont {len(overdue)} en retard",
+        "prochaine échéance : 30/11/2026",
+    ]
+    assert "#cf222e" in tile.value_label.styleSheet()  # red: one is overdue
+    tooltip = tile.toolTip().splitlines()
+    assert tooltip[0] == "Voir le relevé de décisions"
+    assert tooltip[1] == f"• {format_date(pending[0].decision.due_on)} — {pending[0].decision.text[:69]}…"
+    assert len(tooltip) == 1 + len(pending)
+    # Marking one done (undoably, from anywhere) updates the tile.
+    context.editor.update(context.services.decisions, overdue[0].id, "Marquer fait", state=DecisionState.FAIT)
+    assert tile.value_label.text() == "3"
+    assert "en retard" not in tile.note_label.text()
+
+
+def test_clicking_the_pending_decisions_tile_opens_the_register(
+    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+) -> None:
+    window = MainWindow(context, demo_opened.database.path, build_pages(context), open_action_editor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dashboard = window.show_page(DashboardPage)
+    assert isinstance(dashboard, DashboardPage)
+    meetings = next(page for page in window.pages if isinstance(page, MeetingsPage))
+    meetings.register.set_state_filter(None)
+    qtbot.mouseClick(dashboard.decisions_tile, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is meetings
+    assert window.navigation.currentItem().text() == "Réunions"
+    assert meetings.tabs.currentWidget() is meetings.register
+    pending = context.services.steering.pending_decisions(tid(context))
+    assert [row.id for row in meetings.register.shown_rows()] == [row.id for row in pending]
+
+
+def test_the_pending_decisions_tile_does_nothing_outside_the_main_window(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    page.open_decision_register()  # no navigation to follow: the dashboard stays
+    assert page.isVisible()

@@ -45,6 +45,7 @@ from ti_desktop.gui.history_text import (
 from ti_desktop.gui.models.records import ACTION_ID_ROLE, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
+from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.services.summary import MilestoneWithAction
@@ -53,12 +54,14 @@ RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 
 RECENT_CHANGES = 15
+PENDING_SHOWN = 5  # pending decisions listed in the tile's tooltip
 HORIZON_DAYS = 60
 # Page widths (px) from which blocks sit side by side: the money tiles, then the chart's legend, need room.
 WIDE_FIGURES = 1700
 WIDE_CHART = 1250
 LATE_COLOUR = "#cf222e"
 NEUTRAL_ACCENT = "#0969da"
+DECISION_ACCENT = "#8250df"
 MONEY_ACCENT = "#1a7f37"
 
 
@@ -266,6 +269,9 @@ class DashboardPage(Page):
         self.granted_tile = self._tile(self.tr("Financements acquis"), MONEY_ACCENT, see_all, {})
         self.paid_tile = self._tile(self.tr("Financements versés"), MONEY_ACCENT, see_all, {})
         self.coverage_tile = self._tile(self.tr("Couverture du budget"), MONEY_ACCENT, see_all, {})
+        # Opens the Relevé de décisions (Réunions page) on the pending decisions.
+        self.decisions_tile = FigureTile(self.tr("Décisions en attente"), DECISION_ACCENT, self.tr("Voir le relevé"))
+        self.decisions_tile.clicked.connect(self.open_decision_register)
 
     def _build_models(self) -> None:
         self.late_model: RecordTableModel[ActionRecord] = RecordTableModel(
@@ -381,7 +387,9 @@ class DashboardPage(Page):
         layout.addLayout(self._tile_row(list(self.status_tiles.values())))
         key_box = QVBoxLayout()
         key_box.addWidget(self._heading(self.tr("Chiffres clés")))
-        key_box.addLayout(self._tile_row([self.total_tile, self.started_tile, self.late_tile, self.jobs_tile]))
+        key_box.addLayout(
+            self._tile_row([self.total_tile, self.started_tile, self.late_tile, self.jobs_tile, self.decisions_tile])
+        )
         money_box = QVBoxLayout()
         money_box.addWidget(self._heading(self.tr("Budget et financements")))
         money_box.addLayout(
@@ -445,7 +453,7 @@ class DashboardPage(Page):
         if wide == self._wide:
             return
         self._wide = wide
-        self._place(self.figures_grid, self.key_panel, self.money_panel, wide[0], (4, 5))  # 4 tiles, 5 tiles
+        self._place(self.figures_grid, self.key_panel, self.money_panel, wide[0], (5, 5))  # 5 tiles, 5 tiles
         self._place(self.chart_grid, self.chart_panel, self.late_section, wide[1], (1, 1))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -464,6 +472,7 @@ class DashboardPage(Page):
         self.as_of.setText(self.tr("Situation au {0}").format(format_date(today)))
         overview = services.summary.overview(tid, today)  # one reading of the plan for every figure
         self._show_figures(overview.summary)
+        self._show_pending_decisions(tid)
         self.chart.set_data(services.axes.available_to(tid), overview.counts_by_axis)
         names = plan_names(services, tid, actions=overview.actions)
         codes = names["action"]
@@ -532,7 +541,35 @@ class DashboardPage(Page):
         self.paid_tile.set_value(format_euros(funding.paid), self.tr("versés aux porteurs"))
         self.coverage_tile.set_value(format_percent(funding.coverage), self.tr("acquis / budget prévisionnel"))
 
+    def _show_pending_decisions(self, territory_id: int) -> None:
+        """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""
+        today = self.context.today
+        pending = self.context.services.steering.pending_decisions(territory_id)  # by due date, undated last
+        overdue = [row for row in pending if row.is_overdue(today)]
+        notes = []
+        if overdue:
+            notes.append(self.tr("dont {0} en retard").format(format_number(len(overdue))))
+        upcoming = [row.decision.due_on for row in pending if row.decision.due_on and row.decision.due_on >= today]
+        if upcoming:
+            notes.append(self.tr("prochaine échéance : {0}").format(format_date(upcoming[0])))
+        self.decisions_tile.set_value(format_number(len(pending)), "\n".join(notes), LATE_COLOUR if overdue else None)
+        lines = [self.tr("Voir le relevé de décisions")]
+        for row in pending[:PENDING_SHOWN]:
+            due = format_date(row.decision.due_on) if row.decision.due_on else self.tr("sans échéance")
+            text = row.decision.text if len(row.decision.text) <= 70 else row.decision.text[:69] + "…"
+            lines.append(f"• {due} — {text}")
+        if len(pending) > PENDING_SHOWN:
+            lines.append(self.tr("… et {0} autre(s)").format(len(pending) - PENDING_SHOWN))
+        self.decisions_tile.setToolTip("\n".join(lines))
+
     # -- navigation ----------------------------------------------------------------------------
+    def open_decision_register(self) -> None:
+        """The Réunions page's Relevé de décisions, on the pending decisions (when the page is in the window)."""
+        show_page = getattr(self.window(), "show_page", None)
+        page = show_page(MeetingsPage) if callable(show_page) else None
+        if isinstance(page, MeetingsPage):
+            page.show_register()
+
     def show_in_plan(self, **criteria: Any) -> None:
         """Open the plan filtered on what a figure counts."""
         tid = self.context.territory_id

@@ -1,0 +1,196 @@
+"""Réunions: the territory's meetings (comités de pilotage…) with their proposed agenda, participants and
+decisions, the projector mode and the minutes; and the Relevé de décisions of every meeting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ti_desktop.domain.enums import DecisionState
+from ti_desktop.domain.formatting import format_date
+from ti_desktop.domain.records import MeetingRecord
+from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.record_form import open_form
+from ti_desktop.gui.field_errors import error_label
+from ti_desktop.gui.inputs import show_date
+from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.meetings_detail import MeetingDetail, MeetingState, meeting_state, meeting_title
+from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
+from ti_desktop.gui.pages.meetings_register import DecisionRegister
+from ti_desktop.gui.tables import read_only_table
+
+STATE_COLOURS = {MeetingState.CLOSED: GREEN, MeetingState.TO_CLOSE: RED, MeetingState.PREPARING: GREY}
+
+
+class MeetingsPage(Page):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.dialog: QDialog | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_meetings_tab(), self.tr("Réunions"))
+        self.register = DecisionRegister(context, self)
+        self.tabs.addTab(self.register, self.tr("Relevé de décisions"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def title(self) -> str:
+        return self.tr("Réunions")
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_meetings_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.new_button = QPushButton(self.tr("Nouvelle réunion…"), tab)
+        self.new_button.setToolTip(
+            self.tr(
+                "L'ordre du jour est proposé automatiquement : actions à discuter, bloquées, en retard, avec un "
+                "jalon dépassé ou un financement en attente, modifiées depuis le dernier comité, décisions en attente"
+            )
+        )
+        self.new_button.clicked.connect(self.new_meeting)
+        self.count_label = QLabel(tab)
+        self.count_label.setStyleSheet("color: #57606a;")
+        self.list_model: RecordTableModel[MeetingRecord] = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda m: format_date(m.held_on)),
+                Column(self.tr("Type"), lambda m: m.kind.label),
+                Column(
+                    self.tr("État"),
+                    self._state_label,
+                    colour=lambda m: STATE_COLOURS[meeting_state(m, self.context.today)],
+                ),
+                Column(self.tr("Lieu"), lambda m: m.place or "—", tooltip=lambda m: m.place, stretch=True),
+            ],
+            self,
+        )
+        self.list_view = read_only_table(QTableView(tab))
+        self.list_view.setModel(self.list_model)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
+        self.message = error_label(tab)
+        left = QWidget(tab)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.new_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.list_view, 1)
+        left_layout.addWidget(self.message)
+        self.detail = MeetingDetail(self.context, tab)
+        self.detail.meeting_closed.connect(lambda _id: self.reload())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([380, 950])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        return tab
+
+    def _state_label(self, meeting: MeetingRecord) -> str:
+        labels = {
+            MeetingState.CLOSED: self.tr("Close"),
+            MeetingState.TO_CLOSE: self.tr("À clore"),
+            MeetingState.PREPARING: self.tr("En préparation"),
+        }
+        return labels[meeting_state(meeting, self.context.today)]
+
+    # -- loading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        tid = self.context.territory_id
+        assert tid is not None
+        selected = self.current_meeting_id()
+        meetings = self.context.services.steering.of_territory(tid)
+        self.list_model.set_records(meetings)
+        self.count_label.setText(self.tr("{count} réunion(s)").format(count=len(meetings)))
+        if not (selected is not None and self.select_meeting(selected)) and meetings:
+            self.list_view.selectRow(0)  # the newest
+        self._show_current()
+        self.register.reload()
+
+    def meetings(self) -> list[MeetingRecord]:
+        return self.list_model.records()
+
+    def current_meeting_id(self) -> int | None:
+        rows = self.list_view.selectionModel().selectedRows()
+        return self.list_model.record(rows[0].row()).id if rows else None
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        for row, meeting in enumerate(self.list_model.records()):
+            if meeting.id == meeting_id:
+                self.list_view.selectRow(row)
+                self.list_view.scrollTo(self.list_model.index(row, 0))
+                return True
+        return False
+
+    def _show_current(self) -> None:
+        self.detail.show_meeting(self.current_meeting_id())
+
+    def show_register(self, state: DecisionState | None = DecisionState.A_FAIRE) -> None:
+        """The Relevé de décisions tab, filtered on `state` (the pending decisions by default)."""
+        self.register.set_state_filter(state)
+        self.tabs.setCurrentWidget(self.register)
+
+    # -- commands ------------------------------------------------------------------------------
+    def new_meeting(self) -> None:
+        tid = self.context.territory_id
+        if tid is None:
+            return
+        services = self.context.services
+        today = self.context.today
+        proposals = services.steering.propose_agenda(tid, today)
+        summary = self.tr(
+            "{count} point(s) proposé(s) : actions à discuter, bloquées, en retard, avec un jalon dépassé ou un "
+            "financement en attente de décision, modifiées depuis le dernier comité, et décisions en attente. "
+            "Vous pourrez ensuite retirer, ajouter et réordonner les points."
+        ).format(count=len(proposals))
+        governance = {role.actor_id for role in services.roles.list(territory_id=tid)}
+
+        def save(values: dict[str, Any]) -> None:
+            participant_ids = set(values.pop("participant_ids"))
+            propose = bool(values.pop("propose"))
+            meeting = services.steering.create(
+                tid, self.context.today, participant_ids=participant_ids, propose=propose, **values
+            )
+            items = services.steering.agenda(meeting.id)
+            meetings, agenda, participants = services.meetings, services.agenda, services.participants
+
+            def redo() -> None:
+                meetings.restore(meeting)
+                for item in items:
+                    agenda.restore(item)
+                participants.set(meeting.id, participant_ids)
+
+            # Undo deletes the meeting with its agenda and participants; redo puts them back as they were.
+            self.context.editor.record_done(
+                self.tr("Créer la réunion « {title} »").format(title=meeting_title(meeting)),
+                redo=redo,
+                undo=lambda: meetings.delete(meeting.id),
+            )
+            self.tabs.setCurrentIndex(0)
+            self.select_meeting(meeting.id)
+
+        self.dialog = open_form(
+            NewMeetingDialog(save, services.actors.list(), governance, summary, show_date(today), parent=self)
+        )
