@@ -254,6 +254,8 @@ def run_restore(database: Path, backup_file: str) -> int:
     print(f"Base « {database} » restaurée depuis « {restored.path} » ({restored.counts.get('actions', 0)} actions).")
     if safety is not None:
         print(f"L'ancienne base a d'abord été sauvegardée dans « {safety.path} ».")
+    elif Path(f"{database}.damaged").exists():
+        print(f"L'ancienne base, endommagée, a été conservée telle quelle dans « {database}.damaged ».")
     return EXIT_OK
 
 
@@ -487,12 +489,59 @@ def run_gui(database: Path, user_dirs: UserDirs) -> int:
     return start_gui(database, user_dirs)
 
 
+# Commands that write to the base: refused while the application window holds it.
+_WRITING_COMMANDS = ("demo", "import", "restore")
+
+
+def refuse_if_window_open(database: Path, args: argparse.Namespace) -> None:
+    if args.command not in _WRITING_COMMANDS or getattr(args, "dry_run", False) or getattr(args, "fields", False):
+        return
+    from ti_desktop.db.lock import live_holder
+
+    holder = live_holder(database)
+    if holder is not None:
+        where = f" sur « {holder.host} »" if holder.host else ""
+        raise TiDesktopError(
+            f"« {database} » est ouverte dans TI Desktop (processus {holder.pid}{where}) : fermez la fenêtre "
+            f"avant « ti-desktop {args.command} ». Les commandes de lecture (check, report, export) restent "
+            "possibles."
+        )
+
+
+def with_recovery_hint(database: Path, error: TiDesktopError) -> TiDesktopError:
+    """A damaged base: say which backup to restore (the newest one that passes verification)."""
+    from ti_desktop.services.backups import BackupService
+
+    backups = BackupService(database)
+    good = backups.newest_good()
+    if good is None:
+        return TiDesktopError(f"{error.message} Aucune sauvegarde valide n'a été trouvée dans « {backups.folder} ».")
+    return TiDesktopError(
+        f'{error.message} La {backups.describe(good)} est valide : « ti-desktop restore "{good.path}" » '
+        f"la remet en place (la base endommagée est d'abord conservée)."
+    )
+
+
 def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
     database = choose_database_path(getattr(args, "db", None), user_dirs)
     if args.command is None:
         return run_gui(database, user_dirs)
     if database == user_dirs.default_database:
         database.parent.mkdir(parents=True, exist_ok=True)
+    from ti_desktop.db.errors import DatabaseDamagedError
+    from ti_desktop.paths import location_warning
+
+    warning = location_warning(database)
+    if warning and not getattr(args, "fields", False):
+        print(f"ti-desktop : {warning}", file=sys.stderr)
+    refuse_if_window_open(database, args)
+    try:
+        return run_command(database, args)
+    except DatabaseDamagedError as error:
+        raise with_recovery_hint(database, error) from error
+
+
+def run_command(database: Path, args: argparse.Namespace) -> int:
     if args.command == "demo":
         return run_demo(database)
     if args.command == "check":

@@ -70,3 +70,62 @@ def choose_database_path(explicit: str | None, user_dirs: UserDirs) -> Path:
 def backups_dir_for(database: Path) -> Path:
     """Backups live beside the database they protect, in a `sauvegardes` folder."""
     return database.parent / "sauvegardes"
+
+
+# Folders that synchronisation clients rewrite behind SQLite's back (a half-synced base is a damaged base).
+_SYNCED_FOLDERS = {
+    "onedrive": "OneDrive",
+    "dropbox": "Dropbox",
+    "google drive": "Google Drive",
+    "googledrive": "Google Drive",
+    "icloud": "iCloud",
+    "nextcloud": "Nextcloud",
+    "owncloud": "ownCloud",
+    "pcloud": "pCloud",
+}
+_NETWORK_FILESYSTEMS = ("nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "davfs", "fuse.davfs2", "9p")
+
+
+def _mount_type(path: Path, mounts: Path = Path("/proc/mounts")) -> str | None:
+    """The file-system type of the mount holding `path` (Linux), or None when unknown."""
+    try:
+        lines = mounts.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    target = str(path.resolve())
+    best, best_type = "", None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        if (target == point or target.startswith(point.rstrip("/") + "/")) and len(point) > len(best):
+            best, best_type = point, fields[2]
+    return best_type
+
+
+def risky_location(database: Path, mounts: Path = Path("/proc/mounts")) -> str | None:
+    """Why the base's folder is a bad place for it (synchronised or network folder), in French; None if fine."""
+    text = str(database.absolute())
+    if text.startswith(("\\\\", "//")):
+        return "la base est sur un partage réseau"
+    lowered = text.casefold()
+    for name, shown in _SYNCED_FOLDERS.items():
+        if f"/{name}" in lowered.replace("\\", "/"):
+            return f"la base est dans un dossier synchronisé ({shown})"
+    kind = _mount_type(database.parent, mounts)
+    if kind is not None and kind.casefold() in _NETWORK_FILESYSTEMS:
+        return f"la base est sur un dossier réseau ({kind})"
+    return None
+
+
+def location_warning(database: Path) -> str | None:
+    """The full French warning for a base in a synchronised or network folder."""
+    reason = risky_location(database)
+    if reason is None:
+        return None
+    return (
+        f"Attention : {reason}. SQLite n'y est pas sûr (une synchronisation pendant l'écriture peut "
+        "endommager la base). Enregistrez plutôt la base dans un dossier local, par exemple le dossier de "
+        "données proposé par défaut, et gardez vos sauvegardes à part."
+    )

@@ -108,3 +108,21 @@ def copy_into(source: Path, database: Path) -> None:
         raise BackupError(
             f"La restauration de « {source} » dans « {database} » a échoué ({error}) ; la base n'a pas été remplacée."
         ) from error
+
+
+def set_aside_damaged(database: Path) -> Path:
+    """Move a damaged base (and its -wal/-shm files) to `<base>.damaged`, untouched; return the new path."""
+    target = Path(str(database) + ".damaged")
+    if target.exists():
+        target = target.with_name(f"{target.name}-{dt.datetime.now():%Y%m%d-%H%M%S}")
+    try:
+        os.replace(database, target)
+        for suffix in ("-wal", "-shm"):
+            sidecar = Path(f"{database}{suffix}")
+            if sidecar.exists():
+                os.replace(sidecar, Path(f"{target}{suffix}"))
+    except OSError as error:
+        raise BackupError(
+            f"Impossible de mettre de côté la base endommagée « {database} » : {error.strerror or error}."
+        ) from error
+    return target

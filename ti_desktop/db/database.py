@@ -16,6 +16,7 @@ from ti_desktop.db.backup import (
     backup_database,
     copy_into,
     describe_backup,
+    set_aside_damaged,
     timestamped_backup_path,
 )
 from ti_desktop.db.changelog import install_change_log
@@ -111,7 +112,12 @@ def restore_database(backup_file: Path, database: Path, backups_dir: Path) -> tu
     safety = None
     state = inspect_file(database)
     if state.kind is FileKind.OURS:
-        safety = backup_database(database, timestamped_backup_path(database, backups_dir, reason="avant-restauration"))
+        if quick_check(database) == "ok":
+            safety = backup_database(
+                database, timestamped_backup_path(database, backups_dir, reason="avant-restauration")
+            )
+        else:  # a damaged base cannot be backed up: it is kept aside, as it is
+            set_aside_damaged(database)
     copy_into(backup_file, database)
     prepare_file(database, backups_dir, create=False)
     return restored, safety

@@ -189,8 +189,9 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
 
 
 class ImportService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], before_write: Callable[[], object] | None = None) -> None:
         self._sessions = sessions
+        self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
         self.actions = ActionService(sessions)
         self.axes = AxisService(sessions)
         self.objectives = EntityCrud(
@@ -269,6 +270,8 @@ class ImportService:
         plan = self.read(path, sheet, mapping)
         if plan.has_errors:
             raise ImportRefusedError(self._dry_run(territory_id, plan, progress, cancelled))
+        if self._before_write is not None:
+            self._before_write()
         preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         try:
             with transaction(self._sessions) as session:

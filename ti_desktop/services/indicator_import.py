@@ -86,8 +86,9 @@ class _Rollback(Exception):
 
 
 class IndicatorImportService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], before_write: Callable[[], object] | None = None) -> None:
         self._sessions = sessions
+        self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
         self._indicators = EntityCrud(
             sessions,
             models.Indicator,
@@ -130,6 +131,8 @@ class IndicatorImportService:
         preview = IndicatorImportPreview(path=path, issues=list(data.issues))
         if data.has_errors:
             raise IndicatorImportRefusedError(preview)
+        if self._before_write is not None:
+            self._before_write()
         try:
             with transaction(self._sessions) as session:
                 _Run(self, session, territory_id, preview, progress, cancelled).run(data.measures)

@@ -13,6 +13,7 @@ from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
 from ti_desktop.paths import backups_dir_for
+from ti_desktop.services.backups import BackupService
 from ti_desktop.services.registry import Services
 
 
@@ -44,7 +45,7 @@ class OpenDatabase:
 def open_services(path: Path, *, create: bool = True, user: str | None = None) -> OpenDatabase:
     """Open (creating or upgrading as needed, with a backup before any upgrade) and build the services."""
     database = open_database(path, backups_dir_for(path), create=create, user=user)
-    return OpenDatabase(database=database, services=Services(database.sessions))
+    return OpenDatabase(database=database, services=Services(database.sessions, backups=BackupService(path)))
 
 
 def check_database(path: Path) -> CheckReport:

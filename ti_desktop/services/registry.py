@@ -8,6 +8,7 @@ from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain import records as r
 from ti_desktop.services.actors import ActorService
+from ti_desktop.services.backups import BackupService
 from ti_desktop.services.checks import (
     check_funding_line,
     check_indicator,
@@ -29,9 +30,12 @@ from ti_desktop.services.views import ViewService
 
 
 class Services:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], backups: BackupService | None = None) -> None:
         s = sessions
         self.sessions = sessions
+        # Backups of the base file (None for services built on sessions alone, in some tests).
+        self.backups = backups
+        before_import = backups.before_import if backups is not None else None
         # Territory and diagnostic
         self.territories = TerritoryService(s)
         self.epcis = EntityCrud(
@@ -124,7 +128,7 @@ class Services:
             noun="la mesure",
             order_by=("measured_on", "id"),
         )
-        self.indicator_imports = IndicatorImportService(s)
+        self.indicator_imports = IndicatorImportService(s, before_write=before_import)
         self.updates = ProgressUpdateService(s, self.actions)
         # Meetings
         self.meetings = EntityCrud(
@@ -156,5 +160,5 @@ class Services:
         self.history = HistoryService(s)
         self.views = ViewService(s)
         self.reports = ReportService(s)
-        self.imports = ImportService(s)
+        self.imports = ImportService(s, before_write=before_import)
         self.exports = ExportService(s)
