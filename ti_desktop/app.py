@@ -1,8 +1,9 @@
 """Composition root of the desktop application: paths → logging → Qt → lock → database → services → window.
 
-The database errors that make a file unusable (not ours, too new, damaged, locked by another
-instance) end in a French dialog; an unexpected exception shows a dialog with the log file's path
-instead of the window vanishing.
+The database errors that make a file unusable (not ours, too new, locked by another instance) end in
+a French dialog; a damaged base opens the recovery dialog (set it aside, put a good backup in its place);
+an unexpected exception shows a dialog with the log file's path instead of the window vanishing. Once the
+window shows, automatic backups start and a base in a synchronised or network folder is warned about.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTransla
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__
+from ti_desktop.db.backup import describe_backup
+from ti_desktop.db.errors import DatabaseDamagedError
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
+from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.paths import UserDirs
+from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import OpenDatabase, open_services, restore_backup
 
 LOG_FILE_NAME = "ti-desktop.log"
@@ -108,6 +113,7 @@ class GuiController:
         self.window: MainWindow | None = None
         self._opened: OpenDatabase | None = None
         self._lock: DatabaseLock | None = None
+        self._recovered: str | None = None  # what a recovery did, for the status bar of the next window
 
     def open(self, database: Path) -> bool:
         lock = DatabaseLock(database)
@@ -115,11 +121,9 @@ class GuiController:
         if refusal:
             QMessageBox.critical(None, APP_NAME, refusal)
             return False
-        try:
-            opened = open_services(database)
-        except TiDesktopError as error:
+        opened = self._open_or_recover(database)
+        if opened is None:
             lock.release()
-            QMessageBox.critical(None, APP_NAME, error.message)
             return False
         if not offer_first_territory(opened.services):
             opened.close()
@@ -132,7 +136,45 @@ class GuiController:
         self.window.restore_requested.connect(self.restore)
         self.window.show()
         log.info("opened %s", database)
+        if self._recovered is not None:
+            self.window.statusBar().showMessage(self._recovered)
+            self._recovered = None
+        self.window.start_automatic_backups()
+        self.window.warn_about_location()
         return True
+
+    def _open_or_recover(self, database: Path) -> OpenDatabase | None:
+        """The open base, after recovering it from a backup if it is damaged; None when it stays closed."""
+        while True:
+            try:
+                return open_services(database)
+            except DatabaseDamagedError as error:
+                log.error("damaged database: %s", error.message)
+                if not self._recover(database):
+                    return None
+            except TiDesktopError as error:
+                QMessageBox.critical(None, APP_NAME, error.message)
+                return None
+
+    def _recover(self, database: Path) -> bool:
+        """Offer a backup until one is put in place of the damaged base (True) or the user quits (False)."""
+        backups = BackupService(database)
+        while True:
+            chosen = offer_recovery(database, backups)
+            if chosen is None:
+                return False
+            try:
+                backup = describe_backup(chosen)  # verified: a damaged or foreign file is refused here
+                recovery = backups.recover_damaged(backup)
+            except TiDesktopError as error:
+                QMessageBox.critical(None, APP_NAME, error.message)
+                continue
+            log.info("damaged database set aside as %s, restored from %s", recovery.damaged_copy, chosen)
+            self._recovered = (
+                f"Base restaurée depuis la {backups.describe(backup)} ; la base endommagée est "
+                f"conservée telle quelle dans « {recovery.damaged_copy} »."
+            )
+            return True
 
     def close(self) -> None:
         if self.window is not None:

@@ -106,3 +106,22 @@ def test_open_switch_database_and_restore_a_backup(
     assert restored.actions.get(first.id).title == first.title
     assert dialogs == []
     controller.close()
+
+
+def test_a_second_window_on_the_same_base_is_refused_clearly(
+    qapp: object, tmp_path: Path, demo_db: Path, dialogs: list[str]
+) -> None:
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    first, second = (
+        GuiController(UserDirs(tmp_path, tmp_path), settings),
+        GuiController(UserDirs(tmp_path, tmp_path), settings),
+    )
+    assert first.open(demo_db)
+    assert second.open(demo_db) is False and second.window is None
+    assert (
+        dialogs[0].startswith("Cette base est déjà ouverte par ")
+        and "Fermez-le, ou ouvrez une autre base." in dialogs[0]
+    )
+    first.close()
+    assert second.open(demo_db)
+    second.close()
