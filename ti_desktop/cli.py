@@ -185,7 +185,7 @@ class MeetingIdAction(argparse.Action):
             value = int(text.strip())
         except ValueError:
             value = 0
-        if value <= 0:
+        if not 0 < value < 2**63:  # SQLite's integers
             parser.error(f"« {text} » n'est pas un numéro de réunion (un nombre entier, par exemple 2)")
         setattr(namespace, self.dest, value)
 

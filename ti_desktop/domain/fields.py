@@ -66,6 +66,7 @@ def ref(label: str, *, required: bool = False) -> FieldSpec:
 
 
 MAX_MONEY = Decimal("100000000000")  # 100 billion euros: anything above is a typing error
+MAX_INTEGER = 2**63 - 1  # the largest integer SQLite stores
 
 TERRITORY = {
     "name": text("Nom du territoire", required=True, max_length=200),
@@ -258,6 +259,10 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
         if not isinstance(raw, str):
             raise ValidationError(name, spec.label, "un texte est attendu.")
         value = raw.strip()
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:  # a lone surrogate: no file or database can store it
+            raise ValidationError(name, spec.label, "le texte contient un caractère invalide.") from error
         if spec.max_length is not None and len(value) > spec.max_length:
             raise ValidationError(name, spec.label, f"{len(value)} caractères, au plus {spec.max_length} sont permis.")
         return value
@@ -272,11 +277,16 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
             raise ValidationError(name, spec.label, f"{raw} est inférieur au minimum ({spec.minimum}).")
         if spec.maximum is not None and raw > spec.maximum:
             raise ValidationError(name, spec.label, f"{raw} dépasse le maximum ({spec.maximum}).")
+        if abs(raw) > MAX_INTEGER:  # SQLite stores 64-bit integers
+            raise ValidationError(name, spec.label, "le nombre est trop grand.")
         return raw
     if kind == "float":
         if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
             raise ValidationError(name, spec.label, f"« {raw} » n'est pas un nombre.")
-        number = float(raw)
+        try:
+            number = float(raw)
+        except (OverflowError, ValueError) as error:  # 10**400, Decimal("sNaN")
+            raise ValidationError(name, spec.label, "la valeur n'est pas un nombre fini.") from error
         if not math.isfinite(number):
             raise ValidationError(name, spec.label, "la valeur n'est pas un nombre fini.")
         return number

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db.models import Base
 from ti_desktop.domain.errors import NotFoundError, ValidationError
-from ti_desktop.domain.fields import FieldSpec, clean_values, missing_required
+from ti_desktop.domain.fields import MAX_INTEGER, FieldSpec, clean_values, missing_required
 from ti_desktop.services.transactions import transaction
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -92,7 +92,8 @@ class EntityCrud(Generic[ModelT, RecordT]):
         return list(session.scalars(statement))
 
     def load(self, session: Session, record_id: int) -> ModelT:
-        row = session.get(self.model, record_id)
+        # A number beyond SQLite's integers names no record (and would overflow the driver).
+        row = session.get(self.model, record_id) if 0 < record_id <= MAX_INTEGER else None
         if row is None:
             raise NotFoundError(f"Impossible de trouver {self.noun} n° {record_id} : il a peut-être été supprimé.")
         return row
@@ -137,6 +138,11 @@ class EntityCrud(Generic[ModelT, RecordT]):
     def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> ModelT:
         row = self.load(session, record_id)
         cleaned = clean_values(self.specs, changes)
+        for name, value in cleaned.items():
+            column = self.model.__table__.columns[name]
+            if value is None and not column.nullable:  # optional on creation (a default applies), not emptiable
+                spec = self.specs[name]
+                raise ValidationError(name, spec.label, "ce champ ne peut pas être vidé.")
         current = {name: getattr(row, name) for name in self.specs}
         merged = {**current, **cleaned}
         missing_required(self.specs, merged)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
+from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.records import ActorRecord, AxisRecord, TerritoryRecord
 from ti_desktop.services.crud import EntityCrud, to_record
 from ti_desktop.services.transactions import transaction
@@ -88,8 +89,10 @@ class MeetingParticipants:
             self.set_in(session, meeting_id, actor_ids)
 
     def set_in(self, session: Session, meeting_id: int, actor_ids: builtins.set[int]) -> None:
-        if session.get(models.Meeting, meeting_id) is None:
+        if not 0 < meeting_id <= MAX_INTEGER or session.get(models.Meeting, meeting_id) is None:
             raise NotFoundError(f"Impossible de trouver la réunion n° {meeting_id}.")
+        if any(not _is_record_id(actor_id) for actor_id in actor_ids):
+            raise ValidationError("participants", "Participants", "un participant choisi n'existe pas dans l'annuaire.")
         found = set(session.scalars(select(models.Actor.id).where(models.Actor.id.in_(actor_ids))))
         if found != set(actor_ids):
             raise ValidationError("participants", "Participants", "un participant choisi n'existe pas dans l'annuaire.")
@@ -99,3 +102,8 @@ class MeetingParticipants:
             session.execute(
                 insert(link), [{"meeting_id": meeting_id, "actor_id": actor} for actor in sorted(actor_ids)]
             )
+
+
+def _is_record_id(value: object) -> bool:
+    """A whole number SQLite can hold as a record id (anything else names no record)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_INTEGER

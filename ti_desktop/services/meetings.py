@@ -24,7 +24,7 @@ from ti_desktop.db.types import utcnow
 from ti_desktop.domain import fields, rules, summaries
 from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, MeetingKind, MinutesState
 from ti_desktop.domain.errors import NotFoundError, ValidationError
-from ti_desktop.domain.fields import clean_values, missing_required
+from ti_desktop.domain.fields import MAX_INTEGER, clean_values, missing_required
 from ti_desktop.domain.formatting import format_date, format_euros, format_percent
 from ti_desktop.domain.records import (
     ActionRecord,
@@ -315,7 +315,7 @@ class MeetingService:
         """Close the meeting: its time is recorded and a snapshot of the plan is taken, so that the next
         meeting shows what changed since this one."""
         with transaction(self._sessions) as session:
-            meeting = session.get(models.Meeting, meeting_id)
+            meeting = session.get(models.Meeting, meeting_id) if 0 < meeting_id <= MAX_INTEGER else None
             if meeting is None:
                 raise NotFoundError(f"La réunion n° {meeting_id} n'existe plus.")
             meeting.closed_at = utcnow()
@@ -451,7 +451,7 @@ class MeetingService:
     # -- helpers ------------------------------------------------------------------------------
     @staticmethod
     def _meeting(session: Session, meeting_id: int) -> MeetingRecord:
-        row = session.get(models.Meeting, meeting_id)
+        row = session.get(models.Meeting, meeting_id) if 0 < meeting_id <= MAX_INTEGER else None
         if row is None:
             raise NotFoundError(f"La réunion n° {meeting_id} n'existe plus.")
         return to_record(row, MeetingRecord)

@@ -25,6 +25,7 @@ from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.domain.enums import FundingStatus, MinutesState
 from ti_desktop.domain.errors import NotFoundError
+from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
 from ti_desktop.reports.minutes import build_minutes
@@ -57,7 +58,7 @@ class MinutesService:
     def assemble(self, meeting_id: int, today: dt.date) -> MinutesData:
         """Everything the minutes show, as plain data."""
         with self._sessions() as session:
-            meeting_row = session.get(models.Meeting, meeting_id)
+            meeting_row = session.get(models.Meeting, meeting_id) if 0 < meeting_id <= MAX_INTEGER else None
             if meeting_row is None:
                 raise NotFoundError(f"La réunion n° {meeting_id} n'existe pas.")
             meeting = to_record(meeting_row, MeetingRecord)

@@ -15,6 +15,7 @@ from ti_desktop.db.types import utcnow
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ValidationError
+from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import (
     ActionPartnerRecord,
@@ -184,6 +185,8 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
     def set_challenges_in(self, session: Session, action_id: int, challenge_ids: set[int]) -> None:
         action = self.load(session, action_id)
         link = models.action_challenges
+        if any(not _is_record_id(challenge_id) for challenge_id in challenge_ids):
+            raise ValidationError("challenges", "Enjeux", "un enjeu choisi n'existe pas dans ce territoire.")
         valid = set(
             session.scalars(
                 select(models.Challenge.id).where(
@@ -226,3 +229,8 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         )
         with self._sessions() as session:
             return [to_record(row, ActionRecord) for row in session.scalars(statement)]
+
+
+def _is_record_id(value: object) -> bool:
+    """A whole number SQLite can hold as a record id (anything else names no record)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_INTEGER
