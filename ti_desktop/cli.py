@@ -218,6 +218,7 @@ def run_demo(database: Path) -> int:
 
 
 def run_check(database: Path, as_json: bool) -> int:
+    from ti_desktop.db.errors import one_line
     from ti_desktop.services.maintenance import check_database
 
     report = check_database(database)
@@ -227,12 +228,13 @@ def run_check(database: Path, as_json: bool) -> int:
         state = "à jour" if report.up_to_date else f"sera mise à jour vers {report.head_revision} à l'ouverture"
         print(f"Base : {report.path}")
         print(f"Révision du schéma : {report.schema_revision or 'aucune'} ({state})")
-        print(f"Intégrité : {report.integrity}")
+        print(f"Intégrité : {one_line(report.integrity)}")
         for key, count in report.counts.items():
             print(f"{COUNT_LABELS[key]} : {format_number(count)}")
     if report.integrity != "ok":
-        print(f"ti-desktop : la base « {database} » est endommagée : {report.integrity}", file=sys.stderr)
-        return EXIT_FAILURE
+        from ti_desktop.db.errors import DatabaseDamagedError
+
+        raise DatabaseDamagedError(database, report.integrity)  # one line, naming the backup to restore
     return EXIT_OK
 
 

@@ -57,6 +57,12 @@ def backup_database(database: Path, destination: Path) -> BackupInfo:
         raise BackupError(
             f"Impossible de créer le dossier de sauvegarde « {destination.parent} » : {error.strerror}."
         ) from error
+    if not os.access(destination.parent, os.W_OK):
+        raise BackupError(
+            f"Impossible de sauvegarder « {database} » dans « {destination.parent} » : ce dossier est en lecture "
+            "seule. "
+            "Choisissez un autre dossier ou demandez les droits d'écriture."
+        )
     temporary = destination.with_name(destination.name + ".part")
     try:
         _copy_with_backup_api(database, temporary)

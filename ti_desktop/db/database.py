@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ti_desktop.db.errors import (
     DatabaseDamagedError,
     DatabaseMissingError,
     MigrationError,
+    ReadOnlyFolderError,
     SchemaTooNewError,
 )
 from ti_desktop.db.migrate import ForeignKeyViolation, head_revision, is_known_revision, upgrade_to_head
@@ -62,6 +64,13 @@ def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo |
     state = inspect_file(path)
     if state.kind is FileKind.MISSING and not create:
         raise DatabaseMissingError(path)
+    if not os.access(path.parent, os.W_OK):
+        what = (
+            "impossible d'y créer la base"
+            if state.kind is FileKind.MISSING
+            else "TI Desktop ne pourrait pas y enregistrer vos modifications"
+        )
+        raise ReadOnlyFolderError(path, what)
     if state.kind is FileKind.OURS:
         if state.revision is not None and not is_known_revision(state.revision):
             raise SchemaTooNewError(path, state.revision, __version__)

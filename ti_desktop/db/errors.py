@@ -49,11 +49,26 @@ class SchemaTooNewError(DatabaseError):
         self.revision = revision
 
 
+def one_line(detail: str, limit: int = 200) -> str:
+    """SQLite's reports span lines (« *** in database main ***\nPage 144… »): one short line for messages."""
+    text = " ".join(detail.replace("***", " ").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class DatabaseDamagedError(DatabaseError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"« {path} » est endommagée (contrôle d'intégrité SQLite : {detail}). Elle n'a pas été "
+            f"« {path} » est endommagée (contrôle d'intégrité SQLite : {one_line(detail)}). Elle n'a pas été "
             "modifiée ; restaurez une sauvegarde (ti-desktop restore)."
+        )
+
+
+class ReadOnlyFolderError(DatabaseError):
+    def __init__(self, database: Path, what: str) -> None:
+        super().__init__(
+            f"La base « {database} » ne peut pas être utilisée : son dossier est en lecture seule ({what}). "
+            "Copiez-la dans un dossier où vous pouvez écrire (par exemple vos Documents), ou demandez les droits "
+            "d'écriture."
         )
 
 

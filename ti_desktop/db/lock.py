@@ -1,7 +1,7 @@
 """Who holds a database, as the command line sees it.
 
-The GUI takes a `QLockFile` beside the base (`<base>.lock`: pid, application, host name on its first
-lines). Write commands of the command line read it without Qt and refuse while a live process on this
+The GUI takes a `QLockFile` beside the base (`<base>.lock`: pid, process name, host name, machine id and
+boot id, one per line). Write commands of the command line read it without Qt and refuse while a live process on this
 machine holds it; a lock left by a crashed process is ignored here (the next GUI takes it over).
 """
 
@@ -51,4 +51,22 @@ def live_holder(database: Path) -> LockHolder | None:
     holder = LockHolder(pid, lines[1] if len(lines) > 1 else "", lines[2] if len(lines) > 2 else "")
     if holder.host and holder.host != socket.gethostname():
         return holder  # another machine (a shared folder): its process cannot be checked from here
-    return holder if _alive(pid) else None
+    if not _alive(pid):
+        return None
+    # As QLockFile does: a lock written before the last reboot, or whose pid now runs another program, is stale.
+    boot_id = lines[4] if len(lines) > 4 else ""
+    current_boot = _read(Path("/proc/sys/kernel/random/boot_id"))
+    if boot_id and current_boot and boot_id != current_boot:
+        return None
+    process_name = _read(Path(f"/proc/{pid}/comm"))
+    if holder.application and process_name and not holder.application.startswith(process_name):
+        return None
+    return holder
+
+
+def _read(path: Path) -> str:
+    """A one-line system file (Linux /proc), or "" where there is none."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""

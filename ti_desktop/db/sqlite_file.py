@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,9 +15,13 @@ from pathlib import Path
 
 from ti_desktop.db.errors import (
     DatabaseBusyError,
+    DatabaseDamagedError,
+    DatabaseError,
     DatabaseLocationError,
     ForeignDatabaseError,
     NotSQLiteError,
+    ReadOnlyFolderError,
+    one_line,
 )
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -135,14 +140,34 @@ def inspect_file(path: Path) -> FileState:
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise DatabaseBusyError(path) from error
-        raise NotSQLiteError(path, f"SQLite ne peut pas le lire : {error}") from error
+        if not os.access(path.parent, os.W_OK) and ("readonly" in str(error) or "unable to open" in str(error)):
+            # Reading a WAL base creates its -shm file beside it: impossible in a read-only folder.
+            raise ReadOnlyFolderError(path, "SQLite doit pouvoir y écrire pour lire la base") from error
+        raise _unreadable(path, error) from error
     except sqlite3.DatabaseError as error:
-        raise NotSQLiteError(path, f"SQLite ne peut pas le lire : {error}") from error
+        raise _unreadable(path, error) from error
     if not tables and application_id in (0, APPLICATION_ID):
         return FileState(FileKind.EMPTY)
     if application_id != APPLICATION_ID:
         raise ForeignDatabaseError(path, tables)
     return FileState(FileKind.OURS, revision)
+
+
+def header_application_id(path: Path) -> int | None:
+    """The application id stored in the file header (offset 68), read without SQLite."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(72)
+    except OSError:
+        return None
+    return int.from_bytes(header[68:72], "big") if len(header) == 72 else None
+
+
+def _unreadable(path: Path, error: sqlite3.Error) -> DatabaseError:
+    """A file SQLite cannot read: damaged when its header says it is one of ours, else not our base."""
+    if header_application_id(path) == APPLICATION_ID:
+        return DatabaseDamagedError(path, str(error))
+    return NotSQLiteError(path, f"SQLite ne peut pas le lire : {one_line(str(error))}")
 
 
 def quick_check(path: Path, *, full: bool = False) -> str:
@@ -158,6 +183,7 @@ def quick_check(path: Path, *, full: bool = False) -> str:
 
 
 def count_rows(path: Path) -> dict[str, int]:
+    """Rows per counted table; raises sqlite3.DatabaseError when a damaged table cannot be counted."""
     with open_read_only(path) as connection:
         present = set(table_names(connection))
         return {
