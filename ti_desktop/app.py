@@ -94,9 +94,15 @@ class DatabaseLock:
             info = self._lock.getLockInfo()  # (pid, host name, application name); pid 0 when unreadable
             pid, host, application = info if info else (0, "", "")
             if pid:
+                # Qt writes the process name ("python3.11" when run from sources): name the app instead.
+                who = (
+                    "une autre fenêtre de TI Desktop"
+                    if "python" in application or "ti-desktop" in application
+                    else (application or "un autre programme")
+                )
                 return (
-                    f"Cette base est déjà ouverte par {application or 'un autre programme'} "
-                    f"(processus {pid} sur {host}). Fermez-le, ou ouvrez une autre base."
+                    f"Cette base est déjà ouverte par {who} (processus {pid} sur {host}). Fermez-la, ou ouvrez une "
+                    "autre base."
                 )
         return "Impossible de verrouiller la base (dossier en lecture seule ?)."
 
