@@ -95,13 +95,12 @@ class DatabaseLock:
             pid, host, application = info if info else (0, "", "")
             if pid:
                 # Qt writes the process name ("python3.11" when run from sources): name the app instead.
-                who = (
-                    "une autre fenêtre de TI Desktop"
-                    if "python" in application or "ti-desktop" in application
-                    else (application or "un autre programme")
-                )
+                if "python" in application or "ti-desktop" in application:
+                    who, close = "une autre fenêtre de TI Desktop", "Fermez-la"
+                else:
+                    who, close = application or "un autre programme", "Fermez-le"
                 return (
-                    f"Cette base est déjà ouverte par {who} (processus {pid} sur {host}). Fermez-la, ou ouvrez une "
+                    f"Cette base est déjà ouverte par {who} (processus {pid} sur {host}). {close}, ou ouvrez une "
                     "autre base."
                 )
         return "Impossible de verrouiller la base (dossier en lecture seule ?)."

@@ -120,7 +120,7 @@ def test_a_second_window_on_the_same_base_is_refused_clearly(
     assert second.open(demo_db) is False and second.window is None
     assert (
         dialogs[0].startswith("Cette base est déjà ouverte par ")
-        and "Fermez-le, ou ouvrez une autre base." in dialogs[0]
+        and "Fermez-la, ou ouvrez une autre base." in dialogs[0]
     )
     first.close()
     assert second.open(demo_db)
