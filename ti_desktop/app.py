@@ -203,6 +203,7 @@ class GuiController:
     def restore(self, backup: Path) -> None:
         assert self._opened is not None
         database = self._opened.database.path
+        assert database is not None, "a server base is restored by its server, not from here"
         self.close()
         try:
             restore_backup(backup, database)

@@ -93,6 +93,13 @@ def build_parser() -> FrenchArgumentParser:
         default=argparse.SUPPRESS,
         help="fichier de base SQLite (par défaut : $TI_DESKTOP_DB, sinon le dossier de données de l'utilisateur)",
     )
+    database.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="base partagée sur un serveur PostgreSQL (postgresql+psycopg://utilisateur@serveur/base ; par défaut : "
+        "$TI_DESKTOP_DATABASE_URL)",
+    )
     parser = FrenchArgumentParser(
         prog="ti-desktop",
         description=f"{APP_NAME} : diagnostic, plan d'action et rapports d'un Territoire d'industrie.",
@@ -203,11 +210,23 @@ def parse_cli_date(text: str, option: str) -> dt.date:
     raise TiDesktopError(f"{option} : « {text} » n'est pas une date valide (écrivez-la 15/03/2025 ou 2025-03-15).")
 
 
-def run_demo(database: Path) -> int:
-    from ti_desktop.services.demo import create_demo_territory
-    from ti_desktop.services.maintenance import open_services
+# Where the data lives: a SQLite file, or the address of a shared base on a server.
+Target = Path | str
 
-    opened = open_services(database)
+
+def open_for(target: Target, *, create: bool = False) -> Any:
+    """The services on a file (created when `create`) or on a server base."""
+    from ti_desktop.services.maintenance import open_server_services, open_services
+
+    if isinstance(target, str):
+        return open_server_services(target)
+    return open_services(target, create=create)
+
+
+def run_demo(database: Target) -> int:
+    from ti_desktop.services.demo import create_demo_territory
+
+    opened = open_for(database, create=True)
     try:
         territory = create_demo_territory(opened.services)
         counts = opened.services.summary.plan_summary(territory.id, dt.date.today()).status_counts
@@ -261,16 +280,15 @@ def run_restore(database: Path, backup_file: str) -> int:
     return EXIT_OK
 
 
-def run_report(database: Path, args: argparse.Namespace) -> int:
+def run_report(database: Target, args: argparse.Namespace) -> int:
     from ti_desktop.domain.report_options import ReportOptions
-    from ti_desktop.services.maintenance import open_services
 
     today = dt.date.today()
     period_from = parse_cli_date(args.date_from, "--from") if args.date_from else dt.date(today.year, 1, 1)
     period_to = parse_cli_date(args.date_to, "--to") if args.date_to else today
     options = ReportOptions(period_from=period_from, period_to=period_to, annex=args.annex)
     output = Path(args.output).expanduser().absolute()
-    opened = open_services(database, create=False)
+    opened = open_for(database)
     try:
         territory = opened.services.territories.resolve(args.territory)
         written = opened.services.reports.write_pdf(territory.id, options, output, today)
@@ -334,7 +352,7 @@ def _issue_lines(issues: Sequence[Any]) -> None:
         print(str(issue))
 
 
-def run_import(database: Path, args: argparse.Namespace) -> int:
+def run_import(database: Target, args: argparse.Namespace) -> int:
     if args.fields:
         return print_fields()
     if not args.file:
@@ -342,11 +360,10 @@ def run_import(database: Path, args: argparse.Namespace) -> int:
     if args.indicateurs:
         return run_import_indicators(database, args)
     from ti_desktop.services.importing import ImportPreview, ImportRefusedError
-    from ti_desktop.services.maintenance import open_services
 
     source = Path(args.file).expanduser().absolute()
     mapping = read_mapping(args.mapping) if args.mapping else None
-    opened = open_services(database, create=False)
+    opened = open_for(database)
     try:
         territory = opened.services.territories.resolve(args.territory)
         options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping}
@@ -388,12 +405,11 @@ def run_import(database: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_import_indicators(database: Path, args: argparse.Namespace) -> int:
+def run_import_indicators(database: Target, args: argparse.Namespace) -> int:
     from ti_desktop.services.indicator_import import IndicatorImportPreview, IndicatorImportRefusedError
-    from ti_desktop.services.maintenance import open_services
 
     source = Path(args.file).expanduser().absolute()
-    opened = open_services(database, create=False)
+    opened = open_for(database)
     try:
         territory = opened.services.territories.resolve(args.territory)
         if args.dry_run:
@@ -427,9 +443,8 @@ def run_import_indicators(database: Path, args: argparse.Namespace) -> int:
 _EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
 
 
-def run_export(database: Path, args: argparse.Namespace) -> int:
+def run_export(database: Target, args: argparse.Namespace) -> int:
     from ti_desktop.services.exporting import ExportFormat
-    from ti_desktop.services.maintenance import open_services
 
     output = Path(args.output).expanduser().absolute()
     chosen = args.format or _EXPORT_SUFFIXES.get(output.suffix.lower())
@@ -438,7 +453,7 @@ def run_export(database: Path, args: argparse.Namespace) -> int:
             f"export : précisez --format xlsx, csv ou tet (l'extension « {output.suffix or 'aucune'} » ne le dit pas)."
         )
     export_format = ExportFormat(chosen)
-    opened = open_services(database, create=False)
+    opened = open_for(database)
     try:
         territory = opened.services.territories.resolve(args.territory)
         result = opened.services.exports.export(
@@ -461,14 +476,13 @@ def run_export(database: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_minutes(database: Path, args: argparse.Namespace) -> int:
+def run_minutes(database: Target, args: argparse.Namespace) -> int:
     from ti_desktop.domain.errors import NotFoundError
     from ti_desktop.domain.formatting import format_date
-    from ti_desktop.services.maintenance import open_services
 
     today = dt.date.today()
     output = Path(args.output).expanduser().absolute()
-    opened = open_services(database, create=False)
+    opened = open_for(database)
     try:
         try:
             written = opened.services.minutes.write_pdf(args.meeting_id, output, today)
@@ -524,7 +538,58 @@ def with_recovery_hint(database: Path, error: TiDesktopError) -> TiDesktopError:
     )
 
 
+DATABASE_URL_ENV_VAR = "TI_DESKTOP_DATABASE_URL"
+# File-level commands: on a server base, backups and integrity are the server's business.
+_FILE_ONLY_COMMANDS = ("backup", "restore")
+
+
+def server_url(args: argparse.Namespace) -> str | None:
+    """The shared base's address (--database-url, else $TI_DESKTOP_DATABASE_URL), unless --db names a file."""
+    explicit = getattr(args, "database_url", None)
+    if explicit and getattr(args, "db", None):
+        raise TiDesktopError("choisissez --db (un fichier) ou --database-url (un serveur), pas les deux.")
+    if explicit:
+        return str(explicit)
+    if getattr(args, "db", None):
+        return None
+    return os.environ.get(DATABASE_URL_ENV_VAR) or None
+
+
+def dispatch_server(url: str, args: argparse.Namespace) -> int:
+    if args.command is None:
+        raise TiDesktopError(
+            "l'interface graphique s'ouvre sur un fichier (--db) ; sur une base serveur, utilisez les sous-commandes."
+        )
+    if args.command in _FILE_ONLY_COMMANDS:
+        raise TiDesktopError(
+            f"« ti-desktop {args.command} » travaille sur un fichier SQLite : les sauvegardes d'une base serveur "
+            "relèvent du serveur (pg_dump, sauvegardes de l'hébergeur)."
+        )
+    if args.command == "check":
+        return run_server_check(url, args.json)
+    return run_command(url, args)
+
+
+def run_server_check(url: str, as_json: bool) -> int:
+    from ti_desktop.services.maintenance import check_server
+
+    report = check_server(url)
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return EXIT_OK
+    print(f"Base : {report.path}")
+    state = "à jour" if report.up_to_date else f"sera mise à jour vers {report.head_revision} à l'ouverture"
+    print(f"Révision du schéma : {report.schema_revision or 'aucune'} ({state})")
+    print(f"Intégrité : {report.integrity}")
+    for key, count in report.counts.items():
+        print(f"{COUNT_LABELS[key]} : {format_number(count)}")
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
+    url = server_url(args)
+    if url is not None:
+        return dispatch_server(url, args)
     database = choose_database_path(getattr(args, "db", None), user_dirs)
     if args.command is None:
         return run_gui(database, user_dirs)
@@ -543,15 +608,16 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         raise with_recovery_hint(database, error) from error
 
 
-def run_command(database: Path, args: argparse.Namespace) -> int:
+def run_command(database: Target, args: argparse.Namespace) -> int:
+    if isinstance(database, Path):
+        if args.command == "check":
+            return run_check(database, args.json)
+        if args.command == "backup":
+            return run_backup(database, args.output)
+        if args.command == "restore":
+            return run_restore(database, args.file)
     if args.command == "demo":
         return run_demo(database)
-    if args.command == "check":
-        return run_check(database, args.json)
-    if args.command == "backup":
-        return run_backup(database, args.output)
-    if args.command == "restore":
-        return run_restore(database, args.file)
     if args.command == "report":
         return run_report(database, args)
     if args.command == "import":

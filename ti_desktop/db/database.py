@@ -30,7 +30,15 @@ from ti_desktop.db.errors import (
     ReadOnlyFolderError,
     SchemaTooNewError,
 )
-from ti_desktop.db.migrate import ForeignKeyViolation, head_revision, is_known_revision, upgrade_to_head
+from ti_desktop.db.migrate import (
+    ForeignKeyViolation,
+    current_revision,
+    head_revision,
+    is_known_revision,
+    upgrade_to_head,
+)
+from ti_desktop.db.server import check_reachable, create_server_engine, migration_failed, parse_server_url
+from ti_desktop.db.server import shown as server_label
 from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
 
 
@@ -44,12 +52,13 @@ def current_user() -> str:
 
 @dataclass
 class Database:
-    """An open, up-to-date database: its file, engine and session factory."""
+    """An open, up-to-date database: its file (None on a server), engine and session factory."""
 
-    path: Path
+    path: Path | None
     engine: Engine
     sessions: sessionmaker[Session]
     backup_before_upgrade: BackupInfo | None = None
+    server: str | None = None  # the server base's address, without password
 
     def close(self) -> None:
         self.engine.dispose()
@@ -103,6 +112,26 @@ def open_database(path: Path, backups_dir: Path, *, create: bool = True, user: s
     factory = sessionmaker(engine, expire_on_commit=False)
     install_change_log(factory, user or current_user())
     return Database(path=path, engine=engine, sessions=factory, backup_before_upgrade=backup)
+
+
+def open_server_database(url_text: str, *, user: str | None = None) -> Database:
+    """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first."""
+    url = parse_server_url(url_text)
+    engine = create_server_engine(url)
+    check_reachable(engine, url)
+    with engine.connect() as connection:
+        revision = current_revision(connection)
+    if revision is not None and not is_known_revision(revision):
+        engine.dispose()
+        raise SchemaTooNewError(Path(server_label(url)), revision, __version__)
+    try:
+        upgrade_to_head(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise migration_failed(url, error) from error
+    factory = sessionmaker(engine, expire_on_commit=False)
+    install_change_log(factory, user or current_user())
+    return Database(path=None, engine=engine, sessions=factory, server=server_label(url))
 
 
 def restore_database(backup_file: Path, database: Path, backups_dir: Path) -> tuple[BackupInfo, BackupInfo | None]:

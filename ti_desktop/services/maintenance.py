@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ti_desktop import __version__
+from ti_desktop.db import models
 from ti_desktop.db.backup import BackupInfo, backup_database, timestamped_backup_path
-from ti_desktop.db.database import Database, open_database, restore_database
+from ti_desktop.db.database import Database, open_database, open_server_database, restore_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
@@ -20,7 +21,7 @@ from ti_desktop.services.registry import Services
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    path: Path
+    path: Path | str  # a file, or a server base's address
     schema_revision: str | None
     head_revision: str
     integrity: str
@@ -47,6 +48,33 @@ def open_services(path: Path, *, create: bool = True, user: str | None = None) -
     """Open (creating or upgrading as needed, with a backup before any upgrade) and build the services."""
     database = open_database(path, backups_dir_for(path), create=create, user=user)
     return OpenDatabase(database=database, services=Services(database.sessions, backups=BackupService(path)))
+
+
+def open_server_services(url: str, *, user: str | None = None) -> OpenDatabase:
+    """Open a shared base on a server (PostgreSQL); no backups: they are the server's business."""
+    database = open_server_database(url, user=user)
+    return OpenDatabase(database=database, services=Services(database.sessions, backups=None))
+
+
+def check_server(url: str) -> CheckReport:
+    """Schema revision and row counts of a server base (its integrity is the server's own business)."""
+    from sqlalchemy import func, select
+
+    from ti_desktop.db.migrate import current_revision
+    from ti_desktop.db.sqlite_file import COUNTED_TABLES
+
+    opened = open_server_services(url)
+    try:
+        with opened.database.engine.connect() as connection:
+            revision = current_revision(connection)
+            tables = models.Base.metadata.tables
+            counts = {
+                key: int(connection.execute(select(func.count()).select_from(tables[table])).scalar() or 0)
+                for key, table in COUNTED_TABLES.items()
+            }
+    finally:
+        opened.close()
+    return CheckReport(opened.database.server or url, revision, head_revision(), "contrôlée par le serveur", counts)
 
 
 def check_database(path: Path) -> CheckReport:
