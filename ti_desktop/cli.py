@@ -155,6 +155,13 @@ def build_parser() -> FrenchArgumentParser:
         action="store_true",
         help="le fichier contient des valeurs d'indicateurs (indicateur, date ou année, valeur, unité, source)",
     )
+    copy = commands.add_parser(
+        "copy", help="copier toute la base (tous les territoires, tout l'historique) entre fichier et serveur"
+    )
+    copy.add_argument("--from", dest="source", metavar="FICHIER|URL", required=True, help="la base à copier")
+    copy.add_argument(
+        "--to", dest="destination", metavar="FICHIER|URL", required=True, help="la base neuve qui la reçoit"
+    )
     export = commands.add_parser(
         "export",
         parents=[database],
@@ -586,7 +593,31 @@ def run_server_check(url: str, as_json: bool) -> int:
     return EXIT_OK
 
 
+def as_target(text: str) -> Target:
+    """An address with "://" is a server base; anything else a file."""
+    return text if "://" in text else Path(text).expanduser().absolute()
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from ti_desktop.services.maintenance import copy_between
+
+    source, destination = as_target(args.source), as_target(args.destination)
+    if source == destination:
+        raise TiDesktopError("copy : la source et la destination sont la même base.")
+    result = copy_between(source, destination)
+    print(
+        f"Copie vérifiée de « {args.source} » vers « {args.destination} » : "
+        f"{format_number(result.total_rows)} lignes dans {len(result.figures)} tables, "
+        f"{format_number(result.figures['territories'].rows)} territoire(s), "
+        f"{format_number(result.figures['actions'].rows)} actions ; nombres de lignes et totaux des montants "
+        "identiques."
+    )
+    return EXIT_OK
+
+
 def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
+    if args.command == "copy":
+        return run_copy(args)
     url = server_url(args)
     if url is not None:
         return dispatch_server(url, args)

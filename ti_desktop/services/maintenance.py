@@ -10,6 +10,7 @@ from pathlib import Path
 from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.backup import BackupInfo, backup_database, timestamped_backup_path
+from ti_desktop.db.copy import CopyResult, copy_database
 from ti_desktop.db.database import Database, open_database, open_server_database, restore_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
@@ -114,3 +115,24 @@ def latest_backup(path: Path) -> dt.datetime | None:
 
 def restore_backup(backup_file: Path, path: Path) -> tuple[BackupInfo, BackupInfo | None]:
     return restore_database(backup_file, path, backups_dir_for(path))
+
+
+def open_any(target: Path | str, *, create: bool) -> Database:
+    """A file (created when `create`) or a server base (an address with "://")."""
+    if isinstance(target, str):
+        return open_server_database(target)
+    return open_database(target, backups_dir_for(target), create=create)
+
+
+def copy_between(source: Path | str, destination: Path | str) -> CopyResult:
+    """The whole database from `source` to a new, empty `destination` (SQLite file or server base), verified."""
+    reading = open_any(source, create=False)
+    try:
+        writing = open_any(destination, create=True)
+        try:
+            label = writing.server or str(writing.path)
+            return copy_database(reading.engine, writing.engine, label)
+        finally:
+            writing.close()
+    finally:
+        reading.close()

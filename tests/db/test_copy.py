@@ -1,0 +1,54 @@
+"""ti-desktop copy between bases: everything copied, verified, into an empty destination only."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ti_desktop.cli import main
+from ti_desktop.db.copy import CopyError
+from ti_desktop.paths import UserDirs
+from ti_desktop.services.maintenance import copy_between, open_services
+
+
+def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as connection:
+        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+
+
+def test_file_to_file_copy_is_identical(demo_db: Path, tmp_path: Path) -> None:
+    destination = tmp_path / "copie.sqlite3"
+    result = copy_between(demo_db, destination)
+    assert result.figures["actions"].rows == 44 and result.figures["funding_lines"].money
+    source_tables, copied_tables = table_dump(demo_db), table_dump(destination)
+    assert copied_tables == source_tables  # every row of every table, ids included
+    opened = open_services(destination)
+    action = opened.services.actions.create(territory_id=1, axis_id=1, title="Après la copie")
+    assert action.id == 45
+    opened.close()
+
+
+def test_a_destination_with_data_is_refused_and_unchanged(demo_db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "autre.sqlite3"
+    opened = open_services(other)
+    opened.services.territories.create(name="Déjà là")
+    opened.close()
+    before = table_dump(other)
+    with pytest.raises(CopyError, match="n'est pas vide"):
+        copy_between(demo_db, other)
+    assert table_dump(other) == before
+
+
+def test_cli_copy(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dirs = UserDirs(data_dir=tmp_path / "donnees", log_dir=tmp_path / "journaux")
+    destination = tmp_path / "copie.sqlite3"
+    assert main(["copy", "--from", str(demo_db), "--to", str(destination)], user_dirs=dirs) == 0
+    assert "44 actions" in capsys.readouterr().out
+    assert (
+        main(["copy", "--from", str(tmp_path / "absente.sqlite3"), "--to", str(tmp_path / "x.sqlite3")], user_dirs=dirs)
+        == 1
+    )
+    assert "n'existe pas" in capsys.readouterr().err

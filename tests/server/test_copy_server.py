@@ -1,0 +1,29 @@
+"""SQLite → PostgreSQL → SQLite: the same base, row for row, and the server's ids continue after the copy."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ti_desktop.services.maintenance import copy_between, open_server_services
+
+
+def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    with sqlite3.connect(path) as connection:
+        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+
+
+def test_round_trip_through_the_server(demo_db: Path, server_url: str, tmp_path: Path) -> None:
+    to_server = copy_between(demo_db, server_url)
+    back = tmp_path / "retour.sqlite3"
+    from_server = copy_between(server_url, back)
+    assert from_server.figures == to_server.figures
+    assert table_dump(back) == table_dump(demo_db)
+    opened = open_server_services(server_url)
+    try:
+        territory = opened.services.territories.resolve(None)
+        created = opened.services.actions.create(territory_id=territory.id, axis_id=1, title="Après la copie")
+        assert created.id == 45
+    finally:
+        opened.close()
