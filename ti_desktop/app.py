@@ -23,6 +23,7 @@ from ti_desktop import APP_NAME, __version__
 from ti_desktop.db.backup import describe_backup
 from ti_desktop.db.errors import DatabaseDamagedError
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
@@ -243,6 +244,10 @@ def run_gui(database: Path, user_dirs: UserDirs) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    # Desktop integration: the icon of every window and of the task bar; the desktop entry's name, which
+    # Wayland compositors match against packaging/linux/fr.territoires-industrie.TIDesktop.desktop.
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("fr.territoires-industrie.TIDesktop")
     install_exception_hook(log_file)
     controller = GuiController(user_dirs, QSettings())
     try:

@@ -125,16 +125,3 @@ def test_navigation_switches_pages(qtbot: QtBot, context: AppContext, demo_opene
     window = make_window(qtbot, context, demo_opened)
     window.navigation.setCurrentRow(page_row)
     assert window.stack.currentIndex() == page_row
-
-
-def test_about_names_version_and_licences(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from ti_desktop import __version__
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    make_window(qtbot, context, demo_opened).show_about()
-    assert __version__ in shown[0] and "LGPL" in shown[0] and "reportlab" in shown[0]

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop import APP_NAME, __version__
+from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.about import AboutDialog, application_icon
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.paths import location_warning
@@ -38,16 +39,6 @@ from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 
 # Opens the fiche-action editor: (context, action id or None, parent window, axis id, parent action id).
 EditorFactory = Callable[[AppContext, int | None, QWidget, int | None, int | None], QDialog]
-
-ABOUT_COMPONENTS = [
-    ("Qt 6 / PySide6", "LGPL v3"),
-    ("SQLAlchemy, Alembic", "MIT"),
-    ("pandas", "BSD 3 clauses"),
-    ("openpyxl", "MIT"),
-    ("reportlab", "BSD"),
-    ("platformdirs", "MIT"),
-    ("Polices DejaVu", "licence libre Bitstream Vera / DejaVu"),
-]
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +64,7 @@ class MainWindow(QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(int(AUTOMATIC_INTERVAL.total_seconds() * 1000))
         self.backup_timer.timeout.connect(self.automatic_backup)
+        self.setWindowIcon(application_icon())
         self._build_central()
         self._build_menus()
         self._build_status_bar()
@@ -319,16 +311,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def show_about(self) -> None:
-        components = "".join(f"<li>{name} — {licence}</li>" for name, licence in ABOUT_COMPONENTS)
-        QMessageBox.about(
-            self,
-            self.tr("À propos de TI Desktop"),
-            self.tr(
-                "<h3>{app} {version}</h3><p>L'outil du chef de projet Territoires d'industrie : diagnostic, plan "
-                "d'action, comités de pilotage et rapports d'avancement.</p><p>Composants :</p><ul>{components}</ul>"
-            ).format(app=APP_NAME, version=__version__, components=components),
-        )
+    def show_about(self) -> QDialog:
+        """Aide › À propos: version, open base, bundled components and their licences, the changelog."""
+        dialog = AboutDialog(self.database_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- database ------------------------------------------------------------------------------
     def backup_now(self) -> None:

@@ -1,0 +1,284 @@
+"""« À propos de TI Desktop »: version, open base, licences of the bundled components, the changelog.
+
+Versions come from the installed distributions' metadata (importlib.metadata), so the dialog shows what
+actually runs — in a checkout, an installed wheel or a PyInstaller bundle (whose spec must copy the
+metadata of these distributions). Licences are SPDX identifiers written here by hand; the tests check them
+against the licence each installed distribution declares, and check that every runtime dependency of
+ti-desktop is listed.
+
+The changelog (CHANGELOG.md at the project root) is read from the bundled resources when packaging put a
+copy there (`ti_desktop/_data/resources/CHANGELOG.md`), else from the checkout; the button is hidden when
+neither exists.
+
+`application_icon()` is the one place that loads the icon (resources/icons, PNG sizes rendered from
+ti-desktop.svg by tools/make_icons.py) for the application, the main window and this dialog.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from html import escape
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QSize, Qt, qVersion
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+import ti_desktop
+from ti_desktop import APP_NAME, __version__
+from ti_desktop.paths import resource_path
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+APP_LICENCE = "GPL-3.0-or-later"
+DEJAVU_VERSION = "2.37"  # resources/fonts/DejaVuSans*.ttf (their "Version 2.37" name record)
+CHANGELOG_NAME = "CHANGELOG.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A bundled component: shown name, distribution whose metadata gives the version, SPDX licence."""
+
+    name: str
+    distribution: str
+    licence: str
+
+
+# Every runtime dependency of ti-desktop, direct or not (tests/gui/test_about.py keeps this list complete).
+COMPONENTS: tuple[Component, ...] = (
+    Component("PySide6 (Qt pour Python)", "PySide6", "LGPL-3.0-only"),
+    Component("PySide6 Essentials", "PySide6_Essentials", "LGPL-3.0-only"),
+    Component("PySide6 Addons", "PySide6_Addons", "LGPL-3.0-only"),
+    Component("Shiboken6", "shiboken6", "LGPL-3.0-only"),
+    Component("SQLAlchemy", "SQLAlchemy", "MIT"),
+    Component("Alembic", "alembic", "MIT"),
+    Component("Mako", "Mako", "MIT"),
+    Component("MarkupSafe", "MarkupSafe", "BSD-3-Clause"),
+    Component("typing_extensions", "typing_extensions", "PSF-2.0"),
+    Component("pandas", "pandas", "BSD-3-Clause"),
+    Component("NumPy", "numpy", "BSD-3-Clause AND 0BSD AND MIT AND Zlib AND CC0-1.0"),
+    Component("python-dateutil", "python-dateutil", "BSD-3-Clause"),
+    Component("six", "six", "MIT"),
+    Component("tzdata", "tzdata", "Apache-2.0"),
+    Component("openpyxl", "openpyxl", "MIT"),
+    Component("et_xmlfile", "et_xmlfile", "MIT"),
+    Component("python-calamine", "python-calamine", "MIT"),
+    Component("ReportLab", "reportlab", "BSD-3-Clause"),
+    Component("Pillow", "pillow", "MIT-CMU"),
+    Component("charset-normalizer", "charset-normalizer", "MIT"),
+    Component("platformdirs", "platformdirs", "MIT"),
+    Component("defusedxml", "defusedxml", "PSF-2.0"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentRow:
+    name: str
+    version: str
+    licence: str
+
+
+def distribution_version(distribution: str) -> str | None:
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return None
+
+
+def component_rows() -> list[ComponentRow]:
+    """The rows of the table: the runtime (Qt, Python), each installed component, the bundled fonts."""
+    rows = [
+        ComponentRow("Qt", qVersion(), "LGPL-3.0-only"),
+        ComponentRow("Qt Charts (graphiques)", qVersion(), "GPL-3.0-only"),
+        ComponentRow("Qt PDF (aperçu des rapports)", qVersion(), "LGPL-3.0-only ; moteur PDFium : BSD-3-Clause"),
+        ComponentRow("Python", platform.python_version(), "PSF-2.0"),
+    ]
+    for component in COMPONENTS:
+        found = distribution_version(component.distribution)
+        if component.distribution == "PySide6" and found is None:
+            found = pyside_version  # a bundle built without the distribution's metadata
+        if found is not None:
+            rows.append(ComponentRow(component.name, found, component.licence))
+    rows.append(
+        ComponentRow(
+            "Polices DejaVu Sans (rapports PDF)",
+            DEJAVU_VERSION,
+            "Bitstream Vera (libre) ; modifications DejaVu dans le domaine public",
+        )
+    )
+    return rows
+
+
+def changelog_path() -> Path | None:
+    """The changelog shipped with the application, or the checkout's; None when there is none."""
+    try:
+        bundled = resource_path(CHANGELOG_NAME)
+    except FileNotFoundError:
+        bundled = None
+    if bundled is not None and bundled.is_file():
+        return bundled
+    checkout = Path(ti_desktop.__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / CHANGELOG_NAME).is_file():
+        return checkout / CHANGELOG_NAME
+    return None
+
+
+def application_icon() -> QIcon:
+    """The application's icon in every rendered size (an empty icon if the files are missing)."""
+    icon = QIcon()
+    try:
+        folder = resource_path("icons")
+    except FileNotFoundError:
+        return icon
+    for size in ICON_SIZES:
+        path = folder / f"ti-desktop-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
+
+
+class ChangelogDialog(QDialog):
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Journal des modifications"))
+        self.resize(720, 560)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, database: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("À propos de TI Desktop"))
+        self.setWindowIcon(application_icon())
+        self.resize(680, 620)
+        self.rows = component_rows()
+        self._changelog = changelog_path()
+
+        logo = QLabel(self)
+        logo.setPixmap(application_icon().pixmap(QSize(64, 64)))
+        logo.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.title_label = QLabel(f"<h2>{escape(APP_NAME)}</h2>", self)
+        self.version_label = QLabel(self.tr("Version {version}").format(version=__version__), self)
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        description = QLabel(
+            self.tr(
+                "L'outil du chef de projet Territoires d'industrie : diagnostic, plan d'action, comités de "
+                "pilotage et rapports d'avancement."
+            ),
+            self,
+        )
+        description.setWordWrap(True)
+        licence = QLabel(
+            self.tr(
+                "Logiciel libre, distribué sous licence GNU GPL version 3 ou ultérieure ({licence}), sans aucune "
+                "garantie."
+            ).format(licence=APP_LICENCE),
+            self,
+        )
+        licence.setWordWrap(True)
+        heading = QVBoxLayout()
+        for widget in (self.title_label, self.version_label, description, licence):
+            heading.addWidget(widget)
+        top = QHBoxLayout()
+        top.addWidget(logo)
+        top.addLayout(heading, 1)
+
+        shown = str(database) if database is not None else self.tr("aucune")
+        self.database_label = QLabel(self.tr("<b>Base ouverte :</b> {path}").format(path=escape(shown)), self)
+        self.database_label.setWordWrap(True)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.table = QTableWidget(len(self.rows), 3, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Composant"), self.tr("Version"), self.tr("Licence")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for row, component in enumerate(self.rows):
+            for column, text in enumerate((component.name, component.version, component.licence)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        notes = QLabel(
+            self.tr(
+                "Qt et PySide6 sont utilisés sous licence LGPL v3 : ils sont livrés comme bibliothèques séparées, "
+                "remplaçables par l'utilisateur ; le module Qt Charts l'est sous GPL v3, compatible avec la "
+                "licence de TI Desktop. Les polices DejaVu sont livrées avec leur licence "
+                "(fichier LICENSE du dossier des polices). L'import et l'export au format des classeurs Territoires en "
+                "Transitions (plateforme libre de l'ADEME) ne reprennent que la disposition des colonnes : aucun "
+                "code de cette plateforme n'est embarqué."
+            ),
+            self,
+        )
+        notes.setWordWrap(True)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+        self.changelog_button = QPushButton(self.tr("Journal des modifications…"), self)
+        self.changelog_button.clicked.connect(self.show_changelog)
+        buttons.addButton(self.changelog_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.changelog_button.setVisible(self._changelog is not None)  # after addButton, which shows it
+        self.copy_button = QPushButton(self.tr("Copier les informations"), self)
+        self.copy_button.setToolTip(self.tr("Copie la version et les composants, à joindre à une demande d'aide."))
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.database_label)
+        layout.addWidget(QLabel(self.tr("<b>Composants embarqués</b>"), self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(notes)
+        layout.addWidget(buttons)
+        self._database = shown
+
+    def summary(self) -> str:
+        """Plain text for a support request: version, system, base, components."""
+        lines = [
+            f"{APP_NAME} {__version__}",
+            f"Système : {platform.platform()}",
+            f"Base ouverte : {self._database}",
+            "",
+        ]
+        lines += [f"{row.name} {row.version} ({row.licence})" for row in self.rows]
+        return "\n".join(lines)
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setText(self.summary())
+
+    def show_changelog(self) -> QDialog | None:
+        if self._changelog is None:
+            return None
+        dialog = ChangelogDialog(self._changelog, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
