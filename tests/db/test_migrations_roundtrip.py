@@ -165,7 +165,9 @@ def round_trip_with_data(revision: str, down: str | None, source: Path, work: Pa
     )
     run(work, "up", revision)
     assert schema(work) == schema_up
-    assert contents(work) == data_up
+    # The columns the revision adds come back with their defaults (e.g. actions.version = 1); every value
+    # that survived the downgrade is exactly the first upgrade's.
+    assert common_data(contents(work), data_down) == common_data(data_up, data_down)
     assert integrity(work) == ("ok", [])
 
 

@@ -262,8 +262,13 @@ class Action(Timestamped, Base):
     budget_nature: Mapped[BudgetNature | None] = mapped_column(EnumCode(BudgetNature))
     jobs_targeted: Mapped[int | None] = mapped_column(Integer)
     induced_investment: Mapped[Decimal | None] = mapped_column(Money)
+    # Optimistic locking: every update checks and increments it, so two people saving the same action
+    # never silently overwrite each other (the second save fails and shows the first one's change).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     challenges: Mapped[list[Challenge]] = relationship(secondary=action_challenges)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read once by the mapper)
 
 
 class ActionPartner(Timestamped, Base):

@@ -30,3 +30,7 @@ class NotFoundError(TiDesktopError):
 
 class ConflictError(TiDesktopError):
     """The change would break a uniqueness or reference rule (duplicate code, record still in use…)."""
+
+
+class ConcurrentEditError(ConflictError):
+    """Someone else saved the same record since it was read: nothing was overwritten."""

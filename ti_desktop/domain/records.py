@@ -183,6 +183,7 @@ class ActionRecord:
     induced_investment: Decimal | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
     def is_late(self, today: dt.date) -> bool:
         return rules.is_action_late(self.status, self.planned_end, today)

@@ -17,7 +17,7 @@ from ti_desktop.domain.errors import TiDesktopError
 
 RecordT = TypeVar("RecordT")
 
-IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at"})
+IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not user values
 
 
 class Crud(Protocol[RecordT]):

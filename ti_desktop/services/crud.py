@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db.models import Base
@@ -47,9 +47,17 @@ def record_values(record: object) -> dict[str, Any]:
 
 def restore_in(session: Session, model: type[ModelT], record: object) -> ModelT:
     """Put a deleted record back exactly as it was (same id, same timestamps): what undo needs."""
-    row = model(**record_values(record))
+    values = record_values(record)
+    row = model(**values)
     session.add(row)
     session.flush()
+    version = values.get("version")
+    if version is not None and getattr(row, "version", version) != version:
+        # The mapper starts a versioned row at 1: put back the version it had (a plain UPDATE, unversioned).
+        table: Any = model.__table__
+        kept = {"version": version, **({"updated_at": values["updated_at"]} if "updated_at" in values else {})}
+        session.execute(update(table).where(table.c.id == getattr(row, "id")).values(**kept))  # noqa: B009
+        session.refresh(row)
     return row
 
 

@@ -14,7 +14,7 @@ from ti_desktop.db.changelog import USER_KEY
 from ti_desktop.db.types import utcnow
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.domain.errors import ValidationError
+from ti_desktop.domain.errors import ConcurrentEditError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import (
@@ -70,6 +70,16 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             check=check_action,
             order_by=("axis_id", "code", "id"),
         )
+
+    def update(self, record_id: int, *, expected_version: int | None = None, **changes: Any) -> ActionRecord:
+        """Save changes; with `expected_version` (the version the user's screen shows), refuse them with a
+        `ConcurrentEditError` naming the other change when someone saved the action in between."""
+        with transaction(self._sessions) as session:
+            if expected_version is not None:
+                row = self.load(session, record_id)
+                if row.version != expected_version:
+                    raise ConcurrentEditError(_other_change(session, row))
+            return to_record(self.update_in(session, record_id, **changes), ActionRecord)
 
     def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> models.Action:
         # Marking an action réalisée completes it: 100 % and today's actual end, unless given.
@@ -234,3 +244,20 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
 def _is_record_id(value: object) -> bool:
     """A whole number SQLite can hold as a record id (anything else names no record)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_INTEGER
+
+
+def _other_change(session: Session, action: models.Action) -> str:
+    """The French message of a refused save: who changed the action last, when, and what."""
+    log = models.ChangeLog
+    latest = session.scalars(
+        select(log).where(log.entity == "action", log.entity_id == action.id).order_by(log.id.desc()).limit(1)
+    ).first()
+    what = f"« {action.title} » a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte"
+    if latest is not None:
+        when = latest.changed_at.astimezone().strftime("%d/%m/%Y à %H:%M")
+        what = f"« {action.title} » a été modifiée par {latest.user} le {when}"
+        if latest.field:
+            label = fields.ACTION[latest.field].label if latest.field in fields.ACTION else latest.field
+            what += f" ({label} : {latest.old_value or '—'} → {latest.new_value or '—'})"
+        what += " depuis que vous l'avez ouverte"
+    return f"{what}. Votre modification n'a pas été enregistrée : rechargez l'action, puis refaites-la."

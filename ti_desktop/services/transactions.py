@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from ti_desktop.domain.errors import ConflictError, TiDesktopError
+from ti_desktop.domain.errors import ConcurrentEditError, ConflictError, TiDesktopError
 
 _UNIQUE_MESSAGES = {
     "actions.territory_id, actions.code": "Une autre action de ce territoire porte déjà ce code.",
@@ -63,3 +64,8 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
         raise ConflictError(explain_integrity_error(error)) from error
     except OperationalError as error:
         raise StorageError(explain_operational_error(error)) from error
+    except StaleDataError as error:  # another session saved the same row first (optimistic locking)
+        raise ConcurrentEditError(
+            "Quelqu'un d'autre vient d'enregistrer le même élément : votre modification n'a pas été enregistrée. "
+            "Rechargez, puis refaites-la."
+        ) from error
