@@ -139,3 +139,19 @@ def test_tet_export_imports_as_a_tet_plan(demo_opened: OpenDatabase, empty_terri
         expected = source_plan[key]
         compared = ("status", "priority", "planned_budget", "planned_start", "planned_end", "parent", "lead", "pilot")
         assert {name: values[name] for name in compared} == {name: expected[name] for name in compared}
+
+
+def test_reimporting_its_own_export_into_the_same_base_changes_nothing(
+    demo_opened: OpenDatabase, tmp_path: Path
+) -> None:
+    """Funding lines that name their funder through the directory match the exported funder's name."""
+    services = demo_opened.services
+    territory_id = services.territories.resolve(None).id
+    exported = services.exports.export(territory_id, ExportFormat.XLSX, tmp_path / "plan.xlsx")
+    before = plan_of(services, territory_id)
+    preview = services.imports.preview(territory_id, exported.path)
+    assert not preview.errors
+    assert (preview.actions_created, preview.actions_updated, preview.funding_lines_created) == (0, 0, 0)
+    assert preview.funding_lines_updated == 0 and preview.milestones_created == 0
+    services.imports.apply(territory_id, exported.path)
+    assert plan_of(services, territory_id) == before

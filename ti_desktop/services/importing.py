@@ -350,8 +350,10 @@ class _Run:
             for step in session.scalars(steps.order_by(models.Milestone.id)):
                 self.milestones.setdefault(step.action_id, []).append(step)
         self.actors: dict[str, int] = {}
+        self.actor_names: dict[int, str] = {}  # a funding line may name its funder through the directory
         for actor in session.scalars(select(models.Actor).order_by(models.Actor.id)):
             self.actors.setdefault(normalise(actor.name), actor.id)
+            self.actor_names[actor.id] = actor.name
             if actor.organisation:
                 self.actors.setdefault(normalise(actor.organisation), actor.id)
         # Actions of this import (ORM rows: their ids exist once their batch is flushed).
@@ -559,7 +561,8 @@ class _Run:
         """Lines are matched by funder and programme (in order when several); amounts and dates updated."""
         existing: dict[tuple[str, str], list[models.FundingLine]] = {}
         for line in self.funding_lines.get(row.id, []):
-            existing.setdefault((normalise(line.funder_name or ""), normalise(line.programme or "")), []).append(line)
+            funder = line.funder_name or self.actor_names.get(line.funder_actor_id or 0, "")
+            existing.setdefault((normalise(funder), normalise(line.programme or "")), []).append(line)
         for funding in action.funding:
             candidates = existing.get((normalise(funding.funder), normalise(funding.programme or "")), [])
             match = candidates.pop(0) if candidates else None
@@ -569,6 +572,8 @@ class _Run:
                     self.s.funding.create_in(self.session, batch=True, action_id=row.id, **values)
                     self.preview.funding_lines_created += 1
                     continue
+                if match.funder_actor_id is not None and match.funder_name is None:
+                    values.pop("funder_name")  # the line names its funder through the directory: keep that link
                 changes = {name: value for name, value in values.items() if getattr(match, name) != value}
                 if changes:
                     self.s.funding.update_in(self.session, match.id, batch=True, **changes)
