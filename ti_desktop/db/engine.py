@@ -10,6 +10,9 @@ from sqlalchemy import URL, Engine, create_engine, event
 BUSY_TIMEOUT_MS = 10_000
 
 
+WRITE_OPTION = "ti_desktop_write"  # execution option marking a write transaction (services.transactions)
+
+
 def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, wal: bool = True) -> Engine:
     """An engine on `path`: foreign keys on, WAL journal, synchronous=FULL, a busy timeout.
 
@@ -33,6 +36,10 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, wal: bool = T
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock at once (IMMEDIATE): with WAL, a deferred one that
+        # reads then writes fails at once ("database is locked", no waiting) when another process
+        # committed in between; IMMEDIATE waits its turn through the busy timeout instead.
+        write = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine

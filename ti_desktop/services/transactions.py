@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from ti_desktop.db.engine import WRITE_OPTION
 from ti_desktop.domain.errors import ConcurrentEditError, ConflictError, TiDesktopError
 
 _UNIQUE_MESSAGES = {
@@ -59,6 +60,7 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """A session whose work is committed at the end, or entirely rolled back on any error."""
     try:
         with sessions.begin() as session:
+            session.connection(execution_options={WRITE_OPTION: True})  # SQLite: BEGIN IMMEDIATE
             yield session
     except IntegrityError as error:
         raise ConflictError(explain_integrity_error(error)) from error
