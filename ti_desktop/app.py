@@ -4,6 +4,9 @@ The database errors that make a file unusable (not ours, too new, locked by anot
 a French dialog; a damaged base opens the recovery dialog (set it aside, put a good backup in its place);
 an unexpected exception shows a dialog with the log file's path instead of the window vanishing. Once the
 window shows, automatic backups start and a base in a synchronised or network folder is warned about.
+
+A shared base on a server (PostgreSQL, `--database-url`) opens without a lock file (several people work on
+it at once), without automatic backups (the server's business) and without the location warning.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
-from ti_desktop.services.maintenance import OpenDatabase, open_services, restore_backup
+from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services, restore_backup
 
 LOG_FILE_NAME = "ti-desktop.log"
 log = logging.getLogger("ti_desktop")
@@ -121,6 +124,31 @@ class GuiController:
         self._opened: OpenDatabase | None = None
         self._lock: DatabaseLock | None = None
         self._recovered: str | None = None  # what a recovery did, for the status bar of the next window
+        self._target: Path | str | None = None  # the open base: a file, or a server base's address
+
+    def open_target(self, target: Path | str) -> bool:
+        """A file (Path) or a server base (its address, a str)."""
+        return self.open_server(target) if isinstance(target, str) else self.open(target)
+
+    def open_server(self, url: str) -> bool:
+        """A shared base on a server: no lock (several people at once), no automatic backups, no location
+        warning; the window shows the server's address and refreshes what others changed."""
+        try:
+            opened = open_server_services(url)
+        except TiDesktopError as error:
+            QMessageBox.critical(None, APP_NAME, error.message)
+            return False
+        if not offer_first_territory(opened.services):
+            opened.close()
+            return False
+        self._opened, self._target = opened, url
+        server = opened.database.server or url
+        context = AppContext(opened.services, self.settings, data_dir=self.user_dirs.data_dir)
+        self.window = MainWindow(context, None, build_pages(context), open_action_editor, server=server)
+        self.window.database_requested.connect(self.switch)
+        self.window.show()
+        log.info("opened the server base %s", server)
+        return True
 
     def open(self, database: Path) -> bool:
         lock = DatabaseLock(database)
@@ -136,7 +164,7 @@ class GuiController:
             opened.close()
             lock.release()
             return False
-        self._opened, self._lock = opened, lock
+        self._opened, self._lock, self._target = opened, lock, database
         context = AppContext(opened.services, self.settings, data_dir=database.parent)
         self.window = MainWindow(context, database, build_pages(context), open_action_editor)
         self.window.database_requested.connect(self.switch)
@@ -194,12 +222,13 @@ class GuiController:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+        self._target = None
 
     def switch(self, database: Path) -> None:
-        previous = self._opened.database.path if self._opened else None
+        previous = self._target
         self.close()
         if not self.open(database) and previous is not None:
-            self.open(previous)
+            self.open_target(previous)
 
     def restore(self, backup: Path) -> None:
         assert self._opened is not None
@@ -236,7 +265,8 @@ def install_qt_french(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(database: Path, user_dirs: UserDirs) -> int:
+def run_gui(database: Path | str, user_dirs: UserDirs) -> int:
+    """The window on a file (Path) or on a shared base on a server (its address, a str)."""
     log_file = configure_logging(user_dirs.log_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -250,11 +280,12 @@ def run_gui(database: Path, user_dirs: UserDirs) -> int:
     app.setDesktopFileName("fr.territoires-industrie.TIDesktop")
     install_exception_hook(log_file)
     controller = GuiController(user_dirs, QSettings())
-    try:
-        database.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-    if not controller.open(database):
+    if isinstance(database, Path):
+        try:
+            database.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+    if not controller.open_target(database):
         return 1
     if os.environ.get(SMOKE_TEST_VAR):
         # Packaging checks (wheel, bundle): the window opened on this base; say so and leave.

@@ -506,7 +506,7 @@ def run_minutes(database: Target, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_gui(database: Path, user_dirs: UserDirs) -> int:
+def run_gui(database: Path | str, user_dirs: UserDirs) -> int:
     from ti_desktop.app import run_gui as start_gui
 
     return start_gui(database, user_dirs)
@@ -562,11 +562,9 @@ def server_url(args: argparse.Namespace) -> str | None:
     return os.environ.get(DATABASE_URL_ENV_VAR) or None
 
 
-def dispatch_server(url: str, args: argparse.Namespace) -> int:
+def dispatch_server(url: str, args: argparse.Namespace, user_dirs: UserDirs | None = None) -> int:
     if args.command is None:
-        raise TiDesktopError(
-            "l'interface graphique s'ouvre sur un fichier (--db) ; sur une base serveur, utilisez les sous-commandes."
-        )
+        return run_gui(url, user_dirs or UserDirs.default())
     if args.command in _FILE_ONLY_COMMANDS:
         raise TiDesktopError(
             f"« ti-desktop {args.command} » travaille sur un fichier SQLite : les sauvegardes d'une base serveur "
@@ -620,7 +618,7 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         return run_copy(args)
     url = server_url(args)
     if url is not None:
-        return dispatch_server(url, args)
+        return dispatch_server(url, args, user_dirs)
     database = choose_database_path(getattr(args, "db", None), user_dirs)
     if args.command is None:
         return run_gui(database, user_dirs)

@@ -13,7 +13,7 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
 
 RecordT = TypeVar("RecordT")
 
@@ -81,15 +81,30 @@ class Editor:
         self.stack = stack
         self._on_change = on_change
         self._on_error = on_error
+        # Told (in French) when someone else saved the record first; the main window offers to reload.
+        self.on_conflict: Callable[[str], object] | None = None
 
     def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
         self.stack.push(EditCommand(text, do, undo, self._on_change, self._on_error))
         self._on_change()
 
-    def update(self, crud: Crud[RecordT], record_id: int, text: str, /, **changes: Any) -> RecordT:
-        """Change some fields; undo restores every field the change touched (rules may touch more)."""
+    def update(
+        self, crud: Crud[RecordT], record_id: int, text: str, /, expected_version: int | None = None, **changes: Any
+    ) -> RecordT:
+        """Change some fields; undo restores every field the change touched (rules may touch more).
+
+        `expected_version` (actions): the version the user's screen shows; when someone else saved the
+        record since, the change is refused (ConcurrentEditError, raised after `on_conflict` is told)."""
         before = crud.get(record_id)
-        after = crud.update(record_id, **changes)
+        try:
+            if expected_version is None:
+                after = crud.update(record_id, **changes)
+            else:
+                after = crud.update(record_id, expected_version=expected_version, **changes)
+        except ConcurrentEditError as error:
+            if self.on_conflict is not None:
+                self.on_conflict(error.message)
+            raise
         previous = changed_values(before, after)
         if not previous:
             return after

@@ -5,6 +5,11 @@ the data changed since the newest backup, then a check every `AUTOMATIC_INTERVAL
 something changed. They run on the GUI thread: a verified backup of the demo base takes ~20 ms, of a
 10,000-action base ~60 ms — shorter than a background job's bookkeeping, and nothing can edit the base
 while the copy is read.
+
+On a shared base on a server (`server` given, no file): no backups here — they are the server's business,
+and the status bar says so —, and a timer reloads the views every `SERVER_REFRESH_INTERVAL_MS` so what
+others changed shows up; « Actualiser » (F5) does it on demand. An edit refused because someone else saved
+the same action first is explained in a dialog that offers to reload.
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 
+# On a server base, views reload what others changed this often (milliseconds).
+SERVER_REFRESH_INTERVAL_MS = 60_000
+
 # Opens the fiche-action editor: (context, action id or None, parent window, axis id, parent action id).
 EditorFactory = Callable[[AppContext, int | None, QWidget, int | None, int | None], QDialog]
 
@@ -49,21 +57,31 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         context: AppContext,
-        database_path: Path,
+        database_path: Path | None,
         pages: Sequence[Page],
         editor_factory: EditorFactory,
         parent: QWidget | None = None,
+        *,
+        server: str | None = None,
     ) -> None:
         super().__init__(parent)
+        assert (database_path is None) != (server is None), "a file or a server base, one of them"
         self.context = context
         self.database_path = database_path
+        self.server = server  # the shared base's address (without password), or None for a file
         self.pages = list(pages)
         self._editor_factory = editor_factory
-        self.backups = context.services.backups or BackupService(database_path)
+        self.backups: BackupService | None = None
+        if database_path is not None:
+            self.backups = context.services.backups or BackupService(database_path)
+        self.conflict_box: QMessageBox | None = None
         self._backup_failure: str | None = None
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(int(AUTOMATIC_INTERVAL.total_seconds() * 1000))
         self.backup_timer.timeout.connect(self.automatic_backup)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(SERVER_REFRESH_INTERVAL_MS)
+        self.refresh_timer.timeout.connect(self.context.data_changed.emit)
         self.setWindowIcon(application_icon())
         self._build_central()
         self._build_menus()
@@ -77,7 +95,10 @@ class MainWindow(QMainWindow):
         context.data_changed.connect(self._update_status)  # an import backs up first: the label follows
         self.reload_territories()
         self._update_exchange_actions()
+        context.editor.on_conflict = self.show_concurrent_edit
         self._restore_layout()
+        if server is not None:
+            self.refresh_timer.start()
 
     # -- layout --------------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -110,8 +131,21 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, self.tr("&Nouvelle base…"), None, self._new_database)
         self._menu_action(file_menu, self.tr("&Ouvrir une base…"), QKeySequence.StandardKey.Open, self._open_database)
         file_menu.addSeparator()
-        self._menu_action(file_menu, self.tr("&Sauvegarder maintenant"), QKeySequence.StandardKey.Save, self.backup_now)
-        self._menu_action(file_menu, self.tr("&Restaurer une sauvegarde…"), None, self.restore_backup)
+        self.backup_action = self._menu_action(
+            file_menu, self.tr("&Sauvegarder maintenant"), QKeySequence.StandardKey.Save, self.backup_now
+        )
+        self.restore_action = self._menu_action(
+            file_menu, self.tr("&Restaurer une sauvegarde…"), None, self.restore_backup
+        )
+        if self.backups is None:
+            server_business = self.tr(
+                "Sur une base partagée, les sauvegardes relèvent du serveur (pg_dump, sauvegardes de l'hébergeur)."
+            )
+            for action in (self.backup_action, self.restore_action):
+                action.setEnabled(False)
+                action.setToolTip(server_business)
+                action.setStatusTip(server_business)
+            file_menu.setToolTipsVisible(True)
         file_menu.addSeparator()
         self.import_plan_action = self._menu_action(
             file_menu, self.tr("&Importer un plan d'action…"), QKeySequence("Ctrl+I"), self.import_plan
@@ -133,6 +167,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
+        self.refresh_action = self._menu_action(
+            view_menu, self.tr("A&ctualiser"), QKeySequence(Qt.Key.Key_F5), self.refresh
+        )
+        self.refresh_action.setToolTip(self.tr("Recharger ce que d'autres ont modifié"))
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
@@ -162,6 +201,13 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if self.backups is None:
+            self.database_label.setText(self.tr("Base partagée : {server}").format(server=self.server))
+            self.backup_label.setText(self.tr("Sauvegardes : gérées par le serveur"))
+            self.backup_label.setToolTip(
+                self.tr("Les sauvegardes d'une base partagée relèvent du serveur (pg_dump, hébergeur).")
+            )
+            return
         self.database_label.setText(self.tr("Base : {path}").format(path=self.database_path))
         last = self.backups.latest()
         text = last.taken_at.strftime("%d/%m/%Y %H:%M") if last else self.tr("aucune")
@@ -178,6 +224,8 @@ class MainWindow(QMainWindow):
     # -- automatic backups and the base's location -----------------------------------------------
     def start_automatic_backups(self) -> None:
         """Back up now if the data changed since the newest backup, then check every AUTOMATIC_INTERVAL."""
+        if self.backups is None:
+            return
         self.automatic_backup("demarrage")
         self.backup_timer.start()
 
@@ -186,6 +234,8 @@ class MainWindow(QMainWindow):
 
         A failure never interrupts the user: it is shown in the status bar (and on the backup label)
         until a later backup succeeds."""
+        if self.backups is None:
+            return False
         try:
             taken = self.backups.backup_if_changed(reason) is not None
         except (TiDesktopError, OSError) as error:
@@ -202,7 +252,7 @@ class MainWindow(QMainWindow):
     def warn_about_location(self) -> str | None:
         """A base in a synchronised or network folder: a lasting warning in the status bar, and a dialog the
         first time this base is opened there (remembered in the settings). Returns the warning, if any."""
-        warning = location_warning(self.database_path)
+        warning = location_warning(self.database_path) if self.database_path is not None else None
         self.location_label.setVisible(warning is not None)
         if warning is None:
             return None
@@ -247,11 +297,38 @@ class MainWindow(QMainWindow):
         return f"territoire/{self._path_digest()}"
 
     def _path_digest(self) -> str:
-        return hashlib.sha1(str(self.database_path).encode("utf-8")).hexdigest()[:16]
+        where = self.server if self.database_path is None else str(self.database_path)
+        return hashlib.sha1(str(where).encode("utf-8")).hexdigest()[:16]
+
+    # -- what others changed -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Affichage › Actualiser (F5): every view reloads from the base (what others saved shows up)."""
+        self.context.data_changed.emit()
+        self.statusBar().showMessage(self.tr("Données actualisées."), 4000)
+
+    def show_concurrent_edit(self, message: str) -> QMessageBox:
+        """Someone else saved the same action first: say what they changed; « Recharger » shows it."""
+        if self.conflict_box is not None:
+            self.conflict_box.close()
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Modification concurrente"), message, parent=self)
+        box.setObjectName("modification-concurrente")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        reload_button = box.addButton(self.tr("Recharger"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Fermer"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload_button)
+        reload_button.clicked.connect(self.context.data_changed.emit)
+        box.finished.connect(lambda *_: self._forget_conflict(box))
+        self.conflict_box = box
+        box.open()
+        return box
 
     def _update_title(self, *_args: object) -> None:
         name = self.territory_selector.currentText()
         self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+
+    def _forget_conflict(self, box: QMessageBox) -> None:
+        if self.conflict_box is box:
+            self.conflict_box = None
 
     # -- pages and dialogs ---------------------------------------------------------------------
     def show_page(self, page_type: type[Page]) -> Page | None:
@@ -321,6 +398,8 @@ class MainWindow(QMainWindow):
     # -- database ------------------------------------------------------------------------------
     def backup_now(self) -> None:
         """Fichier › Sauvegarder maintenant: a verified backup, then the rotation (like the automatic ones)."""
+        if self.backups is None:
+            return
         try:
             info = self.backups.backup("sauvegarde")
         except TiDesktopError as error:
@@ -332,7 +411,7 @@ class MainWindow(QMainWindow):
 
     def _new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Nouvelle base"), str(self.database_path.parent), self.tr("Base TI Desktop (*.sqlite3)")
+            self, self.tr("Nouvelle base"), self._file_folder(), self.tr("Base TI Desktop (*.sqlite3)")
         )
         if path:
             chosen = Path(path) if path.endswith(".sqlite3") else Path(path + ".sqlite3")
@@ -340,15 +419,19 @@ class MainWindow(QMainWindow):
 
     def _open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Ouvrir une base"), str(self.database_path.parent), self.tr("Base TI Desktop (*.sqlite3)")
+            self, self.tr("Ouvrir une base"), self._file_folder(), self.tr("Base TI Desktop (*.sqlite3)")
         )
         if path:
             self.database_requested.emit(Path(path))
+
+    def _file_folder(self) -> str:
+        return str(self.database_path.parent if self.database_path is not None else self.context.data_dir)
 
     def restore_backup(self) -> QDialog:
         """Fichier › Restaurer une sauvegarde…: the list of this base's backups (window-modal)."""
         from ti_desktop.gui.dialogs.restore_dialog import RestoreDialog
 
+        assert self.backups is not None, "disabled on a server base: its backups are the server's business"
         dialog = RestoreDialog(self.backups, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restore_chosen.connect(self.restore_requested)

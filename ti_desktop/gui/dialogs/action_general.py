@@ -401,7 +401,10 @@ class GeneralTab(ActionTab):
         label = fields.ACTION[binding.name].label
         text = self.tr("Modifier « {label} » de {action}").format(label=label, action=action_name(self.action))
         try:
-            self.context.editor.update(self.context.services.actions, self.action.id, text, **changes)
+            # The version shown: a save meeting someone else's newer one is refused, not overwritten.
+            self.context.editor.update(
+                self.context.services.actions, self.action.id, text, expected_version=self.action.version, **changes
+            )
         except TiDesktopError as error:
             self._refuse(binding, error)
             return False

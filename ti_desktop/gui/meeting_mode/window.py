@@ -391,7 +391,9 @@ class MeetingModeWindow(QWidget):
         if action is None:
             return
         try:
-            self.context.editor.update(self.context.services.actions, action.id, undo_label, **changes)
+            self.context.editor.update(
+                self.context.services.actions, action.id, undo_label, expected_version=action.version, **changes
+            )
         except TiDesktopError as error:
             self.show_message(error.message, error=True)
             return

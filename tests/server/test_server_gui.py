@@ -1,0 +1,76 @@
+"""The window on a shared base on a server: its address shown, backups left to the server, refreshes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from ti_desktop.app import GuiController
+from ti_desktop.gui.main_window import SERVER_REFRESH_INTERVAL_MS
+from ti_desktop.paths import UserDirs
+from ti_desktop.services.demo import create_demo_territory
+from ti_desktop.services.maintenance import open_server_services
+
+
+@pytest.fixture
+def controller(qapp: object, server_url: str, tmp_path: Path) -> Iterator[GuiController]:
+    opened = open_server_services(server_url)
+    try:
+        create_demo_territory(opened.services)
+    finally:
+        opened.close()
+    settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
+    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings)
+    yield gui
+    gui.close()
+
+
+def test_the_window_opens_on_the_server_base_without_backups(
+    controller: GuiController, server_url: str, tmp_path: Path
+) -> None:
+    assert controller.open_server(server_url)
+    window = controller.window
+    assert window is not None and window.database_path is None
+    assert window.server is not None and "127.0.0.1" in window.server
+    assert window.database_label.text() == f"Base partagée : {window.server}"
+    assert window.backup_label.text() == "Sauvegardes : gérées par le serveur"
+    for action in (window.backup_action, window.restore_action):
+        assert not action.isEnabled() and "serveur" in action.toolTip()
+    assert not window.backup_timer.isActive() and not window.location_label.isVisible()
+    assert window.refresh_timer.isActive() and window.refresh_timer.interval() == SERVER_REFRESH_INTERVAL_MS
+    assert len(window.context.services.actions.list()) == 44
+    assert not list(tmp_path.rglob("*.lock"))  # no lock file: several people work on the base at once
+
+
+def test_f5_and_the_timer_reload_what_others_changed(qtbot: QtBot, controller: GuiController, server_url: str) -> None:
+    assert controller.open_server(server_url)
+    window = controller.window
+    assert window is not None
+    assert window.refresh_action.shortcut().toString() == "F5"
+    with qtbot.waitSignal(window.context.data_changed, timeout=1000):
+        window.refresh_action.trigger()
+    assert window.statusBar().currentMessage() == "Données actualisées."
+    window.refresh_timer.setInterval(10)
+    with qtbot.waitSignal(window.context.data_changed, timeout=2000):
+        pass
+
+
+def test_an_unreachable_server_is_refused_in_french(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
+    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings)
+    assert gui.open_server("postgresql+psycopg://personne@127.0.0.1:1/absente") is False
+    assert gui.window is None and shown
