@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from ti_desktop.services.maintenance import OpenDatabase, open_services
+from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
+
+# With TI_DESKTOP_TEST_ENGINE_URL (a PostgreSQL server), the `opened` fixture — and every test built on it:
+# services, exchange, reports — runs on a fresh server database instead of a SQLite file (.ci/run does both).
+ENGINE_URL_VAR = "TI_DESKTOP_TEST_ENGINE_URL"
 
 
 @pytest.fixture
 def opened(tmp_path: Path) -> Iterator[OpenDatabase]:
-    handle = open_services(tmp_path / "plan.sqlite3", user="claire.martin")
+    server = os.environ.get(ENGINE_URL_VAR)
+    if not server:
+        handle = open_services(tmp_path / "plan.sqlite3", user="claire.martin")
+        yield handle
+        handle.close()
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"ti_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    handle = open_server_services(
+        make_url(server).set(database=name).render_as_string(hide_password=False), user="claire.martin"
+    )
     yield handle
     handle.close()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.services.importing import ImportCancelled, ImportPreview, ImportRefusedError
@@ -57,8 +57,8 @@ def snapshot(services: Services) -> dict[str, str]:
     """Each table's full content, hashed: equal snapshots mean nothing at all was written."""
     result = {}
     with services.sessions() as session:
-        tables = session.execute(text("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")).scalars()
-        for table in list(tables):
+        tables = sorted(inspect(session.connection()).get_table_names())  # SQLite file or server base
+        for table in tables:
             rows = session.execute(text(f'SELECT * FROM "{table}"')).all()
             result[table] = hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
     return result

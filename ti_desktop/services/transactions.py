@@ -29,7 +29,42 @@ class StorageError(TiDesktopError):
     """The database could not complete the write (locked, disk full, read-only…)."""
 
 
+# Unique constraints by name (PostgreSQL names the constraint, SQLite the columns).
+_UNIQUE_BY_CONSTRAINT = {
+    "uq_actions_territory_id_code": "actions.territory_id, actions.code",
+    "uq_territories_name": "territories.name",
+    "uq_axes_territory_id_code": "axes.territory_id, axes.code",
+    "uq_indicator_values_indicator_id_measured_on": "indicator_values.indicator_id, indicator_values.measured_on",
+    "uq_action_partners_action_id_actor_id": "action_partners.action_id, action_partners.actor_id",
+    "uq_territory_roles_territory_id_actor_id_role": (
+        "territory_roles.territory_id, territory_roles.actor_id, territory_roles.role"
+    ),
+}
+
+
+def _server_explanation(error: IntegrityError) -> str | None:
+    """PostgreSQL's error codes (SQLSTATE), for the same French messages as SQLite's texts."""
+    diagnostic = getattr(error.orig, "diag", None)
+    state = getattr(error.orig, "sqlstate", None)
+    if diagnostic is None or state is None:
+        return None
+    constraint = getattr(diagnostic, "constraint_name", None) or ""
+    if state == "23505":
+        columns = _UNIQUE_BY_CONSTRAINT.get(constraint)
+        return _UNIQUE_MESSAGES.get(columns or "", "Cet enregistrement existe déjà.")
+    if state == "23503":
+        return "Cet enregistrement est lié à un autre qui n'existe pas ou qui en dépend encore."
+    if state == "23514":
+        return f"La base a refusé une valeur incohérente (règle « {constraint.removeprefix('ck_')} »)."
+    if state == "23502":
+        return f"Une valeur obligatoire manque ({getattr(diagnostic, 'column_name', '') or '?'})."
+    return None
+
+
 def explain_integrity_error(error: IntegrityError) -> str:
+    server = _server_explanation(error)
+    if server is not None:
+        return server
     text = str(error.orig)
     match = re.search(r"UNIQUE constraint failed: (.+)$", text)
     if match:
