@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 
 from ti_desktop.db import models
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
 from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
 
@@ -32,7 +33,11 @@ WRITERS = 4
 
 
 def open_target(target: str) -> OpenDatabase:
-    return open_server_services(target) if "://" in target else open_services(Path(target))
+    return (
+        open_server_services(target, clock=SystemClock())
+        if "://" in target
+        else open_services(Path(target), clock=SystemClock())
+    )
 
 
 def populate(target: str, size: int) -> None:

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.services.demo import create_demo_territory
@@ -40,7 +41,7 @@ def main() -> None:
         counter = iter(range(10_000))
 
         def build_demo() -> None:
-            opened = open_services(Path(folder) / f"demo-{next(counter)}.sqlite3")
+            opened = open_services(Path(folder) / f"demo-{next(counter)}.sqlite3", clock=SystemClock())
             create_demo_territory(opened.services)
             opened.close()
 
@@ -48,11 +49,11 @@ def main() -> None:
         path = Path(folder) / "demo-0.sqlite3"
 
         def open_close() -> None:
-            open_services(path).close()
+            open_services(path, clock=SystemClock()).close()
 
         measure("open an up-to-date database", runs, open_close)
         measure("check (integrity_check + counts)", runs, lambda: check_database(path))
-        opened = open_services(path)
+        opened = open_services(path, clock=SystemClock())
         services = opened.services
         territory = services.territories.resolve(None)
         today = dt.date(2026, 11, 21)

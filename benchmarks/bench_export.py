@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from large_plan import build_large_plan
 
 from ti_desktop.db import models
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import FundingStatus
 from ti_desktop.services.exporting import ExportFormat
 from ti_desktop.services.maintenance import open_services
@@ -36,7 +37,7 @@ FUNDERS = ("Région Grand Est", "État – DSIL", "Banque des Territoires", "ADE
 
 def build_database(path: Path, action_count: int) -> None:
     build_large_plan(path, action_count)
-    opened = open_services(path, user="benchmark")
+    opened = open_services(path, user="benchmark", clock=SystemClock())
     try:
         with transaction(opened.services.sessions) as session:
             rows = session.execute(select(models.Action.id, models.Action.planned_start).order_by(models.Action.id))
@@ -84,7 +85,7 @@ def main() -> None:
         started = time.perf_counter()
         build_database(database, args.actions)
         print(f"database of {args.actions} actions built in {time.perf_counter() - started:.1f} s")
-        opened = open_services(database, user="benchmark")
+        opened = open_services(database, user="benchmark", clock=SystemClock())
         try:
             services = opened.services
             territory = services.territories.list()[0]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from large_plan import build_large_plan
 
+from ti_desktop.domain.clock import FixedClock
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.services.maintenance import open_services
@@ -51,9 +52,9 @@ def main() -> None:
         start = time.perf_counter()
         build_large_plan(path, args.actions)
         print(f"territory of {args.actions} actions built in {time.perf_counter() - start:.1f} s")
-        opened = open_services(path)
+        opened = open_services(path, clock=FixedClock.on(dt.date(2026, 11, 21)))
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), today=lambda: dt.date(2026, 11, 21))
+        context = AppContext(opened.services, settings, Path(folder), opened.clock)
         context.set_territory(opened.services.territories.resolve(None).id)
 
         opening: list[float] = []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, FUNDING_COLUMNS, MILESTONE_COLUMNS
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.maintenance import OpenDatabase, open_services
@@ -59,7 +60,7 @@ def build_workbook(path: Path, size: int) -> None:
 
 
 def fresh_database(folder: Path, name: str) -> tuple[OpenDatabase, int]:
-    opened = open_services(folder / f"{name}.sqlite3")
+    opened = open_services(folder / f"{name}.sqlite3", clock=SystemClock())
     territory = opened.services.territories.create(name="Territoire de mesure")
     return opened, territory.id
 

@@ -7,6 +7,7 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.transactions import transaction
@@ -20,7 +21,7 @@ WORDS = (
 def build_large_plan(path: Path, action_count: int, seed: int = 7) -> None:
     """Write `action_count` actions spread over the four axes, one in five with a funding line and an update."""
     randomizer = random.Random(seed)
-    opened = open_services(path, user="benchmark")
+    opened = open_services(path, user="benchmark", clock=SystemClock())
     services = opened.services
     try:
         with transaction(services.sessions) as session:

@@ -15,12 +15,13 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ti_desktop.app import GuiController
+    from ti_desktop.domain.clock import SystemClock
     from ti_desktop.paths import UserDirs
 
     database, folder = Path(sys.argv[1]), Path(sys.argv[2])
     app = QApplication(sys.argv)
     settings = QSettings(str(folder / "demarrage.ini"), QSettings.Format.IniFormat)
-    controller = GuiController(UserDirs(folder, folder), settings)
+    controller = GuiController(UserDirs(folder, folder), settings, SystemClock())
     if not controller.open(database):
         sys.exit(1)
     app.processEvents()

@@ -12,6 +12,8 @@ import pytest
 
 from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
 
+from .clock import fixed_clock
+
 # With TI_DESKTOP_TEST_ENGINE_URL (a PostgreSQL server), the `opened` fixture — and every test built on it:
 # services, exchange, reports — runs on a fresh server database instead of a SQLite file (.ci/run does both).
 ENGINE_URL_VAR = "TI_DESKTOP_TEST_ENGINE_URL"
@@ -21,7 +23,7 @@ ENGINE_URL_VAR = "TI_DESKTOP_TEST_ENGINE_URL"
 def opened(tmp_path: Path) -> Iterator[OpenDatabase]:
     server = os.environ.get(ENGINE_URL_VAR)
     if not server:
-        handle = open_services(tmp_path / "plan.sqlite3", user="claire.martin")
+        handle = open_services(tmp_path / "plan.sqlite3", user="claire.martin", clock=fixed_clock())
         yield handle
         handle.close()
         return
@@ -33,7 +35,9 @@ def opened(tmp_path: Path) -> Iterator[OpenDatabase]:
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     handle = open_server_services(
-        make_url(server).set(database=name).render_as_string(hide_password=False), user="claire.martin"
+        make_url(server).set(database=name).render_as_string(hide_password=False),
+        user="claire.martin",
+        clock=fixed_clock(),
     )
     yield handle
     handle.close()
@@ -49,7 +53,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from ti_desktop.services.maintenance import open_services
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    opened = open_services(path)
+    opened = open_services(path, clock=fixed_clock())
     create_demo_territory(opened.services)
     opened.close()
     return path

@@ -23,6 +23,8 @@ from ti_desktop import APP_NAME, __version__
 from ti_desktop.cli import main
 from ti_desktop.paths import UserDirs, resource_path
 
+from .clock import fixed_clock
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "fr.territoires-industrie.TIDesktop"
 LINUX = ROOT / "packaging" / "linux"
@@ -79,7 +81,7 @@ def test_every_page_of_the_report_and_the_minutes_names_the_version(demo_db: Pat
     dirs = UserDirs(data_dir=tmp_path / "donnees", log_dir=tmp_path / "journaux")
     report = tmp_path / "rapport.pdf"
     assert main(["report", "--db", str(demo_db), "-o", str(report)], user_dirs=dirs) == 0
-    handle = open_services(demo_db)
+    handle = open_services(demo_db, clock=fixed_clock())
     meeting = handle.services.meetings.list()[0].id
     handle.close()
     minutes = tmp_path / "compte-rendu.pdf"

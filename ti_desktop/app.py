@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.db.backup import describe_backup
 from ti_desktop.db.errors import DatabaseDamagedError
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
@@ -117,9 +118,10 @@ class DatabaseLock:
 class GuiController:
     """Owns the open database and its window; switches database and restores backups."""
 
-    def __init__(self, user_dirs: UserDirs, settings: QSettings) -> None:
+    def __init__(self, user_dirs: UserDirs, settings: QSettings, clock: Clock) -> None:
         self.user_dirs = user_dirs
         self.settings = settings
+        self.clock = clock
         self.window: MainWindow | None = None
         self._opened: OpenDatabase | None = None
         self._lock: DatabaseLock | None = None
@@ -134,7 +136,7 @@ class GuiController:
         """A shared base on a server: no lock (several people at once), no automatic backups, no location
         warning; the window shows the server's address and refreshes what others changed."""
         try:
-            opened = open_server_services(url)
+            opened = open_server_services(url, clock=self.clock)
         except TiDesktopError as error:
             QMessageBox.critical(None, APP_NAME, error.message)
             return False
@@ -143,7 +145,7 @@ class GuiController:
             return False
         self._opened, self._target = opened, url
         server = opened.database.server or url
-        context = AppContext(opened.services, self.settings, data_dir=self.user_dirs.data_dir)
+        context = AppContext(opened.services, self.settings, data_dir=self.user_dirs.data_dir, clock=self.clock)
         self.window = MainWindow(context, None, build_pages(context), open_action_editor, server=server)
         self.window.database_requested.connect(self.switch)
         self.window.show()
@@ -165,7 +167,7 @@ class GuiController:
             lock.release()
             return False
         self._opened, self._lock, self._target = opened, lock, database
-        context = AppContext(opened.services, self.settings, data_dir=database.parent)
+        context = AppContext(opened.services, self.settings, data_dir=database.parent, clock=self.clock)
         self.window = MainWindow(context, database, build_pages(context), open_action_editor)
         self.window.database_requested.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
@@ -182,7 +184,7 @@ class GuiController:
         """The open base, after recovering it from a backup if it is damaged; None when it stays closed."""
         while True:
             try:
-                return open_services(database)
+                return open_services(database, clock=self.clock)
             except DatabaseDamagedError as error:
                 log.error("damaged database: %s", error.message)
                 if not self._recover(database):
@@ -193,7 +195,7 @@ class GuiController:
 
     def _recover(self, database: Path) -> bool:
         """Offer a backup until one is put in place of the damaged base (True) or the user quits (False)."""
-        backups = BackupService(database)
+        backups = BackupService(database, self.clock)
         while True:
             chosen = offer_recovery(database, backups)
             if chosen is None:
@@ -236,7 +238,7 @@ class GuiController:
         assert database is not None, "a server base is restored by its server, not from here"
         self.close()
         try:
-            restore_backup(backup, database)
+            restore_backup(backup, database, self.clock)
         except TiDesktopError as error:
             QMessageBox.critical(None, APP_NAME, error.message)
         self.open(database)
@@ -265,8 +267,9 @@ def install_qt_french(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(database: Path | str, user_dirs: UserDirs) -> int:
-    """The window on a file (Path) or on a shared base on a server (its address, a str)."""
+def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
+    """The window on a file (Path) or on a shared base on a server (its address, a str); `clock` is the
+    command line's (the system clock, unless $TI_DESKTOP_NOW fixes it)."""
     log_file = configure_logging(user_dirs.log_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -279,7 +282,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs) -> int:
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("fr.territoires-industrie.TIDesktop")
     install_exception_hook(log_file)
-    controller = GuiController(user_dirs, QSettings())
+    controller = GuiController(user_dirs, QSettings(), clock)
     if isinstance(database, Path):
         try:
             database.parent.mkdir(parents=True, exist_ok=True)

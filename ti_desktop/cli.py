@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ti_desktop import APP_NAME, __version__
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
@@ -221,22 +222,22 @@ def parse_cli_date(text: str, option: str) -> dt.date:
 Target = Path | str
 
 
-def open_for(target: Target, *, create: bool = False) -> Any:
+def open_for(target: Target, clock: Clock, *, create: bool = False) -> Any:
     """The services on a file (created when `create`) or on a server base."""
     from ti_desktop.services.maintenance import open_server_services, open_services
 
     if isinstance(target, str):
-        return open_server_services(target)
-    return open_services(target, create=create)
+        return open_server_services(target, clock=clock)
+    return open_services(target, clock=clock, create=create)
 
 
-def run_demo(database: Target) -> int:
+def run_demo(database: Target, clock: Clock) -> int:
     from ti_desktop.services.demo import create_demo_territory
 
-    opened = open_for(database, create=True)
+    opened = open_for(database, clock, create=True)
     try:
         territory = create_demo_territory(opened.services)
-        counts = opened.services.summary.plan_summary(territory.id, dt.date.today()).status_counts
+        counts = opened.services.summary.plan_summary(territory.id, clock.today()).status_counts
     finally:
         opened.close()
     print(f"Territoire de démonstration « {territory.name} » créé dans « {database} » ({counts.total} actions).")
@@ -264,10 +265,10 @@ def run_check(database: Path, as_json: bool) -> int:
     return EXIT_OK
 
 
-def run_backup(database: Path, output: str | None) -> int:
+def run_backup(database: Path, output: str | None, clock: Clock) -> int:
     from ti_desktop.services.maintenance import backup_now
 
-    info = backup_now(database, Path(output).expanduser().absolute() if output else None)
+    info = backup_now(database, clock, Path(output).expanduser().absolute() if output else None)
     print(
         f"Sauvegarde vérifiée : « {info.path} » ({format_number(info.size_bytes)} octets, "
         f"{info.counts.get('actions', 0)} actions)."
@@ -275,10 +276,10 @@ def run_backup(database: Path, output: str | None) -> int:
     return EXIT_OK
 
 
-def run_restore(database: Path, backup_file: str) -> int:
+def run_restore(database: Path, backup_file: str, clock: Clock) -> int:
     from ti_desktop.services.maintenance import restore_backup
 
-    restored, safety = restore_backup(Path(backup_file).expanduser().absolute(), database)
+    restored, safety = restore_backup(Path(backup_file).expanduser().absolute(), database, clock)
     print(f"Base « {database} » restaurée depuis « {restored.path} » ({restored.counts.get('actions', 0)} actions).")
     if safety is not None:
         print(f"L'ancienne base a d'abord été sauvegardée dans « {safety.path} ».")
@@ -287,15 +288,15 @@ def run_restore(database: Path, backup_file: str) -> int:
     return EXIT_OK
 
 
-def run_report(database: Target, args: argparse.Namespace) -> int:
+def run_report(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.domain.report_options import ReportOptions
 
-    today = dt.date.today()
+    today = clock.today()
     period_from = parse_cli_date(args.date_from, "--from") if args.date_from else dt.date(today.year, 1, 1)
     period_to = parse_cli_date(args.date_to, "--to") if args.date_to else today
     options = ReportOptions(period_from=period_from, period_to=period_to, annex=args.annex)
     output = Path(args.output).expanduser().absolute()
-    opened = open_for(database)
+    opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)
         written = opened.services.reports.write_pdf(territory.id, options, output, today)
@@ -359,18 +360,18 @@ def _issue_lines(issues: Sequence[Any]) -> None:
         print(str(issue))
 
 
-def run_import(database: Target, args: argparse.Namespace) -> int:
+def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     if args.fields:
         return print_fields()
     if not args.file:
         raise TiDesktopError("import : indiquez le fichier à importer (ou --fields pour lister les champs).")
     if args.indicateurs:
-        return run_import_indicators(database, args)
+        return run_import_indicators(database, args, clock)
     from ti_desktop.services.importing import ImportPreview, ImportRefusedError
 
     source = Path(args.file).expanduser().absolute()
     mapping = read_mapping(args.mapping) if args.mapping else None
-    opened = open_for(database)
+    opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)
         options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping}
@@ -412,11 +413,11 @@ def run_import(database: Target, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_import_indicators(database: Target, args: argparse.Namespace) -> int:
+def run_import_indicators(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.services.indicator_import import IndicatorImportPreview, IndicatorImportRefusedError
 
     source = Path(args.file).expanduser().absolute()
-    opened = open_for(database)
+    opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)
         if args.dry_run:
@@ -450,7 +451,7 @@ def run_import_indicators(database: Target, args: argparse.Namespace) -> int:
 _EXPORT_SUFFIXES = {".xlsx": "xlsx", ".csv": "csv"}
 
 
-def run_export(database: Target, args: argparse.Namespace) -> int:
+def run_export(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.services.exporting import ExportFormat
 
     output = Path(args.output).expanduser().absolute()
@@ -460,7 +461,7 @@ def run_export(database: Target, args: argparse.Namespace) -> int:
             f"export : précisez --format xlsx, csv ou tet (l'extension « {output.suffix or 'aucune'} » ne le dit pas)."
         )
     export_format = ExportFormat(chosen)
-    opened = open_for(database)
+    opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)
         result = opened.services.exports.export(
@@ -483,13 +484,13 @@ def run_export(database: Target, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_minutes(database: Target, args: argparse.Namespace) -> int:
+def run_minutes(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.domain.errors import NotFoundError
     from ti_desktop.domain.formatting import format_date
 
-    today = dt.date.today()
+    today = clock.today()
     output = Path(args.output).expanduser().absolute()
-    opened = open_for(database)
+    opened = open_for(database, clock)
     try:
         try:
             written = opened.services.minutes.write_pdf(args.meeting_id, output, today)
@@ -506,10 +507,10 @@ def run_minutes(database: Target, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_gui(database: Path | str, user_dirs: UserDirs) -> int:
+def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     from ti_desktop.app import run_gui as start_gui
 
-    return start_gui(database, user_dirs)
+    return start_gui(database, user_dirs, clock)
 
 
 # Commands that write to the base: refused while the application window holds it.
@@ -531,11 +532,11 @@ def refuse_if_window_open(database: Path, args: argparse.Namespace) -> None:
         )
 
 
-def with_recovery_hint(database: Path, error: TiDesktopError) -> TiDesktopError:
+def with_recovery_hint(database: Path, error: TiDesktopError, clock: Clock) -> TiDesktopError:
     """A damaged base: say which backup to restore (the newest one that passes verification)."""
     from ti_desktop.services.backups import BackupService
 
-    backups = BackupService(database)
+    backups = BackupService(database, clock)
     good = backups.newest_good()
     if good is None:
         return TiDesktopError(f"{error.message} Aucune sauvegarde valide n'a été trouvée dans « {backups.folder} ».")
@@ -562,23 +563,23 @@ def server_url(args: argparse.Namespace) -> str | None:
     return os.environ.get(DATABASE_URL_ENV_VAR) or None
 
 
-def dispatch_server(url: str, args: argparse.Namespace, user_dirs: UserDirs | None = None) -> int:
+def dispatch_server(url: str, args: argparse.Namespace, user_dirs: UserDirs, clock: Clock) -> int:
     if args.command is None:
-        return run_gui(url, user_dirs or UserDirs.default())
+        return run_gui(url, user_dirs, clock)
     if args.command in _FILE_ONLY_COMMANDS:
         raise TiDesktopError(
             f"« ti-desktop {args.command} » travaille sur un fichier SQLite : les sauvegardes d'une base serveur "
             "relèvent du serveur (pg_dump, sauvegardes de l'hébergeur)."
         )
     if args.command == "check":
-        return run_server_check(url, args.json)
-    return run_command(url, args)
+        return run_server_check(url, args.json, clock)
+    return run_command(url, args, clock)
 
 
-def run_server_check(url: str, as_json: bool) -> int:
+def run_server_check(url: str, as_json: bool, clock: Clock) -> int:
     from ti_desktop.services.maintenance import check_server
 
-    report = check_server(url)
+    report = check_server(url, clock)
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return EXIT_OK
@@ -596,13 +597,13 @@ def as_target(text: str) -> Target:
     return text if "://" in text else Path(text).expanduser().absolute()
 
 
-def run_copy(args: argparse.Namespace) -> int:
+def run_copy(args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.services.maintenance import copy_between
 
     source, destination = as_target(args.source), as_target(args.destination)
     if source == destination:
         raise TiDesktopError("copy : la source et la destination sont la même base.")
-    result = copy_between(source, destination)
+    result = copy_between(source, destination, clock)
     print(
         f"Copie vérifiée de « {args.source} » vers « {args.destination} » : "
         f"{format_number(result.total_rows)} lignes dans {len(result.figures)} tables, "
@@ -613,15 +614,15 @@ def run_copy(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
+def dispatch(args: argparse.Namespace, user_dirs: UserDirs, clock: Clock) -> int:
     if args.command == "copy":
-        return run_copy(args)
+        return run_copy(args, clock)
     url = server_url(args)
     if url is not None:
-        return dispatch_server(url, args, user_dirs)
+        return dispatch_server(url, args, user_dirs, clock)
     database = choose_database_path(getattr(args, "db", None), user_dirs)
     if args.command is None:
-        return run_gui(database, user_dirs)
+        return run_gui(database, user_dirs, clock)
     if database == user_dirs.default_database:
         database.parent.mkdir(parents=True, exist_ok=True)
     from ti_desktop.db.errors import DatabaseDamagedError
@@ -632,29 +633,29 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs) -> int:
         print(f"ti-desktop : {warning}", file=sys.stderr)
     refuse_if_window_open(database, args)
     try:
-        return run_command(database, args)
+        return run_command(database, args, clock)
     except DatabaseDamagedError as error:
-        raise with_recovery_hint(database, error) from error
+        raise with_recovery_hint(database, error, clock) from error
 
 
-def run_command(database: Target, args: argparse.Namespace) -> int:
+def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     if isinstance(database, Path):
         if args.command == "check":
             return run_check(database, args.json)
         if args.command == "backup":
-            return run_backup(database, args.output)
+            return run_backup(database, args.output, clock)
         if args.command == "restore":
-            return run_restore(database, args.file)
+            return run_restore(database, args.file, clock)
     if args.command == "demo":
-        return run_demo(database)
+        return run_demo(database, clock)
     if args.command == "report":
-        return run_report(database, args)
+        return run_report(database, args, clock)
     if args.command == "import":
-        return run_import(database, args)
+        return run_import(database, args, clock)
     if args.command == "export":
-        return run_export(database, args)
+        return run_export(database, args, clock)
     if args.command == "minutes":
-        return run_minutes(database, args)
+        return run_minutes(database, args, clock)
     raise AssertionError(f"unhandled command {args.command}")
 
 
@@ -670,11 +671,25 @@ def log_bug(user_dirs: UserDirs) -> Path | None:
         return None
 
 
-def main(argv: Sequence[str] | None = None, user_dirs: UserDirs | None = None) -> int:
+def system_clock() -> Clock:
+    """The machine's clock, or the moment $TI_DESKTOP_NOW names (reproducible demos, tests)."""
+    from ti_desktop.domain.clock import FIXED_NOW_ENV_VAR, clock_from_environment
+
+    try:
+        return clock_from_environment()
+    except ValueError as error:
+        raise TiDesktopError(
+            f"${FIXED_NOW_ENV_VAR} : « {os.environ.get(FIXED_NOW_ENV_VAR)} » n'est pas une date et heure "
+            "(écrivez-la 2026-11-21T10:00:00, ou videz la variable)."
+        ) from error
+
+
+def main(argv: Sequence[str] | None = None, user_dirs: UserDirs | None = None, clock: Clock | None = None) -> int:
+    """The composition root of the command line: the only place that builds the clock (unless given one)."""
     args = build_parser().parse_args(argv)
     dirs = user_dirs or UserDirs.default()
     try:
-        return dispatch(args, dirs)
+        return dispatch(args, dirs, clock or system_clock())
     except TiDesktopError as error:
         print(f"ti-desktop : {error.message}", file=sys.stderr)
         return EXIT_FAILURE

@@ -31,6 +31,7 @@ from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.migrate import head_revision
 from ti_desktop.db.types import Money
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.services.attachments import AttachmentService
@@ -166,7 +167,7 @@ def build(destination: Path) -> None:
     """The demo territory and the extras, on the head schema, in a standalone file at `destination`."""
     with tempfile.TemporaryDirectory(prefix="ti-fixture-") as folder:
         work = Path(folder) / "plan.sqlite3"
-        opened = open_services(work, user=USER)
+        opened = open_services(work, user=USER, clock=SystemClock())
         try:
             create_demo_territory(opened.services)
             files_dir = Path(folder) / "donnees"

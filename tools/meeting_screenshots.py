@@ -22,6 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from ti_desktop.domain.clock import FixedClock
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.meeting_mode import MeetingModeWindow
@@ -111,10 +112,10 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as folder:
-        opened = open_services(Path(folder) / "demo.sqlite3")
+        opened = open_services(Path(folder) / "demo.sqlite3", clock=FixedClock.on(TODAY))
         create_demo_territory(opened.services)
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), today=lambda: TODAY)
+        context = AppContext(opened.services, settings, Path(folder), opened.clock)
         territory_id = opened.services.territories.resolve(None).id
         context.set_territory(territory_id)
         meeting_id = prepare(opened.services, territory_id)

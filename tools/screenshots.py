@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from ti_desktop.app import build_pages, install_qt_french, open_action_editor
+from ti_desktop.domain.clock import FixedClock
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import ImportWizard
@@ -116,10 +117,10 @@ def main() -> None:
     install_qt_french(app)
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "demo.sqlite3"
-        opened = open_services(database)
+        opened = open_services(database, clock=FixedClock.on(TODAY))
         create_demo_territory(opened.services)
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), today=lambda: TODAY)
+        context = AppContext(opened.services, settings, Path(folder), opened.clock)
         window = MainWindow(context, database, build_pages(context), open_action_editor)
         window.resize(1440, 900)
         window.show()

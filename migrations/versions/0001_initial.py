@@ -768,7 +768,8 @@ def upgrade() -> None:
         sa.column("created_at", sa.DateTime),
         sa.column("updated_at", sa.DateTime),
     )
-    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    # The moment of the caller's clock (ti_desktop.db.migrate), in UTC as every timestamp is stored.
+    now = op.get_context().config.attributes["now"].astimezone(datetime.UTC).replace(tzinfo=None)
     op.bulk_insert(
         axes,
         [

@@ -8,6 +8,8 @@ import pytest
 from ti_desktop.cli import main
 from ti_desktop.paths import UserDirs
 
+from ..clock import fixed_clock
+
 Run = Callable[..., tuple[int, str, str]]
 
 
@@ -24,7 +26,7 @@ def run(user_dirs: UserDirs, capsys: pytest.CaptureFixture[str], monkeypatch: py
     def _run(*argv: str) -> tuple[int, str, str]:
         capsys.readouterr()
         try:
-            code = main(list(argv), user_dirs=user_dirs)
+            code = main(list(argv), user_dirs=user_dirs, clock=fixed_clock())
         except SystemExit as exit_:
             code = int(exit_.code or 0)
         out, err = capsys.readouterr()

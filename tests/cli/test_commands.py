@@ -40,7 +40,7 @@ def test_without_subcommand_the_window_opens_on_the_chosen_database(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr("ti_desktop.app.run_gui", lambda database, _dirs: opened.append(database) or 0)
+    monkeypatch.setattr("ti_desktop.app.run_gui", lambda database, _dirs, _clock: opened.append(database) or 0)
     code, _, _ = run("--db", str(tmp_path / "plan.sqlite3"))
     assert code == 0 and opened == [tmp_path / "plan.sqlite3"]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ..clock import fixed_clock
 from ..exchange.conftest import COLUMN_ORDER_MESSAGE, tet_file
 from .conftest import Run
 
@@ -19,7 +20,7 @@ def make_db(run: Run, tmp_path: Path) -> Path:
     from ti_desktop.services.maintenance import open_services
 
     db = tmp_path / "plan.sqlite3"
-    opened = open_services(db)
+    opened = open_services(db, clock=fixed_clock())
     opened.services.territories.create(name="Vallée")
     opened.close()
     return db

@@ -9,11 +9,12 @@ from pypdf import PdfReader
 
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
 from .conftest import Run
 
 
 def meeting_ids(database: Path) -> list[int]:
-    handle = open_services(database)
+    handle = open_services(database, clock=fixed_clock())
     try:
         return [meeting.id for meeting in handle.services.meetings.list()]
     finally:

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
 from .conftest import Run
 
 
@@ -40,7 +41,7 @@ def test_unknown_or_ambiguous_territory(run: Run, demo_db: Path, tmp_path: Path)
     output = tmp_path / "rapport.pdf"
     code, _out, err = run("report", "--db", str(demo_db), "--territory", "Atlantide", "-o", str(output))
     assert code == 1 and err.count("\n") == 1 and "Atlantide" in err
-    handle = open_services(demo_db)
+    handle = open_services(demo_db, clock=fixed_clock())
     handle.services.territories.create(name="Second territoire")
     handle.close()
     code, _out, err = run("report", "--db", str(demo_db), "-o", str(output))

@@ -16,6 +16,8 @@ from ti_desktop.db import models
 from ti_desktop.db.database import Database, open_database
 from ti_desktop.domain.enums import ActionStatus
 
+from ..clock import fixed_clock
+
 USER = "alice"
 
 
@@ -31,7 +33,7 @@ def backups_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path, backups_dir: Path) -> Iterator[Database]:
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     try:
         yield database
     finally:
@@ -109,7 +111,7 @@ def sidecar_files(path: Path) -> list[Path]:
 
 def make_fresh_database(path: Path, backups_dir: Path) -> None:
     """Create an up-to-date database at `path` and close it (no -wal left behind)."""
-    open_database(path, backups_dir, user=USER).close()
+    open_database(path, backups_dir, fixed_clock(), user=USER).close()
     assert sidecar_files(path) == []
 
 

@@ -16,12 +16,13 @@ and the territory's summary set to "compteur N". Checked by the parent: all of t
 from __future__ import annotations
 
 import sys
-import time
+import threading
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import event
 
+from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
@@ -78,7 +79,7 @@ def commit_edit(services: Services, territory: int, axis: int, sequence: int) ->
 
 def run_edits(database: Path) -> None:
     say("opening")
-    opened = open_services(database, user="crash")
+    opened = open_services(database, user="crash", clock=SystemClock())
     services = opened.services
     territory = territory_id(services)
     axis = next(a.id for a in services.axes.available_to(territory) if a.code == "INN")
@@ -91,7 +92,7 @@ def run_edits(database: Path) -> None:
 
 
 def run_import(database: Path, plan: Path, pause_at: int | None) -> None:
-    opened = open_services(database, user="crash")
+    opened = open_services(database, user="crash", clock=SystemClock())
     services = opened.services
     territory = services.territories.resolve(None)
 
@@ -103,7 +104,7 @@ def run_import(database: Path, plan: Path, pause_at: int | None) -> None:
         say("progress", done, total)
         if pause_at is not None and done >= pause_at:
             say("paused")  # inside the import's transaction, rows written, some pages spilled to the WAL
-            time.sleep(3600)
+            threading.Event().wait(3600)  # not time.sleep: it fails under faketime (see tests/clock.py)
 
     say("start")
     services.imports.apply(territory.id, plan, progress=progress)

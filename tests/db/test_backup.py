@@ -14,6 +14,7 @@ from ti_desktop.db.database import Database, open_database, restore_database
 from ti_desktop.db.errors import BackupError, DatabaseError
 from ti_desktop.db.migrate import head_revision
 
+from ..clock import fixed_clock
 from .conftest import (
     USER,
     add_territory,
@@ -114,12 +115,16 @@ def test_backup_of_a_damaged_database_fails_and_leaves_nothing(db_path: Path, ba
 
 def test_timestamped_backup_paths_are_distinct_and_named_after_the_database(tmp_path: Path) -> None:
     database = tmp_path / "ti-desktop.sqlite3"
-    first = timestamped_backup_path(database, tmp_path / "sauvegardes", reason="avant-migration")
-    second = timestamped_backup_path(database, tmp_path / "sauvegardes", reason="avant-migration")
-    assert first != second
-    assert first.parent == tmp_path / "sauvegardes"
-    assert first.name.startswith("ti-desktop-avant-migration-")
-    assert first.suffix == ".sqlite3"
+    folder = tmp_path / "sauvegardes"
+    moment = fixed_clock().now()
+    first = timestamped_backup_path(database, folder, moment, reason="avant-migration")
+    assert first.parent == folder
+    assert first.name == f"ti-desktop-avant-migration-{moment.astimezone():%Y%m%d-%H%M%S}-000000.sqlite3"
+    folder.mkdir()
+    first.touch()
+    # Two backups at the same moment (a stopped clock, a fast machine) never share a name.
+    second = timestamped_backup_path(database, folder, moment, reason="avant-migration")
+    assert second != first and second.name.endswith("-000001.sqlite3")
 
 
 # --- checking a backup -----------------------------------------------------------------------------
@@ -194,10 +199,10 @@ def saved(db: Database, backups_dir: Path) -> BackupInfo:
 
 
 def test_restore_brings_back_what_was_deleted(saved: BackupInfo, db_path: Path, backups_dir: Path) -> None:
-    restored, _ = restore_database(saved.path, db_path, backups_dir)
+    restored, _ = restore_database(saved.path, db_path, backups_dir, fixed_clock())
     assert restored.counts["territories"] == 2
     assert territory_names(db_path) == ["A", "B"]
-    database = open_database(db_path, backups_dir, create=False, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), create=False, user=USER)
     try:
         with database.sessions.begin() as session:
             names = session.scalars(select(models.Territory.name).order_by(models.Territory.name)).all()
@@ -209,7 +214,7 @@ def test_restore_brings_back_what_was_deleted(saved: BackupInfo, db_path: Path, 
 def test_restore_takes_a_safety_backup_of_the_current_database(
     saved: BackupInfo, db_path: Path, backups_dir: Path
 ) -> None:
-    _, safety = restore_database(saved.path, db_path, backups_dir)
+    _, safety = restore_database(saved.path, db_path, backups_dir, fixed_clock())
     assert safety is not None
     assert safety.path.parent == backups_dir
     assert "avant-restauration" in safety.path.name
@@ -218,8 +223,8 @@ def test_restore_takes_a_safety_backup_of_the_current_database(
 
 
 def test_restored_database_stays_ours_and_up_to_date(saved: BackupInfo, db_path: Path, backups_dir: Path) -> None:
-    restore_database(saved.path, db_path, backups_dir)
-    database = open_database(db_path, backups_dir, create=False, user=USER)
+    restore_database(saved.path, db_path, backups_dir, fixed_clock())
+    database = open_database(db_path, backups_dir, fixed_clock(), create=False, user=USER)
     try:
         assert database.backup_before_upgrade is None
         with database.engine.connect() as connection:
@@ -234,14 +239,14 @@ def test_restore_while_the_database_is_open(db: Database, backups_dir: Path) -> 
     info = backup_database(db.path, backups_dir / "b.sqlite3")
     with db.sessions.begin() as session:
         add_territory(session, "B")
-    restore_database(info.path, db.path, backups_dir)
+    restore_database(info.path, db.path, backups_dir, fixed_clock())
     with db.sessions.begin() as session:
         assert session.scalars(select(models.Territory.name)).all() == ["A"]
 
 
 def test_restore_onto_a_missing_database_creates_it(saved: BackupInfo, tmp_path: Path, backups_dir: Path) -> None:
     target = tmp_path / "nouveau-poste.sqlite3"
-    restored, safety = restore_database(saved.path, target, backups_dir)
+    restored, safety = restore_database(saved.path, target, backups_dir, fixed_clock())
     assert safety is None
     assert restored.counts["territories"] == 2
     assert territory_names(target) == ["A", "B"]
@@ -254,7 +259,7 @@ def test_restore_refuses_a_corrupt_backup(saved: BackupInfo, db_path: Path, back
     before = db_path.read_bytes()
 
     with pytest.raises(BackupError) as caught:
-        restore_database(corrupt, db_path, backups_dir)
+        restore_database(corrupt, db_path, backups_dir, fixed_clock())
 
     assert_french_backup_error(caught, corrupt)
     assert db_path.read_bytes() == before
@@ -267,7 +272,7 @@ def test_restore_refuses_a_text_file(saved: BackupInfo, db_path: Path, backups_d
     text.write_text("bonjour", encoding="utf-8")
     before = db_path.read_bytes()
     with pytest.raises(BackupError):
-        restore_database(text, db_path, backups_dir)
+        restore_database(text, db_path, backups_dir, fixed_clock())
     assert db_path.read_bytes() == before
 
 
@@ -279,7 +284,7 @@ def test_restore_refuses_a_backup_from_a_newer_version(
     raw_execute(future, "UPDATE alembic_version SET version_num = '9999_future'")
     before = db_path.read_bytes()
     with pytest.raises(BackupError, match="version plus récente") as caught:
-        restore_database(future, db_path, backups_dir)
+        restore_database(future, db_path, backups_dir, fixed_clock())
     assert "9999_future" in caught.value.message
     assert db_path.read_bytes() == before
 
@@ -287,7 +292,7 @@ def test_restore_refuses_a_backup_from_a_newer_version(
 def test_restore_refuses_the_database_itself(saved: BackupInfo, db_path: Path, backups_dir: Path) -> None:
     before = db_path.read_bytes()
     with pytest.raises(BackupError, match="la base elle-même"):
-        restore_database(db_path, db_path, backups_dir)
+        restore_database(db_path, db_path, backups_dir, fixed_clock())
     assert db_path.read_bytes() == before
 
 
@@ -302,7 +307,7 @@ def test_restore_of_a_backup_with_another_page_size_works(tmp_path: Path, backup
     backup = backup_database(small_pages, tmp_path / "ancienne-sauvegarde.sqlite3")
     current = tmp_path / "ti-desktop.sqlite3"
     make_fresh_database(current, backups_dir)
-    restore_database(backup.path, current, backups_dir)
+    restore_database(backup.path, current, backups_dir, fixed_clock())
     assert raw_rows(current, "SELECT name FROM territories") == [("Bresle",)]
 
 
@@ -321,7 +326,7 @@ def test_restore_failure_while_copying_is_a_backup_error(
     holder.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(DatabaseError, match="verrouillée par un autre programme"):
-            restore_database(backup.path, current, backups_dir)
+            restore_database(backup.path, current, backups_dir, fixed_clock())
     finally:
         holder.execute("ROLLBACK")
         holder.close()

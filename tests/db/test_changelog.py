@@ -13,6 +13,7 @@ from ti_desktop.db import models
 from ti_desktop.db.database import Database, current_user, open_database
 from ti_desktop.domain.enums import ActionStatus
 
+from ..clock import fixed_clock
 from .conftest import USER, add_action, add_territory, create_plan
 
 
@@ -148,7 +149,7 @@ def test_history_is_not_logged_about_itself(db: Database) -> None:
 
 
 def test_user_defaults_to_the_os_user(db_path: Path, backups_dir: Path) -> None:
-    database = open_database(db_path, backups_dir)
+    database = open_database(db_path, backups_dir, fixed_clock())
     try:
         create_plan(database)
         users = {row.user for row in log_rows(database)}
@@ -159,8 +160,8 @@ def test_user_defaults_to_the_os_user(db_path: Path, backups_dir: Path) -> None:
 
 
 def test_each_opened_database_logs_its_own_user(db_path: Path, backups_dir: Path, tmp_path: Path) -> None:
-    alice = open_database(db_path, backups_dir, user="alice")
-    bob = open_database(tmp_path / "autre.sqlite3", backups_dir, user="bob")
+    alice = open_database(db_path, backups_dir, fixed_clock(), user="alice")
+    bob = open_database(tmp_path / "autre.sqlite3", backups_dir, fixed_clock(), user="bob")
     try:
         create_plan(alice)
         create_plan(bob)

@@ -33,6 +33,7 @@ from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
 from .conftest import USER, add_action, add_territory, axis_id, sidecar_files
 
 NOW = "2025-01-01 00:00:00.000000"
@@ -178,7 +179,7 @@ CASES = [
 def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Parents]:
     """One database for the module, with a parent of every kind; the tests roll back all they write."""
     path = tmp_path_factory.mktemp("checks") / "ti-desktop.sqlite3"
-    opened = open_database(path, path.parent / "sauvegardes", user=USER)
+    opened = open_database(path, path.parent / "sauvegardes", fixed_clock(), user=USER)
     try:
         with opened.sessions.begin() as session:
             territory = add_territory(session)
@@ -321,7 +322,7 @@ def test_update_breaking_a_check_is_refused(
 
 SERVICE_OF_TABLE = {
     crud.model.__tablename__: name
-    for name, crud in vars(Services(sessionmaker())).items()
+    for name, crud in vars(Services(sessionmaker(), fixed_clock())).items()
     if isinstance(crud, EntityCrud)
 }
 # What the services need on top of a valid database row (their own rules are stricter).
@@ -356,7 +357,7 @@ def service_values(table: str, raw: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, Parents]]:
-    opened = open_services(tmp_path_factory.mktemp("services") / "plan.sqlite3", user=USER)
+    opened = open_services(tmp_path_factory.mktemp("services") / "plan.sqlite3", user=USER, clock=fixed_clock())
     s = opened.services
     territory = s.territories.create(name="Vallée de l'Arve").id
     inn = s.axes.by_code(territory, "INN").id

@@ -12,6 +12,8 @@ from ti_desktop.db.copy import CopyError
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import copy_between, open_services
 
+from ..clock import fixed_clock
+
 
 def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as connection:
@@ -21,11 +23,11 @@ def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 def test_file_to_file_copy_is_identical(demo_db: Path, tmp_path: Path) -> None:
     destination = tmp_path / "copie.sqlite3"
-    result = copy_between(demo_db, destination)
+    result = copy_between(demo_db, destination, fixed_clock())
     assert result.figures["actions"].rows == 44 and result.figures["funding_lines"].money
     source_tables, copied_tables = table_dump(demo_db), table_dump(destination)
     assert copied_tables == source_tables  # every row of every table, ids included
-    opened = open_services(destination)
+    opened = open_services(destination, clock=fixed_clock())
     action = opened.services.actions.create(territory_id=1, axis_id=1, title="Après la copie")
     assert action.id == 45
     opened.close()
@@ -33,12 +35,12 @@ def test_file_to_file_copy_is_identical(demo_db: Path, tmp_path: Path) -> None:
 
 def test_a_destination_with_data_is_refused_and_unchanged(demo_db: Path, tmp_path: Path) -> None:
     other = tmp_path / "autre.sqlite3"
-    opened = open_services(other)
+    opened = open_services(other, clock=fixed_clock())
     opened.services.territories.create(name="Déjà là")
     opened.close()
     before = table_dump(other)
     with pytest.raises(CopyError, match="n'est pas vide"):
-        copy_between(demo_db, other)
+        copy_between(demo_db, other, fixed_clock())
     assert table_dump(other) == before
 
 

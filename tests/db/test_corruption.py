@@ -33,6 +33,8 @@ from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
+
 UNTOUCHED = "pas été modifié"  # "Il n'a pas été modifié." / "Elle n'a pas été modifiée." / "Le fichier…"
 PAGE_SIZE = 4096
 HEADER_SIZE = 100  # SQLite's database header, at the start of page 1
@@ -206,7 +208,7 @@ def test_open_services_refuses_the_file_and_keeps_every_byte(tmp_path: Path, goo
     before = sha256(path)
     for create in (True, False):  # the window opens with create=True, the read commands with create=False
         with pytest.raises(expected.errors) as caught:
-            open_services(path, create=create)
+            open_services(path, create=create, clock=fixed_clock())
         message = caught.value.message
         assert str(path) in message and UNTOUCHED in message, message
         assert all(word in message for word in expected.words), message
@@ -245,7 +247,7 @@ def test_check_and_report_refuse_the_file_and_keep_every_byte(
 def test_recovery_sets_the_base_aside_and_restores_the_newest_good_backup(
     demo_db: Path, cli: Callable[..., tuple[int, str, str]]
 ) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     services = opened.services
     assert services.backups is not None
     good = services.backups.backup("automatique")
@@ -263,7 +265,7 @@ def test_recovery_sets_the_base_aside_and_restores_the_newest_good_backup(
     assert code == 1 and "endommagée" in err and str(good.path) in err and str(newest.path) not in err
     assert sha256(demo_db) == damaged
 
-    backups = BackupService(demo_db)
+    backups = BackupService(demo_db, fixed_clock())
     chosen = backups.newest_good()
     assert chosen is not None and chosen.path == good.path
     assert "actions" in backups.describe(chosen)
@@ -273,7 +275,7 @@ def test_recovery_sets_the_base_aside_and_restores_the_newest_good_backup(
     assert sha256(recovery.damaged_copy) == damaged  # set aside byte for byte
     assert recovery.restored.counts == good.counts
     assert sha256(newest.path) == newest_damaged  # the damaged backup is kept, untouched, for an expert
-    reopened = open_services(demo_db, create=False)
+    reopened = open_services(demo_db, create=False, clock=fixed_clock())
     try:
         assert reopened.services.actions.get(first.id).title == first.title  # the good backup's content
     finally:
@@ -305,7 +307,7 @@ def test_restore_command_on_a_damaged_base_keeps_it_aside_byte_for_byte(
 
 
 def test_recovery_without_any_good_backup_leaves_the_damaged_base_in_place(demo_db: Path) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     assert opened.services.backups is not None
     only = opened.services.backups.backup("automatique")
     opened.close()
@@ -313,7 +315,7 @@ def test_recovery_without_any_good_backup_leaves_the_damaged_base_in_place(demo_
     demo_db.write_bytes(flipped(3)(demo_db.read_bytes()))
     damaged = sha256(demo_db)
 
-    backups = BackupService(demo_db)
+    backups = BackupService(demo_db, fixed_clock())
     assert backups.newest_good() is None
     with pytest.raises(BackupError, match="Aucune sauvegarde valide") as caught:
         backups.recover_damaged()
@@ -334,7 +336,7 @@ def test_a_truncated_or_unreadable_base_is_called_damaged(
     backup.write_bytes(good_bytes)
     path = damaged_file(tmp_path, case, good_bytes)
     with pytest.raises(DatabaseDamagedError, match="endommagée"):
-        open_services(path)
+        open_services(path, clock=fixed_clock())
     code, _out, err = cli("report", "--db", str(path), "-o", str(tmp_path / "r.pdf"))
     assert code == 1 and "endommagée" in err and str(backup) in err, err
 

@@ -27,6 +27,8 @@ import pytest
 from ti_desktop.db.sqlite_file import quick_check
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock, pause
+
 WORKER = Path(__file__).with_name("crash_worker.py")
 TERRITORY = "Territoire des pannes de courant"  # as in crash_worker.py
 KILLS = 20
@@ -128,7 +130,7 @@ def check_edits(path: Path, acknowledged: list[int], before: int) -> int:
     """Every acknowledged edit is there, whole; at most the one being committed is there unacknowledged;
     nothing half-written. Returns the number of edits in the base."""
     assert quick_check(path, full=True) == "ok"
-    opened = open_services(path, create=False, user="verification")  # as the next start of the app
+    opened = open_services(path, create=False, user="verification", clock=fixed_clock())  # as the next start of the app
     try:
         services = opened.services
         (territory,) = [t for t in services.territories.list() if t.name == TERRITORY]
@@ -183,10 +185,10 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_edit(tmp_path: Path) ->
         while_opening = run > 0 and rng.random() < 0.15
         if while_opening:
             worker.wait_for("opening")
-            time.sleep(rng.uniform(0.0, 0.05))
+            pause(rng.uniform(0.0, 0.05))
         else:
             worker.wait_for("ready")
-            time.sleep(rng.uniform(0.0, 0.25))
+            pause(rng.uniform(0.0, 0.25))
         worker.kill()
         context = f"run {run} (seed {seed}): worker said {worker.seen[-3:]}"
         assert worker.process.returncode == -9, f"{context}; the worker was not killed but ended:\n{worker.stderr}"
@@ -208,10 +210,10 @@ def test_sigkill_while_a_new_base_is_created(tmp_path: Path) -> None:
         worker = Worker.start(str(path))
         worker.wait_for("opening")
         # Measured here: the schema is written between ~20 and ~100 ms after "opening", edits follow.
-        time.sleep(rng.uniform(0.05 * attempt, 0.05 * (attempt + 1)))
+        pause(rng.uniform(0.05 * attempt, 0.05 * (attempt + 1)))
         worker.kill()
         assert worker.process.returncode == -9, worker.stderr
-        opened = open_services(path, user="verification")  # a new start on what is left
+        opened = open_services(path, user="verification", clock=fixed_clock())  # a new start on what is left
         try:
             with opened.services.sessions() as session:
                 axes = session.connection().exec_driver_sql("SELECT count(*) FROM axes").scalar()
@@ -246,7 +248,7 @@ def imported_counts(path: Path) -> tuple[int, int]:
 @pytest.fixture
 def base_to_import_into(tmp_path: Path) -> Path:
     path = tmp_path / "plan.sqlite3"
-    opened = open_services(path, user="claire.martin")
+    opened = open_services(path, user="claire.martin", clock=fixed_clock())
     territory = opened.services.territories.create(name="Vallée de l'Orne industrielle")
     axis = next(a.id for a in opened.services.axes.available_to(territory.id) if a.code == "INN")
     opened.services.actions.create(territory_id=territory.id, axis_id=axis, title="Action d'avant l'import")
@@ -283,7 +285,7 @@ def test_sigkill_during_an_import_of_5000_actions_is_all_or_nothing(base_to_impo
     if "done" in worker.seen:
         assert written == (IMPORTED, IMPORTED)  # the kill came after the commit: fine, but all of it
 
-    opened = open_services(path, create=False, user="verification")  # the base opens and works
+    opened = open_services(path, create=False, user="verification", clock=fixed_clock())  # the base opens and works
     try:
         territory = opened.services.territories.resolve(None)
         titles = [a.title for a in opened.services.actions.list(territory_id=territory.id)]

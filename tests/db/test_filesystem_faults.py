@@ -42,6 +42,8 @@ from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.transactions import StorageError, transaction
 
+from ..clock import fixed_clock
+
 T = TypeVar("T")
 DISK_FULL = "Le disque est plein : la modification n'a pas été enregistrée."
 # Words by which a message names the cause of a refused write to a folder.
@@ -201,7 +203,7 @@ def read_only_scenario(setup: dict[str, Path]) -> dict[str, Result]:
         results[name] = {"ok": code == 0, "message": err, "cli": (code, out, err)}
     for name, path in (("fenêtre", setup["base"]), ("fenêtre (nouvelle base)", setup["data"] / "n.sqlite3")):
         try:
-            open_services(path).close()  # what the window does
+            open_services(path, clock=fixed_clock()).close()  # what the window does
             results[name] = {"ok": True, "message": ""}
         except TiDesktopError as error:
             results[name] = {"ok": False, "message": error.message, "error": "TiDesktopError"}
@@ -253,7 +255,7 @@ def test_a_read_only_backups_folder_is_named_as_the_cause(read_only_setup: dict[
     def scenario() -> tuple[tuple[int, str, str], str]:
         dirs = UserDirs(data_dir=setup["out"] / "utilisateur", log_dir=setup["logs"])
         command = run_cli(dirs, "backup", "--db", str(setup["base"]))
-        opened = open_services(setup["base"])
+        opened = open_services(setup["base"], clock=fixed_clock())
         try:
             assert opened.services.backups is not None
             opened.services.backups.backup("automatique")
@@ -290,7 +292,7 @@ def limit_pages(engine: Engine, extra_pages: int) -> int:
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Iterator[tuple[OpenDatabase, int, int]]:
-    opened = open_services(tmp_path / "plan.sqlite3", user="claire.martin")
+    opened = open_services(tmp_path / "plan.sqlite3", user="claire.martin", clock=fixed_clock())
     territory = opened.services.territories.create(name="Vallée de l'Orne industrielle", summary="compteur -1")
     axis = next(a.id for a in opened.services.axes.available_to(territory.id) if a.code == "INN")
     yield opened, territory.id, axis
@@ -341,7 +343,7 @@ def test_a_full_disk_refuses_the_edit_in_french_and_keeps_every_earlier_one(
     # Reading still works; once space is freed (here: the limited engine closed), editing goes on.
     assert services.actions.get(actions[0].id).title == "Édition 0"
     opened.close()
-    reopened = open_services(opened.database.path, create=False)
+    reopened = open_services(opened.database.path, create=False, clock=fixed_clock())
     try:
         edit(reopened, territory, axis, committed)
         assert len(reopened.services.actions.list(territory_id=territory)) == committed + 1
@@ -393,7 +395,7 @@ def test_a_full_disk_during_a_backup_leaves_no_partial_file(demo_db: Path) -> No
 
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
-        opened = open_services(demo_db, create=False)
+        opened = open_services(demo_db, create=False, clock=fixed_clock())
         try:
             assert opened.services.backups is not None
             opened.services.backups.backup("automatique")
@@ -433,7 +435,7 @@ def test_every_command_works_in_a_folder_with_accents_spaces_hash_percent_and_ap
     ok("export", "--db", str(base), "-o", str(out / "plan d'été 100%.csv"))
     imported = ok("import", str(out / "plan d'été 100%.xlsx"), "--db", str(base))
     assert "Import de « plan d'été 100%.xlsx »" in imported
-    opened = open_services(base, create=False)
+    opened = open_services(base, create=False, clock=fixed_clock())
     try:
         meeting = opened.services.meetings.list()[0].id
     finally:

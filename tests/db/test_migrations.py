@@ -22,6 +22,7 @@ from ti_desktop.db.migrate import (
 )
 from ti_desktop.db.sqlite_file import APPLICATION_ID
 
+from ..clock import fixed_clock
 from .conftest import USER, create_plan, make_fresh_database, raw_execute, raw_rows, table_names
 
 SEEDED_AXES = ["INN", "COM", "FON", "TEC"]
@@ -99,7 +100,7 @@ def test_models_and_migrations_agree(db: Database) -> None:
 
 def test_reopening_an_up_to_date_database_takes_no_backup(db_path: Path, backups_dir: Path) -> None:
     make_fresh_database(db_path, backups_dir)
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     try:
         assert database.backup_before_upgrade is None
     finally:
@@ -109,10 +110,10 @@ def test_reopening_an_up_to_date_database_takes_no_backup(db_path: Path, backups
 
 
 def test_reopening_keeps_the_data_and_does_not_seed_twice(db_path: Path, backups_dir: Path) -> None:
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     create_plan(database)
     database.close()
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     database.close()
     assert raw_rows(db_path, "SELECT count(*) FROM actions") == [(1,)]
     assert raw_rows(db_path, "SELECT count(*) FROM axes") == [(4,)]
@@ -120,7 +121,7 @@ def test_reopening_keeps_the_data_and_does_not_seed_twice(db_path: Path, backups
 
 def test_zero_byte_file_is_initialised(db_path: Path, backups_dir: Path) -> None:
     db_path.touch()
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     database.close()
     assert database.backup_before_upgrade is None
     assert_up_to_date(db_path)
@@ -129,7 +130,7 @@ def test_zero_byte_file_is_initialised(db_path: Path, backups_dir: Path) -> None
 def test_sqlite_file_without_tables_is_initialised(db_path: Path, backups_dir: Path) -> None:
     raw_execute(db_path, "PRAGMA user_version = 7", "VACUUM")
     assert db_path.stat().st_size > 0
-    database = open_database(db_path, backups_dir, user=USER)
+    database = open_database(db_path, backups_dir, fixed_clock(), user=USER)
     database.close()
     assert database.backup_before_upgrade is None
     assert_up_to_date(db_path)
@@ -144,7 +145,7 @@ def older_database(db_path: Path) -> Path:
 
 
 def test_older_database_is_backed_up_then_upgraded(older_database: Path, backups_dir: Path) -> None:
-    database = open_database(older_database, backups_dir, user=USER)
+    database = open_database(older_database, backups_dir, fixed_clock(), user=USER)
     database.close()
 
     backup = database.backup_before_upgrade
@@ -169,7 +170,7 @@ def test_migration_failure_rolls_everything_back_and_keeps_user_data(db_path: Pa
         "INSERT INTO territories (name) VALUES ('Vallée de la Bresle')",
     )
     with pytest.raises(DatabaseError, match="mise à jour du schéma"):
-        open_database(db_path, backups_dir, user=USER)
+        open_database(db_path, backups_dir, fixed_clock(), user=USER)
     assert table_names(db_path) == {"territories"}  # no half-created schema
     assert raw_rows(db_path, "SELECT name FROM territories") == [("Vallée de la Bresle",)]
     backups = list(backups_dir.iterdir())
@@ -185,7 +186,7 @@ def test_migration_failure_is_reported_as_a_database_error(db_path: Path, backup
     )
     before = db_path.read_bytes()
     with pytest.raises(DatabaseError):
-        open_database(db_path, backups_dir, user=USER)
+        open_database(db_path, backups_dir, fixed_clock(), user=USER)
     assert db_path.read_bytes() == before
 
 
@@ -194,10 +195,10 @@ def test_downgrade_to_base_then_upgrade_again(db_path: Path, backups_dir: Path) 
     engine = create_sqlite_engine(db_path, foreign_keys=False)
     try:
         with engine.begin() as connection:
-            command.downgrade(alembic_config(connection), "base")
+            command.downgrade(alembic_config(connection, fixed_clock().now()), "base")
         assert table_names(db_path) == {"alembic_version"}
         with engine.begin() as connection:
-            command.upgrade(alembic_config(connection), "head")
+            command.upgrade(alembic_config(connection, fixed_clock().now()), "head")
     finally:
         engine.dispose()
     assert_up_to_date(db_path)

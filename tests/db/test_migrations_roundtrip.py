@@ -29,6 +29,8 @@ from ti_desktop.db.migrate import alembic_config, head_revision, migrations_fold
 from ti_desktop.db.models import Base
 from ti_desktop.paths import bundled_path as real_bundled_path
 
+from ..clock import fixed_clock
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 # Downgrades that cannot keep the data, with why. Every other downgrade must keep every row it can hold.
@@ -132,7 +134,7 @@ def run(path: Path, direction: str, target: str | None) -> None:
     try:
         with engine.begin() as connection:
             step = command.upgrade if direction == "up" else command.downgrade
-            step(alembic_config(connection), target or "base")
+            step(alembic_config(connection, fixed_clock().now()), target or "base")
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             assert problems == [], f"foreign keys broken by {direction} to {target}: {problems[:5]}"
     finally:

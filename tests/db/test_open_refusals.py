@@ -21,6 +21,7 @@ from ti_desktop.db.errors import (
 from ti_desktop.db.sqlite_file import SQLITE_HEADER
 from ti_desktop.domain.errors import TiDesktopError
 
+from ..clock import fixed_clock
 from .conftest import USER, damage_table, make_fresh_database, raw_execute, raw_rows, sidecar_files
 
 UNTOUCHED = "pas été modifié"  # "Il n'a pas été modifié." / "Elle n'a pas été modifiée." / "Le fichier…"
@@ -30,7 +31,7 @@ def refuse(path: Path, backups_dir: Path, error: type[DatabaseError]) -> Databas
     """Open `path`, expect `error`, and check nothing was written: same bytes, no backup."""
     before = path.read_bytes()
     with pytest.raises(error) as caught:
-        open_database(path, backups_dir, user=USER)
+        open_database(path, backups_dir, fixed_clock(), user=USER)
     assert path.read_bytes() == before
     assert not backups_dir.exists()
     assert isinstance(caught.value, TiDesktopError)
@@ -165,7 +166,7 @@ def test_a_directory_is_refused(tmp_path: Path, backups_dir: Path) -> None:
     folder = tmp_path / "base.sqlite3"
     folder.mkdir()
     with pytest.raises(DatabaseLocationError, match="est un dossier"):
-        open_database(folder, backups_dir, user=USER)
+        open_database(folder, backups_dir, fixed_clock(), user=USER)
     assert list(folder.iterdir()) == []
     assert not backups_dir.exists()
 
@@ -173,14 +174,14 @@ def test_a_directory_is_refused(tmp_path: Path, backups_dir: Path) -> None:
 def test_a_file_in_a_missing_folder_is_refused(tmp_path: Path, backups_dir: Path) -> None:
     path = tmp_path / "absent" / "base.sqlite3"
     with pytest.raises(DatabaseLocationError, match="n'existe pas"):
-        open_database(path, backups_dir, user=USER)
+        open_database(path, backups_dir, fixed_clock(), user=USER)
     assert not path.parent.exists()
     assert not backups_dir.exists()
 
 
 def test_missing_file_without_create_is_refused(db_path: Path, backups_dir: Path) -> None:
     with pytest.raises(DatabaseMissingError) as caught:
-        open_database(db_path, backups_dir, create=False, user=USER)
+        open_database(db_path, backups_dir, fixed_clock(), create=False, user=USER)
     assert str(db_path) in caught.value.message
     assert "n'existe pas" in caught.value.message
     assert not db_path.exists()
@@ -190,14 +191,14 @@ def test_missing_file_without_create_is_refused(db_path: Path, backups_dir: Path
 
 def test_existing_file_opens_without_create(db_path: Path, backups_dir: Path) -> None:
     make_fresh_database(db_path, backups_dir)
-    open_database(db_path, backups_dir, create=False, user=USER).close()
+    open_database(db_path, backups_dir, fixed_clock(), create=False, user=USER).close()
 
 
 @pytest.mark.parametrize("folder", ["Données TI", "Projet #2", "100 % réalisé", "Plan d'actions (copie)"])
 def test_folder_names_with_spaces_accents_and_symbols(tmp_path: Path, folder: str) -> None:
     path = tmp_path / folder / "base été.sqlite3"
     path.parent.mkdir()
-    open_database(path, tmp_path / "sauvegardes", user=USER).close()
+    open_database(path, tmp_path / "sauvegardes", fixed_clock(), user=USER).close()
     assert raw_rows(path, "SELECT count(*) FROM axes") == [(4,)]
     assert sorted(p.name for p in path.parent.iterdir()) == ["base été.sqlite3"]
 
@@ -205,7 +206,7 @@ def test_folder_names_with_spaces_accents_and_symbols(tmp_path: Path, folder: st
 def test_folder_name_with_a_percent_escape(tmp_path: Path) -> None:
     path = tmp_path / "Plan%20d'actions" / "base.sqlite3"
     path.parent.mkdir()
-    open_database(path, tmp_path / "sauvegardes", user=USER).close()
+    open_database(path, tmp_path / "sauvegardes", fixed_clock(), user=USER).close()
     assert raw_rows(path, "SELECT count(*) FROM axes") == [(4,)]
 
 
@@ -213,7 +214,7 @@ def test_folder_name_with_a_percent_escape(tmp_path: Path) -> None:
 def test_folder_name_with_a_question_mark(tmp_path: Path) -> None:
     path = tmp_path / "Projet?" / "base.sqlite3"
     path.parent.mkdir()
-    open_database(path, tmp_path / "sauvegardes", user=USER).close()
+    open_database(path, tmp_path / "sauvegardes", fixed_clock(), user=USER).close()
     wrong_file = tmp_path / "Projet"
     assert not wrong_file.exists(), "the database was written to another file"
     assert raw_rows(path, "SELECT count(*) FROM axes") == [(4,)]

@@ -22,6 +22,7 @@ from ti_desktop.db.migrate import head_revision, script_directory
 from ti_desktop.db.sqlite_file import APPLICATION_ID, quick_check
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
 from .test_migrations_roundtrip import install_scratch_migration
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,7 +147,7 @@ def assert_upgrade_keeps_everything(fixture_file: Path, copy: Path, tmp_path: Pa
     money_before = money_cents(copy, money_keys)
     assert (counts_before, money_before) == (summary["row_counts"], summary["money_cents"])
 
-    opened = open_services(copy, user="test")
+    opened = open_services(copy, user="test", clock=fixed_clock())
     try:
         backup = opened.database.backup_before_upgrade
         # Every row of every model reads back through the current types (money, enum codes, timestamps).

@@ -39,6 +39,7 @@ from ti_desktop.exchange.plan_export import (
     write_xlsx,
 )
 
+EXPORTED_AT = dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC)
 FORMULA_LIKE = ("=1+1", "+33 6 12 34 56 78", "-5 % de CO2", "@SUM(A1:A9)", "\tTabulé", "\rRetour chariot")
 
 
@@ -108,7 +109,7 @@ def plan(*actions: ExportedAction) -> PlanExport:
         last_on=dt.date(2025, 12, 31),
         measures=2,
     )
-    return PlanExport("Vallée de l'Orne", dt.date(2026, 11, 21), actions or (action(),), (indicator,))
+    return PlanExport("Vallée de l'Orne", EXPORTED_AT, actions or (action(),), (indicator,))
 
 
 def data_rows(sheet, first: int = 2) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
@@ -228,7 +229,7 @@ def test_formula_like_texts_stay_text_in_tet(tmp_path: Path) -> None:
 
 def test_cells_drop_what_xml_cannot_hold_and_cut_what_excel_cannot(tmp_path: Path) -> None:
     path = tmp_path / "cells.xlsx"
-    with XlsxStream(path, ["Feuille"]) as book:
+    with XlsxStream(path, ["Feuille"], EXPORTED_AT) as book:
         sheet = book.sheet("Feuille", [Column("Texte", 20), Column("Montant", 12, CellStyle.EUROS)])
         sheet.row(["bip\x07 <b> & « guillemets »", Decimal("12.5")])
         sheet.row(["x" * (MAX_CELL_TEXT + 10), float("nan")])

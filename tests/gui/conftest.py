@@ -5,7 +5,6 @@ Tests run on the offscreen platform (QT_QPA_PLATFORM=offscreen, set here if abse
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +18,14 @@ from PySide6.QtCore import QSettings
 from ti_desktop.gui.context import AppContext
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY, fixed_clock
+
+__all__ = ["TODAY"]  # the tests' fixed date, for the modules importing it from here
 
 
 @pytest.fixture
 def demo_opened(demo_db: Path) -> Iterator[OpenDatabase]:
-    opened = open_services(demo_db, user="claire.martin")
+    opened = open_services(demo_db, user="claire.martin", clock=fixed_clock())
     yield opened
     opened.close()
 
@@ -32,6 +33,6 @@ def demo_opened(demo_db: Path) -> Iterator[OpenDatabase]:
 @pytest.fixture
 def context(qapp: object, demo_opened: OpenDatabase, tmp_path: Path) -> AppContext:
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(demo_opened.services, settings, data_dir=tmp_path / "donnees", today=lambda: TODAY)
+    ctx = AppContext(demo_opened.services, settings, data_dir=tmp_path / "donnees", clock=demo_opened.clock)
     ctx.set_territory(demo_opened.services.territories.resolve(None).id)
     return ctx

@@ -15,6 +15,8 @@ from ti_desktop.app import DatabaseLock, GuiController, configure_logging, insta
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
+
 
 @pytest.fixture
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -51,7 +53,7 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(qapp: object, tmp_pa
     pdf = tmp_path / "rapport.sqlite3"
     pdf.write_bytes(b"%PDF-1.5\n" + b"x" * 500)
     controller = GuiController(
-        UserDirs(tmp_path, tmp_path), QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+        UserDirs(tmp_path, tmp_path), QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat), fixed_clock()
     )
     assert controller.open(pdf) is False
     assert "PDF" in dialogs[0] and "n'a pas été modifié" in dialogs[0]
@@ -87,10 +89,10 @@ def test_open_switch_database_and_restore_a_backup(
 
     monkeypatch.setattr("ti_desktop.app.offer_first_territory", create_territory)
     settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
-    controller = GuiController(UserDirs(tmp_path, tmp_path), settings)
+    controller = GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock())
     assert controller.open(demo_db)
     assert controller.window is not None and "Sarre-Vosges" in controller.window.windowTitle()
-    backup = backup_now(demo_db).path
+    backup = backup_now(demo_db, fixed_clock()).path
 
     controller.switch(tmp_path / "autre.sqlite3")  # Fichier > Nouvelle base
     assert controller.window is not None and controller.window.windowTitle() == "TI Desktop — Nouvelle base"
@@ -113,8 +115,8 @@ def test_a_second_window_on_the_same_base_is_refused_clearly(
 ) -> None:
     settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
     first, second = (
-        GuiController(UserDirs(tmp_path, tmp_path), settings),
-        GuiController(UserDirs(tmp_path, tmp_path), settings),
+        GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock()),
+        GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock()),
     )
     assert first.open(demo_db)
     assert second.open(demo_db) is False and second.window is None

@@ -4,6 +4,7 @@ synchronised folder."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 
+from ..clock import fixed_clock
 from .test_main_window import make_window
 
 SIZE = re.compile(r"^\d+(,\d)?\u202f(o|ko|Mo)$")
@@ -35,7 +37,7 @@ def cell(dialog: RestoreDialog, row: int, column: int) -> str:
 
 
 def reasons(database: Path) -> list[str]:
-    return [entry.reason for entry in BackupService(database).entries()]
+    return [entry.reason for entry in BackupService(database, fixed_clock()).entries()]
 
 
 def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
@@ -96,7 +98,7 @@ def test_a_backup_at_start_then_only_when_the_data_changed(
     context.editor.update(context.services.actions, action.id, "Modifier le titre", title="Titre modifié")
     window.backup_timer.timeout.emit()  # 30 minutes of editing: a backup
     assert reasons(database) == ["automatique", "demarrage"]
-    latest = BackupService(database).latest()
+    latest = BackupService(database, fixed_clock()).latest()
     assert latest is not None
     assert window.backup_label.text() == f"Dernière sauvegarde : {latest.taken_at:%d/%m/%Y %H:%M}"
 
@@ -120,12 +122,13 @@ def test_a_failed_automatic_backup_is_shown_in_the_status_bar(
 
 def test_backup_now_applies_the_rotation(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
     database = demo_opened.database.path
-    first = BackupService(database).backup("automatique").path
+    first = BackupService(database, fixed_clock()).backup("automatique").path
     for day in range(1, 13):  # twelve old backups, more than a month old
         shutil.copy(first, first.with_name(f"plan-automatique-202001{day:02d}-120000-000000.sqlite3"))
     window = make_window(qtbot, context, demo_opened)
+    demo_opened.clock.advance(dt.timedelta(minutes=1))
     window.backup_now()
-    entries = BackupService(database).entries()
+    entries = BackupService(database, fixed_clock()).entries()
     assert len(entries) == 10 and entries[0].reason == "sauvegarde"
     assert "Sauvegarde vérifiée" in window.statusBar().currentMessage()
 
@@ -137,7 +140,7 @@ def test_backup_now_applies_the_rotation(qtbot: QtBot, context: AppContext, demo
 def three_backups(demo_opened: OpenDatabase) -> Iterator[Path]:
     """A manual backup, an automatic one after an edit, and an unreadable file among them (oldest)."""
     database = demo_opened.database.path
-    backups = BackupService(database)
+    backups = BackupService(database, fixed_clock())
     backups.backup("sauvegarde")
     action = demo_opened.services.actions.list()[0]
     demo_opened.services.actions.delete(action.id)
@@ -149,7 +152,7 @@ def three_backups(demo_opened: OpenDatabase) -> Iterator[Path]:
 def test_the_restore_dialog_lists_the_backups_newest_first(
     qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, three_backups: Path
 ) -> None:
-    dialog = RestoreDialog(BackupService(three_backups))
+    dialog = RestoreDialog(BackupService(three_backups, fixed_clock()))
     qtbot.addWidget(dialog)
     table = dialog.table
     rows = [[cell(dialog, row, column) for column in range(4)] for row in range(table.rowCount())]
@@ -183,7 +186,7 @@ def test_restore_asks_for_confirmation_then_asks_the_application(
 
     answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog.restore_button.click()
-    assert requested == [BackupService(three_backups).entries()[1].path]
+    assert requested == [BackupService(three_backups, fixed_clock()).entries()[1].path]
     assert not dialog.isVisible()
 
 
@@ -192,7 +195,7 @@ def test_another_file_can_still_be_chosen(
 ) -> None:
     elsewhere = tmp_path / "cle-usb" / "ma-copie.sqlite3"
     elsewhere.parent.mkdir()
-    BackupService(demo_opened.database.path).backup("sauvegarde").path.rename(elsewhere)
+    BackupService(demo_opened.database.path, fixed_clock()).backup("sauvegarde").path.rename(elsewhere)
     window = make_window(qtbot, context, demo_opened)
     requested: list[Path] = []
     window.restore_requested.connect(requested.append)
@@ -229,7 +232,7 @@ def test_restoring_from_the_dialog_through_the_application(
 @pytest.fixture
 def controller(qapp: object, tmp_path: Path) -> Iterator[GuiController]:
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    built = GuiController(UserDirs(tmp_path, tmp_path), settings)
+    built = GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock())
     yield built
     built.close()
 
@@ -242,7 +245,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def damaged_with_a_backup(database: Path) -> bytes:
-    opened = open_services(database)
+    opened = open_services(database, clock=fixed_clock())
     assert opened.services.backups is not None
     opened.services.backups.backup("automatique")
     opened.close()
@@ -331,7 +334,9 @@ def test_a_synchronised_folder_is_warned_about_once_then_stays_in_the_status_bar
     box.close()
     window.close()
 
-    again = make_window(qtbot, AppContext(context.services, context.settings, context.data_dir), demo_opened)
+    again = make_window(
+        qtbot, AppContext(context.services, context.settings, context.data_dir, context.clock), demo_opened
+    )
     assert again.warn_about_location() == warning
     assert again.findChild(QMessageBox, "avertissement-emplacement") is None  # once per base
     assert again.location_label.isVisible()

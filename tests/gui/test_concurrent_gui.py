@@ -15,6 +15,8 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 
+from ..clock import fixed_clock
+
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext, demo_db: Path) -> MainWindow:
@@ -25,7 +27,7 @@ def window(qtbot: QtBot, context: AppContext, demo_db: Path) -> MainWindow:
 
 @pytest.fixture
 def someone_else(demo_db: Path) -> Iterator[OpenDatabase]:
-    other = open_services(demo_db, user="bruno.hertz")
+    other = open_services(demo_db, user="bruno.hertz", clock=fixed_clock())
     yield other
     other.close()
 

@@ -219,7 +219,8 @@ def test_recent_changes_read_in_french_after_an_edit(qtbot: QtBot, context: AppC
     assert view.model().index(0, 2).data() == f"{action.code} — Statut : En cours → Bloquée"
     assert view.model().index(0, 1).data() == "claire.martin"
     when = dt.datetime.strptime(view.model().index(0, 0).data(), "%d/%m/%Y %H:%M")
-    assert abs(when - dt.datetime.now()) < dt.timedelta(minutes=5), "local time, not UTC"
+    # Local time of the clock's moment (10:00 on TODAY), not UTC.
+    assert when == context.clock.now().astimezone().replace(tzinfo=None, second=0, microsecond=0)
     assert view.model().rowCount() == 15
     # The figures followed the edit.
     assert page.status_tiles[ActionStatus.BLOQUEE].value_label.text() == format_number(before + 1)

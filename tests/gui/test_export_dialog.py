@@ -20,6 +20,8 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.services.exporting import ExportFormat
 
+from ..clock import pause
+
 TIMEOUT = 60_000
 
 
@@ -159,7 +161,7 @@ def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch) -
         def first_step(done: int, total: int) -> None:
             deadline = time.monotonic() + 30
             while not cancelled() and time.monotonic() < deadline:
-                time.sleep(0.01)
+                pause(0.01)
             progress(done, total)
 
         return export(*args, progress=first_step, cancelled=cancelled, **kwargs)

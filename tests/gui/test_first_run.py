@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
+
 
 def click_later(button_text: str) -> None:
     """Click a button of the modal dialog as soon as it shows."""
@@ -29,7 +31,7 @@ def click_later(button_text: str) -> None:
 
 
 def test_open_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
-    opened = open_services(tmp_path / "vide.sqlite3")
+    opened = open_services(tmp_path / "vide.sqlite3", clock=fixed_clock())
     click_later("Ouvrir la démo")
     assert offer_first_territory(opened.services) is True
     assert len(opened.services.actions.for_territory(opened.services.territories.resolve(None).id)) >= 32
@@ -37,7 +39,7 @@ def test_open_the_demo(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_create_a_territory(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    opened = open_services(tmp_path / "vide.sqlite3")
+    opened = open_services(tmp_path / "vide.sqlite3", clock=fixed_clock())
     answers = iter([("", True), ("Vallée de la Bresle", True)])  # an empty name first: refused, asked again
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: next(answers))
     warnings: list[str] = []
@@ -55,7 +57,7 @@ def test_create_a_territory(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None: 
 
 
 def test_quit(qtbot: QtBot, tmp_path: Path) -> None:
-    opened = open_services(tmp_path / "vide.sqlite3")
+    opened = open_services(tmp_path / "vide.sqlite3", clock=fixed_clock())
     click_later("Quitter")
     assert offer_first_territory(opened.services) is False
     assert opened.services.territories.list() == []

@@ -25,6 +25,8 @@ from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.maintenance import OpenDatabase
 
+from ..clock import pause
+
 PEERS = Path(__file__).resolve().parents[3] / "shared" / "peers" / "territoires-en-transitions"
 if not PEERS.is_dir():
     PEERS = Path("/work/shared/peers/territoires-en-transitions")
@@ -326,7 +328,7 @@ def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch, m
         def first_step(done: int, total: int) -> None:
             deadline = time.monotonic() + 30
             while done == 0 and not cancelled() and time.monotonic() < deadline:
-                time.sleep(0.01)
+                pause(0.01)
             progress(done, total)
 
         return real(*args, progress=first_step, cancelled=cancelled, **kwargs)
@@ -462,7 +464,7 @@ def test_file_menu_opens_the_import_and_export_dialogs(
 
 def test_import_and_export_need_a_territory(qtbot: QtBot, opened: OpenDatabase, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    empty = AppContext(opened.services, settings, data_dir=tmp_path)
+    empty = AppContext(opened.services, settings, data_dir=tmp_path, clock=opened.clock)
     window = make_window(qtbot, empty, opened.database.path)
     assert empty.territory_id is None
     assert not window.import_plan_action.isEnabled()

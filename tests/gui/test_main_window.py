@@ -14,8 +14,6 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.services.maintenance import OpenDatabase
 
-from .conftest import TODAY
-
 
 class BlankPage(Page):
     """A page that shows nothing, to check navigation without depending on the other pages."""
@@ -77,7 +75,7 @@ def test_layout_page_and_territory_are_remembered(qtbot: QtBot, context: AppCont
     window.resize(760, 600)  # within the offscreen screen (800×800): restoreGeometry clamps to it
     size = window.size()
     window.close()
-    fresh = AppContext(context.services, context.settings, context.data_dir, today=lambda: TODAY)
+    fresh = AppContext(context.services, context.settings, context.data_dir, context.clock)
     again = make_window(qtbot, fresh, demo_opened)
     assert again.navigation.currentRow() == 1
     assert fresh.territory_id == other.id

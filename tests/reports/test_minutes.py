@@ -22,7 +22,7 @@ from ti_desktop.reports.minutes_data import (
     MinutesParticipant,
 )
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY
 
 
 def normalise(text: str) -> str:

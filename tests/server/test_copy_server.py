@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ti_desktop.services.maintenance import copy_between, open_server_services
 
+from ..clock import fixed_clock
+
 
 def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     with sqlite3.connect(path) as connection:
@@ -15,12 +17,12 @@ def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def test_round_trip_through_the_server(demo_db: Path, server_url: str, tmp_path: Path) -> None:
-    to_server = copy_between(demo_db, server_url)
+    to_server = copy_between(demo_db, server_url, fixed_clock())
     back = tmp_path / "retour.sqlite3"
-    from_server = copy_between(server_url, back)
+    from_server = copy_between(server_url, back, fixed_clock())
     assert from_server.figures == to_server.figures
     assert table_dump(back) == table_dump(demo_db)
-    opened = open_server_services(server_url)
+    opened = open_server_services(server_url, clock=fixed_clock())
     try:
         territory = opened.services.territories.resolve(None)
         created = opened.services.actions.create(territory_id=territory.id, axis_id=1, title="Après la copie")

@@ -19,16 +19,18 @@ from ti_desktop.paths import UserDirs
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_server_services
 
+from ..clock import fixed_clock
+
 
 @pytest.fixture
 def controller(qapp: object, server_url: str, tmp_path: Path) -> Iterator[GuiController]:
-    opened = open_server_services(server_url)
+    opened = open_server_services(server_url, clock=fixed_clock())
     try:
         create_demo_territory(opened.services)
     finally:
         opened.close()
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings)
+    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings, fixed_clock())
     yield gui
     gui.close()
 
@@ -71,6 +73,6 @@ def test_an_unreachable_server_is_refused_in_french(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings)
+    gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings, fixed_clock())
     assert gui.open_server("postgresql+psycopg://personne@127.0.0.1:1/absente") is False
     assert gui.window is None and shown

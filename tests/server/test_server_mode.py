@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -15,7 +14,7 @@ from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.exporting import ExportFormat
 from ti_desktop.services.maintenance import open_server_services
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY, fixed_clock
 
 
 def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -26,7 +25,7 @@ def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple
 
 
 def test_migrations_and_services_run_on_the_server(server_url: str, tmp_path: Path) -> None:
-    opened = open_server_services(server_url)
+    opened = open_server_services(server_url, clock=fixed_clock())
     try:
         assert opened.database.path is None and opened.services.backups is None
         territory = create_demo_territory(opened.services)
@@ -39,7 +38,7 @@ def test_migrations_and_services_run_on_the_server(server_url: str, tmp_path: Pa
     finally:
         opened.close()
     # Opening again finds the schema up to date and the data there.
-    again = open_server_services(server_url)
+    again = open_server_services(server_url, clock=fixed_clock())
     try:
         assert len(again.services.actions.list()) == 44
     finally:

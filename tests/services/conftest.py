@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +9,8 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ActionRecord, TerritoryRecord
 from ti_desktop.services.maintenance import OpenDatabase
 from ti_desktop.services.registry import Services
+
+from ..clock import TODAY
 
 
 @dataclass
@@ -41,5 +42,5 @@ def world(services: Services) -> World:
     return World(services, territory, axis)
 
 
-TODAY = dt.date(2026, 11, 21)
 EUR = Decimal
+__all__ = ["EUR", "TODAY", "World"]  # TODAY: the tests' fixed date, for the modules importing it from here

@@ -12,6 +12,8 @@ from ti_desktop.db.errors import DatabaseDamagedError
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
+
 
 def backup_file(taken_at: dt.datetime) -> BackupFile:
     return BackupFile(Path(f"b-{taken_at:%Y%m%d%H%M%S}.sqlite3"), "automatique", taken_at, 1)
@@ -34,7 +36,7 @@ def test_rotation_keeps_the_ten_newest_and_one_a_day_for_thirty_days() -> None:
 
 
 def test_backup_only_when_the_data_changed(demo_db: Path) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     backups = opened.services.backups
     assert backups is not None
     first = backups.backup_if_changed("demarrage")
@@ -49,7 +51,7 @@ def test_backup_only_when_the_data_changed(demo_db: Path) -> None:
 
 
 def test_an_import_takes_a_backup_first(demo_db: Path, tmp_path: Path) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     plan = tmp_path / "plan.csv"
     plan.write_text("Intitulé;Axe\nNouvelle action;Innovation\n", encoding="utf-8")
     territory = opened.services.territories.resolve(None)
@@ -69,22 +71,22 @@ def damage(path: Path) -> None:
 
 
 def test_a_damaged_base_is_set_aside_and_the_newest_good_backup_restored(demo_db: Path) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     assert opened.services.backups is not None
     opened.services.backups.backup("automatique")
     opened.close()
     damage(demo_db)
     damaged_bytes = demo_db.read_bytes()
     with pytest.raises(DatabaseDamagedError):
-        open_services(demo_db)
+        open_services(demo_db, clock=fixed_clock())
     assert demo_db.read_bytes() == damaged_bytes  # never written to
-    backups = BackupService(demo_db)
+    backups = BackupService(demo_db, fixed_clock())
     good = backups.newest_good()
     assert good is not None and good.counts["actions"] == 44
     recovery = backups.recover_damaged()
     assert recovery.damaged_copy == Path(f"{demo_db}.damaged")
     assert recovery.damaged_copy.read_bytes() == damaged_bytes
     assert recovery.restored.counts["actions"] == 44
-    reopened = open_services(demo_db)
+    reopened = open_services(demo_db, clock=fixed_clock())
     assert len(reopened.services.actions.list()) == 44
     reopened.close()

@@ -40,8 +40,12 @@ from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
+
 SQLITE_INT = (-(2**70), 2**70)  # beyond SQLite's 64 bits too: refused with a French message
-ENTITIES = sorted(name for name, value in vars(Services(sessionmaker())).items() if isinstance(value, EntityCrud))
+ENTITIES = sorted(
+    name for name, value in vars(Services(sessionmaker(), fixed_clock())).items() if isinstance(value, EntityCrud)
+)
 # Per entity and operation: 20 entities x 2 operations stay within a few seconds. A deeper hunt:
 # TI_BAD_INPUT_EXAMPLES=500 pytest tests/services/test_bad_input.py
 EXAMPLES = int(os.environ.get("TI_BAD_INPUT_EXAMPLES", "15"))
@@ -54,7 +58,7 @@ SETTINGS = settings(
 # refused with a French message (test_emptying_an_optional_field_with_a_default_is_handled).
 EMPTY_UPDATE_ESCAPES = {
     (crud.model.__tablename__, name)
-    for crud in vars(Services(sessionmaker())).values()
+    for crud in vars(Services(sessionmaker(), fixed_clock())).values()
     if isinstance(crud, EntityCrud)
     for name, spec in crud.specs.items()
     if not spec.required and not crud.model.__table__.c[name].nullable
@@ -126,7 +130,9 @@ def build_world(services: Services) -> World:
 @pytest.fixture(scope="module")
 def opened(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OpenDatabase]:
     """One database for the module: calls that succeed leave rows, which later calls live with."""
-    handle = open_services(tmp_path_factory.mktemp("bad-input") / "plan.sqlite3", user="claire.martin")
+    handle = open_services(
+        tmp_path_factory.mktemp("bad-input") / "plan.sqlite3", user="claire.martin", clock=fixed_clock()
+    )
     yield handle
     handle.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -14,12 +13,12 @@ from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY, fixed_clock
 
 
 @pytest.fixture
 def demo(demo_db: Path):  # type: ignore[no-untyped-def]
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     yield opened.services
     opened.close()
 
@@ -90,7 +89,7 @@ def _content(path: Path) -> list[tuple[object, ...]]:
 
 
 def test_demo_is_the_same_at_every_run(tmp_path: Path, demo_template: Path) -> None:
-    again = open_services(tmp_path / "encore.sqlite3")
+    again = open_services(tmp_path / "encore.sqlite3", clock=fixed_clock())
     create_demo_territory(again.services)
     with pytest.raises(ConflictError, match="existe déjà"):
         create_demo_territory(again.services)

@@ -21,12 +21,14 @@ from ti_desktop.services.exporting import ExportCancelled, ExportFormat, ExportW
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
+
 KEYS = [field.key for field in pc.ACTION_FIELDS]
 
 
 @pytest.fixture
 def demo(demo_db: Path) -> Iterator[OpenDatabase]:
-    handle = open_services(demo_db)
+    handle = open_services(demo_db, clock=fixed_clock())
     yield handle
     handle.close()
 

@@ -24,6 +24,7 @@ from ti_desktop.services.importing import ImportCancelled, ImportPreview, Import
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
 from ..exchange.conftest import tet_file, with_cell
 from .conftest import World
 
@@ -73,7 +74,7 @@ def counts(services: Services) -> dict[str, int]:
 def fresh_database() -> Iterator[tuple[Services, int]]:
     """A new database per hypothesis example (fixtures are shared between examples)."""
     with tempfile.TemporaryDirectory(prefix="ti-import-") as folder:
-        opened = open_services(Path(folder) / "plan.sqlite3", user="claire.martin")
+        opened = open_services(Path(folder) / "plan.sqlite3", user="claire.martin", clock=fixed_clock())
         try:
             territory = opened.services.territories.create(name="Vallée de l'Orne industrielle", region="Normandie")
             yield opened.services, territory.id

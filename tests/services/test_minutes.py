@@ -22,6 +22,7 @@ from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE
 from ti_desktop.services.registry import Services
 from ti_desktop.services.reporting import ReportCancelled, ReportWriteError
 
+from ..clock import fixed_clock
 from .conftest import TODAY, World
 
 
@@ -42,7 +43,7 @@ def section(text: str, start: str, end: str | None = None) -> str:
 
 @pytest.fixture
 def demo(demo_db: Path) -> Iterator[OpenDatabase]:
-    handle = open_services(demo_db)
+    handle = open_services(demo_db, clock=fixed_clock())
     yield handle
     handle.close()
 

@@ -19,7 +19,8 @@ from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 from ti_desktop.services.reporting import ReportCancelled
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY, fixed_clock
+
 OPTIONS = ReportOptions(dt.date(2026, 1, 1), dt.date(2026, 11, 30))
 
 
@@ -38,7 +39,7 @@ def contains_code(text: str, code: str) -> bool:
 
 @pytest.fixture
 def demo(demo_db: Path) -> Iterator[OpenDatabase]:
-    handle = open_services(demo_db)
+    handle = open_services(demo_db, clock=fixed_clock())
     yield handle
     handle.close()
 
@@ -177,7 +178,7 @@ def test_a_thousand_action_territory_builds(tmp_path: Path) -> None:
         sys.path.pop(0)
     path = tmp_path / "grand.sqlite3"
     build_large_plan(path, 1000)
-    handle = open_services(path)
+    handle = open_services(path, clock=fixed_clock())
     try:
         services = handle.services
         tid = territory_id(services)

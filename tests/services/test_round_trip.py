@@ -11,6 +11,8 @@ from ti_desktop.services.exporting import ExportFormat
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
+from ..clock import fixed_clock
+
 ACTION_VALUES = (
     "description",
     "expected_results",
@@ -70,14 +72,14 @@ def plan_of(services: Services, territory_id: int) -> dict[tuple[str, str], dict
 
 @pytest.fixture
 def demo_opened(demo_db: Path) -> Any:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     yield opened
     opened.close()
 
 
 @pytest.fixture
 def empty_territory(tmp_path: Path) -> Any:
-    opened = open_services(tmp_path / "destination.sqlite3")
+    opened = open_services(tmp_path / "destination.sqlite3", clock=fixed_clock())
     territory = opened.services.territories.create(name="Territoire destinataire")
     yield opened, territory.id
     opened.close()

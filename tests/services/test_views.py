@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from ti_desktop.domain import summaries
 from ti_desktop.services.maintenance import open_services
 
-TODAY = dt.date(2026, 11, 21)
+from ..clock import TODAY, fixed_clock
 
 
 def test_plan_rows_match_records_and_domain_figures(demo_db: Path) -> None:
-    opened = open_services(demo_db)
+    opened = open_services(demo_db, clock=fixed_clock())
     services = opened.services
     try:
         tid = services.territories.resolve(None).id

@@ -27,9 +27,17 @@ class BackupInfo:
     size_bytes: int
 
 
-def timestamped_backup_path(database: Path, backups_dir: Path, *, reason: str = "sauvegarde") -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    return backups_dir / f"{database.stem}-{reason}-{stamp}.sqlite3"
+def timestamped_backup_path(
+    database: Path, backups_dir: Path, moment: dt.datetime, *, reason: str = "sauvegarde"
+) -> Path:
+    """`<base>-<reason>-<local time of moment>.sqlite3`, a name not yet taken in `backups_dir` (two backups
+    at the same moment, as with a stopped clock, get the next microsecond)."""
+    local = moment.astimezone().replace(tzinfo=None)
+    while True:
+        path = backups_dir / f"{database.stem}-{reason}-{local:%Y%m%d-%H%M%S-%f}.sqlite3"
+        if not path.exists():
+            return path
+        local += dt.timedelta(microseconds=1)
 
 
 def _copy_with_backup_api(source: Path, destination: Path) -> None:
@@ -116,11 +124,12 @@ def copy_into(source: Path, database: Path) -> None:
         ) from error
 
 
-def set_aside_damaged(database: Path) -> Path:
-    """Move a damaged base (and its -wal/-shm files) to `<base>.damaged`, untouched; return the new path."""
+def set_aside_damaged(database: Path, moment: dt.datetime) -> Path:
+    """Move a damaged base (and its -wal/-shm files) to `<base>.damaged`, untouched; return the new path.
+    An older `.damaged` file is kept: the new one is named after `moment` (local time)."""
     target = Path(str(database) + ".damaged")
     if target.exists():
-        target = target.with_name(f"{target.name}-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        target = target.with_name(f"{target.name}-{moment.astimezone():%Y%m%d-%H%M%S}")
     try:
         os.replace(database, target)
         for suffix in ("-wal", "-shm"):

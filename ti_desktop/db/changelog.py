@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.util import identity_key
 
 from ti_desktop.db import models
-from ti_desktop.db.types import utcnow
+from ti_desktop.db.bookkeeping import session_clock
 
 # Entity name written in the log for each model.
 LOGGED_ENTITIES: dict[type[models.Base], str] = {
@@ -148,7 +148,7 @@ def _rows_for(
 
 def _after_flush(session: Session, _context: Any) -> None:
     user = session.info.get(USER_KEY, "inconnu")
-    now = utcnow()
+    now = session_clock(session).now()
     rows: list[dict[str, Any]] = []
     action_territories: dict[int, int | None] = {}
     for obj in session.new:
@@ -160,6 +160,32 @@ def _after_flush(session: Session, _context: Any) -> None:
         rows += _rows_for(session, obj, "deleted", user, now, action_territories)
     if rows:
         session.connection().execute(insert(models.ChangeLog), rows)
+
+
+def log_change(
+    session: Session,
+    *,
+    territory_id: int | None,
+    action_id: int | None,
+    entity: str,
+    entity_id: int,
+    field: str | None,
+    old_value: str | None,
+    new_value: str | None,
+) -> None:
+    """A history row for a change the ORM does not see (a link table rewritten in bulk)."""
+    row = {
+        "changed_at": session_clock(session).now(),
+        "user": session.info.get(USER_KEY, "inconnu"),
+        "territory_id": territory_id,
+        "action_id": action_id,
+        "entity": entity,
+        "entity_id": entity_id,
+        "field": field,
+        "old_value": old_value,
+        "new_value": new_value,
+    }
+    session.connection().execute(insert(models.ChangeLog), [row])
 
 
 def install_change_log(factory: sessionmaker[Session], user: str) -> None:

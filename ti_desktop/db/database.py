@@ -20,6 +20,7 @@ from ti_desktop.db.backup import (
     set_aside_damaged,
     timestamped_backup_path,
 )
+from ti_desktop.db.bookkeeping import install_clock
 from ti_desktop.db.changelog import install_change_log
 from ti_desktop.db.engine import create_sqlite_engine
 from ti_desktop.db.errors import (
@@ -40,6 +41,7 @@ from ti_desktop.db.migrate import (
 from ti_desktop.db.server import check_reachable, create_server_engine, migration_failed, parse_server_url
 from ti_desktop.db.server import shown as server_label
 from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
+from ti_desktop.domain.clock import Clock
 
 
 def current_user() -> str:
@@ -64,7 +66,7 @@ class Database:
         self.engine.dispose()
 
 
-def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo | None:
+def prepare_file(path: Path, backups_dir: Path, clock: Clock, *, create: bool) -> BackupInfo | None:
     """Check the file and bring its schema to the head revision; return the backup taken, if any.
 
     Refuses (file untouched): a missing file when `create` is false, a non-SQLite file, another
@@ -90,10 +92,12 @@ def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo |
         return None
     backup = None
     if state.kind is FileKind.OURS:
-        backup = backup_database(path, timestamped_backup_path(path, backups_dir, reason="avant-migration"))
+        backup = backup_database(
+            path, timestamped_backup_path(path, backups_dir, clock.now(), reason="avant-migration")
+        )
     migration_engine = create_sqlite_engine(path, foreign_keys=False, wal=False)
     try:
-        upgrade_to_head(migration_engine)
+        upgrade_to_head(migration_engine, clock.now())
     except (SQLAlchemyError, ForeignKeyViolation) as error:
         where = f" Une sauvegarde avait été faite : « {backup.path} »." if backup else ""
         raise MigrationError(
@@ -105,16 +109,25 @@ def prepare_file(path: Path, backups_dir: Path, *, create: bool) -> BackupInfo |
     return backup
 
 
-def open_database(path: Path, backups_dir: Path, *, create: bool = True, user: str | None = None) -> Database:
-    """Open `path` for work, creating and migrating it as needed."""
-    backup = prepare_file(path, backups_dir, create=create)
-    engine = create_sqlite_engine(path)
+def session_factory(engine: Engine, clock: Clock, user: str | None) -> sessionmaker[Session]:
+    """Sessions that stamp their rows with `clock` and write the history as `user` (the OS user by default)."""
     factory = sessionmaker(engine, expire_on_commit=False)
+    install_clock(factory, clock)
     install_change_log(factory, user or current_user())
+    return factory
+
+
+def open_database(
+    path: Path, backups_dir: Path, clock: Clock, *, create: bool = True, user: str | None = None
+) -> Database:
+    """Open `path` for work, creating and migrating it as needed."""
+    backup = prepare_file(path, backups_dir, clock, create=create)
+    engine = create_sqlite_engine(path)
+    factory = session_factory(engine, clock, user)
     return Database(path=path, engine=engine, sessions=factory, backup_before_upgrade=backup)
 
 
-def open_server_database(url_text: str, *, user: str | None = None) -> Database:
+def open_server_database(url_text: str, clock: Clock, *, user: str | None = None) -> Database:
     """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first."""
     url = parse_server_url(url_text)
     engine = create_server_engine(url)
@@ -125,16 +138,17 @@ def open_server_database(url_text: str, *, user: str | None = None) -> Database:
         engine.dispose()
         raise SchemaTooNewError(Path(server_label(url)), revision, __version__)
     try:
-        upgrade_to_head(engine)
+        upgrade_to_head(engine, clock.now())
     except SQLAlchemyError as error:
         engine.dispose()
         raise migration_failed(url, error) from error
-    factory = sessionmaker(engine, expire_on_commit=False)
-    install_change_log(factory, user or current_user())
+    factory = session_factory(engine, clock, user)
     return Database(path=None, engine=engine, sessions=factory, server=server_label(url))
 
 
-def restore_database(backup_file: Path, database: Path, backups_dir: Path) -> tuple[BackupInfo, BackupInfo | None]:
+def restore_database(
+    backup_file: Path, database: Path, backups_dir: Path, clock: Clock
+) -> tuple[BackupInfo, BackupInfo | None]:
     """Verify `backup_file`, back up the current database, then replace its content; migrate if older.
 
     Returns (what was restored, the safety backup of the replaced database or None if there was none).
@@ -152,10 +166,10 @@ def restore_database(backup_file: Path, database: Path, backups_dir: Path) -> tu
     if state.kind is FileKind.OURS:
         if quick_check(database) == "ok":
             safety = backup_database(
-                database, timestamped_backup_path(database, backups_dir, reason="avant-restauration")
+                database, timestamped_backup_path(database, backups_dir, clock.now(), reason="avant-restauration")
             )
         else:  # a damaged base cannot be backed up: it is kept aside, as it is
-            set_aside_damaged(database)
+            set_aside_damaged(database, clock.now())
     copy_into(backup_file, database)
-    prepare_file(database, backups_dir, create=False)
+    prepare_file(database, backups_dir, clock, create=False)
     return restored, safety

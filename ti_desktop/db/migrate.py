@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from alembic import command
@@ -12,12 +13,17 @@ from sqlalchemy import Connection, Engine, text
 
 from ti_desktop.paths import bundled_path
 
+# Migrations that write rows (the seeded axes of 0001) stamp them with this moment, given by the caller's clock.
+NOW_ATTRIBUTE = "now"
 
-def alembic_config(connection: Connection | None = None) -> Config:
+
+def alembic_config(connection: Connection | None = None, now: dt.datetime | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(bundled_path("migrations")))
     if connection is not None:
         config.attributes["connection"] = connection
+    if now is not None:
+        config.attributes[NOW_ATTRIBUTE] = now
     return config
 
 
@@ -43,15 +49,15 @@ class ForeignKeyViolation(RuntimeError):
     """A migration left rows pointing nowhere: it is rolled back (a bug, never user data loss)."""
 
 
-def upgrade_to_head(engine: Engine) -> None:
+def upgrade_to_head(engine: Engine, now: dt.datetime) -> None:
     """Run every pending migration in one transaction; roll everything back on any failure.
 
     On SQLite the engine must have foreign keys OFF: batch migrations recreate tables, and the
     references are verified with `PRAGMA foreign_key_check` before committing. PostgreSQL runs the same
-    migrations in one transactional DDL block.
+    migrations in one transactional DDL block. Rows a migration writes are stamped with `now`.
     """
     with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+        command.upgrade(alembic_config(connection, now), "head")
         if connection.dialect.name != "sqlite":
             return  # a server checks its foreign keys itself, statement by statement
         problems = connection.execute(text("PRAGMA foreign_key_check")).fetchall()

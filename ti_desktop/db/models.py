@@ -27,7 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from ti_desktop.db.types import EnumCode, Money, UtcDateTime, utcnow
+from ti_desktop.db.bookkeeping import STAMP_ON_INSERT, STAMP_ON_WRITE
+from ti_desktop.db.types import EnumCode, Money, UtcDateTime
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
@@ -58,8 +59,9 @@ class Base(DeclarativeBase):
 
 class Timestamped:
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
-    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
+    # Set by the session from the database's clock (db/bookkeeping.py), never from the machine's.
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, info=STAMP_ON_INSERT)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, info=STAMP_ON_WRITE)
 
 
 def enum_check(column: str, enum: type[Enum], *, nullable: bool = False) -> CheckConstraint:
@@ -423,7 +425,7 @@ class ChangeLog(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    changed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, info=STAMP_ON_INSERT)
     user: Mapped[str] = mapped_column(String(200))
     # Plain integers, not foreign keys: the history outlives what it describes.
     territory_id: Mapped[int | None] = mapped_column(Integer)
@@ -441,7 +443,7 @@ class Snapshot(Timestamped, Base):
     __tablename__ = "snapshots"
 
     territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
-    taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, default=utcnow)
+    taken_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, info=STAMP_ON_INSERT)
     label: Mapped[str] = mapped_column(String(300))
     meeting_id: Mapped[int | None] = mapped_column(nullify_fk("meetings.id"), index=True)
     payload: Mapped[str] = mapped_column(Text)

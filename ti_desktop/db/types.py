@@ -64,7 +64,3 @@ class EnumCode(TypeDecorator[Enum]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Enum | None:
         return None if value is None else self.enum_class(value)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)

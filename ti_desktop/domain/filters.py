@@ -51,26 +51,34 @@ class ActionFilter:
     text: str = ""
     # Actions having every one of these problems.
     quality: frozenset[QualityIssue] = field(default_factory=frozenset)
-    today: dt.date | None = None  # for late_only and quality; the caller's today, so tests can fix it
+    # The caller's today (from its clock): required by late_only and quality, which depend on the date.
+    today: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if (self.late_only or self.quality) and self.today is None:
+            raise ValueError("a filter on lateness or data quality needs the caller's today")
 
     def matches(self, action: ActionRecord, last_update_on: dt.date | None = None) -> bool:
         """Does the action meet every criterion? (Territory is checked by the caller's query.)"""
-        today = self.today or dt.date.today()
         if self.axis_ids and action.axis_id not in self.axis_ids:
             return False
         if self.statuses and action.status not in self.statuses:
             return False
         if self.lead_actor_ids and action.lead_actor_id not in self.lead_actor_ids:
             return False
-        if self.late_only and not is_action_late(action.status, action.planned_end, today):
+        if self.late_only and not is_action_late(action.status, action.planned_end, self._today()):
             return False
         if self.to_discuss_only and not action.to_discuss:
             return False
         if self.confidential is not None and action.confidential != self.confidential:
             return False
-        if self.quality and not self.quality <= quality_issues(action, last_update_on, today):
+        if self.quality and not self.quality <= quality_issues(action, last_update_on, self._today()):
             return False
         return all(_contains(action, word) for word in self.text.casefold().split())
+
+    def _today(self) -> dt.date:
+        assert self.today is not None, "checked when the filter was made"
+        return self.today
 
 
 def _contains(action: ActionRecord, word: str) -> bool:

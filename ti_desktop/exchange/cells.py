@@ -288,11 +288,15 @@ class XlsxStream:
     """An .xlsx workbook written sheet after sheet. Declare the sheet names up front (the package's
     content types come first in the archive), then call `sheet()` for each, in that order, then `close()`."""
 
-    def __init__(self, path: Path, sheet_names: Sequence[str], *, title: str | None = None) -> None:
+    def __init__(
+        self, path: Path, sheet_names: Sequence[str], created: dt.datetime, *, title: str | None = None
+    ) -> None:
+        """`created`: the workbook's creation time (timezone-aware), written in its properties."""
         if not sheet_names:
             raise ValueError("a workbook needs at least one sheet")
         self._names = list(sheet_names)
         self._title = title
+        self._created = created
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self._strings: dict[str, int] = {}  # cleaned text → index in the shared strings
         self._string_cells: dict[str, str] = {}  # text as given → end of its cell's XML
@@ -320,7 +324,7 @@ class XlsxStream:
         self._zip.writestr("xl/styles.xml", _STYLES)
         self._zip.writestr("xl/workbook.xml", self._workbook())
         self._zip.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(self._sheets)))
-        self._zip.writestr("docProps/core.xml", _core(self._title))
+        self._zip.writestr("docProps/core.xml", _core(self._title, self._created))
         self._zip.close()
 
     def abandon(self) -> None:
@@ -488,8 +492,8 @@ def _workbook_rels(sheet_count: int) -> str:
     )
 
 
-def _core(title: str | None) -> str:
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _core(title: str | None, created: dt.datetime) -> str:
+    now = created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     title_element = f"<dc:title>{_escape(clean_text(title))}</dc:title>" if title else ""
     return (
         f"{_XML_HEAD}<cp:coreProperties "

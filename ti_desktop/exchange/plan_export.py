@@ -129,10 +129,15 @@ class PlanExport:
     """A territory's plan as exported. `actions` lists each action followed by its sub-actions."""
 
     territory: str
-    exported_on: dt.date
+    exported_at: dt.datetime  # timezone-aware
     actions: tuple[ExportedAction, ...]
     indicators: tuple[ExportedIndicator, ...] = ()
     confidential_left_out: int = 0
+
+    @property
+    def exported_on(self) -> dt.date:
+        """The day of the export, in the user's time zone."""
+        return self.exported_at.astimezone().date()
 
     @property
     def funding_lines(self) -> int:
@@ -345,7 +350,7 @@ def write_xlsx(
     steps.check()
     names = [pc.ACTIONS_SHEET, pc.FUNDING_SHEET, pc.MILESTONES_SHEET, pc.INDICATORS_SHEET, pc.UPDATES_SHEET]
     action_row, funding_row, milestone_row = _row_makers()
-    with XlsxStream(path, names, title=f"Plan d'action — {plan.territory}") as book:
+    with XlsxStream(path, names, plan.exported_at, title=f"Plan d'action — {plan.territory}") as book:
         sheet = _table(book, pc.ACTIONS_SHEET, [_plan_column(field) for field in pc.ACTION_FIELDS], freeze_columns=1)
         for action in plan.actions:
             sheet.row(action_row(action))
@@ -571,7 +576,7 @@ def write_tet(
         for index, (header, width) in enumerate(zip(tet.TET_COLUMNS, _TET_WIDTHS, strict=True))
     ]
     title = f"{plan.territory} — plan d'action exporté de TI Desktop le {format_date(plan.exported_on)}"
-    with XlsxStream(path, [TET_SHEET], title=title) as book:
+    with XlsxStream(path, [TET_SHEET], plan.exported_at, title=title) as book:
         sheet = book.sheet(TET_SHEET, columns, freeze=(2, 0))
         sheet.row([title], style=CellStyle.TITLE, height=24)
         sheet.header(height=30)

@@ -4,12 +4,12 @@ current territory, settings, and the signals that keep every view up to date aft
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.editing import Editor
 from ti_desktop.services.registry import Services
@@ -34,21 +34,21 @@ class AppContext(QObject):
         services: Services,
         settings: QSettings,
         data_dir: Path,
-        today: Callable[[], dt.date] = dt.date.today,
+        clock: Clock,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.settings = settings
         self.data_dir = data_dir
-        self._today = today
+        self.clock = clock  # the composition root's: pages never read the machine's clock
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(self.undo_stack, on_change=self.data_changed.emit, on_error=self.status_message.emit)
         self._territory_id: int | None = None
 
     @property
     def today(self) -> dt.date:
-        return self._today()
+        return self.clock.today()
 
     @property
     def territory_id(self) -> int | None:

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self._editor_factory = editor_factory
         self.backups: BackupService | None = None
         if database_path is not None:
-            self.backups = context.services.backups or BackupService(database_path)
+            self.backups = context.services.backups or BackupService(database_path, context.clock)
         self.conflict_box: QMessageBox | None = None
         self._backup_failure: str | None = None
         self.backup_timer = QTimer(self)

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.reports.fonts import BOLD, FAMILY
+from ti_desktop.reports.metadata import date_document
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
 from ti_desktop.reports.styles import (
     ACCENT,
@@ -138,6 +139,7 @@ class _MinutesDocument(BaseDocTemplate):
 
     def _decorate(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         data = self.data
+        date_document(canvas, data.generated_on)
         canvas.saveState()
         top = PAGE_HEIGHT - MARGIN_TOP + 16
         right = data.meeting_label if data.closed else f"{DRAFT} – {data.meeting_label}"

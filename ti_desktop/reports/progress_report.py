@@ -59,6 +59,7 @@ from ti_desktop.reports.data import (
     SynthesisData,
 )
 from ti_desktop.reports.fonts import BOLD, FAMILY
+from ti_desktop.reports.metadata import date_document
 from ti_desktop.reports.styles import (
     ALERT,
     ALERT_BG,
@@ -222,6 +223,7 @@ class _ReportDocument(BaseDocTemplate):
         self._pagination.heading_pages[key] = self.page
 
     def _footer(self, canvas: Canvas) -> None:
+        date_document(canvas, self.data.generated_on)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, MARGIN_BOTTOM - 12, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 12)

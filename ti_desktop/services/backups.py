@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from ti_desktop.db.backup_set import BackupFile, backups_of, change_marker, to_r
 from ti_desktop.db.database import prepare_file
 from ti_desktop.db.errors import BackupError, DatabaseError
 from ti_desktop.db.sqlite_file import count_rows
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.formatting import format_date
 from ti_desktop.paths import backups_dir_for
 
@@ -62,15 +62,15 @@ REASON_LABELS = {
 
 
 class BackupService:
-    def __init__(self, database: Path, now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+    def __init__(self, database: Path, clock: Clock) -> None:
         self.database = database
         self.folder = backups_dir_for(database)
-        self._now = now
+        self._clock = clock
 
     # -- taking backups -------------------------------------------------------------------------
     def backup(self, reason: str = "sauvegarde") -> BackupInfo:
         """A verified backup now, then the rotation."""
-        destination = timestamped_backup_path(self.database, self.folder, reason=reason)
+        destination = timestamped_backup_path(self.database, self.folder, self._clock.now(), reason=reason)
         info = backup_database(self.database, destination)
         self.rotate()
         return info
@@ -96,7 +96,8 @@ class BackupService:
     def rotate(self) -> list[Path]:
         """Delete the backups the policy no longer keeps; return them."""
         removed = []
-        for backup in to_remove(backups_of(self.database, self.folder), self._now()):
+        local_now = self._clock.now().astimezone().replace(tzinfo=None)  # backup names are in local time
+        for backup in to_remove(backups_of(self.database, self.folder), local_now):
             with contextlib.suppress(OSError):
                 backup.path.unlink()
                 removed.append(backup.path)
@@ -139,10 +140,10 @@ class BackupService:
                 f"Aucune sauvegarde valide de « {self.database.name} » dans « {self.folder} » : la base "
                 "endommagée n'a pas été touchée."
             )
-        damaged = set_aside_damaged(self.database)
+        damaged = set_aside_damaged(self.database, self._clock.now())
         try:
             copy_into(chosen.path, self.database)
-            prepare_file(self.database, self.folder, create=False)
+            prepare_file(self.database, self.folder, self._clock, create=False)
         except DatabaseError:
             with contextlib.suppress(OSError):
                 self.database.unlink()

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.exchange.atomic import ExportWriteError, write_atomically
@@ -73,8 +74,9 @@ _WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv, ExportFo
 
 
 class ExportService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self._clock = clock
 
     def export(
         self,
@@ -130,12 +132,11 @@ class ExportService:
             confidential_left_out=plan.confidential_left_out,
         )
 
-    def collect(
-        self, territory_id: int, *, include_confidential: bool = False, today: dt.date | None = None
-    ) -> PlanExport:
-        """The territory's plan as exported: each action followed by its sub-actions, in axis then code order."""
+    def collect(self, territory_id: int, *, include_confidential: bool = False) -> PlanExport:
+        """The territory's plan as exported now: each action followed by its sub-actions, in axis then code
+        order."""
         with self._sessions() as session:
-            return _Reader(session, territory_id).plan(include_confidential, today or dt.date.today())
+            return _Reader(session, territory_id).plan(include_confidential, self._clock.now())
 
 
 class _Reader:
@@ -162,7 +163,7 @@ class _Reader:
             chosen.append(column)
         return chosen
 
-    def plan(self, include_confidential: bool, today: dt.date) -> PlanExport:
+    def plan(self, include_confidential: bool, now: dt.datetime) -> PlanExport:
         territory = self.session.get(models.Territory, self.territory_id)
         if territory is None:
             raise NotFoundError(f"Impossible de trouver le territoire n° {self.territory_id}.")
@@ -228,7 +229,7 @@ class _Reader:
             )
         return PlanExport(
             territory=territory.name,
-            exported_on=today,
+            exported_at=now,
             actions=tuple(exported),
             indicators=tuple(indicators),
             confidential_left_out=len(left_out),

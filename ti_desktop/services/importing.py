@@ -189,10 +189,15 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
 
 
 class ImportService:
-    def __init__(self, sessions: sessionmaker[Session], before_write: Callable[[], object] | None = None) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        actions: ActionService,
+        before_write: Callable[[], object] | None = None,
+    ) -> None:
         self._sessions = sessions
         self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
-        self.actions = ActionService(sessions)
+        self.actions = actions
         self.axes = AxisService(sessions)
         self.objectives = EntityCrud(
             sessions, models.Objective, ObjectiveRecord, fields.OBJECTIVE, noun="l'objectif", check=check_territory_axis

@@ -15,6 +15,7 @@ from ti_desktop.db.database import Database, open_database, open_server_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
+from ti_desktop.domain.clock import Clock
 from ti_desktop.paths import backups_dir_for
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.registry import Services
@@ -41,30 +42,35 @@ class OpenDatabase:
     database: Database
     services: Services
 
+    @property
+    def clock(self) -> Clock:
+        return self.services.clock
+
     def close(self) -> None:
         self.database.close()
 
 
-def open_services(path: Path, *, create: bool = True, user: str | None = None) -> OpenDatabase:
+def open_services(path: Path, *, clock: Clock, create: bool = True, user: str | None = None) -> OpenDatabase:
     """Open (creating or upgrading as needed, with a backup before any upgrade) and build the services."""
-    database = open_database(path, backups_dir_for(path), create=create, user=user)
-    return OpenDatabase(database=database, services=Services(database.sessions, backups=BackupService(path)))
+    database = open_database(path, backups_dir_for(path), clock, create=create, user=user)
+    backups = BackupService(path, clock)
+    return OpenDatabase(database=database, services=Services(database.sessions, clock, backups=backups))
 
 
-def open_server_services(url: str, *, user: str | None = None) -> OpenDatabase:
+def open_server_services(url: str, *, clock: Clock, user: str | None = None) -> OpenDatabase:
     """Open a shared base on a server (PostgreSQL); no backups: they are the server's business."""
-    database = open_server_database(url, user=user)
-    return OpenDatabase(database=database, services=Services(database.sessions, backups=None))
+    database = open_server_database(url, clock, user=user)
+    return OpenDatabase(database=database, services=Services(database.sessions, clock, backups=None))
 
 
-def check_server(url: str) -> CheckReport:
+def check_server(url: str, clock: Clock) -> CheckReport:
     """Schema revision and row counts of a server base (its integrity is the server's own business)."""
     from sqlalchemy import func, select
 
     from ti_desktop.db.migrate import current_revision
     from ti_desktop.db.sqlite_file import COUNTED_TABLES
 
-    opened = open_server_services(url)
+    opened = open_server_services(url, clock=clock)
     try:
         with opened.database.engine.connect() as connection:
             revision = current_revision(connection)
@@ -95,12 +101,12 @@ def check_database(path: Path) -> CheckReport:
     return CheckReport(path, state.revision, head_revision(), integrity, counts)
 
 
-def backup_now(path: Path, output: Path | None = None) -> BackupInfo:
+def backup_now(path: Path, clock: Clock, output: Path | None = None) -> BackupInfo:
     """An online, verified backup to `output` or to a timestamped file in the backups folder."""
     state = inspect_file(path)
     if state.kind is FileKind.MISSING:
         raise DatabaseMissingError(path)
-    destination = output or timestamped_backup_path(path, backups_dir_for(path))
+    destination = output or timestamped_backup_path(path, backups_dir_for(path), clock.now())
     return backup_database(path, destination)
 
 
@@ -113,22 +119,22 @@ def latest_backup(path: Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(max(times)) if times else None
 
 
-def restore_backup(backup_file: Path, path: Path) -> tuple[BackupInfo, BackupInfo | None]:
-    return restore_database(backup_file, path, backups_dir_for(path))
+def restore_backup(backup_file: Path, path: Path, clock: Clock) -> tuple[BackupInfo, BackupInfo | None]:
+    return restore_database(backup_file, path, backups_dir_for(path), clock)
 
 
-def open_any(target: Path | str, *, create: bool) -> Database:
+def open_any(target: Path | str, clock: Clock, *, create: bool) -> Database:
     """A file (created when `create`) or a server base (an address with "://")."""
     if isinstance(target, str):
-        return open_server_database(target)
-    return open_database(target, backups_dir_for(target), create=create)
+        return open_server_database(target, clock)
+    return open_database(target, backups_dir_for(target), clock, create=create)
 
 
-def copy_between(source: Path | str, destination: Path | str) -> CopyResult:
+def copy_between(source: Path | str, destination: Path | str, clock: Clock) -> CopyResult:
     """The whole database from `source` to a new, empty `destination` (SQLite file or server base), verified."""
-    reading = open_any(source, create=False)
+    reading = open_any(source, clock, create=False)
     try:
-        writing = open_any(destination, create=True)
+        writing = open_any(destination, clock, create=True)
         try:
             label = writing.server or str(writing.path)
             return copy_database(reading.engine, writing.engine, label)

@@ -20,8 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.db.types import utcnow
 from ti_desktop.domain import fields, rules, summaries
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, MeetingKind, MinutesState
 from ti_desktop.domain.errors import NotFoundError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER, clean_values, missing_required
@@ -131,8 +131,9 @@ class _Plan:
 
 
 class MeetingService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self._clock = clock  # the time a meeting is closed
 
     # -- reading ------------------------------------------------------------------------------
     def meeting(self, meeting_id: int) -> MeetingRecord:
@@ -318,7 +319,7 @@ class MeetingService:
             meeting = session.get(models.Meeting, meeting_id) if 0 < meeting_id <= MAX_INTEGER else None
             if meeting is None:
                 raise NotFoundError(f"La réunion n° {meeting_id} n'existe plus.")
-            meeting.closed_at = utcnow()
+            meeting.closed_at = self._clock.now()
             plan = self._load_plan(session, meeting.territory_id)
             payload = {
                 "format": SNAPSHOT_FORMAT,

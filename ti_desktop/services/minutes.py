@@ -49,10 +49,12 @@ REQUESTED_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, Fun
 
 
 class MinutesService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(
+        self, sessions: sessionmaker[Session], steering: MeetingService, participants: MeetingParticipants
+    ) -> None:
         self._sessions = sessions
-        self._steering = MeetingService(sessions)
-        self._participants = MeetingParticipants(sessions)
+        self._steering = steering
+        self._participants = participants
 
     # -- assembling ---------------------------------------------------------------------------------
     def assemble(self, meeting_id: int, today: dt.date) -> MinutesData:

@@ -10,9 +10,9 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.db.changelog import USER_KEY
-from ti_desktop.db.types import utcnow
+from ti_desktop.db.changelog import log_change
 from ti_desktop.domain import fields
+from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ConcurrentEditError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
@@ -60,7 +60,8 @@ def last_update_dates_in(session: Session, territory_id: int) -> dict[int, dt.da
 
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+        self._clock = clock
         super().__init__(
             sessions,
             models.Action,
@@ -88,7 +89,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             if row.status != ActionStatus.REALISEE:
                 changes.setdefault("progress", 100)
                 if row.actual_end is None:
-                    changes.setdefault("actual_end", dt.date.today())
+                    changes.setdefault("actual_end", self._clock.today())
         return super().update_in(session, record_id, batch=batch, **changes)
 
     def bundle(self, action_id: int) -> ActionBundle:
@@ -212,21 +213,15 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         session.execute(delete(link).where(link.c.action_id == action_id))
         if valid:
             session.execute(insert(link), [{"action_id": action_id, "challenge_id": cid} for cid in sorted(valid)])
-        session.execute(
-            insert(models.ChangeLog),
-            [
-                {
-                    "changed_at": utcnow(),
-                    "user": session.info.get(USER_KEY, "inconnu"),
-                    "territory_id": action.territory_id,
-                    "action_id": action_id,
-                    "entity": "action",
-                    "entity_id": action_id,
-                    "field": "challenges",
-                    "old_value": ",".join(str(i) for i in sorted(before)) or None,
-                    "new_value": ",".join(str(i) for i in sorted(valid)) or None,
-                }
-            ],
+        log_change(
+            session,
+            territory_id=action.territory_id,
+            action_id=action_id,
+            entity="action",
+            entity_id=action_id,
+            field="challenges",
+            old_value=",".join(str(i) for i in sorted(before)) or None,
+            new_value=",".join(str(i) for i in sorted(valid)) or None,
         )
 
     def actions_answering(self, challenge_id: int) -> list[ActionRecord]:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain import records as r
+from ti_desktop.domain.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.checks import (
@@ -30,9 +31,11 @@ from ti_desktop.services.views import ViewService
 
 
 class Services:
-    def __init__(self, sessions: sessionmaker[Session], backups: BackupService | None = None) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, backups: BackupService | None = None) -> None:
         s = sessions
         self.sessions = sessions
+        # What "now" and "today" are for every service (the composition root's clock).
+        self.clock = clock
         # Backups of the base file (None for services built on sessions alone, in some tests).
         self.backups = backups
         before_import = backups.before_import if backups is not None else None
@@ -91,7 +94,7 @@ class Services:
             check=check_territory_axis,
             order_by=("axis_id", "code", "id"),
         )
-        self.actions = ActionService(s)
+        self.actions = ActionService(s, clock)
         self.partners = EntityCrud(
             s, models.ActionPartner, r.ActionPartnerRecord, fields.ACTION_PARTNER, noun="le partenaire"
         )
@@ -144,8 +147,10 @@ class Services:
             check=check_meeting_item,
             order_by=("position", "id"),
         )
-        self.steering = MeetingService(s)  # agenda proposals, projector views, closing, decision register
-        self.minutes = MinutesService(s)  # the minutes PDF (compte rendu et relevé de décisions)
+        self.steering = MeetingService(s, clock)  # agenda proposals, projector views, closing, decision register
+        self.minutes = MinutesService(
+            s, self.steering, self.participants
+        )  # the minutes PDF (compte rendu et relevé de décisions)
         self.decisions = EntityCrud(
             s,
             models.Decision,
@@ -160,5 +165,5 @@ class Services:
         self.history = HistoryService(s)
         self.views = ViewService(s)
         self.reports = ReportService(s)
-        self.imports = ImportService(s, before_write=before_import)
-        self.exports = ExportService(s)
+        self.imports = ImportService(s, self.actions, before_write=before_import)
+        self.exports = ExportService(s, clock)

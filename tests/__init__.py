@@ -1,0 +1,1 @@
+"""The test suite, mirroring the package (tests/db for ti_desktop/db, tests/gui for ti_desktop/gui…)."""
