@@ -25,3 +25,66 @@ def test_headless_layers_do_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# Calls that read the machine's clock (Python's and Qt's). Only ti_desktop/domain/clock.py makes them: everything
+# else receives a Clock from the composition root, or a date.
+CLOCK_READS = {
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "time_ns"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("time", "ctime"),
+    ("time", "strftime"),
+    ("QDate", "currentDate"),
+    ("QDateTime", "currentDateTime"),
+    ("QDateTime", "currentDateTimeUtc"),
+    ("QDateTime", "currentMSecsSinceEpoch"),
+    ("QDateTime", "currentSecsSinceEpoch"),
+    ("QTime", "currentTime"),
+}
+
+
+def _clock_reads(path: Path) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", None)
+        # time.gmtime(t) / localtime(t) / strftime(fmt, t) convert a given moment: only a call without it reads now.
+        reads_now = not (name == "time" and node.func.attr in ("gmtime", "localtime", "ctime") and node.args)
+        if (name, node.func.attr) in CLOCK_READS and reads_now:
+            where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+            found.append(f"{where}:{node.lineno} {name}.{node.func.attr}()")
+    return found
+
+
+def test_only_the_clock_module_reads_the_machine_clock() -> None:
+    """Time is an input: the composition roots build a SystemClock; no other code of the application, its
+    migrations or its tools asks the machine what day it is (the hook of a libfaketime run would not catch a
+    path the tests do not take; this reading does)."""
+    allowed = {ROOT / "ti_desktop" / "domain" / "clock.py"}
+    sources = [
+        *(ROOT / "ti_desktop").rglob("*.py"),
+        *(ROOT / "migrations").rglob("*.py"),
+        *(ROOT / "tools").glob("*.py"),
+    ]
+    found = [read for path in sorted(sources) if path not in allowed for read in _clock_reads(path)]
+    assert found == []
+
+
+def test_the_clock_reading_test_sees_a_clock_read() -> None:
+    sample = ROOT / "tests" / "data" / "clock_reads_sample.py.txt"
+    assert [read.split(" ", 1)[1] for read in _clock_reads(sample)] == [
+        "date.today()",
+        "datetime.now()",
+        "time.time()",
+        "QDate.currentDate()",
+    ]

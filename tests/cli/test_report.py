@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
+from ti_desktop.cli import main
+from ti_desktop.domain.clock import FIXED_NOW_ENV_VAR
+from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import open_services
 
 from ..clock import fixed_clock
 from .conftest import Run
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u202f", " ").replace("\xa0", " ").split())
 
 
 def test_report_writes_the_pdf(run: Run, demo_db: Path, tmp_path: Path) -> None:
@@ -54,3 +62,37 @@ def test_unknown_or_ambiguous_territory(run: Run, demo_db: Path, tmp_path: Path)
 def test_missing_database(run: Run, tmp_path: Path) -> None:
     code, _out, err = run("report", "--db", str(tmp_path / "absente.sqlite3"), "-o", str(tmp_path / "r.pdf"))
     assert code == 1 and err.count("\n") == 1 and "n'existe pas" in err
+
+
+def test_the_default_period_runs_from_new_year_to_the_clock_s_today(
+    user_dirs: UserDirs,
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The composition root's clock, here fixed by $TI_DESKTOP_NOW: a report made just after midnight on New
+    Year's Day covers the new year's first day, whatever the machine's date."""
+    output = tmp_path / "rapport.pdf"
+    monkeypatch.setenv(FIXED_NOW_ENV_VAR, "2028-01-01T00:05:00")
+    assert main(["report", "--db", str(demo_db), "-o", str(output)], user_dirs=user_dirs) == 0
+    out = capsys.readouterr().out
+    assert "du 01/01/2028 au 01/01/2028" in out
+    assert "Date du rapport 01/01/2028" in normalise(PdfReader(output).pages[0].extract_text())
+    monkeypatch.setenv(FIXED_NOW_ENV_VAR, "2027-12-31T23:55:00")
+    assert main(["report", "--db", str(demo_db), "-o", str(output)], user_dirs=user_dirs) == 0
+    assert "du 01/01/2027 au 31/12/2027" in capsys.readouterr().out
+
+
+def test_a_bad_fixed_moment_is_one_french_line(
+    user_dirs: UserDirs,
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(FIXED_NOW_ENV_VAR, "lundi prochain")
+    assert main(["report", "--db", str(demo_db), "-o", str(tmp_path / "r.pdf")], user_dirs=user_dirs) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "$TI_DESKTOP_NOW" in err and "lundi prochain" in err
+    assert not (tmp_path / "r.pdf").exists()

@@ -101,8 +101,11 @@ def test_demo_decisions_sit_under_their_item(demo: OpenDatabase, tmp_path: Path)
     assert len(data.decisions) == len(services.decisions.list(meeting_id=meeting.id)) == 6
     assert [d.number for d in data.decisions] == [1, 2, 3, 4, 5, 6]
 
-    text = pdf_text(services.minutes.write_pdf(meeting.id, tmp_path / "cr.pdf", TODAY))
+    written = services.minutes.write_pdf(meeting.id, tmp_path / "cr.pdf", TODAY)
+    text = pdf_text(written)
     assert DRAFT in text
+    metadata = PdfReader(written).metadata  # dated by the caller's clock, not the machine's
+    assert metadata is not None and metadata["/CreationDate"] == f"D:{TODAY:%Y%m%d}"
     examined = section(text, "Points examinés", "Relevé des décisions (")
     titles = [normalise(item.title) for item in data.items]
     for index, item in enumerate(data.items):

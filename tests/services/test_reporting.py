@@ -65,6 +65,9 @@ def test_report_shows_every_public_action_and_no_confidential_one(demo: OpenData
     assert f"Page 1 / {pages}" in text
     assert f"Page {pages} / {pages}" in text
     assert f"{len(hidden)} fiches-actions confidentielles ont été laissées de côté" in normalise(text)
+    # Dated by the report's day (the caller's clock), not by the machine reportlab would ask.
+    metadata = PdfReader(output).metadata
+    assert metadata is not None and metadata["/CreationDate"] == metadata["/ModDate"] == f"D:{TODAY:%Y%m%d}"
 
 
 def test_synthesis_totals_match_the_records(demo: OpenDatabase, tmp_path: Path) -> None:

@@ -8,6 +8,8 @@ Only `SystemClock` reads the machine's clock, and only the composition roots (`c
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Mapping
 from typing import Protocol
 
 # The composition root reads this variable (an ISO date-time, e.g. 2026-11-21T10:00:00+01:00) to run at a
@@ -59,12 +61,10 @@ class FixedClock:
         self._moment += delta
 
 
-def clock_from_environment(environ: dict[str, str] | None = None) -> Clock:
+def clock_from_environment(environ: Mapping[str, str] | None = None) -> Clock:
     """The system clock, or a fixed one when $TI_DESKTOP_NOW names a moment (read by the composition root).
 
     A value that is not an ISO date-time raises ValueError (the caller says so in French)."""
-    import os
-
     text = (os.environ if environ is None else environ).get(FIXED_NOW_ENV_VAR, "").strip()
     if not text:
         return SystemClock()
