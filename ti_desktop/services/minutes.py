@@ -38,7 +38,7 @@ from ti_desktop.reports.minutes_data import (
 )
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.directory import MeetingParticipants
-from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingService
+from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingCrud, MeetingService
 from ti_desktop.services.reporting import ReportCancelled, ReportWriteError
 
 Progress = Callable[[int, int], None]
@@ -52,7 +52,7 @@ class MinutesService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self._steering = MeetingService(sessions)
-        self._participants = MeetingParticipants(sessions)
+        self._participants = MeetingParticipants(sessions, MeetingCrud(sessions))
 
     # -- assembling ---------------------------------------------------------------------------------
     def assemble(self, meeting_id: int, today: dt.date) -> MinutesData:
