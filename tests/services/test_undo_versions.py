@@ -127,7 +127,7 @@ def test_an_undo_over_someone_elses_change_writes_nothing(world: World, someone_
     with world.services.versions.recording() as tickets:  # Claire's edit
         mine.update(record.id, **{field: claire_value})
     theirs.update(record.id, **{field: bruno_value})  # Bruno saves his own value
-    with pytest.raises(ConcurrentEditError, match="bruno.hertz a modifié"), world.services.versions.guard(tickets):
+    with pytest.raises(ConcurrentEditError, match=r"bruno\.hertz a modifié"), world.services.versions.guard(tickets):
         mine.update(record.id, **{field: getattr(record, field)})  # Claire's Ctrl+Z
     assert getattr(mine.get(record.id), field) == bruno_value
 
@@ -160,7 +160,7 @@ def test_an_old_edit_is_not_undone_over_a_change_the_window_reloaded(world: Worl
         s.actions.update(action.id, expected_version=reloaded.version, description="Texte")
     with versions.guard(description_edit):
         s.actions.update(action.id, description=None)
-    with pytest.raises(ConcurrentEditError, match="bruno.hertz a modifié l'action"), versions.guard(title_edit):
+    with pytest.raises(ConcurrentEditError, match=r"bruno\.hertz a modifié l'action"), versions.guard(title_edit):
         s.actions.update(action.id, title="Plateforme")
     assert s.actions.get(action.id).title == "Plateforme de Bruno"
 
@@ -170,7 +170,7 @@ def test_undo_of_a_creation_deletes_only_what_nobody_else_touched(world: World, 
     with versions.recording() as creation:
         action = world.action("Nouvelle action")
     milestone = someone_else.milestones.create(action_id=action.id, title="Jalon de Bruno")
-    with pytest.raises(ConcurrentEditError, match="bruno.hertz a créé le jalon « Jalon de Bruno »"):
+    with pytest.raises(ConcurrentEditError, match=r"bruno\.hertz a créé le jalon « Jalon de Bruno »"):
         with versions.guard(creation):
             s.actions.remove(action.id)  # would take Bruno's milestone with it
     assert s.milestones.get(milestone.id).title == "Jalon de Bruno"
@@ -255,7 +255,7 @@ def test_an_actor_deleted_and_put_back_under_the_guard(world: World, someone_els
         s.actors.put_back(removed)  # undo
     assert s.actions.get(led.id).lead_actor_id == actor.id
     someone_else.actions.update(led.id, title="Plateforme de Bruno")
-    with versions.guard(deletion), pytest.raises(ConcurrentEditError, match="bruno.hertz a modifié l'action"):
+    with versions.guard(deletion), pytest.raises(ConcurrentEditError, match=r"bruno\.hertz a modifié l'action"):
         s.actors.remove(actor.id)  # redo: would empty the lead of an action Bruno just saved
     assert s.actors.get(actor.id).name == "Sophie Klein"
 
