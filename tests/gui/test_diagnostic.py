@@ -38,8 +38,9 @@ def check_model(model: QAbstractItemModel) -> None:
 
 
 def same_values(a: object, b: object) -> bool:
-    """Equal but for `updated_at` (an undone edit is itself a write)."""
-    return dataclasses.replace(a, updated_at=None) == dataclasses.replace(b, updated_at=None)  # type: ignore[type-var]
+    """Equal but for `updated_at` and `version` (an undone edit is itself a write)."""
+    bookkeeping = {"updated_at": None, "version": 0}
+    return dataclasses.replace(a, **bookkeeping) == dataclasses.replace(b, **bookkeeping)  # type: ignore[type-var]
 
 
 def tid(context: AppContext) -> int:

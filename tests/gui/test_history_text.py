@@ -85,6 +85,10 @@ def test_references_are_named_when_known() -> None:
         "Enjeux : Foncier rare → Foncier rare, Compétences"
     )
     assert change_text(change("action", "challenges", None, "3")) == "Enjeux : aucun → n° 3"
+    resolve_actor = reference_resolver({"actor": {17: "Sophie Klein", 4: "Marc Hoff"}})
+    assert change_text(change("meeting", "participants", "4", "4,17"), resolve=resolve_actor) == (
+        "Participants : Marc Hoff → Marc Hoff, Sophie Klein"
+    )
 
 
 def test_long_texts_are_shortened() -> None:

@@ -76,3 +76,50 @@ def test_an_unreachable_server_is_refused_in_french(
     gui = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings, fixed_clock())
     assert gui.open_server("postgresql+psycopg://personne@127.0.0.1:1/absente") is False
     assert gui.window is None and shown
+
+
+def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
+    qtbot: QtBot, controller: GuiController, server_url: str
+) -> None:
+    """Claire edits a title in her fiche, Bruno (his own connection) saves another title, Claire presses
+    Ctrl+Z: Bruno's title stays, Claire sees who changed it and can reload."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+
+    assert controller.open_server(server_url)
+    window = controller.window
+    assert window is not None
+    context = window.context
+    action = context.services.actions.list()[0]
+    dialog = ActionEditorDialog(context, action.id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    QApplication.processEvents()
+    title = dialog.ui.titleEdit
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClick(title, Qt.Key.Key_Delete)
+    qtbot.keyClicks(title, "Titre de Claire")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert context.services.actions.get(action.id).title == "Titre de Claire"
+
+    bruno = open_server_services(server_url, user="bruno.hertz", clock=fixed_clock())
+    try:
+        seen = bruno.services.actions.get(action.id)
+        bruno.services.actions.update(action.id, expected_version=seen.version, title="Titre de Bruno")
+        dialog.ui.tabs.setFocus()
+        qtbot.keyClick(dialog.ui.tabs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Claire's Ctrl+Z
+        assert bruno.services.actions.get(action.id).title == "Titre de Bruno"  # as Bruno's session reads it
+    finally:
+        bruno.close()
+    assert context.services.actions.get(action.id).title == "Titre de Bruno"
+    box = window.conflict_box
+    assert box is not None and box.isVisible() and box.windowTitle() == "Modification concurrente"
+    assert "bruno.hertz a modifié l'action" in box.text() and "Titre de Claire → Titre de Bruno" in box.text()
+    assert not context.undo_stack.canUndo()
+    next(b for b in box.findChildren(QPushButton) if b.text() == "Recharger").click()
+    assert dialog.ui.titleEdit.text() == "Titre de Bruno"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -7,7 +8,7 @@ import pytest
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ActionRecord, TerritoryRecord
-from ti_desktop.services.maintenance import OpenDatabase
+from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
 from ti_desktop.services.registry import Services
 
 from ..clock import TODAY
@@ -33,6 +34,19 @@ class World:
 @pytest.fixture
 def services(opened: OpenDatabase) -> Services:
     return opened.services
+
+
+@pytest.fixture
+def someone_else(opened: OpenDatabase) -> Iterator[Services]:
+    """Bruno, working on the same base from his own computer: a second, independent opening (the same
+    SQLite file, or the same server database)."""
+    if opened.database.path is not None:
+        other = open_services(opened.database.path, user="bruno.hertz", clock=opened.clock)
+    else:
+        url = opened.database.engine.url.render_as_string(hide_password=False)
+        other = open_server_services(url, user="bruno.hertz", clock=opened.clock)
+    yield other.services
+    other.close()
 
 
 @pytest.fixture

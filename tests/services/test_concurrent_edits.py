@@ -29,7 +29,7 @@ def test_a_save_based_on_an_old_version_is_refused(world: World) -> None:
     with pytest.raises(ConcurrentEditError) as refused:
         world.services.actions.update(action.id, expected_version=1, progress=80)
     message = refused.value.message
-    assert "« Plateforme » a été modifiée par claire.martin" in message
+    assert message.startswith("claire.martin a modifié l'action « Plateforme » le ")
     assert "Statut : en_cours → bloquee" in message and "n'a pas été enregistrée" in message
     current = world.services.actions.get(action.id)
     assert current.status is ActionStatus.BLOQUEE and current.progress == 20 and current.version == 2

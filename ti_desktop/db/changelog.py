@@ -42,7 +42,7 @@ LOGGED_ENTITIES: dict[type[models.Base], str] = {
     models.Decision: "decision",
     models.Attachment: "attachment",
 }
-IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at"})
+IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not history
 USER_KEY = "ti_desktop_user"
 
 

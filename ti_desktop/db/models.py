@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -25,7 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from ti_desktop.db.bookkeeping import STAMP_ON_INSERT, STAMP_ON_WRITE
 from ti_desktop.db.types import EnumCode, Money, UtcDateTime
@@ -64,6 +65,17 @@ class Timestamped:
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime, info=STAMP_ON_WRITE)
 
 
+class Versioned:
+    """Optimistic locking: every update checks and increments `version`, so two people saving the same record
+    never silently overwrite each other (the second write, based on the old version, is refused)."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
+
+
 def enum_check(column: str, enum: type[Enum], *, nullable: bool = False) -> CheckConstraint:
     codes = ", ".join(f"'{member.value}'" for member in enum)
     condition = f"{column} IN ({codes})"
@@ -88,7 +100,7 @@ def nullify_fk(target: str) -> ForeignKey:
     return ForeignKey(target, ondelete="SET NULL")
 
 
-class Territory(Timestamped, Base):
+class Territory(Timestamped, Versioned, Base):
     __tablename__ = "territories"
 
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -101,7 +113,7 @@ class Territory(Timestamped, Base):
     summary: Mapped[str | None] = mapped_column(Text)
 
 
-class Epci(Timestamped, Base):
+class Epci(Timestamped, Versioned, Base):
     __tablename__ = "epcis"
     __table_args__ = (non_negative("population"), non_negative("commune_count"))
 
@@ -112,7 +124,7 @@ class Epci(Timestamped, Base):
     commune_count: Mapped[int | None] = mapped_column(Integer)
 
 
-class Actor(Timestamped, Base):
+class Actor(Timestamped, Versioned, Base):
     __tablename__ = "actors"
     __table_args__ = (enum_check("kind", ActorKind),)
 
@@ -124,7 +136,7 @@ class Actor(Timestamped, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class TerritoryRole(Timestamped, Base):
+class TerritoryRole(Timestamped, Versioned, Base):
     __tablename__ = "territory_roles"
     __table_args__ = (
         UniqueConstraint("territory_id", "actor_id", "role"),
@@ -136,7 +148,7 @@ class TerritoryRole(Timestamped, Base):
     role: Mapped[GovernanceRole] = mapped_column(EnumCode(GovernanceRole))
 
 
-class Axis(Timestamped, Base):
+class Axis(Timestamped, Versioned, Base):
     """The four seeded priorities have no territory; a territory may add its own axes."""
 
     __tablename__ = "axes"
@@ -149,7 +161,7 @@ class Axis(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class DiagnosticSection(Timestamped, Base):
+class DiagnosticSection(Timestamped, Versioned, Base):
     __tablename__ = "diagnostic_sections"
 
     territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
@@ -160,7 +172,7 @@ class DiagnosticSection(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class SwotItem(Timestamped, Base):
+class SwotItem(Timestamped, Versioned, Base):
     __tablename__ = "swot_items"
     __table_args__ = (enum_check("category", SwotCategory),)
 
@@ -186,7 +198,7 @@ meeting_participants = Table(
 )
 
 
-class Challenge(Timestamped, Base):
+class Challenge(Timestamped, Versioned, Base):
     __tablename__ = "challenges"
     __table_args__ = (enum_check("priority", Priority),)
 
@@ -197,7 +209,7 @@ class Challenge(Timestamped, Base):
     priority: Mapped[Priority] = mapped_column(EnumCode(Priority), default=Priority.MOYENNE)
 
 
-class KeyCompany(Timestamped, Base):
+class KeyCompany(Timestamped, Versioned, Base):
     __tablename__ = "key_companies"
     __table_args__ = (non_negative("employees"),)
 
@@ -210,7 +222,7 @@ class KeyCompany(Timestamped, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class Objective(Timestamped, Base):
+class Objective(Timestamped, Versioned, Base):
     __tablename__ = "objectives"
 
     territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
@@ -219,7 +231,7 @@ class Objective(Timestamped, Base):
     title: Mapped[str] = mapped_column(String(300))
 
 
-class Action(Timestamped, Base):
+class Action(Timestamped, Versioned, Base):
     __tablename__ = "actions"
     __table_args__ = (
         UniqueConstraint("territory_id", "code"),
@@ -264,16 +276,11 @@ class Action(Timestamped, Base):
     budget_nature: Mapped[BudgetNature | None] = mapped_column(EnumCode(BudgetNature))
     jobs_targeted: Mapped[int | None] = mapped_column(Integer)
     induced_investment: Mapped[Decimal | None] = mapped_column(Money)
-    # Optimistic locking: every update checks and increments it, so two people saving the same action
-    # never silently overwrite each other (the second save fails and shows the first one's change).
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     challenges: Mapped[list[Challenge]] = relationship(secondary=action_challenges)
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (read once by the mapper)
 
-
-class ActionPartner(Timestamped, Base):
+class ActionPartner(Timestamped, Versioned, Base):
     __tablename__ = "action_partners"
     __table_args__ = (UniqueConstraint("action_id", "actor_id"),)
 
@@ -282,7 +289,7 @@ class ActionPartner(Timestamped, Base):
     role: Mapped[str | None] = mapped_column(String(200))
 
 
-class FundingLine(Timestamped, Base):
+class FundingLine(Timestamped, Versioned, Base):
     __tablename__ = "funding_lines"
     __table_args__ = (
         enum_check("status", FundingStatus),
@@ -302,7 +309,7 @@ class FundingLine(Timestamped, Base):
     decided_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class Milestone(Timestamped, Base):
+class Milestone(Timestamped, Versioned, Base):
     __tablename__ = "milestones"
 
     action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"), index=True)
@@ -312,7 +319,7 @@ class Milestone(Timestamped, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Indicator(Timestamped, Base):
+class Indicator(Timestamped, Versioned, Base):
     __tablename__ = "indicators"
     __table_args__ = (
         enum_check("direction", IndicatorDirection),
@@ -334,7 +341,7 @@ class Indicator(Timestamped, Base):
     )
 
 
-class IndicatorValue(Timestamped, Base):
+class IndicatorValue(Timestamped, Versioned, Base):
     __tablename__ = "indicator_values"
     __table_args__ = (UniqueConstraint("indicator_id", "measured_on"),)
 
@@ -344,7 +351,7 @@ class IndicatorValue(Timestamped, Base):
     comment: Mapped[str | None] = mapped_column(Text)
 
 
-class ProgressUpdate(Timestamped, Base):
+class ProgressUpdate(Timestamped, Versioned, Base):
     __tablename__ = "progress_updates"
     __table_args__ = (
         enum_check("status", ActionStatus),
@@ -363,7 +370,7 @@ class ProgressUpdate(Timestamped, Base):
     alert: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Meeting(Timestamped, Base):
+class Meeting(Timestamped, Versioned, Base):
     __tablename__ = "meetings"
     __table_args__ = (enum_check("kind", MeetingKind), enum_check("minutes_state", MinutesState))
 
@@ -378,7 +385,7 @@ class Meeting(Timestamped, Base):
     participants: Mapped[list[Actor]] = relationship(secondary=meeting_participants)
 
 
-class AgendaItem(Timestamped, Base):
+class AgendaItem(Timestamped, Versioned, Base):
     __tablename__ = "agenda_items"
 
     meeting_id: Mapped[int] = mapped_column(cascade_fk("meetings.id"), index=True)
@@ -388,7 +395,7 @@ class AgendaItem(Timestamped, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
 
-class Decision(Timestamped, Base):
+class Decision(Timestamped, Versioned, Base):
     __tablename__ = "decisions"
     __table_args__ = (enum_check("state", DecisionState),)
 
@@ -400,7 +407,7 @@ class Decision(Timestamped, Base):
     state: Mapped[DecisionState] = mapped_column(EnumCode(DecisionState), default=DecisionState.A_FAIRE, index=True)
 
 
-class Attachment(Timestamped, Base):
+class Attachment(Timestamped, Versioned, Base):
     __tablename__ = "attachments"
     __table_args__ = (
         CheckConstraint("(action_id IS NULL) <> (meeting_id IS NULL)", name="one_owner"),

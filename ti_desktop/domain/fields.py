@@ -245,6 +245,10 @@ DECISION = {
     "state": choice("État de la décision", enums.DecisionState),
 }
 
+# Links logged in the history as one field of their owner (the set of ids): an action's challenges (enjeux),
+# a meeting's participants. Changing them is a change of the owner (its version moves on).
+LINK_LABELS = {"challenges": "Enjeux", "participants": "Participants"}
+
 
 def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
     """Convert and check one value; raise ValidationError naming the field."""

@@ -39,6 +39,7 @@ class TerritoryRecord:
     summary: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class EpciRecord:
     commune_count: int | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ class ActorRecord:
     notes: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
     @property
     def display_name(self) -> str:
@@ -78,6 +81,7 @@ class TerritoryRoleRecord:
     role: GovernanceRole
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class DiagnosticSectionRecord:
     position: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +108,7 @@ class SwotItemRecord:
     position: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +121,7 @@ class ChallengeRecord:
     priority: Priority
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,7 @@ class KeyCompanyRecord:
     notes: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +149,7 @@ class AxisRecord:
     position: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +161,7 @@ class ObjectiveRecord:
     title: str
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +207,7 @@ class ActionPartnerRecord:
     role: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +224,7 @@ class FundingLineRecord:
     decided_on: dt.date | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +237,7 @@ class MilestoneRecord:
     position: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
     def is_overdue(self, today: dt.date) -> bool:
         return rules.is_milestone_overdue(self.due_on, self.done_on, today)
@@ -246,6 +259,7 @@ class IndicatorRecord:
     direction: IndicatorDirection
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +271,7 @@ class IndicatorValueRecord:
     comment: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +288,7 @@ class ProgressUpdateRecord:
     alert: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +303,7 @@ class MeetingRecord:
     closed_at: dt.datetime | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +316,7 @@ class AgendaItemRecord:
     notes: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +330,7 @@ class DecisionRecord:
     state: DecisionState
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +344,7 @@ class AttachmentRecord:
     size_bytes: int
     created_at: dt.datetime
     updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,9 @@ class AppContext(QObject):
         self.data_dir = data_dir
         self.clock = clock  # the composition root's: pages never read the machine's clock
         self.undo_stack = QUndoStack(self)
-        self.editor = Editor(self.undo_stack, on_change=self.data_changed.emit, on_error=self.status_message.emit)
+        self.editor = Editor(
+            self.undo_stack, services.versions, on_change=self.data_changed.emit, on_error=self.status_message.emit
+        )
         self._territory_id: int | None = None
 
     @property

@@ -2,13 +2,20 @@
 
 The edit is applied *before* its command enters the undo stack, so an edit the services refuse
 (ValidationError, in French) raises to the caller — which shows it next to the field — and leaves no
-trace in the stack. Undo and redo replay the same services calls.
+trace in the stack. Undo and redo replay services calls.
+
+Other people exist (a shared base): an undo or a redo is an edit like any other. While it runs, the
+services' version ledger (services/versions.py) refuses to write any record that is no longer as this
+window left it — someone else saved it, or deleted it and put it back, or hung a record of theirs from
+it. The step then writes nothing, the command leaves the stack, and `on_conflict` shows the same
+« Modification concurrente » message as a refused save, naming the other person's change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,31 +26,42 @@ RecordT = TypeVar("RecordT")
 
 IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not user values
 
+Tickets = dict[Any, int]  # what an edit wrote, for the version ledger
+
 
 class Crud(Protocol[RecordT]):
     def get(self, record_id: int) -> RecordT: ...
     def create(self, **values: Any) -> RecordT: ...
-    def update(self, record_id: int, **changes: Any) -> RecordT: ...
-    def delete(self, record_id: int) -> None: ...
-    def restore(self, record: RecordT) -> RecordT: ...
+    def update(self, record_id: int, *, expected_version: int | None = None, **changes: Any) -> RecordT: ...
+    def update_many(self, changes: Mapping[int, Mapping[str, Any]]) -> list[RecordT]: ...
+    def remove(self, record_id: int, *, expected_version: int | None = None) -> Any: ...
+    def put_back(self, removed: Any) -> Any: ...
+
+
+class Versions(Protocol):
+    """The services' version ledger (services/versions.py)."""
+
+    def recording(self) -> contextlib.AbstractContextManager[Tickets]: ...
+    def guard(self, tickets: Tickets) -> contextlib.AbstractContextManager[None]: ...
 
 
 class EditCommand(QUndoCommand):
-    """A done edit: `redo` replays it (except the first time: it is already done), `undo` reverts it."""
+    """A done edit: `redo` replays it (except the first time: it is already done), `undo` reverts it; both
+    under the guard of the versions this edit and the later ones left."""
 
     def __init__(
         self,
         text: str,
         do: Callable[[], object],
         undo: Callable[[], object],
-        on_change: Callable[[], None],
-        on_error: Callable[[str], None],
+        editor: Editor,
+        tickets: Tickets,
     ) -> None:
         super().__init__(text)
         self._do = do
         self._undo = undo
-        self._on_change = on_change
-        self._on_error = on_error
+        self._editor = editor
+        self._tickets = tickets
         self._already_done = True
 
     def redo(self) -> None:
@@ -56,13 +74,19 @@ class EditCommand(QUndoCommand):
         self._run(self._undo, "Annuler")
 
     def _run(self, step: Callable[[], object], verb: str) -> None:
+        editor = self._editor
         try:
-            step()
+            with editor.versions.guard(self._tickets):
+                step()
         except TiDesktopError as error:
-            # The record changed meanwhile (deleted elsewhere…): this step can no longer be replayed.
+            # Someone else changed or deleted the record meanwhile: this step can no longer be replayed
+            # (the stack drops the command). Nothing was written.
             self.setObsolete(True)
-            self._on_error(f"{verb} « {self.text()} » est impossible : {error.message}")
-        self._on_change()
+            if isinstance(error, ConcurrentEditError) and editor.on_conflict is not None:
+                editor.on_conflict(f"{verb} « {self.text()} » est impossible.\n\n{error.message}")
+            else:
+                editor.on_error(f"{verb} « {self.text()} » est impossible : {error.message}")
+        editor.on_change()
 
 
 def changed_values(before: object, after: object) -> dict[str, Any]:
@@ -75,59 +99,96 @@ def changed_values(before: object, after: object) -> dict[str, Any]:
 
 
 class Editor:
-    """The undo label (`text`) is positional-only: records have fields named `text` too."""
+    """The undo label (`text`) is positional-only: records have fields named `text` too.
 
-    def __init__(self, stack: QUndoStack, on_change: Callable[[], None], on_error: Callable[[str], None]) -> None:
+    `expected_version` (update, delete): the version the user's screen shows; when someone else saved the
+    record since, the edit is refused (ConcurrentEditError, raised after `on_conflict` is told). Without
+    it, the record as it is now."""
+
+    def __init__(
+        self,
+        stack: QUndoStack,
+        versions: Versions,
+        on_change: Callable[[], None],
+        on_error: Callable[[str], None],
+    ) -> None:
         self.stack = stack
-        self._on_change = on_change
-        self._on_error = on_error
+        self.versions = versions
+        self.on_change = on_change
+        self.on_error = on_error
         # Told (in French) when someone else saved the record first; the main window offers to reload.
         self.on_conflict: Callable[[str], object] | None = None
 
-    def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
-        self.stack.push(EditCommand(text, do, undo, self._on_change, self._on_error))
-        self._on_change()
-
-    def update(
-        self, crud: Crud[RecordT], record_id: int, text: str, /, expected_version: int | None = None, **changes: Any
-    ) -> RecordT:
-        """Change some fields; undo restores every field the change touched (rules may touch more).
-
-        `expected_version` (actions): the version the user's screen shows; when someone else saved the
-        record since, the change is refused (ConcurrentEditError, raised after `on_conflict` is told)."""
-        before = crud.get(record_id)
+    def _apply(self, first: Callable[[], RecordT]) -> tuple[RecordT, Tickets]:
+        """Run an edit's first step, noting what it wrote; a conflict is told before it is raised."""
         try:
-            if expected_version is None:
-                after = crud.update(record_id, **changes)
-            else:
-                after = crud.update(record_id, expected_version=expected_version, **changes)
+            with self.versions.recording() as tickets:
+                result = first()
         except ConcurrentEditError as error:
             if self.on_conflict is not None:
                 self.on_conflict(error.message)
             raise
+        return result, tickets
+
+    def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object], tickets: Tickets) -> None:
+        self.stack.push(EditCommand(text, do, undo, self, tickets))
+        self.on_change()
+
+    def update(
+        self, crud: Crud[RecordT], record_id: int, text: str, /, expected_version: int | None = None, **changes: Any
+    ) -> RecordT:
+        """Change some fields; undo restores every field the change touched (rules may touch more)."""
+        before = crud.get(record_id)
+        expected = expected_version if expected_version is not None else getattr(before, "version", None)
+        after, tickets = self._apply(lambda: crud.update(record_id, expected_version=expected, **changes))
         previous = changed_values(before, after)
         if not previous:
             return after
         current = {name: getattr(after, name) for name in previous}
-        self._push(text, lambda: crud.update(record_id, **current), lambda: crud.update(record_id, **previous))
+        self._push(text, lambda: crud.update(record_id, **current), lambda: crud.update(record_id, **previous), tickets)
         return after
 
+    def update_many(self, crud: Crud[RecordT], text: str, /, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """Change several records at once (e.g. new positions): one transaction, one undo step."""
+        before = {record_id: crud.get(record_id) for record_id in changes}
+        saved, tickets = self._apply(lambda: crud.update_many(changes))
+        after = dict(zip(changes, saved, strict=True))
+        previous = {record_id: changed_values(before[record_id], after[record_id]) for record_id in changes}
+        current = {
+            record_id: {name: getattr(after[record_id], name) for name in previous[record_id]} for record_id in changes
+        }
+        if any(previous.values()):
+            self._push(text, lambda: crud.update_many(current), lambda: crud.update_many(previous), tickets)
+
     def create(self, crud: Crud[RecordT], text: str, /, **values: Any) -> RecordT:
-        record = crud.create(**values)
+        return self.created(crud, text, lambda: crud.create(**values))
+
+    def created(self, crud: Crud[RecordT], text: str, make: Callable[[], RecordT], /) -> RecordT:
+        """A record made by `make` (a creation, a duplication…): undo deletes it with what hangs from it,
+        redo puts all of that back."""
+        record, tickets = self._apply(make)
         record_id: int = record.id  # type: ignore[attr-defined]
-        self._push(text, lambda: crud.restore(record), lambda: crud.delete(record_id))
+        removed: list[Any] = []
+
+        def undo() -> None:
+            removed[:] = [crud.remove(record_id)]
+
+        self._push(text, lambda: crud.put_back(removed[0]), undo, tickets)
         return record
 
-    def delete(self, crud: Crud[RecordT], record_id: int, text: str) -> None:
-        record = crud.get(record_id)
-        crud.delete(record_id)
-        self._push(text, lambda: crud.delete(record_id), lambda: crud.restore(record))
+    def delete(self, crud: Crud[RecordT], record_id: int, text: str, /, expected_version: int | None = None) -> None:
+        """Delete a record (with what hangs from it, for the entities that have some); undo puts it back."""
+        first, tickets = self._apply(lambda: crud.remove(record_id, expected_version=expected_version))
+        removed = [first]
 
-    def run(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
-        """Any other reversible edit (several records at once, an action and its children…)."""
-        do()
-        self._push(text, do, undo)
+        def redo() -> None:
+            removed[:] = [crud.remove(record_id)]
 
-    def record_done(self, text: str, redo: Callable[[], object], undo: Callable[[], object]) -> None:
-        """An edit already applied by the caller (e.g. a duplication): only make it undoable."""
-        self._push(text, redo, undo)
+        self._push(text, redo, lambda: crud.put_back(removed[0]), tickets)
+
+    def run(
+        self, text: str, do: Callable[[], object], undo: Callable[[], object], redo: Callable[[], object] | None = None
+    ) -> None:
+        """Any other reversible edit (links, several records at once…); `redo` replays it (default: `do`)."""
+        _result, tickets = self._apply(do)
+        self._push(text, redo or do, undo, tickets)

@@ -92,9 +92,9 @@ ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {
     "decision": ("Décision", "Décision ajoutée", "Décision supprimée"),
     "attachment": ("Pièce jointe", "Pièce jointe ajoutée", "Pièce jointe supprimée"),
 }
-# Logged columns that no form edits (so no field spec names them), and the challenges answered (a set of ids).
+# Logged columns that no form edits (so no field spec names them), and the links logged as a set of ids.
 EXTRA_LABELS: dict[str, str] = {
-    "challenges": "Enjeux",
+    **fields.LINK_LABELS,
     "title": "Titre",
     "stored_path": "Fichier",
     "original_name": "Nom du fichier",
@@ -115,6 +115,7 @@ REFERENCE_KINDS: dict[str, str] = {
     "axis_id": "axis",
     "objective_id": "objective",
     "challenges": "challenge",
+    "participants": "actor",
 }
 
 
@@ -223,7 +224,7 @@ def format_value(
     translate: Translate = _same,
 ) -> str:
     """One stored value as the user reads it."""
-    if field == "challenges":
+    if field in fields.LINK_LABELS:
         if not raw:
             return translate("aucun")
         return ", ".join(_reference(field, part, resolve, translate) for part in raw.split(","))

@@ -62,27 +62,48 @@ class ActorService(EntityCrud[models.Actor, ActorRecord]):
     def footprint(self, actor_id: int) -> ActorFootprint:
         """Everything a deletion of the actor would remove or empty (for undo)."""
         with self._sessions() as session:
+            return self.removal_in(session, actor_id)
 
-            def naming(model: type[models.Base], record_type: type[Any], name: str) -> list[Any]:
-                column = model.__table__.c[name]
-                return fetch_records(session, model, record_type, column == actor_id, order_by=(model.__table__.c.id,))
+    def removal_in(self, session: Session, actor_id: int) -> ActorFootprint:
+        def naming(model: type[models.Base], record_type: type[Any], name: str) -> list[Any]:
+            column = model.__table__.c[name]
+            return fetch_records(session, model, record_type, column == actor_id, order_by=(model.__table__.c.id,))
 
-            link = models.meeting_participants
-            return ActorFootprint(
-                actor=to_record(self.load(session, actor_id), ActorRecord),
-                roles=naming(models.TerritoryRole, TerritoryRoleRecord, "actor_id"),
-                partners=naming(models.ActionPartner, ActionPartnerRecord, "actor_id"),
-                lead_of=naming(models.Action, ActionRecord, "lead_actor_id"),
-                pilot_of=naming(models.Action, ActionRecord, "pilot_actor_id"),
-                referent_of=naming(models.Action, ActionRecord, "elected_referent_id"),
-                funding_lines=naming(models.FundingLine, FundingLineRecord, "funder_actor_id"),
-                decisions=naming(models.Decision, DecisionRecord, "owner_actor_id"),
-                meeting_ids=list(
-                    session.scalars(
-                        select(link.c.meeting_id).where(link.c.actor_id == actor_id).order_by(link.c.meeting_id)
-                    )
-                ),
-            )
+        link = models.meeting_participants
+        return ActorFootprint(
+            actor=to_record(self.load(session, actor_id), ActorRecord),
+            roles=naming(models.TerritoryRole, TerritoryRoleRecord, "actor_id"),
+            partners=naming(models.ActionPartner, ActionPartnerRecord, "actor_id"),
+            lead_of=naming(models.Action, ActionRecord, "lead_actor_id"),
+            pilot_of=naming(models.Action, ActionRecord, "pilot_actor_id"),
+            referent_of=naming(models.Action, ActionRecord, "elected_referent_id"),
+            funding_lines=naming(models.FundingLine, FundingLineRecord, "funder_actor_id"),
+            decisions=naming(models.Decision, DecisionRecord, "owner_actor_id"),
+            meeting_ids=list(
+                session.scalars(
+                    select(link.c.meeting_id).where(link.c.actor_id == actor_id).order_by(link.c.meeting_id)
+                )
+            ),
+        )
+
+    def delete_in(self, session: Session, record_id: int) -> None:
+        """Empty the fields naming the actor and delete its roles and partnerships through the ORM (not the
+        database's SET NULL / CASCADE), so that the history and the versions of those records note it."""
+        footprint = self.removal_in(session, record_id)
+        for model, name, referencing_id in footprint.references():
+            row = session.get(model, referencing_id)
+            if row is not None:
+                setattr(row, name, None)
+        for model, records in ((models.TerritoryRole, footprint.roles), (models.ActionPartner, footprint.partners)):
+            for record in records:
+                row = session.get(model, record.id)
+                if row is not None:
+                    session.delete(row)
+        session.flush()
+        super().delete_in(session, record_id)
+
+    def put_back(self, removed: ActorFootprint) -> ActorRecord:
+        return self.restore_footprint(removed)
 
     def restore_footprint(self, footprint: ActorFootprint) -> ActorRecord:
         """Re-insert the deleted actor with its id and put every reference back, in one transaction: if any

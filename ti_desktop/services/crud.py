@@ -3,6 +3,12 @@
 Every write is checked before it reaches the database: field values (`domain.fields`), references
 (the referenced record exists), then the entity's own rules (`check`), so the user reads a French
 message naming the field and nothing is written.
+
+Every entity is versioned (`models.Versioned`): an update or a deletion given `expected_version` (the
+version the user's screen shows) is refused with a `ConcurrentEditError` when someone saved the record
+since, and `other_change_message` says who changed what and when. Deletions go through `remove`, which
+returns what the deletion took (the record, and for some entities what hangs from it); `put_back` puts
+it back as it was (undo of a deletion, redo of a creation).
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.attributes import flag_modified
 
-from ti_desktop.db.models import Base
-from ti_desktop.domain.errors import NotFoundError, ValidationError
-from ti_desktop.domain.fields import MAX_INTEGER, FieldSpec, clean_values, missing_required
+from ti_desktop.db.changelog import LOGGED_ENTITIES, USER_KEY
+from ti_desktop.db.models import Base, ChangeLog, Versioned
+from ti_desktop.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
+from ti_desktop.domain.fields import LINK_LABELS, MAX_INTEGER, FieldSpec, clean_values, missing_required
 from ti_desktop.services.transactions import transaction
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -46,8 +54,14 @@ def record_values(record: object) -> dict[str, Any]:
 
 
 def restore_in(session: Session, model: type[ModelT], record: object) -> ModelT:
-    """Put a deleted record back exactly as it was (same id, same timestamps): what undo needs."""
+    """Put a deleted record back exactly as it was (same id, same timestamps, same version): what undo needs.
+    Refused when a record has that id again (put back by someone else, or the number taken by a new one)."""
     values = record_values(record)
+    if session.get(model, values["id"]) is not None:
+        raise ConcurrentEditError(
+            f"Impossible de remettre l'enregistrement n° {values['id']} : il existe de nouveau (quelqu'un "
+            "d'autre l'a remis ou a repris son numéro entre-temps). Rien n'a été enregistré : rechargez."
+        )
     row = model(**values)
     session.add(row)
     session.flush()
@@ -59,6 +73,66 @@ def restore_in(session: Session, model: type[ModelT], record: object) -> ModelT:
         session.execute(update(table).where(table.c.id == getattr(row, "id")).values(**kept))  # noqa: B009
         session.refresh(row)
     return row
+
+
+def touch(row: Base) -> None:
+    """Count as a change of `row` what its columns do not show (its links: an action's challenges, a
+    meeting's participants): its version moves on, so a write based on the old one is refused. Nothing
+    reaches the history from here (`updated_at` is bookkeeping); the caller logs the links."""
+    flag_modified(row, "updated_at")
+
+
+MESSAGE_TEXT_LENGTH = 60  # a record's text quoted in a message beyond this is cut
+
+
+def record_label(row: Base) -> str:
+    """How a message names a record: « its title » (or name, text…) as stored, else its number."""
+    attributes = inspect(row).attrs
+    for attribute in ("title", "name", "text", "label", "original_name"):
+        if attribute not in attributes.keys():
+            continue
+        history = attributes[attribute].history  # a value about to be written is not yet its name
+        value = history.deleted[0] if history.deleted else getattr(row, attribute)
+        if value:
+            flat = " ".join(str(value).split())
+            short = flat if len(flat) <= MESSAGE_TEXT_LENGTH else flat[: MESSAGE_TEXT_LENGTH - 1].rstrip() + "…"
+            return f"« {short} »"
+    return f"n° {getattr(row, 'id', '?')}"
+
+
+def other_change_message(session: Session, row: Base, noun: str, labels: Mapping[str, str]) -> str:
+    """The French message of an edit refused because `row` changed since it was read: who changed it last
+    (someone else rather than oneself when the history knows), when, and what (every field of that change)."""
+    log = ChangeLog
+    entity = LOGGED_ENTITIES.get(type(row), "")
+    about = select(log).where(log.entity == entity, log.entity_id == getattr(row, "id", None))
+    me = session.info.get(USER_KEY)
+    latest = session.scalars(about.where(log.user != me).order_by(log.id.desc()).limit(1)).first()
+    if latest is None:
+        latest = session.scalars(about.order_by(log.id.desc()).limit(1)).first()
+    name = f"{noun} {record_label(row)}"
+    if latest is None:
+        what = f"Quelqu'un d'autre a modifié {name} entre-temps"
+    else:
+        when = latest.changed_at.astimezone().strftime("%d/%m/%Y à %H:%M")
+        if latest.field is None:
+            what = f"{latest.user} a créé {name} le {when}"  # (or put it back: the log says so too)
+        else:
+            same_change = session.scalars(
+                about.where(
+                    log.user == latest.user, log.changed_at == latest.changed_at, log.field.is_not(None)
+                ).order_by(log.id)
+            ).all()
+            details = " ; ".join(
+                f"{labels.get(field, field)} : {change.old_value or '—'} → {change.new_value or '—'}"
+                for change in same_change
+                if (field := change.field or "")
+            )
+            what = f"{latest.user} a modifié {name} le {when} ({details})"
+    return (
+        f"{what}. Votre modification n'a pas été enregistrée, pour ne pas écraser la sienne : "
+        "rechargez, puis refaites-la si besoin."
+    )
 
 
 class EntityCrud(Generic[ModelT, RecordT]):
@@ -106,20 +180,58 @@ class EntityCrud(Generic[ModelT, RecordT]):
             raise NotFoundError(f"Impossible de trouver {self.noun} n° {record_id} : il a peut-être été supprimé.")
         return row
 
+    def labels(self) -> dict[str, str]:
+        """French labels of the fields, as the history names them."""
+        return {**LINK_LABELS, **{name: spec.label for name, spec in self.specs.items()}}
+
+    def other_change(self, session: Session, row: Base) -> str:
+        return other_change_message(session, row, self.noun, self.labels())
+
+    def expect_version(self, session: Session, row: ModelT, expected_version: int | None) -> None:
+        """Refuse the write (ConcurrentEditError, naming the other change) when `row` is not at the version
+        the user's screen shows; None: whatever it is now."""
+        if expected_version is not None and isinstance(row, Versioned) and row.version != expected_version:
+            raise ConcurrentEditError(self.other_change(session, row))
+
     # -- writing -------------------------------------------------------------------------------
     def create(self, **values: Any) -> RecordT:
         with transaction(self._sessions) as session:
             row = self.create_in(session, **values)
             return to_record(row, self.record_type)
 
-    def update(self, record_id: int, **changes: Any) -> RecordT:
+    def update(self, record_id: int, *, expected_version: int | None = None, **changes: Any) -> RecordT:
+        """Save changes; with `expected_version` (the version the user's screen shows), refuse them with a
+        `ConcurrentEditError` naming the other change when someone saved the record in between."""
         with transaction(self._sessions) as session:
+            self.expect_version(session, self.load(session, record_id), expected_version)
             row = self.update_in(session, record_id, **changes)
             return to_record(row, self.record_type)
 
-    def delete(self, record_id: int) -> None:
+    def update_many(self, changes: Mapping[int, Mapping[str, Any]]) -> builtins.list[RecordT]:
+        """Several records changed in one transaction (e.g. new positions): all saved, or none."""
         with transaction(self._sessions) as session:
+            rows = [self.update_in(session, record_id, **values) for record_id, values in changes.items()]
+            return [to_record(row, self.record_type) for row in rows]
+
+    def delete(self, record_id: int, *, expected_version: int | None = None) -> None:
+        self.remove(record_id, expected_version=expected_version)
+
+    def remove(self, record_id: int, *, expected_version: int | None = None) -> Any:
+        """Delete the record (refused as `update` is when it is not at `expected_version`) and return what
+        the deletion took, for `put_back`: by default the record as it was."""
+        with transaction(self._sessions) as session:
+            self.expect_version(session, self.load(session, record_id), expected_version)
+            removed = self.removal_in(session, record_id)
             self.delete_in(session, record_id)
+            return removed
+
+    def removal_in(self, session: Session, record_id: int) -> Any:
+        """What deleting the record takes away (entities with dependents return more than the record)."""
+        return to_record(self.load(session, record_id), self.record_type)
+
+    def put_back(self, removed: Any) -> Any:
+        """Undo `remove`: everything it took, back with the same ids and versions, in one transaction."""
+        return self.restore(removed)
 
     def restore(self, record: RecordT) -> RecordT:
         """Re-insert a deleted record with its id (undo of a deletion, redo of a creation)."""

@@ -8,11 +8,12 @@ from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
+from ti_desktop.db.changelog import USER_KEY
 from ti_desktop.domain import fields
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
-from ti_desktop.domain.records import ActorRecord, AxisRecord, TerritoryRecord
-from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.domain.records import ActorRecord, AxisRecord, MeetingRecord, TerritoryRecord
+from ti_desktop.services.crud import EntityCrud, to_record, touch
 from ti_desktop.services.transactions import transaction
 
 
@@ -70,8 +71,9 @@ class AxisService(EntityCrud[models.Axis, AxisRecord]):
 class MeetingParticipants:
     """Who attends a meeting (actors of the directory)."""
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], meetings: EntityCrud[models.Meeting, MeetingRecord]) -> None:
         self._sessions = sessions
+        self._meetings = meetings
 
     def of(self, meeting_id: int) -> list[ActorRecord]:
         link = models.meeting_participants
@@ -84,12 +86,33 @@ class MeetingParticipants:
         with self._sessions() as session:
             return [to_record(row, ActorRecord) for row in session.scalars(statement)]
 
-    def set(self, meeting_id: int, actor_ids: set[int]) -> None:
+    def set(self, meeting_id: int, actor_ids: set[int], *, expected_version: int | None = None) -> MeetingRecord:
+        """Who attends; logged in the history as one change of the meeting, whose version moves on (refused,
+        as an update is, when the meeting is not at `expected_version`)."""
+        link = models.meeting_participants
         with transaction(self._sessions) as session:
+            meeting = self._meetings.load(session, meeting_id)
+            self._meetings.expect_version(session, meeting, expected_version)
+            before = set(session.scalars(select(link.c.actor_id).where(link.c.meeting_id == meeting_id)))
             self.set_in(session, meeting_id, actor_ids)
+            if before != set(actor_ids):
+                touch(meeting)
+                session.add(
+                    models.ChangeLog(
+                        user=session.info.get(USER_KEY, "inconnu"),
+                        territory_id=meeting.territory_id,
+                        entity="meeting",
+                        entity_id=meeting_id,
+                        field="participants",
+                        old_value=",".join(str(i) for i in sorted(before)) or None,
+                        new_value=",".join(str(i) for i in sorted(actor_ids)) or None,
+                    )
+                )
+                session.flush()
+            return to_record(meeting, MeetingRecord)
 
     def set_in(self, session: Session, meeting_id: int, actor_ids: builtins.set[int]) -> None:
-        if not 0 < meeting_id <= MAX_INTEGER or session.get(models.Meeting, meeting_id) is None:
+        if not _is_record_id(meeting_id) or session.get(models.Meeting, meeting_id) is None:
             raise NotFoundError(f"Impossible de trouver la réunion n° {meeting_id}.")
         if any(not _is_record_id(actor_id) for actor_id in actor_ids):
             raise ValidationError("participants", "Participants", "un participant choisi n'existe pas dans l'annuaire.")

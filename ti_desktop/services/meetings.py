@@ -36,7 +36,7 @@ from ti_desktop.domain.records import (
     ProgressUpdateRecord,
     SnapshotRecord,
 )
-from ti_desktop.services.crud import fetch_records, to_record
+from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 
 SNAPSHOT_KIND = "comite"
@@ -128,6 +128,54 @@ class _Plan:
     actions: dict[int, ActionRecord] = field(default_factory=dict)
     lines: dict[int, list[FundingLineRecord]] = field(default_factory=lambda: defaultdict(list))
     milestones: dict[int, list[MilestoneRecord]] = field(default_factory=lambda: defaultdict(list))
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRemoval:
+    """A deleted meeting with its agenda, its decisions and who attended (what its deletion took)."""
+
+    meeting: MeetingRecord
+    agenda: list[AgendaItemRecord]
+    decisions: list[DecisionRecord]
+    participant_ids: list[int]
+
+
+class MeetingCrud(EntityCrud[models.Meeting, MeetingRecord]):
+    """The meetings' records; deleting one takes its agenda, decisions and participants, `put_back` all of it."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        super().__init__(
+            sessions, models.Meeting, MeetingRecord, fields.MEETING, noun="la réunion", order_by=("held_on", "id")
+        )
+
+    def removal_in(self, session: Session, record_id: int) -> MeetingRemoval:
+        link = models.meeting_participants
+
+        def of_meeting(model: type[models.Base], record_type: type[Any]) -> list[Any]:
+            table = model.__table__
+            return fetch_records(session, model, record_type, table.c.meeting_id == record_id, order_by=(table.c.id,))
+
+        return MeetingRemoval(
+            meeting=to_record(self.load(session, record_id), MeetingRecord),
+            agenda=of_meeting(models.AgendaItem, AgendaItemRecord),
+            decisions=of_meeting(models.Decision, DecisionRecord),
+            participant_ids=list(
+                session.scalars(select(link.c.actor_id).where(link.c.meeting_id == record_id).order_by(link.c.actor_id))
+            ),
+        )
+
+    def put_back(self, removed: MeetingRemoval) -> MeetingRecord:
+        with transaction(self._sessions) as session:
+            row = restore_in(session, models.Meeting, removed.meeting)
+            for item in removed.agenda:
+                restore_in(session, models.AgendaItem, item)
+            for decision in removed.decisions:
+                restore_in(session, models.Decision, decision)
+            still_there = session.scalars(select(models.Actor.id).where(models.Actor.id.in_(removed.participant_ids)))
+            participants = [{"meeting_id": row.id, "actor_id": actor_id} for actor_id in still_there]
+            if participants:
+                session.execute(models.meeting_participants.insert(), participants)
+            return to_record(row, MeetingRecord)
 
 
 class MeetingService:

@@ -14,7 +14,7 @@ from ti_desktop.db.changelog import log_change
 from ti_desktop.domain import fields
 from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.domain.errors import ConcurrentEditError, ValidationError
+from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import (
@@ -26,7 +26,7 @@ from ti_desktop.domain.records import (
     ProgressUpdateRecord,
 )
 from ti_desktop.services.checks import check_action
-from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record
+from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record, touch
 from ti_desktop.services.transactions import transaction
 
 ACTION_CHILD_RECORDS: tuple[tuple[type[Any], type[Any]], ...] = (
@@ -72,16 +72,6 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             order_by=("axis_id", "code", "id"),
         )
 
-    def update(self, record_id: int, *, expected_version: int | None = None, **changes: Any) -> ActionRecord:
-        """Save changes; with `expected_version` (the version the user's screen shows), refuse them with a
-        `ConcurrentEditError` naming the other change when someone saved the action in between."""
-        with transaction(self._sessions) as session:
-            if expected_version is not None:
-                row = self.load(session, record_id)
-                if row.version != expected_version:
-                    raise ConcurrentEditError(_other_change(session, row))
-            return to_record(self.update_in(session, record_id, **changes), ActionRecord)
-
     def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> models.Action:
         # Marking an action réalisée completes it: 100 % and today's actual end, unless given.
         if changes.get("status") == ActionStatus.REALISEE:
@@ -95,21 +85,25 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
     def bundle(self, action_id: int) -> ActionBundle:
         """Everything a deletion of the action would remove (for undo)."""
         with self._sessions() as session:
-            action = to_record(self.load(session, action_id), ActionRecord)
-            subs = [
-                to_record(row, ActionRecord)
-                for row in session.scalars(
-                    select(models.Action).where(models.Action.parent_id == action_id).order_by(models.Action.id)
-                )
-            ]
-            ids = [action.id] + [sub.id for sub in subs]
-            children: list[tuple[type[Any], Any]] = []
-            for model, record_type in ACTION_CHILD_RECORDS:
-                rows = session.scalars(select(model).where(model.action_id.in_(ids)).order_by(model.id))
-                children += [(model, to_record(row, record_type)) for row in rows]
-            link = models.action_challenges
-            links = session.execute(select(link.c.action_id, link.c.challenge_id).where(link.c.action_id.in_(ids)))
-            return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
+            return self.removal_in(session, action_id)
+
+    def removal_in(self, session: Session, action_id: int) -> ActionBundle:
+        """The action, its sub-actions, what hangs from them and their challenges: what its deletion removes."""
+        action = to_record(self.load(session, action_id), ActionRecord)
+        subs = [
+            to_record(row, ActionRecord)
+            for row in session.scalars(
+                select(models.Action).where(models.Action.parent_id == action_id).order_by(models.Action.id)
+            )
+        ]
+        ids = [action.id] + [sub.id for sub in subs]
+        children: list[tuple[type[Any], Any]] = []
+        for model, record_type in ACTION_CHILD_RECORDS:
+            rows = session.scalars(select(model).where(model.action_id.in_(ids)).order_by(model.id))
+            children += [(model, to_record(row, record_type)) for row in rows]
+        link = models.action_challenges
+        links = session.execute(select(link.c.action_id, link.c.challenge_id).where(link.c.action_id.in_(ids)))
+        return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
 
     def duplicate(self, action_id: int) -> ActionRecord:
         """A new fiche with the same content, partners and challenges, not started, without a code."""
@@ -134,6 +128,10 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             self.set_challenges_in(session, copy.id, challenge_ids)
             session.flush()
             return to_record(copy, ActionRecord)
+
+    def put_back(self, removed: ActionBundle) -> ActionRecord:
+        self.restore_bundle(removed)
+        return removed.actions[0]
 
     def restore_bundle(self, bundle: ActionBundle) -> None:
         with transaction(self._sessions) as session:
@@ -188,12 +186,21 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             )
             return {row[0] for row in rows}
 
-    def set_challenges(self, action_id: int, challenge_ids: set[int]) -> None:
-        """Which challenges (enjeux) the action answers; logged in the history as one change."""
+    def set_challenges(
+        self, action_id: int, challenge_ids: set[int], *, expected_version: int | None = None
+    ) -> ActionRecord:
+        """Which challenges (enjeux) the action answers; logged in the history as one change of the action,
+        whose version moves on (refused, as `update` is, when it is not at `expected_version`)."""
         with transaction(self._sessions) as session:
-            self.set_challenges_in(session, action_id, challenge_ids)
+            action = self.load(session, action_id)
+            self.expect_version(session, action, expected_version)
+            if self.set_challenges_in(session, action_id, challenge_ids):
+                touch(action)
+                session.flush()
+            return to_record(action, ActionRecord)
 
-    def set_challenges_in(self, session: Session, action_id: int, challenge_ids: set[int]) -> None:
+    def set_challenges_in(self, session: Session, action_id: int, challenge_ids: set[int]) -> bool:
+        """True when the challenges changed."""
         action = self.load(session, action_id)
         link = models.action_challenges
         if any(not _is_record_id(challenge_id) for challenge_id in challenge_ids):
@@ -209,7 +216,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             raise ValidationError("challenges", "Enjeux", "un enjeu choisi n'existe pas dans ce territoire.")
         before = {row[0] for row in session.execute(select(link.c.challenge_id).where(link.c.action_id == action_id))}
         if before == valid:
-            return
+            return False
         session.execute(delete(link).where(link.c.action_id == action_id))
         if valid:
             session.execute(insert(link), [{"action_id": action_id, "challenge_id": cid} for cid in sorted(valid)])
@@ -223,6 +230,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
             old_value=",".join(str(i) for i in sorted(before)) or None,
             new_value=",".join(str(i) for i in sorted(valid)) or None,
         )
+        return True
 
     def actions_answering(self, challenge_id: int) -> list[ActionRecord]:
         link = models.action_challenges
@@ -239,20 +247,3 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
 def _is_record_id(value: object) -> bool:
     """A whole number SQLite can hold as a record id (anything else names no record)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_INTEGER
-
-
-def _other_change(session: Session, action: models.Action) -> str:
-    """The French message of a refused save: who changed the action last, when, and what."""
-    log = models.ChangeLog
-    latest = session.scalars(
-        select(log).where(log.entity == "action", log.entity_id == action.id).order_by(log.id.desc()).limit(1)
-    ).first()
-    what = f"« {action.title} » a été modifiée par quelqu'un d'autre depuis que vous l'avez ouverte"
-    if latest is not None:
-        when = latest.changed_at.astimezone().strftime("%d/%m/%Y à %H:%M")
-        what = f"« {action.title} » a été modifiée par {latest.user} le {when}"
-        if latest.field:
-            label = fields.ACTION[latest.field].label if latest.field in fields.ACTION else latest.field
-            what += f" ({label} : {latest.old_value or '—'} → {latest.new_value or '—'})"
-        what += " depuis que vous l'avez ouverte"
-    return f"{what}. Votre modification n'a pas été enregistrée : rechargez l'action, puis refaites-la."

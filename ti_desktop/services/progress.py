@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -11,8 +12,9 @@ from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain.records import ProgressUpdateRecord
 from ti_desktop.services.checks import check_progress_update
-from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.services.crud import EntityCrud, restore_in, to_record
 from ti_desktop.services.plan import ActionService
+from ti_desktop.services.transactions import transaction
 
 
 class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateRecord]):
@@ -43,6 +45,20 @@ class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateReco
             if (action.status, action.progress) != (row.status, row.progress):
                 self._actions.update_in(session, row.action_id, status=row.status, progress=row.progress)
         return row
+
+    def withdraw(self, update_id: int, action_values: Mapping[str, Any]) -> None:
+        """Undo of a new update: delete it and give its action back `action_values` (the status, progress…
+        it had before), in one transaction."""
+        with transaction(self._sessions) as session:
+            action_id = self.load(session, update_id).action_id
+            self.delete_in(session, update_id)
+            self._actions.update_in(session, action_id, **action_values)
+
+    def reinstate(self, update: ProgressUpdateRecord, action_values: Mapping[str, Any]) -> None:
+        """Redo of a new update: the same update (same id) back, and its action as the update had left it."""
+        with transaction(self._sessions) as session:
+            restore_in(session, models.ProgressUpdate, update)
+            self._actions.update_in(session, update.action_id, **action_values)
 
     def for_action(self, action_id: int) -> list[ProgressUpdateRecord]:
         """Newest first."""

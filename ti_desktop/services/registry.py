@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -10,23 +12,25 @@ from ti_desktop.domain import records as r
 from ti_desktop.domain.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.backups import BackupService
+from ti_desktop.services.challenges import ChallengeService
 from ti_desktop.services.checks import (
     check_funding_line,
     check_indicator,
     check_meeting_item,
     check_territory_axis,
 )
-from ti_desktop.services.crud import EntityCrud
+from ti_desktop.services.crud import EntityCrud, other_change_message
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.exporting import ExportService
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.indicator_import import IndicatorImportService
-from ti_desktop.services.meetings import MeetingService
+from ti_desktop.services.meetings import MeetingCrud, MeetingService
 from ti_desktop.services.minutes import MinutesService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
 from ti_desktop.services.reporting import ReportService
 from ti_desktop.services.summary import HistoryService, SummaryService
+from ti_desktop.services.versions import VersionLedger
 from ti_desktop.services.views import ViewService
 
 
@@ -71,15 +75,7 @@ class Services:
             check=check_territory_axis,
             order_by=("category", "position", "id"),
         )
-        self.challenges = EntityCrud(
-            s,
-            models.Challenge,
-            r.ChallengeRecord,
-            fields.CHALLENGE,
-            noun="l'enjeu",
-            check=check_territory_axis,
-            order_by=("axis_id", "id"),
-        )
+        self.challenges = ChallengeService(s)
         self.companies = EntityCrud(
             s, models.KeyCompany, r.KeyCompanyRecord, fields.KEY_COMPANY, noun="l'entreprise", order_by=("name", "id")
         )
@@ -134,10 +130,8 @@ class Services:
         self.indicator_imports = IndicatorImportService(s, before_write=before_import)
         self.updates = ProgressUpdateService(s, self.actions)
         # Meetings
-        self.meetings = EntityCrud(
-            s, models.Meeting, r.MeetingRecord, fields.MEETING, noun="la réunion", order_by=("held_on", "id")
-        )
-        self.participants = MeetingParticipants(s)
+        self.meetings = MeetingCrud(s)
+        self.participants = MeetingParticipants(s, self.meetings)
         self.agenda = EntityCrud(
             s,
             models.AgendaItem,
@@ -167,3 +161,15 @@ class Services:
         self.reports = ReportService(s)
         self.imports = ImportService(s, self.actions, before_write=before_import)
         self.exports = ExportService(s, clock)
+        # What this window wrote, so that undo and redo never overwrite someone else's work (versions.py).
+        cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
+            crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)
+        }
+
+        def describe(session: Session, row: models.Base) -> str:
+            crud = cruds.get(type(row))
+            if crud is not None:
+                return crud.other_change(session, row)
+            return other_change_message(session, row, "la pièce jointe", {"title": "Titre"})  # no crud of its own
+
+        self.versions = VersionLedger(s, describe)

@@ -174,7 +174,7 @@ class FundingTab(ActionTab):
 
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Modifier un financement de {action}").format(action=action_name(action))
-            saved = self.context.editor.update(self.context.services.funding, line.id, text, **values)
+            saved = self.context.editor.update(self.context.services.funding, line.id, text, line.version, **values)
             select_row_of(self.ui.fundingView, line.id)
             return saved
 
@@ -186,7 +186,7 @@ class FundingTab(ActionTab):
             self.show_message(self.tr("Sélectionnez d'abord la ligne de financement à supprimer."))
             return
         text = self.tr("Supprimer un financement de {action}").format(action=action_name(self.action))
-        self.run_edit(lambda: self.context.editor.delete(self.context.services.funding, line.id, text))
+        self.run_edit(lambda: self.context.editor.delete(self.context.services.funding, line.id, text, line.version))
 
 
 def _status_colour(line: FundingLineRecord) -> str | None:

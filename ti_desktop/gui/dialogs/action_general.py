@@ -501,15 +501,17 @@ class GeneralTab(ActionTab):
     def _toggle_challenge(self, challenge_id: int, checked: bool) -> bool:
         if self.action is None:
             return False
-        actions, action_id = self.context.services.actions, self.action.id
+        actions, action_id, version = self.context.services.actions, self.action.id, self.action.version
         before = actions.challenge_ids(action_id)
         after = before | {challenge_id} if checked else before - {challenge_id}
         text = self.tr("Modifier les enjeux de {action}").format(action=action_name(self.action))
         try:
+            # The action's version covers its challenges: a change over someone else's is refused.
             self.context.editor.run(
                 text,
-                lambda: actions.set_challenges(action_id, after),
-                lambda: actions.set_challenges(action_id, before),
+                lambda: actions.set_challenges(action_id, after, expected_version=version),
+                undo=lambda: actions.set_challenges(action_id, before),
+                redo=lambda: actions.set_challenges(action_id, after),
             )
         except TiDesktopError as error:
             self.show_error("challenges", error.message)
@@ -550,7 +552,7 @@ class GeneralTab(ActionTab):
             name=self._actor_name(partner), action=action_name(self.action)
         )
         try:
-            self.context.editor.delete(self.context.services.partners, partner.id, text)
+            self.context.editor.delete(self.context.services.partners, partner.id, text, partner.version)
         except TiDesktopError as error:
             self.show_error("partners", error.message)
             return

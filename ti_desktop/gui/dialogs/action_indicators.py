@@ -207,4 +207,8 @@ class IndicatorsTab(ActionTab):
             self.show_message(self.tr("Sélectionnez d'abord la mesure à supprimer."))
             return
         text = self.tr("Supprimer la mesure du {date}").format(date=format_date(measure.measured_on))
-        self.run_edit(lambda: self.context.editor.delete(self.context.services.indicator_values, measure.id, text))
+        self.run_edit(
+            lambda: self.context.editor.delete(
+                self.context.services.indicator_values, measure.id, text, measure.version
+            )
+        )

@@ -112,7 +112,9 @@ class MilestonesTab(ActionTab):
             text = self.tr("Modifier le jalon « {title} » de {action}").format(
                 title=milestone.title, action=action_name(action)
             )
-            return self.context.editor.update(self.context.services.milestones, milestone.id, text, **values)
+            return self.context.editor.update(
+                self.context.services.milestones, milestone.id, text, milestone.version, **values
+            )
 
         return self.open_form(MilestoneDialog(self.host, submit, milestone))
 
@@ -128,7 +130,9 @@ class MilestonesTab(ActionTab):
         today: dt.date = self.context.today
         text = self.tr("Jalon « {title} » atteint").format(title=milestone.title)
         self.run_edit(
-            lambda: self.context.editor.update(self.context.services.milestones, milestone.id, text, done_on=today)
+            lambda: self.context.editor.update(
+                self.context.services.milestones, milestone.id, text, milestone.version, done_on=today
+            )
         )
 
     def delete_selected_milestone(self) -> None:
@@ -138,7 +142,9 @@ class MilestonesTab(ActionTab):
         text = self.tr("Supprimer le jalon « {title} » de {action}").format(
             title=milestone.title, action=action_name(self.action)
         )
-        self.run_edit(lambda: self.context.editor.delete(self.context.services.milestones, milestone.id, text))
+        self.run_edit(
+            lambda: self.context.editor.delete(self.context.services.milestones, milestone.id, text, milestone.version)
+        )
 
     def _selected(self, hint: str) -> MilestoneRecord | None:
         milestone = selected_record(self.ui.milestonesView, MilestoneRecord)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import html
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -38,6 +37,11 @@ def os_user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in the environment nor in the password database
         return ""
+
+
+def carried(action: ActionRecord) -> dict[str, Any]:
+    """What a new progress update carries onto its action (and what its undo puts back)."""
+    return {"status": action.status, "progress": action.progress, "actual_end": action.actual_end}
 
 
 class ProgressUpdateDialog(SubmitDialog):
@@ -156,32 +160,25 @@ class UpdatesTab(ActionTab):
 
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Nouveau point d'avancement de {action}").format(action=action_name(action))
-            self.context.editor.run(text, *self._create_and_undo(action.id, values))
+            self._record_update(text, action.id, values)
             return None
 
         return self.open_form(ProgressUpdateDialog(self.host, submit, action, self.context.today))
 
-    def _create_and_undo(
-        self, action_id: int, values: dict[str, Any]
-    ) -> tuple[Callable[[], object], Callable[[], object]]:
-        """Creating an update also sets the action's status and progress: undo puts both back as they were."""
+    def _record_update(self, text: str, action_id: int, values: dict[str, Any]) -> None:
+        """Creating an update also sets the action's status and progress: undo puts both back as they were,
+        redo as the update left them (each in one transaction, under the editor's version guard)."""
         updates, actions = self.context.services.updates, self.context.services.actions
-        before = actions.get(action_id)
+        before = carried(actions.get(action_id))
         done: dict[str, Any] = {}
 
-        def carried(action: ActionRecord) -> dict[str, Any]:
-            return {"status": action.status, "progress": action.progress, "actual_end": action.actual_end}
+        def create() -> None:
+            done["update"] = updates.create(action_id=action_id, **values)
+            done["after"] = carried(actions.get(action_id))
 
-        def do() -> None:
-            if "update" not in done:  # first time: create, and note what the action became
-                done["update"] = updates.create(action_id=action_id, **values)
-                done["after"] = carried(actions.get(action_id))
-                return
-            updates.restore(done["update"])  # redo: the same update (same id), the same effect
-            actions.update(action_id, **done["after"])
-
-        def undo() -> None:
-            updates.delete(done["update"].id)
-            actions.update(action_id, **carried(before))
-
-        return do, undo
+        self.context.editor.run(
+            text,
+            create,
+            undo=lambda: updates.withdraw(done["update"].id, before),
+            redo=lambda: updates.reinstate(done["update"], done["after"]),
+        )

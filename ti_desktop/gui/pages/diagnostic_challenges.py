@@ -276,7 +276,7 @@ class ChallengesTab(QWidget):
             self.select_challenge(record.id)
         else:
             label = self.tr("Modifier l'enjeu « {title} »").format(title=short(challenge.title))
-            self.context.editor.update(crud, challenge.id, label, **values)
+            self.context.editor.update(crud, challenge.id, label, challenge.version, **values)
 
     def delete_current(self) -> None:
         challenge = self.current_challenge()
@@ -288,21 +288,13 @@ class ChallengesTab(QWidget):
             question += "\n" + self.tr("{count} action(s) n'y répondront plus.").format(count=len(answering))
         if not confirm(self, self.tr("Supprimer un enjeu"), question):
             return
-        services = self.context.services
-        record = services.challenges.get(challenge.id)
-        action_ids = [action.id for action in answering]
-
-        def restore() -> None:
-            # The links to the actions went with the challenge: put them back too.
-            services.challenges.restore(record)
-            for action_id in action_ids:
-                services.actions.set_challenges(action_id, services.actions.challenge_ids(action_id) | {record.id})
-
         try:
-            self.context.editor.run(
+            # Undo puts the challenge back with the actions that answered it.
+            self.context.editor.delete(
+                self.context.services.challenges,
+                challenge.id,
                 self.tr("Supprimer l'enjeu « {title} »").format(title=short(challenge.title)),
-                do=lambda: services.challenges.delete(record.id),
-                undo=restore,
+                challenge.version,
             )
         except TiDesktopError as error:
             set_error(self.message, error.message)

@@ -179,7 +179,7 @@ class CompaniesTab(QWidget):
             self.select_company(record.id)
         else:
             label = self.tr("Modifier l'entreprise « {name} »").format(name=short(company.name))
-            self.context.editor.update(crud, company.id, label, **values)
+            self.context.editor.update(crud, company.id, label, company.version, **values)
 
     def delete_current(self) -> None:
         company = self._current_company()
@@ -192,6 +192,6 @@ class CompaniesTab(QWidget):
             return
         try:
             label = self.tr("Supprimer l'entreprise « {name} »").format(name=short(company.name))
-            self.context.editor.delete(self.context.services.companies, company.id, label)
+            self.context.editor.delete(self.context.services.companies, company.id, label, company.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)

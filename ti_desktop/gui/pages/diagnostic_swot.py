@@ -220,7 +220,7 @@ class Quadrant(QFrame):
             self.select_item(record.id)
         else:
             label = self.tr("Modifier l'élément AFOM « {text} »").format(text=short(item.text, 40))
-            self.context.editor.update(crud, item.id, label, **values)
+            self.context.editor.update(crud, item.id, label, item.version, **values)
 
     def delete_current(self) -> None:
         item = self.model.item_at(self.view.currentIndex().row())
@@ -231,7 +231,7 @@ class Quadrant(QFrame):
             return
         try:
             label = self.tr("Supprimer l'élément AFOM « {text} »").format(text=short(item.text, 40))
-            self.context.editor.delete(self.context.services.swot, item.id, label)
+            self.context.editor.delete(self.context.services.swot, item.id, label, item.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
@@ -245,19 +245,16 @@ class Quadrant(QFrame):
         order = [item.id for item in items]
         order[row], order[target] = order[target], order[row]
         changes = reordered_positions(items, order)
-        before = {item.id: item.position for item in items if item.id in changes}
-        crud = self.context.services.swot
-
-        def apply(positions: dict[int, int]) -> None:
-            for item_id, position in positions.items():
-                crud.update(item_id, position=position)
-
         moved = items[row]
         label = (self.tr("Monter « {text} »") if step < 0 else self.tr("Descendre « {text} »")).format(
             text=short(moved.text, 40)
         )
         try:
-            self.context.editor.run(label, lambda: apply(changes), lambda: apply(before))
+            self.context.editor.update_many(
+                self.context.services.swot,
+                label,
+                {item_id: {"position": position} for item_id, position in changes.items()},
+            )
         except TiDesktopError as error:
             set_error(self.message, error.message)
             return

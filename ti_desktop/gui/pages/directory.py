@@ -297,7 +297,7 @@ class DirectoryPage(Page):
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Modifier l'acteur « {name} »").format(name=actor.name)
-            self.context.editor.update(self.context.services.actors, actor.id, text, **values)
+            self.context.editor.update(self.context.services.actors, actor.id, text, actor.version, **values)
 
         self.dialog = open_form(ActorDialog(save, actor, parent=self))
 
@@ -324,10 +324,11 @@ class DirectoryPage(Page):
         set_error(self.message, "")
         try:
             # Undo puts the actor back with its roles, partnerships and every field that named it.
-            self.context.editor.run(
+            self.context.editor.delete(
+                actors,
+                actor_id,
                 self.tr("Supprimer l'acteur « {name} »").format(name=item.actor.name),
-                do=lambda: actors.delete(actor_id),
-                undo=lambda: actors.restore_footprint(footprint),
+                item.actor.version,
             )
         except TiDesktopError as error:
             set_error(self.message, error.message)

@@ -28,7 +28,12 @@ from ti_desktop.gui.field_errors import error_label
 from ti_desktop.gui.inputs import show_date
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.pages.meetings_detail import MeetingDetail, MeetingState, meeting_state, meeting_title
+from ti_desktop.gui.pages.meetings_detail import (
+    MeetingDetail,
+    MeetingState,
+    meeting_state,
+    title_of_meeting,
+)
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister
 from ti_desktop.gui.tables import read_only_table
@@ -170,23 +175,15 @@ class MeetingsPage(Page):
         def save(values: dict[str, Any]) -> None:
             participant_ids = set(values.pop("participant_ids"))
             propose = bool(values.pop("propose"))
-            meeting = services.steering.create(
-                tid, self.context.today, participant_ids=participant_ids, propose=propose, **values
-            )
-            items = services.steering.agenda(meeting.id)
-            meetings, agenda, participants = services.meetings, services.agenda, services.participants
-
-            def redo() -> None:
-                meetings.restore(meeting)
-                for item in items:
-                    agenda.restore(item)
-                participants.set(meeting.id, participant_ids)
-
             # Undo deletes the meeting with its agenda and participants; redo puts them back as they were.
-            self.context.editor.record_done(
-                self.tr("Créer la réunion « {title} »").format(title=meeting_title(meeting)),
-                redo=redo,
-                undo=lambda: meetings.delete(meeting.id),
+            meeting = self.context.editor.created(
+                services.meetings,
+                self.tr("Créer la réunion « {title} »").format(
+                    title=title_of_meeting(values["kind"], values["held_on"])
+                ),
+                lambda: services.steering.create(
+                    tid, self.context.today, participant_ids=participant_ids, propose=propose, **values
+                ),
             )
             self.tabs.setCurrentIndex(0)
             self.select_meeting(meeting.id)

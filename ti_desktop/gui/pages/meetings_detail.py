@@ -66,8 +66,12 @@ BIG_STYLE = "QPushButton { padding: 8px 14px; }"
 
 def meeting_title(meeting: MeetingRecord) -> str:
     """`Comité de pilotage du 25/06/2026`"""
+    return title_of_meeting(meeting.kind, meeting.held_on)
+
+
+def title_of_meeting(kind: MeetingKind, held_on: dt.date) -> str:
     text = QCoreApplication.translate("MeetingsPage", "{kind} du {day}")
-    return text.format(kind=meeting.kind.label, day=format_date(meeting.held_on))
+    return text.format(kind=kind.label, day=format_date(held_on))
 
 
 class MeetingState(Enum):
@@ -455,7 +459,9 @@ class MeetingDetail(QStackedWidget):
         text = self.tr("{meeting} : modifier « {label} »").format(meeting=meeting_title(meeting), label=label)
         try:
             # An unchanged value writes nothing and pushes no undo step (the editor compares).
-            self.context.editor.update(self.context.services.meetings, meeting.id, text, **{name: self._value(name)})
+            self.context.editor.update(
+                self.context.services.meetings, meeting.id, text, meeting.version, **{name: self._value(name)}
+            )
         except TiDesktopError as error:
             self.errors.show_error(error, name)
 
@@ -473,11 +479,13 @@ class MeetingDetail(QStackedWidget):
             after: set[int] = set(values["participant_ids"])
             if after == before:
                 return
-            meeting_id = meeting.id
+            meeting_id, version = meeting.id, meeting.version
+            # The meeting's version covers its participants: a change over someone else's is refused.
             self.context.editor.run(
                 self.tr("{meeting} : modifier les participants").format(meeting=meeting_title(meeting)),
-                do=lambda: services.participants.set(meeting_id, after),
+                do=lambda: services.participants.set(meeting_id, after, expected_version=version),
                 undo=lambda: services.participants.set(meeting_id, before),
+                redo=lambda: services.participants.set(meeting_id, after),
             )
 
         self.dialog = open_form(ParticipantsDialog(save, services.actors.list(), before, governance, self))
@@ -561,6 +569,7 @@ class MeetingDetail(QStackedWidget):
                 self.context.services.agenda,
                 item.id,
                 self.tr("Modifier le point « {title} »").format(title=self._item_label(item)),
+                item.version,
                 **values,
             )
 
@@ -577,6 +586,7 @@ class MeetingDetail(QStackedWidget):
                 self.context.services.agenda,
                 item.id,
                 self.tr("Retirer « {title} » de l'ordre du jour").format(title=self._item_label(item)),
+                item.version,
             )
         except TiDesktopError as error:
             set_error(self.agenda_message, error.message)

@@ -258,7 +258,11 @@ class DecisionRegister(QWidget):
         set_error(self.message, "")
         try:
             self.context.editor.update(
-                self.context.services.decisions, row.id, verbs[state].format(text=text), state=state
+                self.context.services.decisions,
+                row.id,
+                verbs[state].format(text=text),
+                row.decision.version,
+                state=state,
             )
         except TiDesktopError as error:
             set_error(self.message, error.message)

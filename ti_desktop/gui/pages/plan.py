@@ -331,16 +331,14 @@ class PlanPage(Page):
             return
         actions = self.context.services.actions
         try:
-            copy = actions.duplicate(row.action.id)
-            bundle = actions.bundle(copy.id)
+            copy = self.context.editor.created(
+                actions,
+                self.tr("Dupliquer {label}").format(label=self._label(row)),
+                lambda: actions.duplicate(row.action.id),
+            )
         except TiDesktopError as error:
             self.message.setText(error.message)
             return
-        self.context.editor.record_done(
-            self.tr("Dupliquer {label}").format(label=self._label(row)),
-            redo=lambda: actions.restore_bundle(bundle),
-            undo=lambda: actions.delete(copy.id),
-        )
         self.select_action(copy.id)
 
     def _delete_current(self) -> None:
@@ -356,12 +354,10 @@ class PlanPage(Page):
         answer = QMessageBox.question(self, self.tr("Supprimer une action"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        bundle = actions.bundle(row.action.id)
         try:
-            self.context.editor.run(
-                self.tr("Supprimer {label}").format(label=self._label(row)),
-                do=lambda: actions.delete(row.action.id),
-                undo=lambda: actions.restore_bundle(bundle),
+            # With its sub-actions and everything hanging from them; undo puts all of it back.
+            self.context.editor.delete(
+                actions, row.action.id, self.tr("Supprimer {label}").format(label=self._label(row)), row.action.version
             )
         except TiDesktopError as error:
             self.message.setText(error.message)

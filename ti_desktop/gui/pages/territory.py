@@ -189,7 +189,7 @@ class EpciSection(QGroupBox):
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Modifier l'intercommunalité « {name} »").format(name=epci.name)
-            self.context.editor.update(self.context.services.epcis, epci_id, text, **values)
+            self.context.editor.update(self.context.services.epcis, epci_id, text, epci.version, **values)
 
         self.dialog = open_form(EpciDialog(save, epci, parent=self))
 
@@ -204,7 +204,7 @@ class EpciSection(QGroupBox):
         set_error(self.message, "")
         try:
             text = self.tr("Supprimer l'intercommunalité « {name} »").format(name=epci.name)
-            self.context.editor.delete(self.context.services.epcis, epci_id, text)
+            self.context.editor.delete(self.context.services.epcis, epci_id, text, epci.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
@@ -316,7 +316,7 @@ class GovernanceSection(QGroupBox):
         set_error(self.message, "")
         try:
             text = self.tr("Retirer {name} de la gouvernance").format(name=member.actor.name)
-            self.context.editor.delete(self.context.services.roles, member.role.id, text)
+            self.context.editor.delete(self.context.services.roles, member.role.id, text, member.role.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
