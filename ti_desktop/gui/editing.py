@@ -31,6 +31,7 @@ Tickets = dict[Any, int]  # what an edit wrote, for the version ledger
 
 class Crud(Protocol[RecordT]):
     def get(self, record_id: int) -> RecordT: ...
+    def family(self, record_id: int) -> list[RecordT]: ...
     def create(self, **values: Any) -> RecordT: ...
     def update(self, record_id: int, *, expected_version: int | None = None, **changes: Any) -> RecordT: ...
     def update_many(self, changes: Mapping[int, Mapping[str, Any]]) -> list[RecordT]: ...
@@ -137,15 +138,32 @@ class Editor:
     def update(
         self, crud: Crud[RecordT], record_id: int, text: str, /, expected_version: int | None = None, **changes: Any
     ) -> RecordT:
-        """Change some fields; undo restores every field the change touched (rules may touch more)."""
-        before = crud.get(record_id)
+        """Change some fields; undo restores every field the change touched — the rules may touch more, on this
+        record and on its family (an action moved to another axis takes its sous-actions along)."""
+        family = crud.family(record_id)
+        before = family[0]
         expected = expected_version if expected_version is not None else getattr(before, "version", None)
         after, tickets = self._apply(lambda: crud.update(record_id, expected_version=expected, **changes))
-        previous = changed_values(before, after)
+        later = {getattr(record, "id"): record for record in crud.family(record_id)[1:]}  # noqa: B009
+        previous = {record_id: changed_values(before, after)}
+        for relative in family[1:]:
+            relative_id: int = getattr(relative, "id")  # noqa: B009
+            if relative_id in later:
+                previous[relative_id] = changed_values(relative, later[relative_id])
+        previous = {key: fields for key, fields in previous.items() if fields}
         if not previous:
             return after
-        current = {name: getattr(after, name) for name in previous}
-        self._push(text, lambda: crud.update(record_id, **current), lambda: crud.update(record_id, **previous), tickets)
+        now = {record_id: after, **later}
+        current = {key: {name: getattr(now[key], name) for name in fields} for key, fields in previous.items()}
+        if list(previous) == [record_id]:
+            self._push(
+                text,
+                lambda: crud.update(record_id, **current[record_id]),
+                lambda: crud.update(record_id, **previous[record_id]),
+                tickets,
+            )
+        else:  # the record and its relatives, back and forth in one transaction each
+            self._push(text, lambda: crud.update_many(current), lambda: crud.update_many(previous), tickets)
         return after
 
     def update_many(self, crud: Crud[RecordT], text: str, /, changes: Mapping[int, Mapping[str, Any]]) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain.records import ChallengeRecord
-from ti_desktop.services.checks import check_territory_axis
 from ti_desktop.services.crud import EntityCrud, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 
@@ -32,7 +31,6 @@ class ChallengeService(EntityCrud[models.Challenge, ChallengeRecord]):
             ChallengeRecord,
             fields.CHALLENGE,
             noun="l'enjeu",
-            check=check_territory_axis,
             order_by=("axis_id", "id"),
         )
 

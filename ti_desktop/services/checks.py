@@ -1,9 +1,16 @@
-"""Rules on whole records that need the database (same territory, one level of sub-actions…),
-on top of the pure domain rules they call."""
+"""The rules of each entity, applied on every path that writes one of its records.
+
+`EntityCrud` (create, update, and the `*_in` variants the import and the demo use) and `restore_in` (undo of a
+deletion, redo of a creation, restoring a bundle) look the entity's rule up in `RULES` by model, so no path can
+skip it. A rule reads what the pure domain rules (`domain/rules.py`) need of the records the one being written
+points to, lets them settle its values (consequences such as 100 % for a réalisée action) and check them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -11,115 +18,116 @@ from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain import rules
-from ti_desktop.domain.enums import SECURED_FUNDING_STATUSES, ActionStatus, FundingStatus
-from ti_desktop.domain.errors import ValidationError
+from ti_desktop.domain.rules import Linked
 
 
-def _axis_belongs(session: Session, axis_id: int | None, territory_id: int, field: str = "axis_id") -> None:
-    if axis_id is None:
-        return
-    axis = session.get(models.Axis, axis_id)
-    if axis is not None and axis.territory_id not in (None, territory_id):
-        raise ValidationError(field, "Axe", "cet axe appartient à un autre territoire.")
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One record being written, as a rule sees it."""
+
+    session: Session
+    values: Mapping[str, Any]  # the record as it will be (the caller's values merged), with "id" once it exists
+    before: Mapping[str, Any] | None  # as it was; None for a new record, or one put back
+    given: frozenset[str]  # the fields the caller set: consequences never override them
+    today: dt.date  # the database's clock
 
 
-def check_territory_axis(session: Session, values: Mapping[str, Any]) -> None:
-    _axis_belongs(session, values.get("axis_id"), values["territory_id"])
+# A rule returns the record's values once settled (or raises ValidationError, in French, naming the field).
+Rule = Callable[[Change], Mapping[str, Any]]
 
 
-def check_action(session: Session, values: Mapping[str, Any]) -> None:
-    territory_id = values["territory_id"]
-    rules.check_date_order(
-        values.get("planned_start"),
-        values.get("planned_end"),
-        end_field="planned_end",
-        end_label="Fin prévue",
-        start_label="Début prévu",
-    )
-    rules.check_date_order(
-        values.get("planned_start"),
-        values.get("actual_end"),
-        end_field="actual_end",
-        end_label="Fin réelle",
-        start_label="Début prévu",
-    )
-    rules.check_status_progress(ActionStatus(values["status"]), values["progress"])
-    _axis_belongs(session, values["axis_id"], territory_id)
+def _axis(session: Session, axis_id: int | None) -> Linked | None:
+    axis = session.get(models.Axis, axis_id) if axis_id is not None else None
+    return Linked(axis.territory_id, axis.id) if axis is not None else None
+
+
+def _action(session: Session, action_id: int | None) -> Linked | None:
+    action = session.get(models.Action, action_id) if action_id is not None else None
+    if action is None:
+        return None
+    return Linked(action.territory_id, action.axis_id, action.parent_id, action.title)
+
+
+def _meeting(session: Session, meeting_id: int | None) -> Linked | None:
+    meeting = session.get(models.Meeting, meeting_id) if meeting_id is not None else None
+    return Linked(meeting.territory_id) if meeting is not None else None
+
+
+def action_rule(change: Change) -> Mapping[str, Any]:
+    session, values = change.session, change.values
     objective_id = values.get("objective_id")
-    if objective_id is not None:
-        objective = session.get(models.Objective, objective_id)
-        if objective is not None and (objective.territory_id, objective.axis_id) != (territory_id, values["axis_id"]):
-            raise ValidationError("objective_id", "Objectif", "cet objectif ne relève pas de l'axe de l'action.")
-    parent_id = values.get("parent_id")
+    objective = session.get(models.Objective, objective_id) if objective_id is not None else None
+    objective_facts = Linked(objective.territory_id, objective.axis_id) if objective is not None else None
+    settled = rules.settle_action(
+        values,
+        change.before,
+        change.given,
+        change.today,
+        objective=objective_facts,
+        parent=_action(session, values.get("parent_id")),
+    )
     action_id = values.get("id")
-    if parent_id is not None:
-        if parent_id == action_id:
-            raise ValidationError("parent_id", "Action parente", "une action ne peut pas être sa propre parente.")
-        parent = session.get(models.Action, parent_id)
-        if parent is not None:
-            if parent.territory_id != territory_id:
-                raise ValidationError("parent_id", "Action parente", "elle appartient à un autre territoire.")
-            if parent.parent_id is not None:
-                raise ValidationError(
-                    "parent_id",
-                    "Action parente",
-                    f"« {parent.title} » est déjà une sous-action : un seul niveau de sous-actions est permis.",
-                )
-        if action_id is not None:
-            has_children = session.execute(
-                select(models.Action.id).where(models.Action.parent_id == action_id).limit(1)
-            ).first()
-            if has_children:
-                raise ValidationError(
-                    "parent_id",
-                    "Action parente",
-                    "cette action a ses propres sous-actions : elle ne peut pas en devenir une.",
-                )
-
-
-def check_funding_line(session: Session, values: Mapping[str, Any]) -> None:
-    rules.check_date_order(
-        values.get("filed_on"),
-        values.get("decided_on"),
-        end_field="decided_on",
-        end_label="Date de décision",
-        start_label="Date de dépôt",
+    has_sub_actions = (
+        settled.get("parent_id") is not None
+        and action_id is not None
+        and session.execute(select(models.Action.id).where(models.Action.parent_id == action_id).limit(1)).first()
+        is not None
     )
-    if values.get("funder_actor_id") is None and not values.get("funder_name"):
-        raise ValidationError("funder_name", "Financeur", "indiquez le financeur (acteur de l'annuaire ou nom).")
-    status = FundingStatus(values["status"])
-    if status in SECURED_FUNDING_STATUSES and values.get("amount_granted") is None:
-        raise ValidationError(
-            "amount_granted", "Montant accordé", f"il est obligatoire pour un financement « {status.label} »."
-        )
-
-
-def check_indicator(session: Session, values: Mapping[str, Any]) -> None:
-    rules.check_date_order(
-        values.get("baseline_on"),
-        values.get("target_on"),
-        end_field="target_on",
-        end_label="Date cible",
-        start_label="Date de référence",
+    rules.check_action(
+        settled,
+        axis=_axis(session, settled["axis_id"]),
+        objective=objective_facts if settled.get("objective_id") is not None else None,
+        parent=_action(session, settled.get("parent_id")),
+        has_sub_actions=has_sub_actions,
     )
-    _axis_belongs(session, values.get("axis_id"), values["territory_id"])
-    action_id = values.get("action_id")
-    if action_id is not None:
-        action = session.get(models.Action, action_id)
-        if action is not None and action.territory_id != values["territory_id"]:
-            raise ValidationError("action_id", "Action", "elle appartient à un autre territoire.")
+    return settled
 
 
-def check_progress_update(session: Session, values: Mapping[str, Any]) -> None:
-    rules.check_status_progress(ActionStatus(values["status"]), values["progress"])
+def territory_axis_rule(change: Change) -> Mapping[str, Any]:
+    """Diagnostic items, challenges and objectives: an axis of their own territory (or a shared one)."""
+    values = change.values
+    axis = _axis(change.session, values.get("axis_id"))
+    rules.check_in_territory(axis, values["territory_id"], field="axis_id", label="Axe", what="cet axe")
+    return values
 
 
-def check_meeting_item(session: Session, values: Mapping[str, Any]) -> None:
-    """An agenda item or decision refers to an action of the meeting's own territory."""
-    action_id = values.get("action_id")
-    if action_id is None:
-        return
-    meeting = session.get(models.Meeting, values["meeting_id"])
-    action = session.get(models.Action, action_id)
-    if meeting is not None and action is not None and meeting.territory_id != action.territory_id:
-        raise ValidationError("action_id", "Action", "elle appartient à un autre territoire que la réunion.")
+def funding_line_rule(change: Change) -> Mapping[str, Any]:
+    rules.check_funding_line(change.values)
+    return change.values
+
+
+def indicator_rule(change: Change) -> Mapping[str, Any]:
+    values = change.values
+    session = change.session
+    rules.check_indicator(
+        values, axis=_axis(session, values.get("axis_id")), action=_action(session, values.get("action_id"))
+    )
+    return values
+
+
+def progress_update_rule(change: Change) -> Mapping[str, Any]:
+    rules.check_progress_update(change.values)
+    return change.values
+
+
+def meeting_item_rule(change: Change) -> Mapping[str, Any]:
+    """Agenda items and decisions."""
+    values, session = change.values, change.session
+    rules.check_meeting_item(
+        meeting=_meeting(session, values.get("meeting_id")), action=_action(session, values.get("action_id"))
+    )
+    return values
+
+
+RULES: dict[type[models.Base], Rule] = {
+    models.Action: action_rule,
+    models.DiagnosticSection: territory_axis_rule,
+    models.SwotItem: territory_axis_rule,
+    models.Challenge: territory_axis_rule,
+    models.Objective: territory_axis_rule,
+    models.FundingLine: funding_line_rule,
+    models.Indicator: indicator_rule,
+    models.ProgressUpdate: progress_update_rule,
+    models.AgendaItem: meeting_item_rule,
+    models.Decision: meeting_item_rule,
+}

@@ -1,7 +1,8 @@
 """Generic create / read / update / delete for one entity, validated by its field specs.
 
 Every write is checked before it reaches the database: field values (`domain.fields`), references
-(the referenced record exists), then the entity's own rules (`check`), so the user reads a French
+(the referenced record exists), then the entity's own rules (`services.checks.RULES`, which may also draw
+consequences, and which a record put back by `restore_in` meets too), so the user reads a French
 message naming the field and nothing is written.
 
 Every entity is versioned (`models.Versioned`): an update or a deletion given `expected_version` (the
@@ -15,24 +16,25 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
+from ti_desktop.db.bookkeeping import session_clock
 from ti_desktop.db.changelog import LOGGED_ENTITIES, USER_KEY
 from ti_desktop.db.models import Base, ChangeLog, Versioned
 from ti_desktop.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
 from ti_desktop.domain.fields import LINK_LABELS, MAX_INTEGER, FieldSpec, clean_values, missing_required
+from ti_desktop.services.checks import RULES, Change
 from ti_desktop.services.transactions import transaction
 
 ModelT = TypeVar("ModelT", bound=Base)
 RecordT = TypeVar("RecordT")
 
 # A rule on the whole record once merged: (session, values) -> None, raises ValidationError.
-EntityCheck = Callable[[Session, Mapping[str, Any]], None]
 
 
 def to_record(row: Base, record_type: type[RecordT]) -> RecordT:
@@ -53,10 +55,22 @@ def record_values(record: object) -> dict[str, Any]:
     return {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}  # type: ignore[arg-type]
 
 
+def settle(
+    session: Session, model: type[Base], values: Mapping[str, Any], before: Mapping[str, Any] | None, given: Any
+) -> dict[str, Any]:
+    """`values` as the entity's rules make them (unchanged for an entity without rules); raises ValidationError."""
+    rule = RULES.get(model)
+    if rule is None:
+        return dict(values)
+    return dict(rule(Change(session, values, before, frozenset(given), session_clock(session).today())))
+
+
 def restore_in(session: Session, model: type[ModelT], record: object) -> ModelT:
     """Put a deleted record back exactly as it was (same id, same timestamps, same version): what undo needs.
-    Refused when a record has that id again (put back by someone else, or the number taken by a new one)."""
+    Refused when a record has that id again (put back by someone else, or the number taken by a new one), or
+    when the rules refuse it where it lands (the parent it belonged to moved to another axis…)."""
     values = record_values(record)
+    settle(session, model, values, None, values.keys())  # every field is given: the rules only check
     if session.get(model, values["id"]) is not None:
         raise ConcurrentEditError(
             f"Impossible de remettre l'enregistrement n° {values['id']} : il existe de nouveau (quelqu'un "
@@ -144,7 +158,6 @@ class EntityCrud(Generic[ModelT, RecordT]):
         specs: Mapping[str, FieldSpec],
         *,
         noun: str,
-        check: EntityCheck | None = None,
         order_by: tuple[str, ...] = ("id",),
     ) -> None:
         self._sessions = sessions
@@ -152,13 +165,16 @@ class EntityCrud(Generic[ModelT, RecordT]):
         self.record_type = record_type
         self.specs = specs
         self.noun = noun  # French, with its article: "l'action", "le jalon"
-        self._check = check
         self._order_by = order_by
 
     # -- reading -------------------------------------------------------------------------------
     def get(self, record_id: int) -> RecordT:
         with self._sessions() as session:
             return to_record(self.load(session, record_id), self.record_type)
+
+    def family(self, record_id: int) -> builtins.list[RecordT]:
+        """The record, then those a change of it may change too (the rules' consequences): what undo restores."""
+        return [self.get(record_id)]
 
     def list(self, **equal_to: Any) -> builtins.list[RecordT]:
         table = self.model.__table__
@@ -247,8 +263,7 @@ class EntityCrud(Generic[ModelT, RecordT]):
         missing_required(self.specs, merged)
         if not batch:
             self._check_references(session, cleaned)
-        if self._check is not None:
-            self._check(session, merged)
+        merged = settle(session, self.model, merged, None, cleaned.keys())
         row = self.model(**merged)
         session.add(row)
         if not batch:
@@ -268,10 +283,10 @@ class EntityCrud(Generic[ModelT, RecordT]):
         missing_required(self.specs, merged)
         if not batch:
             self._check_references(session, cleaned)
-        if self._check is not None:
-            self._check(session, {**merged, "id": record_id})
-        for name, value in cleaned.items():
-            setattr(row, name, value)
+        settled = settle(session, self.model, {**merged, "id": record_id}, current, cleaned.keys())
+        for name in self.specs:
+            if settled[name] != current[name] or name in cleaned:
+                setattr(row, name, settled[name])
         if not batch:
             session.flush()
         return row

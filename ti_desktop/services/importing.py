@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import fields
-from ti_desktop.domain.enums import ActionStatus, ActorKind
+from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord, MilestoneRecord, ObjectiveRecord
 from ti_desktop.exchange.french import normalise, parse_text, shown
@@ -31,7 +31,6 @@ from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
 from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
 from ti_desktop.paths import resource_path
-from ti_desktop.services.checks import check_funding_line, check_territory_axis
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService
 from ti_desktop.services.plan import ActionService
@@ -199,16 +198,13 @@ class ImportService:
         self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
         self.actions = actions
         self.axes = AxisService(sessions)
-        self.objectives = EntityCrud(
-            sessions, models.Objective, ObjectiveRecord, fields.OBJECTIVE, noun="l'objectif", check=check_territory_axis
-        )
+        self.objectives = EntityCrud(sessions, models.Objective, ObjectiveRecord, fields.OBJECTIVE, noun="l'objectif")
         self.funding = EntityCrud(
             sessions,
             models.FundingLine,
             FundingLineRecord,
             fields.FUNDING_LINE,
             noun="la ligne de financement",
-            check=check_funding_line,
         )
         self.milestones = EntityCrud(sessions, models.Milestone, MilestoneRecord, fields.MILESTONE, noun="le jalon")
         self.actors = EntityCrud(sessions, models.Actor, ActorRecord, fields.ACTOR, noun="l'acteur")
@@ -529,8 +525,6 @@ class _Run:
             if action.code:
                 values.update(code=action.code, title=action.title, axis_id=axis_id, parent_id=parent_id)
             changes = {name: value for name, value in values.items() if getattr(match, name) != value}
-            if action.status is not None and action.status != ActionStatus.REALISEE and match.progress == 100:
-                changes.setdefault("progress", action.progress or 0)  # reopening a finished action
             if changes:
                 self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
@@ -556,8 +550,6 @@ class _Run:
             value = getattr(action, name)
             if value is not None:
                 values[name] = value
-        if action.status == ActionStatus.REALISEE and action.progress is None:
-            values["progress"] = 100
         for attribute, name in action.actors.items():
             values[attribute] = self.actor_id(name)
         return values

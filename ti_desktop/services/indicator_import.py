@@ -34,7 +34,6 @@ from ti_desktop.exchange.indicator_values import (
     read_indicator_values,
 )
 from ti_desktop.exchange.report import ImportIssue
-from ti_desktop.services.checks import check_indicator
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.transactions import transaction
 
@@ -95,7 +94,6 @@ class IndicatorImportService:
             IndicatorRecord,
             fields.INDICATOR,
             noun="l'indicateur",
-            check=check_indicator,
         )
         self._values = EntityCrud(
             sessions, models.IndicatorValue, IndicatorValueRecord, fields.INDICATOR_VALUE, noun="la mesure"

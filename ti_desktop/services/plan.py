@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.db.changelog import log_change
 from ti_desktop.domain import fields
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
@@ -25,7 +24,6 @@ from ti_desktop.domain.records import (
     MilestoneRecord,
     ProgressUpdateRecord,
 )
-from ti_desktop.services.checks import check_action
 from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record, touch
 from ti_desktop.services.transactions import transaction
 
@@ -60,27 +58,36 @@ def last_update_dates_in(session: Session, territory_id: int) -> dict[int, dt.da
 
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
-        self._clock = clock
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
         super().__init__(
             sessions,
             models.Action,
             ActionRecord,
             fields.ACTION,
             noun="l'action",
-            check=check_action,
             order_by=("axis_id", "code", "id"),
         )
 
     def update_in(self, session: Session, record_id: int, *, batch: bool = False, **changes: Any) -> models.Action:
-        # Marking an action réalisée completes it: 100 % and today's actual end, unless given.
-        if changes.get("status") == ActionStatus.REALISEE:
-            row = self.load(session, record_id)
-            if row.status != ActionStatus.REALISEE:
-                changes.setdefault("progress", 100)
-                if row.actual_end is None:
-                    changes.setdefault("actual_end", self._clock.today())
-        return super().update_in(session, record_id, batch=batch, **changes)
+        """Save the changes (the rules settle the rest); an action moved to another axis takes its sous-actions
+        along, since a sous-action lives in its parent's axis."""
+        row = self.load(session, record_id)
+        axis_before = row.axis_id
+        row = super().update_in(session, record_id, batch=batch, **changes)
+        if row.axis_id != axis_before:
+            for sub_action in session.scalars(select(models.Action).where(models.Action.parent_id == record_id)):
+                if sub_action.axis_id != row.axis_id:
+                    super().update_in(session, sub_action.id, batch=batch, axis_id=row.axis_id)
+        return row
+
+    def family(self, record_id: int) -> list[ActionRecord]:
+        """The action and its sous-actions: what a change of the action may change (see `update_in`)."""
+        with self._sessions() as session:
+            table = models.Action.__table__
+            sub_actions = fetch_records(
+                session, models.Action, ActionRecord, table.c.parent_id == record_id, order_by=(table.c.id,)
+            )
+            return [to_record(self.load(session, record_id), ActionRecord), *sub_actions]
 
     def bundle(self, action_id: int) -> ActionBundle:
         """Everything a deletion of the action would remove (for undo)."""

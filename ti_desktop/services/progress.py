@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import fields
+from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ProgressUpdateRecord
-from ti_desktop.services.checks import check_progress_update
 from ti_desktop.services.crud import EntityCrud, restore_in, to_record
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
@@ -25,7 +25,6 @@ class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateReco
             ProgressUpdateRecord,
             fields.PROGRESS_UPDATE,
             noun="le point d'avancement",
-            check=check_progress_update,
             order_by=("reported_on", "id"),
         )
         self._actions = actions
@@ -43,7 +42,10 @@ class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateReco
         if newest.id == row.id:
             action = self._actions.load(session, row.action_id)
             if (action.status, action.progress) != (row.status, row.progress):
-                self._actions.update_in(session, row.action_id, status=row.status, progress=row.progress)
+                carried: dict[str, Any] = {"status": row.status, "progress": row.progress}
+                if row.status is ActionStatus.REALISEE and action.actual_end is None:
+                    carried["actual_end"] = row.reported_on  # achieved on the day the update says so
+                self._actions.update_in(session, row.action_id, **carried)
         return row
 
     def withdraw(self, update_id: int, action_values: Mapping[str, Any]) -> None:

@@ -13,12 +13,6 @@ from ti_desktop.domain.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
-from ti_desktop.services.checks import (
-    check_funding_line,
-    check_indicator,
-    check_meeting_item,
-    check_territory_axis,
-)
 from ti_desktop.services.crud import EntityCrud, other_change_message
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.exporting import ExportService
@@ -63,7 +57,6 @@ class Services:
             r.DiagnosticSectionRecord,
             fields.DIAGNOSTIC_SECTION,
             noun="la section du diagnostic",
-            check=check_territory_axis,
             order_by=("position", "id"),
         )
         self.swot = EntityCrud(
@@ -72,7 +65,6 @@ class Services:
             r.SwotItemRecord,
             fields.SWOT_ITEM,
             noun="l'élément AFOM",
-            check=check_territory_axis,
             order_by=("category", "position", "id"),
         )
         self.challenges = ChallengeService(s)
@@ -87,10 +79,9 @@ class Services:
             r.ObjectiveRecord,
             fields.OBJECTIVE,
             noun="l'objectif",
-            check=check_territory_axis,
             order_by=("axis_id", "code", "id"),
         )
-        self.actions = ActionService(s, clock)
+        self.actions = ActionService(s)
         self.partners = EntityCrud(
             s, models.ActionPartner, r.ActionPartnerRecord, fields.ACTION_PARTNER, noun="le partenaire"
         )
@@ -100,7 +91,6 @@ class Services:
             r.FundingLineRecord,
             fields.FUNDING_LINE,
             noun="la ligne de financement",
-            check=check_funding_line,
         )
         self.milestones = EntityCrud(
             s,
@@ -116,7 +106,6 @@ class Services:
             r.IndicatorRecord,
             fields.INDICATOR,
             noun="l'indicateur",
-            check=check_indicator,
             order_by=("axis_id", "name", "id"),
         )
         self.indicator_values = EntityCrud(
@@ -138,7 +127,6 @@ class Services:
             r.AgendaItemRecord,
             fields.AGENDA_ITEM,
             noun="le point de l'ordre du jour",
-            check=check_meeting_item,
             order_by=("position", "id"),
         )
         self.steering = MeetingService(s, clock)  # agenda proposals, projector views, closing, decision register
@@ -151,7 +139,6 @@ class Services:
             r.DecisionRecord,
             fields.DECISION,
             noun="la décision",
-            check=check_meeting_item,
             order_by=("due_on", "id"),
         )
         # Figures and history

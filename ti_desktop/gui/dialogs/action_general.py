@@ -395,9 +395,7 @@ class GeneralTab(ActionTab):
             return True
         if value == getattr(self.action, binding.name):
             return True
-        changes = {binding.name: value}
-        if binding.name == "axis_id":
-            changes.update(self._axis_consequences(value))
+        changes = {binding.name: value}  # the services draw the consequences (a new axis drops the objective…)
         label = fields.ACTION[binding.name].label
         text = self.tr("Modifier « {label} » de {action}").format(label=label, action=action_name(self.action))
         try:
@@ -419,18 +417,6 @@ class GeneralTab(ActionTab):
             if focused is not None and (focused is widget or widget.isAncestorOf(focused)):
                 return self.commit(binding)
         return True
-
-    def _axis_consequences(self, axis_id: int) -> dict[str, Any]:
-        """Moving to another axis drops the objective and the parent that belong to the old one."""
-        assert self.action is not None
-        services, changes = self.context.services, dict[str, Any]()
-        if self.action.objective_id is not None:
-            if services.objectives.get(self.action.objective_id).axis_id != axis_id:
-                changes["objective_id"] = None
-        if self.action.parent_id is not None:
-            if services.actions.get(self.action.parent_id).axis_id != axis_id:
-                changes["parent_id"] = None
-        return changes
 
     # -- create mode ---------------------------------------------------------------------------
     def prepare_new(self, axis_id: int | None, parent_action_id: int | None) -> None:
