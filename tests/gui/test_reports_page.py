@@ -270,6 +270,7 @@ def test_a_report_open_in_a_pdf_reader_is_saved_under_another_name(
     assert target.read_bytes() == b"%PDF-1.4 the version open in the reader"
     assert sorted(path.name for path in folder.iterdir()) == ["Rapport (2).pdf", "Rapport.pdf"]
     assert "Rapport enregistré" in page.state_label.text() and not page.error_label.isVisible()
+    qtbot.wait(50)  # the layout settles once the error line is hidden
     page.grab().save(str(tmp_path / "rapport-enregistre-ailleurs.png"))
 
     # Giving up keeps the message on the page, and the preview to save later.
