@@ -155,6 +155,11 @@ def test_what_cannot_be_locked_is_told(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(lock_module.os, "access", lambda path, mode: False)
     with pytest.raises(ReadOnlyFolderError, match=r"son dossier est en lecture seule \(impossible d'y créer la base\)"):
         lock.acquire(SINCE)
+    denied = OSError(errno.EINVAL, "Accès refusé")  # how Windows' access denial may come, by its winerror
+    denied.winerror = 5  # type: ignore[attr-defined]
+    refuse_locking(lock, monkeypatch, denied)
+    with pytest.raises(ReadOnlyFolderError):
+        lock.acquire(SINCE)
     monkeypatch.undo()
     # A lock file left read-only (copied from a CD, say) in a writable folder.
     lock_path(base).write_text("")

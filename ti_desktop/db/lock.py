@@ -38,6 +38,7 @@ from ti_desktop.files import FileWriteError, write_atomically
 
 log = logging.getLogger(__name__)
 
+_ACCESS_DENIED_WINERROR = 5
 WINDOW = "TI Desktop (fenêtre)"  # the application name the window writes in the info file
 
 
@@ -204,7 +205,8 @@ class DatabaseLock:
 
     def _unavailable(self, error: OSError) -> DatabaseError:
         folder = self.database.parent
-        if isinstance(error, PermissionError) or error.errno == errno.EROFS:
+        denied = isinstance(error, PermissionError) or getattr(error, "winerror", None) == _ACCESS_DENIED_WINERROR
+        if denied or error.errno == errno.EROFS:
             if not os.access(folder, os.W_OK) or not lock_path(self.database).exists():
                 return ReadOnlyFolderError.for_base(self.database)
             return LockUnavailableError(
