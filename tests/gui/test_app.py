@@ -237,3 +237,28 @@ def test_a_second_window_on_the_same_base_is_refused_clearly(
     first.close()
     assert second.open(demo_db)
     second.close()
+
+
+def test_a_restore_keeps_the_base_locked_throughout(
+    qapp: object, tmp_path: Path, demo_db: Path, dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between closing the base and reopening the restored one, no command can slip in and write."""
+    from ti_desktop import app
+    from ti_desktop.services.maintenance import backup_now
+
+    controller = controller_on(tmp_path)
+    assert controller.open(demo_db)
+    backup = backup_now(demo_db).path
+    seen_during_restore: list[bool] = []
+    restore_backup = app.restore_backup
+
+    def restore(source: Path, database: Path) -> object:
+        seen_during_restore.append(free(database))
+        return restore_backup(source, database)
+
+    monkeypatch.setattr(app, "restore_backup", restore)
+    controller.restore(backup)
+    assert seen_during_restore == [False]
+    assert controller.window is not None and not free(demo_db)
+    controller.close()
+    assert free(demo_db) and dialogs == []

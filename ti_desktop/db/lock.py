@@ -19,7 +19,6 @@ machine is ignored: the system lock being free proves its process is gone.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
 import json
@@ -176,11 +175,10 @@ class DatabaseLock:
         """Remove the info file, then release the lock (in this order: a next holder's info is never removed)."""
         if not self._held:
             return
-        with contextlib.suppress(FileNotFoundError):
-            try:
-                info_path(self.database).unlink()
-            except OSError as error:
-                log.warning("could not remove %s: %s", info_path(self.database), error)
+        try:
+            info_path(self.database).unlink(missing_ok=True)
+        except OSError as error:  # Windows: a reader has it open at this very moment; it proves nothing anyway
+            log.warning("could not remove %s: %s", info_path(self.database), error)
         self._lock.release()
         self._held = False
 
