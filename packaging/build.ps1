@@ -6,7 +6,9 @@
 .DESCRIPTION
     Same steps as packaging/build.sh: a build venv, the application with its "packaging" extra, PyInstaller on
     packaging\ti-desktop.spec, the bundle size, a smoke test of the bundle (--version, demo, report, export,
-    window offscreen), then `iscc /DAppVersion=<version> packaging\windows\ti-desktop.iss` when Inno Setup 6 is on
+    window offscreen; then what only Windows can show: the long-path-aware manifest, the window's lock refusing
+    an import until the window is killed, a report open in a PDF reader refused clearly, paths over 260
+    characters where LongPathsEnabled is set), then `iscc /DAppVersion=<version> packaging\windows\ti-desktop.iss` when Inno Setup 6 is on
     PATH or in its default folder.
 
 .EXAMPLE
@@ -34,6 +36,31 @@ function Invoke-Native {
     param([string]$What, [string]$Program, [string[]]$Arguments)
     & $Program @Arguments
     if ($LASTEXITCODE -ne 0) { throw "ÉCHEC : $What (code de sortie $LASTEXITCODE)" }
+}
+
+function Invoke-Captured {
+    # Runs a program and returns its exit code and outputs, without PowerShell turning its error output into
+    # errors. The program writes in the ANSI code page: callers match ASCII parts only.
+    param([string]$Program, [string[]]$Arguments)
+    $info = New-Object System.Diagnostics.ProcessStartInfo
+    $info.FileName = $Program
+    $info.Arguments = ($Arguments | ForEach-Object { '"' + $_ + '"' }) -join " "
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $process = [Diagnostics.Process]::Start($info)
+    $out = $process.StandardOutput.ReadToEndAsync()
+    $err = $process.StandardError.ReadToEnd()
+    $process.WaitForExit()
+    return @{ Code = $process.ExitCode; Out = $out.Result; Err = $err }
+}
+
+function Get-ActionCount {
+    # The number of actions of a base, read by `check --json` (a read command: allowed while a window holds it).
+    param([string]$Exe, [string]$Db)
+    $result = Invoke-Captured $Exe @("check", "--json", "--db", $Db)
+    if ($result.Code -ne 0 -or -not ($result.Out -match '"actions": (\d+)')) { throw "ÉCHEC : contrôle de « $Db »" }
+    return [int]$Matches[1]
 }
 
 $version = (Select-String -Path pyproject.toml -Pattern '^version = "(.*)"$' | Select-Object -First 1).Matches[0].Groups[1].Value
@@ -70,6 +97,7 @@ if (-not $SansTest) {
     $work = Join-Path ([IO.Path]::GetTempPath()) ("ti-desktop-test-" + [guid]::NewGuid())
     New-Item -ItemType Directory $work | Out-Null
     $db = Join-Path $work "plan.sqlite3"
+    $python = (Resolve-Path $py).Path  # the build environment's Python, called from $work below
     $pdf = Join-Path $work "rapport.pdf"
     Push-Location $work  # away from the checkout: the data must come from the bundle
     try {
@@ -102,6 +130,77 @@ if (-not $SansTest) {
             if (-not (Test-Path (Join-Path $bundle "_internal\ti_desktop\_data\$file"))) { throw "ÉCHEC : $file absent du paquet" }
         }
         Write-Host "OK : traduction française de Qt, ressources, migrations et journal des modifications"
+
+        # Windows file semantics, which no Linux test can show.
+        $manifest = & $python -c "import sys; from PyInstaller.utils.win32.winmanifest import read_manifest_from_executable as r; sys.stdout.write(r(sys.argv[1]).decode('utf-8'))" $exe
+        if (-not ("$manifest" -match "longPathAware[^>]*>true<")) { throw "ÉCHEC : ti-desktop.exe n'est pas « longPathAware »" }
+        Write-Host "OK : manifeste « longPathAware »"
+
+        # The window holds the base (an OS lock, LockFileEx): an import is refused naming this machine; once the
+        # window is killed (TerminateProcess, as a crash), the system has released the lock and the import goes in.
+        $csv = Join-Path $work "action.csv"
+        [IO.File]::WriteAllText($csv, "Intitulé;Axe`r`nAction du test de fumée;Innovation`r`n", (New-Object Text.UTF8Encoding $false))
+        $actions = Get-ActionCount $exe $db
+        $env:QT_QPA_PLATFORM = "offscreen"
+        try {
+            $window = Start-Process -FilePath $exe -ArgumentList @("--db", "`"$db`"") -PassThru -WindowStyle Hidden
+        } finally {
+            Remove-Item Env:QT_QPA_PLATFORM
+        }
+        try {
+            $deadline = (Get-Date).AddSeconds(60)
+            while (-not (Test-Path "$db.lock.json") -and -not $window.HasExited -and (Get-Date) -lt $deadline) {
+                Start-Sleep -Milliseconds 500
+            }
+            if (-not (Test-Path "$db.lock.json")) { throw "ÉCHEC : la fenêtre n'a pas pris le verrou de la base" }
+            $refused = Invoke-Captured $exe @("import", $csv, "--db", $db)
+            if ($refused.Code -ne 1 -or -not ($refused.Err -match [regex]::Escape($env:COMPUTERNAME)) -or
+                -not ($refused.Err -match "ti-desktop import")) {
+                throw "ÉCHEC : import non refusé pendant que la fenêtre tient la base ($($refused.Code)) : $($refused.Err)"
+            }
+            if ((Get-ActionCount $exe $db) -ne $actions) { throw "ÉCHEC : l'import refusé a modifié la base" }
+            Write-Host "OK : import refusé pendant que la fenêtre tient la base"
+        } finally {
+            if (-not $window.HasExited) { Stop-Process -Id $window.Id -Force }
+            $window.WaitForExit()
+        }
+        Invoke-Native "import après l'arrêt brutal de la fenêtre" $exe @("import", $csv, "--db", $db)
+        if ((Get-ActionCount $exe $db) -ne $actions + 1) { throw "ÉCHEC : l'import après l'arrêt de la fenêtre" }
+        Write-Host "OK : import après l'arrêt brutal de la fenêtre (verrou libéré par Windows)"
+
+        # A report open in a PDF reader (shared for reading only) cannot be replaced: a clear message, the file
+        # untouched, no temporary file left; once it is closed, the report is written.
+        $before = (Get-FileHash $pdf).Hash
+        $reader = [IO.File]::Open($pdf, [IO.FileMode]::Open, [IO.FileAccess]::Read, [IO.FileShare]::Read)
+        try {
+            $inUse = Invoke-Captured $exe @("report", "--db", $db, "-o", $pdf)
+        } finally {
+            $reader.Close()
+        }
+        if ($inUse.Code -ne 1 -or -not ($inUse.Err -match "lecteur PDF, Excel")) {
+            throw "ÉCHEC : rapport ouvert dans un autre programme ($($inUse.Code)) : $($inUse.Err)"
+        }
+        if ((Get-FileHash $pdf).Hash -ne $before) { throw "ÉCHEC : le rapport ouvert a été modifié" }
+        if (Get-ChildItem $work -Force -Filter ".rapport.pdf.*.tmp") { throw "ÉCHEC : fichier temporaire laissé" }
+        Invoke-Native "rapport une fois le lecteur PDF fermé" $exe @("report", "--db", $db, "-o", $pdf)
+        Write-Host "OK : rapport ouvert dans un lecteur PDF refusé clairement, fichier intact"
+
+        # Paths over 260 characters, with accents and spaces: where Windows allows them (LongPathsEnabled).
+        $fileSystem = Get-ItemProperty "HKLM:\SYSTEM\CurrentControlSet\Control\FileSystem" -ErrorAction SilentlyContinue
+        if ($fileSystem -and $fileSystem.LongPathsEnabled -eq 1) {
+            $deep = $work
+            foreach ($n in 1..6) { $deep = Join-Path $deep "Données d'été n°$n — Vallée de l'Orne" }
+            Invoke-Native "dossier aux chemins longs" $python @("-c", "import os, sys; os.makedirs('\\\\?\\' + sys.argv[1])", $deep)
+            $deepDb = Join-Path $deep "plan d'action de la Vallée.sqlite3"
+            Invoke-Native "démo (chemin de $($deepDb.Length) caractères)" $exe @("demo", "--db", $deepDb)
+            Invoke-Native "sauvegarde (chemin long)" $exe @("backup", "--db", $deepDb)
+            Invoke-Native "rapport (chemin long)" $exe @("report", "--db", $deepDb, "-o", (Join-Path $deep "rapport d'été.pdf"))
+            Invoke-Native "export (chemin long)" $exe @("export", "--db", $deepDb, "-o", (Join-Path $deep "plan d'été.xlsx"))
+            Invoke-Native "import (chemin long, verrou)" $exe @("import", (Join-Path $deep "plan d'été.xlsx"), "--db", $deepDb)
+            Write-Host "OK : base, verrou, sauvegarde, rapport et export à plus de 260 caractères"
+        } else {
+            Write-Host "Chemins longs non activés sur cette machine (LongPathsEnabled) : test à plus de 260 caractères non fait."
+        }
         Write-Host "== Test de fumée réussi"
     } finally {
         Pop-Location

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of an installed TI Desktop: a PyInstaller bundle (dist/ti-desktop/ti-desktop) or the
 # `ti-desktop` of a venv where the wheel was installed. Runs --version, demo, check, report (a real PDF),
-# export + import (the spreadsheet libraries) and opens the window offscreen, in a throwaway home, away from
-# any checkout. Prints in French; exits non-zero on the first failure.
+# export + import (the spreadsheet libraries), opens the window offscreen, and checks that the window's lock
+# refuses an import until the window is killed, in a throwaway home, away from any checkout. Prints in French;
+# exits non-zero on the first failure.
 #
 #   packaging/smoke_test.sh CHEMIN/VERS/ti-desktop
 set -euo pipefail
@@ -80,6 +81,29 @@ grep -q "^Simulation" "$log" || fail "l'import simulé n'a pas rendu compte"
 run "fenêtre (hors écran)" env TI_DESKTOP_SMOKE_TEST=1 QT_QPA_PLATFORM=offscreen "$exe" --db "$db"
 grep -q "^Fenêtre ouverte : " "$log" || fail "la fenêtre ne s'est pas annoncée"
 grep "^Fenêtre ouverte : " "$log" | sed 's/^/     /'
+
+# One writer per base: the window holds its lock (an OS lock, filelock), a write command is refused; once the
+# window is killed (kill -9, no chance to clean up), the system has released the lock and the command goes through.
+printf 'Intitulé;Axe\nAction du test de fumée;Innovation\n' >"$work/action.csv"
+QT_QPA_PLATFORM=offscreen "$exe" --db "$db" >"$work/fenetre.txt" 2>&1 &
+window=$!
+for _ in $(seq 1 120); do
+    [ -f "$db.lock.json" ] && break
+    kill -0 "$window" 2>/dev/null || break
+    sleep 0.5
+done
+[ -f "$db.lock.json" ] || { kill -9 "$window" 2>/dev/null || true; log="$work/fenetre.txt"; fail "la fenêtre n'a pas pris le verrou de la base"; }
+before="$(cksum <"$db")"
+code=0
+with_timeout "$exe" import "$work/action.csv" --db "$db" >"$log" 2>&1 || code=$?
+kill -9 "$window" 2>/dev/null || true
+wait "$window" 2>/dev/null || true
+[ "$code" -eq 1 ] && grep -q "est ouverte dans TI Desktop par" "$log" ||
+    fail "l'import n'a pas été refusé pendant que la fenêtre tenait la base (code de sortie $code)"
+[ "$(cksum <"$db")" = "$before" ] || fail "l'import refusé a modifié la base"
+echo "OK : import refusé pendant que la fenêtre tient la base"
+run "import après l'arrêt brutal de la fenêtre (kill -9)" "$exe" import "$work/action.csv" --db "$db"
+grep -q "1 action créée" "$log" || fail "l'import après kill -9 n'a rien créé"
 
 # A PyInstaller bundle also carries Qt's French texts (OK, Annuler…) and the data beside the program.
 case "$exe" in

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
+import subprocess
+import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
 
-from .clock import fixed_clock
+from .clock import fixed_clock, wait_for_exit
 
 # With TI_DESKTOP_TEST_ENGINE_URL (a PostgreSQL server), the `opened` fixture — and every test built on it:
 # services, exchange, reports — runs on a fresh server database instead of a SQLite file (.ci/run does both).
@@ -68,3 +71,51 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     destination.close()
     source.close()
     return target
+
+
+# -- a base's lock held by another process (tests/lock_holder.py) ------------------------------------------------
+
+LOCK_HOLDER = Path(__file__).with_name("lock_holder.py")
+
+
+class LockHolderProcess:
+    """Another process holding a base's lock: `release()` lets it go as a closing window does, `kill()` as a crash
+    (SIGKILL, or TerminateProcess on Windows) does."""
+
+    def __init__(self, base: Path, application: str, user: str, host: str, since: dt.datetime) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(LOCK_HOLDER), str(base), application, user, host, since.isoformat()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        assert self.process.stdout is not None
+        assert self.process.stdout.readline().strip() == "verrouillé", "the holder could not take the lock"
+
+    def release(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write("\n")
+        self.process.stdin.close()
+        assert wait_for_exit(self.process, 30) == 0
+
+    def kill(self) -> None:
+        self.process.kill()
+        wait_for_exit(self.process, 30)
+
+
+@pytest.fixture
+def hold_lock() -> Iterator[Callable[..., LockHolderProcess]]:
+    """`hold_lock(base, application, user, host, since)`: a process holding that lock (taken at `since`, as its
+    info file says); killed at the end of the test."""
+    started: list[LockHolderProcess] = []
+
+    def start(base: Path, application: str, user: str, host: str, since: dt.datetime) -> LockHolderProcess:
+        holder = LockHolderProcess(base, application, user, host, since)
+        started.append(holder)
+        return holder
+
+    yield start
+    for holder in started:
+        if holder.process.poll() is None:
+            holder.kill()

@@ -130,3 +130,16 @@ def test_installed_wheel_runs_demo_and_check(wheel: Path, tmp_path: Path) -> Non
         )
         assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["counts"]["actions"] >= 32
+
+
+def test_the_windows_program_is_long_path_aware() -> None:
+    """ti-desktop.exe gets our manifest (longPathAware: paths over 260 characters where Windows allows them), in
+    a form PyInstaller accepts. Whether Windows honours it is checked by packaging/build.ps1 on Windows."""
+    spec = SPEC.read_text(encoding="utf-8")
+    assert 'PACKAGING / "windows" / "ti-desktop.exe.manifest"' in spec and "manifest=manifest," in spec
+    manifest = (PACKAGING / "windows" / "ti-desktop.exe.manifest").read_bytes()
+    assert re.search(rb"<longPathAware [^>]*>true</longPathAware>", manifest)
+    winmanifest = pytest.importorskip("PyInstaller.utils.win32.winmanifest")
+    embedded = winmanifest.create_application_manifest(manifest)
+    assert re.search(rb"<longPathAware [^>]*>true</longPathAware>", embedded)
+    assert b'level="asInvoker"' in embedded and b"Microsoft.Windows.Common-Controls" in embedded

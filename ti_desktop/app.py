@@ -19,12 +19,13 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.db.backup import describe_backup
 from ti_desktop.db.errors import DatabaseDamagedError
+from ti_desktop.db.lock import WINDOW, DatabaseLock, OpenElsewhereError
 from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import application_icon
@@ -85,36 +86,6 @@ def open_action_editor(
     return ActionEditorDialog(context, action_id, parent, axis_id=axis_id, parent_action_id=parent_action_id)
 
 
-class DatabaseLock:
-    """One window per database file: a QLockFile beside it; a crashed instance's stale lock is taken over."""
-
-    def __init__(self, database: Path) -> None:
-        self._lock = QLockFile(str(database) + ".lock")
-        self._lock.setStaleLockTime(0)  # stale only when its process is gone, however old
-
-    def acquire(self) -> str | None:
-        """None when locked for us, else a French sentence naming who holds it."""
-        if self._lock.tryLock(200):
-            return None
-        if self._lock.error() == QLockFile.LockError.LockFailedError:
-            info = self._lock.getLockInfo()  # (pid, host name, application name); pid 0 when unreadable
-            pid, host, application = info if info else (0, "", "")
-            if pid:
-                # Qt writes the process name ("python3.11" when run from sources): name the app instead.
-                if "python" in application or "ti-desktop" in application:
-                    who, close = "une autre fenêtre de TI Desktop", "Fermez-la"
-                else:
-                    who, close = application or "un autre programme", "Fermez-le"
-                return (
-                    f"Cette base est déjà ouverte par {who} (processus {pid} sur {host}). {close}, ou ouvrez une "
-                    "autre base."
-                )
-        return "Impossible de verrouiller la base (dossier en lecture seule ?)."
-
-    def release(self) -> None:
-        self._lock.unlock()
-
-
 class GuiController:
     """Owns the open database and its window; switches database and restores backups."""
 
@@ -152,11 +123,10 @@ class GuiController:
         log.info("opened the server base %s", server)
         return True
 
-    def open(self, database: Path) -> bool:
-        lock = DatabaseLock(database)
-        refusal = lock.acquire() if database.parent.is_dir() else None
-        if refusal:
-            QMessageBox.critical(None, APP_NAME, refusal)
+    def open(self, database: Path, held: DatabaseLock | None = None) -> bool:
+        """Open `database` in a window, under its lock (`held`: already taken, by a restore)."""
+        lock = held or self._take_lock(database)
+        if lock is None:
             return False
         opened = self._open_or_recover(database)
         if opened is None:
@@ -179,6 +149,31 @@ class GuiController:
         self.window.start_automatic_backups()
         self.window.warn_about_location()
         return True
+
+    def _take_lock(self, database: Path) -> DatabaseLock | None:
+        """The base's lock for this window, or None after telling the user why not (another window or a command
+        holds it; a read-only folder). When the lock is free but another machine is said to hold the base, the user
+        decides: they know whether it is still open there."""
+        lock = DatabaseLock(database, WINDOW)
+        since = self.clock.now()  # the lock's « since when »
+        try:
+            try:
+                lock.acquire(since)
+            except OpenElsewhereError as doubt:
+                answer = QMessageBox.warning(
+                    None,
+                    APP_NAME,
+                    f"{doubt.message}\n\nOuvrir la base sur cet ordinateur ?",
+                    QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Open:
+                    return None
+                lock.acquire(since, take_over=True)
+        except TiDesktopError as error:
+            QMessageBox.critical(None, APP_NAME, error.message)
+            return None
+        return lock
 
     def _open_or_recover(self, database: Path) -> OpenDatabase | None:
         """The open base, after recovering it from a backup if it is damaged; None when it stays closed."""
@@ -236,12 +231,13 @@ class GuiController:
         assert self._opened is not None
         database = self._opened.database.path
         assert database is not None, "a server base is restored by its server, not from here"
+        lock, self._lock = self._lock, None  # kept through the restore: no command writes in between
         self.close()
         try:
             restore_backup(backup, database, self.clock)
         except TiDesktopError as error:
             QMessageBox.critical(None, APP_NAME, error.message)
-        self.open(database)
+        self.open(database, held=lock)
 
 
 def install_exception_hook(log_file: Path | None) -> None:

@@ -7,13 +7,14 @@ traceback) and leaves the details in the log file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -513,23 +514,54 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     return start_gui(database, user_dirs, clock)
 
 
-# Commands that write to the base: refused while the application window holds it.
+# Commands that write to the base: they hold its lock while they run, like the window (so neither can open it
+# meanwhile), and are refused while a window or another write command holds it. Read commands take no lock.
 _WRITING_COMMANDS = ("demo", "import", "restore")
+_READ_COMMANDS_HINT = "Les commandes de lecture (check, report, export) restent possibles."
 
 
-def refuse_if_window_open(database: Path, args: argparse.Namespace) -> None:
-    if args.command not in _WRITING_COMMANDS or getattr(args, "dry_run", False) or getattr(args, "fields", False):
+def writes_to_base(args: argparse.Namespace) -> bool:
+    return (
+        args.command in _WRITING_COMMANDS and not getattr(args, "dry_run", False) and not getattr(args, "fields", False)
+    )
+
+
+@contextlib.contextmanager
+def lock_while_writing(database: Path, args: argparse.Namespace, since: dt.datetime) -> Iterator[None]:
+    """Hold the base's lock for the duration of a write command (`since`: now); nothing for a read command."""
+    if not writes_to_base(args):
+        yield
         return
-    from ti_desktop.db.lock import live_holder
+    from ti_desktop.db.lock import (
+        DatabaseLock,
+        DatabaseLockedError,
+        OpenElsewhereError,
+        command_application,
+        info_path,
+    )
 
-    holder = live_holder(database)
-    if holder is not None:
-        where = f" sur « {holder.host} »" if holder.host else ""
+    command = f"ti-desktop {args.command}"
+    lock = DatabaseLock(database, command_application(args.command))
+    try:
+        lock.acquire(since)
+    except DatabaseLockedError as error:
+        holder = error.holder
+        if holder is None:
+            why = "est ouverte dans TI Desktop ou modifiée par une autre commande : fermez la fenêtre ou attendez"
+        elif holder.is_window:
+            why = f"est ouverte dans TI Desktop par {holder.who()} : fermez la fenêtre"
+        else:
+            why = f"est en cours de modification par « {holder.application} » ({holder.who()}) : attendez sa fin"
+        raise TiDesktopError(f"« {database} » {why} avant « {command} ». {_READ_COMMANDS_HINT}") from error
+    except OpenElsewhereError as error:
         raise TiDesktopError(
-            f"« {database} » est ouverte dans TI Desktop (processus {holder.pid}{where}) : fermez la fenêtre "
-            f"avant « ti-desktop {args.command} ». Les commandes de lecture (check, report, export) restent "
-            "possibles."
-        )
+            f"{error.message} Si elle n'y est plus ouverte, ouvrez-la une fois dans TI Desktop (qui demande "
+            f"confirmation) ou supprimez « {info_path(database)} », puis relancez « {command} ». {_READ_COMMANDS_HINT}"
+        ) from error
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def with_recovery_hint(database: Path, error: TiDesktopError, clock: Clock) -> TiDesktopError:
@@ -631,11 +663,11 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs, clock: Clock) -> int
     warning = location_warning(database)
     if warning and not getattr(args, "fields", False):
         print(f"ti-desktop : {warning}", file=sys.stderr)
-    refuse_if_window_open(database, args)
-    try:
-        return run_command(database, args, clock)
-    except DatabaseDamagedError as error:
-        raise with_recovery_hint(database, error, clock) from error
+    with lock_while_writing(database, args, clock.now()):
+        try:
+            return run_command(database, args, clock)
+        except DatabaseDamagedError as error:
+            raise with_recovery_hint(database, error, clock) from error
 
 
 def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int:

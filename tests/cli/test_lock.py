@@ -1,43 +1,41 @@
-"""One writer per file: while the window holds `<base>.lock` (a QLockFile), the command line refuses to write
-(`demo`, `import`, `restore`) naming the process, and still reads (`check`, `report`, `export`,
-`import --dry-run`, `backup`, `minutes`). A lock left by a crashed window blocks nothing."""
+"""One writer per file, on the command line: while a window or a write command of another process holds the base's
+lock (`<base>.lock`, an operating-system lock; `<base>.lock.json` says who), `demo`, `import` and `restore` are
+refused naming that user, machine and time, and write nothing; read commands (`check`, `report`, `export`,
+`import --dry-run`, `backup`, `minutes`) still work. A holder killed with SIGKILL blocks nothing: the system released
+its lock. A write command holds the lock itself while it runs, and lets it go at the end."""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import hashlib
-import os
 import socket
-import subprocess
-import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QLockFile, QSysInfo
+
+from ti_desktop import cli
+from ti_desktop.db.lock import WINDOW, DatabaseLock, DatabaseLockedError, command_application, info_path, lock_path
+from ti_desktop.domain.clock import Clock
 
 from .conftest import Run
 
-HOLD_LOCK = (
-    "import sys; from PySide6.QtCore import QLockFile; "
-    "lock = QLockFile(sys.argv[1]); lock.setStaleLockTime(0); assert lock.tryLock(1000); "
-    "print('verrouillé', flush=True); sys.stdin.readline(); lock.unlock()"
-)
-CRASH_WITH_LOCK = (
-    "import os, sys; from PySide6.QtCore import QLockFile; "
-    "lock = QLockFile(sys.argv[1]); assert lock.tryLock(1000); os._exit(9)"
-)
+HoldLock = Callable[..., Any]  # conftest.hold_lock
+SINCE = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)  # when the lock holders of these tests took it
+HERE = socket.gethostname()
+WHEN = f"depuis le {SINCE.astimezone():%d/%m/%Y à %H:%M}"
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def lock_file(base: Path) -> Path:
-    return Path(f"{base}.lock")
-
-
 def listing(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.name.endswith(".lock"))
+    """The folder's content, but the lock file (empty; it stays after release outside Windows)."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.suffix != ".lock")
 
 
 @pytest.fixture
@@ -72,39 +70,34 @@ def read_commands(base: Path, material: dict[str, Path], out: Path) -> list[list
     ]
 
 
-@pytest.fixture
-def window_lock(demo_db: Path) -> Iterator[QLockFile]:
-    """The lock the window takes (app.DatabaseLock), held by this process."""
-    lock = QLockFile(str(lock_file(demo_db)))
-    lock.setStaleLockTime(0)
-    assert lock.tryLock(1000)
-    yield lock
-    lock.unlock()
-
-
-def assert_refused(run: Run, argv: list[str], base: Path, pid: int) -> str:
+def assert_refused(run: Run, argv: list[str], base: Path) -> str:
+    """Exit 1, one French line, and nothing written: the base byte-identical, not even a backup beside it."""
     before, files = sha256(base), listing(base.parent)
     code, out, err = run(*argv)
     assert code == 1 and out == "", (argv, out, err)
     assert err.startswith("ti-desktop : ") and err.count("\n") == 1, err
-    assert f"« {base} » est ouverte dans TI Desktop (processus {pid}" in err, err
-    assert f"fermez la fenêtre avant « ti-desktop {argv[0]} »" in err, err
-    assert "check, report, export" in err  # what stays possible
-    assert sha256(base) == before and listing(base.parent) == files  # not even a backup before import/restore
+    assert f"« ti-desktop {argv[0]} »" in err, err
+    assert "Les commandes de lecture (check, report, export) restent possibles." in err
+    assert sha256(base) == before and listing(base.parent) == files
     return str(err)
 
 
-def test_write_commands_are_refused_while_the_window_holds_the_base(
-    run: Run, demo_db: Path, material: dict[str, Path], window_lock: QLockFile
+def test_write_commands_are_refused_while_a_window_of_another_process_holds_the_base(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
 ) -> None:
+    hold_lock(demo_db, WINDOW, "claire.martin", HERE, SINCE)
     for argv in write_commands(demo_db, material).values():
-        err = assert_refused(run, argv, demo_db, os.getpid())
-        assert f"sur « {socket.gethostname()} »" in err
+        err = assert_refused(run, argv, demo_db)
+        assert (
+            f"« {demo_db} » est ouverte dans TI Desktop par claire.martin sur {HERE} {WHEN} : fermez la fenêtre " in err
+        )
+        assert f"avant « ti-desktop {argv[0]} »" in err
 
 
-def test_read_commands_work_while_the_window_holds_the_base(
-    run: Run, demo_db: Path, material: dict[str, Path], window_lock: QLockFile, tmp_path: Path
+def test_read_commands_work_while_a_window_holds_the_base(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock, tmp_path: Path
 ) -> None:
+    hold_lock(demo_db, WINDOW, "claire.martin", HERE, SINCE)
     out = tmp_path / "sorties"
     out.mkdir()
     before = sha256(demo_db)
@@ -121,95 +114,112 @@ def test_read_commands_work_while_the_window_holds_the_base(
     assert sha256(demo_db) == before  # read commands wrote nothing into the base
 
 
-def test_a_lock_held_by_another_running_window_is_respected_until_released(
-    run: Run, demo_db: Path, material: dict[str, Path]
+def test_the_window_closing_lets_the_command_through(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
 ) -> None:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(lock_file(demo_db))],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "verrouillé"
-        assert_refused(run, write_commands(demo_db, material)["import"], demo_db, holder.pid)
-    finally:
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        holder.wait(timeout=30)
-    code, out, err = run(*write_commands(demo_db, material)["import"])  # the window was closed: it goes through
+    holder = hold_lock(demo_db, WINDOW, "claire.martin", HERE, SINCE)
+    assert_refused(run, write_commands(demo_db, material)["import"], demo_db)
+    holder.release()
+    assert not info_path(demo_db).exists()  # the window removed its info file on closing
+    code, out, err = run(*write_commands(demo_db, material)["import"])
     assert code == 0 and "1 action créée" in out, err
 
 
-def test_the_stale_lock_of_a_crashed_window_blocks_nothing(
-    run: Run, demo_db: Path, material: dict[str, Path], tmp_path: Path
+def test_a_killed_holder_blocks_nothing(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
 ) -> None:
-    subprocess.run([sys.executable, "-c", CRASH_WITH_LOCK, str(lock_file(demo_db))], check=False)
-    assert lock_file(demo_db).exists()  # left behind by the crash
-    commands = write_commands(demo_db, material)
-    code, out, err = run(*commands["import"])
+    """`kill -9` of the window: its info file stays behind, but the system released the lock at once."""
+    holder = hold_lock(demo_db, WINDOW, "claire.martin", HERE, SINCE)
+    holder.kill()
+    assert info_path(demo_db).exists()  # left behind by the "crash": it proves nothing
+    started = time.monotonic()
+    code, out, err = run(*write_commands(demo_db, material)["import"])
     assert code == 0 and "1 action créée" in out, err
-    code, out, err = run(*commands["restore"])
+    assert time.monotonic() - started < 30  # no waiting for a timeout: the next open succeeds at once
+    assert not info_path(demo_db).exists()  # the command's own info, removed when it finished
+    code, out, err = run(*write_commands(demo_db, material)["restore"])
     assert code == 0 and "restaurée" in out, err
-    fresh = tmp_path / "nouvelle.sqlite3"  # demo needs a base without the demo territory
-    subprocess.run([sys.executable, "-c", CRASH_WITH_LOCK, str(lock_file(fresh))], check=False)
+
+
+def test_a_lock_file_of_an_earlier_version_blocks_nothing(
+    run: Run, tmp_path: Path, demo_db: Path, material: dict[str, Path]
+) -> None:
+    """TI Desktop 0.1 left a QLockFile (pid, program, machine) when it crashed: it is no lock any more."""
+    lock_path(demo_db).write_text("4242\nti-desktop\nposte-de-la-region\n", encoding="utf-8")
+    code, out, err = run(*write_commands(demo_db, material)["import"])
+    assert code == 0 and "1 action créée" in out, err
+    fresh = tmp_path / "nouvelle.sqlite3"
+    lock_path(fresh).write_text("4242\npython3.11\nposte\n", encoding="utf-8")
     code, out, err = run("demo", "--db", str(fresh))
     assert code == 0 and "Territoire de démonstration" in out, err
-    # The window can take the lock over too.
-    lock = QLockFile(str(lock_file(demo_db)))
-    lock.setStaleLockTime(0)
-    assert lock.tryLock(1000)
-    lock.unlock()
 
 
-def test_a_lock_taken_on_another_machine_is_respected(run: Run, demo_db: Path, material: dict[str, Path]) -> None:
-    """The base sits in a shared folder and a window on another computer holds it: its process cannot be
-    checked from here, so the command line does not write."""
-    lock_file(demo_db).write_text("4242\nti-desktop\nposte-de-la-region\n", encoding="utf-8")
-    for argv in write_commands(demo_db, material).values():
-        err = assert_refused(run, argv, demo_db, 4242)
-        assert "sur « poste-de-la-region »" in err
-
-
-# --- a lock Qt itself considers stale -----------------------------------------------------------------------
-
-
-def qt_lock_content(pid: int, application: str, boot_id: str | None = None) -> str:
-    """What QLockFile writes: pid, process name, host name, machine id, boot id."""
-    machine = bytes(QSysInfo.machineUniqueId().data()).decode()
-    boot = boot_id if boot_id is not None else bytes(QSysInfo.bootUniqueId().data()).decode()
-    return f"{pid}\n{application}\n{socket.gethostname()}\n{machine}\n{boot}\n"
-
-
-def qt_takes_it_over(content: str, folder: Path) -> bool:
-    probe = folder / "sonde.sqlite3.lock"
-    probe.write_text(content, encoding="utf-8")
-    lock = QLockFile(str(probe))
-    lock.setStaleLockTime(0)
-    taken = lock.tryLock(200)
-    lock.unlock()
-    return taken
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process names and boot ids as Qt reads them on Linux")
-@pytest.mark.parametrize("situation", ["pid-repris-par-un-autre-programme", "ecrit-avant-le-redemarrage"])
-def test_a_lock_qt_considers_stale_blocks_nothing(
-    run: Run, demo_db: Path, material: dict[str, Path], tmp_path: Path, situation: str
+def test_a_base_on_a_share_held_from_another_machine_is_refused_naming_it(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
 ) -> None:
-    if situation == "pid-repris-par-un-autre-programme":
-        other = subprocess.Popen(["sleep", "60"])
-        content = qt_lock_content(other.pid, Path(sys.executable).resolve().name)
-    else:
-        other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-        content = qt_lock_content(
-            other.pid, Path(sys.executable).resolve().name, "00000000-0000-0000-0000-000000000000"
-        )
-    try:
-        assert qt_takes_it_over(content, tmp_path)  # the next window would open the base
-        lock_file(demo_db).write_text(content, encoding="utf-8")
-        code, out, err = run(*write_commands(demo_db, material)["import"])
-        assert code == 0 and "1 action créée" in out, err
-    finally:
-        other.kill()
-        other.wait()
+    """The base sits on a network share and a window on the town hall's computer holds it: the share carries the
+    lock (SMB does), and the message names that machine."""
+    hold_lock(demo_db, WINDOW, "marc.durand", "POSTE-MAIRIE", SINCE)
+    for argv in write_commands(demo_db, material).values():
+        err = assert_refused(run, argv, demo_db)
+        assert f"est ouverte dans TI Desktop par marc.durand sur POSTE-MAIRIE {WHEN}" in err, err
+
+
+def test_another_machine_named_while_the_lock_is_free_is_not_settled_silently(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
+) -> None:
+    """The info file names POSTE-MAIRIE but nobody holds the lock: that computer stopped without closing the base,
+    or the share does not carry locks (a synchronised folder) and the base may be open there. The command refuses
+    and says how to go on; once the info file is gone (or the window took the base over), it goes through."""
+    hold_lock(demo_db, WINDOW, "marc.durand", "POSTE-MAIRIE", SINCE).kill()
+    err = assert_refused(run, write_commands(demo_db, material)["import"], demo_db)
+    assert f"« {demo_db} » semble ouverte dans TI Desktop par marc.durand sur POSTE-MAIRIE {WHEN}" in err
+    assert "mais son verrou est libre" in err and "fermez-la d'abord là-bas" in err
+    assert f"supprimez « {info_path(demo_db)} », puis relancez « ti-desktop import »" in err
+    info_path(demo_db).unlink()
+    code, out, err = run(*write_commands(demo_db, material)["import"])
+    assert code == 0 and "1 action créée" in out, err
+
+
+def test_a_write_command_holds_the_lock_while_it_runs_then_lets_it_go(
+    run: Run, demo_db: Path, material: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window opened during `ti-desktop import` is refused, naming the command; after it, the base opens."""
+    seen_by_a_window: list[str] = []
+    run_command = cli.run_command
+
+    def while_importing(database: Path, args: argparse.Namespace, clock: Clock) -> int:
+        try:
+            DatabaseLock(database, WINDOW).acquire(SINCE)
+        except DatabaseLockedError as error:
+            seen_by_a_window.append(error.message)
+        return run_command(database, args, clock)
+
+    monkeypatch.setattr(cli, "run_command", while_importing)
+    code, out, err = run(*write_commands(demo_db, material)["import"])
+    assert code == 0 and "1 action créée" in out, err
+    assert len(seen_by_a_window) == 1, "the window was let in during the import"
+    assert seen_by_a_window[0].startswith(
+        f"Cette base est en cours de modification par la commande « {command_application('import')} » "
+    )
+    assert not info_path(demo_db).exists()
+    window = DatabaseLock(demo_db, WINDOW)
+    window.acquire(SINCE)  # released at the end of the command
+    window.release()
+
+
+def test_another_write_command_is_refused_while_one_runs(
+    run: Run, demo_db: Path, material: dict[str, Path], hold_lock: HoldLock
+) -> None:
+    hold_lock(demo_db, command_application("import"), "claire.martin", HERE, SINCE)
+    err = assert_refused(run, write_commands(demo_db, material)["restore"], demo_db)
+    assert f"est en cours de modification par « ti-desktop import » (claire.martin sur {HERE} {WHEN})" in err
+    assert "attendez sa fin avant « ti-desktop restore »" in err
+
+
+def test_read_commands_take_no_lock(run: Run, demo_db: Path, material: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "sorties"
+    out.mkdir()
+    for argv in read_commands(demo_db, material, out):
+        assert run(*argv)[0] == 0, argv
+    assert not lock_path(demo_db).exists() and not info_path(demo_db).exists()

@@ -12,6 +12,7 @@ which imports everything it needs). As a normal user, the scenario runs in-proce
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import json
@@ -37,6 +38,7 @@ from ti_desktop.cli import main
 from ti_desktop.db import database as db_database
 from ti_desktop.db.engine import create_sqlite_engine
 from ti_desktop.db.errors import BackupError
+from ti_desktop.db.lock import WINDOW, DatabaseLock, info_path, lock_path
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import OpenDatabase, open_services
@@ -203,7 +205,9 @@ def read_only_scenario(setup: dict[str, Path]) -> dict[str, Result]:
         results[name] = {"ok": code == 0, "message": err, "cli": (code, out, err)}
     for name, path in (("fenêtre", setup["base"]), ("fenêtre (nouvelle base)", setup["data"] / "n.sqlite3")):
         try:
-            open_services(path, clock=fixed_clock()).close()  # what the window does
+            with DatabaseLock(path, WINDOW) as lock:  # what the window does: its lock, then the base
+                lock.acquire(dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC))
+                open_services(path, clock=fixed_clock()).close()
             results[name] = {"ok": True, "message": ""}
         except TiDesktopError as error:
             results[name] = {"ok": False, "message": error.message, "error": "TiDesktopError"}
@@ -448,7 +452,11 @@ def test_every_command_works_in_a_folder_with_accents_spaces_hash_percent_and_ap
     # Everything landed where it should: beside the base, in its « sauvegardes » folder, in the output folder.
     reasons = sorted(p.name.split("-")[1] for p in (folder / "sauvegardes").iterdir())
     assert reasons == ["avant", "avant", "sauvegarde"], reasons  # avant-import, avant-restauration, sauvegarde
-    assert sorted(p.name for p in folder.iterdir()) == ["plan d'action.sqlite3", "sauvegardes"]
+    # The lock file of the write commands stays, empty, outside Windows (its info file is gone).
+    assert sorted(p.name for p in folder.iterdir()) in (
+        ["plan d'action.sqlite3", "plan d'action.sqlite3.lock", "sauvegardes"],
+        ["plan d'action.sqlite3", "sauvegardes"],
+    )
     assert sorted(p.name for p in out.iterdir()) == [
         "compte rendu n°1 #COPIL.pdf",
         "plan d'été 100%.csv",
@@ -477,3 +485,47 @@ def test_a_path_with_special_characters_through_a_real_process(tmp_path: Path, d
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["integrity"] == "ok"
+
+
+def test_a_base_deep_in_a_path_longer_than_260_characters_works(tmp_path: Path) -> None:
+    """Windows' old limit is 260 characters (see README: the bundle is long-path aware; Windows must allow long
+    paths). Here: accents, spaces and apostrophes in every folder, the base, its lock, its backups, a report, an
+    export and its re-import, the minutes, all more than 260 characters away from the root."""
+    # Past 260 characters, but under the 512 bytes SQLite's Unix layer accepts for a file name (temporaries included).
+    depth = 1 + (280 - len(str(tmp_path))) // 41
+    folder = tmp_path.joinpath(*[f"Territoire d'industrie n°{n} — Données été" for n in range(depth)])
+    folder.mkdir(parents=True)
+    base = folder / "plan d'action de la Vallée.sqlite3"
+    out = folder / "Envois à la Région"
+    out.mkdir()
+    assert len(str(base)) > 260 and len(str(lock_path(base))) > 260 and len(str(base).encode()) < 420
+    dirs = UserDirs(data_dir=tmp_path / "utilisateur", log_dir=tmp_path / "journaux")
+
+    def ok(*argv: str) -> str:
+        code, stdout, err = run_cli(dirs, *argv)
+        assert code == 0, (argv, err)
+        return stdout
+
+    assert "créé" in ok("demo", "--db", str(base))
+    assert "Intégrité : ok" in ok("check", "--db", str(base))
+    ok("backup", "--db", str(base))
+    ok("backup", "--db", str(base), "-o", str(out / "copie de la base d'été.sqlite3"))
+    ok("report", "--db", str(base), "-o", str(out / "rapport d'avancement de l'été.pdf"))
+    ok("export", "--db", str(base), "-o", str(out / "plan d'action exporté.xlsx"))
+    assert "Import de « plan d'action exporté.xlsx »" in ok(
+        "import", str(out / "plan d'action exporté.xlsx"), "--db", str(base)
+    )
+    ok("minutes", "1", "--db", str(base), "-o", str(out / "compte rendu du comité.pdf"))
+    with DatabaseLock(base, WINDOW) as lock:  # the window's lock, beside the base
+        lock.acquire(dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC))
+        assert info_path(base).is_file() and len(str(info_path(base))) > 260
+        code, _out, err = run_cli(dirs, "import", str(out / "plan d'action exporté.xlsx"), "--db", str(base))
+        assert code == 1 and "est ouverte dans TI Desktop par" in err, err
+    assert sorted(p.name for p in out.iterdir()) == [
+        "compte rendu du comité.pdf",
+        "copie de la base d'été.sqlite3",
+        "plan d'action exporté.xlsx",
+        "rapport d'avancement de l'été.pdf",
+    ]
+    assert len(list((folder / "sauvegardes").iterdir())) == 2  # the backup asked for, the one before the import
+    assert integrity(base) == "ok" and integrity(out / "copie de la base d'été.sqlite3") == "ok"

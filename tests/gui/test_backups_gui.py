@@ -15,7 +15,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.app import DatabaseLock, GuiController
+from ti_desktop.app import GuiController
+from ti_desktop.db.lock import WINDOW, DatabaseLock
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.recovery_dialog import RecoveryDialog
 from ti_desktop.gui.dialogs.restore_dialog import RestoreDialog
@@ -285,7 +286,8 @@ def test_a_damaged_base_without_backup_is_left_untouched_when_the_user_quits(
     assert "Aucune sauvegarde valide" in text
     assert buttons == "Choisir une autre sauvegarde…,Quitter"
     assert demo_db.read_bytes() == damaged_bytes and not Path(f"{demo_db}.damaged").exists()
-    assert DatabaseLock(demo_db).acquire() is None  # the lock was released
+    with DatabaseLock(demo_db, WINDOW) as lock:  # the lock was released: this takes it without an error
+        lock.acquire(dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC))
     assert errors == []
 
 

@@ -12,9 +12,10 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from ti_desktop import files
 from ti_desktop.exchange.tet import TET_COLUMNS
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
@@ -207,6 +208,46 @@ def test_replacing_a_file_is_asked_first(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.is_running()
     assert output.read_bytes() == b"previous export"
+
+
+def test_a_workbook_open_in_excel_is_exported_under_another_name(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: the previous export is open in Excel (sharing violation on replace). The user is told why, offered
+    « plan (2).xlsx », and the export is written there; the open workbook is untouched, no temporary file left."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    output = folder / "plan.xlsx"
+    output.write_bytes(b"the workbook open in Excel")
+    real_replace = files.os.replace
+
+    def replace(source: str, destination: str) -> None:
+        if Path(destination) == output:
+            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
+            error.winerror = 32  # type: ignore[attr-defined]
+            raise error
+        real_replace(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    told: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        told.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, proposed, _f: (proposed, ""))
+    dialog = make_dialog(qtbot, context)
+    dialog.set_output(output)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.exported is not None, timeout=TIMEOUT)
+
+    assert "« plan.xlsx »" in told[0] and "est ouvert dans un autre programme (lecteur PDF, Excel…)" in told[0]
+    assert dialog.exported is not None and dialog.exported.path == folder / "plan (2).xlsx"
+    assert openpyxl.load_workbook(folder / "plan (2).xlsx", read_only=True).sheetnames[0] == "Actions"
+    assert output.read_bytes() == b"the workbook open in Excel"
+    assert sorted(path.name for path in folder.iterdir()) == ["plan (2).xlsx", "plan.xlsx"]
 
 
 def test_a_file_that_cannot_be_written_is_explained(

@@ -439,7 +439,16 @@ def test_compte_rendu_writes_the_minutes_pdf_in_the_background(
     assert panel.button.isEnabled() and not panel.progress_bar.isVisible()
 
 
-def test_a_minutes_write_error_is_shown_in_french(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_a_minutes_write_error_is_shown_in_french(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        offered.append(text)
+        return QMessageBox.StandardButton.Cancel  # the user gives up saving elsewhere
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
     page = make_page(qtbot, context)
     panel = page.detail.minutes
     with qtbot.waitSignal(panel.finished, timeout=60_000) as blocker:
@@ -447,6 +456,8 @@ def test_a_minutes_write_error_is_shown_in_french(qtbot: QtBot, context: AppCont
     assert blocker.args == [None]
     assert "n'existe pas" in panel.error.text()
     assert panel.error.isVisibleTo(page)
+    qtbot.waitUntil(lambda: bool(offered))
+    assert offered[0].endswith("Enregistrer sous un autre nom ?") and "n'existe pas" in offered[0]
 
 
 # -- the register of decisions --------------------------------------------------------------------------------------

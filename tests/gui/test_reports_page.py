@@ -10,13 +10,14 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from ti_desktop import files
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.reports import ReportsPage
-from ti_desktop.gui.pages.reports_files import ReportCopyError, default_file_name, save_copy
+from ti_desktop.gui.pages.reports_files import default_file_name
 from ti_desktop.gui.pages.reports_findings import FindingColumn
 
 TIMEOUT = 60_000
@@ -221,18 +222,62 @@ def test_generation_error_is_shown_in_french(qtbot: QtBot, context: AppContext, 
     assert page.generate_button.isEnabled()
 
 
-def test_save_copy_is_atomic(tmp_path: Path) -> None:
-    source = tmp_path / "apercu.pdf"
-    source.write_bytes(b"%PDF-1.4 new")
-    target = tmp_path / "sortie" / "Rapport.pdf"
-    target.parent.mkdir()
-    target.write_bytes(b"old")
-    assert save_copy(source, target) == target
-    assert target.read_bytes() == b"%PDF-1.4 new"
-    assert sorted(path.name for path in target.parent.iterdir()) == ["Rapport.pdf"]
+def test_a_report_open_in_a_pdf_reader_is_saved_under_another_name(
+    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: the previous report is open in a PDF reader, so it cannot be replaced (sharing violation). The user
+    is told why, offered « Rapport (2).pdf » beside it, and the generated PDF is saved there; the old one is intact."""
+    page = make_page(qtbot, context)
+    generate(qtbot, page)
+    folder = tmp_path / "Envois à la Région"
+    folder.mkdir()
+    target = folder / "Rapport.pdf"
+    target.write_bytes(b"%PDF-1.4 the version open in the reader")
+    real_replace = files.os.replace
 
-    with pytest.raises(ReportCopyError, match="Impossible d'écrire dans le dossier"):
-        save_copy(source, tmp_path / "absent" / "Rapport.pdf")
+    def replace(source: str, destination: str) -> None:
+        if Path(destination) == target:
+            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
+            error.winerror = 32  # type: ignore[attr-defined]
+            raise error
+        real_replace(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    warnings: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:
+        warnings.append(text)
+        return QMessageBox.StandardButton.Save
+
+    suggested: list[str] = []
+
+    def save_dialog(_parent: object, _title: str, proposed: str, _filter: str) -> tuple[str, str]:
+        suggested.append(proposed)
+        return proposed, ""
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+
+    written = page.save_to(target)
+
+    assert warnings[0].startswith(
+        f"« Rapport.pdf » (dans « {folder} ») est ouvert dans un autre programme (lecteur PDF, Excel…) : "
+        "fermez-le, ou enregistrez sous un autre nom."
+    )
+    assert suggested == [str(folder / "Rapport (2).pdf")]
+    assert written == folder / "Rapport (2).pdf"
+    assert len(PdfReader(str(written)).pages) == page.document.pageCount()
+    assert target.read_bytes() == b"%PDF-1.4 the version open in the reader"
+    assert sorted(path.name for path in folder.iterdir()) == ["Rapport (2).pdf", "Rapport.pdf"]
+    assert "Rapport enregistré" in page.state_label.text() and not page.error_label.isVisible()
+    qtbot.wait(50)  # the layout settles once the error line is hidden
+    page.grab().save(str(tmp_path / "rapport-enregistre-ailleurs.png"))
+
+    # Giving up keeps the message on the page, and the preview to save later.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Cancel)
+    assert page.save_to(target) is None
+    assert page.error_label.isVisible() and "est ouvert dans un autre programme" in page.error_label.text()
+    assert page.save_button.isEnabled() and target.read_bytes() == b"%PDF-1.4 the version open in the reader"
 
 
 def test_default_file_name_is_safe(qapp: object) -> None:

@@ -16,8 +16,9 @@ from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet
+from ti_desktop.files import FileWriteError
 from ti_desktop.services import exporting
-from ti_desktop.services.exporting import ExportCancelled, ExportFormat, ExportWriteError
+from ti_desktop.services.exporting import ExportCancelled, ExportFormat
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
@@ -236,7 +237,7 @@ def test_a_failing_writer_leaves_the_previous_file_intact(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setitem(exporting._WRITERS, ExportFormat.XLSX, crash_midway)
-    with pytest.raises(ExportWriteError, match="le disque est plein"):
+    with pytest.raises(FileWriteError, match="le disque est plein"):
         services.exports.export(territory_id(services), ExportFormat.XLSX, output)
     assert output.read_bytes() == previous
     assert [path.name for path in folder.iterdir()] == ["plan.xlsx"]
@@ -270,14 +271,14 @@ def test_unwritable_destinations_get_a_french_message(
 ) -> None:
     services = demo.services
     tid = territory_id(services)
-    with pytest.raises(ExportWriteError, match="n'existe pas"):
+    with pytest.raises(FileWriteError, match="n'existe pas"):
         services.exports.export(tid, ExportFormat.CSV, tmp_path / "absent" / "plan.csv")
 
     def refused(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("ti_desktop.exchange.atomic.tempfile.mkstemp", refused)
-    with pytest.raises(ExportWriteError) as raised:
+    monkeypatch.setattr("ti_desktop.files.tempfile.mkstemp", refused)
+    with pytest.raises(FileWriteError) as raised:
         services.exports.export(tid, ExportFormat.XLSX, tmp_path / "plan.xlsx")
     assert "vous n'avez pas le droit d'écrire dans le dossier" in raised.value.message
     assert "plan.xlsx" in raised.value.message

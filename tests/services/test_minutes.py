@@ -12,15 +12,17 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from ti_desktop import files
 from ti_desktop.domain.enums import ActionStatus, ActorKind, DecisionState, GovernanceRole
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.formatting import format_date
+from ti_desktop.files import FileWriteError
 from ti_desktop.reports.minutes import DRAFT, OTHER_DECISIONS
 from ti_desktop.services import minutes as minutes_module
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE
 from ti_desktop.services.registry import Services
-from ti_desktop.services.reporting import ReportCancelled, ReportWriteError
+from ti_desktop.services.reporting import ReportCancelled
 
 from ..clock import fixed_clock
 from .conftest import TODAY, World
@@ -242,7 +244,7 @@ def test_unknown_meeting_is_a_french_error(world: World, tmp_path: Path) -> None
 
 def test_missing_folder_names_the_file(world: World, tmp_path: Path) -> None:
     meeting = meeting_with_decisions(world)["meeting"]
-    with pytest.raises(ReportWriteError, match=r"« .*absent » n'existe pas : le compte rendu « cr\.pdf »"):
+    with pytest.raises(FileWriteError, match=r"« .*absent » n'existe pas : le compte rendu « cr\.pdf »"):
         world.services.minutes.write_pdf(meeting.id, tmp_path / "absent" / "cr.pdf", TODAY)
 
 
@@ -253,7 +255,7 @@ def test_unwritable_folder_names_the_file(world: World, tmp_path: Path) -> None:
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with pytest.raises(ReportWriteError, match=r"compte rendu « .*cr\.pdf »"):
+        with pytest.raises(FileWriteError, match=r"compte rendu « .*cr\.pdf »"):
             world.services.minutes.write_pdf(meeting.id, folder / "cr.pdf", TODAY)
     finally:
         folder.chmod(0o700)
@@ -263,7 +265,7 @@ def test_unwritable_target_is_a_french_error(world: World, tmp_path: Path, monke
     meeting = meeting_with_decisions(world)["meeting"]
     taken = tmp_path / "cr.pdf"
     taken.mkdir()  # a folder where the file should go
-    with pytest.raises(ReportWriteError, match=r"Impossible d'écrire le compte rendu « .*cr\.pdf »"):
+    with pytest.raises(FileWriteError, match=r"« .*cr\.pdf » est un dossier : choisissez un nom de fichier"):
         world.services.minutes.write_pdf(meeting.id, taken, TODAY)
     assert taken.is_dir() and list(taken.iterdir()) == []
     assert [path.name for path in tmp_path.iterdir() if path.name.endswith(".tmp")] == []
@@ -271,8 +273,8 @@ def test_unwritable_target_is_a_french_error(world: World, tmp_path: Path, monke
     def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(minutes_module.tempfile, "mkstemp", refuse)
-    with pytest.raises(ReportWriteError, match=r"compte rendu « .*autre\.pdf » .* n'est pas accessible en écriture"):
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    with pytest.raises(FileWriteError, match=r"compte rendu « autre\.pdf » : vous n'avez pas le droit d'écrire dans"):
         world.services.minutes.write_pdf(meeting.id, tmp_path / "autre.pdf", TODAY)
 
 
@@ -291,7 +293,7 @@ def test_failure_or_cancel_keeps_the_previous_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(minutes_module, "build_minutes", broken)
-    with pytest.raises(ReportWriteError, match=r"Impossible d'écrire le compte rendu «"):
+    with pytest.raises(FileWriteError, match=r"Impossible d'écrire le compte rendu «"):
         services.minutes.write_pdf(meeting.id, output, TODAY)
     assert output.read_bytes() == b"%PDF-previous"
     assert sorted(path.name for path in folder.iterdir()) == ["cr.pdf"]
@@ -314,4 +316,4 @@ def test_failure_or_cancel_keeps_the_previous_file(
     assert written == output and output.read_bytes().startswith(b"%PDF-1.")
     assert progress[0] == (0, 100) and progress[-1] == (100, 100)
     assert [done for done, _ in progress] == sorted(done for done, _ in progress)
-    assert isinstance(ReportWriteError("x"), TiDesktopError)
+    assert isinstance(FileWriteError("x"), TiDesktopError)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -17,6 +16,7 @@ from ti_desktop.db.sqlite_file import (
     open_read_only,
     quick_check,
 )
+from ti_desktop.files import FileWriteError, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,8 @@ def backup_database(database: Path, destination: Path) -> BackupInfo:
     """Copy `database` to `destination` through the online backup API, verify it, then move it in place.
 
     The copy is written to a temporary file in the destination folder and renamed only once
-    `quick_check` passed, so a failed backup never leaves a half-written file under the final name.
+    `quick_check` passed (`write_atomically`), so a failed backup never leaves a half-written file under the final
+    name, and one chosen with `-o` that is open in another program is told as such.
     """
     if not database.is_file():
         raise BackupError(f"Impossible de sauvegarder « {database} » : le fichier n'existe pas.")
@@ -71,20 +72,19 @@ def backup_database(database: Path, destination: Path) -> BackupInfo:
             "seule. "
             "Choisissez un autre dossier ou demandez les droits d'écriture."
         )
-    temporary = destination.with_name(destination.name + ".part")
-    try:
+
+    def copy_and_verify(temporary: Path) -> None:
         _copy_with_backup_api(database, temporary)
         verdict = quick_check(temporary)
         if verdict != "ok":
             raise BackupError(f"La sauvegarde de « {database} » n'a pas passé la vérification : {verdict}.")
-        os.replace(temporary, destination)
+
+    try:
+        write_atomically(destination, copy_and_verify)
     except sqlite3.Error as error:
         raise BackupError(f"La sauvegarde de « {database} » a échoué : {error}.") from error
-    except OSError as error:
-        raise BackupError(f"La sauvegarde vers « {destination} » a échoué : {error.strerror or error}.") from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    except FileWriteError as error:
+        raise BackupError(f"La sauvegarde de « {database} » a échoué. {error.message}") from error
     return describe_backup(destination)
 
 

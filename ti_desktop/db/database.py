@@ -76,12 +76,7 @@ def prepare_file(path: Path, backups_dir: Path, clock: Clock, *, create: bool) -
     if state.kind is FileKind.MISSING and not create:
         raise DatabaseMissingError(path)
     if not os.access(path.parent, os.W_OK):
-        what = (
-            "impossible d'y créer la base"
-            if state.kind is FileKind.MISSING
-            else "TI Desktop ne pourrait pas y enregistrer vos modifications"
-        )
-        raise ReadOnlyFolderError(path, what)
+        raise ReadOnlyFolderError.for_base(path)
     if state.kind is FileKind.OURS:
         if state.revision is not None and not is_known_revision(state.revision):
             raise SchemaTooNewError(path, state.revision, __version__)

@@ -71,6 +71,13 @@ class ReadOnlyFolderError(DatabaseError):
             "d'écriture."
         )
 
+    @classmethod
+    def for_base(cls, database: Path) -> ReadOnlyFolderError:
+        """The error for `database`, saying what the read-only folder prevents (creating it, or saving edits)."""
+        if database.exists():
+            return cls(database, "TI Desktop ne pourrait pas y enregistrer vos modifications")
+        return cls(database, "impossible d'y créer la base")
+
 
 class BackupError(DatabaseError):
     """A backup could not be taken, verified or restored."""

@@ -1,72 +1,218 @@
-"""Who holds a database, as the command line sees it.
+"""One writer per database file: the window and the command line's write commands take the same lock.
 
-The GUI takes a `QLockFile` beside the base (`<base>.lock`: pid, process name, host name, machine id and
-boot id, one per line). Write commands of the command line read it without Qt and refuse while a live process on this
-machine holds it; a lock left by a crashed process is ignored here (the next GUI takes it over).
+`<base>.lock` is held with an operating-system lock (the `filelock` library: `LockFileEx` on Windows, `flock`
+elsewhere) for as long as its holder runs. The system releases it when the process ends, however it ends (closed,
+crashed, killed), so a lock is never stale and no process is ever probed by its id. On Windows the file is removed on
+release; elsewhere it stays, empty, so that every process locks the same file.
+
+Beside it, `<base>.lock.json` says who holds the lock (user, machine, application, since when) for the French
+message. It is written once the lock is held and removed before it is released; read alone, it proves nothing.
+
+A base on a network share: the system lock is the truth where the share carries locks (SMB between Windows machines
+does, NFS too). When the lock is free but the info file names another machine, that machine either stopped without
+closing the base (a crash, a lost connection), or the share does not carry locks (a synchronised folder such as
+OneDrive never does) and the base may be open there right now. Two machines writing one SQLite file damage it, so
+that doubt is not settled silently: `acquire` raises `OpenElsewhereError`, the window asks the user, who knows
+whether the other computer still has it open, and `acquire(take_over=True)` proceeds. A leftover info file from this
+machine is ignored: the system lock being free proves its process is gone.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import json
+import logging
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ti_desktop.db.database import current_user
+from ti_desktop.db.errors import DatabaseError, ReadOnlyFolderError
+from ti_desktop.db.sqlite_file import check_location
+from ti_desktop.files import FileWriteError, write_atomically
+
+log = logging.getLogger(__name__)
+
+_ACCESS_DENIED_WINERROR = 5
+WINDOW = "TI Desktop (fenêtre)"  # the application name the window writes in the info file
+
+
+def command_application(command: str) -> str:
+    """The application name a write command of the command line writes in the info file."""
+    return f"ti-desktop {command}"
+
+
+def lock_path(database: Path) -> Path:
+    return Path(f"{database}.lock")
+
+
+def info_path(database: Path) -> Path:
+    return Path(f"{database}.lock.json")
+
+
+def this_machine() -> str:
+    return socket.gethostname() or "inconnu"
 
 
 @dataclass(frozen=True, slots=True)
 class LockHolder:
-    pid: int
-    application: str
+    """Who holds (or held) a base, as its info file says."""
+
+    user: str
     host: str
+    application: str
+    since: dt.datetime | None = None
+
+    @property
+    def is_window(self) -> bool:
+        return self.application == WINDOW
+
+    def on_this_machine(self) -> bool:
+        return self.host.casefold() == this_machine().casefold()
+
+    def who(self) -> str:
+        """« claire.martin sur PC-CLAIRE depuis le 21/11/2026 à 10:42 » (local time)."""
+        since = f" depuis le {self.since.astimezone():%d/%m/%Y à %H:%M}" if self.since is not None else ""
+        return f"{self.user} sur {self.host}{since}"
 
 
-def lock_path(database: Path) -> Path:
-    return Path(str(database) + ".lock")
+class DatabaseLockedError(DatabaseError):
+    """Another window or a write command holds the base (its system lock is taken); `holder` is None when its info
+    file could not be read."""
+
+    def __init__(self, database: Path, holder: LockHolder | None) -> None:
+        if holder is None:
+            message = (
+                "Cette base est déjà ouverte dans une autre fenêtre de TI Desktop, ou une commande ti-desktop y écrit. "
+                "Fermez cette fenêtre ou attendez la fin de la commande, ou ouvrez une autre base."
+            )
+        elif holder.is_window:
+            message = (
+                f"Cette base est déjà ouverte dans TI Desktop par {holder.who()}. Fermez cette fenêtre, ou ouvrez une "
+                "autre base."
+            )
+        else:
+            message = (
+                f"Cette base est en cours de modification par la commande « {holder.application} » ({holder.who()}). "
+                "Attendez qu'elle se termine, puis ouvrez-la de nouveau."
+            )
+        super().__init__(message)
+        self.database = database
+        self.holder = holder
 
 
-def _alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+class OpenElsewhereError(DatabaseError):
+    """The lock is free, but the info file says another machine holds the base (see the module's docstring)."""
+
+    def __init__(self, database: Path, holder: LockHolder) -> None:
+        super().__init__(
+            f"« {database} » semble ouverte dans TI Desktop par {holder.who()}, mais son verrou est libre : soit "
+            f"{holder.host} s'est arrêté sans la fermer, soit le dossier partagé ne transmet pas les verrous et elle "
+            "y est encore ouverte. Deux ordinateurs qui écrivent dans la même base l'endommagent : si elle est "
+            f"ouverte sur {holder.host}, fermez-la d'abord là-bas."
+        )
+        self.database = database
+        self.holder = holder
+
+
+class LockUnavailableError(DatabaseError):
+    """The lock file could not be created or locked (a read-only lock file, a file system without locks…)."""
+
+
+def read_holder(database: Path) -> LockHolder | None:
+    """What the info file says, or None when there is none or it cannot be read (never a proof of anything)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, owned by another user
-        return True
-    except OSError:
-        return False
-    return True
+        data = json.loads(info_path(database).read_text(encoding="utf-8"))
+        since = dt.datetime.fromisoformat(data["since"]) if data.get("since") else None
+        if since is not None and since.tzinfo is None:
+            since = since.replace(tzinfo=dt.UTC)
+        return LockHolder(str(data["user"]), str(data["host"]), str(data["application"]), since)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
-def live_holder(database: Path) -> LockHolder | None:
-    """The process holding the GUI lock on `database`, if it is alive (or on another machine)."""
-    try:
-        lines = lock_path(database).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
-    try:
-        pid = int(lines[0])
-    except (IndexError, ValueError):
-        return None
-    holder = LockHolder(pid, lines[1] if len(lines) > 1 else "", lines[2] if len(lines) > 2 else "")
-    if holder.host and holder.host != socket.gethostname():
-        return holder  # another machine (a shared folder): its process cannot be checked from here
-    if not _alive(pid):
-        return None
-    # As QLockFile does: a lock written before the last reboot, or whose pid now runs another program, is stale.
-    boot_id = lines[4] if len(lines) > 4 else ""
-    current_boot = _read(Path("/proc/sys/kernel/random/boot_id"))
-    if boot_id and current_boot and boot_id != current_boot:
-        return None
-    process_name = _read(Path(f"/proc/{pid}/comm"))
-    if holder.application and process_name and not holder.application.startswith(process_name):
-        return None
-    return holder
+class DatabaseLock:
+    """The lock on one base, for one holder: `acquire`, work, `release` (or use it as a context manager)."""
 
+    def __init__(self, database: Path, application: str, *, user: str | None = None, host: str | None = None) -> None:
+        self.database = database
+        self.holder = LockHolder(user or current_user(), host or this_machine(), application)
+        # Non-blocking; never the soft fallback (an existence-only lock that a crash would leave stale).
+        self._lock = FileLock(lock_path(database), timeout=0, thread_local=False, fallback_to_soft=False)
+        self._held = False
 
-def _read(path: Path) -> str:
-    """A one-line system file (Linux /proc), or "" where there is none."""
-    try:
-        return path.read_text(encoding="utf-8", errors="replace").strip()
-    except OSError:
-        return ""
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def acquire(self, since: dt.datetime, *, take_over: bool = False) -> None:
+        """Take the lock and write the info file (`since`: now, given by the caller, timezone-aware).
+
+        Raises `DatabaseLockedError` when someone holds it, `OpenElsewhereError` when the info file names another
+        machine while the lock is free (unless `take_over`), `DatabaseLocationError` for a missing folder,
+        `ReadOnlyFolderError` when the lock file cannot be created, `LockUnavailableError` otherwise."""
+        if self._held:
+            return
+        check_location(self.database)
+        try:
+            self._lock.acquire(blocking=False)
+        except Timeout:
+            raise DatabaseLockedError(self.database, read_holder(self.database)) from None
+        except OSError as error:
+            raise self._unavailable(error) from error
+        previous = read_holder(self.database)
+        if previous is not None and not previous.on_this_machine() and not take_over:
+            self._lock.release()
+            raise OpenElsewhereError(self.database, previous)
+        self._held = True
+        self._write_info(replace(self.holder, since=since))
+
+    def release(self) -> None:
+        """Remove the info file, then release the lock (in this order: a next holder's info is never removed)."""
+        if not self._held:
+            return
+        try:
+            info_path(self.database).unlink(missing_ok=True)
+        except OSError as error:  # Windows: a reader has it open at this very moment; it proves nothing anyway
+            log.warning("could not remove %s: %s", info_path(self.database), error)
+        self._lock.release()
+        self._held = False
+
+    def __enter__(self) -> DatabaseLock:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+
+    def _write_info(self, holder: LockHolder) -> None:
+        """Best effort: the lock protects the base even when its info file cannot be written."""
+        data = {**asdict(holder), "since": holder.since.isoformat() if holder.since else None}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+        def write(path: Path) -> None:
+            path.write_text(text, encoding="utf-8")
+
+        try:
+            write_atomically(info_path(self.database), write)
+        except FileWriteError as error:
+            log.warning("lock info not written: %s", error.message)
+
+    def _unavailable(self, error: OSError) -> DatabaseError:
+        folder = self.database.parent
+        denied = isinstance(error, PermissionError) or getattr(error, "winerror", None) == _ACCESS_DENIED_WINERROR
+        if denied or error.errno == errno.EROFS:
+            if not os.access(folder, os.W_OK) or not lock_path(self.database).exists():
+                return ReadOnlyFolderError.for_base(self.database)
+            return LockUnavailableError(
+                f"Impossible de verrouiller « {self.database} » : le fichier « {lock_path(self.database).name} » "
+                f"de « {folder} » n'est pas accessible en écriture. Supprimez-le (aucune donnée n'y est) ou "
+                "demandez les droits d'écriture."
+            )
+        return LockUnavailableError(
+            f"Impossible de verrouiller « {self.database} » dans « {folder} » ({error.strerror or error}) : ce dossier "
+            "ne permet peut-être pas de verrouiller un fichier. Gardez la base dans un dossier local."
+        )

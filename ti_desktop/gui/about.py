@@ -83,6 +83,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("charset-normalizer", "charset-normalizer", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
     Component("defusedxml", "defusedxml", "PSF-2.0"),
+    Component("filelock (verrou de la base)", "filelock", "MIT"),
     Component("psycopg (PostgreSQL)", "psycopg", "LGPL-3.0-only"),
     Component("psycopg binaire (libpq)", "psycopg-binary", "LGPL-3.0-only"),
 )

@@ -70,6 +70,7 @@ class ExchangeJob(QRunnable):
         self._writes = writes
         self._stop = threading.Event()
         self._last_progress = 0.0
+        self.failure: TiDesktopError | None = None  # set before `failed` is emitted: the error behind its message
 
     def cancel(self) -> None:
         """Asked from the GUI thread: the service stops at its next step."""
@@ -102,6 +103,7 @@ class ExchangeJob(QRunnable):
         except self._refusal_errors as error:
             self.signals.refused.emit(getattr(error, "preview", None))
         except TiDesktopError as error:
+            self.failure = error
             self.signals.failed.emit(error.message)
         except Exception as error:  # a bug must reach the dialog, not die silently in the pool
             log.exception("exchange job failed")
@@ -129,12 +131,15 @@ class JobRunner(QObject):
         self._pool.setMaxThreadCount(1)
         self._current: ExchangeJob | None = None
         self._started: list[ExchangeJob] = []  # kept alive until they answer, abandoned ones included
+        # The error behind the last `failed` message (a FileWriteError says whether another name could work).
+        self.last_failure: TiDesktopError | None = None
 
     def is_running(self) -> bool:
         return self._current is not None
 
     def start(self, job: ExchangeJob) -> None:
         self.abandon()
+        self.last_failure = None
         signals = job.signals
         signals.progressed.connect(self._on_progressed)
         signals.succeeded.connect(self._on_succeeded)
@@ -214,7 +219,9 @@ class JobRunner(QObject):
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        job = self._current
         if self._end_current():
+            self.last_failure = job.failure if job is not None else None
             self.failed.emit(message)
             self.finished.emit()
 

@@ -23,7 +23,6 @@ from ti_desktop.db.types import EnumCode, Money
 from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
-from ti_desktop.exchange.atomic import ExportWriteError, write_atomically
 from ti_desktop.exchange.plan_export import (
     ExportCancelled,
     ExportedAction,
@@ -36,8 +35,9 @@ from ti_desktop.exchange.plan_export import (
     write_tet,
     write_xlsx,
 )
+from ti_desktop.files import write_atomically
 
-__all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService", "ExportWriteError"]
+__all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -89,7 +89,7 @@ class ExportService:
         cancelled: Cancelled | None = None,
     ) -> ExportResult:
         """Write the plan to `output` atomically. Raises `ExportCancelled` when `cancelled()` became true and
-        `ExportWriteError` when the file cannot be written; in both cases the previous file is untouched."""
+        `FileWriteError` when the file cannot be written; in both cases the previous file is untouched."""
         if fmt not in list(ExportFormat):
             choices = ", ".join(member.value for member in ExportFormat)
             raise TiDesktopError(f"Format d'export inconnu « {fmt} » : choisissez parmi {choices}.")

@@ -9,10 +9,7 @@ the end holds every decision of the meeting.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
@@ -28,6 +25,7 @@ from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
+from ti_desktop.files import write_atomically
 from ti_desktop.reports.minutes import build_minutes
 from ti_desktop.reports.minutes_data import (
     ActionState,
@@ -39,7 +37,7 @@ from ti_desktop.reports.minutes_data import (
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.directory import MeetingParticipants
 from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingService
-from ti_desktop.services.reporting import ReportCancelled, ReportWriteError
+from ti_desktop.services.reporting import ReportCancelled
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -177,43 +175,16 @@ class MinutesService:
         data = self.assemble(meeting_id, today)
         check()
         report(10, 100)
-        if not output.parent.is_dir():
-            raise ReportWriteError(
-                f"Le dossier « {output.parent} » n'existe pas : le compte rendu « {output.name} » n'a pas été écrit."
-            )
 
         def step(done: int, total: int) -> None:
             check()
             report(10 + (89 * done) // max(total, 1), 100)
 
-        try:
-            handle, temporary_name = tempfile.mkstemp(prefix=f".{output.stem}-", suffix=".pdf.tmp", dir=output.parent)
-        except OSError as error:
-            raise ReportWriteError(
-                f"Impossible d'écrire le compte rendu « {output} » : le dossier « {output.parent} » n'est pas "
-                f"accessible en écriture ({error.strerror or error})."
-            ) from error
-        temporary = Path(temporary_name)
-        try:
-            # mkstemp makes a private (0600) file: give the minutes the usual permissions.
-            mode = output.stat().st_mode & 0o777 if output.exists() else 0o644
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, mode)
-            with os.fdopen(handle, "wb") as stream:
+        def write(temporary: Path) -> None:
+            with open(temporary, "wb") as stream:
                 build_minutes(data, stream, step)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, output)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise ReportWriteError(
-                f"Impossible d'écrire le compte rendu « {output} » : {error.strerror or error}."
-            ) from error
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
+
+        write_atomically(output, write, what="le compte rendu")
         report(100, 100)
         return output
 

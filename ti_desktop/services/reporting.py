@@ -3,12 +3,9 @@ the contrôle avant envoi, and the Snapshot taken when the report is sent to the
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,6 +40,7 @@ from ti_desktop.domain.records import (
     TerritoryRoleRecord,
 )
 from ti_desktop.domain.report_options import FindingKind, ReportFinding, ReportOptions
+from ti_desktop.files import write_atomically
 from ti_desktop.reports.data import (
     ActionRow,
     ActionSheet,
@@ -78,10 +76,6 @@ Cancelled = Callable[[], bool]
 
 class ReportCancelled(TiDesktopError):
     """The user stopped the generation; the previous file (if any) is untouched."""
-
-
-class ReportWriteError(TiDesktopError):
-    """The PDF could not be written where asked."""
 
 
 def indicator_reached(baseline: float | None, latest: float | None, target: float | None) -> float | None:
@@ -701,40 +695,16 @@ class ReportService:
         data = self.assemble(territory_id, options, today)
         check()
         report(10, 100)
-        if not output.parent.is_dir():
-            raise ReportWriteError(f"Le dossier « {output.parent} » n'existe pas : le rapport n'a pas été écrit.")
 
         def step(done: int, total: int) -> None:
             check()
             report(10 + (89 * done) // max(total, 1), 100)
 
-        try:
-            handle, temporary_name = tempfile.mkstemp(prefix=f".{output.stem}-", suffix=".pdf.tmp", dir=output.parent)
-        except OSError as error:
-            raise ReportWriteError(
-                f"Impossible d'écrire dans le dossier « {output.parent} » : {error.strerror or error}."
-            ) from error
-        temporary = Path(temporary_name)
-        try:
-            # mkstemp makes a private (0600) file: give the report the usual permissions.
-            mode = output.stat().st_mode & 0o777 if output.exists() else 0o644
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, mode)
-            with os.fdopen(handle, "wb") as stream:
+        def write(temporary: Path) -> None:
+            with open(temporary, "wb") as stream:
                 build_progress_report(data, stream, step)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, output)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise ReportWriteError(
-                f"Impossible d'écrire le rapport « {output} » : {error.strerror or error}."
-            ) from error
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
+
+        write_atomically(output, write, what="le rapport")
         report(100, 100)
         return output
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.files import FileWriteError
+from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import count_of
 from ti_desktop.gui.exchange_jobs import JobRunner, export_job
@@ -186,15 +188,16 @@ class ExportDialog(QDialog):
             self.path_edit.setText(str(path))
             self._chosen = None
 
-    def browse(self) -> None:
-        fmt = self.fmt()
-        filters = {
+    def file_filter(self) -> str:
+        return {
             ExportFormat.XLSX: self.tr("Classeur Excel (*.xlsx)"),
             ExportFormat.CSV: self.tr("Fichier CSV (*.csv)"),
             ExportFormat.TET: self.tr("Classeur Territoires en Transitions (*.xlsx)"),
-        }
-        current = self.output() or Path.home() / self.default_name(fmt)
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter le plan"), str(current), filters[fmt])
+        }[self.fmt()]
+
+    def browse(self) -> None:
+        current = self.output() or Path.home() / self.default_name(self.fmt())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Exporter le plan"), str(current), self.file_filter())
         if name:
             self.set_output(Path(name))
 
@@ -291,7 +294,15 @@ class ExportDialog(QDialog):
     def _on_failed(self, message: str) -> None:
         self._close_progress()
         set_error(self.error_label, message)
-        QMessageBox.warning(self, self.tr("Export impossible"), message)
+        failure = self.runner.last_failure
+        if not isinstance(failure, FileWriteError) or not failure.other_name_may_work:
+            QMessageBox.warning(self, self.tr("Export impossible"), message)
+            return
+        # E.g. the previous workbook is open in Excel: offer another name, then export again there.
+        other = offer_another_name(self, failure, self.tr("Export impossible"), self.file_filter())
+        if other is not None:
+            self.set_output(other)
+            self.export()
 
     def reject(self) -> None:
         self.runner.finish_now()

@@ -10,7 +10,6 @@ skips that page.
 from __future__ import annotations
 
 import json
-import shutil
 from collections import Counter
 from enum import IntEnum
 from pathlib import Path
@@ -38,6 +37,8 @@ from ti_desktop.domain.formatting import format_number
 from ti_desktop.exchange import plan_columns
 from ti_desktop.exchange.french import normalise
 from ti_desktop.exchange.report import column_letter
+from ti_desktop.files import FileWriteError, copy_atomically
+from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
 from ti_desktop.gui.exchange_jobs import JobRunner, import_apply_job, import_preview_job, inspect_job
@@ -278,32 +279,23 @@ class FilePage(QWizardPage):
 
     def save_template(self) -> Path | None:
         folder = str(self._wizard.context.settings.value(FOLDER_KEY, "") or Path.home())
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer le modèle de plan"),
-            str(Path(folder) / TEMPLATE_NAME),
-            self.tr("Classeur Excel (*.xlsx)"),
-        )
-        if not name:
-            return None
-        target = Path(name)
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(f"{target.name}.xlsx")
-        try:
-            shutil.copyfile(ImportService.template_path(), target)
-        except OSError as error:
-            set_error(
-                self.error_label,
-                self.tr("Le modèle n'a pas pu être enregistré dans « {path} » : {reason}").format(
-                    path=target, reason=error.strerror or error
-                ),
-            )
-            return None
-        set_error(self.error_label, "")
-        message = self.tr("Modèle de plan enregistré : {path}").format(path=target)
-        self.state_label.setText(message)
-        self._wizard.context.status_message.emit(message)
-        return target
+        title, file_filter = self.tr("Enregistrer le modèle de plan"), self.tr("Classeur Excel (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / TEMPLATE_NAME), file_filter)
+        chosen: Path | None = Path(name) if name else None
+        while chosen is not None:
+            target = chosen if chosen.suffix.lower() == ".xlsx" else chosen.with_name(f"{chosen.name}.xlsx")
+            try:
+                written = copy_atomically(ImportService.template_path(), target, what=self.tr("le modèle de plan"))
+            except FileWriteError as error:
+                set_error(self.error_label, error.message)
+                chosen = offer_another_name(self, error, title, file_filter)
+                continue
+            set_error(self.error_label, "")
+            message = self.tr("Modèle de plan enregistré : {path}").format(path=written)
+            self.state_label.setText(message)
+            self._wizard.context.status_message.emit(message)
+            return written
+        return None
 
 
 # -- (2) the sheet --------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ti_desktop.domain.records import MeetingRecord
+from ti_desktop.files import FileWriteError
+from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.exchange_jobs import ExchangeJob, JobRunner
 from ti_desktop.gui.field_errors import error_label, set_error
@@ -65,6 +67,7 @@ class MinutesPanel(QWidget):
         layout.addWidget(self.error, 1)
         self._show_running(False)
         self.written: Path | None = None
+        self._unwritable: FileWriteError | None = None  # the last write's failure, when another name may work
 
     def set_meeting(self, meeting: MeetingRecord) -> None:
         self.meeting = meeting
@@ -85,11 +88,15 @@ class MinutesPanel(QWidget):
             return
         folder = str(self.context.settings.value(FOLDER_KEY, "") or Path.home())
         suggested = str(Path(folder) / minutes_file_name(meeting))
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le compte rendu"), suggested, self.tr("Documents PDF (*.pdf)")
-        )
+        name, _ = QFileDialog.getSaveFileName(self, self._title(), suggested, self._pdf_filter())
         if name:
             self.write_to(Path(name))
+
+    def _title(self) -> str:
+        return self.tr("Enregistrer le compte rendu")
+
+    def _pdf_filter(self) -> str:
+        return self.tr("Documents PDF (*.pdf)")
 
     def write_to(self, target: Path) -> None:
         """Write the shown meeting's minutes to `target` in the background."""
@@ -157,7 +164,15 @@ class MinutesPanel(QWidget):
 
     def _on_failed(self, message: str) -> None:
         set_error(self.error, message)
+        failure = self.runner.last_failure
+        if isinstance(failure, FileWriteError) and failure.other_name_may_work:
+            self._unwritable = failure
 
     def _on_finished(self) -> None:
         self._show_running(False)
         self.finished.emit(self.written)
+        unwritable, self._unwritable = self._unwritable, None
+        if unwritable is not None:  # e.g. the previous PDF is open in a reader: offer to write it elsewhere
+            other = offer_another_name(self, unwritable, self._title(), self._pdf_filter())
+            if other is not None:
+                self.write_to(other)

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.formatting import format_date, format_number
 from ti_desktop.domain.report_options import ReportOptions
+from ti_desktop.files import FileWriteError, copy_atomically
+from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.pages.reports_files import default_file_name, save_copy
+from ti_desktop.gui.pages.reports_files import default_file_name
 from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn, FindingsModel
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import ReportJob
@@ -365,30 +367,35 @@ class ReportsPage(Page):
         territory = self.context.services.territories.get(tid).name
         folder = str(self.context.settings.value(FOLDER_KEY, "") or Path.home())
         suggested = str(Path(folder) / default_file_name(territory, self._preview_options))
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le rapport"), suggested, self.tr("Documents PDF (*.pdf)")
-        )
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer le rapport"), suggested, self._pdf_filter())
         if not name:
             return
         self.save_to(Path(name))
 
+    def _pdf_filter(self) -> str:
+        return self.tr("Documents PDF (*.pdf)")
+
     def save_to(self, target: Path) -> Path | None:
-        """Copy the previewed PDF to `target` (the chosen file); the message says where it went."""
-        if self._preview is None:
-            return None
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(f"{target.name}.pdf")
+        """Copy the previewed PDF to `target` (the chosen file); the message says where it went. A file that cannot
+        be written there (open in a PDF reader, say) is told, and another name offered: the preview stays."""
         set_error(self.error_label, "")
-        try:
-            written = save_copy(self._preview, target)
-        except TiDesktopError as error:
-            set_error(self.error_label, error.message)
-            return None
-        self.context.settings.setValue(FOLDER_KEY, str(written.parent))
-        message = self.tr("Rapport enregistré : {file}").format(file=written)
-        self.state_label.setText(message)
-        self.context.status_message.emit(message)
-        return written
+        chosen: Path | None = target
+        while chosen is not None and self._preview is not None:
+            if chosen.suffix.lower() != ".pdf":
+                chosen = chosen.with_name(f"{chosen.name}.pdf")
+            try:
+                written = copy_atomically(self._preview, chosen, what=self.tr("le rapport"))
+            except FileWriteError as error:
+                set_error(self.error_label, error.message)
+                chosen = offer_another_name(self, error, self.tr("Enregistrer le rapport"), self._pdf_filter())
+                continue
+            set_error(self.error_label, "")
+            self.context.settings.setValue(FOLDER_KEY, str(written.parent))
+            message = self.tr("Rapport enregistré : {file}").format(file=written)
+            self.state_label.setText(message)
+            self.context.status_message.emit(message)
+            return written
+        return None
 
     def mark_sent(self) -> None:
         tid = self.context.territory_id

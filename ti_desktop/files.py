@@ -1,0 +1,185 @@
+"""Writing the files a user keeps (reports, minutes, exports, the plan template, backups): atomically, with one
+French explanation of what went wrong and where.
+
+The new content goes to a hidden temporary file beside the target, which then replaces it in one rename
+(`os.replace`). A failed or cancelled write leaves the previous file as it was and no temporary file behind.
+
+On Windows a file open in another program (a PDF reader, Excel) usually cannot be replaced: `os.replace` raises
+`PermissionError` with `winerror` 32 (sharing violation), 33 (lock violation) or 5 (access denied). That failure
+is told as such, and `FileWriteError.other_name_may_work` lets the window offer to save under another name
+(`free_name_beside` proposes « rapport (2).pdf »), so that the work is not lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ti_desktop.domain.errors import TiDesktopError
+
+DEFAULT_MODE = 0o644
+# Windows error codes of a file that another program holds open (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION).
+_IN_USE_WINERRORS = (32, 33)
+_ACCESS_DENIED_WINERROR = 5
+# Windows refuses longer paths unless long paths are enabled (the LongPathsEnabled policy); ERROR_FILENAME_EXCED_RANGE
+# and ERROR_PATH_NOT_FOUND are what it answers then.
+WINDOWS_MAX_PATH = 260
+_TOO_LONG_WINERRORS = (206, 3)
+_TEMPORARY_PREFIX_CHARS = 100  # the temporary name must stay under the 255 characters a file name may have
+
+
+class FileWriteError(TiDesktopError):
+    """A file could not be written where asked; the previous file there, if any, is untouched.
+
+    `other_name_may_work`: the same content could be saved under another name or in another folder (the target is
+    open in another program, read-only, or its folder refuses us), so a window offers to."""
+
+    def __init__(self, message: str, *, target: Path | None = None, other_name_may_work: bool = False) -> None:
+        super().__init__(message)
+        self.target = target
+        self.other_name_may_work = other_name_may_work
+
+
+def write_atomically(output: Path, write: Callable[[Path], None], *, what: str = "") -> Path:
+    """Call `write(temporary)` to produce the file, then move it onto `output`. Returns `output` (absolute).
+
+    `what` names the document in messages (« le rapport », « le compte rendu »); by default, only its file name.
+    `OSError`s become `FileWriteError` with a French message naming the file and its folder; any other exception
+    (a cancellation, say) is re-raised as it is. Either way the temporary file is removed."""
+    output = Path(output).expanduser().absolute()
+    folder = output.parent
+    subject = f"{what} « {output.name} »" if what else f"« {output.name} »"
+    if not folder.is_dir():
+        raise FileWriteError(
+            f"Le dossier « {folder} » n'existe pas : {subject} n'a pas été écrit.",
+            target=output,
+            other_name_may_work=True,
+        )
+    if output.is_dir():
+        raise FileWriteError(f"« {output} » est un dossier : choisissez un nom de fichier.", target=output)
+    try:
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=f".{output.name[:_TEMPORARY_PREFIX_CHARS]}.", suffix=".tmp", dir=folder
+        )
+    except OSError as error:
+        raise _explain(error, output, subject, replacing=False) from error
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        write(temporary)
+        # mkstemp makes a private (0600) file: give the result the permissions of a file the user creates.
+        with contextlib.suppress(OSError):
+            os.chmod(temporary, _mode_for(output))
+        with open(temporary, "rb+") as stream:
+            os.fsync(stream.fileno())
+        try:
+            os.replace(temporary, output)
+        except OSError as error:
+            raise _explain(error, output, subject, replacing=True) from error
+    except FileWriteError:
+        _remove(temporary)
+        raise
+    except OSError as error:
+        _remove(temporary)
+        raise _explain(error, output, subject, replacing=False) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+    return output
+
+
+def copy_atomically(source: Path, target: Path, *, what: str = "") -> Path:
+    """Copy `source` onto `target` atomically (see `write_atomically`)."""
+
+    def copy(temporary: Path) -> None:
+        shutil.copyfile(source, temporary)
+
+    return write_atomically(target, copy, what=what)
+
+
+_NUMBERED = re.compile(r"^(?P<stem>.*) \((?P<number>\d+)\)$")
+
+
+def free_name_beside(target: Path) -> Path:
+    """« rapport.pdf » → « rapport (2).pdf » (or the next number not taken), in the same folder."""
+    match = _NUMBERED.match(target.stem)
+    stem, number = (match["stem"], int(match["number"]) + 1) if match else (target.stem, 2)
+    while True:
+        candidate = target.with_name(f"{stem} ({number}){target.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
+def _explain(error: OSError, output: Path, subject: str, *, replacing: bool) -> FileWriteError:
+    """The French message for `error`, raised while creating the temporary file or writing it (`replacing` False)
+    or while putting it in place of `output` (`replacing` True)."""
+    folder = output.parent
+    winerror = getattr(error, "winerror", None)
+    if error.errno == errno.ENOSPC:
+        return FileWriteError(f"Impossible d'écrire {subject} dans « {folder} » : le disque est plein.", target=output)
+    if error.errno is not None and error.errno == getattr(errno, "EDQUOT", None):
+        return FileWriteError(
+            f"Impossible d'écrire {subject} dans « {folder} » : votre quota d'espace disque est atteint.", target=output
+        )
+    if winerror in _TOO_LONG_WINERRORS and len(str(output)) >= WINDOWS_MAX_PATH:
+        return FileWriteError(
+            f"Impossible d'écrire {subject} : son chemin « {output} » dépasse {WINDOWS_MAX_PATH} caractères, ce que "
+            "Windows refuse tant que les chemins longs n'y sont pas activés. Choisissez un dossier au chemin plus "
+            "court, ou demandez à votre service informatique d'activer les chemins longs.",
+            target=output,
+            other_name_may_work=True,
+        )
+    if replacing and output.exists() and (winerror in _IN_USE_WINERRORS or isinstance(error, PermissionError)):
+        if winerror not in _IN_USE_WINERRORS and not os.access(output, os.W_OK):
+            return FileWriteError(
+                f"« {output.name} » (dans « {folder} ») est en lecture seule : enregistrez sous un autre nom, ou "
+                "retirez la protection du fichier. Le fichier existant n'a pas été modifié.",
+                target=output,
+                other_name_may_work=True,
+            )
+        return FileWriteError(
+            f"« {output.name} » (dans « {folder} ») est ouvert dans un autre programme (lecteur PDF, Excel…) : "
+            "fermez-le, ou enregistrez sous un autre nom. Le fichier existant n'a pas été modifié.",
+            target=output,
+            other_name_may_work=True,
+        )
+    if isinstance(error, PermissionError) or error.errno == errno.EROFS or winerror == _ACCESS_DENIED_WINERROR:
+        return FileWriteError(
+            f"Impossible d'écrire {subject} : vous n'avez pas le droit d'écrire dans le dossier « {folder} ».",
+            target=output,
+            other_name_may_work=True,
+        )
+    reason = error.strerror or str(error)
+    return FileWriteError(f"Impossible d'écrire {subject} dans « {folder} » : {reason}.", target=output)
+
+
+def _mode_for(output: Path) -> int:
+    """The mode of the file being replaced, or 0644 less the umask for a new file."""
+    try:
+        return output.stat().st_mode & 0o777
+    except OSError:
+        return DEFAULT_MODE & ~_current_umask()
+
+
+def _current_umask() -> int:
+    # Read without changing it where Linux tells it (/proc); elsewhere (macOS, Windows, where permission bits
+    # only decide the read-only flag) os.umask() sets it process-wide for an instant and puts it back.
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii", errors="replace").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _remove(temporary: Path) -> None:
+    with contextlib.suppress(OSError):
+        temporary.unlink()
