@@ -239,3 +239,20 @@ def test_free_name_beside_numbers_the_copy(tmp_path: Path) -> None:
     assert free_name_beside(target) == tmp_path / "rapport (3).pdf"
     assert free_name_beside(tmp_path / "rapport (2).pdf") == tmp_path / "rapport (3).pdf"
     assert free_name_beside(tmp_path / "plan d'été.xlsx") == tmp_path / "plan d'été (2).xlsx"
+
+
+def test_without_proc_the_umask_is_read_and_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows have no /proc: the fallback reads the umask with os.umask and restores it."""
+    from ti_desktop import files
+
+    real_read_text = Path.read_text
+
+    def no_proc(self: Path, *args: object, **kwargs: object) -> str:
+        if str(self).startswith("/proc/"):
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    expected = current_umask()
+    monkeypatch.setattr(Path, "read_text", no_proc)
+    assert files._current_umask() == expected
+    assert current_umask() == expected  # put back as it was
