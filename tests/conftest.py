@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -76,6 +77,8 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
 # -- a base's lock held by another process (tests/lock_holder.py) ------------------------------------------------
 
 LOCK_HOLDER = Path(__file__).with_name("lock_holder.py")
+SINCE = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)  # when the lock holders of the tests took the lock
+HERE = socket.gethostname()
 
 
 class LockHolderProcess:
@@ -104,6 +107,9 @@ class LockHolderProcess:
         wait_for_exit(self.process, 30)
 
 
+HoldLock = Callable[..., LockHolderProcess]  # the hold_lock fixture
+
+
 @pytest.fixture
 def hold_lock() -> Iterator[Callable[..., LockHolderProcess]]:
     """`hold_lock(base, application, user, host, since)`: a process holding that lock (taken at `since`, as its
@@ -119,3 +125,26 @@ def hold_lock() -> Iterator[Callable[..., LockHolderProcess]]:
     for holder in started:
         if holder.process.poll() is None:
             holder.kill()
+
+
+# -- a file open in another program, as Windows refuses to replace it ----------------------------------------------
+
+
+@pytest.fixture
+def hold_open(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
+    """`hold_open(target)`: from then on, replacing `target` fails as it does on Windows while a PDF reader or
+    Excel has the file open (a sharing violation, winerror 32)."""
+    from ti_desktop import files
+
+    held: set[Path] = set()
+    real_replace = files.os.replace
+
+    def replace(source: str, destination: str) -> None:
+        if Path(destination) in held:
+            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
+            error.winerror = 32  # type: ignore[attr-defined]
+            raise error
+        real_replace(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+    return held.add

@@ -15,20 +15,6 @@ from ti_desktop import files
 from .conftest import Run
 
 
-def hold_open(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """From now on, `target` behaves as a file open in another program on Windows."""
-    real_replace: Callable[[str, str], None] = files.os.replace
-
-    def replace(source: str, destination: str) -> None:
-        if Path(destination) == target:
-            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
-            error.winerror = 32  # type: ignore[attr-defined]
-            raise error
-        real_replace(source, destination)
-
-    monkeypatch.setattr(files.os, "replace", replace)
-
-
 @pytest.mark.parametrize(
     ("name", "argv"),
     [
@@ -41,13 +27,19 @@ def hold_open(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_target_open_in_another_program_is_refused_in_french_and_kept(
-    run: Run, demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, argv: list[str]
+    run: Run,
+    demo_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    argv: list[str],
+    hold_open: Callable[[Path], None],
 ) -> None:
     folder = tmp_path / "Envois à la Région"
     folder.mkdir()
     target = folder / name
     target.write_bytes(b"the version open in another program")
-    hold_open(target, monkeypatch)
+    hold_open(target)
 
     code, out, err = run(*argv, "--db", str(demo_db), "-o", str(target))
 

@@ -7,13 +7,9 @@ its lock. A write command holds the lock itself while it runs, and lets it go at
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
-import socket
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,11 +17,9 @@ from ti_desktop import cli
 from ti_desktop.db.lock import WINDOW, DatabaseLock, DatabaseLockedError, command_application, info_path, lock_path
 from ti_desktop.domain.clock import Clock
 
+from ..conftest import HERE, SINCE, HoldLock
 from .conftest import Run
 
-HoldLock = Callable[..., Any]  # conftest.hold_lock
-SINCE = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)  # when the lock holders of these tests took it
-HERE = socket.gethostname()
 WHEN = f"depuis le {SINCE.astimezone():%d/%m/%Y à %H:%M}"
 
 

@@ -8,11 +8,9 @@ import datetime as dt
 import errno
 import json
 import os
-import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -31,9 +29,7 @@ from ti_desktop.db.lock import (
     read_holder,
 )
 
-HoldLock = Callable[..., Any]  # conftest.hold_lock
-SINCE = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)  # when the lock holders of these tests took it
-HERE = socket.gethostname()
+from ..conftest import HERE, SINCE, HoldLock
 
 
 @pytest.fixture

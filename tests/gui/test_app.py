@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import logging
 import os
-import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -34,11 +30,9 @@ from ti_desktop.paths import UserDirs
 from ti_desktop.services.registry import Services
 
 from ..clock import fixed_clock
+from ..conftest import HERE, SINCE, HoldLock
 
-HoldLock = Callable[..., Any]  # conftest.hold_lock
-SINCE = dt.datetime(2026, 11, 21, 9, 42, tzinfo=dt.UTC)  # when the lock holders of these tests took it
 WHEN = f"depuis le {SINCE.astimezone():%d/%m/%Y à %H:%M}"
-HERE = socket.gethostname()
 
 
 @pytest.fixture

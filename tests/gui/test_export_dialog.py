@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
-from ti_desktop import files
 from ti_desktop.exchange.tet import TET_COLUMNS
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
@@ -211,7 +211,11 @@ def test_replacing_a_file_is_asked_first(
 
 
 def test_a_workbook_open_in_excel_is_exported_under_another_name(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_open: Callable[[Path], None],
 ) -> None:
     """Windows: the previous export is open in Excel (sharing violation on replace). The user is told why, offered
     « plan (2).xlsx », and the export is written there; the open workbook is untouched, no temporary file left."""
@@ -219,16 +223,7 @@ def test_a_workbook_open_in_excel_is_exported_under_another_name(
     folder.mkdir()
     output = folder / "plan.xlsx"
     output.write_bytes(b"the workbook open in Excel")
-    real_replace = files.os.replace
-
-    def replace(source: str, destination: str) -> None:
-        if Path(destination) == output:
-            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
-            error.winerror = 32  # type: ignore[attr-defined]
-            raise error
-        real_replace(source, destination)
-
-    monkeypatch.setattr(files.os, "replace", replace)
+    hold_open(output)
     told: list[str] = []
 
     def warning(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:

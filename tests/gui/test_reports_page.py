@@ -4,6 +4,7 @@ background and previewed, saved elsewhere, and marked as sent to the Région."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,6 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ti_desktop import files
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.reports import ReportsPage
@@ -223,7 +223,11 @@ def test_generation_error_is_shown_in_french(qtbot: QtBot, context: AppContext, 
 
 
 def test_a_report_open_in_a_pdf_reader_is_saved_under_another_name(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    hold_open: Callable[[Path], None],
 ) -> None:
     """Windows: the previous report is open in a PDF reader, so it cannot be replaced (sharing violation). The user
     is told why, offered « Rapport (2).pdf » beside it, and the generated PDF is saved there; the old one is intact."""
@@ -233,16 +237,7 @@ def test_a_report_open_in_a_pdf_reader_is_saved_under_another_name(
     folder.mkdir()
     target = folder / "Rapport.pdf"
     target.write_bytes(b"%PDF-1.4 the version open in the reader")
-    real_replace = files.os.replace
-
-    def replace(source: str, destination: str) -> None:
-        if Path(destination) == target:
-            error = PermissionError(13, "Le processus ne peut pas accéder au fichier car il est utilisé")
-            error.winerror = 32  # type: ignore[attr-defined]
-            raise error
-        real_replace(source, destination)
-
-    monkeypatch.setattr(files.os, "replace", replace)
+    hold_open(target)
     warnings: list[str] = []
 
     def warning(_parent: object, _title: str, text: str, *_buttons: object) -> QMessageBox.StandardButton:

@@ -144,7 +144,8 @@ class Editor:
         before = family[0]
         expected = expected_version if expected_version is not None else getattr(before, "version", None)
         after, tickets = self._apply(lambda: crud.update(record_id, expected_version=expected, **changes))
-        later = {getattr(record, "id"): record for record in crud.family(record_id)[1:]}  # noqa: B009
+        relatives = crud.family(record_id)[1:] if len(family) > 1 else []  # read again only when there are some
+        later = {getattr(record, "id"): record for record in relatives}  # noqa: B009
         previous = {record_id: changed_values(before, after)}
         for relative in family[1:]:
             relative_id: int = getattr(relative, "id")  # noqa: B009
