@@ -25,8 +25,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 
 from ti_desktop.db import models
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services
 
 WRITERS = 4

@@ -14,9 +14,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import check_database, open_services
 

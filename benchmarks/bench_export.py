@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from large_plan import build_large_plan
 
 from ti_desktop.db import models
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.exporting import ExportFormat
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.transactions import transaction

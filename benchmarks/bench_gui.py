@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from large_plan import build_large_plan
 
-from ti_desktop.domain.clock import FixedClock
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.maintenance import open_services
 
 STARTUP_PROBE = Path(__file__).resolve().parent / "startup_probe.py"

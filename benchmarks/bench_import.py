@@ -19,8 +19,8 @@ from pathlib import Path
 
 import openpyxl
 
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, FUNDING_COLUMNS, MILESTONE_COLUMNS
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 

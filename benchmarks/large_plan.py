@@ -7,8 +7,8 @@ import random
 from decimal import Decimal
 from pathlib import Path
 
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.transactions import transaction
 

@@ -15,7 +15,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from ti_desktop.app import GuiController
-    from ti_desktop.domain.clock import SystemClock
+    from ti_desktop.kernel.clock import SystemClock
     from ti_desktop.paths import UserDirs
 
     database, folder = Path(sys.argv[1]), Path(sys.argv[2])

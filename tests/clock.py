@@ -7,7 +7,7 @@ import datetime as dt
 import subprocess
 import threading
 
-from ti_desktop.domain.clock import FixedClock
+from ti_desktop.kernel.clock import FixedClock
 
 TODAY = dt.date(2026, 11, 21)
 

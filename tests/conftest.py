@@ -134,7 +134,7 @@ def hold_lock() -> Iterator[Callable[..., LockHolderProcess]]:
 def hold_open(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
     """`hold_open(target)`: from then on, replacing `target` fails as it does on Windows while a PDF reader or
     Excel has the file open (a sharing violation, winerror 32)."""
-    from ti_desktop import files
+    from ti_desktop.kernel import files
 
     held: set[Path] = set()
     real_replace = files.os.replace

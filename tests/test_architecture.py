@@ -27,7 +27,7 @@ def test_headless_layers_do_not_load_qt() -> None:
     assert result.stdout.strip() == "False"
 
 
-# Calls that read the machine's clock (Python's and Qt's). Only ti_desktop/domain/clock.py makes them: everything
+# Calls that read the machine's clock (Python's and Qt's). Only ti_desktop/kernel/clock.py makes them: everything
 # else receives a Clock from the composition root, or a date.
 CLOCK_READS = {
     ("datetime", "now"),
@@ -70,7 +70,7 @@ def test_only_the_clock_module_reads_the_machine_clock() -> None:
     """Time is an input: the composition roots build a SystemClock; no other code of the application, its
     migrations or its tools asks the machine what day it is (the hook of a libfaketime run would not catch a
     path the tests do not take; this reading does)."""
-    allowed = {ROOT / "ti_desktop" / "domain" / "clock.py"}
+    allowed = {ROOT / "ti_desktop" / "kernel" / "clock.py"}
     sources = [
         *(ROOT / "ti_desktop").rglob("*.py"),
         *(ROOT / "migrations").rglob("*.py"),

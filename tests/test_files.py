@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ti_desktop import files
-from ti_desktop.files import FileWriteError, copy_atomically, free_name_beside, write_atomically
+from ti_desktop.kernel import files
+from ti_desktop.kernel.files import FileWriteError, copy_atomically, free_name_beside, write_atomically
 
 
 def write_text(text: str) -> Callable[[Path], None]:
@@ -243,7 +243,7 @@ def test_free_name_beside_numbers_the_copy(tmp_path: Path) -> None:
 
 def test_without_proc_the_umask_is_read_and_put_back(monkeypatch: pytest.MonkeyPatch) -> None:
     """macOS and Windows have no /proc: the fallback reads the umask with os.umask and restores it."""
-    from ti_desktop import files
+    from ti_desktop.kernel import files
 
     real_read_text = Path.read_text
 

@@ -26,7 +26,6 @@ from ti_desktop import APP_NAME, __version__
 from ti_desktop.db.backup import describe_backup
 from ti_desktop.db.errors import DatabaseDamagedError
 from ti_desktop.db.lock import WINDOW, DatabaseLock, OpenElsewhereError
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
@@ -34,6 +33,7 @@ from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services, restore_backup

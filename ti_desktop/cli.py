@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ti_desktop import APP_NAME, __version__
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_number
+from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
 
 EXIT_OK = 0
@@ -487,7 +487,7 @@ def run_export(database: Target, args: argparse.Namespace, clock: Clock) -> int:
 
 def run_minutes(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.domain.errors import NotFoundError
-    from ti_desktop.domain.formatting import format_date
+    from ti_desktop.kernel.formatting import format_date
 
     today = clock.today()
     output = Path(args.output).expanduser().absolute()
@@ -705,7 +705,7 @@ def log_bug(user_dirs: UserDirs) -> Path | None:
 
 def system_clock() -> Clock:
     """The machine's clock, or the moment $TI_DESKTOP_NOW names (reproducible demos, tests)."""
-    from ti_desktop.domain.clock import FIXED_NOW_ENV_VAR, clock_from_environment
+    from ti_desktop.kernel.clock import FIXED_NOW_ENV_VAR, clock_from_environment
 
     try:
         return clock_from_environment()

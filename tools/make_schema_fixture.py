@@ -31,9 +31,9 @@ from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.migrate import head_revision
 from ti_desktop.db.types import Money
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
 from ti_desktop.domain.report_options import ReportOptions
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services

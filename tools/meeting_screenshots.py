@@ -22,10 +22,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from ti_desktop.domain.clock import FixedClock
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.meeting_mode import MeetingModeWindow
+from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services

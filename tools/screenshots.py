@@ -21,12 +21,12 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget
 
 from ti_desktop.app import build_pages, install_qt_french, open_action_editor
-from ti_desktop.domain.clock import FixedClock
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import ImportWizard
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.meetings import MeetingsPage
+from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ti_desktop import files
+from ti_desktop.kernel import files
 
 from .conftest import Run
 

@@ -15,7 +15,7 @@ import pytest
 
 from ti_desktop import cli
 from ti_desktop.db.lock import WINDOW, DatabaseLock, DatabaseLockedError, command_application, info_path, lock_path
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 
 from ..conftest import HERE, SINCE, HoldLock
 from .conftest import Run

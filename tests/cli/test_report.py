@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from ti_desktop.cli import main
-from ti_desktop.domain.clock import FIXED_NOW_ENV_VAR
+from ti_desktop.kernel.clock import FIXED_NOW_ENV_VAR
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import open_services
 

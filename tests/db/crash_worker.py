@@ -22,8 +22,8 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from ti_desktop.domain.clock import SystemClock
 from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
 from ti_desktop.services.transactions import transaction

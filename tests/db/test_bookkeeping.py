@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ti_desktop.db import models
 from ti_desktop.db.database import open_database
-from ti_desktop.domain.clock import FixedClock
+from ti_desktop.kernel.clock import FixedClock
 
 from .conftest import USER, add_action, add_territory, raw_rows
 

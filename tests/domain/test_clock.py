@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ti_desktop.domain.clock import FIXED_NOW_ENV_VAR, FixedClock, SystemClock, clock_from_environment
+from ti_desktop.kernel.clock import FIXED_NOW_ENV_VAR, FixedClock, SystemClock, clock_from_environment
 
 
 def test_a_fixed_clock_stays_put_until_advanced() -> None:

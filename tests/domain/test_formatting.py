@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 
 NNBSP = "\u202f"
 

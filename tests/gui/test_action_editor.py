@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEd
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
-from ti_desktop.domain.formatting import format_euros, format_percent
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
@@ -26,6 +25,7 @@ from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.action_general import next_code
 from ti_desktop.gui.dialogs.action_tab import SubmitDialog
 from ti_desktop.gui.models.records import RED
+from ti_desktop.kernel.formatting import format_euros, format_percent
 
 from .conftest import TODAY
 

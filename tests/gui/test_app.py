@@ -25,7 +25,7 @@ from ti_desktop.db.lock import (
     info_path,
     read_holder,
 )
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.registry import Services
 

@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from ti_desktop.app import build_pages, open_action_editor
 from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus, DecisionState
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.records import ACTION_ID_ROLE
 from ti_desktop.gui.pages.dashboard import DashboardPage, FigureTile
 from ti_desktop.gui.pages.meetings import MeetingsPage
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.maintenance import OpenDatabase
 
 from .conftest import TODAY

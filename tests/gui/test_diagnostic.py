@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.domain.enums import Priority, SwotCategory
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.diagnostic import KIND_ROLE, RECORD_ID_ROLE, UNANSWERED_ROLE, ChallengeColumn, CompanyColumn
 from ti_desktop.gui.pages.diagnostic import DiagnosticPage
 from ti_desktop.gui.pages.diagnostic_swot import reordered_positions
+from ti_desktop.kernel.formatting import format_number
 
 UNANSWERED_TITLE = "Logement des alternants et des salariés nouvellement recrutés"
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.domain.enums import ActionStatus, DecisionState, MeetingKind
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.records import RED
 from ti_desktop.gui.pages.meetings import MeetingsPage
@@ -27,6 +26,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
     ParticipantsDialog,
 )
 from ti_desktop.gui.pages.meetings_register import RegisterColumn
+from ti_desktop.kernel.formatting import format_date
 
 from .conftest import TODAY
 

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidg
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.domain.enums import GovernanceRole
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
 from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
 from ti_desktop.gui.models.actors import GovernanceColumn
 from ti_desktop.gui.models.epcis import EpciColumn
 from ti_desktop.gui.pages.territory import TerritoryPage
+from ti_desktop.kernel.formatting import format_number
 
 ModelTester = QAbstractItemModelTester
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal

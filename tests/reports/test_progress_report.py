@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus, IndicatorDirection
-from ti_desktop.domain.formatting import format_euros
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
 from ti_desktop.domain.summaries import count_by_status, funding_summary
+from ti_desktop.kernel.formatting import format_euros
 from ti_desktop.reports import fonts
 from ti_desktop.reports.data import (
     ActionRow,

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ti_desktop.domain.clock import FixedClock
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 
 NEW_YEARS_EVE = dt.date(2027, 12, 31)

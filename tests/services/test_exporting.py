@@ -16,7 +16,7 @@ from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet
-from ti_desktop.files import FileWriteError
+from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services import exporting
 from ti_desktop.services.exporting import ExportCancelled, ExportFormat
 from ti_desktop.services.maintenance import OpenDatabase, open_services
@@ -277,7 +277,7 @@ def test_unwritable_destinations_get_a_french_message(
     def refused(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("ti_desktop.files.tempfile.mkstemp", refused)
+    monkeypatch.setattr("ti_desktop.kernel.files.tempfile.mkstemp", refused)
     with pytest.raises(FileWriteError) as raised:
         services.exports.export(tid, ExportFormat.XLSX, tmp_path / "plan.xlsx")
     assert "vous n'avez pas le droit d'écrire dans le dossier" in raised.value.message

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ti_desktop import files
 from ti_desktop.domain.enums import ActionStatus, ActorKind, DecisionState, GovernanceRole
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
-from ti_desktop.domain.formatting import format_date
-from ti_desktop.files import FileWriteError
+from ti_desktop.kernel import files
+from ti_desktop.kernel.files import FileWriteError
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.reports.minutes import DRAFT, OTHER_DECISIONS
 from ti_desktop.services import minutes as minutes_module
 from ti_desktop.services.maintenance import OpenDatabase, open_services

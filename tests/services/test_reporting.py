@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
-from ti_desktop.domain.formatting import format_euros
 from ti_desktop.domain.report_options import FindingKind, ReportOptions
+from ti_desktop.kernel.formatting import format_euros
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 from ti_desktop.services.reporting import ReportCancelled

@@ -16,7 +16,7 @@ from ti_desktop.db.sqlite_file import (
     open_read_only,
     quick_check,
 )
-from ti_desktop.files import FileWriteError, write_atomically
+from ti_desktop.kernel.files import FileWriteError, write_atomically
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Mapper, Session, sessionmaker
 
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 
 CLOCK_KEY = "ti_desktop_clock"
 STAMP = "stamp"

@@ -41,7 +41,7 @@ from ti_desktop.db.migrate import (
 from ti_desktop.db.server import check_reachable, create_server_engine, migration_failed, parse_server_url
 from ti_desktop.db.server import shown as server_label
 from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 
 
 def current_user() -> str:

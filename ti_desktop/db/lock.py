@@ -33,7 +33,7 @@ from filelock import FileLock, Timeout
 from ti_desktop.db.database import current_user
 from ti_desktop.db.errors import DatabaseError, ReadOnlyFolderError
 from ti_desktop.db.sqlite_file import check_location
-from ti_desktop.files import FileWriteError, write_atomically
+from ti_desktop.kernel.files import FileWriteError, write_atomically
 
 log = logging.getLogger(__name__)
 

@@ -5,13 +5,7 @@ Anything that is not a `TiDesktopError` is a bug; the command line and the GUI t
 
 from __future__ import annotations
 
-
-class TiDesktopError(Exception):
-    """An expected failure with a complete French message for the user."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+from ti_desktop.kernel.errors import TiDesktopError as TiDesktopError  # re-exported: the root of known errors
 
 
 class ValidationError(TiDesktopError):

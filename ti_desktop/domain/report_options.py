@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ti_desktop.domain.enums import LabelledEnum
 from ti_desktop.domain.errors import ValidationError
-from ti_desktop.domain.formatting import format_date
+from ti_desktop.kernel.formatting import format_date
 
 
 class ReportSection(LabelledEnum):

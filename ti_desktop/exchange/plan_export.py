@@ -20,10 +20,10 @@ from typing import Any, cast
 
 from ti_desktop.domain.enums import ActionStatus, Priority
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_date, format_euros
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet
 from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
+from ti_desktop.kernel.formatting import format_date, format_euros
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

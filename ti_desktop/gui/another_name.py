@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ti_desktop.files import FileWriteError, free_name_beside
+from ti_desktop.kernel.files import FileWriteError, free_name_beside
 
 
 def offer_another_name(parent: QWidget, error: FileWriteError, title: str, file_filter: str) -> Path | None:

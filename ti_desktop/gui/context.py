@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.editing import Editor
+from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.registry import Services
 
 

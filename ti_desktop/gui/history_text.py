@@ -21,9 +21,9 @@ from PySide6.QtCore import QCoreApplication
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.fields import FieldSpec
-from ti_desktop.domain.formatting import format_date, format_number
 from ti_desktop.domain.records import ActionRecord, ActorRecord, ChangeLogRecord
 from ti_desktop.gui.inputs import show_amount
+from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.registry import Services
 
 # (field name, id) -> the name of the referenced record (actor, axis, challenge…), or None if unknown;

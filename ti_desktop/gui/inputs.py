@@ -13,7 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ti_desktop.domain.errors import ValidationError
-from ti_desktop.domain.formatting import format_date, format_euros, format_number
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 
 # Spaces a French user may type inside a number: plain, no-break, narrow no-break and thin.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")

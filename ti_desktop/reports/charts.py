@@ -15,8 +15,8 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.domain.formatting import NARROW_NBSP, group_thousands
 from ti_desktop.domain.summaries import StatusCounts
+from ti_desktop.kernel.formatting import NARROW_NBSP, group_thousands
 from ti_desktop.reports.fonts import FAMILY, register_fonts
 from ti_desktop.reports.styles import INK, MUTED, RULE, STATUS_COLOURS
 

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from ti_desktop.domain.enums import DecisionState
-from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.metadata import date_document
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem

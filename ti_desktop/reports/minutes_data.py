@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ti_desktop.domain.enums import ActionStatus, DecisionState
-from ti_desktop.domain.formatting import format_date
+from ti_desktop.kernel.formatting import format_date
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,8 @@ from reportlab.platypus import (
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus, IndicatorDirection
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.domain.report_options import ReportSection
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.reports import charts
 from ti_desktop.reports.data import (
     ActionRow,

@@ -27,8 +27,8 @@ from ti_desktop.db.backup_set import BackupFile, backups_of, change_marker, to_r
 from ti_desktop.db.database import prepare_file
 from ti_desktop.db.errors import BackupError, DatabaseError
 from ti_desktop.db.sqlite_file import count_rows
-from ti_desktop.domain.clock import Clock
-from ti_desktop.domain.formatting import format_date
+from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.paths import backups_dir_for
 
 AUTOMATIC_INTERVAL = dt.timedelta(minutes=30)

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.exchange.plan_export import (
@@ -35,7 +34,8 @@ from ti_desktop.exchange.plan_export import (
     write_tet,
     write_xlsx,
 )
-from ti_desktop.files import write_atomically
+from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.files import write_atomically
 
 __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 

@@ -15,7 +15,7 @@ from ti_desktop.db.database import Database, open_database, open_server_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import backups_dir_for
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.registry import Services

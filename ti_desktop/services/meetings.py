@@ -21,11 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import fields, rules, summaries
-from ti_desktop.domain.clock import Clock
 from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, MeetingKind, MinutesState
 from ti_desktop.domain.errors import NotFoundError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER, clean_values, missing_required
-from ti_desktop.domain.formatting import format_date, format_euros, format_percent
 from ti_desktop.domain.records import (
     ActionRecord,
     AgendaItemRecord,
@@ -36,6 +34,8 @@ from ti_desktop.domain.records import (
     ProgressUpdateRecord,
     SnapshotRecord,
 )
+from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
 from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 

@@ -23,9 +23,9 @@ from ti_desktop.db import models
 from ti_desktop.domain.enums import FundingStatus, MinutesState
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
-from ti_desktop.files import write_atomically
+from ti_desktop.kernel.files import write_atomically
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.reports.minutes import build_minutes
 from ti_desktop.reports.minutes_data import (
     ActionState,

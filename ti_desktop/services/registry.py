@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain import fields
 from ti_desktop.domain import records as r
-from ti_desktop.domain.clock import Clock
+from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService

@@ -21,7 +21,6 @@ from ti_desktop.db import models
 from ti_desktop.domain import summaries
 from ti_desktop.domain.enums import CLOSED_STATUSES, ActionStatus, DecisionState, GovernanceRole
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
-from ti_desktop.domain.formatting import format_date, format_number, format_percent
 from ti_desktop.domain.records import (
     ActionPartnerRecord,
     ActionRecord,
@@ -40,7 +39,8 @@ from ti_desktop.domain.records import (
     TerritoryRoleRecord,
 )
 from ti_desktop.domain.report_options import FindingKind, ReportFinding, ReportOptions
-from ti_desktop.files import write_atomically
+from ti_desktop.kernel.files import write_atomically
+from ti_desktop.kernel.formatting import format_date, format_number, format_percent
 from ti_desktop.reports.data import (
     ActionRow,
     ActionSheet,

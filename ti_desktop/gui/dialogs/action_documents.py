@@ -10,13 +10,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import AttachmentRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import ActionTab, ShowMessage, action_name, selected_record, setup_table
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.models.records import Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.attachments import AttachmentService
 
 

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
 
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_documents import DocumentsTab
@@ -26,6 +25,7 @@ from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
 Fallback = QStyle.StandardPixmap | tuple[str, str]

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import FundingStatus
-from ti_desktop.domain.formatting import format_date, format_euros, format_percent
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
@@ -28,6 +27,7 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.models.records import GREY, RED, Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
 
 # Proposed in the programme box (any other may be typed).
 PROGRAMMES = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ChangeLogRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import ActionTab, ShowMessage, setup_table
@@ -20,6 +19,7 @@ from ti_desktop.gui.history_text import (
     reference_resolver,
 )
 from ti_desktop.gui.models.records import Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_date
 
 
 class HistoryTab(ActionTab):

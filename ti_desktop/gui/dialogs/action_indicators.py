@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import IndicatorDirection
-from ti_desktop.domain.formatting import format_date, format_number, format_percent
 from ti_desktop.domain.records import IndicatorRecord, IndicatorValueRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_general import fill_combo
@@ -29,6 +28,7 @@ from ti_desktop.gui.forms.ui_action_indicator import Ui_IndicatorDialog
 from ti_desktop.gui.forms.ui_action_indicator_value import Ui_IndicatorValueDialog
 from ti_desktop.gui.inputs import parse_date, parse_number
 from ti_desktop.gui.models.records import Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_date, format_number, format_percent
 
 
 def _measure(value: float | None, day: dt.date | None, unit: str | None) -> str:

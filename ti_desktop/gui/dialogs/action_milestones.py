@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain import fields
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import MilestoneRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import (
@@ -24,6 +23,7 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_milestone import Ui_MilestoneDialog
 from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.records import GREEN, RED, Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_date
 
 
 class MilestoneDialog(SubmitDialog):

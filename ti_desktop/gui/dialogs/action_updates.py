@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActionRecord, ProgressUpdateRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_general import fill_combo
@@ -28,6 +27,7 @@ from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
 from ti_desktop.gui.models.records import RED, Column, RecordTableModel
+from ti_desktop.kernel.formatting import format_date
 
 ALERT_MARK = "●"
 

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain.formatting import format_date, format_number
 from ti_desktop.gui.dialogs.action_documents import format_size
+from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.backups import REASON_LABELS, BackupEntry, BackupService
 
 COLUMNS = ("Date et heure", "Motif", "Taille", "Actions")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain.formatting import format_date, format_euros, format_percent
 from ti_desktop.domain.records import ActionRecord, MeetingRecord
 from ti_desktop.gui.meeting_mode import theme
 from ti_desktop.gui.meeting_mode.texts import (
@@ -35,6 +34,7 @@ from ti_desktop.gui.meeting_mode.texts import (
 )
 from ti_desktop.gui.meeting_mode.theme import Theme, apply_fonts, chip_style, status_chip_style
 from ti_desktop.gui.meeting_mode.widgets import ElidedLabel, ProgressBar, chip, label, shown_text
+from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
 from ti_desktop.services.meetings import DecisionRow, FundingView, ItemView
 
 FIT_STEPS = (1.0, 0.96, 0.92, 0.88, 0.85, 0.82, theme.MIN_FIT)

@@ -8,8 +8,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from ti_desktop.domain.enums import DecisionState, FundingStatus
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import MeetingRecord
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 
 CONTEXT = "MeetingMode"

@@ -22,7 +22,6 @@ from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QKey
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_percent
 from ti_desktop.domain.records import AgendaItemRecord, MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.meeting_mode.decision_dialog import DecisionDialog
@@ -32,6 +31,7 @@ from ti_desktop.gui.meeting_mode.status_chooser import StatusChooser
 from ti_desktop.gui.meeting_mode.texts import item_header, meeting_name, overview_header, shorten
 from ti_desktop.gui.meeting_mode.theme import BAND, BAND_TEXT, Theme
 from ti_desktop.gui.meeting_mode.widgets import label
+from ti_desktop.kernel.formatting import format_percent
 from ti_desktop.services.meetings import ItemView
 
 PROGRESS_STEP = 5

@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ti_desktop.domain.enums import SwotCategory
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import (
     ActionRecord,
     AxisRecord,
@@ -32,6 +31,7 @@ from ti_desktop.domain.records import (
     KeyCompanyRecord,
     SwotItemRecord,
 )
+from ti_desktop.kernel.formatting import format_number
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import EpciRecord
+from ti_desktop.kernel.formatting import format_number
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -20,9 +20,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.formatting import format_date, format_euros
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
+from ti_desktop.kernel.formatting import format_date, format_euros
 from ti_desktop.services.views import PlanRow
 
 Index = QModelIndex | QPersistentModelIndex

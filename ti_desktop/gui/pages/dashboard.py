@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.domain.records import ActionRecord, DecisionRecord
 from ti_desktop.domain.summaries import PlanSummary
 from ti_desktop.gui.context import AppContext
@@ -48,6 +47,7 @@ from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.summary import MilestoneWithAction
 
 RowT = TypeVar("RowT")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain import fields
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.domain.records import KeyCompanyRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
@@ -29,6 +28,7 @@ from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
 from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_number
 
 
 class CompanyDialog(RecordFormDialog):

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain.enums import DecisionState
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
@@ -37,6 +36,7 @@ from ti_desktop.gui.pages.meetings_detail import (
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_date
 
 STATE_COLOURS = {MeetingState.CLOSED: GREEN, MeetingState.TO_CLOSE: RED, MeetingState.PREPARING: GREY}
 

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import MeetingKind, MinutesState
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
@@ -52,6 +51,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 
 HINT_STYLE = "color: #57606a;"

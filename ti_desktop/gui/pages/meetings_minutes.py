@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ti_desktop.domain.records import MeetingRecord
-from ti_desktop.files import FileWriteError
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.exchange_jobs import ExchangeJob, JobRunner
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.reporting import ReportCancelled
 
 FOLDER_KEY = "reunions/dossier"  # the folder the last minutes were saved in

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_date
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.actors import plain
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 
 NO_OWNER = 0  # the owner filter's value for the decisions nobody was named for

@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.domain.formatting import format_date, format_number
 from ti_desktop.domain.report_options import ReportOptions
-from ti_desktop.files import FileWriteError, copy_atomically
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import error_label, set_error
@@ -41,6 +39,8 @@ from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn,
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import ReportJob
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.files import FileWriteError, copy_atomically
+from ti_desktop.kernel.formatting import format_date, format_number
 
 FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
 INFO_STYLE = "color: #57606a;"

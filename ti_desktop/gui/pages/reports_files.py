@@ -1,4 +1,4 @@
-"""Where a generated report goes: its default file name (the copy itself is `ti_desktop.files.copy_atomically`)."""
+"""Where a generated report goes: its default file name (the copy is `kernel.files.copy_atomically`)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain import fields
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.formatting import format_number
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import open_form
@@ -34,6 +33,7 @@ from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, Gov
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.kernel.formatting import format_number
 
 # Identity fields edited on one line each, in the order of the form.
 LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.domain.formatting import format_date, format_percent
 from ti_desktop.domain.records import AxisRecord, MilestoneRecord
+from ti_desktop.kernel.formatting import format_date, format_percent
 from ti_desktop.services.views import PlanRow
 
 # Item data key holding the action id of everything that opens a fiche when clicked.

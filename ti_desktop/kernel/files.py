@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.kernel.errors import TiDesktopError
 
 DEFAULT_MODE = 0o644
 # Windows error codes of a file that another program holds open (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION).
