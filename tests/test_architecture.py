@@ -1,7 +1,8 @@
-"""The layering of DESIGN.md §3, enforced by the import-linter contracts of pyproject.toml."""
+"""The layering of docs/ARCHITECTURE.md, enforced by the import-linter contracts of pyproject.toml."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -88,3 +89,17 @@ def test_the_clock_reading_test_sees_a_clock_read() -> None:
         "time.time()",
         "QDate.currentDate()",
     ]
+
+
+def test_no_code_cites_a_file_outside_the_repository() -> None:
+    """Comments and docstrings point to docs/ARCHITECTURE.md, never to notes a newcomer cannot open."""
+    outside = re.compile(r"DESIGN\.md|ENVIRONMENT\.md|\.\./shared/")
+    cited = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("ti_desktop", "tests", "tools", "benchmarks", "migrations", "packaging")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if outside.search(line) and path != Path(__file__)
+    ]
+    assert cited == []
+    assert (ROOT / "docs" / "ARCHITECTURE.md").is_file()

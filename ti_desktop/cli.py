@@ -1,4 +1,4 @@
-"""Command line (DESIGN.md §5): the GUI by default, subcommands for headless work.
+"""Command line (see docs/ARCHITECTURE.md): the GUI by default, subcommands for headless work.
 
 Known failures print one French line on stderr and exit 1; a bug prints one line too (never a
 traceback) and leaves the details in the log file.

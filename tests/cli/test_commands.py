@@ -1,4 +1,4 @@
-"""The command-line contract (DESIGN.md §5): exit codes, French messages, never a traceback."""
+"""The command-line contract (docs/ARCHITECTURE.md): exit codes, French messages, never a traceback."""
 
 from __future__ import annotations
 

@@ -7,10 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities, fields
+from ti_desktop.domain.entities import ACTION as ACTION_ENTITY
+from ti_desktop.domain.entities import FUNDING_LINE as FUNDING_ENTITY
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
 from ti_desktop.domain.errors import ValidationError
-from ti_desktop.domain.fields import ACTION, FUNDING_LINE, clean_values
+from ti_desktop.domain.fields import clean_values
+
+ACTION = ACTION_ENTITY.fields
+FUNDING_LINE = FUNDING_ENTITY.fields
 
 
 def refused(specs, **values) -> ValidationError:
@@ -201,8 +206,8 @@ def test_flag_needs_a_real_boolean():
 
 
 def test_float_field_refuses_nan_and_accepts_decimal():
-    assert clean_values(fields.INDICATOR, {"target_value": Decimal("2.5")}) == {"target_value": 2.5}
-    assert refused(fields.INDICATOR, target_value=float("nan")).field == "target_value"
+    assert clean_values(entities.INDICATOR.fields, {"target_value": Decimal("2.5")}) == {"target_value": 2.5}
+    assert refused(entities.INDICATOR.fields, target_value=float("nan")).field == "target_value"
 
 
 def test_only_given_values_are_cleaned():

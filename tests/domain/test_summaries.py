@@ -62,7 +62,9 @@ def action(
         spent_to_date=spent_to_date,
         budget_nature=None,
         jobs_targeted=jobs,
+        jobs_created=None,
         induced_investment=None,
+        achieved_investment=None,
         created_at=STAMP,
         updated_at=STAMP,
     )

@@ -94,7 +94,11 @@ def assert_nothing_silent(plan: PlanImport, sheet: RawSheet) -> None:
             index = letter_index(plan.columns[attribute][0])
             raw = values[index] if index < len(values) else None
             if not is_blank(raw):
-                assert getattr(action, attribute) is not None, (attribute, raw, action.origin)
+                assert action.values.get(attribute, getattr(action, attribute, None)) is not None, (
+                    attribute,
+                    raw,
+                    action.origin,
+                )
 
 
 def read_everything(path: Path) -> list[tuple[RawSheet, PlanImport]] | ImportFileError:
@@ -139,9 +143,9 @@ def summary(action: ActionImport) -> tuple[Any, ...]:
     return (
         action.title,
         action.axis,
-        action.planned_budget,
-        action.planned_start,
-        action.planned_end,
+        action.values.get("planned_budget"),
+        action.values.get("planned_start"),
+        action.values.get("planned_end"),
         action.status,
         action.actors.get("lead_actor_id"),
         tuple((f.funder, f.amount) for f in action.funding),
@@ -884,7 +888,9 @@ def test_merged_axis_cells_and_section_rows_in_xlsx(tmp_path: Path) -> None:
         ("Alternance", "Axe 2 – Compétences"),
         ("Friche", "Foncier"),
     ]
-    assert [a.planned_budget for a in plan.actions] == [Decimal(n) for n in (1000, 2000, 3000, 400, 500, 600)]
+    assert [a.values.get("planned_budget") for a in plan.actions] == [
+        Decimal(n) for n in (1000, 2000, 3000, 400, 500, 600)
+    ]
     assert not plan.has_errors, [str(i) for i in plan.issues]
 
 
@@ -938,8 +944,8 @@ def test_french_amounts_and_dates_in_a_table(tmp_path: Path) -> None:
     plan = plan_of(write_csv(tmp_path / "formes.csv", forms_table()))
     assert not plan.has_errors, [str(i) for i in plan.issues]
     expected_days = [day for _, day in DATE_FORMS * 2][: len(AMOUNT_FORMS)]
-    assert [a.planned_budget for a in plan.actions] == [Decimal(value) for _, value in AMOUNT_FORMS]
-    assert [a.planned_end for a in plan.actions] == expected_days
+    assert [a.values.get("planned_budget") for a in plan.actions] == [Decimal(value) for _, value in AMOUNT_FORMS]
+    assert [a.values.get("planned_end") for a in plan.actions] == expected_days
     assert {a.actors["lead_actor_id"] for a in plan.actions} == {"Communauté de communes"}
 
 
@@ -954,7 +960,10 @@ def test_xlsx_numbers_serials_and_datetime_cells(tmp_path: Path) -> None:
     book.save(tmp_path / "cellules.xlsx")
     plan = plan_of(tmp_path / "cellules.xlsx")
     assert not plan.has_errors, [str(i) for i in plan.issues]
-    got = {a.title: (a.planned_budget, a.planned_start, a.planned_end) for a in plan.actions}
+    got = {
+        a.title: (a.values.get("planned_budget"), a.values.get("planned_start"), a.values.get("planned_end"))
+        for a in plan.actions
+    }
     assert got == {
         "Nombre": (Decimal("1250000.50"), dt.date(2024, 3, 15), dt.date(2024, 12, 31)),
         "Entier": (Decimal("1250000.00"), dt.date(2024, 3, 15), dt.date(2024, 12, 31)),
@@ -1096,7 +1105,7 @@ def test_xls_without_date_format_reads_serials_as_dates(tmp_path: Path) -> None:
         sheet.write(1, c, value)
     book.save(str(tmp_path / "serie.xls"))
     (action,) = plan_of(tmp_path / "serie.xls").actions
-    assert action.planned_end == dt.date(2024, 3, 15)
+    assert action.values.get("planned_end") == dt.date(2024, 3, 15)
 
 
 def test_merged_axis_in_ods_gives_each_row_its_axis(tmp_path: Path) -> None:
@@ -1156,7 +1165,10 @@ def test_csv_encodings_and_separators(encoding: str, delimiter: str, tmp_path: P
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     plan = plan_of(path)
     assert not plan.has_errors, [str(i) for i in plan.issues]
-    got = [(a.axis, a.title, a.actors["lead_actor_id"], a.planned_budget, a.planned_end) for a in plan.actions]
+    got = [
+        (a.axis, a.title, a.actors["lead_actor_id"], a.values.get("planned_budget"), a.values.get("planned_end"))
+        for a in plan.actions
+    ]
     assert got == [
         ("Compétences", "Former 200 apprentis", "Maître d'ouvrage délégué", Decimal("1250000.50"), MARCH_15),
         ("Innovation", "Étude; phase 1, lot 2", "Société «\u00a0Métal\u00a0»", Decimal("12500"), MARCH_15),
@@ -1171,7 +1183,11 @@ def test_cp1252_euro_and_accents_in_headers(tmp_path: Path) -> None:
         "Axe;Intitulé;Coût total HT (€);Échéance\r\nInnovation;Réseau;1 000 €;01/02/2025\r\n".encode("cp1252")
     )
     (action,) = plan_of(path).actions
-    assert (action.title, action.planned_budget, action.planned_end) == ("Réseau", Decimal(1000), dt.date(2025, 2, 1))
+    assert (action.title, action.values.get("planned_budget"), action.values.get("planned_end")) == (
+        "Réseau",
+        Decimal(1000),
+        dt.date(2025, 2, 1),
+    )
 
 
 def test_csv_neither_utf8_nor_cp1252_is_a_clear_error(tmp_path: Path) -> None:

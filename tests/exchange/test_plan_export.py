@@ -55,6 +55,9 @@ def funding(funder: str, amount: str, granted: str | None = None) -> ExportedFun
     )
 
 
+VALUE_ATTRIBUTES = {str(field.attribute) for field in pc.ACTION_VALUE_FIELDS}
+
+
 def action(title: str = "Réseau de chaleur", **values: object) -> ExportedAction:
     defaults: dict[str, object] = {
         "code": "TEC-01",
@@ -80,7 +83,9 @@ def action(title: str = "Réseau de chaleur", **values: object) -> ExportedActio
         "spent_to_date": Decimal("300000"),
         "budget_nature": "Investissement",
         "jobs_targeted": 4,
+        "jobs_created": 3,
         "induced_investment": None,
+        "achieved_investment": Decimal("500000"),
         "partners": ("ADEME", "Région Grand Est"),
         "indicators": ("GWh récupérés",),
         "funding": (funding("ADEME", "400000", "350000.50"), funding("Région Grand Est", "250000")),
@@ -89,7 +94,10 @@ def action(title: str = "Réseau de chaleur", **values: object) -> ExportedActio
             ExportedUpdate(dt.date(2026, 6, 1), "Claire Martin", "En cours", 35, "Étude rendue", None, "Travaux", True),
         ),
     }
-    return ExportedAction(**{**defaults, **values})  # type: ignore[arg-type]
+    given = {**defaults, **values}
+    # The plain values travel by attribute (`ExportedAction.values`), like every field declared with a column.
+    plain = {attribute: given.pop(attribute) for attribute in list(given) if attribute in VALUE_ATTRIBUTES}
+    return ExportedAction(**given, values=plain)  # type: ignore[arg-type]
 
 
 def plan(*actions: ExportedAction) -> PlanExport:
@@ -118,7 +126,9 @@ def data_rows(sheet, first: int = 2) -> list[tuple[object, ...]]:  # type: ignor
 
 # -- columns ---------------------------------------------------------------------------------------------
 def test_every_plan_column_has_a_value_to_export() -> None:
-    assert {field.key for field in pc.ACTION_FIELDS} <= set(ACTION_ATTRIBUTES)
+    assert {field.key for field in pc.ACTION_FIELDS if not pc.carries_value(field)} <= set(ACTION_ATTRIBUTES)
+    # Every declared action value reaches the export (the generic path) from its row.
+    assert {str(field.attribute) for field in pc.ACTION_VALUE_FIELDS} == set(action().values)
     assert {field.key for field in pc.FUNDING_COLUMNS} <= set(FUNDING_ATTRIBUTES) | set(LOCATING_ATTRIBUTES)
     assert {field.key for field in pc.MILESTONE_COLUMNS} <= set(MILESTONE_ATTRIBUTES) | set(LOCATING_ATTRIBUTES)
     fields = set(ExportedAction.__dataclass_fields__)
@@ -362,10 +372,10 @@ def test_tet_workbook_has_tets_layout_and_reads_back(tmp_path: Path) -> None:
     ]
     assert [len(a.funding) for a in read.actions] == [3, 1, 0]
     assert read.actions[0].funding[2].amount == Decimal("3000.50")
-    assert read.actions[0].planned_budget == Decimal("1250000.50")
-    assert read.actions[0].planned_start == dt.date(2025, 3, 15)
+    assert read.actions[0].values.get("planned_budget") == Decimal("1250000.50")
+    assert read.actions[0].values.get("planned_start") == dt.date(2025, 3, 15)
     assert read.actions[0].status is ActionStatus.EN_COURS and read.actions[0].priority is Priority.HAUTE
-    assert read.actions[1].to_discuss and read.actions[1].status is None
+    assert read.actions[1].values.get("to_discuss") and read.actions[1].status is None
     assert read.actions[2].objective is None
 
 

@@ -63,12 +63,16 @@ def test_header_found_below_title_lines_and_rows_read(tmp_path: Path) -> None:
     assert guess_header(read_workbook(path).sheets[0]).row == 3
     first, second, third = plan.actions
     assert (first.code, first.axis, first.title, first.origin.row) == ("I-1", "Innovation", "Créer un fab lab", 5)
-    assert first.planned_budget == Decimal("1250000") and first.planned_end == dt.date(2027, 3, 15)
+    assert first.values.get("planned_budget") == Decimal("1250000") and first.values.get("planned_end") == dt.date(
+        2027, 3, 15
+    )
     assert first.status is ActionStatus.EN_COURS and first.priority is Priority.HAUTE
-    assert second.planned_budget == Decimal("1250000.50") and second.priority is Priority.BASSE
+    assert second.values.get("planned_budget") == Decimal("1250000.50") and second.priority is Priority.BASSE
     assert second.origin.row == 7
-    assert third.planned_budget == Decimal("1000.50") and third.planned_end == dt.date(2025, 12, 9)
-    assert third.to_discuss and third.status is None
+    assert third.values.get("planned_budget") == Decimal("1000.50") and third.values.get("planned_end") == dt.date(
+        2025, 12, 9
+    )
+    assert third.values.get("to_discuss") and third.status is None
     assert [str(issue) for issue in plan.report.warnings] == [
         "Feuille plan, ligne 9 : attention : ligne « Total » ignorée (ligne de total)."
     ]
@@ -125,7 +129,7 @@ def test_user_mapping_overrides_and_ignores(tmp_path: Path) -> None:
     assert not plan.has_errors
     (action,) = plan.actions
     assert (action.title, action.axis, action.actors) == ("Fab lab", "Innovation", {"lead_actor_id": "CCI"})
-    assert action.planned_budget is None
+    assert action.values.get("planned_budget") is None
 
 
 def test_mapping_to_an_unknown_field_is_an_error(tmp_path: Path) -> None:
@@ -206,4 +210,4 @@ def test_progress_forms(tmp_path: Path, cell: object, expected: int) -> None:
     path = tmp_path / "plan.xlsx"
     book.save(path)
     (action,) = read(path).actions
-    assert action.progress == expected
+    assert action.values.get("progress") == expected

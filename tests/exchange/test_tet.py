@@ -60,8 +60,10 @@ def test_values_statuses_priorities_and_funding() -> None:
     plan = read_tet_plan(tet_file("one_fiche_plan.xlsx"))
     (action,) = plan.actions
     assert action.status is ActionStatus.A_VENIR and action.priority is Priority.HAUTE
-    assert action.planned_start == dt.date(2025, 12, 1) and action.planned_end == dt.date(2030, 9, 1)
-    assert action.planned_budget == Decimal(5000000)
+    assert action.values.get("planned_start") == dt.date(2025, 12, 1) and action.values.get("planned_end") == dt.date(
+        2030, 9, 1
+    )
+    assert action.values.get("planned_budget") == Decimal(5000000)
     assert [(f.funder, f.amount) for f in action.funding] == [
         ("John Doe", Decimal(1000)),
         ("Bernard", Decimal(25000)),
@@ -73,7 +75,7 @@ def test_values_statuses_priorities_and_funding() -> None:
 def test_a_discuter_sets_the_flag(tmp_path: Path) -> None:
     path = with_cell(tet_file("one_fiche_plan.xlsx"), tmp_path / "f.xlsx", "Y4", "À discuter")
     (action,) = read_tet_plan(path).actions
-    assert action.to_discuss and action.status is None
+    assert action.values.get("to_discuss") and action.status is None
 
 
 def test_actions_without_axis_are_unclassified_with_a_warning() -> None:

@@ -32,7 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from ti_desktop.domain.fields import FieldSpec
@@ -64,12 +64,7 @@ EMPTY_UPDATE_ESCAPES = {
     if not spec.required and not crud.model.__table__.c[name].nullable
 }
 # Every French label a ValidationError may name: those of the field specs (entity rules reuse them).
-KNOWN_LABELS = {
-    spec.label
-    for value in vars(fields).values()
-    if isinstance(value, dict) and value and all(isinstance(spec, FieldSpec) for spec in value.values())
-    for spec in value.values()
-}
+KNOWN_LABELS = {spec.label for entity in entities.ENTITIES for spec in entity.specs.values()}
 
 
 # --- the world the calls happen in ---------------------------------------------------------------------------

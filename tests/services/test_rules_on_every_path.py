@@ -334,7 +334,8 @@ def amounts_on_import(b: Bench) -> None:
 def amounts_on_restore(b: Bench) -> None:
     action = b.action(planned_budget=Decimal(1000))
     b.services.actions.delete(action.id)
-    with pytest.raises(TiDesktopError, match="incohérente"):  # the database's own constraint, in French
+    # The database's own constraint, in French, naming the field it guards.
+    with pytest.raises(TiDesktopError, match="Budget prévisionnel : la base a refusé cette valeur"):
         b.services.actions.restore(dataclasses.replace(action, planned_budget=Decimal(-1)))
     assert action.id not in {a.id for a in b.services.actions.list()}
 

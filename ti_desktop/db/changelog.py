@@ -17,30 +17,14 @@ from sqlalchemy.orm.util import identity_key
 
 from ti_desktop.db import models
 from ti_desktop.db.bookkeeping import session_clock
+from ti_desktop.domain import entities
 
-# Entity name written in the log for each model.
+# Entity name written in the log for each model: the entities declared as logged, found by their table.
 LOGGED_ENTITIES: dict[type[models.Base], str] = {
-    models.Territory: "territory",
-    models.Epci: "epci",
-    models.Actor: "actor",
-    models.TerritoryRole: "territory_role",
-    models.Axis: "axis",
-    models.DiagnosticSection: "diagnostic_section",
-    models.SwotItem: "swot_item",
-    models.Challenge: "challenge",
-    models.KeyCompany: "key_company",
-    models.Objective: "objective",
-    models.Action: "action",
-    models.ActionPartner: "action_partner",
-    models.FundingLine: "funding_line",
-    models.Milestone: "milestone",
-    models.Indicator: "indicator",
-    models.IndicatorValue: "indicator_value",
-    models.ProgressUpdate: "progress_update",
-    models.Meeting: "meeting",
-    models.AgendaItem: "agenda_item",
-    models.Decision: "decision",
-    models.Attachment: "attachment",
+    mapper.class_: entities.BY_TABLE[str(mapper.class_.__tablename__)].name
+    for mapper in models.Base.registry.mappers
+    if getattr(mapper.class_, "__tablename__", None) in entities.BY_TABLE
+    and entities.BY_TABLE[str(mapper.class_.__tablename__)].logged
 }
 IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not history
 USER_KEY = "ti_desktop_user"

@@ -1,4 +1,4 @@
-"""Typed SQLAlchemy 2 models for every entity of the domain (DESIGN.md §2).
+"""Typed SQLAlchemy 2 models of every entity, each mirroring its declaration in `domain.records`.
 
 The database refuses bad rows by itself: foreign keys, CHECK constraints on amounts, progress, date
 order and enumeration codes, uniqueness of codes. Money columns hold integer cents (`Money`).
@@ -246,7 +246,9 @@ class Action(Timestamped, Versioned, Base):
         non_negative("planned_budget"),
         non_negative("spent_to_date"),
         non_negative("jobs_targeted"),
+        non_negative("jobs_created"),
         non_negative("induced_investment"),
+        non_negative("achieved_investment"),
         Index("ix_actions_territory_axis", "territory_id", "axis_id"),
         Index("ix_actions_territory_status", "territory_id", "status"),
         Index("ix_actions_planned_end", "planned_end"),
@@ -275,7 +277,9 @@ class Action(Timestamped, Versioned, Base):
     spent_to_date: Mapped[Decimal | None] = mapped_column(Money)
     budget_nature: Mapped[BudgetNature | None] = mapped_column(EnumCode(BudgetNature))
     jobs_targeted: Mapped[int | None] = mapped_column(Integer)
+    jobs_created: Mapped[int | None] = mapped_column(Integer)
     induced_investment: Mapped[Decimal | None] = mapped_column(Money)
+    achieved_investment: Mapped[Decimal | None] = mapped_column(Money)
 
     challenges: Mapped[list[Challenge]] = relationship(secondary=action_challenges)
 

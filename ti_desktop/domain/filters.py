@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus, LabelledEnum
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.rules import is_action_late
 
 STALE_AFTER_DAYS = 183  # "no progress update for 6 months"
+# The action's fields the plan filters on by « Avec … » (targeted and achieved outcomes), as declared.
+FILTERABLE: dict[str, str] = {name: spec.label for name, spec in entities.ACTION.fields.items() if spec.filterable}
 
 
 class QualityIssue(LabelledEnum):
@@ -51,12 +54,16 @@ class ActionFilter:
     text: str = ""
     # Actions having every one of these problems.
     quality: frozenset[QualityIssue] = field(default_factory=frozenset)
+    # Actions where each of these fields (declared `filterable`, see FILTERABLE) is filled in and not zero.
+    filled: frozenset[str] = field(default_factory=frozenset)
     # The caller's today (from its clock): required by late_only and quality, which depend on the date.
     today: dt.date | None = None
 
     def __post_init__(self) -> None:
         if (self.late_only or self.quality) and self.today is None:
             raise ValueError("a filter on lateness or data quality needs the caller's today")
+        if not self.filled <= set(FILTERABLE):
+            raise ValueError(f"not filterable: {sorted(self.filled - set(FILTERABLE))}")
 
     def matches(self, action: ActionRecord, last_update_on: dt.date | None = None) -> bool:
         """Does the action meet every criterion? (Territory is checked by the caller's query.)"""
@@ -73,6 +80,8 @@ class ActionFilter:
         if self.confidential is not None and action.confidential != self.confidential:
             return False
         if self.quality and not self.quality <= quality_issues(action, last_update_on, self._today()):
+            return False
+        if not all(getattr(action, name) for name in self.filled):
             return False
         return all(_contains(action, word) for word in self.text.casefold().split())
 

@@ -1,5 +1,9 @@
-"""Plain, immutable records of every entity, as services return them.
+"""Plain, immutable records of every entity, as services return them — and the one declaration of each field.
 
+Each field a user edits, or the history shows, carries its `FieldSpec` (`Annotated[type, spec]`): French label,
+kind, limits, the entity it refers to, and the plan workbook column it travels in. Validation, history labels,
+the field registry, the database's refusals in French and the workbook's columns are derived from it
+(`domain.entities`); `tests/domain/test_entities.py` checks that the SQLAlchemy models agree.
 Field names mirror the database columns one to one, so services copy rows into records generically;
 nothing here is tied to a session, so records travel safely to the GUI thread and to reports.
 """
@@ -9,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
 
-from ti_desktop.domain import rules
+from ti_desktop.domain import enums, rules
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
@@ -24,19 +29,20 @@ from ti_desktop.domain.enums import (
     Priority,
     SwotCategory,
 )
+from ti_desktop.domain.fields import Column, choice, date, flag, integer, long_text, money, number, recorded, ref, text
 
 
 @dataclass(frozen=True, slots=True)
 class TerritoryRecord:
     id: int
-    name: str
-    national_code: str | None
-    region: str | None
-    departments: str | None
-    phase: str | None
-    labelled_on: dt.date | None
-    carrying_structure: str | None
-    summary: str | None
+    name: Annotated[str, text("Nom du territoire", required=True, max_length=200)]
+    national_code: Annotated[str | None, text("Code national", max_length=40)]
+    region: Annotated[str | None, text("Région", max_length=100)]
+    departments: Annotated[str | None, text("Départements", max_length=300)]
+    phase: Annotated[str | None, text("Phase", max_length=40)]
+    labelled_on: Annotated[dt.date | None, date("Date de labellisation")]
+    carrying_structure: Annotated[str | None, text("Structure porteuse", max_length=300)]
+    summary: Annotated[str | None, long_text("Présentation")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -45,11 +51,11 @@ class TerritoryRecord:
 @dataclass(frozen=True, slots=True)
 class EpciRecord:
     id: int
-    territory_id: int
-    name: str
-    siren: str | None
-    population: int | None
-    commune_count: int | None
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    name: Annotated[str, text("Nom de l'intercommunalité", required=True, max_length=200)]
+    siren: Annotated[str | None, text("SIREN", max_length=9)]
+    population: Annotated[int | None, integer("Population")]
+    commune_count: Annotated[int | None, integer("Nombre de communes")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -58,12 +64,12 @@ class EpciRecord:
 @dataclass(frozen=True, slots=True)
 class ActorRecord:
     id: int
-    name: str
-    organisation: str | None
-    kind: ActorKind
-    email: str | None
-    phone: str | None
-    notes: str | None
+    name: Annotated[str, text("Nom", required=True, max_length=200)]
+    organisation: Annotated[str | None, text("Organisation", max_length=200)]
+    kind: Annotated[ActorKind, choice("Type d'acteur", enums.ActorKind)]
+    email: Annotated[str | None, text("Courriel", max_length=200)]
+    phone: Annotated[str | None, text("Téléphone", max_length=40)]
+    notes: Annotated[str | None, long_text("Notes")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -76,9 +82,9 @@ class ActorRecord:
 @dataclass(frozen=True, slots=True)
 class TerritoryRoleRecord:
     id: int
-    territory_id: int
-    actor_id: int
-    role: GovernanceRole
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    actor_id: Annotated[int, ref("Acteur", "actor", required=True)]
+    role: Annotated[GovernanceRole, choice("Rôle", enums.GovernanceRole)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -87,12 +93,12 @@ class TerritoryRoleRecord:
 @dataclass(frozen=True, slots=True)
 class DiagnosticSectionRecord:
     id: int
-    territory_id: int
-    axis_id: int | None
-    title: str
-    text: str | None
-    sources: str | None
-    position: int
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    axis_id: Annotated[int | None, ref("Axe", "axis")]
+    title: Annotated[str, text("Titre de la section", required=True, max_length=300)]
+    text: Annotated[str | None, long_text("Texte")]
+    sources: Annotated[str | None, long_text("Sources")]
+    position: Annotated[int, integer("Position")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -101,11 +107,11 @@ class DiagnosticSectionRecord:
 @dataclass(frozen=True, slots=True)
 class SwotItemRecord:
     id: int
-    territory_id: int
-    category: SwotCategory
-    axis_id: int | None
-    text: str
-    position: int
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    category: Annotated[SwotCategory, choice("Catégorie AFOM", enums.SwotCategory)]
+    axis_id: Annotated[int | None, ref("Axe", "axis")]
+    text: Annotated[str, text("Texte", required=True, max_length=2000)]
+    position: Annotated[int, integer("Position")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -114,11 +120,11 @@ class SwotItemRecord:
 @dataclass(frozen=True, slots=True)
 class ChallengeRecord:
     id: int
-    territory_id: int
-    axis_id: int
-    title: str
-    description: str | None
-    priority: Priority
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    axis_id: Annotated[int, ref("Axe", "axis", required=True)]
+    title: Annotated[str, text("Titre de l'enjeu", required=True, max_length=300)]
+    description: Annotated[str | None, long_text("Description")]
+    priority: Annotated[Priority, choice("Priorité", enums.Priority)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -127,13 +133,13 @@ class ChallengeRecord:
 @dataclass(frozen=True, slots=True)
 class KeyCompanyRecord:
     id: int
-    territory_id: int
-    name: str
-    siret: str | None
-    sector: str | None
-    employees: int | None
-    commune: str | None
-    notes: str | None
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    name: Annotated[str, text("Raison sociale", required=True, max_length=200)]
+    siret: Annotated[str | None, text("SIRET", max_length=14)]
+    sector: Annotated[str | None, text("Secteur (NAF)", max_length=200)]
+    employees: Annotated[int | None, integer("Effectif")]
+    commune: Annotated[str | None, text("Commune", max_length=200)]
+    notes: Annotated[str | None, long_text("Notes")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -142,11 +148,11 @@ class KeyCompanyRecord:
 @dataclass(frozen=True, slots=True)
 class AxisRecord:
     id: int
-    territory_id: int | None
-    code: str
-    label: str
-    colour: str
-    position: int
+    territory_id: Annotated[int | None, ref("Territoire", "territory")]
+    code: Annotated[str, text("Code de l'axe", required=True, max_length=10)]
+    label: Annotated[str, text("Libellé de l'axe", required=True, max_length=100)]
+    colour: Annotated[str, text("Couleur", required=True, max_length=7)]
+    position: Annotated[int, integer("Position")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -155,10 +161,10 @@ class AxisRecord:
 @dataclass(frozen=True, slots=True)
 class ObjectiveRecord:
     id: int
-    territory_id: int
-    axis_id: int
-    code: str | None
-    title: str
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    axis_id: Annotated[int, ref("Axe", "axis", required=True)]
+    code: Annotated[str | None, text("Code de l'objectif", max_length=20)]
+    title: Annotated[str, text("Titre de l'objectif", required=True, max_length=300)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -167,30 +173,382 @@ class ObjectiveRecord:
 @dataclass(frozen=True, slots=True)
 class ActionRecord:
     id: int
-    territory_id: int
-    axis_id: int
-    objective_id: int | None
-    parent_id: int | None
-    code: str | None
-    title: str
-    description: str | None
-    expected_results: str | None
-    status: ActionStatus
-    priority: Priority
-    to_discuss: bool
-    confidential: bool
-    lead_actor_id: int | None
-    pilot_actor_id: int | None
-    elected_referent_id: int | None
-    planned_start: dt.date | None
-    planned_end: dt.date | None
-    actual_end: dt.date | None
-    progress: int
-    planned_budget: Decimal | None
-    spent_to_date: Decimal | None
-    budget_nature: BudgetNature | None
-    jobs_targeted: int | None
-    induced_investment: Decimal | None
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    code: Annotated[
+        str | None,
+        text(
+            "Code",
+            max_length=20,
+            column=Column(
+                "code",
+                "Code",
+                "code de l'action (unique), sert à la retrouver à l'import suivant",
+                ("code action", "n°", "numero", "numéro", "ref", "référence", "reference", "id", "identifiant"),
+                kind="code",
+            ),
+        ),
+    ]
+    axis_id: Annotated[
+        int,
+        ref(
+            "Axe",
+            "axis",
+            required=True,
+            column=Column(
+                "axe",
+                "Axe",
+                "axe du plan (Innovation, Compétences, Foncier, Transition écologique…)",
+                (
+                    "axe du plan",
+                    "axe strategique",
+                    "axe stratégique",
+                    "priorite du programme",
+                    "thematique",
+                    "thématique",
+                    "axe (x)",
+                ),
+                kind="axis",
+            ),
+        ),
+    ]
+    objective_id: Annotated[
+        int | None,
+        ref(
+            "Objectif",
+            "objective",
+            column=Column(
+                "objectif",
+                "Objectif",
+                "objectif opérationnel ou sous-axe",
+                ("objectif operationnel", "objectif opérationnel", "sous-axe", "sous axe", "sous-axe (x.x)"),
+                kind="objective",
+            ),
+        ),
+    ]
+    parent_id: Annotated[
+        int | None,
+        ref(
+            "Action parente",
+            "action",
+            column=Column(
+                "action_parente",
+                "Action parente",
+                "code (ou intitulé) de l'action dont c'est une sous-action",
+                ("parent", "code parent", "action mère"),
+                kind="parent",
+            ),
+        ),
+    ]
+    title: Annotated[
+        str,
+        text(
+            "Titre de l'action",
+            required=True,
+            max_length=300,
+            column=Column(
+                "titre",
+                "Intitulé",
+                "intitulé de l'action (obligatoire)",
+                (
+                    "titre",
+                    "titre de l'action",
+                    "nom de l'action",
+                    "action",
+                    "libelle",
+                    "libellé",
+                    "intitule de l'action",
+                    "intitulé de l'action",
+                    "fiche action",
+                    "fiche-action",
+                    "projet",
+                ),
+            ),
+        ),
+    ]
+    description: Annotated[
+        str | None,
+        long_text(
+            "Description",
+            column=Column(
+                "description",
+                "Description",
+                "description de l'action",
+                ("descriptif", "contenu", "presentation", "présentation", "description de l'action"),
+            ),
+        ),
+    ]
+    expected_results: Annotated[
+        str | None,
+        long_text(
+            "Résultats attendus",
+            column=Column(
+                "resultats_attendus",
+                "Résultats attendus",
+                "résultats attendus",
+                ("objectifs", "resultats", "résultats", "finalite", "finalité"),
+            ),
+        ),
+    ]
+    status: Annotated[
+        ActionStatus,
+        choice(
+            "Statut",
+            enums.ActionStatus,
+            column=Column(
+                "statut",
+                "Statut",
+                "En réflexion, À venir, En cours, Bloquée, En pause, Réalisée, Abandonnée",
+                ("etat", "état", "etat d'avancement", "état d'avancement", "statut de l'action"),
+            ),
+        ),
+    ]
+    priority: Annotated[
+        Priority,
+        choice(
+            "Priorité",
+            enums.Priority,
+            column=Column(
+                "priorite", "Priorité", "Haute, Moyenne ou Basse", ("niveau de priorite", "niveau de priorité")
+            ),
+        ),
+    ]
+    to_discuss: Annotated[
+        bool,
+        flag(
+            "À discuter en comité",
+            column=Column("a_discuter", "À discuter", "Oui si l'action est à discuter en comité"),
+        ),
+    ]
+    confidential: Annotated[
+        bool,
+        flag(
+            "Confidentielle",
+            column=Column(
+                "confidentielle",
+                "Confidentielle",
+                "Oui si l'action ne doit pas sortir du territoire",
+                ("confidentiel",),
+            ),
+        ),
+    ]
+    lead_actor_id: Annotated[
+        int | None,
+        ref(
+            "Porteur",
+            "actor",
+            column=Column(
+                "maitre_ouvrage",
+                "Maître d'ouvrage",
+                "structure qui porte l'action (retrouvée ou ajoutée à l'annuaire)",
+                (
+                    "maitre d'ouvrage",
+                    "porteur",
+                    "porteur de projet",
+                    "structure porteuse",
+                    "structure pilote",
+                    "moa",
+                    "maîtrise d'ouvrage",
+                    "maitrise d'ouvrage",
+                ),
+                kind="actor",
+            ),
+        ),
+    ]
+    pilot_actor_id: Annotated[
+        int | None,
+        ref(
+            "Pilote",
+            "actor",
+            column=Column(
+                "pilote",
+                "Pilote",
+                "personne qui pilote l'action",
+                ("personne pilote", "referent", "référent", "responsable", "chef de projet"),
+                kind="actor",
+            ),
+        ),
+    ]
+    elected_referent_id: Annotated[
+        int | None,
+        ref(
+            "Élu référent",
+            "actor",
+            column=Column(
+                "elu_referent",
+                "Élu référent",
+                "élu référent de l'action",
+                ("elu referent", "élu·e référent·e", "elue referente", "élu"),
+                kind="actor",
+            ),
+        ),
+    ]
+    planned_start: Annotated[
+        dt.date | None,
+        date(
+            "Début prévu",
+            column=Column(
+                "date_debut",
+                "Date de début",
+                "début prévu (15/03/2025)",
+                ("debut", "début", "date debut", "démarrage", "demarrage", "date de demarrage", "lancement"),
+            ),
+        ),
+    ]
+    planned_end: Annotated[
+        dt.date | None,
+        date(
+            "Fin prévue",
+            column=Column(
+                "date_fin",
+                "Date de fin",
+                "fin prévue (15/03/2025)",
+                (
+                    "fin",
+                    "échéance",
+                    "echeance",
+                    "date d'echeance",
+                    "date d'échéance",
+                    "date fin",
+                    "fin prevue",
+                    "fin prévue",
+                    "date de fin prevue",
+                    "date de fin prévue",
+                ),
+            ),
+        ),
+    ]
+    actual_end: Annotated[
+        dt.date | None,
+        date(
+            "Fin réelle",
+            column=Column(
+                "date_fin_reelle",
+                "Date de fin réelle",
+                "date à laquelle l'action s'est achevée",
+                ("fin reelle", "fin réelle", "achevee le", "achevée le"),
+            ),
+        ),
+    ]
+    progress: Annotated[
+        int,
+        integer(
+            "Avancement",
+            required=True,
+            maximum=100,
+            percent=True,
+            column=Column(
+                "avancement",
+                "Avancement (%)",
+                "avancement de 0 à 100 %",
+                ("avancement", "% avancement", "taux d'avancement", "progression"),
+            ),
+        ),
+    ]
+    planned_budget: Annotated[
+        Decimal | None,
+        money(
+            "Budget prévisionnel",
+            column=Column(
+                "budget",
+                "Coût total HT (€)",
+                "budget prévisionnel de l'action",
+                (
+                    "cout total ht",
+                    "coût total ht",
+                    "cout total",
+                    "coût total",
+                    "budget",
+                    "budget previsionnel",
+                    "budget prévisionnel",
+                    "montant total",
+                    "cout",
+                    "coût",
+                    "budget previsionnel total € ht",
+                    "budget prévisionnel total € ht",
+                    "montant",
+                ),
+            ),
+        ),
+    ]
+    spent_to_date: Annotated[
+        Decimal | None,
+        money(
+            "Dépensé à date",
+            column=Column(
+                "depense",
+                "Dépensé à date (€)",
+                "montant déjà dépensé",
+                ("depense", "dépensé", "depenses", "dépenses", "consomme", "consommé", "realise €", "réalisé €"),
+            ),
+        ),
+    ]
+    budget_nature: Annotated[
+        BudgetNature | None,
+        choice(
+            "Nature du budget",
+            enums.BudgetNature,
+            required=False,
+            column=Column(
+                "nature_budget",
+                "Nature du budget",
+                "Investissement ou Fonctionnement",
+                ("nature", "section", "invest/fonct"),
+            ),
+        ),
+    ]
+    jobs_targeted: Annotated[
+        int | None,
+        integer(
+            "Emplois visés",
+            filterable=True,
+            column=Column(
+                "emplois_vises",
+                "Emplois visés",
+                "nombre d'emplois visés",
+                ("emplois", "emplois vises", "emplois cibles", "emplois ciblés", "nombre d'emplois"),
+            ),
+        ),
+    ]
+    # What the action achieved, beside what it targets: the figures the programme reports nationally.
+    jobs_created: Annotated[
+        int | None,
+        integer(
+            "Emplois créés (constatés)",
+            filterable=True,
+            column=Column(
+                "emplois_crees",
+                "Emplois créés (constatés)",
+                "nombre d'emplois effectivement créés",
+                ("emplois crees", "emplois créés", "emplois constates", "emplois constatés", "emplois réalisés"),
+            ),
+        ),
+    ]
+    induced_investment: Annotated[
+        Decimal | None,
+        money(
+            "Investissement induit",
+            filterable=True,
+            column=Column(
+                "investissement_induit",
+                "Investissement induit (€)",
+                "investissement privé induit",
+                ("investissement induit", "investissements induits"),
+            ),
+        ),
+    ]
+    achieved_investment: Annotated[
+        Decimal | None,
+        money(
+            "Investissement réalisé",
+            filterable=True,
+            column=Column(
+                "investissement_realise",
+                "Investissement réalisé (€)",
+                "investissement effectivement réalisé",
+                ("investissement realise", "investissement réalisé", "investissements réalisés", "investi"),
+            ),
+        ),
+    ]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -202,9 +560,9 @@ class ActionRecord:
 @dataclass(frozen=True, slots=True)
 class ActionPartnerRecord:
     id: int
-    action_id: int
-    actor_id: int
-    role: str | None
+    action_id: Annotated[int, ref("Action", "action", required=True)]
+    actor_id: Annotated[int, ref("Partenaire", "actor", required=True)]
+    role: Annotated[str | None, text("Rôle du partenaire", max_length=200)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -213,15 +571,102 @@ class ActionPartnerRecord:
 @dataclass(frozen=True, slots=True)
 class FundingLineRecord:
     id: int
-    action_id: int
-    funder_actor_id: int | None
-    funder_name: str | None
-    programme: str | None
-    amount_requested: Decimal
-    amount_granted: Decimal | None
-    status: FundingStatus
-    filed_on: dt.date | None
-    decided_on: dt.date | None
+    action_id: Annotated[int, ref("Action", "action", required=True)]
+    funder_actor_id: Annotated[int | None, ref("Financeur", "actor")]
+    funder_name: Annotated[
+        str | None,
+        text(
+            "Financeur",
+            max_length=200,
+            column=Column(
+                "financeur",
+                "Financeur",
+                "organisme financeur",
+                ("financeur", "cofinanceur", "organisme financeur", "partenaire financier"),
+            ),
+        ),
+    ]
+    programme: Annotated[
+        str | None,
+        text(
+            "Programme / dispositif",
+            max_length=200,
+            column=Column(
+                "dispositif",
+                "Dispositif",
+                "programme ou dispositif (Fonds vert, FEDER…)",
+                ("programme", "appel a projets", "appel à projets", "ligne"),
+            ),
+        ),
+    ]
+    amount_requested: Annotated[
+        Decimal,
+        money(
+            "Montant demandé",
+            required=True,
+            column=Column(
+                "montant_demande",
+                "Montant demandé (€)",
+                "montant demandé",
+                (
+                    "montant",
+                    "montant demande",
+                    "montant demandé",
+                    "montant sollicite",
+                    "montant sollicité",
+                    "montant € ht",
+                    "subvention demandee",
+                    "subvention demandée",
+                ),
+            ),
+        ),
+    ]
+    amount_granted: Annotated[
+        Decimal | None,
+        money(
+            "Montant accordé",
+            column=Column(
+                "montant_accorde",
+                "Montant accordé (€)",
+                "montant accordé",
+                ("montant accorde", "montant accordé", "montant obtenu", "subvention accordee", "subvention accordée"),
+            ),
+        ),
+    ]
+    status: Annotated[
+        FundingStatus,
+        choice(
+            "Statut du financement",
+            enums.FundingStatus,
+            column=Column(
+                "statut_financement",
+                "Statut du financement",
+                "Envisagé, Déposé, Accordé, Versé ou Refusé",
+                ("etat du financement", "état du financement"),
+            ),
+        ),
+    ]
+    filed_on: Annotated[
+        dt.date | None,
+        date(
+            "Date de dépôt",
+            column=Column(
+                "date_depot", "Date de dépôt", "date de dépôt du dossier", ("depose le", "déposé le", "date depot")
+            ),
+        ),
+    ]
+    decided_on: Annotated[
+        dt.date | None,
+        date(
+            "Date de décision",
+            column=Column(
+                "date_decision",
+                "Date de décision",
+                "date de la décision du financeur",
+                ("decide le", "décidé le", "date decision"),
+            ),
+        ),
+    ]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -230,11 +675,41 @@ class FundingLineRecord:
 @dataclass(frozen=True, slots=True)
 class MilestoneRecord:
     id: int
-    action_id: int
-    title: str
-    due_on: dt.date | None
-    done_on: dt.date | None
-    position: int
+    action_id: Annotated[int, ref("Action", "action", required=True)]
+    title: Annotated[
+        str,
+        text(
+            "Intitulé du jalon",
+            required=True,
+            max_length=300,
+            column=Column("jalon", "Jalon", "intitulé du jalon", ("etape", "étape", "jalon")),
+        ),
+    ]
+    due_on: Annotated[
+        dt.date | None,
+        date(
+            "Échéance",
+            column=Column(
+                "jalon_echeance",
+                "Échéance",
+                "date prévue du jalon",
+                ("echeance du jalon", "échéance du jalon", "date prevue", "date prévue"),
+            ),
+        ),
+    ]
+    done_on: Annotated[
+        dt.date | None,
+        date(
+            "Date de réalisation",
+            column=Column(
+                "jalon_realise_le",
+                "Réalisé le",
+                "date à laquelle le jalon a été atteint",
+                ("realise le", "fait le", "atteint le"),
+            ),
+        ),
+    ]
+    position: Annotated[int, integer("Position")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -246,17 +721,17 @@ class MilestoneRecord:
 @dataclass(frozen=True, slots=True)
 class IndicatorRecord:
     id: int
-    territory_id: int
-    action_id: int | None
-    axis_id: int | None
-    name: str
-    unit: str | None
-    source: str | None
-    baseline_value: float | None
-    baseline_on: dt.date | None
-    target_value: float | None
-    target_on: dt.date | None
-    direction: IndicatorDirection
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    action_id: Annotated[int | None, ref("Action", "action")]
+    axis_id: Annotated[int | None, ref("Axe", "axis")]
+    name: Annotated[str, text("Nom de l'indicateur", required=True, max_length=300)]
+    unit: Annotated[str | None, text("Unité", max_length=50)]
+    source: Annotated[str | None, text("Source", max_length=300)]
+    baseline_value: Annotated[float | None, number("Valeur de référence")]
+    baseline_on: Annotated[dt.date | None, date("Date de référence")]
+    target_value: Annotated[float | None, number("Valeur cible")]
+    target_on: Annotated[dt.date | None, date("Date cible")]
+    direction: Annotated[IndicatorDirection, choice("Sens d'amélioration", enums.IndicatorDirection)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -265,10 +740,10 @@ class IndicatorRecord:
 @dataclass(frozen=True, slots=True)
 class IndicatorValueRecord:
     id: int
-    indicator_id: int
-    measured_on: dt.date
-    value: float
-    comment: str | None
+    indicator_id: Annotated[int, ref("Indicateur", "indicator", required=True)]
+    measured_on: Annotated[dt.date, date("Date de la mesure", required=True)]
+    value: Annotated[float, number("Valeur", required=True)]
+    comment: Annotated[str | None, text("Commentaire", max_length=2000)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -277,15 +752,15 @@ class IndicatorValueRecord:
 @dataclass(frozen=True, slots=True)
 class ProgressUpdateRecord:
     id: int
-    action_id: int
-    reported_on: dt.date
-    author: str | None
-    status: ActionStatus
-    progress: int
-    done: str | None
-    difficulties: str | None
-    next_steps: str | None
-    alert: bool
+    action_id: Annotated[int, ref("Action", "action", required=True)]
+    reported_on: Annotated[dt.date, date("Date du point", required=True)]
+    author: Annotated[str | None, text("Auteur", max_length=200)]
+    status: Annotated[ActionStatus, choice("Statut", enums.ActionStatus)]
+    progress: Annotated[int, integer("Avancement", required=True, maximum=100, percent=True)]
+    done: Annotated[str | None, long_text("Réalisé")]
+    difficulties: Annotated[str | None, long_text("Difficultés")]
+    next_steps: Annotated[str | None, long_text("Prochaines étapes")]
+    alert: Annotated[bool, flag("Alerte")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -294,13 +769,13 @@ class ProgressUpdateRecord:
 @dataclass(frozen=True, slots=True)
 class MeetingRecord:
     id: int
-    territory_id: int
-    kind: MeetingKind
-    held_on: dt.date
-    place: str | None
-    notes: str | None
-    minutes_state: MinutesState
-    closed_at: dt.datetime | None
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    kind: Annotated[MeetingKind, choice("Type de réunion", enums.MeetingKind)]
+    held_on: Annotated[dt.date, date("Date de la réunion", required=True)]
+    place: Annotated[str | None, text("Lieu", max_length=300)]
+    notes: Annotated[str | None, long_text("Notes")]
+    minutes_state: Annotated[MinutesState, choice("État du compte rendu", enums.MinutesState)]
+    closed_at: Annotated[dt.datetime | None, recorded("Clôture de la réunion")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -309,11 +784,11 @@ class MeetingRecord:
 @dataclass(frozen=True, slots=True)
 class AgendaItemRecord:
     id: int
-    meeting_id: int
-    action_id: int | None
-    title: str
-    position: int
-    notes: str | None
+    meeting_id: Annotated[int, ref("Réunion", "meeting", required=True)]
+    action_id: Annotated[int | None, ref("Action", "action")]
+    title: Annotated[str, text("Point de l'ordre du jour", required=True, max_length=300)]
+    position: Annotated[int, integer("Position")]
+    notes: Annotated[str | None, long_text("Notes")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -322,12 +797,12 @@ class AgendaItemRecord:
 @dataclass(frozen=True, slots=True)
 class DecisionRecord:
     id: int
-    meeting_id: int
-    action_id: int | None
-    text: str
-    owner_actor_id: int | None
-    due_on: dt.date | None
-    state: DecisionState
+    meeting_id: Annotated[int, ref("Réunion", "meeting", required=True)]
+    action_id: Annotated[int | None, ref("Action", "action")]
+    text: Annotated[str, text("Décision", required=True, max_length=2000)]
+    owner_actor_id: Annotated[int | None, ref("Responsable", "actor")]
+    due_on: Annotated[dt.date | None, date("Échéance")]
+    state: Annotated[DecisionState, choice("État de la décision", enums.DecisionState)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
@@ -336,12 +811,12 @@ class DecisionRecord:
 @dataclass(frozen=True, slots=True)
 class AttachmentRecord:
     id: int
-    action_id: int | None
-    meeting_id: int | None
-    title: str
-    stored_path: str
-    original_name: str
-    size_bytes: int
+    action_id: Annotated[int | None, recorded("Action", "ref", "action")]
+    meeting_id: Annotated[int | None, recorded("Réunion", "ref", "meeting")]
+    title: Annotated[str, recorded("Titre")]
+    stored_path: Annotated[str, recorded("Fichier")]
+    original_name: Annotated[str, recorded("Nom du fichier")]
+    size_bytes: Annotated[int, recorded("Taille", "int")]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at

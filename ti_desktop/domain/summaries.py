@@ -140,6 +140,24 @@ def jobs_targeted(actions: Iterable[ActionRecord]) -> int:
     return sum(action.jobs_targeted or 0 for action in actions if action.status is not ActionStatus.ABANDONNEE)
 
 
+def jobs_created(actions: Iterable[ActionRecord]) -> int:
+    """Jobs the actions created (constatés), whatever became of them since: what happened is counted."""
+    return sum(action.jobs_created or 0 for action in actions)
+
+
+def induced_investment(actions: Iterable[ActionRecord]) -> Decimal:
+    """Investment the plan expects to induce, abandoned actions left out (as for the jobs targeted)."""
+    return sum(
+        (action.induced_investment or ZERO for action in actions if action.status is not ActionStatus.ABANDONNEE),
+        ZERO,
+    )
+
+
+def achieved_investment(actions: Iterable[ActionRecord]) -> Decimal:
+    """Investment the actions achieved (réalisé)."""
+    return sum((action.achieved_investment or ZERO for action in actions), ZERO)
+
+
 def late_actions(actions: Iterable[ActionRecord], today: dt.date) -> list[ActionRecord]:
     """Late actions, the most overdue first."""
     late = [action for action in actions if is_action_late(action.status, action.planned_end, today)]
@@ -155,6 +173,10 @@ class PlanSummary:
     funding: FundingSummary
     jobs_targeted: int
     late_count: int
+    # Targeted vs achieved, as the programme reports them nationally.
+    jobs_created: int = 0
+    induced_investment: Decimal = ZERO
+    achieved_investment: Decimal = ZERO
 
 
 def plan_summary(actions: Iterable[ActionRecord], lines: Iterable[FundingLineRecord], today: dt.date) -> PlanSummary:
@@ -166,4 +188,7 @@ def plan_summary(actions: Iterable[ActionRecord], lines: Iterable[FundingLineRec
         funding=funding_summary(lines, budget.planned),
         jobs_targeted=jobs_targeted(action_list),
         late_count=len(late_actions(action_list, today)),
+        jobs_created=jobs_created(action_list),
+        induced_investment=induced_investment(action_list),
+        achieved_investment=achieved_investment(action_list),
     )

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.exchange.french import UnreadableValue, is_blank, normalise, parse_date, parse_text, shown
 from ti_desktop.exchange.report import ImportIssue, ImportReport, column_letter
 from ti_desktop.exchange.tabular import RawSheet, read_workbook
@@ -72,9 +72,9 @@ LABELS = {
     SOURCE: "Source",
 }
 HEADER_SEARCH_ROWS = 50  # the header is looked for in the first rows of each sheet
-NAME_MAX = fields.INDICATOR["name"].max_length or 300
-UNIT_MAX = fields.INDICATOR["unit"].max_length or 50
-SOURCE_MAX = fields.INDICATOR["source"].max_length or 300
+NAME_MAX = entities.INDICATOR.fields["name"].max_length or 300
+UNIT_MAX = entities.INDICATOR.fields["unit"].max_length or 50
+SOURCE_MAX = entities.INDICATOR.fields["source"].max_length or 300
 YEAR_MIN, YEAR_MAX = 1900, 2200
 
 # What INSEE and the Observatoire write where a value is not published: a warning, the row is left out.

@@ -1,16 +1,22 @@
 """The columns of TI Desktop's own plan workbook, shared by the export, the import template and the
 column mapping of arbitrary spreadsheets.
 
-A `PlanField` is what a spreadsheet column can be mapped to. Its `key` is what a user writes in a
-`--mapping` file (`{"Intitulé": "titre"}`); its `header` is the column title the export writes and the
+A `PlanField` is what a spreadsheet column can be mapped to; those of the actions, funding lines and milestones
+derive from the columns declared on their records (`domain.records`, `FieldSpec.column`). Its `key` is what a user
+writes in a `--mapping` file (`{"Intitulé": "titre"}`); its `header` is the column title the export writes and the
 template carries; `synonyms` are other headers people use for it (matched after `normalise`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import Enum
+from typing import Any, Literal, cast
 
+from ti_desktop.domain import entities
+from ti_desktop.domain.entities import Entity
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
+from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.exchange.french import normalise
 
 FieldKind = Literal[
@@ -58,336 +64,65 @@ ACTION_TITLE = PlanField(
     "titre", "Action", "text", None, "intitulé de l'action concernée", ("intitule", "titre"), "financements"
 )
 
-ACTION_FIELDS: tuple[PlanField, ...] = (
-    PlanField(
-        "code",
-        "Code",
-        "code",
-        "code",
-        "code de l'action (unique), sert à la retrouver à l'import suivant",
-        ("code action", "n°", "numero", "numéro", "ref", "référence", "reference", "id", "identifiant"),
-    ),
-    PlanField(
-        "axe",
-        "Axe",
-        "axis",
-        "axis_id",
-        "axe du plan (Innovation, Compétences, Foncier, Transition écologique…)",
-        (
-            "axe du plan",
-            "axe strategique",
-            "axe stratégique",
-            "priorite du programme",
-            "thematique",
-            "thématique",
-            "axe (x)",
-        ),
-    ),
-    PlanField(
-        "objectif",
-        "Objectif",
-        "objective",
-        "objective_id",
-        "objectif opérationnel ou sous-axe",
-        ("objectif operationnel", "objectif opérationnel", "sous-axe", "sous axe", "sous-axe (x.x)"),
-    ),
-    PlanField(
-        "action_parente",
-        "Action parente",
-        "parent",
-        "parent_id",
-        "code (ou intitulé) de l'action dont c'est une sous-action",
-        ("parent", "code parent", "action mère"),
-    ),
-    PlanField(
-        "titre",
-        "Intitulé",
-        "text",
-        "title",
-        "intitulé de l'action (obligatoire)",
-        (
-            "titre",
-            "titre de l'action",
-            "nom de l'action",
-            "action",
-            "libelle",
-            "libellé",
-            "intitule de l'action",
-            "intitulé de l'action",
-            "fiche action",
-            "fiche-action",
-            "projet",
-        ),
-    ),
-    PlanField(
-        "description",
-        "Description",
-        "text",
-        "description",
-        "description de l'action",
-        ("descriptif", "contenu", "presentation", "présentation", "description de l'action"),
-    ),
-    PlanField(
-        "resultats_attendus",
-        "Résultats attendus",
-        "text",
-        "expected_results",
-        "résultats attendus",
-        ("objectifs", "resultats", "résultats", "finalite", "finalité"),
-    ),
-    PlanField(
-        "statut",
-        "Statut",
-        "status",
-        "status",
-        "En réflexion, À venir, En cours, Bloquée, En pause, Réalisée, Abandonnée",
-        ("etat", "état", "etat d'avancement", "état d'avancement", "statut de l'action"),
-    ),
-    PlanField(
-        "priorite",
-        "Priorité",
-        "priority",
-        "priority",
-        "Haute, Moyenne ou Basse",
-        ("niveau de priorite", "niveau de priorité"),
-    ),
-    PlanField("a_discuter", "À discuter", "flag", "to_discuss", "Oui si l'action est à discuter en comité", ()),
-    PlanField(
-        "confidentielle",
-        "Confidentielle",
-        "flag",
-        "confidential",
-        "Oui si l'action ne doit pas sortir du territoire",
-        ("confidentiel",),
-    ),
-    PlanField(
-        "maitre_ouvrage",
-        "Maître d'ouvrage",
-        "actor",
-        "lead_actor_id",
-        "structure qui porte l'action (retrouvée ou ajoutée à l'annuaire)",
-        (
-            "maitre d'ouvrage",
-            "porteur",
-            "porteur de projet",
-            "structure porteuse",
-            "structure pilote",
-            "moa",
-            "maîtrise d'ouvrage",
-            "maitrise d'ouvrage",
-        ),
-    ),
-    PlanField(
-        "pilote",
-        "Pilote",
-        "actor",
-        "pilot_actor_id",
-        "personne qui pilote l'action",
-        ("personne pilote", "referent", "référent", "responsable", "chef de projet"),
-    ),
-    PlanField(
-        "elu_referent",
-        "Élu référent",
-        "actor",
-        "elected_referent_id",
-        "élu référent de l'action",
-        ("elu referent", "élu·e référent·e", "elue referente", "élu"),
-    ),
-    PlanField(
-        "date_debut",
-        "Date de début",
-        "date",
-        "planned_start",
-        "début prévu (15/03/2025)",
-        ("debut", "début", "date debut", "démarrage", "demarrage", "date de demarrage", "lancement"),
-    ),
-    PlanField(
-        "date_fin",
-        "Date de fin",
-        "date",
-        "planned_end",
-        "fin prévue (15/03/2025)",
-        (
-            "fin",
-            "échéance",
-            "echeance",
-            "date d'echeance",
-            "date d'échéance",
-            "date fin",
-            "fin prevue",
-            "fin prévue",
-            "date de fin prevue",
-            "date de fin prévue",
-        ),
-    ),
-    PlanField(
-        "date_fin_reelle",
-        "Date de fin réelle",
-        "date",
-        "actual_end",
-        "date à laquelle l'action s'est achevée",
-        ("fin reelle", "fin réelle", "achevee le", "achevée le"),
-    ),
-    PlanField(
-        "avancement",
-        "Avancement (%)",
-        "percent",
-        "progress",
-        "avancement de 0 à 100 %",
-        ("avancement", "% avancement", "taux d'avancement", "progression"),
-    ),
-    PlanField(
-        "budget",
-        "Coût total HT (€)",
-        "amount",
-        "planned_budget",
-        "budget prévisionnel de l'action",
-        (
-            "cout total ht",
-            "coût total ht",
-            "cout total",
-            "coût total",
-            "budget",
-            "budget previsionnel",
-            "budget prévisionnel",
-            "montant total",
-            "cout",
-            "coût",
-            "budget previsionnel total € ht",
-            "budget prévisionnel total € ht",
-            "montant",
-        ),
-    ),
-    PlanField(
-        "depense",
-        "Dépensé à date (€)",
-        "amount",
-        "spent_to_date",
-        "montant déjà dépensé",
-        ("depense", "dépensé", "depenses", "dépenses", "consomme", "consommé", "realise €", "réalisé €"),
-    ),
-    PlanField(
-        "nature_budget",
-        "Nature du budget",
-        "budget_nature",
-        "budget_nature",
-        "Investissement ou Fonctionnement",
-        ("nature", "section", "invest/fonct"),
-    ),
-    PlanField(
-        "emplois_vises",
-        "Emplois visés",
-        "integer",
-        "jobs_targeted",
-        "nombre d'emplois visés",
-        ("emplois", "emplois crees", "emplois créés", "nombre d'emplois"),
-    ),
-    PlanField(
-        "investissement_induit",
-        "Investissement induit (€)",
-        "amount",
-        "induced_investment",
-        "investissement privé induit",
-        ("investissement induit", "investissements induits"),
-    ),
-)
+_KIND_OF_ENUM: dict[type[Enum], FieldKind] = {
+    ActionStatus: "status",
+    Priority: "priority",
+    FundingStatus: "funding_status",
+    BudgetNature: "budget_nature",
+}
+_KIND_OF_SPEC: dict[str, FieldKind] = {
+    "text": "text",
+    "date": "date",
+    "money": "amount",
+    "int": "integer",
+    "bool": "flag",
+}
 
-FUNDING_FIELDS: tuple[PlanField, ...] = (
-    PlanField(
-        "financeur",
-        "Financeur",
-        "text",
-        "funder_name",
-        "organisme financeur",
-        ("financeur", "cofinanceur", "organisme financeur", "partenaire financier"),
-        "financements",
-    ),
-    PlanField(
-        "dispositif",
-        "Dispositif",
-        "text",
-        "programme",
-        "programme ou dispositif (Fonds vert, FEDER…)",
-        ("programme", "appel a projets", "appel à projets", "ligne"),
-        "financements",
-    ),
-    PlanField(
-        "montant_demande",
-        "Montant demandé (€)",
-        "amount",
-        "amount_requested",
-        "montant demandé",
-        (
-            "montant",
-            "montant demande",
-            "montant demandé",
-            "montant sollicite",
-            "montant sollicité",
-            "montant € ht",
-            "subvention demandee",
-            "subvention demandée",
-        ),
-        "financements",
-    ),
-    PlanField(
-        "montant_accorde",
-        "Montant accordé (€)",
-        "amount",
-        "amount_granted",
-        "montant accordé",
-        ("montant accorde", "montant accordé", "montant obtenu", "subvention accordee", "subvention accordée"),
-        "financements",
-    ),
-    PlanField(
-        "statut_financement",
-        "Statut du financement",
-        "funding_status",
-        "status",
-        "Envisagé, Déposé, Accordé, Versé ou Refusé",
-        ("etat du financement", "état du financement"),
-        "financements",
-    ),
-    PlanField(
-        "date_depot",
-        "Date de dépôt",
-        "date",
-        "filed_on",
-        "date de dépôt du dossier",
-        ("depose le", "déposé le", "date depot"),
-        "financements",
-    ),
-    PlanField(
-        "date_decision",
-        "Date de décision",
-        "date",
-        "decided_on",
-        "date de la décision du financeur",
-        ("decide le", "décidé le", "date decision"),
-        "financements",
-    ),
-)
 
-MILESTONE_FIELDS: tuple[PlanField, ...] = (
-    PlanField("jalon", "Jalon", "text", "title", "intitulé du jalon", ("etape", "étape", "jalon"), "jalons"),
-    PlanField(
-        "jalon_echeance",
-        "Échéance",
-        "date",
-        "due_on",
-        "date prévue du jalon",
-        ("echeance du jalon", "échéance du jalon", "date prevue", "date prévue"),
-        "jalons",
-    ),
-    PlanField(
-        "jalon_realise_le",
-        "Réalisé le",
-        "date",
-        "done_on",
-        "date à laquelle le jalon a été atteint",
-        ("realise le", "fait le", "atteint le"),
-        "jalons",
-    ),
-)
+def _kind(spec: FieldSpec) -> FieldKind:
+    assert spec.column is not None
+    if spec.column.kind is not None:
+        return cast(FieldKind, spec.column.kind)
+    if spec.enum is not None:
+        return _KIND_OF_ENUM[spec.enum]
+    if spec.percent:
+        return "percent"
+    return _KIND_OF_SPEC[spec.kind]
+
+
+def _declared(entity: Entity[Any], sheet: SheetKind) -> tuple[PlanField, ...]:
+    """The workbook columns of an entity's fields, as declared on its record (`domain.records`)."""
+    return tuple(
+        PlanField(
+            spec.column.key,
+            spec.column.header,
+            _kind(spec),
+            attribute,
+            spec.column.description,
+            spec.column.synonyms,
+            sheet,
+        )
+        for attribute, spec in entity.columns
+        if spec.column is not None
+    )
+
+
+ACTION_FIELDS = _declared(entities.ACTION, "actions")
+FUNDING_FIELDS = _declared(entities.FUNDING_LINE, "financements")
+MILESTONE_FIELDS = _declared(entities.MILESTONE, "jalons")
+
+# Columns whose cell is the record's own value (no lookup, no word list) travel generically, by attribute
+# (`ActionImport.values`, `ExportedAction.values`): a field declared with a column needs no code here. The
+# action's code and title identify it, so they stay named attributes.
+VALUE_KINDS: frozenset[FieldKind] = frozenset({"text", "date", "amount", "integer", "percent", "flag"})
+IDENTITY_ATTRIBUTES = frozenset({"code", "title"})
+
+
+def carries_value(field: PlanField) -> bool:
+    return field.kind in VALUE_KINDS and field.attribute is not None and field.attribute not in IDENTITY_ATTRIBUTES
+
+
+ACTION_VALUE_FIELDS = tuple(field for field in ACTION_FIELDS if carries_value(field))
 
 # Sheets of the workbook, in order, with their columns.
 FUNDING_COLUMNS = (ACTION_CODE, ACTION_AXIS, ACTION_TITLE, *FUNDING_FIELDS)

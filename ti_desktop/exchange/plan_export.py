@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from operator import attrgetter
@@ -77,24 +77,15 @@ class ExportedAction:
     parent: str | None  # the parent's code, or its title when it has none (sub-actions only)
     parent_title: str | None  # the parent's title (sub-actions only)
     title: str
-    description: str | None
-    expected_results: str | None
     status: str  # French label
     priority: str  # French label
-    to_discuss: bool
-    confidential: bool
     lead_actor: str | None  # actor names
     pilot: str | None
     elected_referent: str | None
-    planned_start: dt.date | None
-    planned_end: dt.date | None
-    actual_end: dt.date | None
-    progress: int
-    planned_budget: Decimal | None
-    spent_to_date: Decimal | None
     budget_nature: str | None  # French label
-    jobs_targeted: int | None
-    induced_investment: Decimal | None
+    # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record
+    # attribute: amounts in euros, flags as booleans, None where the action has none.
+    values: Mapping[str, Any] = field(default_factory=dict)
     partners: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()  # names of the indicators attached to the action
     funding: tuple[ExportedFunding, ...] = ()
@@ -159,30 +150,20 @@ class PlanExport:
 
 # -- columns ---------------------------------------------------------------------------------------------
 # Attribute of `ExportedAction` (or `ExportedFunding`, `ExportedMilestone`) behind each plan column key.
+# Attribute of `ExportedAction` (or `ExportedFunding`, `ExportedMilestone`) behind each plan column key that
+# needs a lookup or a label; the columns that carry a value as it is are read from `ExportedAction.values`.
 ACTION_ATTRIBUTES: dict[str, str] = {
     "code": "code",
     "axe": "axis",
     "objectif": "objective",
     "action_parente": "parent",
     "titre": "title",
-    "description": "description",
-    "resultats_attendus": "expected_results",
     "statut": "status",
     "priorite": "priority",
-    "a_discuter": "to_discuss",
-    "confidentielle": "confidential",
     "maitre_ouvrage": "lead_actor",
     "pilote": "pilot",
     "elu_referent": "elected_referent",
-    "date_debut": "planned_start",
-    "date_fin": "planned_end",
-    "date_fin_reelle": "actual_end",
-    "avancement": "progress",
-    "budget": "planned_budget",
-    "depense": "spent_to_date",
     "nature_budget": "budget_nature",
-    "emplois_vises": "jobs_targeted",
-    "investissement_induit": "induced_investment",
 }
 FUNDING_ATTRIBUTES: dict[str, str] = {
     "financeur": "funder",
@@ -280,14 +261,21 @@ class _RowMaker:
     """The cells of a sheet's rows: each column read from the row's item (the action itself, a funding
     line, a milestone) or, for the columns locating the action, from its action; flags as Oui / Non."""
 
-    def __init__(self, columns: Sequence[pc.PlanField], attributes: dict[str, str]) -> None:
-        self.getters = [
-            (attrgetter(attributes[field.key]), True)
-            if field.key in attributes
-            else (attrgetter(LOCATING_ATTRIBUTES[field.key]), False)
-            for field in columns
-        ]
+    def __init__(self, columns: Sequence[pc.PlanField], attributes: dict[str, str], *, values: bool = False) -> None:
+        self.getters = [self._getter(field, attributes, values) for field in columns]
         self.flags = [index for index, field in enumerate(columns) if field.kind == "flag"]
+
+    @staticmethod
+    def _getter(
+        field: pc.PlanField, attributes: dict[str, str], values: bool
+    ) -> tuple[Callable[[Any], CellValue], bool]:
+        """How to read the column's cell, and whether from the row's own item (else from its action)."""
+        if field.key in attributes:
+            return attrgetter(attributes[field.key]), True
+        if values and pc.carries_value(field):
+            attribute = str(field.attribute)
+            return (lambda action: action.values.get(attribute)), True
+        return attrgetter(LOCATING_ATTRIBUTES[field.key]), False
 
     def __call__(self, action: ExportedAction, item: object = None) -> list[CellValue]:
         owner = action if item is None else item
@@ -302,7 +290,7 @@ def _row_makers() -> tuple[_RowMaker, _RowMaker, _RowMaker]:
     """Built on first use, so that a plan column without export support fails the export, not the import
     of the application."""
     return (
-        _RowMaker(pc.ACTION_FIELDS, ACTION_ATTRIBUTES),
+        _RowMaker(pc.ACTION_FIELDS, ACTION_ATTRIBUTES, values=True),
         _RowMaker(pc.FUNDING_COLUMNS, FUNDING_ATTRIBUTES),
         _RowMaker(pc.MILESTONE_COLUMNS, MILESTONE_ATTRIBUTES),
     )
@@ -559,7 +547,7 @@ def tet_status(action: ExportedAction) -> str | None:
     flagged to discuss, otherwise left without status. Any other status wins over the to-discuss flag
     (TeT holds one status only)."""
     wording = TET_STATUSES.get(action.status)
-    if wording is None and action.to_discuss:
+    if wording is None and action.values.get("to_discuss"):
         return TET_TO_DISCUSS
     return wording
 
@@ -603,8 +591,8 @@ def tet_cells(action: ExportedAction, parent: ExportedAction | None = None) -> l
         row[tet.SUB_TITLE] = action.title
     else:
         row[tet.TITLE] = action.title
-    row[tet.DESCRIPTION] = action.description
-    row[tet.OBJECTIVES] = action.expected_results
+    row[tet.DESCRIPTION] = action.values.get("description")
+    row[tet.OBJECTIVES] = action.values.get("expected_results")
     row[_TET_INDICATORS] = ", ".join(action.indicators) or None
     row[_TET_LEAD] = action.lead_actor
     row[_TET_PARTNERS] = ", ".join(action.partners) or None
@@ -617,11 +605,11 @@ def tet_cells(action: ExportedAction, parent: ExportedAction | None = None) -> l
     if extra:
         listed = " ; ".join(f"{line.funder or UNKNOWN_FUNDER} : {_tet_amount(line.amount_requested)}" for line in extra)
         row[_TET_FUNDING_TEXT] = f"Autres financements : {listed}"
-    row[tet.BUDGET] = action.planned_budget
+    row[tet.BUDGET] = action.values.get("planned_budget")
     row[tet.STATUS] = tet_status(action)
     row[tet.PRIORITY] = TET_PRIORITIES.get(action.priority)
-    row[tet.START] = action.planned_start
-    row[tet.END] = action.planned_end
+    row[tet.START] = action.values.get("planned_start")
+    row[tet.END] = action.values.get("planned_end")
     return row
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
 from ti_desktop.exchange.french import normalise
@@ -118,21 +119,12 @@ class ActionImport:
     code: str | None = None
     parent_title: str | None = None  # set for a sub-action: the title of its action (TeT)
     parent_ref: str | None = None  # set for a sub-action of a table: its action's code, or title
-    description: str | None = None
-    expected_results: str | None = None
     status: ActionStatus | None = None
     priority: Priority | None = None
-    to_discuss: bool | None = None
-    confidential: bool | None = None
-    planned_start: dt.date | None = None
-    planned_end: dt.date | None = None
-    actual_end: dt.date | None = None
-    progress: int | None = None
-    planned_budget: Decimal | None = None
-    spent_to_date: Decimal | None = None
     budget_nature: BudgetNature | None = None
-    jobs_targeted: int | None = None
-    induced_investment: Decimal | None = None
+    # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record attribute
+    # ("planned_budget": Decimal("1250000")); a blank cell is absent.
+    values: dict[str, Any] = field(default_factory=dict)
     actors: dict[str, str] = field(default_factory=dict)  # model attribute (lead_actor_id…) → actor name
     funding: list[FundingImport] = field(default_factory=list)
     milestones: list[MilestoneImport] = field(default_factory=list)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ti_desktop.domain import entities
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -28,6 +29,7 @@ from ti_desktop.exchange.french import (
 )
 from ti_desktop.exchange.plan_columns import (
     ACTION_FIELDS,
+    ACTION_VALUE_FIELDS,
     ALL_FIELDS,
     FIELDS_BY_KEY,
     FUNDING_COLUMNS,
@@ -59,6 +61,7 @@ from ti_desktop.exchange.tabular import RawSheet, RawWorkbook
 
 HEADER_SEARCH_ROWS = 30
 TITLE_MAX = 300
+MAX_COUNT = 1_000_000  # a count of jobs, of anything, above this is a typing error
 _DECORATION = re.compile(r"\([^)]*\)|[€%*:]|\bn°")
 _TOTAL = re.compile(r"^(sous[- ]?)?tota(l|ux)\b")
 T = TypeVar("T")
@@ -253,6 +256,23 @@ class _Cells:
             return False
         self.error(key, f"« {shown(text)} » : écrivez Oui ou Non.")
         return None
+
+    def value(self, field: PlanField) -> Any:
+        """The value of a column that carries one as it is (`plan_columns.carries_value`), read by its kind;
+        limits and the words of messages come from the field's declaration."""
+        spec = entities.ACTION.specs[str(field.attribute)]
+        if field.kind == "text":
+            return self.text(field.key)
+        if field.kind == "date":
+            return self.date(field.key)
+        if field.kind == "amount":
+            return self.amount(field.key)
+        if field.kind == "flag":
+            return self.flag(field.key)
+        if field.kind == "percent":
+            return self.integer(field.key, 0, 100, spec.label.lower(), percent=True)
+        high = spec.maximum if spec.maximum is not None else MAX_COUNT
+        return self.integer(field.key, spec.minimum or 0, high, spec.label.lower())
 
     def integer(self, key: str, low: int, high: int, label: str, *, percent: bool = False) -> int | None:
         """A whole number in [low, high]; for a percent, `45 %`, `45` and a percent-formatted cell (0.45)."""
@@ -460,32 +480,25 @@ def _read_action(
         title=title,
         code=cells.text("code", 20),
         parent_ref=cells.text("action_parente"),
-        description=cells.text("description"),
-        expected_results=cells.text("resultats_attendus"),
         priority=cells.word("priorite", PRIORITY_WORDS, "Haute, Moyenne ou Basse"),
-        to_discuss=cells.flag("a_discuter"),
-        confidential=cells.flag("confidentielle"),
-        planned_start=cells.date("date_debut"),
-        planned_end=cells.date("date_fin"),
-        actual_end=cells.date("date_fin_reelle"),
-        progress=cells.integer("avancement", 0, 100, "avancement", percent=True),
-        planned_budget=cells.amount("budget"),
-        spent_to_date=cells.amount("depense"),
         budget_nature=cells.word("nature_budget", BUDGET_NATURE_WORDS, "Investissement ou Fonctionnement"),
-        jobs_targeted=cells.integer("emplois_vises", 0, 1_000_000, "emplois visés"),
-        induced_investment=cells.amount("investissement_induit"),
     )
+    for field in ACTION_VALUE_FIELDS:
+        value = cells.value(field)
+        if value is not None:
+            action.values[str(field.attribute)] = value
     status_text = cells.text("statut")
     if status_text is not None:
         word = normalise(status_text)
         if word == TO_DISCUSS:
-            action.to_discuss = True
+            action.values["to_discuss"] = True
         elif word in STATUS_WORDS:
             action.status = STATUS_WORDS[word]
         else:
             labels = "En réflexion, À venir, En cours, Bloquée, En pause, Réalisée, Abandonnée"
             cells.error("statut", f"statut « {shown(status_text)} » inconnu ({labels}).")
-    if action.planned_start and action.planned_end and action.planned_end < action.planned_start:
+    start, end = action.values.get("planned_start"), action.values.get("planned_end")
+    if start and end and end < start:
         cells.error("date_fin", "la date de fin est antérieure à la date de début.")
     for key, attribute in (
         ("maitre_ouvrage", "lead_actor_id"),

@@ -238,19 +238,19 @@ def _read_row(row: _Row, seen: set[tuple[str, str]], plan: PlanImport) -> Action
 
 
 def _read_values(row: _Row, action: ActionImport) -> None:
-    action.description = _description(row)
+    action.values["description"] = _description(row)
     for index, attribute in ACTOR_COLUMNS.items():
         name = _single_name(row, index)
         if name:
             action.actors[attribute] = name
-    action.expected_results = row.text(OBJECTIVES)
+    action.values["expected_results"] = row.text(OBJECTIVES)
     status_text = row.text(STATUS)
     if status_text is not None:
         key = normalise(status_text)
         if key not in STATUSES:
             row.error(STATUS, f"statut « {shown(status_text)} » inconnu.")
         elif key == TO_DISCUSS:
-            action.to_discuss = True
+            action.values["to_discuss"] = True
         else:
             action.status = STATUSES[key]
     priority_text = row.text(PRIORITY)
@@ -259,11 +259,10 @@ def _read_values(row: _Row, action: ActionImport) -> None:
         if priority is None:
             row.error(PRIORITY, f"niveau de priorité « {shown(priority_text)} » inconnu (Élevé, Moyen ou Bas).")
         action.priority = priority
-    action.planned_start = row.date(START)
-    action.planned_end = row.date(END)
-    if action.planned_start and action.planned_end and action.planned_end < action.planned_start:
+    start, end = row.date(START), row.date(END)
+    action.values.update(planned_start=start, planned_end=end, planned_budget=row.amount(BUDGET))
+    if start and end and end < start:
         row.error(END, "la date de fin est antérieure à la date de début.")
-    action.planned_budget = row.amount(BUDGET)
     for funder_index, amount_index in FUNDERS:
         funder = row.text(funder_index)
         amount = row.amount(amount_index)

@@ -19,7 +19,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities, fields
 from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.domain.records import ActionRecord, ActorRecord, ChangeLogRecord
 from ti_desktop.gui.inputs import show_amount
@@ -44,86 +44,29 @@ def qt_translate(text: str) -> str:
     return QCoreApplication.translate("HistoryText", text)
 
 
-# Per logged entity: its field specs (French labels, kinds).
-ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {
-    "territory": fields.TERRITORY,
-    "epci": fields.EPCI,
-    "actor": fields.ACTOR,
-    "territory_role": fields.TERRITORY_ROLE,
-    "axis": fields.AXIS,
-    "diagnostic_section": fields.DIAGNOSTIC_SECTION,
-    "swot_item": fields.SWOT_ITEM,
-    "challenge": fields.CHALLENGE,
-    "key_company": fields.KEY_COMPANY,
-    "objective": fields.OBJECTIVE,
-    "action": fields.ACTION,
-    "action_partner": fields.ACTION_PARTNER,
-    "funding_line": fields.FUNDING_LINE,
-    "milestone": fields.MILESTONE,
-    "indicator": fields.INDICATOR,
-    "indicator_value": fields.INDICATOR_VALUE,
-    "progress_update": fields.PROGRESS_UPDATE,
-    "meeting": fields.MEETING,
-    "agenda_item": fields.AGENDA_ITEM,
-    "decision": fields.DECISION,
-    "attachment": {},
-}
-# (noun, "added" phrase, "deleted" phrase), translated when shown: French nouns have a gender, so whole phrases.
-ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {
-    "territory": ("Territoire", "Territoire ajouté", "Territoire supprimé"),
-    "epci": ("Intercommunalité", "Intercommunalité ajoutée", "Intercommunalité supprimée"),
-    "actor": ("Acteur", "Acteur ajouté", "Acteur supprimé"),
-    "territory_role": ("Gouvernance", "Rôle de gouvernance ajouté", "Rôle de gouvernance supprimé"),
-    "axis": ("Axe", "Axe ajouté", "Axe supprimé"),
-    "diagnostic_section": ("Diagnostic", "Section du diagnostic ajoutée", "Section du diagnostic supprimée"),
-    "swot_item": ("AFOM", "Élément AFOM ajouté", "Élément AFOM supprimé"),
-    "challenge": ("Enjeu", "Enjeu ajouté", "Enjeu supprimé"),
-    "key_company": ("Entreprise clé", "Entreprise clé ajoutée", "Entreprise clé supprimée"),
-    "objective": ("Objectif", "Objectif ajouté", "Objectif supprimé"),
-    "action": ("Fiche-action", "Fiche-action ajoutée", "Fiche-action supprimée"),
-    "action_partner": ("Partenaire", "Partenaire ajouté", "Partenaire retiré"),
-    "funding_line": ("Financement", "Ligne de financement ajoutée", "Ligne de financement supprimée"),
-    "milestone": ("Jalon", "Jalon ajouté", "Jalon supprimé"),
-    "indicator": ("Indicateur", "Indicateur ajouté", "Indicateur supprimé"),
-    "indicator_value": ("Mesure", "Mesure ajoutée", "Mesure supprimée"),
-    "progress_update": ("Point d'avancement", "Point d'avancement ajouté", "Point d'avancement supprimé"),
-    "meeting": ("Réunion", "Réunion ajoutée", "Réunion supprimée"),
-    "agenda_item": ("Ordre du jour", "Point de l'ordre du jour ajouté", "Point de l'ordre du jour supprimé"),
-    "decision": ("Décision", "Décision ajoutée", "Décision supprimée"),
-    "attachment": ("Pièce jointe", "Pièce jointe ajoutée", "Pièce jointe supprimée"),
-}
-# Logged columns that no form edits (so no field spec names them), and the links logged as a set of ids.
-EXTRA_LABELS: dict[str, str] = {
-    **fields.LINK_LABELS,
-    "title": "Titre",
-    "stored_path": "Fichier",
-    "original_name": "Nom du fichier",
-    "size_bytes": "Taille",
-    "closed_at": "Clôture de la réunion",
-}
-PERCENT_FIELDS = frozenset({"progress"})
-# The kind of record a reference field names, for `reference_resolver`.
-REFERENCE_KINDS: dict[str, str] = {
-    "lead_actor_id": "actor",
-    "pilot_actor_id": "actor",
-    "elected_referent_id": "actor",
-    "owner_actor_id": "actor",
-    "funder_actor_id": "actor",
-    "actor_id": "actor",
-    "action_id": "action",
-    "parent_id": "action",
-    "axis_id": "axis",
-    "objective_id": "objective",
-    "challenges": "challenge",
-    "participants": "actor",
-}
+# Per logged entity: its declared fields (French labels, kinds) and phrases, from `domain.entities`.
+ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {entity.name: entity.specs for entity in entities.ENTITIES}
+ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {entity.name: entity.phrases for entity in entities.ENTITIES}
+# The links logged as a set of ids, with the kind of record they name.
+LINK_KINDS: dict[str, str] = {"challenges": "challenge", "participants": "actor"}
+
+
+def _reference_kind(field: str) -> str | None:
+    """The kind of record a reference field names (the same field name means the same kind in every entity)."""
+    if field in LINK_KINDS:
+        return LINK_KINDS[field]
+    for specs in ENTITY_FIELDS.values():
+        spec = specs.get(field)
+        if spec is not None and spec.refers_to is not None:
+            return spec.refers_to
+    return None
 
 
 def reference_resolver(names: Mapping[str, Mapping[int, str]]) -> Resolver:
     """A Resolver over names by kind of record, e.g. {"actor": {17: "Sophie Klein"}, "action": {3: "INN-01"}}."""
 
     def resolve(field: str, record_id: int) -> str | None:
-        kind = REFERENCE_KINDS.get(field)
+        kind = _reference_kind(field)
         return names.get(kind, {}).get(record_id) if kind else None
 
     return resolve
@@ -135,7 +78,7 @@ def plan_names(
     actor_label: Callable[[ActorRecord], str] = lambda actor: actor.name,
     actions: Sequence[ActionRecord] | None = None,
 ) -> dict[str, dict[int, str]]:
-    """The names a territory's history refers to by id, by kind of record (see REFERENCE_KINDS).
+    """The names a territory's history refers to by id, by kind of record (see `FieldSpec.refers_to`).
 
     `actions`: the territory's actions when the caller has them already (no second reading of the plan)."""
     plan = services.actions.for_territory(territory_id) if actions is None else actions
@@ -162,7 +105,7 @@ def field_label(entity: str, field: str, translate: Translate = _same) -> str:
     spec = ENTITY_FIELDS.get(entity, {}).get(field)
     if spec is not None:
         return spec.label
-    return translate(EXTRA_LABELS[field]) if field in EXTRA_LABELS else field
+    return translate(fields.LINK_LABELS[field]) if field in fields.LINK_LABELS else field
 
 
 def format_timestamp(moment: dt.datetime, tz: dt.tzinfo | None = None) -> str:
@@ -240,7 +183,7 @@ def format_value(
         return _money(raw)
     if kind == "bool":
         return translate("oui") if raw == "1" else translate("non") if raw == "0" else raw
-    if kind == "int" and field in PERCENT_FIELDS:
+    if kind == "int" and spec is not None and spec.percent:
         return f"{raw}\u202f%"
     if kind in ("int", "float"):
         return _number(raw)

@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.records import (
     ActionPartnerRecord,
@@ -57,7 +57,7 @@ class ActorFootprint:
 
 class ActorService(EntityCrud[models.Actor, ActorRecord]):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
-        super().__init__(sessions, models.Actor, ActorRecord, fields.ACTOR, noun="l'acteur", order_by=("name", "id"))
+        super().__init__(sessions, models.Actor, entities.ACTOR, order_by=("name", "id"))
 
     def footprint(self, actor_id: int) -> ActorFootprint:
         """Everything a deletion of the actor would remove or empty (for undo)."""

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.records import ChallengeRecord
 from ti_desktop.services.crud import EntityCrud, restore_in, to_record
 from ti_desktop.services.transactions import transaction
@@ -28,9 +28,7 @@ class ChallengeService(EntityCrud[models.Challenge, ChallengeRecord]):
         super().__init__(
             sessions,
             models.Challenge,
-            ChallengeRecord,
-            fields.CHALLENGE,
-            noun="l'enjeu",
+            entities.CHALLENGE,
             order_by=("axis_id", "id"),
         )
 

@@ -26,8 +26,9 @@ from sqlalchemy.orm.attributes import flag_modified
 from ti_desktop.db.bookkeeping import session_clock
 from ti_desktop.db.changelog import LOGGED_ENTITIES, USER_KEY
 from ti_desktop.db.models import Base, ChangeLog, Versioned
+from ti_desktop.domain.entities import Entity
 from ti_desktop.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
-from ti_desktop.domain.fields import LINK_LABELS, MAX_INTEGER, FieldSpec, clean_values, missing_required
+from ti_desktop.domain.fields import LINK_LABELS, MAX_INTEGER, clean_values, missing_required
 from ti_desktop.services.checks import RULES, Change
 from ti_desktop.services.transactions import transaction
 
@@ -154,17 +155,16 @@ class EntityCrud(Generic[ModelT, RecordT]):
         self,
         sessions: sessionmaker[Session],
         model: type[ModelT],
-        record_type: type[RecordT],
-        specs: Mapping[str, FieldSpec],
+        entity: Entity[RecordT],
         *,
-        noun: str,
         order_by: tuple[str, ...] = ("id",),
     ) -> None:
         self._sessions = sessions
         self.model = model
-        self.record_type = record_type
-        self.specs = specs
-        self.noun = noun  # French, with its article: "l'action", "le jalon"
+        self.entity = entity
+        self.record_type = entity.record
+        self.specs = entity.fields
+        self.noun = entity.noun  # French, with its article: "l'action", "le jalon"
         self._order_by = order_by
 
     # -- reading -------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import ConflictError
 from ti_desktop.domain.money import parse_euros
 from ti_desktop.domain.records import TerritoryRecord
@@ -24,26 +25,10 @@ from ti_desktop.services.registry import Services
 from ti_desktop.services.transactions import transaction
 
 DEMO_FILE = ("demo", "territoire-demo.json")
-MONEY_KEYS = {"planned_budget", "spent_to_date", "induced_investment", "amount_requested", "amount_granted"}
-ACTION_FIELDS = (
-    "code",
-    "title",
-    "description",
-    "expected_results",
-    "status",
-    "priority",
-    "to_discuss",
-    "confidential",
-    "planned_start",
-    "planned_end",
-    "actual_end",
-    "progress",
-    "planned_budget",
-    "spent_to_date",
-    "budget_nature",
-    "jobs_targeted",
-    "induced_investment",
-)
+# The demo file writes amounts and dates as JSON strings; which keys hold them follows the declarations.
+MONEY_KEYS = {name for entity in entities.ENTITIES for name, spec in entity.fields.items() if spec.kind == "money"}
+# The action's own values (its references are resolved by the writer).
+ACTION_FIELDS = tuple(name for name, spec in entities.ACTION.fields.items() if spec.kind != "ref")
 FUNDING_FIELDS = ("funder_name", "programme", "amount_requested", "amount_granted", "status", "filed_on", "decided_on")
 INDICATOR_FIELDS = (
     "name",
@@ -55,18 +40,8 @@ INDICATOR_FIELDS = (
     "target_on",
     "direction",
 )
-DATE_KEYS = {
-    "labelled_on",
-    "planned_start",
-    "planned_end",
-    "actual_end",
-    "filed_on",
-    "decided_on",
-    "due_on",
-    "done_on",
-    "baseline_on",
-    "target_on",
-    "date",
+DATE_KEYS = {name for entity in entities.ENTITIES for name, spec in entity.fields.items() if spec.kind == "date"} | {
+    "date"
 }
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.changelog import USER_KEY
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.records import ActorRecord, AxisRecord, MeetingRecord, TerritoryRecord
@@ -23,9 +23,7 @@ class AmbiguousTerritoryError(TiDesktopError):
 
 class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
-        super().__init__(
-            sessions, models.Territory, TerritoryRecord, fields.TERRITORY, noun="le territoire", order_by=("name",)
-        )
+        super().__init__(sessions, models.Territory, entities.TERRITORY, order_by=("name",))
 
     def resolve(self, name_or_id: str | None) -> TerritoryRecord:
         """The territory named (or numbered) `name_or_id`; without one, the only territory."""
@@ -46,7 +44,7 @@ class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
 
 class AxisService(EntityCrud[models.Axis, AxisRecord]):
     def __init__(self, sessions: sessionmaker[Session]) -> None:
-        super().__init__(sessions, models.Axis, AxisRecord, fields.AXIS, noun="l'axe", order_by=("position", "id"))
+        super().__init__(sessions, models.Axis, entities.AXIS, order_by=("position", "id"))
 
     def available_to(self, territory_id: int) -> list[AxisRecord]:
         """The four seeded priorities, then the territory's own axes."""

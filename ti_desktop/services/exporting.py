@@ -22,6 +22,7 @@ from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
+from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange.plan_export import (
     ExportCancelled,
     ExportedAction,
@@ -202,24 +203,13 @@ class _Reader:
                     parent=(parent.code or parent.title) if parent is not None else None,
                     parent_title=parent.title if parent is not None else None,
                     title=action.title,
-                    description=action.description,
-                    expected_results=action.expected_results,
                     status=_ACTION_STATUS[action.status],
                     priority=_PRIORITY[action.priority],
-                    to_discuss=bool(action.to_discuss),
-                    confidential=bool(action.confidential),
                     lead_actor=_actor(actors, action.lead_actor_id),
                     pilot=_actor(actors, action.pilot_actor_id),
                     elected_referent=_actor(actors, action.elected_referent_id),
-                    planned_start=action.planned_start,
-                    planned_end=action.planned_end,
-                    actual_end=action.actual_end,
-                    progress=action.progress,
-                    planned_budget=_euros(action.planned_budget),
-                    spent_to_date=_euros(action.spent_to_date),
                     budget_nature=_BUDGET_NATURE.get(action.budget_nature) if action.budget_nature else None,
-                    jobs_targeted=action.jobs_targeted,
-                    induced_investment=_euros(action.induced_investment),
+                    values=_values(action),
                     partners=tuple(partners.get(action.id, ())),
                     indicators=tuple(indicator_names.get(action.id, ())),
                     funding=tuple(funding.get(action.id, ())),
@@ -446,6 +436,17 @@ def _confidential(actions: Iterable[Any], by_id: dict[int, Any]) -> set[int]:
         if action.confidential or (parent is not None and parent.confidential):
             left_out.add(action.id)
     return left_out
+
+
+def _values(row: Any) -> dict[str, Any]:
+    """The action's values of the columns that carry one as it is, from its row (amounts stored in cents)."""
+    values: dict[str, Any] = {}
+    for field in pc.ACTION_VALUE_FIELDS:
+        raw = getattr(row, str(field.attribute))
+        values[str(field.attribute)] = (
+            _euros(raw) if field.kind == "amount" else bool(raw) if field.kind == "flag" else raw
+        )
+    return values
 
 
 def _euros(cents: int | None) -> Decimal | None:

@@ -19,10 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.domain.records import ActorRecord, FundingLineRecord, MilestoneRecord, ObjectiveRecord
 from ti_desktop.exchange.french import normalise, parse_text, shown
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
 from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, FundingImport, PlanImport
@@ -41,23 +40,8 @@ Cancelled = Callable[[], bool]
 
 _NUMBERING = re.compile(r"^(axe\s*)?\d+(\.\d+)*\s*[.:)\-–]?\s*")
 _AXIS_COLOURS = ("#6e7781", "#953800", "#0550ae", "#8250df", "#1b7c83", "#9a6700", "#bf3989")
-_ACTION_VALUES = (
-    "description",
-    "expected_results",
-    "status",
-    "priority",
-    "to_discuss",
-    "confidential",
-    "planned_start",
-    "planned_end",
-    "actual_end",
-    "progress",
-    "planned_budget",
-    "spent_to_date",
-    "budget_nature",
-    "jobs_targeted",
-    "induced_investment",
-)
+# The action's values an import names itself (the others travel in `ActionImport.values`, as declared).
+_ACTION_CHOICES = ("status", "priority", "budget_nature")
 _FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on")
 TEMPLATE = ("templates", "modele-plan-action.xlsx")
 SAMPLE_COUNT = 3
@@ -198,16 +182,14 @@ class ImportService:
         self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
         self.actions = actions
         self.axes = AxisService(sessions)
-        self.objectives = EntityCrud(sessions, models.Objective, ObjectiveRecord, fields.OBJECTIVE, noun="l'objectif")
+        self.objectives = EntityCrud(sessions, models.Objective, entities.OBJECTIVE)
         self.funding = EntityCrud(
             sessions,
             models.FundingLine,
-            FundingLineRecord,
-            fields.FUNDING_LINE,
-            noun="la ligne de financement",
+            entities.FUNDING_LINE,
         )
-        self.milestones = EntityCrud(sessions, models.Milestone, MilestoneRecord, fields.MILESTONE, noun="le jalon")
-        self.actors = EntityCrud(sessions, models.Actor, ActorRecord, fields.ACTOR, noun="l'acteur")
+        self.milestones = EntityCrud(sessions, models.Milestone, entities.MILESTONE)
+        self.actors = EntityCrud(sessions, models.Actor, entities.ACTOR)
 
     @staticmethod
     def template_path() -> Path:
@@ -528,7 +510,7 @@ class _Run:
             if changes:
                 self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
-                labels = tuple(fields.ACTION[name].label for name in changes)
+                labels = tuple(entities.ACTION.fields[name].label for name in changes)
                 self.preview.changes.append(
                     ActionChange("mise à jour", action.title, action.axis, action.origin.row, labels)
                 )
@@ -546,10 +528,11 @@ class _Run:
         values: dict[str, Any] = {"objective_id": objective_id} if objective_id is not None else {}
         if action.implicit:
             return values
-        for name in _ACTION_VALUES:
+        for name in _ACTION_CHOICES:
             value = getattr(action, name)
             if value is not None:
                 values[name] = value
+        values.update((name, value) for name, value in action.values.items() if value is not None)
         for attribute, name in action.actors.items():
             values[attribute] = self.actor_id(name)
         return values

@@ -19,9 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
-from ti_desktop.domain.records import IndicatorRecord, IndicatorValueRecord
 from ti_desktop.exchange.french import normalise, shown
 from ti_desktop.exchange.indicator_values import (
     DATE,
@@ -91,13 +90,9 @@ class IndicatorImportService:
         self._indicators = EntityCrud(
             sessions,
             models.Indicator,
-            IndicatorRecord,
-            fields.INDICATOR,
-            noun="l'indicateur",
+            entities.INDICATOR,
         )
-        self._values = EntityCrud(
-            sessions, models.IndicatorValue, IndicatorValueRecord, fields.INDICATOR_VALUE, noun="la mesure"
-        )
+        self._values = EntityCrud(sessions, models.IndicatorValue, entities.INDICATOR_VALUE)
 
     def read(self, path: Path) -> IndicatorValuesImport:
         return read_indicator_values(path)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields, rules, summaries
+from ti_desktop.domain import entities, rules, summaries
 from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, MeetingKind, MinutesState
 from ti_desktop.domain.errors import NotFoundError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER, clean_values, missing_required
@@ -144,9 +144,7 @@ class MeetingCrud(EntityCrud[models.Meeting, MeetingRecord]):
     """The meetings' records; deleting one takes its agenda, decisions and participants, `put_back` all of it."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
-        super().__init__(
-            sessions, models.Meeting, MeetingRecord, fields.MEETING, noun="la réunion", order_by=("held_on", "id")
-        )
+        super().__init__(sessions, models.Meeting, entities.MEETING, order_by=("held_on", "id"))
 
     def removal_in(self, session: Session, record_id: int) -> MeetingRemoval:
         link = models.meeting_participants
@@ -289,7 +287,7 @@ class MeetingService:
     ) -> MeetingRecord:
         """A new meeting with its participants and, unless `propose` is False, the proposed agenda."""
         values = clean_values(
-            fields.MEETING,
+            entities.MEETING.fields,
             {
                 "territory_id": territory_id,
                 "kind": kind,
@@ -299,7 +297,7 @@ class MeetingService:
                 "minutes_state": MinutesState.BROUILLON,
             },
         )
-        missing_required(fields.MEETING, values)
+        missing_required(entities.MEETING.fields, values)
         with transaction(self._sessions) as session:
             if session.get(models.Territory, territory_id) is None:
                 raise NotFoundError(f"Le territoire n° {territory_id} n'existe pas.")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.changelog import log_change
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
@@ -62,9 +62,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         super().__init__(
             sessions,
             models.Action,
-            ActionRecord,
-            fields.ACTION,
-            noun="l'action",
+            entities.ACTION,
             order_by=("axis_id", "code", "id"),
         )
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ProgressUpdateRecord
 from ti_desktop.services.crud import EntityCrud, restore_in, to_record
@@ -22,9 +22,7 @@ class ProgressUpdateService(EntityCrud[models.ProgressUpdate, ProgressUpdateReco
         super().__init__(
             sessions,
             models.ProgressUpdate,
-            ProgressUpdateRecord,
-            fields.PROGRESS_UPDATE,
-            noun="le point d'avancement",
+            entities.PROGRESS_UPDATE,
             order_by=("reported_on", "id"),
         )
         self._actions = actions

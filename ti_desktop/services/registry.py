@@ -7,8 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import fields
-from ti_desktop.domain import records as r
+from ti_desktop.domain import entities
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.backups import BackupService
@@ -39,81 +38,59 @@ class Services:
         before_import = backups.before_import if backups is not None else None
         # Territory and diagnostic
         self.territories = TerritoryService(s)
-        self.epcis = EntityCrud(
-            s, models.Epci, r.EpciRecord, fields.EPCI, noun="l'intercommunalité", order_by=("name",)
-        )
+        self.epcis = EntityCrud(s, models.Epci, entities.EPCI, order_by=("name",))
         self.actors = ActorService(s)
         self.roles = EntityCrud(
             s,
             models.TerritoryRole,
-            r.TerritoryRoleRecord,
-            fields.TERRITORY_ROLE,
-            noun="le rôle",
+            entities.TERRITORY_ROLE,
             order_by=("role", "id"),
         )
         self.diagnostic = EntityCrud(
             s,
             models.DiagnosticSection,
-            r.DiagnosticSectionRecord,
-            fields.DIAGNOSTIC_SECTION,
-            noun="la section du diagnostic",
+            entities.DIAGNOSTIC_SECTION,
             order_by=("position", "id"),
         )
         self.swot = EntityCrud(
             s,
             models.SwotItem,
-            r.SwotItemRecord,
-            fields.SWOT_ITEM,
-            noun="l'élément AFOM",
+            entities.SWOT_ITEM,
             order_by=("category", "position", "id"),
         )
         self.challenges = ChallengeService(s)
-        self.companies = EntityCrud(
-            s, models.KeyCompany, r.KeyCompanyRecord, fields.KEY_COMPANY, noun="l'entreprise", order_by=("name", "id")
-        )
+        self.companies = EntityCrud(s, models.KeyCompany, entities.KEY_COMPANY, order_by=("name", "id"))
         # Plan
         self.axes = AxisService(s)
         self.objectives = EntityCrud(
             s,
             models.Objective,
-            r.ObjectiveRecord,
-            fields.OBJECTIVE,
-            noun="l'objectif",
+            entities.OBJECTIVE,
             order_by=("axis_id", "code", "id"),
         )
         self.actions = ActionService(s)
-        self.partners = EntityCrud(
-            s, models.ActionPartner, r.ActionPartnerRecord, fields.ACTION_PARTNER, noun="le partenaire"
-        )
+        self.partners = EntityCrud(s, models.ActionPartner, entities.ACTION_PARTNER)
         self.funding = EntityCrud(
             s,
             models.FundingLine,
-            r.FundingLineRecord,
-            fields.FUNDING_LINE,
-            noun="la ligne de financement",
+            entities.FUNDING_LINE,
         )
         self.milestones = EntityCrud(
             s,
             models.Milestone,
-            r.MilestoneRecord,
-            fields.MILESTONE,
-            noun="le jalon",
+            entities.MILESTONE,
             order_by=("due_on", "position", "id"),
         )
         self.indicators = EntityCrud(
             s,
             models.Indicator,
-            r.IndicatorRecord,
-            fields.INDICATOR,
-            noun="l'indicateur",
+            entities.INDICATOR,
             order_by=("axis_id", "name", "id"),
         )
         self.indicator_values = EntityCrud(
             s,
             models.IndicatorValue,
-            r.IndicatorValueRecord,
-            fields.INDICATOR_VALUE,
-            noun="la mesure",
+            entities.INDICATOR_VALUE,
             order_by=("measured_on", "id"),
         )
         self.indicator_imports = IndicatorImportService(s, before_write=before_import)
@@ -124,9 +101,7 @@ class Services:
         self.agenda = EntityCrud(
             s,
             models.AgendaItem,
-            r.AgendaItemRecord,
-            fields.AGENDA_ITEM,
-            noun="le point de l'ordre du jour",
+            entities.AGENDA_ITEM,
             order_by=("position", "id"),
         )
         self.steering = MeetingService(s, clock)  # agenda proposals, projector views, closing, decision register
@@ -136,9 +111,7 @@ class Services:
         self.decisions = EntityCrud(
             s,
             models.Decision,
-            r.DecisionRecord,
-            fields.DECISION,
-            noun="la décision",
+            entities.DECISION,
             order_by=("due_on", "id"),
         )
         # Figures and history

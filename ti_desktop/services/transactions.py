@@ -11,17 +11,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ti_desktop.db.engine import WRITE_OPTION
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import ConcurrentEditError, ConflictError, TiDesktopError
 
+# Uniqueness rules of the declared entities, by the columns SQLite names ("actions.territory_id, actions.code").
 _UNIQUE_MESSAGES = {
-    "actions.territory_id, actions.code": "Une autre action de ce territoire porte déjà ce code.",
-    "territories.name": "Un territoire porte déjà ce nom.",
-    "axes.territory_id, axes.code": "Un axe porte déjà ce code.",
-    "indicator_values.indicator_id, indicator_values.measured_on": "Une mesure existe déjà à cette date.",
-    "action_partners.action_id, action_partners.actor_id": "Cet acteur est déjà partenaire de l'action.",
-    "territory_roles.territory_id, territory_roles.actor_id, territory_roles.role": (
-        "Cet acteur a déjà ce rôle dans la gouvernance du territoire."
-    ),
+    ", ".join(f"{entity.table}.{column}" for column in columns): message
+    for entity in entities.ENTITIES
+    for columns, message in entity.unique.items()
 }
 
 
@@ -29,17 +26,31 @@ class StorageError(TiDesktopError):
     """The database could not complete the write (locked, disk full, read-only…)."""
 
 
-# Unique constraints by name (PostgreSQL names the constraint, SQLite the columns).
+# The same rules by constraint name (PostgreSQL names the constraint: the naming convention of db.models).
 _UNIQUE_BY_CONSTRAINT = {
-    "uq_actions_territory_id_code": "actions.territory_id, actions.code",
-    "uq_territories_name": "territories.name",
-    "uq_axes_territory_id_code": "axes.territory_id, axes.code",
-    "uq_indicator_values_indicator_id_measured_on": "indicator_values.indicator_id, indicator_values.measured_on",
-    "uq_action_partners_action_id_actor_id": "action_partners.action_id, action_partners.actor_id",
-    "uq_territory_roles_territory_id_actor_id_role": (
-        "territory_roles.territory_id, territory_roles.actor_id, territory_roles.role"
-    ),
+    f"uq_{entity.table}_{'_'.join(columns)}": ", ".join(f"{entity.table}.{column}" for column in columns)
+    for entity in entities.ENTITIES
+    for columns in entity.unique
 }
+
+
+def unique_message(constraint: str) -> str:
+    """The French message of a broken uniqueness rule, by constraint name (PostgreSQL)."""
+    return _UNIQUE_MESSAGES.get(_UNIQUE_BY_CONSTRAINT.get(constraint, ""), "Cet enregistrement existe déjà.")
+
+
+def check_message(constraint: str) -> str:
+    """A refused CHECK, named by the field it guards when the constraint is one of a declared field's
+    ("ck_actions_jobs_targeted_non_negative" → « Emplois visés »)."""
+    rule = constraint.removeprefix("ck_")
+    for entity in entities.ENTITIES:
+        if not rule.startswith(f"{entity.table}_"):
+            continue
+        rest = rule.removeprefix(f"{entity.table}_")
+        for name in sorted(entity.specs, key=len, reverse=True):  # "planned_end_after_start" before "planned"
+            if rest.startswith(name):
+                return f"{entity.specs[name].label} : la base a refusé cette valeur (règle « {rule} »)."
+    return f"La base a refusé une valeur incohérente (règle « {rule} »)."
 
 
 def _server_explanation(error: IntegrityError) -> str | None:
@@ -50,12 +61,11 @@ def _server_explanation(error: IntegrityError) -> str | None:
         return None
     constraint = getattr(diagnostic, "constraint_name", None) or ""
     if state == "23505":
-        columns = _UNIQUE_BY_CONSTRAINT.get(constraint)
-        return _UNIQUE_MESSAGES.get(columns or "", "Cet enregistrement existe déjà.")
+        return unique_message(constraint)
     if state == "23503":
         return "Cet enregistrement est lié à un autre qui n'existe pas ou qui en dépend encore."
     if state == "23514":
-        return f"La base a refusé une valeur incohérente (règle « {constraint.removeprefix('ck_')} »)."
+        return check_message(constraint)
     if state == "23502":
         return f"Une valeur obligatoire manque ({getattr(diagnostic, 'column_name', '') or '?'})."
     return None
@@ -73,7 +83,7 @@ def explain_integrity_error(error: IntegrityError) -> str:
         return "Cet enregistrement est lié à un autre qui n'existe pas ou qui en dépend encore."
     match = re.search(r"CHECK constraint failed: (\w+)", text)
     if match:
-        return f"La base a refusé une valeur incohérente (règle « {match.group(1)} »)."
+        return check_message(match.group(1))
     if "NOT NULL" in text:
         return f"Une valeur obligatoire manque ({text.split(':')[-1].strip()})."
     return f"La base a refusé l'enregistrement : {text}"

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import FundingStatus
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
@@ -87,7 +87,7 @@ class FundingLineDialog(SubmitDialog):
         self.ui.funderNameEdit.setEnabled(not from_directory)
 
     def values(self) -> dict[str, Any]:
-        ui, spec = self.ui, fields.FUNDING_LINE
+        ui, spec = self.ui, entities.FUNDING_LINE.fields
         actor_id = ui.funderActorCombo.currentData()
         return {
             "funder_actor_id": actor_id,

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, Priority
 from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
@@ -132,6 +132,8 @@ class GeneralTab(ActionTab):
             ("budget_nature", ui.budgetNatureCombo, "combo"),
             ("induced_investment", ui.inducedEdit, "money"),
             ("jobs_targeted", ui.jobsSpin, "optional_spin"),
+            ("jobs_created", ui.jobsCreatedSpin, "optional_spin"),
+            ("achieved_investment", ui.achievedInvestmentEdit, "money"),
             ("description", ui.descriptionEdit, "plain"),
             ("expected_results", ui.resultsEdit, "plain"),
         ]
@@ -289,7 +291,7 @@ class GeneralTab(ActionTab):
     # -- reading and showing values ------------------------------------------------------------
     def read(self, binding: Binding) -> Any:
         """The widget's value as the services take it; raises ValidationError when unreadable."""
-        widget, label = binding.widget, fields.ACTION[binding.name].label
+        widget, label = binding.widget, entities.ACTION.fields[binding.name].label
         if isinstance(widget, QLineEdit):
             if binding.kind == "date":
                 return parse_date(widget.text(), binding.name, label)
@@ -396,7 +398,7 @@ class GeneralTab(ActionTab):
         if value == getattr(self.action, binding.name):
             return True
         changes = {binding.name: value}  # the services draw the consequences (a new axis drops the objective…)
-        label = fields.ACTION[binding.name].label
+        label = entities.ACTION.fields[binding.name].label
         text = self.tr("Modifier « {label} » de {action}").format(label=label, action=action_name(self.action))
         try:
             # The version shown: a save meeting someone else's newer one is refused, not overwritten.
@@ -432,6 +434,7 @@ class GeneralTab(ActionTab):
         self.show_value(self.bindings["priority"], Priority.MOYENNE)
         self.show_value(self.bindings["progress"], 0)
         self.show_value(self.bindings["jobs_targeted"], None)
+        self.show_value(self.bindings["jobs_created"], None)
         self.challenges.set_challenges([], set())
         self.partners.set_records([])
         self._suggest_code()

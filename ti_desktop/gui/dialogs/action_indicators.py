@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import IndicatorDirection
 from ti_desktop.domain.records import IndicatorRecord, IndicatorValueRecord
 from ti_desktop.gui.context import AppContext
@@ -48,7 +48,7 @@ class IndicatorDialog(SubmitDialog):
         fill_combo(self.ui.directionCombo, [(d.label, d.value) for d in IndicatorDirection], IndicatorDirection.HAUSSE)
 
     def values(self) -> dict[str, Any]:
-        ui, spec = self.ui, fields.INDICATOR
+        ui, spec = self.ui, entities.INDICATOR.fields
         return {
             "name": ui.nameEdit.text().strip() or None,
             "unit": ui.unitEdit.text().strip() or None,
@@ -77,7 +77,7 @@ class IndicatorValueDialog(SubmitDialog):
         day = ui.measuredOnEdit.date()
         return {
             "measured_on": dt.date(day.year(), day.month(), day.day()),
-            "value": parse_number(ui.valueEdit.text(), "value", fields.INDICATOR_VALUE["value"].label),
+            "value": parse_number(ui.valueEdit.text(), "value", entities.INDICATOR_VALUE.fields["value"].label),
             "comment": ui.commentEdit.text().strip() or None,
         }
 

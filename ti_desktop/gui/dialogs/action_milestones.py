@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.records import MilestoneRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import (
@@ -41,7 +41,7 @@ class MilestoneDialog(SubmitDialog):
             self.setWindowTitle(self.tr("Nouveau jalon"))
 
     def values(self) -> dict[str, Any]:
-        spec = fields.MILESTONE
+        spec = entities.MILESTONE.fields
         return {
             "title": self.ui.titleEdit.text().strip() or None,
             "due_on": parse_date(self.ui.dueEdit.text(), "due_on", spec["due_on"].label),

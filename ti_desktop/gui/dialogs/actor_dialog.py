@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.records import ActorRecord
@@ -26,7 +26,7 @@ class ActorDialog(RecordFormDialog):
     ) -> None:
         super().__init__("", save, parent)
         self.setWindowTitle(self.tr("Nouvel acteur") if actor is None else self.tr("Modifier l'acteur"))
-        spec = fields.ACTOR
+        spec = entities.ACTOR.fields
         self.name_edit = QLineEdit()
         self.organisation_edit = QLineEdit()
         self.kind_combo = QComboBox()
@@ -59,7 +59,7 @@ class ActorDialog(RecordFormDialog):
         email = self.email_edit.text().strip() or None
         if email is not None and not EMAIL.fullmatch(email):
             problem = self.tr("« {email} » n'est pas une adresse valide.").format(email=email)
-            raise ValidationError("email", fields.ACTOR["email"].label, problem)
+            raise ValidationError("email", entities.ACTOR.fields["email"].label, problem)
         # Empty optional texts are stored as "no value", not as empty strings.
         return {
             "name": self.name_edit.text(),

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.records import ActorRecord, EpciRecord
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
@@ -25,7 +25,7 @@ class EpciDialog(RecordFormDialog):
         self.setWindowTitle(
             self.tr("Nouvelle intercommunalité") if epci is None else self.tr("Modifier l'intercommunalité")
         )
-        spec = fields.EPCI
+        spec = entities.EPCI.fields
         self.name_edit = QLineEdit()
         self.siren_edit = QLineEdit()
         self.siren_edit.setPlaceholderText(self.tr("9 chiffres"))
@@ -43,7 +43,7 @@ class EpciDialog(RecordFormDialog):
         self.name_edit.setFocus()
 
     def values(self) -> dict[str, Any]:
-        spec = fields.EPCI
+        spec = entities.EPCI.fields
         return {
             "name": self.name_edit.text(),
             # A SIREN is often typed in groups of three: "200 071 845".
@@ -66,7 +66,7 @@ class RoleDialog(RecordFormDialog):
     ) -> None:
         super().__init__("", save, parent)
         self.setWindowTitle(self.tr("Ajouter un membre de la gouvernance"))
-        spec = fields.TERRITORY_ROLE
+        spec = entities.TERRITORY_ROLE.fields
         self.actor_combo = QComboBox()
         # Long "name (organisation)" entries must not squeeze the form's captions: the list pops up wider.
         self.actor_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

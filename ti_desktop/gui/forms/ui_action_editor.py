@@ -310,6 +310,29 @@ class Ui_ActionEditor(object):
 
         self.budgetForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.jobsSpin)
 
+        self.jobsCreatedLabel = QLabel(self.budgetGroup)
+        self.jobsCreatedLabel.setObjectName(u"jobsCreatedLabel")
+
+        self.budgetForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.jobsCreatedLabel)
+
+        self.jobsCreatedSpin = QSpinBox(self.budgetGroup)
+        self.jobsCreatedSpin.setObjectName(u"jobsCreatedSpin")
+        self.jobsCreatedSpin.setMinimum(-1)
+        self.jobsCreatedSpin.setMaximum(100000)
+        self.jobsCreatedSpin.setKeyboardTracking(False)
+
+        self.budgetForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.jobsCreatedSpin)
+
+        self.achievedInvestmentLabel = QLabel(self.budgetGroup)
+        self.achievedInvestmentLabel.setObjectName(u"achievedInvestmentLabel")
+
+        self.budgetForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.achievedInvestmentLabel)
+
+        self.achievedInvestmentEdit = QLineEdit(self.budgetGroup)
+        self.achievedInvestmentEdit.setObjectName(u"achievedInvestmentEdit")
+
+        self.budgetForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.achievedInvestmentEdit)
+
 
         self.calendarBudgetRow.addWidget(self.budgetGroup)
 
@@ -824,6 +847,8 @@ class Ui_ActionEditor(object):
         self.budgetNatureLabel.setBuddy(self.budgetNatureCombo)
         self.inducedLabel.setBuddy(self.inducedEdit)
         self.jobsLabel.setBuddy(self.jobsSpin)
+        self.jobsCreatedLabel.setBuddy(self.jobsCreatedSpin)
+        self.achievedInvestmentLabel.setBuddy(self.achievedInvestmentEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.codeEdit, self.titleEdit)
         QWidget.setTabOrder(self.titleEdit, self.axisCombo)
@@ -845,7 +870,9 @@ class Ui_ActionEditor(object):
         QWidget.setTabOrder(self.spentEdit, self.budgetNatureCombo)
         QWidget.setTabOrder(self.budgetNatureCombo, self.inducedEdit)
         QWidget.setTabOrder(self.inducedEdit, self.jobsSpin)
-        QWidget.setTabOrder(self.jobsSpin, self.descriptionEdit)
+        QWidget.setTabOrder(self.jobsSpin, self.jobsCreatedSpin)
+        QWidget.setTabOrder(self.jobsCreatedSpin, self.achievedInvestmentEdit)
+        QWidget.setTabOrder(self.achievedInvestmentEdit, self.descriptionEdit)
         QWidget.setTabOrder(self.descriptionEdit, self.resultsEdit)
         QWidget.setTabOrder(self.resultsEdit, self.challengesView)
         QWidget.setTabOrder(self.challengesView, self.partnersView)
@@ -899,6 +926,10 @@ class Ui_ActionEditor(object):
         self.inducedEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"ex. 1 250 000,50", None))
         self.jobsLabel.setText(QCoreApplication.translate("ActionEditor", u"Emplois vis\u00e9s", None))
         self.jobsSpin.setSpecialValueText(QCoreApplication.translate("ActionEditor", u"non renseign\u00e9", None))
+        self.jobsCreatedLabel.setText(QCoreApplication.translate("ActionEditor", u"Emplois cr\u00e9\u00e9s (constat\u00e9s)", None))
+        self.jobsCreatedSpin.setSpecialValueText(QCoreApplication.translate("ActionEditor", u"non renseign\u00e9", None))
+        self.achievedInvestmentLabel.setText(QCoreApplication.translate("ActionEditor", u"Investissement r\u00e9alis\u00e9 (\u20ac)", None))
+        self.achievedInvestmentEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"ex. 1 250 000,50", None))
         self.descriptionGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Description", None))
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Contexte, contenu de l'action, modalit\u00e9s de mise en \u0153uvre\u2026", None))
         self.resultsGroup.setTitle(QCoreApplication.translate("ActionEditor", u"R\u00e9sultats attendus", None))

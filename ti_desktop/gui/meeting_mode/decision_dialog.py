@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.domain.entities import DECISION
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.domain.fields import DECISION
 from ti_desktop.domain.records import DecisionRecord, MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.inputs import parse_date
@@ -137,7 +137,7 @@ class DecisionDialog(QDialog):
         if found is None:
             raise ValidationError(
                 "owner_actor_id",
-                DECISION["owner_actor_id"].label,
+                DECISION.fields["owner_actor_id"].label,
                 self.tr(
                     "« {name} » n'est pas dans l'annuaire : choisissez un nom de la liste, ou laissez vide."
                 ).format(name=typed),
@@ -150,7 +150,7 @@ class DecisionDialog(QDialog):
             "action_id": self.action_id,
             "text": self.text.text().strip(),
             "owner_actor_id": self.owner_id(),
-            "due_on": parse_date(self.due.text(), "due_on", DECISION["due_on"].label),
+            "due_on": parse_date(self.due.text(), "due_on", DECISION.fields["due_on"].label),
             "state": DecisionState.A_FAIRE,
         }
 

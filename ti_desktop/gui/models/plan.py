@@ -22,7 +22,7 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
-from ti_desktop.kernel.formatting import format_date, format_euros
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.views import PlanRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +31,16 @@ EditAction = Callable[[int, str, Any], bool]
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PLAN_ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def jobs_text(created: int | None, targeted: int | None) -> str:
+    """« 25 / 60 »: created (constatés) over targeted; a dash for the one not known."""
+    if created is None and targeted is None:
+        return ""
+    shown = [format_number(created) if created is not None else "—"]
+    if targeted is not None:
+        shown.append(format_number(targeted))
+    return " / ".join(shown)
 
 
 class Column(IntEnum):
@@ -44,6 +54,8 @@ class Column(IntEnum):
     BUDGET = 7
     SECURED = 8
     LATE = 9
+    JOBS = 10
+    ACHIEVED_INVESTMENT = 11
 
 
 HEADERS = {
@@ -57,6 +69,8 @@ HEADERS = {
     Column.BUDGET: "Budget",
     Column.SECURED: "Financement acquis",
     Column.LATE: "Retard",
+    Column.JOBS: "Emplois créés / visés",
+    Column.ACHIEVED_INVESTMENT: "Investissement réalisé",
 }
 
 
@@ -259,6 +273,8 @@ class PlanTreeModel(QAbstractItemModel):
             Column.PROGRESS,
             Column.BUDGET,
             Column.SECURED,
+            Column.JOBS,
+            Column.ACHIEVED_INVESTMENT,
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -292,6 +308,10 @@ class PlanTreeModel(QAbstractItemModel):
                 return format_euros(row.secured) if row.secured else ""
             case Column.LATE:
                 return self.tr("⚠ en retard") if row.late else ""
+            case Column.JOBS:
+                return jobs_text(action.jobs_created, action.jobs_targeted)
+            case Column.ACHIEVED_INVESTMENT:
+                return format_euros(action.achieved_investment, empty="")
         return ""
 
     def _sort_key(self, row: PlanRow, column: Column) -> Any:
@@ -317,6 +337,10 @@ class PlanTreeModel(QAbstractItemModel):
                 return float(row.secured)
             case Column.LATE:
                 return 0 if row.late else 1
+            case Column.JOBS:
+                return action.jobs_created if action.jobs_created is not None else -1
+            case Column.ACHIEVED_INVESTMENT:
+                return float(action.achieved_investment or 0)
         return 0
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -102,6 +102,9 @@ def scaled_font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
     return font
 
 
+TILES_PER_ROW = 5
+
+
 class FigureTile(QFrame):
     """A key figure in large type, its caption below; when clickable, a click (or Space/Enter) opens the plan."""
 
@@ -264,6 +267,16 @@ class DashboardPage(Page):
         # Jobs are counted on every action that is not abandoned.
         not_abandoned = frozenset(ActionStatus) - {ActionStatus.ABANDONNEE}
         self.jobs_tile = self._tile(self.tr("Emplois visés"), NEUTRAL_ACCENT, see, {"statuses": not_abandoned})
+        # Targeted vs achieved (constatés), as the programme reports them nationally.
+        self.jobs_created_tile = self._tile(
+            self.tr("Emplois créés (constatés)"), NEUTRAL_ACCENT, see, {"filled": frozenset({"jobs_created"})}
+        )
+        self.induced_tile = self._tile(
+            self.tr("Investissement induit"), MONEY_ACCENT, see, {"filled": frozenset({"induced_investment"})}
+        )
+        self.achieved_tile = self._tile(
+            self.tr("Investissement réalisé"), MONEY_ACCENT, see, {"filled": frozenset({"achieved_investment"})}
+        )
         self.budget_tile = self._tile(self.tr("Budget prévisionnel"), MONEY_ACCENT, see_all, {})
         self.requested_tile = self._tile(self.tr("Financements demandés"), MONEY_ACCENT, see_all, {})
         self.granted_tile = self._tile(self.tr("Financements acquis"), MONEY_ACCENT, see_all, {})
@@ -369,6 +382,8 @@ class DashboardPage(Page):
         for column, tile in enumerate(tiles):
             grid.addWidget(tile, 0, column)
             grid.setColumnStretch(column, 1)
+        for column in range(len(tiles), TILES_PER_ROW):  # a short row keeps the tiles as wide as the others
+            grid.setColumnStretch(column, 1)
         return grid
 
     def _build_layout(self) -> None:
@@ -390,6 +405,8 @@ class DashboardPage(Page):
         key_box.addLayout(
             self._tile_row([self.total_tile, self.started_tile, self.late_tile, self.jobs_tile, self.decisions_tile])
         )
+        key_box.addWidget(self._heading(self.tr("Retombées : visé et constaté")))
+        key_box.addLayout(self._tile_row([self.jobs_created_tile, self.induced_tile, self.achieved_tile]))
         money_box = QVBoxLayout()
         money_box.addWidget(self._heading(self.tr("Budget et financements")))
         money_box.addLayout(
@@ -531,6 +548,14 @@ class DashboardPage(Page):
             LATE_COLOUR if summary.late_count else None,
         )
         self.jobs_tile.set_value(format_number(summary.jobs_targeted), self.tr("hors actions abandonnées"))
+        self.jobs_created_tile.set_value(
+            format_number(summary.jobs_created), self.tr("sur {0} visés").format(format_number(summary.jobs_targeted))
+        )
+        self.induced_tile.set_value(format_euros(summary.induced_investment), self.tr("attendu, hors abandonnées"))
+        self.achieved_tile.set_value(
+            format_euros(summary.achieved_investment),
+            self.tr("sur {0} induits attendus").format(format_euros(summary.induced_investment)),
+        )
         budget_note = self.tr("dépensé à date : {0}").format(format_euros(summary.budget.spent))
         if summary.budget.actions_without_budget:
             budget_note += "\n" + self.tr("{0} action(s) sans budget").format(summary.budget.actions_without_budget)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import KeyCompanyRecord
 from ti_desktop.gui.context import AppContext
@@ -65,7 +65,7 @@ class CompanyDialog(RecordFormDialog):
             "siret": "".join(self.siret_edit.text().split()) or None,
             "sector": optional_text(self.sector_edit),
             "employees": parse_whole_number(
-                self.employees_edit.text(), "employees", fields.KEY_COMPANY["employees"].label
+                self.employees_edit.text(), "employees", entities.KEY_COMPANY.fields["employees"].label
             ),
             "commune": optional_text(self.commune_edit),
             "notes": optional_text(self.notes_edit),

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind, MinutesState
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
@@ -173,7 +173,7 @@ class MeetingDetail(QStackedWidget):
 
     def _build_fields(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(self.tr("Réunion"), parent)
-        spec = fields.MEETING
+        spec = entities.MEETING.fields
         self.errors = FieldErrors()
         self.kind_combo = QComboBox(box)
         fill_kinds(self.kind_combo)
@@ -445,7 +445,7 @@ class MeetingDetail(QStackedWidget):
         if name == "minutes_state":
             return MinutesState(self.minutes_state_combo.currentData())
         if name == "held_on":
-            return parse_date(self.date_edit.text(), name, fields.MEETING[name].label)
+            return parse_date(self.date_edit.text(), name, entities.MEETING.fields[name].label)
         if name == "place":
             return self.place_edit.text()
         return self.notes_edit.toPlainText()
@@ -455,7 +455,7 @@ class MeetingDetail(QStackedWidget):
         if meeting is None:
             return
         self.errors.clear(name)
-        label = fields.MEETING[name].label if name != "minutes_state" else self.tr("Compte rendu")
+        label = entities.MEETING.fields[name].label if name != "minutes_state" else self.tr("Compte rendu")
         text = self.tr("{meeting} : modifier « {label} »").format(meeting=meeting_title(meeting), label=label)
         try:
             # An unchanged value writes nothing and pushes no undo step (the editor compares).

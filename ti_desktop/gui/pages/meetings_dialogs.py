@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
@@ -139,7 +139,7 @@ class NewMeetingDialog(RecordFormDialog):
     ) -> None:
         super().__init__("", save, parent, minimum_width=620)
         self.setWindowTitle(self.tr("Nouvelle réunion"))
-        spec = fields.MEETING
+        spec = entities.MEETING.fields
         self.kind_combo = QComboBox(self)
         fill_kinds(self.kind_combo)
         self.date_edit = QLineEdit(default_day, self)
@@ -171,7 +171,7 @@ class NewMeetingDialog(RecordFormDialog):
         self.save_button.setText(self.tr("Créer la réunion"))
 
     def values(self) -> dict[str, Any]:
-        spec = fields.MEETING
+        spec = entities.MEETING.fields
         return {
             "kind": MeetingKind(self.kind_combo.currentData()),
             "held_on": parse_date(self.date_edit.text(), "held_on", spec["held_on"].label),
@@ -206,7 +206,7 @@ class AgendaItemDialog(RecordFormDialog):
 
     def __init__(self, save: Save, item: AgendaItemRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", save, parent, minimum_width=560)
-        spec = fields.AGENDA_ITEM
+        spec = entities.AGENDA_ITEM.fields
         self.setWindowTitle(self.tr("Point libre") if item is None else self.tr("Modifier le point"))
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("ex. Questions diverses"))

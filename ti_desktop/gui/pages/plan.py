@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.domain.filters import ActionFilter, QualityIssue
+from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, PLAN_ROW_ROLE, Column, PlanTreeModel
@@ -101,6 +101,10 @@ class PlanPage(Page):
         self.quality_filter.addItem(self.tr("Qualité des données : toutes"), None)
         for issue in QualityIssue:
             self.quality_filter.addItem(issue.label, issue.value)
+        self.filled_filter = QComboBox(self)
+        self.filled_filter.addItem(self.tr("Retombées : toutes"), None)
+        for name, label in FILTERABLE.items():
+            self.filled_filter.addItem(self.tr("Avec : {0}").format(label), name)
         self.confidential_filter = QComboBox(self)
         for label, value in CONFIDENTIAL_CHOICES:
             self.confidential_filter.addItem(self.tr(label), value)
@@ -118,6 +122,7 @@ class PlanPage(Page):
         second.addWidget(self.to_discuss_only)
         second.addWidget(self.confidential_filter)
         second.addWidget(self.quality_filter)
+        second.addWidget(self.filled_filter)
         second.addWidget(self.clear_filters)
         second.addStretch(1)
         second.addWidget(self.count_label)
@@ -130,6 +135,7 @@ class PlanPage(Page):
             self.status_filter,
             self.lead_filter,
             self.quality_filter,
+            self.filled_filter,
             self.confidential_filter,
         ):
             combo.currentIndexChanged.connect(self._update_filter)
@@ -162,6 +168,8 @@ class PlanPage(Page):
             Column.BUDGET: 120,
             Column.SECURED: 140,
             Column.LATE: 100,
+            Column.JOBS: 120,
+            Column.ACHIEVED_INVESTMENT: 140,
         }
         for column, width in widths.items():
             header.resizeSection(column, width)
@@ -215,6 +223,7 @@ class PlanPage(Page):
             confidential=self.confidential_filter.currentData(),
             text=self.search.text(),
             quality=frozenset(QualityIssue(value) for value in chosen(self.quality_filter)),
+            filled=chosen(self.filled_filter),
             today=self.context.today,
         )
 
@@ -235,6 +244,7 @@ class PlanPage(Page):
             self.status_filter,
             self.lead_filter,
             self.quality_filter,
+            self.filled_filter,
             self.confidential_filter,
             self.late_only,
             self.to_discuss_only,
@@ -248,6 +258,7 @@ class PlanPage(Page):
             (self.lead_filter, action_filter.lead_actor_ids),
             (self.status_filter, {s.value for s in action_filter.statuses}),
             (self.quality_filter, {q.value for q in action_filter.quality}),
+            (self.filled_filter, action_filter.filled),
         ):
             if values:
                 combo.setCurrentIndex(max(0, combo.findData(next(iter(values)))))
@@ -265,6 +276,7 @@ class PlanPage(Page):
             self.status_filter,
             self.lead_filter,
             self.quality_filter,
+            self.filled_filter,
             self.confidential_filter,
         ):
             combo.setCurrentIndex(0)

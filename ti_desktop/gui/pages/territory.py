@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ti_desktop.domain import fields
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
@@ -56,7 +56,7 @@ class IdentitySection(QGroupBox):
             edit.setObjectName(name)
             edit.editingFinished.connect(lambda name=name: self.save(name))
             self.edits[name] = edit
-            label = fields.TERRITORY[name].label + (" *" if name == "name" else "")
+            label = entities.TERRITORY.fields[name].label + (" *" if name == "name" else "")
             form.addRow(label, self.errors.wrap(name, edit))
         self.edits["labelled_on"].setPlaceholderText(self.tr("jj/mm/aaaa (laisser vide si inconnue)"))
         self.edits["phase"].setPlaceholderText(self.tr("ex. 2023–2027"))
@@ -66,7 +66,7 @@ class IdentitySection(QGroupBox):
         self.summary.setPlaceholderText(self.tr("Présentation du territoire, reprise en tête du rapport"))
         # A multi-line text has no "editing finished": it is saved when it loses the focus.
         self.summary.installEventFilter(self)
-        caption = QLabel(fields.TERRITORY["summary"].label, self)
+        caption = QLabel(entities.TERRITORY.fields["summary"].label, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(caption)
@@ -89,7 +89,7 @@ class IdentitySection(QGroupBox):
         return super().eventFilter(watched, event)
 
     def value_of(self, name: str) -> Any:
-        label = fields.TERRITORY[name].label
+        label = entities.TERRITORY.fields[name].label
         if name == "summary":
             return self.summary.toPlainText()
         if name == "labelled_on":
@@ -105,7 +105,7 @@ class IdentitySection(QGroupBox):
         try:
             value = self.value_of(name)
             # An unchanged value writes nothing and pushes no undo step (the editor compares).
-            label = fields.TERRITORY[name].label
+            label = entities.TERRITORY.fields[name].label
             text = self.tr("Territoire : modifier « {label} »").format(label=label)
             self.context.editor.update(territories, tid, text, **{name: value})
         except TiDesktopError as error:
