@@ -279,7 +279,7 @@ class DemoService:
 
 
 def create_demo_territory(services: Services, data: dict[str, Any] | None = None) -> TerritoryRecord:
-    """Write the demo territory (all or nothing) and return it."""
+    """Write the demo territory (all or nothing) into the base of `services` and return it."""
     return services.demo.create(data)
 
 

@@ -1,5 +1,5 @@
-"""`Services`: every use case of the app, built once from an open database by the composition root
-(services/maintenance.py's `open_services`) and passed to the GUI and CLI.
+"""`Services`: every use case of the app, built once from an open database (services/maintenance.py's
+`open_services`, which only the composition roots call) and passed to the GUI and CLI.
 
 The sessionmaker stays inside: callers get use cases that return records, never a session or a live ORM row.
 """
