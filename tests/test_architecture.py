@@ -23,7 +23,8 @@ def test_headless_layers_do_not_load_qt() -> None:
     """Importing everything below the GUI (and the command line) never loads PySide6."""
     code = (
         "import sys, ti_desktop.cli, ti_desktop.services.registry, ti_desktop.services.demo, "
-        "ti_desktop.services.maintenance; print(any(m.startswith('PySide6') for m in sys.modules))"
+        "ti_desktop.services.maintenance, ti_desktop.services.import_columns, ti_desktop.services.locking, "
+        "ti_desktop.services.database_errors; print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
