@@ -44,7 +44,7 @@ def populate(target: str, size: int) -> None:
     opened = open_target(target)
     try:
         territory = opened.services.territories.create(name="Territoire de mesure")
-        with opened.services.sessions.begin() as session:
+        with opened.database.sessions.begin() as session:
             session.execute(
                 models.Action.__table__.insert(),
                 [
@@ -121,7 +121,7 @@ def measure(target: str, size: int, seconds: float) -> None:
     failures = sum(outcome[2] for outcome in outcomes)
     budget = sum((Decimal(outcome[3]) for outcome in outcomes), Decimal(0))
     opened = open_target(target)
-    with opened.services.sessions() as session:
+    with opened.database.sessions() as session:
         stored_budget = Decimal(session.scalar(select(func.sum(models.Action.__table__.c.planned_budget))) or 0)
         stored_progress = int(session.scalar(select(func.sum(models.Action.progress))) or 0)
         versions = int(session.scalar(select(func.sum(models.Action.version - 1))) or 0)

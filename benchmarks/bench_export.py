@@ -39,7 +39,7 @@ def build_database(path: Path, action_count: int) -> None:
     build_large_plan(path, action_count)
     opened = open_services(path, user="benchmark", clock=SystemClock())
     try:
-        with transaction(opened.services.sessions) as session:
+        with transaction(opened.database.sessions) as session:
             rows = session.execute(select(models.Action.id, models.Action.planned_start).order_by(models.Action.id))
             actions = list(rows)
             lines, milestones = [], []

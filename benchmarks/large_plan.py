@@ -24,7 +24,7 @@ def build_large_plan(path: Path, action_count: int, seed: int = 7) -> None:
     opened = open_services(path, user="benchmark", clock=SystemClock())
     services = opened.services
     try:
-        with transaction(services.sessions) as session:
+        with transaction(opened.database.sessions) as session:
             territory = services.territories.create_in(session, name=f"Territoire de {action_count} actions")
             axes = [axis.id for axis in services.axes.available_to_in(session, territory.id)]
             lead = services.actors.create_in(session, name="Porteur de test", kind="entreprise")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,17 +17,113 @@ def test_import_contracts_are_kept() -> None:
     lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 kept, 0 broken" in result.stdout
+    assert "4 kept, 0 broken" in result.stdout
 
 
 def test_headless_layers_do_not_load_qt() -> None:
     """Importing everything below the GUI (and the command line) never loads PySide6."""
     code = (
         "import sys, ti_desktop.cli, ti_desktop.services.registry, ti_desktop.services.demo, "
-        "ti_desktop.services.maintenance; print(any(m.startswith('PySide6') for m in sys.modules))"
+        "ti_desktop.services.maintenance, ti_desktop.services.import_columns, ti_desktop.services.locking, "
+        "ti_desktop.services.database_errors; print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# What must never leave the services: a session, its maker, or a live ORM row (ti_desktop.db.models).
+_LEAKS = ("Session", "sessionmaker", "models.", "ti_desktop.db", "Engine", "Connection")
+
+
+def _annotation_text(function: Any, annotation: Any) -> str:
+    """An annotation as text; a type variable (`ModelT`) stands for its bound (`Base`: an ORM row)."""
+    import re
+
+    text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", repr(annotation))
+    names = getattr(inspect.unwrap(function), "__globals__", {})
+    for word in re.findall(r"\w+", text):
+        variable = names.get(word)
+        if isinstance(variable, TypeVar) and variable.__bound__ is not None:
+            bound = variable.__bound__
+            text += f" ({word}: {bound.__module__}.{bound.__qualname__})"
+    return text
+
+
+def _takes_a_session(function: Any) -> bool:
+    return any(
+        "Session" in _annotation_text(function, parameter.annotation)
+        for parameter in inspect.signature(function).parameters.values()
+    )
+
+
+def _leaks(owner: object) -> list[str]:
+    found = []
+    for name, function in inspect.getmembers(type(owner), inspect.isfunction):
+        if name.startswith("_") or _takes_a_session(function):
+            # A method that takes a Session is a step of a transaction another service owns (the demo, the
+            # import): only code that already holds a session (services) can call it.
+            continue
+        returned = _annotation_text(function, inspect.signature(function).return_annotation)
+        if any(leak in returned for leak in _LEAKS):
+            found.append(f"{type(owner).__name__}.{name} -> {returned}")
+    return found
+
+
+def _services() -> Any:
+    from sqlalchemy.orm import sessionmaker
+
+    from ti_desktop.services.registry import Services
+
+    from .clock import fixed_clock
+
+    return Services(sessionmaker(), fixed_clock())
+
+
+def test_no_service_hands_out_a_session_or_an_orm_row() -> None:
+    """Services are use cases: what the GUI and the command line receive from them are records, never a session,
+    a sessionmaker or a live ORM object (the use case owns its transaction)."""
+    from sqlalchemy.orm import Session, sessionmaker
+
+    services = _services()
+    exposed = {name: value for name, value in vars(services).items() if not name.startswith("_")}
+    assert [name for name, value in exposed.items() if isinstance(value, (Session, sessionmaker))] == []
+    found = _leaks(services)
+    for value in exposed.values():
+        if value is not None and type(value).__module__.startswith("ti_desktop.services"):
+            found += _leaks(value)
+    attachments = services.attachments_in(ROOT / "pieces-jointes")
+    assert found + _leaks(attachments) == []
+
+
+def test_the_leak_test_sees_a_leak() -> None:
+    from sqlalchemy.orm import Session
+
+    from ti_desktop.db import models
+
+    class Leaky:
+        def session(self) -> Session:
+            raise NotImplementedError
+
+        def row(self, action_id: int) -> models.Action:
+            raise NotImplementedError
+
+        def rows_in(self, session: Session) -> list[models.Action]:  # a transaction step: allowed
+            raise NotImplementedError
+
+    assert _leaks(Leaky()) == ["Leaky.row -> models.Action", "Leaky.session -> Session"]
+
+
+def test_only_the_lifecycle_module_builds_services() -> None:
+    """`Services(...)` is built in services/maintenance.py (`open_services`), which only the composition roots
+    (ti_desktop.app and ti_desktop.cli) import (an import-linter contract keeps it out of the GUI)."""
+    import ast
+
+    builders = []
+    for path in sorted((ROOT / "ti_desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Services":
+                builders.append(path.relative_to(ROOT).as_posix())
+    assert sorted(set(builders)) == ["ti_desktop/services/maintenance.py"]
 
 
 # Calls that read the machine's clock (Python's and Qt's). Only ti_desktop/kernel/clock.py makes them: everything

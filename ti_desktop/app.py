@@ -23,9 +23,6 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__
-from ti_desktop.db.backup import describe_backup
-from ti_desktop.db.errors import DatabaseDamagedError
-from ti_desktop.db.lock import WINDOW, DatabaseLock, OpenElsewhereError
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
@@ -36,7 +33,15 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
-from ti_desktop.services.maintenance import OpenDatabase, open_server_services, open_services, restore_backup
+from ti_desktop.services.database_errors import DatabaseDamagedError
+from ti_desktop.services.locking import WINDOW, DatabaseLock, OpenElsewhereError
+from ti_desktop.services.maintenance import (
+    OpenDatabase,
+    describe_backup,
+    open_server_services,
+    open_services,
+    restore_backup,
+)
 
 LOG_FILE_NAME = "ti-desktop.log"
 log = logging.getLogger("ti_desktop")
@@ -115,7 +120,7 @@ class GuiController:
             opened.close()
             return False
         self._opened, self._target = opened, url
-        server = opened.database.server or url
+        server = opened.server or url
         context = AppContext(opened.services, self.settings, data_dir=self.user_dirs.data_dir, clock=self.clock)
         self.window = MainWindow(context, None, build_pages(context), open_action_editor, server=server)
         self.window.database_requested.connect(self.switch)
@@ -229,7 +234,7 @@ class GuiController:
 
     def restore(self, backup: Path) -> None:
         assert self._opened is not None
-        database = self._opened.database.path
+        database = self._opened.path
         assert database is not None, "a server base is restored by its server, not from here"
         lock, self._lock = self._lock, None  # kept through the restore: no command writes in between
         self.close()

@@ -16,13 +16,16 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
+
+if TYPE_CHECKING:  # the services load only when a command opens a base
+    from ti_desktop.services.maintenance import OpenDatabase
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -223,7 +226,7 @@ def parse_cli_date(text: str, option: str) -> dt.date:
 Target = Path | str
 
 
-def open_for(target: Target, clock: Clock, *, create: bool = False) -> Any:
+def open_for(target: Target, clock: Clock, *, create: bool = False) -> OpenDatabase:
     """The services on a file (created when `create`) or on a server base."""
     from ti_desktop.services.maintenance import open_server_services, open_services
 
@@ -246,7 +249,7 @@ def run_demo(database: Target, clock: Clock) -> int:
 
 
 def run_check(database: Path, as_json: bool) -> int:
-    from ti_desktop.db.errors import one_line
+    from ti_desktop.services.database_errors import one_line
     from ti_desktop.services.maintenance import check_database
 
     report = check_database(database)
@@ -260,7 +263,7 @@ def run_check(database: Path, as_json: bool) -> int:
         for key, count in report.counts.items():
             print(f"{COUNT_LABELS[key]} : {format_number(count)}")
     if report.integrity != "ok":
-        from ti_desktop.db.errors import DatabaseDamagedError
+        from ti_desktop.services.database_errors import DatabaseDamagedError
 
         raise DatabaseDamagedError(database, report.integrity)  # one line, naming the backup to restore
     return EXIT_OK
@@ -338,7 +341,7 @@ def read_mapping(text: str) -> dict[str, str]:
 
 
 def print_fields() -> int:
-    from ti_desktop.exchange.plan_columns import ACTION_FIELDS, FUNDING_FIELDS, IGNORE, MILESTONE_FIELDS
+    from ti_desktop.services.import_columns import ACTION_FIELDS, FUNDING_FIELDS, IGNORE, MILESTONE_FIELDS
 
     groups = (
         ("Feuille des actions", ACTION_FIELDS),
@@ -532,7 +535,7 @@ def lock_while_writing(database: Path, args: argparse.Namespace, since: dt.datet
     if not writes_to_base(args):
         yield
         return
-    from ti_desktop.db.lock import (
+    from ti_desktop.services.locking import (
         DatabaseLock,
         DatabaseLockedError,
         OpenElsewhereError,
@@ -657,8 +660,8 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs, clock: Clock) -> int
         return run_gui(database, user_dirs, clock)
     if database == user_dirs.default_database:
         database.parent.mkdir(parents=True, exist_ok=True)
-    from ti_desktop.db.errors import DatabaseDamagedError
     from ti_desktop.paths import location_warning
+    from ti_desktop.services.database_errors import DatabaseDamagedError
 
     warning = location_warning(database)
     if warning and not getattr(args, "fields", False):

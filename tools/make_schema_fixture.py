@@ -34,10 +34,8 @@ from ti_desktop.db.types import Money
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.kernel.clock import SystemClock
-from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.demo import create_demo_territory
-from ti_desktop.services.maintenance import open_services
-from ti_desktop.services.registry import Services
+from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.transactions import transaction
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
@@ -103,8 +101,9 @@ def summarise(path: Path) -> dict[str, Any]:
     }
 
 
-def add_extras(services: Services, files_dir: Path) -> None:
+def add_extras(opened: OpenDatabase, files_dir: Path) -> None:
     """Rows the demo territory does not have, so that every table holds data."""
+    services = opened.services
     territory = services.territories.resolve(None)
     tid = territory.id
     axis = services.axes.create(territory_id=tid, code="ATT", label="Attractivité", colour="#cf222e", position=5)
@@ -143,9 +142,9 @@ def add_extras(services: Services, files_dir: Path) -> None:
     # Pièces jointes: of an action through its service (the file is copied), of a meeting directly.
     source = files_dir / "programme des visites.txt"
     source.write_text("Programme des visites d'usines, édition 2025.\n", encoding="utf-8")
-    AttachmentService(services.sessions, files_dir).attach(action.id, source, "Programme des visites")
+    services.attachments_in(files_dir).attach(action.id, source, "Programme des visites")
     meeting = services.steering.of_territory(tid)[0]
-    with transaction(services.sessions) as session:
+    with transaction(opened.database.sessions) as session:
         session.add(
             models.Attachment(
                 meeting_id=meeting.id,
@@ -172,7 +171,7 @@ def build(destination: Path) -> None:
             create_demo_territory(opened.services)
             files_dir = Path(folder) / "donnees"
             files_dir.mkdir()
-            add_extras(opened.services, files_dir)
+            add_extras(opened, files_dir)
         finally:
             opened.close()
         with (

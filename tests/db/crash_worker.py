@@ -24,7 +24,7 @@ from sqlalchemy import event
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.kernel.clock import SystemClock
-from ti_desktop.services.maintenance import open_services
+from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 from ti_desktop.services.transactions import transaction
 
@@ -56,8 +56,9 @@ def next_sequence(services: Services, territory: int) -> int:
     return max((int(code[len(CODE_PREFIX) :]) for code in codes), default=-1) + 1
 
 
-def commit_edit(services: Services, territory: int, axis: int, sequence: int) -> None:
-    with transaction(services.sessions) as session:
+def commit_edit(opened: OpenDatabase, territory: int, axis: int, sequence: int) -> None:
+    services = opened.services
+    with transaction(opened.database.sessions) as session:
         action = services.actions.create_in(
             session,
             territory_id=territory,
@@ -86,7 +87,7 @@ def run_edits(database: Path) -> None:
     sequence = next_sequence(services, territory)
     say("ready", sequence)
     while True:
-        commit_edit(services, territory, axis, sequence)
+        commit_edit(opened, territory, axis, sequence)
         say("ack", sequence)
         sequence += 1
 

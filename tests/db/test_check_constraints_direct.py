@@ -34,6 +34,7 @@ from ti_desktop.services.maintenance import open_services
 from ti_desktop.services.registry import Services
 
 from ..clock import fixed_clock
+from ..sessions import sessions_of
 from .conftest import USER, add_action, add_territory, axis_id, sidecar_files
 
 NOW = "2025-01-01 00:00:00.000000"
@@ -385,7 +386,7 @@ def test_the_services_refuse_the_same_values_naming_the_field(
 ) -> None:
     s, parents = services
     crud: EntityCrud[Any, Any] = getattr(s, SERVICE_OF_TABLE[table])
-    with s.sessions() as session:
+    with sessions_of(s)() as session:
         before = session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
     bad = service_values(table, values)
     with pytest.raises(ValidationError) as caught:
@@ -397,5 +398,5 @@ def test_the_services_refuse_the_same_values_naming_the_field(
             crud.create(**{**service_base(table, parents), **bad})
     assert caught.value.field in values, f"{name}: the message names another field: {caught.value.message}"
     assert caught.value.message.startswith(f"{caught.value.label} : ")
-    with s.sessions() as session:
+    with sessions_of(s)() as session:
         assert session.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one() == before

@@ -28,6 +28,7 @@ from ti_desktop.db.sqlite_file import quick_check
 from ti_desktop.services.maintenance import open_services
 
 from ..clock import fixed_clock, pause
+from ..sessions import sessions_of
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 TERRITORY = "Territoire des pannes de courant"  # as in crash_worker.py
@@ -137,7 +138,7 @@ def check_edits(path: Path, acknowledged: list[int], before: int) -> int:
         actions = {a.code or "": a for a in services.actions.list(territory_id=territory.id)}
         funding = {line.action_id: line for line in services.funding.list()}
         funding_count = len(services.funding.list())
-        with services.sessions() as session:
+        with sessions_of(services)() as session:
             log = session.connection().exec_driver_sql(
                 "SELECT entity, field, new_value FROM change_log WHERE entity IN ('action', 'funding_line', "
                 "'territory')"
@@ -215,7 +216,7 @@ def test_sigkill_while_a_new_base_is_created(tmp_path: Path) -> None:
         assert worker.process.returncode == -9, worker.stderr
         opened = open_services(path, user="verification", clock=fixed_clock())  # a new start on what is left
         try:
-            with opened.services.sessions() as session:
+            with opened.database.sessions() as session:
                 axes = session.connection().exec_driver_sql("SELECT count(*) FROM axes").scalar()
             assert axes == 4, f"attempt {attempt} (seed {seed}): the seeded axes are missing"
         finally:

@@ -306,7 +306,7 @@ def plan(tmp_path: Path) -> Iterator[tuple[OpenDatabase, int, int]]:
 def edit(opened: OpenDatabase, territory: int, axis: int, n: int) -> None:
     """One edit of several rows in one transaction: an action, its funding line, the territory's counter."""
     services = opened.services
-    with transaction(services.sessions) as session:
+    with transaction(opened.database.sessions) as session:
         action = services.actions.create_in(
             session,
             territory_id=territory,

@@ -151,7 +151,7 @@ def assert_upgrade_keeps_everything(fixture_file: Path, copy: Path, tmp_path: Pa
     try:
         backup = opened.database.backup_before_upgrade
         # Every row of every model reads back through the current types (money, enum codes, timestamps).
-        with opened.services.sessions() as session:
+        with opened.database.sessions() as session:
             for mapper in models.Base.registry.mappers:
                 model = mapper.class_
                 loaded = session.scalars(select(model)).all()

@@ -13,11 +13,12 @@ from ti_desktop.domain.enums import ActionStatus, ActorKind, Priority
 from ti_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from ti_desktop.domain.filters import ActionFilter
 
+from ..sessions import sessions_of
 from .conftest import TODAY, World
 
 
 def row_counts(world: World) -> tuple[int, int]:
-    with world.services.sessions() as session:
+    with sessions_of(world.services)() as session:
         actions = session.scalar(select(func.count()).select_from(models.Action))
         log = session.scalar(select(func.count()).select_from(models.ChangeLog))
     return actions, log

@@ -14,12 +14,13 @@ from ti_desktop.domain.enums import ActorKind, GovernanceRole, MeetingKind
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActorRecord
 
+from ..sessions import sessions_of
 from .conftest import World
 
 
 def table_counts(world: World) -> dict[str, int]:
     tables = [models.Actor, models.TerritoryRole, models.ActionPartner, models.ChangeLog]
-    with world.services.sessions() as session:
+    with sessions_of(world.services)() as session:
         counts = {model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0 for model in tables}
         counts["meeting_participants"] = (
             session.scalar(select(func.count()).select_from(models.meeting_participants)) or 0

@@ -15,7 +15,7 @@ from .conftest import World
 
 @pytest.fixture
 def service(world: World, tmp_path: Path) -> AttachmentService:
-    return AttachmentService(world.services.sessions, tmp_path / "donnees")
+    return world.services.attachments_in(tmp_path / "donnees")
 
 
 def stored_files(service: AttachmentService) -> list[Path]:

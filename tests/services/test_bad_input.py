@@ -41,6 +41,7 @@ from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
 from ..clock import fixed_clock
+from ..sessions import sessions_of
 
 SQLITE_INT = (-(2**70), 2**70)  # beyond SQLite's 64 bits too: refused with a French message
 ENTITIES = sorted(
@@ -340,7 +341,7 @@ def draw_values(data: st.DataObject, crud: EntityCrud[Any, Any], world: World, *
 def row_counts(services: Services) -> dict[str, int]:
     tables = sorted(models.Base.metadata.tables)
     select = ", ".join(f'(SELECT count(*) FROM "{name}")' for name in tables)
-    with services.sessions() as session:
+    with sessions_of(services)() as session:
         counts = session.execute(text(f"SELECT {select}")).one()
     return dict(zip(tables, counts, strict=True))
 
@@ -566,6 +567,6 @@ def test_text_with_a_lone_surrogate_is_refused(world: World) -> None:
 
 
 def test_database_file_is_intact_after_all_this(opened: OpenDatabase) -> None:
-    with opened.services.sessions() as session:
+    with opened.database.sessions() as session:
         assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
         assert session.execute(text("PRAGMA foreign_key_check")).all() == []

@@ -11,6 +11,7 @@ from ti_desktop.domain.errors import ConcurrentEditError
 from ti_desktop.services.maintenance import open_services
 
 from ..clock import fixed_clock
+from ..sessions import sessions_of
 from .conftest import World
 
 
@@ -39,7 +40,7 @@ def test_two_open_bases_on_the_same_file_never_overwrite_silently(world: World) 
     if world.services.backups is None:
         pytest.skip("a second opening of the same file: SQLite only (the server case is tests/server)")
     action = world.action("Plateforme")
-    path = world.services.sessions.kw["bind"].url.database
+    path = sessions_of(world.services).kw["bind"].url.database
     other = open_services(Path(path), user="bruno.hertz", clock=fixed_clock())
     try:
         seen_by_bruno = other.services.actions.get(action.id)

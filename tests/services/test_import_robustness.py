@@ -26,6 +26,7 @@ from ti_desktop.services.registry import Services
 
 from ..clock import fixed_clock
 from ..exchange.conftest import tet_file, with_cell
+from ..sessions import sessions_of
 from .conftest import World
 
 COUNTED = ("actions", "funding_lines", "milestones", "axes", "objectives", "actors", "change_log")
@@ -57,7 +58,7 @@ COLUMN = {name: index for index, name in enumerate(HEADER)}
 def snapshot(services: Services) -> dict[str, str]:
     """Each table's full content, hashed: equal snapshots mean nothing at all was written."""
     result = {}
-    with services.sessions() as session:
+    with sessions_of(services)() as session:
         tables = sorted(inspect(session.connection()).get_table_names())  # SQLite file or server base
         for table in tables:
             rows = session.execute(text(f'SELECT * FROM "{table}"')).all()
@@ -66,7 +67,7 @@ def snapshot(services: Services) -> dict[str, str]:
 
 
 def counts(services: Services) -> dict[str, int]:
-    with services.sessions() as session:
+    with sessions_of(services)() as session:
         return {table: session.execute(text(f"SELECT count(*) FROM {table}")).scalar_one() for table in COUNTED}
 
 

@@ -10,11 +10,12 @@ from ti_desktop.services.importing import ImportRefusedError
 from ti_desktop.services.registry import Services
 
 from ..exchange.conftest import COLUMN_ORDER_MESSAGE, VALID_FILES, tet_file, with_cell
+from ..sessions import sessions_of
 from .conftest import World
 
 
 def counts(services: Services) -> tuple[int, int, int, int]:
-    with services.sessions() as session:
+    with sessions_of(services)() as session:
         return tuple(  # type: ignore[return-value]
             session.scalar(select(func.count()).select_from(model))
             for model in (models.Action, models.FundingLine, models.Axis, models.Objective)

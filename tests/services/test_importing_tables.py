@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from ti_desktop.db import models
 from ti_desktop.services.importing import ImportCancelled, ImportRefusedError
 
+from ..sessions import sessions_of
 from .conftest import World
 
 HEADER = "Code;Axe;Intitulé;Action parente;Maître d'ouvrage;Coût total HT;Date de fin;Statut;Jalon;Échéance du jalon"
@@ -23,7 +24,7 @@ def csv_file(path: Path, *rows: str) -> Path:
 
 
 def table_counts(world: World) -> dict[str, int]:
-    with world.services.sessions() as session:
+    with sessions_of(world.services)() as session:
         return {
             model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
             for model in (models.Action, models.FundingLine, models.Milestone, models.Actor, models.ChangeLog)

@@ -16,6 +16,7 @@ from ti_desktop.exchange.report import ImportFileError
 from ti_desktop.services.indicator_import import IndicatorImportCancelled, IndicatorImportRefusedError
 from ti_desktop.services.registry import Services
 
+from ..sessions import sessions_of
 from .conftest import World
 
 CSV = (
@@ -34,7 +35,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def counts(services: Services) -> tuple[int, int, int]:
-    with services.sessions() as session:
+    with sessions_of(services)() as session:
         return tuple(  # type: ignore[return-value]
             session.scalar(select(func.count()).select_from(model))
             for model in (models.Indicator, models.IndicatorValue, models.ChangeLog)
@@ -66,7 +67,7 @@ def test_apply_creates_diagnostic_indicators_with_unit_and_source(world: World, 
 
 def test_values_are_written_in_the_history(world: World, tmp_path: Path) -> None:
     world.services.indicator_imports.apply(world.territory.id, write(tmp_path / "insee.csv", CSV))
-    with world.services.sessions() as session:
+    with sessions_of(world.services)() as session:
         logged = session.scalars(
             select(models.ChangeLog.entity).where(models.ChangeLog.entity.in_(["indicator", "indicator_value"]))
         ).all()

@@ -22,6 +22,7 @@ from ti_desktop.domain.errors import ConcurrentEditError, ValidationError
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.registry import Services
 
+from ..sessions import sessions_of
 from .conftest import World
 
 # (services attribute, values of a new record, a field a person edits, Claire's value, Bruno's value)
@@ -283,7 +284,7 @@ def test_version_bumps_are_not_history(world: World) -> None:
     s.actions.set_challenges(
         action.id, {s.challenges.create(territory_id=world.territory.id, axis_id=world.axis["INN"], title="X").id}
     )
-    with s.sessions() as session:
+    with sessions_of(s)() as session:
         fields = set(session.scalars(select(models.ChangeLog.field).where(models.ChangeLog.entity_id == action.id)))
     assert "version" not in fields and "updated_at" not in fields
 

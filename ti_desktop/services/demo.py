@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import entities
@@ -21,8 +21,10 @@ from ti_desktop.domain.money import parse_euros
 from ti_desktop.domain.records import TerritoryRecord
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import to_record
-from ti_desktop.services.registry import Services
 from ti_desktop.services.transactions import transaction
+
+if TYPE_CHECKING:  # the registry builds a DemoService: a runtime import would be circular
+    from ti_desktop.services.registry import Services
 
 DEMO_FILE = ("demo", "territoire-demo.json")
 # The demo file writes amounts and dates as JSON strings; which keys hold them follows the declarations.
@@ -239,11 +241,26 @@ class _DemoWriter:
                 )
 
 
+class DemoService:
+    """Writes the demo territory in one transaction, through the registry's own services."""
+
+    def __init__(self, sessions: sessionmaker[Session], services: Services) -> None:
+        self._sessions = sessions
+        self._services = services
+
+    def create(self, data: dict[str, Any] | None = None) -> TerritoryRecord:
+        """Write the demo territory (all or nothing) and return it."""
+        return _write_demo(self._sessions, self._services, data or load_demo_data())
+
+
 def create_demo_territory(services: Services, data: dict[str, Any] | None = None) -> TerritoryRecord:
-    """Write the demo territory (all or nothing) and return it."""
-    data = data or load_demo_data()
+    """Write the demo territory (all or nothing) into the base of `services` and return it."""
+    return services.demo.create(data)
+
+
+def _write_demo(sessions: sessionmaker[Session], services: Services, data: dict[str, Any]) -> TerritoryRecord:
     name = data["territory"]["name"]
-    with transaction(services.sessions) as session:
+    with transaction(sessions) as session:
         existing = session.scalars(select(models.Territory).where(models.Territory.name == name)).first()
         if existing is not None:
             raise ConflictError(

@@ -1,4 +1,9 @@
-"""Database lifecycle for the command line and the GUI: open, check, back up, restore."""
+"""Database lifecycle for the command line and the GUI: open, check, back up, restore.
+
+`open_services` and `open_server_services` are where `Services` is built; only the composition roots
+(ti_desktop.app, the command line's entry) call them. The description of a backup file the front ends show
+is offered here too, so that they never reach into the database layer (their errors: database_errors.py).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pathlib import Path
 
 from ti_desktop import __version__
 from ti_desktop.db import models
-from ti_desktop.db.backup import BackupInfo, backup_database, timestamped_backup_path
+from ti_desktop.db.backup import BackupInfo, backup_database, describe_backup, timestamped_backup_path
 from ti_desktop.db.copy import CopyResult, copy_database
 from ti_desktop.db.database import Database, open_database, open_server_database, restore_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
@@ -19,6 +24,22 @@ from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import backups_dir_for
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.registry import Services
+
+# `describe_backup` (a backup file, verified and described) is offered to the front ends.
+__all__ = [
+    "BackupInfo",
+    "CheckReport",
+    "OpenDatabase",
+    "backup_now",
+    "check_database",
+    "check_server",
+    "copy_between",
+    "describe_backup",
+    "latest_backup",
+    "open_server_services",
+    "open_services",
+    "restore_backup",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +60,25 @@ class CheckReport:
 
 @dataclass
 class OpenDatabase:
+    """What the composition root holds while a base is open: its services, and the open base to close.
+    Front ends read `path` and `server`; `database` (its engine and sessions) is for maintenance and tests."""
+
     database: Database
     services: Services
 
     @property
     def clock(self) -> Clock:
         return self.services.clock
+
+    @property
+    def path(self) -> Path | None:
+        """The base's file; None for a server base."""
+        return self.database.path
+
+    @property
+    def server(self) -> str | None:
+        """A server base's address, as shown (without its password); None for a file."""
+        return self.database.server
 
     def close(self) -> None:
         self.database.close()

@@ -1,7 +1,12 @@
-"""`Services`: every use case of the app, built once from an open database and passed to the GUI and CLI."""
+"""`Services`: every use case of the app, built once from an open database (services/maintenance.py's
+`open_services`, which only the composition roots call) and passed to the GUI and CLI.
+
+The sessionmaker stays inside: callers get use cases that return records, never a session or a live ORM row.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -10,9 +15,11 @@ from ti_desktop.db import models
 from ti_desktop.domain import entities
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.actors import ActorService
+from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
 from ti_desktop.services.crud import EntityCrud, other_change_message
+from ti_desktop.services.demo import DemoService
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.exporting import ExportService
 from ti_desktop.services.importing import ImportService
@@ -30,7 +37,7 @@ from ti_desktop.services.views import ViewService
 class Services:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, backups: BackupService | None = None) -> None:
         s = sessions
-        self.sessions = sessions
+        self._sessions = sessions  # for attachments_in only: never handed out
         # What "now" and "today" are for every service (the composition root's clock).
         self.clock = clock
         # Backups of the base file (None for services built on sessions alone, in some tests).
@@ -133,3 +140,8 @@ class Services:
             return other_change_message(session, row, "la pièce jointe", {"title": "Titre"})  # no crud of its own
 
         self.versions = VersionLedger(s, describe)
+        self.demo = DemoService(s, self)  # the demo territory, written through the services above
+
+    def attachments_in(self, files_dir: Path) -> AttachmentService:
+        """The pièces jointes whose copies live in `files_dir` (the composition root's data folder)."""
+        return AttachmentService(self._sessions, files_dir)

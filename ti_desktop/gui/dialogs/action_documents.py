@@ -17,7 +17,6 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_number
-from ti_desktop.services.attachments import AttachmentService
 
 
 def format_size(size_bytes: int) -> str:
@@ -36,8 +35,8 @@ class DocumentsTab(ActionTab):
     def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
         super().__init__(context, host, show_message)
         self.ui = ui
-        # Not in the registry (yet): built here on the same database and the user's data directory.
-        self.service = AttachmentService(context.services.sessions, context.data_dir)
+        # The copies live in the data directory the composition root chose (next to the base file).
+        self.service = context.services.attachments_in(context.data_dir)
         self.model: RecordTableModel[AttachmentRecord] = RecordTableModel(
             [
                 Column(self.tr("Titre"), lambda a: a.title, tooltip=lambda a: str(self.service.path_of(a))),

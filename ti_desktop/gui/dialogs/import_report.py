@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget
 
-from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.services.import_columns import ImportIssue
 from ti_desktop.services.importing import ActionChange, ImportPreview
 from ti_desktop.services.indicator_import import IndicatorImportPreview
 

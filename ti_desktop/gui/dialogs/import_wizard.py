@@ -33,9 +33,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ti_desktop.exchange import plan_columns
-from ti_desktop.exchange.french import normalise
-from ti_desktop.exchange.report import column_letter
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
@@ -43,6 +40,8 @@ from ti_desktop.gui.exchange_jobs import JobRunner, import_apply_job, import_pre
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.services import import_columns as plan_columns
+from ti_desktop.services.import_columns import column_letter, normalise
 from ti_desktop.services.importing import FileOverview, ImportPreview, ImportService, SheetOverview
 
 MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
