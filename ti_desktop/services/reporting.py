@@ -60,7 +60,7 @@ from ti_desktop.reports.data import (
     SynthesisData,
     UpdateRow,
 )
-from ti_desktop.reports.progress_report import build_progress_report
+from ti_desktop.reports.progress import build_progress_report
 from ti_desktop.services.crud import fetch_records, to_record
 from ti_desktop.services.transactions import transaction
 
