@@ -2,7 +2,7 @@
 
 `build_minutes(data, target)` writes the PDF from a `MinutesData`: the title block, the participants, the
 agenda, for each agenda item a short state of its action and the decisions taken, then the full list of
-decisions. Every user text goes through `styles.safe`, figures through `domain.formatting`.
+decisions. Every user text goes through `styles.safe`, figures through `kernel.formatting`.
 """
 
 # mypy: disable-error-code="import-untyped"

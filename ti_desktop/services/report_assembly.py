@@ -1,6 +1,6 @@
 """The data of a progress report (`reports.data.ReportData`), gathered from the database: the synthèse
 (key figures, alerts, pending decisions), the axes, the funding, the indicators, the milestones, the
-évolutions and the annex's fiches-actions, all computed by the domain on the non-confidential actions.
+évolutions and the annex's fiches-actions (`report_sheets`), all computed by the domain on the non-confidential actions.
 
 The key figures the synthèse shows are computed in `_synthesis` (its `SynthesisData`) and drawn by
 `reports.progress.key_figures`.
@@ -21,39 +21,33 @@ from ti_desktop.db import models
 from ti_desktop.domain import summaries
 from ti_desktop.domain.enums import DecisionState, GovernanceRole
 from ti_desktop.domain.records import (
-    ActionPartnerRecord,
     ActionRecord,
     DecisionRecord,
     FundingLineRecord,
     IndicatorValueRecord,
     MeetingRecord,
-    MilestoneRecord,
-    ProgressUpdateRecord,
 )
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.kernel.formatting import format_number, format_percent
 from ti_desktop.reports.data import (
     ActionRow,
-    ActionSheet,
     AlertRow,
     AxisPart,
     DecisionRow,
     FundingGroupRow,
-    FundingLineRow,
     FundingPart,
     IndicatorRow,
     MilestoneRow,
     MilestonesPart,
     ReportData,
     SynthesisData,
-    UpdateRow,
 )
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.report_evolutions import evolutions
-from ti_desktop.services.report_plan import ReportPlan, chunked, in_period, load_plan, reference
+from ti_desktop.services.report_plan import ReportPlan, in_period, load_plan, reference
+from ti_desktop.services.report_sheets import action_sheets
 
 UPCOMING_DAYS = 183  # "the next six months"
-ANNEX_UPDATES = 3
 ZERO = Decimal("0.00")
 
 
@@ -69,7 +63,6 @@ def assemble_report(session: Session, territory_id: int, options: ReportOptions,
     plan = load_plan(session, territory_id)
     decisions = _pending_decisions(session, territory_id, plan)
     changes = evolutions(session, plan, options)
-    partners = _partners(session, plan) if options.annex else []
     lines_by_action = plan.lines_by_action()
     rows = {action.id: plan.row(action, lines_by_action[action.id], today) for action in plan.actions}
     summary = summaries.plan_summary(plan.actions, plan.lines, today)
@@ -99,7 +92,7 @@ def assemble_report(session: Session, territory_id: int, options: ReportOptions,
         indicators=_indicators(plan, actions_by_id, options),
         milestones=milestones,
         evolutions=changes,
-        annex=_annex(plan, rows, lines_by_action, partners) if options.annex else (),
+        annex=action_sheets(session, plan, rows, lines_by_action) if options.annex else (),
     )
 
 
@@ -205,14 +198,6 @@ def _axes(
     return tuple(parts)
 
 
-def _funder(plan: ReportPlan, line: FundingLineRecord) -> str:
-    if line.funder_actor_id is not None:
-        actor = plan.actors.get(line.funder_actor_id)
-        if actor is not None:
-            return actor.organisation or actor.name
-    return line.funder_name or "Financeur non précisé"
-
-
 def _funding(plan: ReportPlan, summary: summaries.PlanSummary) -> FundingPart:
     def groups(key: Callable[[FundingLineRecord], str]) -> tuple[FundingGroupRow, ...]:
         grouped: dict[str, list[FundingLineRecord]] = defaultdict(list)
@@ -226,7 +211,7 @@ def _funding(plan: ReportPlan, summary: summaries.PlanSummary) -> FundingPart:
         return tuple(rows)
 
     return FundingPart(
-        by_funder=groups(lambda line: _funder(plan, line)),
+        by_funder=groups(lambda line: plan.funder(line)),
         by_programme=groups(lambda line: line.programme or "Programme non précisé"),
         totals=summary.funding,
     )
@@ -301,74 +286,3 @@ def _milestones(
         upcoming=tuple(sorted(upcoming, key=lambda row: (row.due_on or far, row.action))),
         overdue=tuple(sorted(overdue, key=lambda row: (row.due_on or far, row.action))),
     )
-
-
-def _partners(session: Session, plan: ReportPlan) -> list[ActionPartnerRecord]:
-    table = models.ActionPartner.__table__
-    ids = [action.id for action in plan.actions]
-    return chunked(session, models.ActionPartner, ActionPartnerRecord, table.c.action_id, ids, table.c.id)
-
-
-def _annex(
-    plan: ReportPlan,
-    rows: dict[int, ActionRow],
-    lines_by_action: dict[int, list[FundingLineRecord]],
-    partners: list[ActionPartnerRecord],
-) -> tuple[ActionSheet, ...]:
-    partners_by_action: dict[int, list[ActionPartnerRecord]] = defaultdict(list)
-    for partner in partners:
-        partners_by_action[partner.action_id].append(partner)
-    milestones_by_action: dict[int, list[MilestoneRecord]] = defaultdict(list)
-    for milestone in plan.milestones:
-        milestones_by_action[milestone.action_id].append(milestone)
-    updates_by_action: dict[int, list[ProgressUpdateRecord]] = defaultdict(list)
-    for update in plan.updates:
-        updates_by_action[update.action_id].append(update)
-    axes = {axis.id: f"{axis.code} – {axis.label}" for axis in plan.axes}
-    sheets = []
-    for action in plan.actions:
-        row = rows[action.id]
-        milestones = sorted(milestones_by_action[action.id], key=lambda m: (m.due_on or dt.date.max, m.position, m.id))
-        updates = sorted(updates_by_action[action.id], key=lambda u: (u.reported_on, u.id), reverse=True)
-        sheets.append(
-            ActionSheet(
-                row=row,
-                axis=axes.get(action.axis_id, "—"),
-                lead_contact=plan.actor_name(action.lead_actor_id),
-                description=action.description,
-                expected_results=action.expected_results,
-                pilot=plan.actor_name(action.pilot_actor_id),
-                partners=tuple(
-                    (plan.actor_name(partner.actor_id) or "—", partner.role)
-                    for partner in partners_by_action[action.id]
-                ),
-                funding=tuple(
-                    FundingLineRow(
-                        funder=_funder(plan, line),
-                        programme=line.programme,
-                        requested=line.amount_requested,
-                        granted=line.amount_granted,
-                        status=line.status,
-                        decided_on=line.decided_on,
-                    )
-                    for line in lines_by_action[action.id]
-                ),
-                milestones=tuple(
-                    MilestoneRow(row.reference, action.title, m.title, m.due_on, m.done_on) for m in milestones
-                ),
-                updates=tuple(
-                    UpdateRow(
-                        reported_on=u.reported_on,
-                        author=u.author,
-                        status=u.status,
-                        progress=u.progress,
-                        done=u.done,
-                        difficulties=u.difficulties,
-                        next_steps=u.next_steps,
-                        alert=u.alert,
-                    )
-                    for u in updates[:ANNEX_UPDATES]
-                ),
-            )
-        )
-    return tuple(sheets)

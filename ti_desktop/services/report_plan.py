@@ -57,6 +57,13 @@ class ReportPlan:
         actor = self.actors.get(actor_id) if actor_id is not None else None
         return actor.display_name if actor else None
 
+    def funder(self, line: FundingLineRecord) -> str:
+        if line.funder_actor_id is not None:
+            actor = self.actors.get(line.funder_actor_id)
+            if actor is not None:
+                return actor.organisation or actor.name
+        return line.funder_name or "Financeur non précisé"
+
     def lines_by_action(self) -> dict[int, list[FundingLineRecord]]:
         grouped: dict[int, list[FundingLineRecord]] = defaultdict(list)
         for line in self.lines:
