@@ -39,11 +39,11 @@ def key_figures(synthesis: SynthesisData, styles: Styles) -> Table:
     return figures_table(styles, figures(synthesis))
 
 
-def figures_table(styles: Styles, figures: Sequence[tuple[str, str]]) -> Table:
+def figures_table(styles: Styles, shown: Sequence[tuple[str, str]]) -> Table:
     per_row = PER_ROW
     cells: list[list[Any]] = []
-    for start in range(0, len(figures), per_row):
-        chunk = list(figures[start : start + per_row])
+    for start in range(0, len(shown), per_row):
+        chunk = list(shown[start : start + per_row])
         chunk += [("", "")] * (per_row - len(chunk))
         cells.append([[styles.p(value, styles.figure), styles.p(label, styles.figure_label)] for value, label in chunk])
     width = CONTENT_WIDTH / per_row
