@@ -35,7 +35,7 @@ from ti_desktop.reports.data import (
     SynthesisData,
     UpdateRow,
 )
-from ti_desktop.reports.progress_report import build_progress_report
+from ti_desktop.reports.progress import build_progress_report
 
 HOSTILE = 'AT&T <b>x</b> <img src="/etc/hostname"/>'
 ZERO = Decimal("0")

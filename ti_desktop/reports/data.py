@@ -1,4 +1,4 @@
-"""The plain, frozen data a progress report is drawn from (assembled by `services.reporting`).
+"""The plain, frozen data a progress report is drawn from (assembled by `services.report_assembly`).
 
 Nothing here touches a database: tests build a `ReportData` by hand.
 """

@@ -2,7 +2,7 @@
 
 `build_minutes(data, target)` writes the PDF from a `MinutesData`: the title block, the participants, the
 agenda, for each agenda item a short state of its action and the decisions taken, then the full list of
-decisions. Every user text goes through `styles.safe`, figures through `domain.formatting`.
+decisions. Every user text goes through `styles.safe`, figures through `kernel.formatting`.
 """
 
 # mypy: disable-error-code="import-untyped"
@@ -10,23 +10,19 @@ decisions. Every user text goes through `styles.safe`, figures through `domain.f
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageTemplate,
     Paragraph,
@@ -37,9 +33,9 @@ from reportlab.platypus import (
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
-from ti_desktop.reports.fonts import BOLD, FAMILY
-from ti_desktop.reports.metadata import date_document
+from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
+from ti_desktop.reports.page import PAGE_HEIGHT, DocumentInfo, PagedDocument, PageLayout, RunningHeader, Step, build_pdf
 from ti_desktop.reports.styles import (
     ACCENT,
     ALERT,
@@ -52,22 +48,16 @@ from ti_desktop.reports.styles import (
     ZEBRA,
     Styles,
     build_styles,
-    data_table_style,
     safe,
 )
+from ti_desktop.reports.tables import data_table, header_row, plural
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 1.6 * cm
-MARGIN_TOP = 2.1 * cm
-MARGIN_BOTTOM = 1.9 * cm
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+LAYOUT = PageLayout(margin_x=1.6 * cm)
+CONTENT_WIDTH = LAYOUT.content_width
 
 TITLE = "Relevé de décisions et compte rendu"
 DRAFT = "Projet de compte rendu"
 OTHER_DECISIONS = "Autres décisions"
-
-# Step callback: (done, total); may raise to cancel the build.
-Step = Callable[[int, int], None]
 
 _STATE_COLOURS = {
     DecisionState.A_FAIRE: ACCENT,
@@ -76,92 +66,30 @@ _STATE_COLOURS = {
 }
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def _plural(count: int, singular: str, plural: str) -> str:
-    return f"{format_number(count)} {singular if count < 2 else plural}"
-
-
 # -- page decoration ------------------------------------------------------------------------------
 
 
-class _NumberedCanvas(Canvas):
-    """Draws `Page X / Y` once the number of pages is known (at save time)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._page_states: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._page_states.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._page_states)
-        for state in self._page_states:
-            self.__dict__.update(state)
-            self.setFont(FAMILY, 7.5)
-            self.setFillColor(MUTED)
-            self.drawRightString(PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 22, f"Page {self._pageNumber} / {total}")
-            super().showPage()
-        super().save()
-
-
-class _MinutesDocument(BaseDocTemplate):
+class _MinutesDocument(PagedDocument):
     def __init__(self, target: str | BinaryIO, data: MinutesData, step: Callable[[], None]) -> None:
         prefix = TITLE if data.closed else DRAFT
-        super().__init__(
-            target,
-            pagesize=A4,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
+        info = DocumentInfo(
             title=f"{prefix} – {data.meeting_label}",
             author=data.territory,
             subject=f"{data.meeting_label} – {data.territory}",
-            creator=f"TI Desktop {data.app_version}",
-            lang="fr-FR",
+            app_version=data.app_version,
+            generated_on=data.generated_on,
         )
-        self.data = data
-        self._step = step
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body")
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        self._step()
+        super().__init__(target, LAYOUT, info, step)
+        if data.closed:
+            self._header = RunningHeader(left=data.territory, right=data.meeting_label)
+        else:
+            self._header = RunningHeader(
+                left=data.territory, right=f"{DRAFT} – {data.meeting_label}", right_font=BOLD, right_colour=ALERT
+            )
+        self.addPageTemplates([PageTemplate("page", [LAYOUT.frame("body")], onPage=self._decorate)])
 
     def _decorate(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        data = self.data
-        date_document(canvas, data.generated_on)
-        canvas.saveState()
-        top = PAGE_HEIGHT - MARGIN_TOP + 16
-        right = data.meeting_label if data.closed else f"{DRAFT} – {data.meeting_label}"
-        right_font = FAMILY if data.closed else BOLD
-        right_width = stringWidth(right, right_font, 8)
-        canvas.setFont(BOLD, 8)
-        canvas.setFillColor(HEADER_BG)
-        canvas.drawString(MARGIN_X, top, _fit(data.territory, BOLD, 8, CONTENT_WIDTH - right_width - 20))
-        canvas.setFont(right_font, 8)
-        canvas.setFillColor(MUTED if data.closed else ALERT)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, right)
-        canvas.setStrokeColor(HEADER_BG)
-        canvas.setLineWidth(0.8)
-        canvas.line(MARGIN_X, top - 5, PAGE_WIDTH - MARGIN_X, top - 5)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_X, MARGIN_BOTTOM - 12, PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 12)
-        canvas.setFont(FAMILY, 7.5)
-        canvas.setFillColor(MUTED)
-        footer = f"TI Desktop {data.app_version} – établi le {format_date(data.generated_on)}"
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 22, footer)
-        canvas.restoreState()
+        self.draw_page(canvas, self._header)
 
 
 # -- small builders --------------------------------------------------------------------------------
@@ -184,10 +112,6 @@ def _section(styles: Styles, text: str, content: Flowable | None = None) -> list
         if height + 1.5 * cm <= SHORT_BLOCK:
             needed = max(needed, height + 1.5 * cm)
     return [CondPageBreak(needed), _heading(styles, text)]
-
-
-def _header_row(styles: Styles, labels: Sequence[str]) -> list[Paragraph]:
-    return [Paragraph(escape(label), styles.header_cell) for label in labels]
 
 
 def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
@@ -262,11 +186,11 @@ def _title_block(data: MinutesData, styles: Styles) -> list[Flowable]:
         ("Date", format_date(data.held_on)),
         ("Lieu", data.place or "—"),
         ("Territoire", data.territory + (f" ({data.region})" if data.region else "")),
-        ("Participants", _plural(len(data.participants), "participant", "participants")),
+        ("Participants", plural(len(data.participants), "participant", "participants")),
         (
             "Ordre du jour",
-            f"{_plural(len(data.items), 'point', 'points')}, "
-            f"{_plural(len(data.decisions), 'décision prise', 'décisions prises')}",
+            f"{plural(len(data.items), 'point', 'points')}, "
+            f"{plural(len(data.decisions), 'décision prise', 'décisions prises')}",
         ),
         ("Document", "compte rendu définitif" if data.closed else "projet, réunion non close"),
     ]
@@ -284,7 +208,7 @@ def _participants(data: MinutesData, styles: Styles) -> list[Flowable]:
     title = f"Participants ({format_number(len(data.participants))})"
     if not data.participants:
         return [*_section(styles, title), styles.p("Aucun participant n'a été renseigné.", styles.muted)]
-    rows: list[list[Any]] = [_header_row(styles, ["Nom", "Organisation", "Qualité"])]
+    rows: list[list[Any]] = [header_row(styles, ["Nom", "Organisation", "Qualité"])]
     for participant in data.participants:
         rows.append(
             [
@@ -294,8 +218,7 @@ def _participants(data: MinutesData, styles: Styles) -> list[Flowable]:
             ]
         )
     widths = [5.0 * cm, CONTENT_WIDTH - 9.2 * cm, 4.2 * cm]
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(data_table_style())
+    table = data_table(rows, widths)
     return [*_section(styles, title, table), table]
 
 
@@ -309,7 +232,7 @@ def _agenda(data: MinutesData, styles: Styles) -> list[Flowable]:
             [
                 styles.markup(f"<b>{item.position}.</b>", styles.cell_right),
                 styles.p(item.title, styles.small),
-                styles.p(_plural(count, "décision", "décisions") if count else "", styles.muted),
+                styles.p(plural(count, "décision", "décisions") if count else "", styles.muted),
             ]
         )
     if data.other_decisions:
@@ -318,7 +241,7 @@ def _agenda(data: MinutesData, styles: Styles) -> list[Flowable]:
             [
                 "",
                 styles.markup(f"<i>{escape(OTHER_DECISIONS)}</i>", styles.small),
-                styles.p(_plural(count, "décision", "décisions"), styles.muted),
+                styles.p(plural(count, "décision", "décisions"), styles.muted),
             ]
         )
     table = Table(rows, colWidths=[0.9 * cm, CONTENT_WIDTH - 3.6 * cm, 2.7 * cm], hAlign="LEFT")
@@ -470,7 +393,7 @@ def _register(data: MinutesData, styles: Styles) -> list[Flowable]:
             *_section(styles, title),
             styles.p("Aucune décision n'a été prise lors de cette réunion.", styles.muted),
         ]
-    rows: list[list[Any]] = [_header_row(styles, ["N°", "Décision", "Action", "Responsable", "Échéance", "État"])]
+    rows: list[list[Any]] = [header_row(styles, ["N°", "Décision", "Action", "Responsable", "Échéance", "État"])]
     for decision in data.decisions:
         if decision.action_code or decision.action_title:
             action = f"<b>{safe(decision.action_code)}</b>" if decision.action_code else ""
@@ -491,8 +414,7 @@ def _register(data: MinutesData, styles: Styles) -> list[Flowable]:
         )
     widths = [0.9 * cm, CONTENT_WIDTH - 11.6 * cm, 4.2 * cm, 2.6 * cm, 1.8 * cm, 2.1 * cm]
     # splitInRow: a decision longer than a page is split inside its row instead of failing the layout.
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
-    table.setStyle(data_table_style())
+    table = data_table(rows, widths, split_in_row=True)
     story = [*_section(styles, title, table), table]
     pending = sum(1 for decision in data.decisions if decision.state is DecisionState.A_FAIRE)
     story.append(Spacer(1, 4))
@@ -527,19 +449,5 @@ def build_story(data: MinutesData, styles: Styles) -> list[Flowable]:
 def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Step | None = None) -> None:
     """Write the minutes to `target` (a path or a binary stream). `step(done, total)` is called after each
     laid-out block; it may raise to stop."""
-    styles = build_styles()
-    story = build_story(data, styles)
-    total = len(story) + 1
-    done = 0
-
-    def advance() -> None:
-        nonlocal done
-        done = min(done + 1, total - 1)
-        if step is not None:
-            step(done, total)
-
-    destination: str | BinaryIO = str(target) if isinstance(target, Path | str) else target
-    document = _MinutesDocument(destination, data, advance)
-    document.build(story, canvasmaker=functools.partial(_NumberedCanvas))
-    if step is not None:
-        step(total, total)
+    story = build_story(data, build_styles())
+    build_pdf(story, target, step, lambda destination, advance: _MinutesDocument(destination, data, advance))

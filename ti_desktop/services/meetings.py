@@ -9,7 +9,6 @@ the previous meeting — then one item for the pending decisions that concern no
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,13 +33,13 @@ from ti_desktop.domain.records import (
     ProgressUpdateRecord,
     SnapshotRecord,
 )
+from ti_desktop.domain.snapshots import ActionSnapshot, SnapshotKind
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.services import snapshots
 from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record
 from ti_desktop.services.transactions import transaction
 
-SNAPSHOT_KIND = "comite"
-SNAPSHOT_FORMAT = 1
 PENDING_DECISIONS_TITLE = "Décisions en attente"
 LATEST_UPDATES = 3
 
@@ -366,37 +365,8 @@ class MeetingService:
             if meeting is None:
                 raise NotFoundError(f"La réunion n° {meeting_id} n'existe plus.")
             meeting.closed_at = self._clock.now()
-            plan = self._load_plan(session, meeting.territory_id)
-            payload = {
-                "format": SNAPSHOT_FORMAT,
-                "kind": SNAPSHOT_KIND,
-                "territory_id": meeting.territory_id,
-                "meeting_id": meeting.id,
-                "held_on": meeting.held_on.isoformat(),
-                "actions": [
-                    {
-                        "id": action.id,
-                        "code": action.code,
-                        "title": action.title,
-                        "status": action.status.value,
-                        "progress": action.progress,
-                        "planned_end": None if action.planned_end is None else action.planned_end.isoformat(),
-                        "secured_funding": f"{summaries.secured_funding(plan.lines[action.id]):.2f}",
-                        "to_discuss": action.to_discuss,
-                    }
-                    for action in plan.actions.values()
-                ],
-            }
             label = f"{meeting.kind.label} du {format_date(meeting.held_on)}"
-            snapshot = models.Snapshot(
-                territory_id=meeting.territory_id,
-                label=label[:300],
-                meeting_id=meeting.id,
-                payload=json.dumps(payload, ensure_ascii=False),
-            )
-            session.add(snapshot)
-            session.flush()
-            return to_record(snapshot, SnapshotRecord)
+            return snapshots.take(session, meeting.territory_id, SnapshotKind.COMITE, label, meeting=meeting)
 
     # -- the projector ------------------------------------------------------------------------
     def item_view(self, item_id: int, today: dt.date) -> ItemView:
@@ -526,28 +496,12 @@ class MeetingService:
         return None
 
     @staticmethod
-    def _snapshot_actions(session: Session, meeting: MeetingRecord | None) -> dict[int, dict[str, Any]] | None:
+    def _snapshot_actions(session: Session, meeting: MeetingRecord | None) -> dict[int, ActionSnapshot] | None:
         """The plan as it was when `meeting` closed (None: no previous meeting, or no readable snapshot)."""
         if meeting is None:
             return None
-        table = models.Snapshot.__table__
-        snapshots = fetch_records(
-            session,
-            models.Snapshot,
-            SnapshotRecord,
-            table.c.meeting_id == meeting.id,
-            order_by=(table.c.taken_at.desc(), table.c.id.desc()),
-        )
-        for snapshot in snapshots:
-            try:
-                payload = json.loads(snapshot.payload)
-            except (ValueError, TypeError):
-                continue
-            if isinstance(payload, dict) and isinstance(payload.get("actions"), list):
-                return {
-                    int(entry["id"]): entry for entry in payload["actions"] if isinstance(entry, dict) and "id" in entry
-                }
-        return None
+        snapshot = snapshots.of_meeting(session, meeting.id)
+        return snapshot.by_id() if snapshot is not None else None
 
     @staticmethod
     def _load_plan(session: Session, territory_id: int) -> _Plan:
@@ -633,20 +587,20 @@ def _decision_line(row: DecisionRow) -> str:
     return " — ".join(parts)
 
 
-def _changed(action: ActionRecord, before: dict[str, Any] | None, lines: list[FundingLineRecord]) -> bool:
+def _changed(action: ActionRecord, before: ActionSnapshot | None, lines: list[FundingLineRecord]) -> bool:
     if before is None:
         return True  # new since the previous meeting
     return (
-        before.get("status") != action.status.value
-        or int(before.get("progress") or 0) != action.progress
-        or before.get("secured_funding") != f"{summaries.secured_funding(lines):.2f}"
-        or before.get("planned_end") != (None if action.planned_end is None else action.planned_end.isoformat())
+        before.status is not action.status
+        or before.progress != action.progress
+        or before.secured_funding != summaries.secured_funding(lines)
+        or before.planned_end != action.planned_end
     )
 
 
 def _change_lines(
     action: ActionRecord,
-    before: dict[str, Any] | None,
+    before: ActionSnapshot | None,
     lines: list[FundingLineRecord],
     previous: MeetingRecord | None,
 ) -> tuple[str, ...]:
@@ -656,26 +610,18 @@ def _change_lines(
     if before is None:
         return (f"Nouvelle action depuis le comité du {format_date(previous.held_on)}.",)
     changes = []
-    try:
-        old_status: ActionStatus | None = ActionStatus(str(before.get("status")))
-    except ValueError:
-        old_status = None
-    if old_status is not None and old_status != action.status:
-        changes.append(f"Statut : {old_status.label} → {action.status.label}")
-    old_progress = int(before.get("progress") or 0)
-    if old_progress != action.progress:
-        changes.append(f"Avancement : {format_percent(old_progress / 100)} → {format_percent(action.progress / 100)}")
-    old_end = before.get("planned_end")
-    new_end = None if action.planned_end is None else action.planned_end.isoformat()
-    if old_end != new_end:
-        shown_old = format_date(dt.date.fromisoformat(old_end)) if isinstance(old_end, str) else "non fixée"
+    if before.status is not None and before.status != action.status:
+        changes.append(f"Statut : {before.status.label} → {action.status.label}")
+    if before.progress != action.progress:
+        changes.append(
+            f"Avancement : {format_percent(before.progress / 100)} → {format_percent(action.progress / 100)}"
+        )
+    if before.planned_end != action.planned_end:
+        shown_old = format_date(before.planned_end) if before.planned_end else "non fixée"
         shown_new = format_date(action.planned_end) if action.planned_end else "non fixée"
         changes.append(f"Fin prévue : {shown_old} → {shown_new}")
     secured = summaries.secured_funding(lines)
-    try:
-        old_secured = Decimal(str(before.get("secured_funding")))
-    except ArithmeticError:
-        old_secured = secured
+    old_secured = secured if before.secured_funding is None else before.secured_funding  # unreadable: no line
     if old_secured != secured:
         changes.append(f"Financement acquis : {format_euros(old_secured)} → {format_euros(secured)}")
     return tuple(changes)

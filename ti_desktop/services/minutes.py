@@ -24,7 +24,6 @@ from ti_desktop.domain.enums import FundingStatus, MinutesState
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
-from ti_desktop.kernel.files import write_atomically
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.reports.minutes import build_minutes
 from ti_desktop.reports.minutes_data import (
@@ -37,6 +36,7 @@ from ti_desktop.reports.minutes_data import (
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.directory import MeetingParticipants
 from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingService
+from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.reporting import ReportCancelled
 
 Progress = Callable[[int, int], None]
@@ -162,31 +162,18 @@ class MinutesService:
         On failure or cancellation the previous file is intact and no temporary file remains."""
         output = Path(output).expanduser().absolute()
 
-        def check() -> None:
+        def stop_if_cancelled() -> None:
             if cancelled is not None and cancelled():
                 raise ReportCancelled(f"Génération du compte rendu annulée : « {output.name} » n'a pas été modifié.")
 
-        def report(done: int, total: int) -> None:
-            if progress is not None:
-                progress(done, total)
-
-        check()
-        report(0, 100)
-        data = self.assemble(meeting_id, today)
-        check()
-        report(10, 100)
-
-        def step(done: int, total: int) -> None:
-            check()
-            report(10 + (89 * done) // max(total, 1), 100)
-
-        def write(temporary: Path) -> None:
-            with open(temporary, "wb") as stream:
-                build_minutes(data, stream, step)
-
-        write_atomically(output, write, what="le compte rendu")
-        report(100, 100)
-        return output
+        return write_pdf_file(
+            output,
+            "le compte rendu",
+            lambda: self.assemble(meeting_id, today),
+            build_minutes,
+            progress,
+            stop_if_cancelled,
+        )
 
 
 def _participant(actor: ActorRecord, roles: list[str] | tuple[str, ...]) -> MinutesParticipant:

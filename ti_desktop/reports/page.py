@@ -1,0 +1,202 @@
+"""The page template every PDF of ours shares (the progress report, the minutes): A4 with its margins, the
+document's properties, the running header (territory on the left, the document on the right), the footer
+(version and date), `Page X / Y` drawn once the page count is known, and the build loop that reports each
+laid-out block."""
+
+# mypy: disable-error-code="import-untyped"
+# mypy: allow-subclassing-any
+# (reportlab ships no type stubs)
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame
+
+from ti_desktop.kernel.formatting import format_date
+from ti_desktop.reports.fonts import BOLD, FAMILY
+from ti_desktop.reports.metadata import date_document
+from ti_desktop.reports.styles import HEADER_BG, MUTED, RULE
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_TOP = 2.1 * cm
+MARGIN_BOTTOM = 1.9 * cm
+HEADER_SIZE = 8
+FOOTER_SIZE = 7.5
+
+# Step callback: (done, total); may raise to cancel the build.
+Step = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    margin_x: float  # left and right
+
+    @property
+    def content_width(self) -> float:
+        return float(PAGE_WIDTH - 2 * self.margin_x)
+
+    def frame(self, frame_id: str, top: float = MARGIN_TOP) -> Frame:
+        """The frame of a page's text, `top` below the page's top edge."""
+        return Frame(self.margin_x, MARGIN_BOTTOM, self.content_width, PAGE_HEIGHT - top - MARGIN_BOTTOM, id=frame_id)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """The document's properties and what its footer says."""
+
+    title: str
+    author: str
+    subject: str
+    app_version: str
+    generated_on: dt.date
+
+
+@dataclass(frozen=True)
+class RunningHeader:
+    left: str  # the territory, in bold, cut to fit
+    right: str  # the document
+    right_font: str = FAMILY
+    right_colour: colors.Color = MUTED
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` cut with an ellipsis to be at most `width` wide."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class NumberedCanvas(Canvas):
+    """Draws `Page X / Y` on every page once the total is known (at save time); `on_save_page(canvas,
+    page)` draws whatever else needs the final layout (the contents' page numbers)."""
+
+    def __init__(
+        self,
+        *args: Any,
+        layout: PageLayout,
+        on_save_page: Callable[[Canvas, int], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._layout = layout
+        self._on_save_page = on_save_page
+        self._page_states: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._page_states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._page_states)
+        for state in self._page_states:
+            self.__dict__.update(state)
+            self.setFont(FAMILY, FOOTER_SIZE)
+            self.setFillColor(MUTED)
+            self.drawRightString(
+                PAGE_WIDTH - self._layout.margin_x, MARGIN_BOTTOM - 22, f"Page {self._pageNumber} / {total}"
+            )
+            if self._on_save_page is not None:
+                self._on_save_page(self, self._pageNumber)
+            super().showPage()
+        super().save()
+
+
+class PagedDocument(BaseDocTemplate):
+    """An A4 document of ours: margins, properties, header and footer; `step()` after each laid-out block.
+    Subclasses add their page templates (`add_page_templates`)."""
+
+    def __init__(self, target: str | BinaryIO, layout: PageLayout, info: DocumentInfo, step: Callable[[], None]):
+        super().__init__(
+            target,
+            pagesize=A4,
+            leftMargin=layout.margin_x,
+            rightMargin=layout.margin_x,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            creator=f"TI Desktop {info.app_version}",
+            lang="fr-FR",
+        )
+        self.layout = layout
+        self.info = info
+        self._step = step
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        self._step()
+
+    def draw_header(self, canvas: Canvas, header: RunningHeader) -> None:
+        layout = self.layout
+        top = PAGE_HEIGHT - MARGIN_TOP + 16
+        right_width = stringWidth(header.right, header.right_font, HEADER_SIZE)
+        canvas.setFont(BOLD, HEADER_SIZE)
+        canvas.setFillColor(HEADER_BG)
+        canvas.drawString(
+            layout.margin_x, top, fit(header.left, BOLD, HEADER_SIZE, layout.content_width - right_width - 20)
+        )
+        canvas.setFont(header.right_font, HEADER_SIZE)
+        canvas.setFillColor(header.right_colour)
+        canvas.drawRightString(PAGE_WIDTH - layout.margin_x, top, header.right)
+        canvas.setStrokeColor(HEADER_BG)
+        canvas.setLineWidth(0.8)
+        canvas.line(layout.margin_x, top - 5, PAGE_WIDTH - layout.margin_x, top - 5)
+
+    def draw_footer(self, canvas: Canvas) -> None:
+        """The rule and `TI Desktop <version> – établi le <date>` (the page number is the canvas's)."""
+        layout = self.layout
+        date_document(canvas, self.info.generated_on)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(layout.margin_x, MARGIN_BOTTOM - 12, PAGE_WIDTH - layout.margin_x, MARGIN_BOTTOM - 12)
+        canvas.setFont(FAMILY, FOOTER_SIZE)
+        canvas.setFillColor(MUTED)
+        footer = f"TI Desktop {self.info.app_version} – établi le {format_date(self.info.generated_on)}"
+        canvas.drawString(layout.margin_x, MARGIN_BOTTOM - 22, footer)
+
+    def draw_page(self, canvas: Canvas, header: RunningHeader) -> None:
+        """An ordinary page's decoration: header and footer."""
+        canvas.saveState()
+        self.draw_header(canvas, header)
+        self.draw_footer(canvas)
+        canvas.restoreState()
+
+
+def build_pdf(
+    story: Sequence[Flowable],
+    target: str | Path | BinaryIO,
+    step: Step | None,
+    make_document: Callable[[str | BinaryIO, Callable[[], None]], PagedDocument],
+    on_save_page: Callable[[Canvas, int], None] | None = None,
+) -> None:
+    """Lay `story` out into `target` (a path or a binary stream) in one pass. `step(done, total)` is called
+    after each laid-out block, then with done == total; it may raise to stop."""
+    total = len(story) + 1
+    done = 0
+
+    def advance() -> None:
+        nonlocal done
+        done = min(done + 1, total - 1)
+        if step is not None:
+            step(done, total)
+
+    destination: str | BinaryIO = str(target) if isinstance(target, Path | str) else target
+    document = make_document(destination, advance)
+    document.build(
+        list(story),
+        canvasmaker=functools.partial(NumberedCanvas, layout=document.layout, on_save_page=on_save_page),
+    )
+    if step is not None:
+        step(total, total)

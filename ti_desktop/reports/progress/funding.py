@@ -1,0 +1,82 @@
+"""Financement: the totals, the chart of the main funders, and the tables by funder and by programme."""
+
+# mypy: disable-error-code="import-untyped"
+# mypy: allow-subclassing-any
+# (reportlab ships no type stubs)
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Table
+
+from ti_desktop.domain.report_options import ReportSection
+from ti_desktop.kernel.formatting import format_euros, format_number, format_percent
+from ti_desktop.reports import charts
+from ti_desktop.reports.data import FundingGroupRow, FundingPart
+from ti_desktop.reports.fonts import BOLD
+from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading
+from ti_desktop.reports.styles import Styles
+from ti_desktop.reports.tables import data_table, header_row
+
+
+def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow], part: FundingPart) -> Table:
+    widths = [CONTENT_WIDTH - 10.6 * cm, 1.6 * cm, 3.0 * cm, 3.0 * cm, 3.0 * cm]
+    rows: list[list[Any]] = [header_row(styles, [title, "Lignes", "Demandé", "Accordé", "Versé"], 1)]
+    for group in groups:
+        rows.append(
+            [
+                styles.p(group.name, styles.cell),
+                format_number(group.line_count),
+                format_euros(group.requested),
+                format_euros(group.granted),
+                format_euros(group.paid),
+            ]
+        )
+    rows.append(
+        [
+            styles.p("Total", styles.cell_bold),
+            format_number(sum(group.line_count for group in groups)),
+            format_euros(part.totals.requested),
+            format_euros(part.totals.granted),
+            format_euros(part.totals.paid),
+        ]
+    )
+    extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, -1), (-1, -1), BOLD)]
+    return data_table(rows, widths, extra=extra, total_row=True)
+
+
+def funding(part: FundingPart, styles: Styles) -> list[Flowable]:
+    totals = part.totals
+    story: list[Flowable] = [heading(styles, ReportSection.FINANCEMENT.label, 0, "financement")]
+    story.append(
+        styles.markup(
+            f"Financements demandés : <b>{format_euros(totals.requested)}</b> · accordés : "
+            f"<b>{format_euros(totals.granted)}</b> · versés : <b>{format_euros(totals.paid)}</b> · "
+            f"couverture du budget prévu ({format_euros(totals.planned_budget)}) : "
+            f"<b>{format_percent(totals.coverage)}</b>.",
+            styles.body,
+        )
+    )
+    if not part.by_funder:
+        story.append(empty(styles, "Aucune ligne de financement n'est encore saisie."))
+        return story
+    shown = sorted(part.by_funder, key=lambda group: group.requested + group.granted, reverse=True)[:10]
+    caption = "Financements par financeur" + (" (les dix principaux)" if len(part.by_funder) > 10 else "")
+    story += [
+        styles.markup(escape(caption), styles.h3),
+        charts.funding_chart(
+            [group.name for group in shown],
+            [group.requested for group in shown],
+            [group.granted for group in shown],
+            [group.paid for group in shown],
+            width=CONTENT_WIDTH,
+        ),
+        heading(styles, "Par financeur", 1, "financement-financeurs"),
+        _funding_table(styles, "Financeur", part.by_funder, part),
+        heading(styles, "Par programme ou dispositif", 1, "financement-programmes"),
+        _funding_table(styles, "Programme / dispositif", part.by_programme, part),
+    ]
+    return story
