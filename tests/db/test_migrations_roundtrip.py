@@ -40,7 +40,7 @@ LOSSY_DOWNGRADES = {
 
 # Migrations that rewrite data and leave the schema as it is, with what they do.
 DATA_ONLY_MIGRATIONS = {
-    "0004_one_snapshot_format": "rewrites the snapshots' JSON in one format",
+    "0005_one_snapshot_format": "rewrites the snapshots' JSON in one format",
 }
 
 

@@ -1,4 +1,4 @@
-"""Migration 0004 rewrites every stored snapshot in the one format (2) without losing a row or a value: on a
+"""Migration 0005 rewrites every stored snapshot in the one format (2) without losing a row or a value: on a
 database written at the revision below it (the fixture of tests/data, plus legacy and damaged payloads)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ti_desktop.services.maintenance import open_services
 from ..clock import TODAY, fixed_clock
 from .test_migrations_roundtrip import fixture_for, run
 
-REVISION = "0004_one_snapshot_format"
+REVISION = "0005_one_snapshot_format"
 SNAPSHOT_KEYS = {"format", "kind", "territory_id", "period_from", "period_to", "meeting_id", "held_on", "actions"}
 ACTION_KEYS = {
     "id",
@@ -55,7 +55,7 @@ def payload_column(path: Path) -> int:
 
 
 def database_below_the_migration(tmp_path: Path) -> Path:
-    """A copy of the newest fixture below 0004, brought to the revision below it, with the legacy rows."""
+    """A copy of the newest fixture below 0005, brought to the revision below it, with the legacy rows."""
     script = script_directory().get_revision(REVISION)
     assert script is not None and isinstance(script.down_revision, str)
     below = script.down_revision
@@ -133,7 +133,7 @@ def test_the_migrated_snapshots_are_found_by_the_next_report_and_meeting(tmp_pat
         assert "Rapport S1 2025 envoyé à la Région" in data.evolutions.source
         closed = [meeting for meeting in services.steering.of_territory(territory.id) if meeting.closed_at]
         assert closed
-        with services.sessions() as session:
+        with opened.database.sessions() as session:
             found = snapshots.of_meeting(session, closed[0].id)
         assert found is not None and found.kind is SnapshotKind.COMITE and found.actions
     finally:

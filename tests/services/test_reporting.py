@@ -70,6 +70,27 @@ def test_report_shows_every_public_action_and_no_confidential_one(demo: OpenData
     assert metadata is not None and metadata["/CreationDate"] == metadata["/ModDate"] == f"D:{TODAY:%Y%m%d}"
 
 
+def test_key_figures_show_targeted_and_achieved_outcomes(demo: OpenDatabase, tmp_path: Path) -> None:
+    """Emplois créés (constatés) and investissement réalisé beside the targeted figures, as the database has them."""
+    services = demo.services
+    tid = territory_id(services)
+    public = [action for action in services.actions.for_territory(tid) if not action.confidential]
+    live = [action for action in public if action.status is not ActionStatus.ABANDONNEE]
+    created = sum(action.jobs_created or 0 for action in public)
+    targeted = sum(action.jobs_targeted or 0 for action in live)
+    achieved = sum((action.achieved_investment or Decimal(0) for action in public), Decimal(0))
+    induced = sum((action.induced_investment or Decimal(0) for action in live), Decimal(0))
+    assert created > 0 and achieved > 0  # the demo has some
+    output = services.reports.write_pdf(tid, OPTIONS, tmp_path / "rapport.pdf", TODAY)
+    pages = [page.extract_text() for page in PdfReader(output).pages]
+    synthesis = normalise(next(page for page in pages if "Situation du plan d'action" in page))
+    assert f"{created} emplois créés (constatés)" in synthesis
+    assert f"{targeted} emplois visés" in synthesis
+    assert f"{round(100 * created / targeted)} % des emplois visés, créés" in synthesis
+    assert f"{normalise(format_euros(achieved))} investissement réalisé" in synthesis
+    assert f"{normalise(format_euros(induced))} investissement induit attendu" in synthesis
+
+
 def test_synthesis_totals_match_the_records(demo: OpenDatabase, tmp_path: Path) -> None:
     services = demo.services
     tid = territory_id(services)

@@ -63,6 +63,9 @@ class SynthesisData:
     actions_without_budget: int
     funding: FundingSummary
     jobs_targeted: int
+    jobs_created: int
+    induced_investment: Decimal
+    achieved_investment: Decimal
     late_actions: tuple[AlertRow, ...]
     flagged_updates: tuple[AlertRow, ...]
     overdue_milestones: int

@@ -32,7 +32,16 @@ def figures(synthesis: SynthesisData) -> list[tuple[str, str]]:
         (format_euros(funding.paid), "financements versés"),
         (format_percent(funding.coverage), "couverture du budget"),
         (format_number(synthesis.jobs_targeted), "emplois visés"),
+        # Targeted vs achieved, as the programme reports them nationally.
+        (format_number(synthesis.jobs_created), "emplois créés (constatés)"),
+        (format_percent(_share(synthesis.jobs_created, synthesis.jobs_targeted)), "des emplois visés, créés"),
+        (format_euros(synthesis.induced_investment), "investissement induit attendu"),
+        (format_euros(synthesis.achieved_investment), "investissement réalisé"),
     ]
+
+
+def _share(achieved: int, targeted: int) -> float | None:
+    return achieved / targeted if targeted else None
 
 
 def key_figures(synthesis: SynthesisData, styles: Styles) -> Table:

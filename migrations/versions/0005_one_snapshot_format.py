@@ -1,7 +1,7 @@
 """one snapshot format (the plan as a report sent or a meeting closed left it)
 
-Revision ID: 0004_one_snapshot_format
-Revises: 0003_record_versions
+Revision ID: 0005_one_snapshot_format
+Revises: 0004_action_outcomes
 Create Date: 2026-12-06
 
 Snapshots were stored in two JSON formats, both numbered 1: a report's (`kind` "rapport", its period, per
@@ -21,8 +21,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0004_one_snapshot_format"
-down_revision: str | None = "0003_record_versions"
+revision: str = "0005_one_snapshot_format"
+down_revision: str | None = "0004_action_outcomes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
