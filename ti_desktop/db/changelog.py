@@ -26,7 +26,7 @@ LOGGED_ENTITIES: dict[type[models.Base], str] = {
     if getattr(mapper.class_, "__tablename__", None) in entities.BY_TABLE
     and entities.BY_TABLE[str(mapper.class_.__tablename__)].logged
 }
-IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not history
+IGNORED_FIELDS = entities.BOOKKEEPING_FIELDS  # not history
 USER_KEY = "ti_desktop_user"
 
 

@@ -20,6 +20,9 @@ from ti_desktop.domain.fields import FieldSpec
 
 RecordT = TypeVar("RecordT")
 
+# Columns every record has that the application keeps: never user values, never in the history.
+BOOKKEEPING_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})
+
 
 @dataclass(frozen=True)
 class Entity(Generic[RecordT]):

@@ -20,11 +20,12 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ti_desktop.domain.entities import BOOKKEEPING_FIELDS
 from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
 
 RecordT = TypeVar("RecordT")
 
-IGNORED_FIELDS = frozenset({"id", "created_at", "updated_at", "version"})  # bookkeeping, not user values
+IGNORED_FIELDS = BOOKKEEPING_FIELDS  # not user values
 
 Tickets = dict[Any, int]  # what an edit wrote, for the version ledger
 
