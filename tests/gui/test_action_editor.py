@@ -655,3 +655,23 @@ def test_next_code_and_sizes() -> None:
     assert format_size(820) == "820\u202fo"
     assert format_size(1536) == "1,5\u202fko"
     assert format_size(3 * 1024 * 1024) == "3\u202fMo"
+
+
+def test_jobs_created_and_achieved_investment_are_edited_beside_the_targets(qtbot: QtBot, context: AppContext) -> None:
+    action = action_by_code(context, "INN-01")
+    dialog = open_editor(qtbot, context)
+    assert dialog.ui.jobsCreatedLabel.text() == "Emplois créés (constatés)"
+    assert dialog.ui.jobsCreatedLabel.buddy() is dialog.ui.jobsCreatedSpin
+    assert dialog.ui.achievedInvestmentLabel.buddy() is dialog.ui.achievedInvestmentEdit
+    assert dialog.ui.jobsCreatedSpin.value() == action.jobs_created == 2  # the demo's figure
+    dialog.ui.jobsCreatedSpin.setValue(7)
+    type_into(qtbot, dialog.ui.achievedInvestmentEdit, "1 500 000")
+    saved = context.services.actions.get(action.id)
+    assert (saved.jobs_created, saved.achieved_investment) == (7, Decimal(1500000))
+    assert dialog.ui.achievedInvestmentEdit.text() == format_euros(Decimal(1500000))
+    assert context.undo_stack.undoText() == "Modifier « Investissement réalisé » de INN-01"
+    context.undo_stack.undo()
+    assert context.services.actions.get(action.id).achieved_investment == Decimal(1200000)
+    type_into(qtbot, dialog.ui.achievedInvestmentEdit, "-5")
+    assert "Investissement réalisé" in dialog.general.errors["achieved_investment"].text()
+    assert context.services.actions.get(action.id).achieved_investment == Decimal(1200000)  # nothing written

@@ -64,6 +64,12 @@ def test_tiles_show_the_plan_summary(qtbot: QtBot, context: AppContext) -> None:
     assert page.started_tile.value_label.text() == format_percent(summary.status_counts.share_started)
     assert page.late_tile.value_label.text() == format_number(summary.late_count)
     assert page.jobs_tile.value_label.text() == format_number(summary.jobs_targeted)
+    # Targeted vs achieved (constatés).
+    assert page.jobs_created_tile.value_label.text() == format_number(summary.jobs_created) != "0"
+    assert f"sur {format_number(summary.jobs_targeted)} visés" in page.jobs_created_tile.note_label.text()
+    assert page.induced_tile.value_label.text() == format_euros(summary.induced_investment)
+    assert page.achieved_tile.value_label.text() == format_euros(summary.achieved_investment)
+    assert page.achieved_tile.caption_label.text() == "Investissement réalisé"
     assert page.budget_tile.value_label.text() == format_euros(summary.budget.planned)
     assert page.requested_tile.value_label.text() == format_euros(summary.funding.requested)
     assert page.granted_tile.value_label.text() == format_euros(summary.funding.granted)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
@@ -12,6 +14,7 @@ from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.plan import Column
 from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.kernel.formatting import format_euros
 
 from .conftest import TODAY
 
@@ -192,3 +195,23 @@ def test_sorting_by_budget(qtbot: QtBot, context: AppContext) -> None:
     ]
     values = [b or 0 for b in budgets]
     assert values == sorted(values, reverse=True)
+
+
+def test_outcome_columns_appear_on_demand_and_with_their_filter(qtbot: QtBot, context: AppContext) -> None:
+    page = make_page(qtbot, context)
+    header = page.view.header()
+    assert header.isSectionHidden(Column.JOBS) and header.isSectionHidden(Column.ACHIEVED_INVESTMENT)
+    menu = page.columns.menu()
+    entries = {action.text(): action for action in menu.actions()}
+    assert not entries["Emplois créés / visés"].isChecked() and entries["Retard"].isChecked()
+    entries["Emplois créés / visés"].trigger()  # the header's right-click menu
+    assert not header.isSectionHidden(Column.JOBS)
+    assert context.settings.value("plan/hidden_columns") == [str(int(Column.ACHIEVED_INVESTMENT))]
+
+    choose(page.filled_filter, "achieved_investment")  # « Avec : Investissement réalisé »
+    assert not header.isSectionHidden(Column.ACHIEVED_INVESTMENT)  # filtering on outcomes shows them
+    assert sorted(codes(page)) == ["FON-02", "FON-03", "FON-05", "INN-01", "TEC-04"]
+    inn = next(a for a in context.services.actions.for_territory(context.territory_id or 0) if a.code == "INN-01")
+    row = page.model.index_of_action(inn.id)
+    assert row.siblingAtColumn(Column.JOBS).data() == "2 / 4"  # created (constatés) over targeted
+    assert row.siblingAtColumn(Column.ACHIEVED_INVESTMENT).data() == format_euros(Decimal(1200000))

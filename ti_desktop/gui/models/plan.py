@@ -58,6 +58,7 @@ class Column(IntEnum):
     ACHIEVED_INVESTMENT = 11
 
 
+OUTCOME_COLUMNS = (Column.JOBS, Column.ACHIEVED_INVESTMENT)  # targeted vs achieved
 HEADERS = {
     Column.CODE: "Code",
     Column.TITLE: "Titre",

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
+from ti_desktop.gui.column_chooser import ColumnChooser
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
-from ti_desktop.gui.models.plan import ACTION_ID_ROLE, PLAN_ROW_ROLE, Column, PlanTreeModel
+from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.services.views import PlanRow
 
@@ -175,6 +176,15 @@ class PlanPage(Page):
             header.resizeSection(column, width)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         header.setMinimumSectionSize(60)
+        # Outcome figures start hidden (a laptop screen has no room for them beside the plan's columns); the
+        # header's right-click menu shows them, and so does filtering on them.
+        self.columns = ColumnChooser(
+            header,
+            self.context.settings,
+            "plan/hidden_columns",
+            {column: self.tr(HEADERS[column]) for column in Column if column not in (Column.CODE, Column.TITLE)},
+            hidden_by_default=OUTCOME_COLUMNS,
+        )
         self.view.doubleClicked.connect(self._on_double_click)
 
     # -- loading -------------------------------------------------------------------------------
@@ -228,7 +238,10 @@ class PlanPage(Page):
         )
 
     def _update_filter(self, *_args: object) -> None:
-        self.model.set_filter(self.current_filter())
+        action_filter = self.current_filter()
+        if action_filter.filled:
+            self.columns.show(OUTCOME_COLUMNS)  # asked for actions with outcomes: show them
+        self.model.set_filter(action_filter)
         self.view.expandAll()
         shown = len(self.model.matching_action_ids())
         self.count_label.setText(
