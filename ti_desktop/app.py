@@ -30,6 +30,7 @@ from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
@@ -94,10 +95,11 @@ def open_action_editor(
 class GuiController:
     """Owns the open database and its window; switches database and restores backups."""
 
-    def __init__(self, user_dirs: UserDirs, settings: QSettings, clock: Clock) -> None:
+    def __init__(self, user_dirs: UserDirs, settings: QSettings, clock: Clock, theme: Theme = LIGHT) -> None:
         self.user_dirs = user_dirs
         self.settings = settings
         self.clock = clock
+        self.theme = theme
         self.window: MainWindow | None = None
         self._opened: OpenDatabase | None = None
         self._lock: DatabaseLock | None = None
@@ -121,7 +123,9 @@ class GuiController:
             return False
         self._opened, self._target = opened, url
         server = opened.server or url
-        context = AppContext(opened.services, self.settings, data_dir=self.user_dirs.data_dir, clock=self.clock)
+        context = AppContext(
+            opened.services, self.settings, data_dir=self.user_dirs.data_dir, clock=self.clock, theme=self.theme
+        )
         self.window = MainWindow(context, None, build_pages(context), open_action_editor, server=server)
         self.window.database_requested.connect(self.switch)
         self.window.show()
@@ -142,7 +146,9 @@ class GuiController:
             lock.release()
             return False
         self._opened, self._lock, self._target = opened, lock, database
-        context = AppContext(opened.services, self.settings, data_dir=database.parent, clock=self.clock)
+        context = AppContext(
+            opened.services, self.settings, data_dir=database.parent, clock=self.clock, theme=self.theme
+        )
         self.window = MainWindow(context, database, build_pages(context), open_action_editor)
         self.window.database_requested.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
@@ -283,7 +289,10 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     app.setWindowIcon(application_icon())
     app.setDesktopFileName("fr.territoires-industrie.TIDesktop")
     install_exception_hook(log_file)
-    controller = GuiController(user_dirs, QSettings(), clock)
+    settings = QSettings()
+    theme = theme_from_settings(settings)
+    install_theme(app, theme)
+    controller = GuiController(user_dirs, settings, clock, theme)
     if isinstance(database, Path):
         try:
             database.parent.mkdir(parents=True, exist_ok=True)

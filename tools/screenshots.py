@@ -1,7 +1,8 @@
 """Screenshots of every page of the main window (and of the Relevé de décisions, the fiche-action editor, the
 import wizard's columns and validation pages, and the export dialog) on the demo territory.
 
-Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR]` (default: docs/captures).
+Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR] [clair|contraste-eleve]` (default:
+docs/captures, in the light theme).
 Uses a temporary database and temporary settings; the user's data is never touched.
 """
 
@@ -26,6 +27,7 @@ from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import ImportWizard
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.meetings import MeetingsPage
+from ti_desktop.gui.theme import LIGHT, THEMES, install_theme
 from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
@@ -115,12 +117,14 @@ def main() -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     install_qt_french(app)
+    theme = THEMES[sys.argv[2]] if len(sys.argv) > 2 else LIGHT
+    install_theme(app, theme)
     with tempfile.TemporaryDirectory() as folder:
         database = Path(folder) / "demo.sqlite3"
         opened = open_services(database, clock=FixedClock.on(TODAY))
         create_demo_territory(opened.services)
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), opened.clock)
+        context = AppContext(opened.services, settings, Path(folder), opened.clock, theme=theme)
         window = MainWindow(context, database, build_pages(context), open_action_editor)
         window.resize(1440, 900)
         window.show()

@@ -1,5 +1,5 @@
 """What every page and dialog needs, passed through constructors: services, the undo stack, the
-current territory, settings, and the signals that keep every view up to date after an edit."""
+current territory, settings, the theme, the navigator, and the signals that keep every view up to date after an edit."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from PySide6.QtGui import QUndoStack
 
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.editing import Editor
+from ti_desktop.gui.navigation import Navigator, NoNavigation
+from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.registry import Services
 
@@ -36,6 +38,7 @@ class AppContext(QObject):
         data_dir: Path,
         clock: Clock,
         parent: QObject | None = None,
+        theme: Theme = LIGHT,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -46,6 +49,8 @@ class AppContext(QObject):
         self.editor = Editor(
             self.undo_stack, services.versions, on_change=self.data_changed.emit, on_error=self.status_message.emit
         )
+        self.theme = theme  # colours for what paints itself; labels take theirs from the style sheet
+        self.navigator: Navigator = NoNavigation()  # the main window, once it holds the pages
         self._territory_id: int | None = None
 
     @property

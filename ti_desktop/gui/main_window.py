@@ -38,7 +38,9 @@ from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import AboutDialog, application_icon
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, Role, set_role
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.reload_territories()
         self._update_exchange_actions()
         context.editor.on_conflict = self.show_concurrent_edit
+        context.navigator = self
         self._restore_layout()
         if server is not None:
             self.refresh_timer.start()
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(190)
-        self.navigation.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.navigation.setObjectName("navigation")  # its font and spacing: the theme's style sheet
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.navigation.addItem(page.title())
@@ -172,6 +175,13 @@ class MainWindow(QMainWindow):
             view_menu, self.tr("A&ctualiser"), QKeySequence(Qt.Key.Key_F5), self.refresh
         )
         self.refresh_action.setToolTip(self.tr("Recharger ce que d'autres ont modifié"))
+        view_menu.addSeparator()
+        self.high_contrast_action = QAction(self.tr("Contraste é&levé"), self)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.context.theme.high_contrast)
+        self.high_contrast_action.setToolTip(self.tr("Texte noir sur blanc, couleurs plus franches (vidéoprojecteur)"))
+        self.high_contrast_action.toggled.connect(self.choose_high_contrast)
+        view_menu.addAction(self.high_contrast_action)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
@@ -191,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.location_label = QLabel(self)
-        self.location_label.setStyleSheet("color: #b35c00; font-weight: bold;")
+        set_role(self.location_label, Role.ATTENTION)
         self.location_label.setVisible(False)
         self.database_label = QLabel(self)
         self.backup_label = QLabel(self)
@@ -214,10 +224,10 @@ class MainWindow(QMainWindow):
         label = self.tr("Dernière sauvegarde : {when}").format(when=text)
         if self._backup_failure is not None:
             label += self.tr(" — la dernière tentative a échoué")
-            self.backup_label.setStyleSheet("color: #b00020;")
+            set_role(self.backup_label, Role.ERROR)
             self.backup_label.setToolTip(self._backup_failure)
         else:
-            self.backup_label.setStyleSheet("")
+            set_role(self.backup_label, None)
             self.backup_label.setToolTip(str(self.backups.folder))
         self.backup_label.setText(label)
 
@@ -330,8 +340,20 @@ class MainWindow(QMainWindow):
         if self.conflict_box is box:
             self.conflict_box = None
 
+    def choose_high_contrast(self, enabled: bool) -> None:
+        """Kept in the settings; the look changes at the next start (every window is built with its theme)."""
+        chosen = HIGH_CONTRAST if enabled else LIGHT
+        self.context.settings.setValue(THEME_SETTING, chosen.name)
+        if chosen != self.context.theme:
+            self.statusBar().showMessage(
+                self.tr("Affichage « {theme} » : il s'appliquera au prochain démarrage de TI Desktop.").format(
+                    theme=chosen.label
+                ),
+                10000,
+            )
+
     # -- pages and dialogs ---------------------------------------------------------------------
-    def show_page(self, page_type: type[Page]) -> Page | None:
+    def show_page(self, page_type: type[PageT]) -> PageT | None:
         for row, page in enumerate(self.pages):
             if isinstance(page, page_type):
                 self.navigation.setCurrentRow(row)

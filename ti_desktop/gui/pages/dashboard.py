@@ -590,9 +590,8 @@ class DashboardPage(Page):
     # -- navigation ----------------------------------------------------------------------------
     def open_decision_register(self) -> None:
         """The Réunions page's Relevé de décisions, on the pending decisions (when the page is in the window)."""
-        show_page = getattr(self.window(), "show_page", None)
-        page = show_page(MeetingsPage) if callable(show_page) else None
-        if isinstance(page, MeetingsPage):
+        page = self.context.navigator.show_page(MeetingsPage)
+        if page is not None:
             page.show_register()
 
     def show_in_plan(self, **criteria: Any) -> None:

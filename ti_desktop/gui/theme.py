@@ -1,0 +1,235 @@
+"""The window's look, written once: its colours, text roles, fonts and spacings, in a light theme and a
+high-contrast one (for projectors and for people who need it).
+
+Widgets never write a colour: a label says what it is (`set_role(label, Role.HINT)`), the application's
+style sheet — built here from the theme and installed by the composition root — gives it its colour; code
+that paints (the timeline, the chart, the table models) asks `theme.colour("…")`. The meeting mode has its
+own projector sizes in `gui/meeting_mode/theme.py` and takes its colours from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from enum import StrEnum
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Where the choice is kept (QSettings key) and its values.
+THEME_SETTING = "affichage/theme"
+ROLE_PROPERTY = "role"
+
+
+class Role(StrEnum):
+    """What a piece of text is for; the theme decides how it looks."""
+
+    HINT = "hint"  # secondary text: explanations, counts, "as of" dates
+    ERROR = "error"  # a refused value, an impossible action
+    WARNING = "warning"  # something to check, nothing refused
+    SUCCESS = "success"  # a job that went through
+    ATTENTION = "attention"  # the base's location needs care (a synced or removable folder)
+    ALERT = "alert"  # a late action, an overdue date (bold)
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """Every colour of the window, as `#rrggbb`. Names say what the colour is for, not what it looks like."""
+
+    name: str
+    label: str  # in French, for the menu
+    text: str
+    muted: str  # Role.HINT, secondary text in painted views
+    error: str  # Role.ERROR, late actions, refused values
+    warning: str  # Role.WARNING
+    success: str  # Role.SUCCESS, money acquired
+    attention: str  # Role.ATTENTION
+    accent: str  # links, neutral figure tiles, primary buttons
+    accent_strong: str  # hover and border of the primary button, links in tables
+    decision: str  # the decisions tile
+    disabled: str  # disabled buttons, context-only rows
+    border: str  # frames around tiles
+    rule: str  # thin separators
+    header_background: str  # the timeline's header and corner
+    alternate_row: str
+    hover_background: str  # a figure tile under the mouse
+    error_background: str  # import summary: errors
+    success_background: str  # import summary: all good
+    warning_background: str  # import summary: warnings
+    unanswered_text: str  # diagnostic questions still open
+    unanswered_background: str
+    unanswered_border: str
+    general_section: str  # diagnostic sections that belong to no axis
+    strength: str  # the SWOT's four quadrants: accent and background
+    strength_background: str
+    weakness: str
+    weakness_background: str
+    opportunity: str
+    opportunity_background: str
+    threat: str
+    threat_background: str
+    # Sizes, in points or pixels: the navigation list on the left.
+    navigation_font_pt: int = 11
+    navigation_padding_px: int = 8
+    high_contrast: bool = False
+
+    def colour(self, name: str) -> QColor:
+        """`theme.colour("muted")`: a QColor of one of the fields above."""
+        value = getattr(self, name)
+        if not isinstance(value, str) or not value.startswith("#"):
+            raise KeyError(name)
+        return QColor(value)
+
+    def role_colour(self, role: Role) -> str:
+        return str(getattr(self, "muted" if role is Role.HINT else role.value))
+
+    def colours(self) -> dict[str, str]:
+        """Every colour by name (for the contrast test and the style sheet)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if str(getattr(self, f.name)).startswith("#")}
+
+    def style_sheet(self) -> str:
+        """The application's style sheet: text roles, the navigation list, the primary button."""
+        rules = [
+            f'QLabel[role="{role.value}"], QCheckBox[role="{role.value}"] {{ color: {self.role_colour(role)};'
+            + (" font-weight: bold;" if role in (Role.SUCCESS, Role.ATTENTION, Role.ALERT) else "")
+            + " }"
+            for role in Role
+        ]
+        rules.append(f"QListWidget#navigation {{ font-size: {self.navigation_font_pt}pt; }}")
+        rules.append(f"QListWidget#navigation::item {{ padding: {self.navigation_padding_px}px; }}")
+        rules.append(
+            f'QPushButton[role="primary"] {{ background: {self.accent}; color: white;'
+            f" border: 1px solid {self.accent_strong}; border-radius: 6px; padding: 6px 14px; font-weight: bold; }}"
+        )
+        rules.append(f'QPushButton[role="primary"]:hover {{ background: {self.accent_strong}; }}')
+        rules.append(
+            f'QPushButton[role="primary"]:disabled {{ background: {self.disabled}; border-color: {self.disabled}; }}'
+        )
+        return "\n".join(rules)
+
+    def palette(self, base: QPalette) -> QPalette:
+        """The application's palette: the platform's own in the light theme, black on white otherwise."""
+        if not self.high_contrast:
+            return base
+        palette = QPalette(base)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            for role, colour in (
+                (QPalette.ColorRole.Window, "#ffffff"),
+                (QPalette.ColorRole.WindowText, self.text),
+                (QPalette.ColorRole.Base, "#ffffff"),
+                (QPalette.ColorRole.AlternateBase, self.alternate_row),
+                (QPalette.ColorRole.Text, self.text),
+                (QPalette.ColorRole.Button, "#ffffff"),
+                (QPalette.ColorRole.ButtonText, self.text),
+                (QPalette.ColorRole.Highlight, self.accent_strong),
+                (QPalette.ColorRole.HighlightedText, "#ffffff"),
+                (QPalette.ColorRole.ToolTipBase, "#ffffff"),
+                (QPalette.ColorRole.ToolTipText, self.text),
+                (QPalette.ColorRole.PlaceholderText, self.muted),
+            ):
+                palette.setColor(group, role, QColor(colour))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(self.muted))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(self.muted))
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(self.muted))
+        return palette
+
+
+LIGHT = Theme(
+    name="clair",
+    label="Clair",
+    text="#1f2328",
+    muted="#57606a",
+    error="#cf222e",
+    warning="#9a6700",
+    success="#1a7f37",
+    attention="#b35c00",
+    accent="#0969da",
+    accent_strong="#0550ae",
+    decision="#8250df",
+    disabled="#8c959f",
+    border="#d0d7de",
+    rule="#d8dee4",
+    header_background="#eaeef2",
+    alternate_row="#f6f8fa",
+    hover_background="#f0f6ff",
+    error_background="#ffebe9",
+    success_background="#dafbe1",
+    warning_background="#fff8c5",
+    unanswered_text="#953800",
+    unanswered_background="#fff1e5",
+    unanswered_border="#fb8f44",
+    general_section="#6e7781",
+    strength="#1a7f37",
+    strength_background="#f0fbf2",
+    weakness="#bc4c00",
+    weakness_background="#fff6ee",
+    opportunity="#0969da",
+    opportunity_background="#f0f7ff",
+    threat="#cf222e",
+    threat_background="#fff3f3",
+)
+
+# Black on white, saturated dark colours (each at least 7:1 on white), thicker padding: read from the back of
+# a room or by people with low vision.
+HIGH_CONTRAST = Theme(
+    name="contraste-eleve",
+    label="Contraste élevé",
+    text="#000000",
+    muted="#1f1f1f",
+    error="#a00000",
+    warning="#6b4400",
+    success="#0b5a1f",
+    attention="#7a3b00",
+    accent="#00408a",
+    accent_strong="#002b5c",
+    decision="#4b1d9c",
+    disabled="#4d4d4d",
+    border="#000000",
+    rule="#000000",
+    header_background="#e0e0e0",
+    alternate_row="#f0f0f0",
+    hover_background="#dce8ff",
+    error_background="#ffffff",
+    success_background="#ffffff",
+    warning_background="#ffffff",
+    unanswered_text="#6b2600",
+    unanswered_background="#ffffff",
+    unanswered_border="#000000",
+    general_section="#333333",
+    strength="#0b5a1f",
+    strength_background="#ffffff",
+    weakness="#7a3b00",
+    weakness_background="#ffffff",
+    opportunity="#00408a",
+    opportunity_background="#ffffff",
+    threat="#a00000",
+    threat_background="#ffffff",
+    navigation_font_pt=13,
+    navigation_padding_px=10,
+    high_contrast=True,
+)
+
+THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, HIGH_CONTRAST)}
+
+
+def theme_from_settings(settings: QSettings) -> Theme:
+    """The theme the user chose (Affichage menu), the light one otherwise."""
+    return THEMES.get(str(settings.value(THEME_SETTING, LIGHT.name)), LIGHT)
+
+
+def install_theme(app: QApplication, theme: Theme) -> None:
+    """The composition root's: the style sheet and palette of every window of the application."""
+    app.setPalette(theme.palette(app.palette()))
+    app.setStyleSheet(theme.style_sheet())
+
+
+def set_role(widget: QWidget, role: Role | str | None) -> None:
+    """Say what `widget`'s text is for (None: plain text); restyled at once, even when already shown."""
+    value = role.value if isinstance(role, Role) else role
+    if widget.property(ROLE_PROPERTY) == value:
+        return
+    widget.setProperty(ROLE_PROPERTY, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
