@@ -17,7 +17,7 @@ def test_import_contracts_are_kept() -> None:
     lint_imports = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 kept, 0 broken" in result.stdout
+    assert "5 kept, 0 broken" in result.stdout
 
 
 def test_headless_layers_do_not_load_qt() -> None:
@@ -201,3 +201,35 @@ def test_no_code_cites_a_file_outside_the_repository() -> None:
     ]
     assert cited == []
     assert (ROOT / "docs" / "ARCHITECTURE.md").is_file()
+
+
+def test_pages_and_dialogs_are_given_the_use_cases_they_declare() -> None:
+    """The window's shared context holds no registry of use cases: each page takes the use cases it needs
+    through its constructor, typed by a protocol of services/use_cases.py pieces (which the composition
+    root's `Services` satisfies)."""
+    import inspect
+    import typing
+
+    from ti_desktop.gui.context import AppContext
+    from ti_desktop.gui.main_window import MainWindow
+    from ti_desktop.gui.pages.dashboard import DashboardPage
+    from ti_desktop.gui.pages.diagnostic import DiagnosticPage
+    from ti_desktop.gui.pages.directory import DirectoryPage
+    from ti_desktop.gui.pages.meetings import MeetingsPage
+    from ti_desktop.gui.pages.plan import PlanPage
+    from ti_desktop.gui.pages.reports import ReportsPage
+    from ti_desktop.gui.pages.territory import TerritoryPage
+    from ti_desktop.gui.pages.timeline import TimelinePage
+    from ti_desktop.services.registry import Services
+
+    assert "services" not in inspect.signature(AppContext).parameters
+    assert not hasattr(AppContext, "services")
+    pages = [DashboardPage, TerritoryPage, DiagnosticPage, PlanPage, TimelinePage, MeetingsPage, DirectoryPage]
+    for front in [*pages, ReportsPage, MainWindow]:
+        needs = typing.get_type_hints(front.__init__)["services"]
+        assert getattr(needs, "_is_protocol", False), f"{front.__name__} takes {needs}, not a protocol"
+        assert needs is not Services
+        declared = {name for base in needs.__mro__ for name in getattr(base, "__annotations__", {})}
+        assert declared, f"{front.__name__} declares no use case"
+        offered = set(re.findall(r"^        self\.(\w+)\b", inspect.getsource(Services.__init__), re.M))
+        assert declared <= offered | {"attachments_in"}, f"{front.__name__}: {declared - offered}"

@@ -28,7 +28,7 @@ from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
-from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.main_window import EditorFactory, MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
 from ti_desktop.kernel.clock import Clock
@@ -43,6 +43,7 @@ from ti_desktop.services.maintenance import (
     open_services,
     restore_backup,
 )
+from ti_desktop.services.registry import Services
 
 LOG_FILE_NAME = "ti-desktop.log"
 log = logging.getLogger("ti_desktop")
@@ -62,7 +63,8 @@ def configure_logging(log_dir: Path) -> Path | None:
     return path
 
 
-def build_pages(context: AppContext) -> list[Page]:
+def build_pages(context: AppContext, services: Services) -> list[Page]:
+    """The window's pages, each given the use cases it declares it needs (its `…Services` protocol)."""
     from ti_desktop.gui.pages.dashboard import DashboardPage
     from ti_desktop.gui.pages.diagnostic import DiagnosticPage
     from ti_desktop.gui.pages.directory import DirectoryPage
@@ -73,23 +75,30 @@ def build_pages(context: AppContext) -> list[Page]:
     from ti_desktop.gui.pages.timeline import TimelinePage
 
     return [
-        DashboardPage(context),
-        TerritoryPage(context),
-        DiagnosticPage(context),
-        PlanPage(context),
-        TimelinePage(context),
-        MeetingsPage(context),
-        DirectoryPage(context),
-        ReportsPage(context),
+        DashboardPage(context, services),
+        TerritoryPage(context, services),
+        DiagnosticPage(context, services),
+        PlanPage(context, services),
+        TimelinePage(context, services),
+        MeetingsPage(context, services),
+        DirectoryPage(context, services),
+        ReportsPage(context, services),
     ]
 
 
-def open_action_editor(
-    context: AppContext, action_id: int | None, parent: QWidget, axis_id: int | None, parent_action_id: int | None
-) -> QDialog:
-    from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+def action_editor_opener(services: Services) -> EditorFactory:
+    """How the window opens a fiche-action: the editor, given the use cases its tabs need."""
 
-    return ActionEditorDialog(context, action_id, parent, axis_id=axis_id, parent_action_id=parent_action_id)
+    def open_action_editor(
+        context: AppContext, action_id: int | None, parent: QWidget, axis_id: int | None, parent_action_id: int | None
+    ) -> QDialog:
+        from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+
+        return ActionEditorDialog(
+            context, services, action_id, parent, axis_id=axis_id, parent_action_id=parent_action_id
+        )
+
+    return open_action_editor
 
 
 class GuiController:
@@ -124,9 +133,20 @@ class GuiController:
         self._opened, self._target = opened, url
         server = opened.server or url
         context = AppContext(
-            opened.services, self.settings, data_dir=self.user_dirs.data_dir, clock=self.clock, theme=self.theme
+            opened.services.versions,
+            self.settings,
+            data_dir=self.user_dirs.data_dir,
+            clock=self.clock,
+            theme=self.theme,
         )
-        self.window = MainWindow(context, None, build_pages(context), open_action_editor, server=server)
+        self.window = MainWindow(
+            context,
+            opened.services,
+            None,
+            build_pages(context, opened.services),
+            action_editor_opener(opened.services),
+            server=server,
+        )
         self.window.database_requested.connect(self.switch)
         self.window.show()
         log.info("opened the server base %s", server)
@@ -147,9 +167,15 @@ class GuiController:
             return False
         self._opened, self._lock, self._target = opened, lock, database
         context = AppContext(
-            opened.services, self.settings, data_dir=database.parent, clock=self.clock, theme=self.theme
+            opened.services.versions, self.settings, data_dir=database.parent, clock=self.clock, theme=self.theme
         )
-        self.window = MainWindow(context, database, build_pages(context), open_action_editor)
+        self.window = MainWindow(
+            context,
+            opened.services,
+            database,
+            build_pages(context, opened.services),
+            action_editor_opener(opened.services),
+        )
         self.window.database_requested.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
         self.window.show()

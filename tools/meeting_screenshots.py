@@ -60,7 +60,7 @@ def prepare(services: Services, territory_id: int) -> int:
 
 def capture_extra(app: QApplication, window: MeetingModeWindow, output: Path) -> None:
     """The dialogs over the projector, the pending decisions item, and every item at 1280×720."""
-    services = window.context.services
+    services = window.opened.services
     services.decisions.create(
         meeting_id=window.meeting_id - 1,
         text="Mettre à jour la convention cadre du programme avec la Région et la préfecture.",
@@ -115,11 +115,11 @@ def main() -> None:
         opened = open_services(Path(folder) / "demo.sqlite3", clock=FixedClock.on(TODAY))
         create_demo_territory(opened.services)
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), opened.clock)
+        context = AppContext(opened.services.versions, settings, Path(folder), opened.clock)
         territory_id = opened.services.territories.resolve(None).id
         context.set_territory(territory_id)
         meeting_id = prepare(opened.services, territory_id)
-        window = MeetingModeWindow(context, meeting_id)
+        window = MeetingModeWindow(context, opened.services, meeting_id)
         window.resize(1920, 1080)
         window.start(full_screen=False)
         settle(app)

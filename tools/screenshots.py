@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget
 
-from ti_desktop.app import build_pages, install_qt_french, open_action_editor
+from ti_desktop.app import action_editor_opener, build_pages, install_qt_french
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import ImportWizard
@@ -78,7 +78,7 @@ def capture_exchange(app: QApplication, context: AppContext, window: MainWindow,
     """The import wizard's columns and validation pages on a partner's plan, and the export dialog."""
     sample = folder / "plan-partenaires.csv"
     sample.write_text(SAMPLE_PLAN, encoding="utf-8")
-    wizard = ImportWizard(context, window)
+    wizard = ImportWizard(context, window.services, window)
     wizard.resize(1100, 720)
     wizard.show()
     wizard.file_page.set_path(sample)
@@ -91,7 +91,7 @@ def capture_exchange(app: QApplication, context: AppContext, window: MainWindow,
     settle(app)
     wizard.grab().save(str(output / "import-verification.png"))
     wizard.reject()
-    export = ExportDialog(context, window)
+    export = ExportDialog(context, window.services, window)
     export.show()
     settle(app)
     export.grab().save(str(output / "export.png"))
@@ -124,8 +124,14 @@ def main() -> None:
         opened = open_services(database, clock=FixedClock.on(TODAY))
         create_demo_territory(opened.services)
         settings = QSettings(str(Path(folder) / "reglages.ini"), QSettings.Format.IniFormat)
-        context = AppContext(opened.services, settings, Path(folder), opened.clock, theme=theme)
-        window = MainWindow(context, database, build_pages(context), open_action_editor)
+        context = AppContext(opened.services.versions, settings, Path(folder), opened.clock, theme=theme)
+        window = MainWindow(
+            context,
+            opened.services,
+            database,
+            build_pages(context, opened.services),
+            action_editor_opener(opened.services),
+        )
         window.resize(1440, 900)
         window.show()
         settle(app)
@@ -135,7 +141,7 @@ def main() -> None:
             window.grab().save(str(output / f"{name}.png"))
         capture_register(app, window, output)
         action = next(a for a in opened.services.actions.for_territory(context.territory_id or 0) if a.code == "FON-02")
-        dialog = open_action_editor(context, action.id, window, None, None)
+        dialog = action_editor_opener(opened.services)(context, action.id, window, None, None)
         dialog.resize(1100, 800)
         dialog.show()
         settle(app)

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
 
-from ti_desktop.gui.context import AppContext
+from tests.gui.harness import TestContext
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 
 from ..clock import TODAY, fixed_clock
@@ -31,8 +31,8 @@ def demo_opened(demo_db: Path) -> Iterator[OpenDatabase]:
 
 
 @pytest.fixture
-def context(qapp: object, demo_opened: OpenDatabase, tmp_path: Path) -> AppContext:
+def context(qapp: object, demo_opened: OpenDatabase, tmp_path: Path) -> TestContext:
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    ctx = AppContext(demo_opened.services, settings, data_dir=tmp_path / "donnees", clock=demo_opened.clock)
+    ctx = TestContext(demo_opened.services, settings, data_dir=tmp_path / "donnees", clock=demo_opened.clock)
     ctx.set_territory(demo_opened.services.territories.resolve(None).id)
     return ctx

@@ -14,10 +14,10 @@ from PySide6.QtCore import QSize, qVersion
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop import __version__
 from ti_desktop.gui import about
 from ti_desktop.gui.about import COMPONENTS, AboutDialog, ChangelogDialog, application_icon
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.services.maintenance import OpenDatabase
@@ -64,8 +64,8 @@ def runtime_distributions() -> set[str]:
     return seen - {"ti-desktop"}
 
 
-def test_about_shows_version_base_and_components(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
-    window = MainWindow(context, demo_opened.database.path, [BlankPage(context)], no_editor)
+def test_about_shows_version_base_and_components(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
+    window = MainWindow(context, context.services, demo_opened.database.path, [BlankPage(context)], no_editor)
     qtbot.addWidget(window)
     dialog = window.show_about()
     assert isinstance(dialog, AboutDialog) and dialog.isVisible()
@@ -139,12 +139,12 @@ def test_changelog_prefers_the_bundled_copy(tmp_path: Path, monkeypatch: pytest.
 
 
 def test_window_and_dialog_carry_the_application_icon(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     icon = application_icon()
     assert {size.width() for size in icon.availableSizes()} >= {16, 32, 48, 256}
     assert not icon.pixmap(QSize(32, 32)).isNull()
-    window = MainWindow(context, demo_opened.database.path, [BlankPage(context)], no_editor)
+    window = MainWindow(context, context.services, demo_opened.database.path, [BlankPage(context)], no_editor)
     qtbot.addWidget(window)
     assert not window.windowIcon().isNull()
     assert {size.width() for size in window.windowIcon().availableSizes()} >= {16, 256}

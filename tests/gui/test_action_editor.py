@@ -16,10 +16,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.summaries import funding_summary
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_documents import format_size
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.action_general import next_code
@@ -31,7 +31,7 @@ from .conftest import TODAY
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def action_by_code(context: AppContext, code: str) -> ActionRecord:
+def action_by_code(context: TestContext, code: str) -> ActionRecord:
     for action in context.services.actions.for_territory(context.territory_id or 0):
         if action.code == code:
             return action
@@ -48,8 +48,8 @@ def show(qtbot: QtBot, dialog: ActionEditorDialog) -> ActionEditorDialog:
     return dialog
 
 
-def open_editor(qtbot: QtBot, context: AppContext, code: str = "INN-01") -> ActionEditorDialog:
-    return show(qtbot, ActionEditorDialog(context, action_by_code(context, code).id))
+def open_editor(qtbot: QtBot, context: TestContext, code: str = "INN-01") -> ActionEditorDialog:
+    return show(qtbot, ActionEditorDialog(context, context.services, action_by_code(context, code).id))
 
 
 def choose(combo: QComboBox, value: object) -> None:
@@ -87,10 +87,10 @@ def a_file(tmp_path: Path, name: str = "devis-atelier.pdf") -> Path:
 
 
 # -- creation ----------------------------------------------------------------------------------
-def test_create_an_action_then_edit_it(qtbot: QtBot, context: AppContext) -> None:
+def test_create_an_action_then_edit_it(qtbot: QtBot, context: TestContext) -> None:
     tid = context.territory_id or 0
     fon = context.services.axes.by_code(tid, "FON")
-    dialog = show(qtbot, ActionEditorDialog(context, None))
+    dialog = show(qtbot, ActionEditorDialog(context, context.services, None))
     ui = dialog.ui
     assert dialog.windowTitle() == "Nouvelle fiche-action"
     assert [ui.tabs.isTabEnabled(i) for i in range(ui.tabs.count())] == [True] + [False] * 6
@@ -114,9 +114,9 @@ def test_create_an_action_then_edit_it(qtbot: QtBot, context: AppContext) -> Non
     assert context.services.actions.get(action.id).title == "Atelier mutualise de soudure et chaudronnerie"
 
 
-def test_create_for_a_parent_proposes_a_sub_action_code(qtbot: QtBot, context: AppContext) -> None:
+def test_create_for_a_parent_proposes_a_sub_action_code(qtbot: QtBot, context: TestContext) -> None:
     parent = action_by_code(context, "INN-01")
-    dialog = show(qtbot, ActionEditorDialog(context, None, parent_action_id=parent.id))
+    dialog = show(qtbot, ActionEditorDialog(context, context.services, None, parent_action_id=parent.id))
     assert dialog.ui.parentCombo.currentData() == parent.id
     assert dialog.ui.axisCombo.currentData() == parent.axis_id
     assert dialog.ui.codeEdit.text() == "INN-01.3"
@@ -125,9 +125,9 @@ def test_create_for_a_parent_proposes_a_sub_action_code(qtbot: QtBot, context: A
     assert [a.code for a in context.services.actions.sub_actions(parent.id)] == ["INN-01.1", "INN-01.2", "INN-01.3"]
 
 
-def test_creating_without_a_title_is_refused_in_french(qtbot: QtBot, context: AppContext) -> None:
+def test_creating_without_a_title_is_refused_in_french(qtbot: QtBot, context: TestContext) -> None:
     before = len(context.services.actions.for_territory(context.territory_id or 0))
-    dialog = show(qtbot, ActionEditorDialog(context, None))
+    dialog = show(qtbot, ActionEditorDialog(context, context.services, None))
     type_into(qtbot, dialog.ui.plannedStartEdit, "31/02/2026")
     qtbot.mouseClick(dialog.ui.createButton, Qt.MouseButton.LeftButton)
     assert dialog.general.errors["planned_start"].isVisible()
@@ -140,8 +140,8 @@ def test_creating_without_a_title_is_refused_in_french(qtbot: QtBot, context: Ap
     assert not dialog.ui.tabs.isTabEnabled(1)
 
 
-def test_undoing_the_creation_leaves_the_dialog_on_a_vanished_fiche(qtbot: QtBot, context: AppContext) -> None:
-    dialog = show(qtbot, ActionEditorDialog(context, None))
+def test_undoing_the_creation_leaves_the_dialog_on_a_vanished_fiche(qtbot: QtBot, context: TestContext) -> None:
+    dialog = show(qtbot, ActionEditorDialog(context, context.services, None))
     qtbot.keyClicks(dialog.ui.titleEdit, "Action provisoire")
     assert dialog.create_action()
     assert dialog.action_id is not None
@@ -154,7 +154,7 @@ def test_undoing_the_creation_leaves_the_dialog_on_a_vanished_fiche(qtbot: QtBot
 
 
 # -- editing the Général tab -------------------------------------------------------------------
-def test_status_change_is_saved_and_undoable(qtbot: QtBot, context: AppContext) -> None:
+def test_status_change_is_saved_and_undoable(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     choose(dialog.ui.statusCombo, ActionStatus.BLOQUEE.value)
@@ -169,7 +169,7 @@ def test_status_change_is_saved_and_undoable(qtbot: QtBot, context: AppContext) 
     assert dialog.ui.statusCombo.currentText() == "Bloquée"
 
 
-def test_the_dialog_undo_button_undoes_the_last_edit(qtbot: QtBot, context: AppContext) -> None:
+def test_the_dialog_undo_button_undoes_the_last_edit(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     dialog.ui.toDiscussCheck.click()
@@ -180,7 +180,7 @@ def test_the_dialog_undo_button_undoes_the_last_edit(qtbot: QtBot, context: AppC
     assert not dialog.ui.toDiscussCheck.isChecked()
 
 
-def test_planned_end_before_start_is_refused_next_to_the_field(qtbot: QtBot, context: AppContext) -> None:
+def test_planned_end_before_start_is_refused_next_to_the_field(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     depth = context.undo_stack.count()
@@ -197,7 +197,7 @@ def test_planned_end_before_start_is_refused_next_to_the_field(qtbot: QtBot, con
     assert context.services.actions.get(action.id).planned_end == dt.date(2027, 12, 31)
 
 
-def test_an_error_is_shown_beside_the_field_it_names(qtbot: QtBot, context: AppContext) -> None:
+def test_an_error_is_shown_beside_the_field_it_names(qtbot: QtBot, context: TestContext) -> None:
     """Moving the start after the end: the services name the end date, so the message goes there."""
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
@@ -223,7 +223,7 @@ def test_an_error_is_shown_beside_the_field_it_names(qtbot: QtBot, context: AppC
     ],
 )
 def test_bad_input_is_refused_and_nothing_is_written(
-    qtbot: QtBot, context: AppContext, field: str, typed: str, message: str
+    qtbot: QtBot, context: TestContext, field: str, typed: str, message: str
 ) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
@@ -237,7 +237,7 @@ def test_bad_input_is_refused_and_nothing_is_written(
     assert context.services.actions.get(action.id) == action
 
 
-def test_french_amounts_are_read_and_shown_the_french_way(qtbot: QtBot, context: AppContext) -> None:
+def test_french_amounts_are_read_and_shown_the_french_way(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     type_into(qtbot, dialog.ui.plannedBudgetEdit, "3 100 000,50")
@@ -247,7 +247,7 @@ def test_french_amounts_are_read_and_shown_the_french_way(qtbot: QtBot, context:
     assert context.services.actions.get(action.id).induced_investment is None
 
 
-def test_progress_and_plain_texts_are_saved(qtbot: QtBot, context: AppContext) -> None:
+def test_progress_and_plain_texts_are_saved(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     dialog.ui.progressSpin.setValue(60)
@@ -259,7 +259,7 @@ def test_progress_and_plain_texts_are_saved(qtbot: QtBot, context: AppContext) -
     assert context.services.actions.get(action.id).description == "Nouvelle description de la plateforme."
 
 
-def test_the_field_being_typed_is_saved_when_the_dialog_closes(qtbot: QtBot, context: AppContext) -> None:
+def test_the_field_being_typed_is_saved_when_the_dialog_closes(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     dialog.ui.codeEdit.setFocus()
@@ -269,7 +269,7 @@ def test_the_field_being_typed_is_saved_when_the_dialog_closes(qtbot: QtBot, con
     assert context.services.actions.get(action.id).code == "INN-01A"
 
 
-def test_changing_axis_drops_the_objective_of_the_old_axis(qtbot: QtBot, context: AppContext) -> None:
+def test_changing_axis_drops_the_objective_of_the_old_axis(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     assert action.objective_id is not None
     tec = context.services.axes.by_code(context.territory_id or 0, "TEC")
@@ -283,7 +283,7 @@ def test_changing_axis_drops_the_objective_of_the_old_axis(qtbot: QtBot, context
     assert (restored.axis_id, restored.objective_id) == (action.axis_id, action.objective_id)
 
 
-def test_actors_can_be_chosen_or_cleared(qtbot: QtBot, context: AppContext) -> None:
+def test_actors_can_be_chosen_or_cleared(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     choose(dialog.ui.pilotCombo, None)
@@ -291,7 +291,7 @@ def test_actors_can_be_chosen_or_cleared(qtbot: QtBot, context: AppContext) -> N
     assert dialog.ui.pilotCombo.currentText() == "— aucun —"
 
 
-def test_challenges_are_checked_and_unchecked_with_undo(qtbot: QtBot, context: AppContext) -> None:
+def test_challenges_are_checked_and_unchecked_with_undo(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     before = context.services.actions.challenge_ids(action.id)
     dialog = open_editor(qtbot, context)
@@ -310,7 +310,7 @@ def test_challenges_are_checked_and_unchecked_with_undo(qtbot: QtBot, context: A
     assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
 
 
-def test_partners_are_added_and_removed(qtbot: QtBot, context: AppContext) -> None:
+def test_partners_are_added_and_removed(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     partner_ids = {p.actor_id for p in context.services.partners.list(action_id=action.id)}
     newcomer = next(a for a in context.services.actors.list() if a.id not in partner_ids)
@@ -335,7 +335,7 @@ def test_partners_are_added_and_removed(qtbot: QtBot, context: AppContext) -> No
 
 
 # -- Financement -------------------------------------------------------------------------------
-def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.fundingTab)
@@ -373,7 +373,7 @@ def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: AppCont
     assert "Fondation Industrie" in column_texts(dialog.funding.model, 0)
 
 
-def test_editing_and_deleting_a_funding_line(qtbot: QtBot, context: AppContext) -> None:
+def test_editing_and_deleting_a_funding_line(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.fundingTab)
@@ -398,7 +398,7 @@ def test_editing_and_deleting_a_funding_line(qtbot: QtBot, context: AppContext) 
     assert dialog.funding.model.rowCount() == count
 
 
-def test_a_button_without_selection_explains_itself(qtbot: QtBot, context: AppContext) -> None:
+def test_a_button_without_selection_explains_itself(qtbot: QtBot, context: TestContext) -> None:
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.fundingTab)
     dialog.ui.fundingView.clearSelection()
@@ -408,7 +408,7 @@ def test_a_button_without_selection_explains_itself(qtbot: QtBot, context: AppCo
 
 
 # -- Jalons ------------------------------------------------------------------------------------
-def test_adding_a_milestone_and_marking_it_done(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_a_milestone_and_marking_it_done(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.milestonesTab)
@@ -438,7 +438,7 @@ def test_adding_a_milestone_and_marking_it_done(qtbot: QtBot, context: AppContex
     assert model.index(row, 3).data() == "Atteint"
 
 
-def test_a_milestone_with_an_unreadable_date_is_not_saved(qtbot: QtBot, context: AppContext) -> None:
+def test_a_milestone_with_an_unreadable_date_is_not_saved(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     count = len(context.services.milestones.list(action_id=action.id))
     dialog = open_editor(qtbot, context)
@@ -453,7 +453,7 @@ def test_a_milestone_with_an_unreadable_date_is_not_saved(qtbot: QtBot, context:
 
 
 # -- Indicateurs -------------------------------------------------------------------------------
-def test_indicators_of_the_action_and_a_new_measure(qtbot: QtBot, context: AppContext) -> None:
+def test_indicators_of_the_action_and_a_new_measure(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "TEC-01")
     dialog = open_editor(qtbot, context, "TEC-01")
     show_tab(dialog, dialog.ui.indicatorsTab)
@@ -477,7 +477,7 @@ def test_indicators_of_the_action_and_a_new_measure(qtbot: QtBot, context: AppCo
     assert dialog.indicators.values.index(0, 1).data() == "6\u202f150,5"
 
 
-def test_a_new_indicator_is_attached_to_the_action(qtbot: QtBot, context: AppContext) -> None:
+def test_a_new_indicator_is_attached_to_the_action(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.indicatorsTab)
@@ -500,7 +500,7 @@ def test_a_new_indicator_is_attached_to_the_action(qtbot: QtBot, context: AppCon
 
 
 # -- Suivi -------------------------------------------------------------------------------------
-def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: QtBot, context: AppContext) -> None:
+def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.updatesTab)
@@ -540,7 +540,7 @@ def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: Qt
     assert context.services.actions.get(action.id).status is ActionStatus.BLOQUEE
 
 
-def test_an_update_inconsistent_with_its_status_is_refused(qtbot: QtBot, context: AppContext) -> None:
+def test_an_update_inconsistent_with_its_status_is_refused(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     count = len(context.services.updates.for_action(action.id))
     dialog = open_editor(qtbot, context)
@@ -557,7 +557,7 @@ def test_an_update_inconsistent_with_its_status_is_refused(qtbot: QtBot, context
 
 # -- Documents ---------------------------------------------------------------------------------
 def test_attach_open_and_delete_a_document(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
@@ -588,7 +588,7 @@ def test_attach_open_and_delete_a_document(
     assert context.services.history.for_action(action.id)[0].old_value == "Devis de l'atelier"
 
 
-def test_undoing_an_attachment_removes_its_copy(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_undoing_an_attachment_removes_its_copy(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.documentsTab)
     assert dialog.documents.attach_file(a_file(tmp_path), None)
@@ -598,7 +598,7 @@ def test_undoing_an_attachment_removes_its_copy(qtbot: QtBot, context: AppContex
     assert not any(path.is_file() for path in (context.data_dir / "pieces-jointes").rglob("*"))
 
 
-def test_a_missing_file_is_reported_in_french(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_a_missing_file_is_reported_in_french(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     dialog = open_editor(qtbot, context)
     show_tab(dialog, dialog.ui.documentsTab)
     assert not dialog.documents.attach_file(tmp_path / "absent.pdf")
@@ -608,7 +608,7 @@ def test_a_missing_file_is_reported_in_french(qtbot: QtBot, context: AppContext,
 
 
 # -- Historique --------------------------------------------------------------------------------
-def test_history_shows_the_status_change_in_french(qtbot: QtBot, context: AppContext) -> None:
+def test_history_shows_the_status_change_in_french(qtbot: QtBot, context: TestContext) -> None:
     dialog = open_editor(qtbot, context)
     choose(dialog.ui.statusCombo, ActionStatus.BLOQUEE.value)
     show_tab(dialog, dialog.ui.historyTab)
@@ -623,7 +623,7 @@ def test_history_shows_the_status_change_in_french(qtbot: QtBot, context: AppCon
 
 
 # -- models ------------------------------------------------------------------------------------
-def test_every_model_passes_the_qt_model_tester(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_every_model_passes_the_qt_model_tester(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     dialog = open_editor(qtbot, context, "TEC-01")
     models = [
         dialog.general.challenges,
@@ -657,7 +657,7 @@ def test_next_code_and_sizes() -> None:
     assert format_size(3 * 1024 * 1024) == "3\u202fMo"
 
 
-def test_jobs_created_and_achieved_investment_are_edited_beside_the_targets(qtbot: QtBot, context: AppContext) -> None:
+def test_jobs_created_and_achieved_investment_are_edited_beside_the_targets(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
     assert dialog.ui.jobsCreatedLabel.text() == "Emplois créés (constatés)"

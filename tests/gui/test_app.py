@@ -210,12 +210,12 @@ def test_open_switch_database_and_restore_a_backup(
     assert free(demo_db)  # the previous database was released
 
     controller.switch(demo_db)
-    services = controller.window.context.services
+    services = controller.window.services
     tid = services.territories.resolve(None).id
     first = services.actions.for_territory(tid)[0]
     services.actions.delete(first.id)
     controller.restore(backup)  # Fichier > Restaurer une sauvegarde
-    restored = controller.window.context.services
+    restored = controller.window.services
     assert restored.actions.get(first.id).title == first.title
     assert dialogs == []
     controller.close()

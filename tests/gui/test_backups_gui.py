@@ -15,9 +15,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.app import GuiController
 from ti_desktop.db.lock import WINDOW, DatabaseLock
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.recovery_dialog import RecoveryDialog
 from ti_desktop.gui.dialogs.restore_dialog import RestoreDialog
 from ti_desktop.gui.main_window import MainWindow
@@ -82,7 +82,7 @@ def click_later(button_text: str, seen: list[str] | None = None) -> None:
 
 
 def test_a_backup_at_start_then_only_when_the_data_changed(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     window = make_window(qtbot, context, demo_opened)
     database = demo_opened.database.path
@@ -105,7 +105,7 @@ def test_a_backup_at_start_then_only_when_the_data_changed(
 
 
 def test_a_failed_automatic_backup_is_shown_in_the_status_bar(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     folder = demo_opened.database.path.parent / "sauvegardes"
     folder.write_text("un fichier à la place du dossier", encoding="utf-8")
@@ -121,7 +121,7 @@ def test_a_failed_automatic_backup_is_shown_in_the_status_bar(
     assert "échoué" not in window.backup_label.text() and "aucune" not in window.backup_label.text()
 
 
-def test_backup_now_applies_the_rotation(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_backup_now_applies_the_rotation(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
     database = demo_opened.database.path
     first = BackupService(database, fixed_clock()).backup("automatique").path
     for day in range(1, 13):  # twelve old backups, more than a month old
@@ -151,7 +151,7 @@ def three_backups(demo_opened: OpenDatabase) -> Iterator[Path]:
 
 
 def test_the_restore_dialog_lists_the_backups_newest_first(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, three_backups: Path
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, three_backups: Path
 ) -> None:
     dialog = RestoreDialog(BackupService(three_backups, fixed_clock()))
     qtbot.addWidget(dialog)
@@ -172,7 +172,7 @@ def test_the_restore_dialog_lists_the_backups_newest_first(
 
 
 def test_restore_asks_for_confirmation_then_asks_the_application(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, three_backups: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, three_backups: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, context, demo_opened)
     requested: list[Path] = []
@@ -192,7 +192,7 @@ def test_restore_asks_for_confirmation_then_asks_the_application(
 
 
 def test_another_file_can_still_be_chosen(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     elsewhere = tmp_path / "cle-usb" / "ma-copie.sqlite3"
     elsewhere.parent.mkdir()
@@ -215,14 +215,14 @@ def test_restoring_from_the_dialog_through_the_application(
 ) -> None:
     assert controller.open(demo_db) and controller.window is not None
     assert reasons(demo_db) == ["demarrage"]  # the start backup
-    services = controller.window.context.services
+    services = controller.window.services
     action = services.actions.list()[0]
     services.actions.delete(action.id)
     answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog = controller.window.restore_backup()
     assert isinstance(dialog, RestoreDialog)
     dialog.restore_button.click()  # the newest: the start backup, with the action
-    assert controller.window.context.services.actions.get(action.id).title == action.title
+    assert controller.window.services.actions.get(action.id).title == action.title
     assert reasons(demo_db)[:2] == ["demarrage", "avant-restauration"]  # the state before the restore is kept
     assert errors == []
 
@@ -268,7 +268,7 @@ def test_a_damaged_base_is_set_aside_and_the_newest_good_backup_restored(
     damaged = Path(f"{demo_db}.damaged")
     assert damaged.read_bytes() == damaged_bytes  # kept aside, untouched
     assert controller.window is not None
-    assert len(controller.window.context.services.actions.list()) == 44
+    assert len(controller.window.services.actions.list()) == 44
     message = controller.window.statusBar().currentMessage()
     assert message.startswith("Base restaurée depuis la sauvegarde du ") and str(damaged) in message
     assert errors == []
@@ -312,7 +312,7 @@ def test_another_backup_can_be_chosen_and_a_bad_one_is_refused(
     click_later("Choisir une autre sauvegarde…")
     assert controller.open(demo_db)
     assert len(errors) == 1 and "rapport.sqlite3" in errors[0]
-    assert controller.window is not None and len(controller.window.context.services.actions.list()) == 44
+    assert controller.window is not None and len(controller.window.services.actions.list()) == 44
     assert Path(f"{demo_db}.damaged").exists()
     assert "« copie.sqlite3 »" in controller.window.statusBar().currentMessage()
 
@@ -321,7 +321,7 @@ def test_another_backup_can_be_chosen_and_a_bad_one_is_refused(
 
 
 def test_a_synchronised_folder_is_warned_about_once_then_stays_in_the_status_bar(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_window(qtbot, context, demo_opened)
     assert window.warn_about_location() is None and not window.location_label.isVisible()
@@ -337,7 +337,7 @@ def test_a_synchronised_folder_is_warned_about_once_then_stays_in_the_status_bar
     window.close()
 
     again = make_window(
-        qtbot, AppContext(context.services, context.settings, context.data_dir, context.clock), demo_opened
+        qtbot, TestContext(context.services, context.settings, context.data_dir, context.clock), demo_opened
     )
     assert again.warn_about_location() == warning
     assert again.findChild(QMessageBox, "avertissement-emplacement") is None  # once per base
@@ -356,7 +356,7 @@ def test_the_application_checks_the_location_after_opening(
 
 
 def test_the_backup_label_follows_a_backup_taken_by_an_import(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     window = make_window(qtbot, context, demo_opened)
     assert window.backup_label.text() == "Dernière sauvegarde : aucune"

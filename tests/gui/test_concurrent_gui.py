@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.errors import ConcurrentEditError
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.services.maintenance import OpenDatabase, open_services
@@ -21,8 +21,8 @@ from ..clock import fixed_clock
 
 
 @pytest.fixture
-def window(qtbot: QtBot, context: AppContext, demo_db: Path) -> MainWindow:
-    main = MainWindow(context, demo_db, [], lambda *_args: None)  # type: ignore[arg-type,return-value]
+def window(qtbot: QtBot, context: TestContext, demo_db: Path) -> MainWindow:
+    main = MainWindow(context, context.services, demo_db, [], lambda *_args: None)  # type: ignore[arg-type,return-value]
     qtbot.addWidget(main)
     return main
 
@@ -35,7 +35,7 @@ def someone_else(demo_db: Path) -> Iterator[OpenDatabase]:
 
 
 def test_an_edit_based_on_an_old_version_is_refused_and_explained(
-    qtbot: QtBot, window: MainWindow, context: AppContext, someone_else: OpenDatabase
+    qtbot: QtBot, window: MainWindow, context: TestContext, someone_else: OpenDatabase
 ) -> None:
     actions = context.services.actions
     seen = actions.list()[0]  # what Claire's window shows
@@ -53,7 +53,7 @@ def test_an_edit_based_on_an_old_version_is_refused_and_explained(
         reload_button.click()
 
 
-def test_an_edit_based_on_the_current_version_is_saved_and_undoable(window: MainWindow, context: AppContext) -> None:
+def test_an_edit_based_on_the_current_version_is_saved_and_undoable(window: MainWindow, context: TestContext) -> None:
     actions = context.services.actions
     seen = actions.list()[0]
     saved = context.editor.update(actions, seen.id, "Modifier", expected_version=seen.version, progress=55)
@@ -63,7 +63,7 @@ def test_an_edit_based_on_the_current_version_is_saved_and_undoable(window: Main
     assert actions.get(seen.id).progress == seen.progress
 
 
-def test_other_records_are_edited_without_a_version(window: MainWindow, context: AppContext) -> None:
+def test_other_records_are_edited_without_a_version(window: MainWindow, context: TestContext) -> None:
     territory = context.services.territories.get(context.territory_id or 0)
     context.editor.update(context.services.territories, territory.id, "Renommer", name="Nouveau nom")
     assert context.services.territories.get(territory.id).name == "Nouveau nom"
@@ -80,7 +80,7 @@ def test_closing_the_message_forgets_it(qtbot: QtBot, window: MainWindow) -> Non
 
 # -- undo and redo are edits like any other ------------------------------------------------------------------
 def open_fiche(qtbot: QtBot, window: MainWindow, action_id: int) -> ActionEditorDialog:
-    dialog = ActionEditorDialog(window.context, action_id, window)
+    dialog = ActionEditorDialog(window.context, window.services, action_id, window)
     qtbot.addWidget(dialog)
     dialog.resize(1280, 800)
     dialog.show()
@@ -113,7 +113,7 @@ def conflict_text(window: MainWindow) -> str:
 
 
 def test_ctrl_z_keeps_a_title_someone_else_saved_meanwhile(
-    qtbot: QtBot, window: MainWindow, context: AppContext, someone_else: OpenDatabase, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, context: TestContext, someone_else: OpenDatabase, tmp_path: Path
 ) -> None:
     """Claire edits a title, Bruno saves another title, Claire presses Ctrl+Z: Bruno's title stays and
     Claire reads who changed it; « Recharger » shows it in her fiche."""
@@ -140,7 +140,7 @@ def test_ctrl_z_keeps_a_title_someone_else_saved_meanwhile(
 
 
 def test_redo_over_someone_elses_change_is_refused(
-    window: MainWindow, context: AppContext, someone_else: OpenDatabase
+    window: MainWindow, context: TestContext, someone_else: OpenDatabase
 ) -> None:
     actions = context.services.actions
     seen = actions.list()[0]
@@ -155,7 +155,7 @@ def test_redo_over_someone_elses_change_is_refused(
 
 
 def test_undoing_a_creation_keeps_what_someone_else_changed(
-    window: MainWindow, context: AppContext, someone_else: OpenDatabase
+    window: MainWindow, context: TestContext, someone_else: OpenDatabase
 ) -> None:
     milestones = context.services.milestones
     action = context.services.actions.list()[0]
@@ -167,7 +167,7 @@ def test_undoing_a_creation_keeps_what_someone_else_changed(
 
 
 def test_a_challenge_ticked_by_someone_else_is_not_unticked_by_undo(
-    qtbot: QtBot, window: MainWindow, context: AppContext, someone_else: OpenDatabase
+    qtbot: QtBot, window: MainWindow, context: TestContext, someone_else: OpenDatabase
 ) -> None:
     """A hand-written undo (the challenges an action answers) carries the action's version too."""
     action = context.services.actions.list()[0]
@@ -185,7 +185,7 @@ def test_a_challenge_ticked_by_someone_else_is_not_unticked_by_undo(
 
 
 def test_a_record_someone_else_deleted_is_said_in_the_status_bar(
-    window: MainWindow, context: AppContext, someone_else: OpenDatabase
+    window: MainWindow, context: TestContext, someone_else: OpenDatabase
 ) -> None:
     funding = context.services.funding
     line = funding.list()[0]
@@ -198,7 +198,7 @@ def test_a_record_someone_else_deleted_is_said_in_the_status_bar(
     )
 
 
-def test_one_window_undoes_and_redoes_its_own_edits_in_any_order(window: MainWindow, context: AppContext) -> None:
+def test_one_window_undoes_and_redoes_its_own_edits_in_any_order(window: MainWindow, context: TestContext) -> None:
     """No conflict with oneself: edits, a challenge ticked, a deletion and a creation on the same records."""
     s, editor, stack = context.services, context.editor, context.undo_stack
     action = s.actions.list()[0]

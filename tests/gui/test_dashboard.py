@@ -9,10 +9,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.app import build_pages, open_action_editor
+from tests.gui.harness import TestContext
+from ti_desktop.app import action_editor_opener, build_pages
 from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus, DecisionState
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.records import ACTION_ID_ROLE
 from ti_desktop.gui.pages.dashboard import DashboardPage, FigureTile
@@ -23,8 +23,8 @@ from ti_desktop.services.maintenance import OpenDatabase
 from .conftest import TODAY
 
 
-def make_page(qtbot: QtBot, context: AppContext, width: int = 1280, height: int = 800) -> DashboardPage:
-    page = DashboardPage(context)
+def make_page(qtbot: QtBot, context: TestContext, width: int = 1280, height: int = 800) -> DashboardPage:
+    page = DashboardPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(width, height)
     page.show()
@@ -32,7 +32,7 @@ def make_page(qtbot: QtBot, context: AppContext, width: int = 1280, height: int 
     return page
 
 
-def tid(context: AppContext) -> int:
+def tid(context: TestContext) -> int:
     assert context.territory_id is not None
     return context.territory_id
 
@@ -54,7 +54,7 @@ def double_click_row(qtbot: QtBot, view: QTableView, row: int) -> None:
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
-def test_tiles_show_the_plan_summary(qtbot: QtBot, context: AppContext) -> None:
+def test_tiles_show_the_plan_summary(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     summary = context.services.summary.plan_summary(tid(context), TODAY)
     for status, tile in page.status_tiles.items():
@@ -82,7 +82,7 @@ def test_tiles_show_the_plan_summary(qtbot: QtBot, context: AppContext) -> None:
     assert page.as_of.text() == f"Situation au {format_date(TODAY)}"
 
 
-def test_clickable_tiles_look_clickable(qtbot: QtBot, context: AppContext) -> None:
+def test_clickable_tiles_look_clickable(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tiles: list[FigureTile] = [*page.status_tiles.values(), page.late_tile, page.started_tile, page.budget_tile]
     for tile in tiles:
@@ -92,7 +92,7 @@ def test_clickable_tiles_look_clickable(qtbot: QtBot, context: AppContext) -> No
     assert page.late_tile.toolTip() == "Voir ces actions dans le plan"
 
 
-def test_clicking_the_bloquee_tile_opens_the_plan_on_blocked_actions(qtbot: QtBot, context: AppContext) -> None:
+def test_clicking_the_bloquee_tile_opens_the_plan_on_blocked_actions(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
         qtbot.mouseClick(page.status_tiles[ActionStatus.BLOQUEE], Qt.MouseButton.LeftButton)
@@ -102,7 +102,7 @@ def test_clicking_the_bloquee_tile_opens_the_plan_on_blocked_actions(qtbot: QtBo
     assert len(blocked) == int(page.status_tiles[ActionStatus.BLOQUEE].value_label.text())
 
 
-def test_clicking_the_late_tile_opens_the_plan_on_late_actions(qtbot: QtBot, context: AppContext) -> None:
+def test_clicking_the_late_tile_opens_the_plan_on_late_actions(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
         qtbot.mouseClick(page.late_tile, Qt.MouseButton.LeftButton)
@@ -111,14 +111,14 @@ def test_clicking_the_late_tile_opens_the_plan_on_late_actions(qtbot: QtBot, con
     assert len(context.services.actions.find(requested)) == int(page.late_tile.value_label.text())
 
 
-def test_tiles_open_the_plan_from_the_keyboard_too(qtbot: QtBot, context: AppContext) -> None:
+def test_tiles_open_the_plan_from_the_keyboard_too(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     with qtbot.waitSignal(context.plan_filter_requested, timeout=1000) as blocker:
         qtbot.keyClick(page.started_tile, Qt.Key.Key_Space)
     assert blocker.args[0].statuses == STARTED_STATUSES
 
 
-def test_chart_shows_actions_per_axis_and_status(qtbot: QtBot, context: AppContext) -> None:
+def test_chart_shows_actions_per_axis_and_status(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     axes = context.services.axes.available_to(tid(context))
     counts = context.services.summary.counts_by_axis(tid(context))
@@ -138,7 +138,7 @@ def test_chart_shows_actions_per_axis_and_status(qtbot: QtBot, context: AppConte
     assert len(colours) == len(ActionStatus), "one colour per status"
 
 
-def test_clicking_a_bar_segment_opens_the_plan_on_that_axis_and_status(qtbot: QtBot, context: AppContext) -> None:
+def test_clicking_a_bar_segment_opens_the_plan_on_that_axis_and_status(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     chart = page.chart
     chart_item = chart.chart()
@@ -166,7 +166,7 @@ def test_clicking_a_bar_segment_opens_the_plan_on_that_axis_and_status(qtbot: Qt
     assert len(context.services.actions.find(requested)) == chart.count(axis.id, ActionStatus.EN_COURS)
 
 
-def test_late_actions_table_lists_exactly_the_late_actions(qtbot: QtBot, context: AppContext) -> None:
+def test_late_actions_table_lists_exactly_the_late_actions(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     late = context.services.summary.late_actions(tid(context), TODAY)
     view = page.late_section.view
@@ -181,7 +181,7 @@ def test_late_actions_table_lists_exactly_the_late_actions(qtbot: QtBot, context
     assert blocker.args == [late[1].id]
 
 
-def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: AppContext) -> None:
+def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     overdue = services.summary.milestones_due(tid(context), TODAY, overdue=True)
@@ -200,7 +200,7 @@ def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: AppCont
     assert blocker.args == [upcoming[0].action.id]
 
 
-def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: AppContext) -> None:
+def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     pending = services.summary.pending_decisions(tid(context))
@@ -212,7 +212,7 @@ def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: AppCo
     assert column(view, 2) == owners
 
 
-def test_recent_changes_read_in_french_after_an_edit(qtbot: QtBot, context: AppContext) -> None:
+def test_recent_changes_read_in_french_after_an_edit(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     action = next(a for a in services.actions.for_territory(tid(context)) if a.status is ActionStatus.EN_COURS)
@@ -236,7 +236,7 @@ def test_recent_changes_read_in_french_after_an_edit(qtbot: QtBot, context: AppC
     assert blocker.args == [action.id]
 
 
-def test_history_lines_name_amounts_dates_and_people(qtbot: QtBot, context: AppContext) -> None:
+def test_history_lines_name_amounts_dates_and_people(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     action = next(
@@ -261,7 +261,7 @@ def test_history_lines_name_amounts_dates_and_people(qtbot: QtBot, context: AppC
     assert page.changes_model.index(0, 2).data() == f"{action.code} — Jalon supprimé : {milestone.title}"
 
 
-def test_models_are_consistent(qtbot: QtBot, context: AppContext) -> None:
+def test_models_are_consistent(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     models = [page.late_model, page.overdue_model, page.upcoming_model, page.decisions_model, page.changes_model]
     testers = [QAbstractItemModelTester(m, QAbstractItemModelTester.FailureReportingMode.Fatal) for m in models]
@@ -273,7 +273,7 @@ def test_models_are_consistent(qtbot: QtBot, context: AppContext) -> None:
     assert page.late_model.index(0, 0).data(ACTION_ID_ROLE) is not None
 
 
-def test_an_empty_territory_shows_zeros_and_sentences(qtbot: QtBot, context: AppContext) -> None:
+def test_an_empty_territory_shows_zeros_and_sentences(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     empty = context.services.territories.create(name="Territoire vide")
     context.set_territory(empty.id)
@@ -290,7 +290,7 @@ def test_an_empty_territory_shows_zeros_and_sentences(qtbot: QtBot, context: App
     assert blocker.args[0].territory_id == empty.id
 
 
-def test_a_hidden_dashboard_reloads_when_shown_again(qtbot: QtBot, context: AppContext) -> None:
+def test_a_hidden_dashboard_reloads_when_shown_again(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.hide()
     action = next(a for a in context.services.actions.for_territory(tid(context)) if a.status is ActionStatus.EN_COURS)
@@ -303,7 +303,7 @@ def test_a_hidden_dashboard_reloads_when_shown_again(qtbot: QtBot, context: AppC
     )
 
 
-def test_pending_decisions_tile_counts_them_and_the_overdue_ones(qtbot: QtBot, context: AppContext) -> None:
+def test_pending_decisions_tile_counts_them_and_the_overdue_ones(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     pending = context.services.steering.pending_decisions(tid(context))
     overdue = [row for row in pending if row.is_overdue(TODAY)]
@@ -326,9 +326,15 @@ def test_pending_decisions_tile_counts_them_and_the_overdue_ones(qtbot: QtBot, c
 
 
 def test_clicking_the_pending_decisions_tile_opens_the_register(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
-    window = MainWindow(context, demo_opened.database.path, build_pages(context), open_action_editor)
+    window = MainWindow(
+        context,
+        context.services,
+        demo_opened.database.path,
+        build_pages(context, context.services),
+        action_editor_opener(context.services),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -344,7 +350,7 @@ def test_clicking_the_pending_decisions_tile_opens_the_register(
     assert [row.id for row in meetings.register.shown_rows()] == [row.id for row in pending]
 
 
-def test_the_pending_decisions_tile_does_nothing_outside_the_main_window(qtbot: QtBot, context: AppContext) -> None:
+def test_the_pending_decisions_tile_does_nothing_outside_the_main_window(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.open_decision_register()  # no navigation to follow: the dashboard stays
     assert page.isVisible()

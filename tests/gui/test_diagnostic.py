@@ -11,8 +11,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import Priority, SwotCategory
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.diagnostic import KIND_ROLE, RECORD_ID_ROLE, UNANSWERED_ROLE, ChallengeColumn, CompanyColumn
 from ti_desktop.gui.pages.diagnostic import DiagnosticPage
 from ti_desktop.gui.pages.diagnostic_swot import reordered_positions
@@ -21,8 +21,8 @@ from ti_desktop.kernel.formatting import format_number
 UNANSWERED_TITLE = "Logement des alternants et des salariés nouvellement recrutés"
 
 
-def make_page(qtbot: QtBot, context: AppContext, tab: int = 0) -> DiagnosticPage:
-    page = DiagnosticPage(context)
+def make_page(qtbot: QtBot, context: TestContext, tab: int = 0) -> DiagnosticPage:
+    page = DiagnosticPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -43,7 +43,7 @@ def same_values(a: object, b: object) -> bool:
     return dataclasses.replace(a, **bookkeeping) == dataclasses.replace(b, **bookkeeping)  # type: ignore[type-var]
 
 
-def tid(context: AppContext) -> int:
+def tid(context: TestContext) -> int:
     assert context.territory_id is not None
     return context.territory_id
 
@@ -62,7 +62,7 @@ def say_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 # -- Portrait ----------------------------------------------------------------------------------------
-def test_portrait_lists_the_general_sections_then_one_per_axis(qtbot: QtBot, context: AppContext) -> None:
+def test_portrait_lists_the_general_sections_then_one_per_axis(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     model = page.portrait.model
     check_model(model)
@@ -80,7 +80,7 @@ def test_portrait_lists_the_general_sections_then_one_per_axis(qtbot: QtBot, con
     assert page.portrait.heading.text() == "Section générale"
 
 
-def test_editing_a_section_text_and_leaving_saves_it_and_undo_restores_it(qtbot: QtBot, context: AppContext) -> None:
+def test_editing_a_section_text_and_leaving_saves_it_and_undo_restores_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
     innovation = context.services.axes.by_code(tid(context), "INN")
@@ -114,7 +114,7 @@ def click_section(qtbot: QtBot, page: DiagnosticPage, row: int) -> None:
 
 
 def test_typing_then_clicking_another_section_saves_the_first_and_opens_the_second(
-    qtbot: QtBot, context: AppContext
+    qtbot: QtBot, context: TestContext
 ) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
@@ -132,7 +132,7 @@ def test_typing_then_clicking_another_section_saves_the_first_and_opens_the_seco
     assert context.undo_stack.count() == 1
 
 
-def test_a_section_can_be_attached_to_another_axis(qtbot: QtBot, context: AppContext) -> None:
+def test_a_section_can_be_attached_to_another_axis(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
     section = portrait.model.section_at(0)
@@ -152,7 +152,7 @@ def test_a_section_can_be_attached_to_another_axis(qtbot: QtBot, context: AppCon
     assert portrait.axis_combo.currentData() is None
 
 
-def test_a_pause_in_typing_saves_the_section(qtbot: QtBot, context: AppContext) -> None:
+def test_a_pause_in_typing_saves_the_section(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
     section_id = portrait.current_section_id()
@@ -167,7 +167,7 @@ def test_a_pause_in_typing_saves_the_section(qtbot: QtBot, context: AppContext) 
     assert context.services.diagnostic.get(section_id).text == before
 
 
-def test_an_empty_section_title_is_refused_next_to_the_field(qtbot: QtBot, context: AppContext) -> None:
+def test_an_empty_section_title_is_refused_next_to_the_field(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
     section_id = portrait.current_section_id()
@@ -187,7 +187,7 @@ def test_an_empty_section_title_is_refused_next_to_the_field(qtbot: QtBot, conte
     assert portrait.errors["title"].isHidden()
 
 
-def test_new_axis_section_then_delete_with_confirmation(qtbot: QtBot, context: AppContext, say_yes: list[str]) -> None:
+def test_new_axis_section_then_delete_with_confirmation(qtbot: QtBot, context: TestContext, say_yes: list[str]) -> None:
     page = make_page(qtbot, context)
     portrait = page.portrait
     crud = context.services.diagnostic
@@ -211,7 +211,7 @@ def test_new_axis_section_then_delete_with_confirmation(qtbot: QtBot, context: A
 
 
 # -- AFOM --------------------------------------------------------------------------------------------
-def test_the_four_quadrants_count_the_items_of_their_category(qtbot: QtBot, context: AppContext) -> None:
+def test_the_four_quadrants_count_the_items_of_their_category(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=1)
     titles = {
         SwotCategory.FORCE: "Forces",
@@ -229,7 +229,7 @@ def test_the_four_quadrants_count_the_items_of_their_category(qtbot: QtBot, cont
         assert shown == [item.id for item in expected]
 
 
-def test_moving_the_second_strength_up_puts_it_first_and_undo_restores(qtbot: QtBot, context: AppContext) -> None:
+def test_moving_the_second_strength_up_puts_it_first_and_undo_restores(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=1)
     forces = page.swot.quadrants[SwotCategory.FORCE]
 
@@ -253,7 +253,7 @@ def test_moving_the_second_strength_up_puts_it_first_and_undo_restores(qtbot: Qt
     assert not forces.down_button.isEnabled()
 
 
-def test_equal_positions_are_spread_before_reordering(context: AppContext) -> None:
+def test_equal_positions_are_spread_before_reordering(context: TestContext) -> None:
     """Items imported with one same position still move: positions are spread, then swapped."""
     items = context.services.swot.list(territory_id=tid(context), category=SwotCategory.MENACE)[:3]
     same = [dataclasses.replace(item, position=7) for item in items]
@@ -263,7 +263,7 @@ def test_equal_positions_are_spread_before_reordering(context: AppContext) -> No
     assert reordered_positions(distinct, [items[1].id, items[0].id, items[2].id]) == {items[1].id: 2, items[0].id: 5}
 
 
-def test_adding_an_afom_item_needs_a_text(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_an_afom_item_needs_a_text(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=1)
     threats = page.swot.quadrants[SwotCategory.MENACE]
     count = threats.count()
@@ -289,7 +289,7 @@ def test_adding_an_afom_item_needs_a_text(qtbot: QtBot, context: AppContext) -> 
 
 
 def test_an_afom_item_can_be_edited_into_another_quadrant_and_deleted(
-    qtbot: QtBot, context: AppContext, say_yes: list[str]
+    qtbot: QtBot, context: TestContext, say_yes: list[str]
 ) -> None:
     page = make_page(qtbot, context, tab=1)
     forces = page.swot.quadrants[SwotCategory.FORCE]
@@ -316,7 +316,7 @@ def test_an_afom_item_can_be_edited_into_another_quadrant_and_deleted(
 
 
 # -- Entreprises clés --------------------------------------------------------------------------------
-def test_the_companies_table_shows_every_key_company(qtbot: QtBot, context: AppContext) -> None:
+def test_the_companies_table_shows_every_key_company(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=2)
     tab = page.companies
     check_model(tab.model)
@@ -336,7 +336,7 @@ def test_the_companies_table_shows_every_key_company(qtbot: QtBot, context: AppC
 
 
 def test_adding_a_company_without_a_name_shows_the_message_and_writes_nothing(
-    qtbot: QtBot, context: AppContext
+    qtbot: QtBot, context: TestContext
 ) -> None:
     page = make_page(qtbot, context, tab=2)
     tab = page.companies
@@ -352,7 +352,7 @@ def test_adding_a_company_without_a_name_shows_the_message_and_writes_nothing(
     assert context.undo_stack.count() == 0
 
 
-def test_a_company_with_a_bad_headcount_is_refused_then_added(qtbot: QtBot, context: AppContext) -> None:
+def test_a_company_with_a_bad_headcount_is_refused_then_added(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=2)
     tab = page.companies
     count = len(context.services.companies.list(territory_id=tid(context)))
@@ -379,7 +379,7 @@ def test_a_company_with_a_bad_headcount_is_refused_then_added(qtbot: QtBot, cont
     assert tab.proxy.rowCount() == count
 
 
-def test_editing_and_deleting_a_company(qtbot: QtBot, context: AppContext, say_yes: list[str]) -> None:
+def test_editing_and_deleting_a_company(qtbot: QtBot, context: TestContext, say_yes: list[str]) -> None:
     page = make_page(qtbot, context, tab=2)
     tab = page.companies
     tab.view.selectRow(0)
@@ -403,7 +403,7 @@ def test_editing_and_deleting_a_company(qtbot: QtBot, context: AppContext, say_y
 
 
 # -- Enjeux ------------------------------------------------------------------------------------------
-def test_challenges_no_action_answers_are_flagged(qtbot: QtBot, context: AppContext) -> None:
+def test_challenges_no_action_answers_are_flagged(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=3)
     tab = page.challenges
     check_model(tab.model)
@@ -435,7 +435,7 @@ def test_challenges_no_action_answers_are_flagged(qtbot: QtBot, context: AppCont
     assert len(tab.model.challenge_indexes()) == len(challenges)
 
 
-def test_each_challenge_lists_the_actions_answering_it(qtbot: QtBot, context: AppContext) -> None:
+def test_each_challenge_lists_the_actions_answering_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=3)
     tab = page.challenges
     services = context.services
@@ -448,7 +448,7 @@ def test_each_challenge_lists_the_actions_answering_it(qtbot: QtBot, context: Ap
         assert index.siblingAtColumn(ChallengeColumn.PRIORITY).data() == challenge.priority.label
 
 
-def test_double_clicking_an_action_opens_its_fiche(qtbot: QtBot, context: AppContext) -> None:
+def test_double_clicking_an_action_opens_its_fiche(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=3)
     tab = page.challenges
     challenge = next(index for index in tab.model.challenge_indexes() if not index.data(UNANSWERED_ROLE))
@@ -461,7 +461,7 @@ def test_double_clicking_an_action_opens_its_fiche(qtbot: QtBot, context: AppCon
     assert blocker.args == [action_index.data(RECORD_ID_ROLE)]
 
 
-def test_adding_a_challenge_flags_it_until_an_action_answers_it(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_a_challenge_flags_it_until_an_action_answers_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context, tab=3)
     tab = page.challenges
     services = context.services
@@ -499,7 +499,7 @@ def test_adding_a_challenge_flags_it_until_an_action_answers_it(qtbot: QtBot, co
 
 
 def test_deleting_a_challenge_is_undone_with_its_links_to_actions(
-    qtbot: QtBot, context: AppContext, say_yes: list[str]
+    qtbot: QtBot, context: TestContext, say_yes: list[str]
 ) -> None:
     page = make_page(qtbot, context, tab=3)
     tab = page.challenges

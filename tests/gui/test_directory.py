@@ -8,8 +8,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActorKind
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
 from ti_desktop.gui.models.actors import DirectoryColumn
 from ti_desktop.gui.pages.directory import DirectoryPage
@@ -18,8 +18,8 @@ ModelTester = QAbstractItemModelTester
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> DirectoryPage:
-    page = DirectoryPage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> DirectoryPage:
+    page = DirectoryPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -31,7 +31,7 @@ def shown_names(page: DirectoryPage) -> list[str]:
     return [page.proxy.index(row, DirectoryColumn.NAME).data() for row in range(page.proxy.rowCount())]
 
 
-def territory_id(context: AppContext) -> int:
+def territory_id(context: TestContext) -> int:
     assert context.territory_id is not None
     return context.territory_id
 
@@ -47,7 +47,7 @@ def click_save(qtbot: QtBot, dialog: ActorDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def test_the_directory_lists_every_actor_with_their_involvement(qtbot: QtBot, context: AppContext) -> None:
+def test_the_directory_lists_every_actor_with_their_involvement(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     actors = context.services.actors.list()
     assert page.title() == "Annuaire"
@@ -62,7 +62,7 @@ def test_the_directory_lists_every_actor_with_their_involvement(qtbot: QtBot, co
         assert page.proxy.index(row, DirectoryColumn.PARTNERSHIPS).data() == str(len(item.partner_of))
 
 
-def test_the_search_filters_rows_ignoring_case_and_accents(qtbot: QtBot, context: AppContext) -> None:
+def test_the_search_filters_rows_ignoring_case_and_accents(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     qtbot.keyClicks(page.search, "KELLER")
     assert shown_names(page) == ["Antoine Keller"]
@@ -77,7 +77,7 @@ def test_the_search_filters_rows_ignoring_case_and_accents(qtbot: QtBot, context
     assert page.proxy.rowCount() == 30
 
 
-def test_the_kind_filter_combines_with_the_search(qtbot: QtBot, context: AppContext) -> None:
+def test_the_kind_filter_combines_with_the_search(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     operators = [a for a in context.services.actors.list() if a.kind == ActorKind.OPERATEUR]
     page.kind_filter.setCurrentIndex(page.kind_filter.findData(ActorKind.OPERATEUR.value))
@@ -88,7 +88,7 @@ def test_the_kind_filter_combines_with_the_search(qtbot: QtBot, context: AppCont
     assert shown_names(page) == ["Pierre Fontaine"]
 
 
-def test_selecting_an_actor_lists_the_actions_they_lead_and_partner(qtbot: QtBot, context: AppContext) -> None:
+def test_selecting_an_actor_lists_the_actions_they_lead_and_partner(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     services = context.services
@@ -112,7 +112,7 @@ def test_selecting_an_actor_lists_the_actions_they_lead_and_partner(qtbot: QtBot
         assert line in texts
 
 
-def test_the_governance_role_and_a_double_click_opens_the_action(qtbot: QtBot, context: AppContext) -> None:
+def test_the_governance_role_and_a_double_click_opens_the_action(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     hoffmann = next(a for a in services.actors.list() if a.name == "Claire Hoffmann")
@@ -130,7 +130,7 @@ def test_the_governance_role_and_a_double_click_opens_the_action(qtbot: QtBot, c
     assert page.detail.lead_model.texts()[0].startswith(f"{action.code} — ")
 
 
-def test_an_actor_without_a_name_is_refused_in_french(qtbot: QtBot, context: AppContext) -> None:
+def test_an_actor_without_a_name_is_refused_in_french(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     before = context.services.actors.list()
     dialog = open_new_actor_dialog(qtbot, page)
@@ -148,7 +148,7 @@ def test_an_actor_without_a_name_is_refused_in_french(qtbot: QtBot, context: App
     assert context.services.actors.list() == before
 
 
-def test_creating_an_actor_shows_and_selects_it_and_undo_removes_it(qtbot: QtBot, context: AppContext) -> None:
+def test_creating_an_actor_shows_and_selects_it_and_undo_removes_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     qtbot.keyClicks(page.search, "zzz")  # a filter that would hide the newcomer
     dialog = open_new_actor_dialog(qtbot, page)
@@ -169,7 +169,7 @@ def test_creating_an_actor_shows_and_selects_it_and_undo_removes_it(qtbot: QtBot
     assert page.proxy.rowCount() == 30
 
 
-def test_editing_an_actor(qtbot: QtBot, context: AppContext) -> None:
+def test_editing_an_actor(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     keller = next(a for a in context.services.actors.list() if a.name == "Antoine Keller")
     page.select_actor(keller.id)
@@ -186,7 +186,7 @@ def test_editing_an_actor(qtbot: QtBot, context: AppContext) -> None:
 
 
 def test_deleting_a_lead_warns_and_undo_puts_everything_back(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
@@ -224,7 +224,7 @@ def test_deleting_a_lead_warns_and_undo_puts_everything_back(
 
 
 def test_refusing_the_confirmation_deletes_nothing(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(qtbot, context)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
@@ -234,7 +234,7 @@ def test_refusing_the_confirmation_deletes_nothing(
     assert context.undo_stack.count() == 0
 
 
-def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: AppContext) -> None:
+def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.view.selectRow(3)
     testers = [

@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.exchange.tet import TET_COLUMNS
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.services.exporting import ExportFormat
 
@@ -47,8 +47,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     return Answers(monkeypatch)
 
 
-def make_dialog(qtbot: QtBot, context: AppContext) -> ExportDialog:
-    dialog = ExportDialog(context)
+def make_dialog(qtbot: QtBot, context: TestContext) -> ExportDialog:
+    dialog = ExportDialog(context, context.services)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -60,7 +60,7 @@ def export(qtbot: QtBot, dialog: ExportDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=TIMEOUT)
 
 
-def plan_titles(context: AppContext, *, confidential: bool) -> list[str]:
+def plan_titles(context: TestContext, *, confidential: bool) -> list[str]:
     actions = context.services.actions.for_territory(context.territory_id or 0)
     secret = {action.id for action in actions if action.confidential}
     return [
@@ -70,7 +70,7 @@ def plan_titles(context: AppContext, *, confidential: bool) -> list[str]:
     ]
 
 
-def test_defaults(qtbot: QtBot, context: AppContext) -> None:
+def test_defaults(qtbot: QtBot, context: TestContext) -> None:
     dialog = make_dialog(qtbot, context)
     assert dialog.windowTitle() == "Exporter le plan"
     assert dialog.fmt() == ExportFormat.XLSX
@@ -90,7 +90,7 @@ def test_defaults(qtbot: QtBot, context: AppContext) -> None:
 
 
 def test_xlsx_holds_the_plan_without_confidential_actions(
-    qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path
+    qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path
 ) -> None:
     messages: list[str] = []
     context.status_message.connect(messages.append)
@@ -115,7 +115,7 @@ def test_xlsx_holds_the_plan_without_confidential_actions(
     assert not dialog.isVisible()
 
 
-def test_confidential_actions_when_asked(qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path) -> None:
+def test_confidential_actions_when_asked(qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path) -> None:
     dialog = make_dialog(qtbot, context)
     dialog.set_output(tmp_path / "plan-complet.xlsx")
     dialog.confidential_box.click()
@@ -127,7 +127,7 @@ def test_confidential_actions_when_asked(qtbot: QtBot, context: AppContext, answ
     assert "confidentielles" not in answers.shown[-1][2]
 
 
-def test_csv_for_french_excel(qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path) -> None:
+def test_csv_for_french_excel(qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path) -> None:
     dialog = make_dialog(qtbot, context)
     dialog.set_format(ExportFormat.CSV)
     dialog.set_output(tmp_path / "plan.csv")
@@ -140,7 +140,7 @@ def test_csv_for_french_excel(qtbot: QtBot, context: AppContext, answers: Answer
     assert answers.shown[-1][0] == "information"
 
 
-def test_tet_workbook(qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path) -> None:
+def test_tet_workbook(qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path) -> None:
     dialog = make_dialog(qtbot, context)
     dialog.set_format(ExportFormat.TET)
     dialog.set_output(tmp_path / "plan-tet.xlsx")
@@ -153,7 +153,7 @@ def test_tet_workbook(qtbot: QtBot, context: AppContext, answers: Answers, tmp_p
     assert answers.shown[-1][0] == "information"
 
 
-def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def hold_until_cancelled(context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     """The demo plan is exported in a blink: the real export is held at its first step until the user cancels."""
     exports = context.services.exports
     export = exports.export
@@ -171,7 +171,7 @@ def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_cancel_leaves_the_previous_file(
-    qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
@@ -198,7 +198,7 @@ def test_cancel_leaves_the_previous_file(
 
 
 def test_replacing_a_file_is_asked_first(
-    qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output = tmp_path / "plan.xlsx"
     output.write_bytes(b"previous export")
@@ -212,7 +212,7 @@ def test_replacing_a_file_is_asked_first(
 
 def test_a_workbook_open_in_excel_is_exported_under_another_name(
     qtbot: QtBot,
-    context: AppContext,
+    context: TestContext,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     hold_open: Callable[[Path], None],
@@ -246,7 +246,7 @@ def test_a_workbook_open_in_excel_is_exported_under_another_name(
 
 
 def test_a_file_that_cannot_be_written_is_explained(
-    qtbot: QtBot, context: AppContext, answers: Answers, tmp_path: Path
+    qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path
 ) -> None:
     dialog = make_dialog(qtbot, context)
     dialog.set_output(tmp_path / "dossier-absent" / "plan.xlsx")

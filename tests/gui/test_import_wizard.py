@@ -15,8 +15,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.exchange import plan_columns
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.gui.dialogs.import_wizard import MAPPING_KEY, ImportWizard, PageId
 from ti_desktop.gui.dialogs.indicator_import_dialog import IndicatorImportDialog
@@ -34,8 +34,8 @@ TIMEOUT = 60_000
 CSV_HEADER = "Intitulé;Thématique;Porteur;Échéance;Coût total HT;Remarques"
 
 
-def make_wizard(qtbot: QtBot, context: AppContext) -> ImportWizard:
-    wizard = ImportWizard(context)
+def make_wizard(qtbot: QtBot, context: TestContext) -> ImportWizard:
+    wizard = ImportWizard(context, context.services)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
@@ -66,7 +66,7 @@ def import_now(qtbot: QtBot, wizard: ImportWizard) -> None:
     qtbot.waitUntil(lambda: not wizard.confirm_page.is_running(), timeout=TIMEOUT)
 
 
-def titles(context: AppContext) -> list[str]:
+def titles(context: TestContext) -> list[str]:
     return [action.title for action in context.services.actions.for_territory(context.territory_id or 0)]
 
 
@@ -76,7 +76,7 @@ def write_csv(path: Path, header: str, rows: list[str]) -> Path:
 
 
 def test_tet_plan_goes_through_to_the_database(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = titles(context)
     changed: list[bool] = []
@@ -125,7 +125,7 @@ def test_tet_plan_goes_through_to_the_database(
     assert not wizard.isVisible()
 
 
-def test_several_sheets_offer_a_choice(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_several_sheets_offer_a_choice(qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     wizard = make_wizard(qtbot, context)
     choose(qtbot, wizard, PEERS / "complex_plan.xlsx", monkeypatch)
     assert wizard.file_page.state_label.text().startswith("3 feuilles")
@@ -153,7 +153,7 @@ def test_several_sheets_offer_a_choice(qtbot: QtBot, context: AppContext, monkey
 
 
 def test_table_columns_are_suggested_corrected_and_remembered(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     first = write_csv(
         tmp_path / "plan-partenaires.csv",
@@ -212,7 +212,7 @@ def test_table_columns_are_suggested_corrected_and_remembered(
 
 
 def test_mapping_warns_about_a_missing_title_and_a_field_chosen_twice(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = write_csv(tmp_path / "plan.csv", CSV_HEADER, ["Pépinière;Foncier;CCPB;15/03/2027;100 000;Note"])
     wizard = make_wizard(qtbot, context)
@@ -251,7 +251,7 @@ def write_plan_with_errors(path: Path, *, broken: bool = True) -> Path:
 
 
 def test_errors_are_listed_and_keep_the_import_closed(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = titles(context)
     path = write_plan_with_errors(tmp_path / "plan-erreurs.xlsx")
@@ -287,7 +287,7 @@ def test_errors_are_listed_and_keep_the_import_closed(
 
 
 def test_tet_file_with_misplaced_columns_is_refused(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = titles(context)
     wizard = make_wizard(qtbot, context)
@@ -302,7 +302,7 @@ def test_tet_file_with_misplaced_columns_is_refused(
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_explained(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "plan.xlsx"
     path.write_bytes(b"%PDF-1.7 this is not a workbook")
@@ -318,7 +318,7 @@ def big_plan(path: Path, rows: int = 500) -> Path:
     return write_csv(path, CSV_HEADER, lines)
 
 
-def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
+def hold_until_cancelled(context: TestContext, monkeypatch: pytest.MonkeyPatch, method: str) -> None:
     """The real `preview` or `apply`, held at its first step until the user cancels: a fast machine cannot finish
     the job before the click."""
     imports = context.services.imports
@@ -337,7 +337,7 @@ def hold_until_cancelled(context: AppContext, monkeypatch: pytest.MonkeyPatch, m
 
 
 def test_cancelling_the_check_writes_nothing(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = titles(context)
     hold_until_cancelled(context, monkeypatch, "preview")
@@ -356,7 +356,7 @@ def test_cancelling_the_check_writes_nothing(
 
 
 def test_cancelling_the_import_writes_nothing(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = titles(context)
     changed: list[bool] = []
@@ -382,7 +382,7 @@ def test_cancelling_the_import_writes_nothing(
 
 
 def test_closing_the_wizard_during_the_import_writes_nothing(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     before = titles(context)
     hold_until_cancelled(context, monkeypatch, "apply")
@@ -400,7 +400,7 @@ def test_closing_the_wizard_during_the_import_writes_nothing(
 
 
 def test_the_template_is_offered(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     wizard = make_wizard(qtbot, context)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "mon-plan"), ""))
@@ -415,11 +415,11 @@ def test_the_template_is_offered(
 # -- the main window's Fichier menu -----------------------------------------------------------------------------
 
 
-def make_window(qtbot: QtBot, context: AppContext, database: Path) -> MainWindow:
-    def no_editor(_context: AppContext, _action: int | None, parent: QWidget, *_ids: int | None) -> QDialog:
+def make_window(qtbot: QtBot, context: TestContext, database: Path) -> MainWindow:
+    def no_editor(_context: TestContext, _action: int | None, parent: QWidget, *_ids: int | None) -> QDialog:
         return QDialog(parent)
 
-    window = MainWindow(context, database, [PlanPage(context)], no_editor)
+    window = MainWindow(context, context.services, database, [PlanPage(context, context.services)], no_editor)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -433,7 +433,7 @@ def menu_texts(window: MainWindow) -> list[str]:
 
 
 def test_file_menu_opens_the_import_and_export_dialogs(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     window = make_window(qtbot, context, demo_opened.database.path)
     texts = menu_texts(window)
@@ -464,7 +464,7 @@ def test_file_menu_opens_the_import_and_export_dialogs(
 
 def test_import_and_export_need_a_territory(qtbot: QtBot, opened: OpenDatabase, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
-    empty = AppContext(opened.services, settings, data_dir=tmp_path, clock=opened.clock)
+    empty = TestContext(opened.services, settings, data_dir=tmp_path, clock=opened.clock)
     window = make_window(qtbot, empty, opened.database.path)
     assert empty.territory_id is None
     assert not window.import_plan_action.isEnabled()

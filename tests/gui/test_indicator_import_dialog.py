@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.gui.context import AppContext
+from tests.gui.harness import TestContext
 from ti_desktop.gui.dialogs.indicator_import_dialog import IndicatorImportDialog
 
 TIMEOUT = 60_000
@@ -21,8 +21,8 @@ HEADER = "Indicateur;Année;Valeur;Unité;Source"
 EMPLOYMENT = "Emplois salariés industriels privés"  # a demo indicator, measured 2023–2025
 
 
-def make_dialog(qtbot: QtBot, context: AppContext) -> IndicatorImportDialog:
-    dialog = IndicatorImportDialog(context)
+def make_dialog(qtbot: QtBot, context: TestContext) -> IndicatorImportDialog:
+    dialog = IndicatorImportDialog(context, context.services)
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
@@ -35,14 +35,14 @@ def choose(qtbot: QtBot, dialog: IndicatorImportDialog, path: Path, monkeypatch:
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=TIMEOUT)
 
 
-def indicators(context: AppContext) -> dict[str, int]:
+def indicators(context: TestContext) -> dict[str, int]:
     return {
         indicator.name: indicator.id
         for indicator in context.services.indicators.list(territory_id=context.territory_id)
     }
 
 
-def values(context: AppContext, name: str) -> dict[dt.date, float]:
+def values(context: TestContext, name: str) -> dict[dt.date, float]:
     indicator_id = indicators(context)[name]
     return {
         value.measured_on: value.value for value in context.services.indicator_values.list(indicator_id=indicator_id)
@@ -50,7 +50,7 @@ def values(context: AppContext, name: str) -> dict[dt.date, float]:
 
 
 def test_values_are_checked_then_imported(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "insee.csv"
     path.write_text(
@@ -101,7 +101,7 @@ def test_values_are_checked_then_imported(
 
 
 def test_a_file_with_errors_cannot_be_imported(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "observatoire.xlsx"
     workbook = openpyxl.Workbook()
@@ -136,7 +136,7 @@ def test_a_file_with_errors_cannot_be_imported(
 
 
 def test_an_unreadable_file_is_explained(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "valeurs.xlsx"
     path.write_bytes(b"not a workbook at all")
@@ -148,7 +148,7 @@ def test_an_unreadable_file_is_explained(
 
 
 def test_cancelling_the_check_imports_nothing(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "serie-longue.csv"
     rows = [f"Indicateur {index % 50};{1900 + index // 50};{index};unités;INSEE" for index in range(1000)]

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.plan import PlanPage
@@ -30,7 +30,7 @@ class EditorSpy:
         self.calls: list[tuple[int | None, int | None, int | None]] = []
 
     def __call__(
-        self, context: AppContext, action_id: int | None, parent: QWidget, axis_id: int | None, parent_id: int | None
+        self, context: TestContext, action_id: int | None, parent: QWidget, axis_id: int | None, parent_id: int | None
     ) -> QDialog:
         self.calls.append((action_id, axis_id, parent_id))
         dialog = QDialog(parent)
@@ -39,16 +39,22 @@ class EditorSpy:
 
 
 def make_window(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, spy: EditorSpy | None = None
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, spy: EditorSpy | None = None
 ) -> MainWindow:
-    window = MainWindow(context, demo_opened.database.path, [BlankPage(context), PlanPage(context)], spy or EditorSpy())
+    window = MainWindow(
+        context,
+        context.services,
+        demo_opened.database.path,
+        [BlankPage(context), PlanPage(context, context.services)],
+        spy or EditorSpy(),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     return window
 
 
-def test_title_names_the_territory(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_title_names_the_territory(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
     window = make_window(qtbot, context, demo_opened)
     name = demo_opened.services.territories.resolve(None).name
     assert window.windowTitle() == f"TI Desktop — {name}"
@@ -57,7 +63,7 @@ def test_title_names_the_territory(qtbot: QtBot, context: AppContext, demo_opene
 
 
 def test_territory_selector_with_several_territories(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
     other = demo_opened.services.territories.create(name="Vallée de la Bresle")
     window = make_window(qtbot, context, demo_opened)
@@ -67,7 +73,9 @@ def test_territory_selector_with_several_territories(
     assert window.windowTitle() == "TI Desktop — Vallée de la Bresle"
 
 
-def test_layout_page_and_territory_are_remembered(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_layout_page_and_territory_are_remembered(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
+) -> None:
     other = demo_opened.services.territories.create(name="Vallée de la Bresle")
     window = make_window(qtbot, context, demo_opened)
     window.navigation.setCurrentRow(1)
@@ -75,14 +83,14 @@ def test_layout_page_and_territory_are_remembered(qtbot: QtBot, context: AppCont
     window.resize(760, 600)  # within the offscreen screen (800×800): restoreGeometry clamps to it
     size = window.size()
     window.close()
-    fresh = AppContext(context.services, context.settings, context.data_dir, context.clock)
+    fresh = TestContext(context.services, context.settings, context.data_dir, context.clock)
     again = make_window(qtbot, fresh, demo_opened)
     assert again.navigation.currentRow() == 1
     assert fresh.territory_id == other.id
     assert again.size() == size
 
 
-def test_requests_from_pages_are_routed(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_requests_from_pages_are_routed(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
     spy = EditorSpy()
     window = make_window(qtbot, context, demo_opened, spy)
     context.request_plan(
@@ -94,7 +102,7 @@ def test_requests_from_pages_are_routed(qtbot: QtBot, context: AppContext, demo_
     assert spy.calls == [(7, None, None), (None, 3, None)]
 
 
-def test_backup_now_updates_the_status_bar(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_backup_now_updates_the_status_bar(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
     window = make_window(qtbot, context, demo_opened)
     assert window.backup_label.text() == "Dernière sauvegarde : aucune"
     window.backup_now()
@@ -105,7 +113,7 @@ def test_backup_now_updates_the_status_bar(qtbot: QtBot, context: AppContext, de
     )
 
 
-def test_undo_and_redo_are_in_the_edit_menu(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase) -> None:
+def test_undo_and_redo_are_in_the_edit_menu(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
     window = make_window(qtbot, context, demo_opened)
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
     assert "Ctrl+Shift+Z" in [key.toString() for key in window.redo_action.shortcuts()]
@@ -119,7 +127,9 @@ def test_undo_and_redo_are_in_the_edit_menu(qtbot: QtBot, context: AppContext, d
 
 
 @pytest.mark.parametrize("page_row", [0, 1])
-def test_navigation_switches_pages(qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase, page_row: int) -> None:
+def test_navigation_switches_pages(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, page_row: int
+) -> None:
     window = make_window(qtbot, context, demo_opened)
     window.navigation.setCurrentRow(page_row)
     assert window.stack.currentIndex() == page_row

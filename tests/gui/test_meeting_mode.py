@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus, DecisionState
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.meeting_mode import MeetingModeWindow
 from ti_desktop.gui.meeting_mode.decision_dialog import DecisionDialog
 from ti_desktop.services.meetings import REASON_DECISION
@@ -25,15 +25,15 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def meeting(context: AppContext) -> MeetingRecord:
+def meeting(context: TestContext) -> MeetingRecord:
     """Today's comité, with the agenda the app proposes."""
     return context.services.steering.create(context.territory_id or 0, TODAY, held_on=TODAY)
 
 
 def open_window(
-    qtbot: QtBot, context: AppContext, meeting_id: int, size: tuple[int, int] = (1280, 720)
+    qtbot: QtBot, context: TestContext, meeting_id: int, size: tuple[int, int] = (1280, 720)
 ) -> MeetingModeWindow:
-    window = MeetingModeWindow(context, meeting_id)
+    window = MeetingModeWindow(context, context.services, meeting_id)
     qtbot.addWidget(window)
     window.resize(*size)
     window.start(full_screen=False)
@@ -52,7 +52,7 @@ def header(window: MeetingModeWindow) -> str:
     return window.header.accessibleName()
 
 
-def actor(context: AppContext, name: str) -> ActorRecord:
+def actor(context: TestContext, name: str) -> ActorRecord:
     return next(a for a in context.services.actors.list() if a.name == name)
 
 
@@ -74,7 +74,7 @@ def decide(qtbot: QtBot, window: MeetingModeWindow, text: str, owner: str, due: 
 
 
 def test_a_whole_meeting_run_by_keyboard(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord, tmp_path: Path
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord, tmp_path: Path
 ) -> None:
     services = context.services
     territory_id = context.territory_id or 0
@@ -159,7 +159,7 @@ def test_a_whole_meeting_run_by_keyboard(
         assert REASON_DECISION in proposals[row.decision.action_id].reasons
 
 
-def test_escape_leaves_and_tells_the_owner(qtbot: QtBot, context: AppContext, meeting: MeetingRecord) -> None:
+def test_escape_leaves_and_tells_the_owner(qtbot: QtBot, context: TestContext, meeting: MeetingRecord) -> None:
     window = open_window(qtbot, context, meeting.id)
     with qtbot.waitSignal(window.finished) as left:
         press(qtbot, window, Qt.Key.Key_Escape)
@@ -168,7 +168,7 @@ def test_escape_leaves_and_tells_the_owner(qtbot: QtBot, context: AppContext, me
 
 
 def test_escape_on_the_overview_goes_back_to_the_item(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     window = open_window(qtbot, context, meeting.id)
     press(qtbot, window, Qt.Key.Key_Tab)
@@ -179,7 +179,7 @@ def test_escape_on_the_overview_goes_back_to_the_item(
     assert window.isVisible()
 
 
-def test_the_overview_jumps_to_the_chosen_item(qtbot: QtBot, context: AppContext, meeting: MeetingRecord) -> None:
+def test_the_overview_jumps_to_the_chosen_item(qtbot: QtBot, context: TestContext, meeting: MeetingRecord) -> None:
     window = open_window(qtbot, context, meeting.id)
     press(qtbot, window, Qt.Key.Key_O)
     press(qtbot, window, Qt.Key.Key_Down)
@@ -198,7 +198,7 @@ def test_the_overview_jumps_to_the_chosen_item(qtbot: QtBot, context: AppContext
     assert header(window).startswith("Point 1 / ")
 
 
-def test_a_late_action_says_so(qtbot: QtBot, context: AppContext, meeting: MeetingRecord) -> None:
+def test_a_late_action_says_so(qtbot: QtBot, context: TestContext, meeting: MeetingRecord) -> None:
     services = context.services
     window = open_window(qtbot, context, meeting.id)
     late = next(
@@ -220,7 +220,7 @@ def test_a_late_action_says_so(qtbot: QtBot, context: AppContext, meeting: Meeti
 
 
 def test_an_action_item_shows_money_milestones_news_and_changes(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     window = open_window(qtbot, context, meeting.id, size=(1920, 1080))
     index = next(i for i, item in enumerate(window.items) if item.title.startswith("COM-03 "))
@@ -244,7 +244,7 @@ def test_an_action_item_shows_money_milestones_news_and_changes(
 
 
 def test_a_free_item_shows_its_notes_and_takes_general_decisions(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     services = context.services
     services.agenda.create(
@@ -265,7 +265,7 @@ def test_a_free_item_shows_its_notes_and_takes_general_decisions(
     assert any("Fixer les dates" in text for text in window.item_screen.texts())
 
 
-def test_the_pending_decisions_item_lists_them(qtbot: QtBot, context: AppContext) -> None:
+def test_the_pending_decisions_item_lists_them(qtbot: QtBot, context: TestContext) -> None:
     services = context.services
     territory_id = context.territory_id or 0
     june = services.steering.of_territory(territory_id)[0]
@@ -282,7 +282,7 @@ def test_the_pending_decisions_item_lists_them(qtbot: QtBot, context: AppContext
 
 
 def test_the_decision_dialog_refuses_what_it_cannot_save(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     services = context.services
     window = open_window(qtbot, context, meeting.id)
@@ -306,7 +306,7 @@ def test_the_decision_dialog_refuses_what_it_cannot_save(
 
 
 def test_progress_and_to_discuss_quick_edits_are_undoable(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     services = context.services
     window = open_window(qtbot, context, meeting.id)
@@ -328,7 +328,7 @@ def test_progress_and_to_discuss_quick_edits_are_undoable(
     assert (restored.progress, restored.to_discuss) == (before.progress, before.to_discuss)
 
 
-def test_a_closed_meeting_says_so(qtbot: QtBot, context: AppContext, meeting: MeetingRecord) -> None:
+def test_a_closed_meeting_says_so(qtbot: QtBot, context: TestContext, meeting: MeetingRecord) -> None:
     context.services.steering.close(meeting.id)
     window = open_window(qtbot, context, meeting.id)
     assert window.closed_tag.isVisible() and window.closed_tag.text() == "RÉUNION CLOSE"
@@ -344,7 +344,7 @@ def test_a_closed_meeting_says_so(qtbot: QtBot, context: AppContext, meeting: Me
     assert any("La réunion est close" in text for text in texts)
 
 
-def test_type_grows_with_the_window(qtbot: QtBot, context: AppContext, meeting: MeetingRecord) -> None:
+def test_type_grows_with_the_window(qtbot: QtBot, context: TestContext, meeting: MeetingRecord) -> None:
     window = open_window(qtbot, context, meeting.id, size=(1280, 720))
     small = window.item_screen.findChild(QLabel, "itemTitle").font().pixelSize()
     window.resize(1920, 1080)
@@ -355,7 +355,7 @@ def test_type_grows_with_the_window(qtbot: QtBot, context: AppContext, meeting: 
 
 
 def test_an_item_too_long_for_the_screen_scrolls_with_the_arrows(
-    qtbot: QtBot, context: AppContext, meeting: MeetingRecord
+    qtbot: QtBot, context: TestContext, meeting: MeetingRecord
 ) -> None:
     services = context.services
     first = services.steering.agenda(meeting.id)[0]

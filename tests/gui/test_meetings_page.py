@@ -15,8 +15,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus, DecisionState, MeetingKind
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.records import RED
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.pages.meetings_dialogs import (
@@ -33,8 +33,8 @@ from .conftest import TODAY
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> MeetingsPage:
-    page = MeetingsPage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> MeetingsPage:
+    page = MeetingsPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1400, 900)
     page.show()
@@ -42,12 +42,12 @@ def make_page(qtbot: QtBot, context: AppContext) -> MeetingsPage:
     return page
 
 
-def tid(context: AppContext) -> int:
+def tid(context: TestContext) -> int:
     assert context.territory_id is not None
     return context.territory_id
 
 
-def agenda_ids(context: AppContext, meeting_id: int) -> list[int]:
+def agenda_ids(context: TestContext, meeting_id: int) -> list[int]:
     return [item.id for item in context.services.steering.agenda(meeting_id)]
 
 
@@ -92,7 +92,7 @@ def say_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 # -- the list and the detail ------------------------------------------------------------------------------------------
-def test_meetings_are_listed_newest_first_and_the_newest_is_shown(qtbot: QtBot, context: AppContext) -> None:
+def test_meetings_are_listed_newest_first_and_the_newest_is_shown(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meetings = context.services.steering.of_territory(tid(context))
     assert page.title() == "Réunions"
@@ -113,7 +113,7 @@ def test_meetings_are_listed_newest_first_and_the_newest_is_shown(qtbot: QtBot, 
     assert "Émilie Roth" in detail.participant_names()
 
 
-def test_the_meetings_fields_are_saved_when_left_and_undone(qtbot: QtBot, context: AppContext) -> None:
+def test_the_meetings_fields_are_saved_when_left_and_undone(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = current_meeting(page)
     detail = page.detail
@@ -132,7 +132,7 @@ def test_the_meetings_fields_are_saved_when_left_and_undone(qtbot: QtBot, contex
     assert detail.place_edit.text() == meeting.place
 
 
-def test_an_unreadable_date_is_refused_under_the_field(qtbot: QtBot, context: AppContext) -> None:
+def test_an_unreadable_date_is_refused_under_the_field(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = current_meeting(page)
     detail = page.detail
@@ -144,7 +144,7 @@ def test_an_unreadable_date_is_refused_under_the_field(qtbot: QtBot, context: Ap
 
 
 # -- a new meeting ----------------------------------------------------------------------------------------------------
-def test_a_new_meeting_gets_the_proposed_agenda_and_undo_removes_it(qtbot: QtBot, context: AppContext) -> None:
+def test_a_new_meeting_gets_the_proposed_agenda_and_undo_removes_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
@@ -194,7 +194,7 @@ def test_a_new_meeting_gets_the_proposed_agenda_and_undo_removes_it(qtbot: QtBot
     assert {actor.id for actor in services.participants.of(new.id)} == governance
 
 
-def test_a_new_meeting_without_a_date_stays_open_with_the_reason(qtbot: QtBot, context: AppContext) -> None:
+def test_a_new_meeting_without_a_date_stays_open_with_the_reason(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -207,7 +207,7 @@ def test_a_new_meeting_without_a_date_stays_open_with_the_reason(qtbot: QtBot, c
     dialog.reject()
 
 
-def test_a_new_meeting_can_start_with_an_empty_agenda(qtbot: QtBot, context: AppContext) -> None:
+def test_a_new_meeting_can_start_with_an_empty_agenda(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
@@ -222,7 +222,7 @@ def test_a_new_meeting_can_start_with_an_empty_agenda(qtbot: QtBot, context: App
 
 
 # -- the agenda -------------------------------------------------------------------------------------------------------
-def test_monter_and_descendre_reorder_the_agenda_and_undo_puts_it_back(qtbot: QtBot, context: AppContext) -> None:
+def test_monter_and_descendre_reorder_the_agenda_and_undo_puts_it_back(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = create_meeting(qtbot, page)
     detail = page.detail
@@ -250,7 +250,7 @@ def test_monter_and_descendre_reorder_the_agenda_and_undo_puts_it_back(qtbot: Qt
     assert not detail.down_button.isEnabled()
 
 
-def test_adding_an_action_and_a_free_item_then_removing_them(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_an_action_and_a_free_item_then_removing_them(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = create_meeting(qtbot, page)
     detail = page.detail
@@ -296,7 +296,7 @@ def test_adding_an_action_and_a_free_item_then_removing_them(qtbot: QtBot, conte
     assert services.steering.agenda(meeting_id) == before
 
 
-def test_an_item_is_renamed_and_an_action_item_opens_its_fiche(qtbot: QtBot, context: AppContext) -> None:
+def test_an_item_is_renamed_and_an_action_item_opens_its_fiche(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     detail = page.detail
     meeting_id = current_meeting(page)
@@ -318,7 +318,7 @@ def test_an_item_is_renamed_and_an_action_item_opens_its_fiche(qtbot: QtBot, con
     assert blocker.args == [items[1].action_id]
 
 
-def test_participants_are_chosen_in_the_directory_and_undone(qtbot: QtBot, context: AppContext) -> None:
+def test_participants_are_chosen_in_the_directory_and_undone(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = current_meeting(page)
     services = context.services
@@ -344,9 +344,10 @@ class FakeMeetingModeWindow(QObject):
     closed_meeting = Signal(int)
     opened: ClassVar[list[FakeMeetingModeWindow]] = []
 
-    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, context: TestContext, services: object, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.services = services
         self.meeting_id = meeting_id
         self.full_screen: bool | None = None
         self.closed = False
@@ -361,7 +362,7 @@ class FakeMeetingModeWindow(QObject):
 
 
 def test_lancer_le_mode_reunion_opens_the_projector_window(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = types.ModuleType("ti_desktop.gui.meeting_mode.window")
     fake.MeetingModeWindow = FakeMeetingModeWindow  # type: ignore[attr-defined]
@@ -372,11 +373,12 @@ def test_lancer_le_mode_reunion_opens_the_projector_window(
     qtbot.mouseClick(page.detail.mode_button, Qt.MouseButton.LeftButton)
     [window] = FakeMeetingModeWindow.opened
     assert (window.context, window.meeting_id, window.full_screen) == (context, meeting_id, True)
+    assert window.services is context.services  # the page hands the window the use cases it was given
     window.finished.emit(meeting_id)  # Échap
     assert window.closed and page.detail.meeting_window is None
 
 
-def test_the_real_meeting_mode_window_opens_on_the_meeting(qtbot: QtBot, context: AppContext) -> None:
+def test_the_real_meeting_mode_window_opens_on_the_meeting(qtbot: QtBot, context: TestContext) -> None:
     window_module = pytest.importorskip("ti_desktop.gui.meeting_mode.window")
     page = make_page(qtbot, context)
     window = page.detail.start_meeting_mode()
@@ -388,7 +390,7 @@ def test_the_real_meeting_mode_window_opens_on_the_meeting(qtbot: QtBot, context
 
 
 def test_closing_a_meeting_asks_then_records_it(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = say_yes(monkeypatch)
     page = make_page(qtbot, context)
@@ -402,7 +404,7 @@ def test_closing_a_meeting_asks_then_records_it(
     assert not page.detail.close_button.isEnabled()
 
 
-def test_refusing_to_close_changes_nothing(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refusing_to_close_changes_nothing(qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
     page = make_page(qtbot, context)
     qtbot.mouseClick(page.detail.close_button, Qt.MouseButton.LeftButton)
@@ -410,7 +412,7 @@ def test_refusing_to_close_changes_nothing(qtbot: QtBot, context: AppContext, mo
 
 
 def test_compte_rendu_writes_the_minutes_pdf_in_the_background(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     pypdf = pytest.importorskip("pypdf")
     from PySide6.QtWidgets import QFileDialog
@@ -440,7 +442,7 @@ def test_compte_rendu_writes_the_minutes_pdf_in_the_background(
 
 
 def test_a_minutes_write_error_is_shown_in_french(
-    qtbot: QtBot, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     offered: list[str] = []
 
@@ -461,7 +463,7 @@ def test_a_minutes_write_error_is_shown_in_french(
 
 
 # -- the register of decisions --------------------------------------------------------------------------------------
-def test_the_register_shows_exactly_the_pending_decisions_by_default(qtbot: QtBot, context: AppContext) -> None:
+def test_the_register_shows_exactly_the_pending_decisions_by_default(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.show_register()
     register = page.register
@@ -491,7 +493,7 @@ def test_the_register_shows_exactly_the_pending_decisions_by_default(qtbot: QtBo
     ]
 
 
-def test_the_register_searches_and_filters_by_owner(qtbot: QtBot, context: AppContext) -> None:
+def test_the_register_searches_and_filters_by_owner(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     register = page.register
     register.set_state_filter(None)
@@ -504,7 +506,7 @@ def test_the_register_searches_and_filters_by_owner(qtbot: QtBot, context: AppCo
     assert len(register.shown_rows()) == 2
 
 
-def test_marking_a_decision_done_and_undoing_it(qtbot: QtBot, context: AppContext) -> None:
+def test_marking_a_decision_done_and_undoing_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.show_register()
     register = page.register
@@ -523,7 +525,7 @@ def test_marking_a_decision_done_and_undoing_it(qtbot: QtBot, context: AppContex
     assert [row.id for row in register.shown_rows()] == [row.id for row in pending]
 
 
-def test_the_context_menu_abandons_and_puts_back_to_do(qtbot: QtBot, context: AppContext) -> None:
+def test_the_context_menu_abandons_and_puts_back_to_do(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     register = page.register
     register.set_state_filter(None)
@@ -540,7 +542,7 @@ def test_the_context_menu_abandons_and_puts_back_to_do(qtbot: QtBot, context: Ap
     assert context.services.decisions.get(target.id).state == DecisionState.A_FAIRE
 
 
-def test_double_clicking_a_decision_opens_its_action(qtbot: QtBot, context: AppContext) -> None:
+def test_double_clicking_a_decision_opens_its_action(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.show_register()
     register = page.register
@@ -550,7 +552,7 @@ def test_double_clicking_a_decision_opens_its_action(qtbot: QtBot, context: AppC
     assert blocker.args == [row.decision.action_id]
 
 
-def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: AppContext) -> None:
+def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     for model in (page.list_model, page.detail.agenda_model, page.detail.decisions_model, page.register.model):
         QAbstractItemModelTester(model, FATAL)
@@ -558,7 +560,7 @@ def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: AppContext) -> N
     create_meeting(qtbot, page)
 
 
-def test_the_agenda_is_reordered_and_trimmed_from_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
+def test_the_agenda_is_reordered_and_trimmed_from_the_keyboard(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     meeting_id = current_meeting(page)
     detail = page.detail

@@ -9,9 +9,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.models.plan import Column
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.kernel.formatting import format_euros
@@ -19,8 +19,8 @@ from ti_desktop.kernel.formatting import format_euros
 from .conftest import TODAY
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> PlanPage:
-    page = PlanPage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> PlanPage:
+    page = PlanPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -44,7 +44,7 @@ def choose(combo: QComboBox, value: object) -> None:
     combo.setCurrentIndex(combo.findData(value))
 
 
-def test_the_plan_shows_every_action_grouped_by_axis(qtbot: QtBot, context: AppContext) -> None:
+def test_the_plan_shows_every_action_grouped_by_axis(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     actions = context.services.actions.for_territory(context.territory_id or 0)
     assert sorted(page.model.matching_action_ids()) == sorted(a.id for a in actions)
@@ -57,7 +57,7 @@ def test_the_plan_shows_every_action_grouped_by_axis(qtbot: QtBot, context: AppC
     page.search.clear()
 
 
-def test_filters_combine_instantly(qtbot: QtBot, context: AppContext) -> None:
+def test_filters_combine_instantly(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = context.territory_id or 0
     fon = context.services.axes.by_code(tid, "FON").id
@@ -80,7 +80,7 @@ def test_filters_combine_instantly(qtbot: QtBot, context: AppContext) -> None:
     assert len(page.model.matching_action_ids()) == page.model.action_count()
 
 
-def test_late_and_to_discuss_filters_match_the_services(qtbot: QtBot, context: AppContext) -> None:
+def test_late_and_to_discuss_filters_match_the_services(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = context.territory_id or 0
     page.late_only.setChecked(True)
@@ -93,7 +93,7 @@ def test_late_and_to_discuss_filters_match_the_services(qtbot: QtBot, context: A
     assert sorted(page.model.matching_action_ids()) == sorted(a.id for a in both)
 
 
-def test_a_filter_requested_by_another_page_is_applied(qtbot: QtBot, context: AppContext) -> None:
+def test_a_filter_requested_by_another_page_is_applied(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = context.territory_id or 0
     context.request_plan(ActionFilter(territory_id=tid, statuses=frozenset({ActionStatus.BLOQUEE}), today=TODAY))
@@ -102,7 +102,7 @@ def test_a_filter_requested_by_another_page_is_applied(qtbot: QtBot, context: Ap
     assert sorted(page.model.matching_action_ids()) == sorted(blocked)
 
 
-def test_inline_status_change_is_saved_and_undoable(qtbot: QtBot, context: AppContext) -> None:
+def test_inline_status_change_is_saved_and_undoable(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     action = next(
@@ -125,7 +125,7 @@ def test_inline_status_change_is_saved_and_undoable(qtbot: QtBot, context: AppCo
     assert services.actions.get(action.id).status is ActionStatus.BLOQUEE
 
 
-def test_inline_progress_refused_for_a_done_action_shows_why(qtbot: QtBot, context: AppContext) -> None:
+def test_inline_progress_refused_for_a_done_action_shows_why(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     done = next(
@@ -139,7 +139,7 @@ def test_inline_progress_refused_for_a_done_action_shows_why(qtbot: QtBot, conte
     assert context.undo_stack.count() == 0
 
 
-def test_delete_asks_then_undo_brings_everything_back(qtbot: QtBot, context: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_then_undo_brings_everything_back(qtbot: QtBot, context: TestContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, context)
     services = context.services
     parent = next(
@@ -156,7 +156,7 @@ def test_delete_asks_then_undo_brings_everything_back(qtbot: QtBot, context: App
     assert parent.id in page.model.matching_action_ids()
 
 
-def test_duplicate_and_new_action_shortcut(qtbot: QtBot, context: AppContext) -> None:
+def test_duplicate_and_new_action_shortcut(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     first = page.model.matching_action_ids()[0]
     page.select_action(first)
@@ -175,7 +175,7 @@ def test_duplicate_and_new_action_shortcut(qtbot: QtBot, context: AppContext) ->
     assert request.args[0] is not None  # the axis of the selected row
 
 
-def test_enter_opens_the_fiche(qtbot: QtBot, context: AppContext) -> None:
+def test_enter_opens_the_fiche(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     first = page.model.matching_action_ids()[0]
     page.select_action(first)
@@ -185,7 +185,7 @@ def test_enter_opens_the_fiche(qtbot: QtBot, context: AppContext) -> None:
     assert opened.args == [first]
 
 
-def test_sorting_by_budget(qtbot: QtBot, context: AppContext) -> None:
+def test_sorting_by_budget(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     page.view.sortByColumn(Column.BUDGET, Qt.SortOrder.DescendingOrder)
     axis = page.model.index(0, 0)
@@ -197,7 +197,7 @@ def test_sorting_by_budget(qtbot: QtBot, context: AppContext) -> None:
     assert values == sorted(values, reverse=True)
 
 
-def test_outcome_columns_appear_on_demand_and_with_their_filter(qtbot: QtBot, context: AppContext) -> None:
+def test_outcome_columns_appear_on_demand_and_with_their_filter(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     header = page.view.header()
     assert header.isSectionHidden(Column.JOBS) and header.isSectionHidden(Column.ACHIEVED_INVESTMENT)

@@ -14,8 +14,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.reports import ReportsPage
 from ti_desktop.gui.pages.reports_files import default_file_name
 from ti_desktop.gui.pages.reports_findings import FindingColumn
@@ -23,8 +23,8 @@ from ti_desktop.gui.pages.reports_findings import FindingColumn
 TIMEOUT = 60_000
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> ReportsPage:
-    page = ReportsPage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> ReportsPage:
+    page = ReportsPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -43,7 +43,7 @@ def generate(qtbot: QtBot, page: ReportsPage) -> None:
     qtbot.waitUntil(lambda: not page.is_generating(), timeout=TIMEOUT)
 
 
-def test_defaults_are_this_year_to_today(qtbot: QtBot, context: AppContext) -> None:
+def test_defaults_are_this_year_to_today(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     assert page.title() == "Rapports"
     assert page.options_panel.from_edit.text() == "01/01/2026"
@@ -55,7 +55,7 @@ def test_defaults_are_this_year_to_today(qtbot: QtBot, context: AppContext) -> N
     assert not page.save_button.isEnabled()
 
 
-def test_options_are_remembered_per_territory(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_options_are_remembered_per_territory(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     page = make_page(qtbot, context)
     panel = page.options_panel
     type_date(qtbot, panel.from_edit, "01/03/2026")
@@ -91,11 +91,11 @@ def test_options_are_remembered_per_territory(qtbot: QtBot, context: AppContext,
     assert make_page(qtbot, context).options_panel.logo() is None
 
 
-def _first(context: AppContext) -> int:
+def _first(context: TestContext) -> int:
     return min(territory.id for territory in context.services.territories.list())
 
 
-def test_invalid_period_is_refused_in_french(qtbot: QtBot, context: AppContext) -> None:
+def test_invalid_period_is_refused_in_french(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     panel = page.options_panel
     type_date(qtbot, panel.to_edit, "31/12/2025")
@@ -118,7 +118,7 @@ def test_invalid_period_is_refused_in_french(qtbot: QtBot, context: AppContext) 
     assert not panel.errors["period_to"].isVisible()
 
 
-def test_no_section_is_refused(qtbot: QtBot, context: AppContext) -> None:
+def test_no_section_is_refused(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     for box in page.options_panel.section_boxes.values():
         box.setChecked(False)
@@ -127,7 +127,7 @@ def test_no_section_is_refused(qtbot: QtBot, context: AppContext) -> None:
     assert not page.is_generating()
 
 
-def test_findings_list_the_pre_send_check(qtbot: QtBot, context: AppContext) -> None:
+def test_findings_list_the_pre_send_check(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     model = page.findings_model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -159,7 +159,7 @@ def test_findings_list_the_pre_send_check(qtbot: QtBot, context: AppContext) -> 
     assert opened.args == [action.id]
 
 
-def test_findings_follow_the_period(qtbot: QtBot, context: AppContext) -> None:
+def test_findings_follow_the_period(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     type_date(qtbot, page.options_panel.from_edit, "01/01/2020")
     type_date(qtbot, page.options_panel.to_edit, "31/01/2020")
@@ -171,7 +171,7 @@ def test_findings_follow_the_period(qtbot: QtBot, context: AppContext) -> None:
     assert page.findings_model.findings() == expected
 
 
-def test_generate_shows_the_pdf(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_generate_shows_the_pdf(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     page = make_page(qtbot, context)
     with qtbot.waitSignal(page.generation_finished, timeout=TIMEOUT):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
@@ -200,7 +200,7 @@ def test_generate_shows_the_pdf(qtbot: QtBot, context: AppContext, tmp_path: Pat
     assert "générez-le à nouveau" in page.state_label.text()
 
 
-def test_cancel_right_away(qtbot: QtBot, context: AppContext) -> None:
+def test_cancel_right_away(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
@@ -212,7 +212,7 @@ def test_cancel_right_away(qtbot: QtBot, context: AppContext) -> None:
     assert page.generate_button.isEnabled()
 
 
-def test_generation_error_is_shown_in_french(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
+def test_generation_error_is_shown_in_french(qtbot: QtBot, context: TestContext, tmp_path: Path) -> None:
     page = make_page(qtbot, context)
     page.options_panel.set_logo(tmp_path / "absent.png")
     generate(qtbot, page)
@@ -224,7 +224,7 @@ def test_generation_error_is_shown_in_french(qtbot: QtBot, context: AppContext, 
 
 def test_a_report_open_in_a_pdf_reader_is_saved_under_another_name(
     qtbot: QtBot,
-    context: AppContext,
+    context: TestContext,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     hold_open: Callable[[Path], None],
@@ -281,7 +281,7 @@ def test_default_file_name_is_safe(qapp: object) -> None:
     assert name == "Rapport d'avancement — TI Nord Sud A B — du 01-01-2026 au 21-11-2026.pdf"
 
 
-def test_mark_as_sent(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mark_as_sent(qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     page = make_page(qtbot, context)
     tid = context.territory_id
     assert tid is not None

@@ -10,8 +10,8 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import GovernanceRole
-from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
 from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
 from ti_desktop.gui.models.actors import GovernanceColumn
@@ -23,8 +23,8 @@ ModelTester = QAbstractItemModelTester
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> TerritoryPage:
-    page = TerritoryPage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> TerritoryPage:
+    page = TerritoryPage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -43,7 +43,7 @@ def retype(qtbot: QtBot, widget: QWidget, text: str) -> None:
         qtbot.keyClicks(widget, text)
 
 
-def territory_id(context: AppContext) -> int:
+def territory_id(context: TestContext) -> int:
     assert context.territory_id is not None
     return context.territory_id
 
@@ -52,7 +52,7 @@ def click_save(qtbot: QtBot, dialog: RecordFormDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
 
-def test_the_identity_form_shows_the_territory(qtbot: QtBot, context: AppContext) -> None:
+def test_the_identity_form_shows_the_territory(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     territory = context.services.territories.get(territory_id(context))
     assert page.title() == "Territoire"
@@ -62,7 +62,7 @@ def test_the_identity_form_shows_the_territory(qtbot: QtBot, context: AppContext
     assert page.identity.summary.toPlainText() == territory.summary
 
 
-def test_leaving_an_edited_field_saves_it_and_undo_restores_it(qtbot: QtBot, context: AppContext) -> None:
+def test_leaving_an_edited_field_saves_it_and_undo_restores_it(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     before = context.services.territories.get(tid).name
@@ -78,7 +78,7 @@ def test_leaving_an_edited_field_saves_it_and_undo_restores_it(qtbot: QtBot, con
     assert name.text() == "TI Sarre Vosges"
 
 
-def test_an_empty_name_is_refused_in_french_and_nothing_is_written(qtbot: QtBot, context: AppContext) -> None:
+def test_an_empty_name_is_refused_in_french_and_nothing_is_written(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     before = context.services.territories.get(tid)
@@ -96,7 +96,7 @@ def test_an_empty_name_is_refused_in_french_and_nothing_is_written(qtbot: QtBot,
     assert context.services.territories.get(tid).name == "TI Moselle Est"
 
 
-def test_the_labelling_date_is_typed_in_french_and_may_be_left_empty(qtbot: QtBot, context: AppContext) -> None:
+def test_the_labelling_date_is_typed_in_french_and_may_be_left_empty(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     date_edit = page.identity.edits["labelled_on"]
@@ -116,7 +116,7 @@ def test_the_labelling_date_is_typed_in_french_and_may_be_left_empty(qtbot: QtBo
     assert context.services.territories.get(tid).labelled_on is None
 
 
-def test_the_summary_is_saved_when_it_loses_the_focus(qtbot: QtBot, context: AppContext) -> None:
+def test_the_summary_is_saved_when_it_loses_the_focus(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     summary = page.identity.summary
@@ -127,7 +127,7 @@ def test_the_summary_is_saved_when_it_loses_the_focus(qtbot: QtBot, context: App
     assert context.services.territories.get(tid).summary == "Un territoire industriel transfrontalier."
 
 
-def test_adding_an_epci_shows_it_and_updates_the_totals(qtbot: QtBot, context: AppContext) -> None:
+def test_adding_an_epci_shows_it_and_updates_the_totals(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     epcis = context.services.epcis.list(territory_id=tid)
@@ -159,7 +159,7 @@ def test_adding_an_epci_shows_it_and_updates_the_totals(qtbot: QtBot, context: A
     assert model.rowCount() == len(epcis)
 
 
-def test_a_bad_population_is_refused_in_the_dialog(qtbot: QtBot, context: AppContext) -> None:
+def test_a_bad_population_is_refused_in_the_dialog(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     count = len(context.services.epcis.list(territory_id=tid))
@@ -180,7 +180,7 @@ def test_a_bad_population_is_refused_in_the_dialog(qtbot: QtBot, context: AppCon
     assert len(context.services.epcis.list(territory_id=tid)) == count
 
 
-def test_editing_and_deleting_an_epci(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_editing_and_deleting_an_epci(qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
     epci = context.services.epcis.list(territory_id=tid)[0]
@@ -209,7 +209,7 @@ def test_editing_and_deleting_an_epci(qtbot: QtBot, context: AppContext, monkeyp
     assert context.services.epcis.get(epci.id).name == epci.name
 
 
-def test_the_governance_shows_the_binome_and_every_role(qtbot: QtBot, context: AppContext) -> None:
+def test_the_governance_shows_the_binome_and_every_role(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
     roles = services.roles.list(territory_id=territory_id(context))
@@ -234,7 +234,7 @@ def test_the_governance_shows_the_binome_and_every_role(qtbot: QtBot, context: A
 
 
 def test_adding_and_removing_a_governance_member(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = make_page(qtbot, context)
     tid = territory_id(context)
@@ -262,7 +262,7 @@ def test_adding_and_removing_a_governance_member(
     assert model.rowCount() == count
 
 
-def test_a_missing_role_is_pointed_out(qtbot: QtBot, context: AppContext) -> None:
+def test_a_missing_role_is_pointed_out(qtbot: QtBot, context: TestContext) -> None:
     tid = territory_id(context)
     services = context.services
     for role in services.roles.list(territory_id=tid, role=GovernanceRole.REFERENT_ETAT):
@@ -271,7 +271,7 @@ def test_a_missing_role_is_pointed_out(qtbot: QtBot, context: AppContext) -> Non
     assert page.governance.missing.text() == "À désigner : Référent État"
 
 
-def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: AppContext) -> None:
+def test_models_pass_the_qt_model_tester(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     testers = [ModelTester(page.epcis.model, FATAL), ModelTester(page.governance.model, FATAL)]
     page.reload()  # the testers (kept alive) check the models stay consistent through a reset

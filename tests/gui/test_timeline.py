@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.gui.context import AppContext
+from tests.gui.harness import TestContext
 from ti_desktop.gui.pages.timeline import TimelinePage, TimelineView
 from ti_desktop.gui.pages.timeline_scene import LATE, Zoom
 from ti_desktop.services.views import PlanRow
@@ -18,8 +18,8 @@ from ti_desktop.services.views import PlanRow
 from .conftest import TODAY
 
 
-def make_page(qtbot: QtBot, context: AppContext) -> TimelinePage:
-    page = TimelinePage(context)
+def make_page(qtbot: QtBot, context: TestContext) -> TimelinePage:
+    page = TimelinePage(context, context.services)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -27,7 +27,7 @@ def make_page(qtbot: QtBot, context: AppContext) -> TimelinePage:
     return page
 
 
-def plan_rows(context: AppContext) -> list[PlanRow]:
+def plan_rows(context: TestContext) -> list[PlanRow]:
     return context.services.views.plan_rows(context.territory_id or 0, TODAY)
 
 
@@ -46,7 +46,7 @@ def click(view: TimelineView, item: QGraphicsItem) -> None:
     )
 
 
-def test_one_bar_per_dated_action_coloured_by_axis(qtbot: QtBot, context: AppContext) -> None:
+def test_one_bar_per_dated_action_coloured_by_axis(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     rows = plan_rows(context)
     assert len(rows) == 44
@@ -65,7 +65,7 @@ def test_one_bar_per_dated_action_coloured_by_axis(qtbot: QtBot, context: AppCon
     assert page.title() == "Chronologie"
 
 
-def test_actions_grouped_by_axis_with_sub_actions_indented(qtbot: QtBot, context: AppContext) -> None:
+def test_actions_grouped_by_axis_with_sub_actions_indented(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     rows = {row.action.code: row for row in plan_rows(context)}
     labels = page.scene.labels
@@ -82,7 +82,7 @@ def test_actions_grouped_by_axis_with_sub_actions_indented(qtbot: QtBot, context
         assert band_y < labels[row.action.id].y() < (next_bands[0] if next_bands else float("inf"))
 
 
-def test_actions_without_dates_are_listed_last_with_a_marker(qtbot: QtBot, context: AppContext) -> None:
+def test_actions_without_dates_are_listed_last_with_a_marker(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     tid = context.territory_id or 0
     inn = context.services.axes.by_code(tid, "INN").id
@@ -107,7 +107,7 @@ def test_actions_without_dates_are_listed_last_with_a_marker(qtbot: QtBot, conte
     assert shown.contains(marker.sceneBoundingRect().topLeft())
 
 
-def test_late_actions_have_the_late_marker_and_others_do_not(qtbot: QtBot, context: AppContext) -> None:
+def test_late_actions_have_the_late_marker_and_others_do_not(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     rows = plan_rows(context)
     late = {row.action.id for row in rows if row.late}
@@ -127,7 +127,7 @@ def test_late_actions_have_the_late_marker_and_others_do_not(qtbot: QtBot, conte
             assert bar is not None and bar.pen().color() != LATE
 
 
-def test_today_line_at_today(qtbot: QtBot, context: AppContext) -> None:
+def test_today_line_at_today(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     line = page.scene.today_line
     assert line is not None
@@ -154,7 +154,7 @@ def test_today_line_at_today(qtbot: QtBot, context: AppContext) -> None:
     assert shown.left() < x < shown.right()
 
 
-def test_time_scale_covers_2023_to_2027_and_the_data(qtbot: QtBot, context: AppContext) -> None:
+def test_time_scale_covers_2023_to_2027_and_the_data(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     assert sorted(page.scene.year_labels) == [2023, 2024, 2025, 2026, 2027]
     tid = context.territory_id or 0
@@ -170,7 +170,7 @@ def test_time_scale_covers_2023_to_2027_and_the_data(qtbot: QtBot, context: AppC
     assert sorted(page.scene.year_labels) == [2023, 2024, 2025, 2026, 2027, 2028, 2029]
 
 
-def test_zoom_month_widens_the_scene_and_is_remembered(qtbot: QtBot, context: AppContext) -> None:
+def test_zoom_month_widens_the_scene_and_is_remembered(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     assert page.zoom_buttons[Zoom.YEAR].isChecked()
     year_width = page.scene.chart_rect.width()
@@ -199,7 +199,7 @@ def test_zoom_month_widens_the_scene_and_is_remembered(qtbot: QtBot, context: Ap
     assert make_page(qtbot, context).zoom() is Zoom.YEAR
 
 
-def test_clicking_a_bar_or_a_label_opens_the_action(qtbot: QtBot, context: AppContext) -> None:
+def test_clicking_a_bar_or_a_label_opens_the_action(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     row = next(row for row in plan_rows(context) if row.action.code == "COM-04")
     bar = page.item_for_action(row.action.id)
@@ -225,7 +225,7 @@ def test_clicking_a_bar_or_a_label_opens_the_action(qtbot: QtBot, context: AppCo
     assert opened == []
 
 
-def test_tooltips_tell_title_status_dates_and_progress(qtbot: QtBot, context: AppContext) -> None:
+def test_tooltips_tell_title_status_dates_and_progress(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     row = next(row for row in plan_rows(context) if row.late)
     tooltip = page.item_for_action(row.action.id).toolTip()  # type: ignore[union-attr]
@@ -255,7 +255,7 @@ def test_tooltips_tell_title_status_dates_and_progress(qtbot: QtBot, context: Ap
     QToolTip.hideText()
 
 
-def test_milestones_are_diamonds_red_when_overdue(qtbot: QtBot, context: AppContext) -> None:
+def test_milestones_are_diamonds_red_when_overdue(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     milestones = [m for row in plan_rows(context) for m in context.services.milestones.list(action_id=row.action.id)]
     assert set(page.scene.milestones) == {m.id for m in milestones if m.due_on is not None}

@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.app import build_pages, open_action_editor
-from ti_desktop.gui.context import AppContext
+from tests.gui.harness import TestContext
+from ti_desktop.app import action_editor_opener, build_pages
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.plan import Column
@@ -30,9 +30,15 @@ def when_editor_opens(step) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_create_an_action_from_the_plan_and_find_it_in_the_table(
-    qtbot: QtBot, context: AppContext, demo_opened: OpenDatabase
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
 ) -> None:
-    window = MainWindow(context, demo_opened.database.path, build_pages(context), open_action_editor)
+    window = MainWindow(
+        context,
+        context.services,
+        demo_opened.database.path,
+        build_pages(context, context.services),
+        action_editor_opener(context.services),
+    )
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -48,7 +48,7 @@ def test_the_window_opens_on_the_server_base_without_backups(
         assert not action.isEnabled() and "serveur" in action.toolTip()
     assert not window.backup_timer.isActive() and not window.location_label.isVisible()
     assert window.refresh_timer.isActive() and window.refresh_timer.interval() == SERVER_REFRESH_INTERVAL_MS
-    assert len(window.context.services.actions.list()) == 44
+    assert len(window.services.actions.list()) == 44
     assert not list(tmp_path.rglob("*.lock"))  # no lock file: several people work on the base at once
 
 
@@ -93,7 +93,7 @@ def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
     assert window is not None
     context = window.context
     action = context.services.actions.list()[0]
-    dialog = ActionEditorDialog(context, action.id, window)
+    dialog = ActionEditorDialog(context, context.services, action.id, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

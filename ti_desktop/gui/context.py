@@ -1,5 +1,7 @@
-"""What every page and dialog needs, passed through constructors: services, the undo stack, the
-current territory, settings, the theme, the navigator, and the signals that keep every view up to date after an edit."""
+"""What every page and dialog shares, passed through constructors: the undo stack and its editor, the current
+territory, settings, the clock, the theme, the navigator, and the signals that keep every view up to date after
+an edit. The use cases are not here: each page and dialog receives those it needs through its own constructor
+(its `…Services` protocol), from the composition root."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ti_desktop.gui.editing import Editor
 from ti_desktop.gui.navigation import Navigator, NoNavigation
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.clock import Clock
-from ti_desktop.services.registry import Services
+from ti_desktop.services.versions import VersionLedger
 
 
 class AppContext(QObject):
@@ -33,7 +35,7 @@ class AppContext(QObject):
 
     def __init__(
         self,
-        services: Services,
+        versions: VersionLedger,
         settings: QSettings,
         data_dir: Path,
         clock: Clock,
@@ -41,13 +43,12 @@ class AppContext(QObject):
         theme: Theme = LIGHT,
     ) -> None:
         super().__init__(parent)
-        self.services = services
         self.settings = settings
         self.data_dir = data_dir
         self.clock = clock  # the composition root's: pages never read the machine's clock
         self.undo_stack = QUndoStack(self)
         self.editor = Editor(
-            self.undo_stack, services.versions, on_change=self.data_changed.emit, on_error=self.status_message.emit
+            self.undo_stack, versions, on_change=self.data_changed.emit, on_error=self.status_message.emit
         )
         self.theme = theme  # colours for what paints itself; labels take theirs from the style sheet
         self.navigator: Navigator = NoNavigation()  # the main window, once it holds the pages

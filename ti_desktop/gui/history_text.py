@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
@@ -24,7 +25,7 @@ from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.domain.records import ActionRecord, ActorRecord, ChangeLogRecord
 from ti_desktop.gui.inputs import show_amount
 from ti_desktop.kernel.formatting import format_date, format_number
-from ti_desktop.services.registry import Services
+from ti_desktop.services.use_cases import HasActions, HasActors, HasAxes, HasChallenges, HasObjectives
 
 # (field name, id) -> the name of the referenced record (actor, axis, challenge…), or None if unknown;
 # also (entity, id) -> the name of a created / deleted record the log only knows by number.
@@ -72,8 +73,12 @@ def reference_resolver(names: Mapping[str, Mapping[int, str]]) -> Resolver:
     return resolve
 
 
+class PlanNamesServices(HasActions, HasActors, HasAxes, HasChallenges, HasObjectives, Protocol):
+    """What naming the plan's records (in history lines) reads."""
+
+
 def plan_names(
-    services: Services,
+    services: PlanNamesServices,
     territory_id: int,
     actor_label: Callable[[ActorRecord], str] = lambda actor: actor.name,
     actions: Sequence[ActionRecord] | None = None,

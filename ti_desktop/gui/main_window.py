@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -43,12 +44,29 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, Role, set_role
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
+from ti_desktop.services.use_cases import (
+    HasActions,
+    HasBackups,
+    HasExports,
+    HasImports,
+    HasIndicatorImports,
+    HasTerritories,
+)
 
 # On a server base, views reload what others changed this often (milliseconds).
 SERVER_REFRESH_INTERVAL_MS = 60_000
 
 # Opens the fiche-action editor: (context, action id or None, parent window, axis id, parent action id).
 EditorFactory = Callable[[AppContext, int | None, QWidget, int | None, int | None], QDialog]
+
+
+class MainWindowServices(HasActions, HasBackups, HasExports, HasImports, HasIndicatorImports, HasTerritories, Protocol):
+    """The territory selector, the backups, and what the import and export dialogs the window opens use
+    (checked against each dialog's own protocol where it is opened)."""
+
+
+# A dialog the File menu opens on the current territory: import wizard, indicator import, export.
+ExchangeDialog = Callable[[AppContext, MainWindowServices, QWidget], QDialog]
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +77,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         context: AppContext,
+        services: MainWindowServices,
         database_path: Path | None,
         pages: Sequence[Page],
         editor_factory: EditorFactory,
@@ -69,13 +88,14 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         assert (database_path is None) != (server is None), "a file or a server base, one of them"
         self.context = context
+        self.services = services
         self.database_path = database_path
         self.server = server  # the shared base's address (without password), or None for a file
         self.pages = list(pages)
         self._editor_factory = editor_factory
         self.backups: BackupService | None = None
         if database_path is not None:
-            self.backups = context.services.backups or BackupService(database_path, context.clock)
+            self.backups = services.backups or BackupService(database_path, context.clock)
         self.conflict_box: QMessageBox | None = None
         self._backup_failure: str | None = None
         self.backup_timer = QTimer(self)
@@ -279,7 +299,7 @@ class MainWindow(QMainWindow):
 
     # -- territories ---------------------------------------------------------------------------
     def reload_territories(self) -> None:
-        territories = self.context.services.territories.list()
+        territories = self.services.territories.list()
         remembered = self.context.settings.value(self._territory_key())
         current = self.context.territory_id or (int(remembered) if remembered else None)
         self.territory_selector.blockSignals(True)
@@ -401,11 +421,11 @@ class MainWindow(QMainWindow):
 
         return self._open_exchange_dialog(ExportDialog)
 
-    def _open_exchange_dialog(self, dialog_type: Callable[[AppContext, QWidget], QDialog]) -> QDialog | None:
+    def _open_exchange_dialog(self, dialog_type: ExchangeDialog) -> QDialog | None:
         """Window-modal and deleted when closed: the window stays responsive while a file is read or written."""
         if self.context.territory_id is None:
             return None
-        dialog = dialog_type(self.context, self)
+        dialog = dialog_type(self.context, self.services, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

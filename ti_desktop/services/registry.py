@@ -13,6 +13,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import entities
+from ti_desktop.domain.records import (
+    ActionPartnerRecord,
+    AgendaItemRecord,
+    DecisionRecord,
+    DiagnosticSectionRecord,
+    EpciRecord,
+    FundingLineRecord,
+    IndicatorRecord,
+    IndicatorValueRecord,
+    KeyCompanyRecord,
+    MilestoneRecord,
+    ObjectiveRecord,
+    SwotItemRecord,
+    TerritoryRoleRecord,
+)
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.actors import ActorService
 from ti_desktop.services.attachments import AttachmentService
@@ -33,6 +48,21 @@ from ti_desktop.services.summary import HistoryService, SummaryService
 from ti_desktop.services.versions import VersionLedger
 from ti_desktop.services.views import ViewService
 
+# The plain use cases' types, for the front ends' declarations of what they need (gui/…: `XServices` protocols).
+EpciCrud = EntityCrud[models.Epci, EpciRecord]
+TerritoryRoleCrud = EntityCrud[models.TerritoryRole, TerritoryRoleRecord]
+DiagnosticCrud = EntityCrud[models.DiagnosticSection, DiagnosticSectionRecord]
+SwotCrud = EntityCrud[models.SwotItem, SwotItemRecord]
+CompanyCrud = EntityCrud[models.KeyCompany, KeyCompanyRecord]
+ObjectiveCrud = EntityCrud[models.Objective, ObjectiveRecord]
+PartnerCrud = EntityCrud[models.ActionPartner, ActionPartnerRecord]
+FundingCrud = EntityCrud[models.FundingLine, FundingLineRecord]
+MilestoneCrud = EntityCrud[models.Milestone, MilestoneRecord]
+IndicatorCrud = EntityCrud[models.Indicator, IndicatorRecord]
+IndicatorValueCrud = EntityCrud[models.IndicatorValue, IndicatorValueRecord]
+AgendaCrud = EntityCrud[models.AgendaItem, AgendaItemRecord]
+DecisionCrud = EntityCrud[models.Decision, DecisionRecord]
+
 
 class Services:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, backups: BackupService | None = None) -> None:
@@ -45,56 +75,56 @@ class Services:
         before_import = backups.before_import if backups is not None else None
         # Territory and diagnostic
         self.territories = TerritoryService(s)
-        self.epcis = EntityCrud(s, models.Epci, entities.EPCI, order_by=("name",))
+        self.epcis: EpciCrud = EntityCrud(s, models.Epci, entities.EPCI, order_by=("name",))
         self.actors = ActorService(s)
-        self.roles = EntityCrud(
+        self.roles: TerritoryRoleCrud = EntityCrud(
             s,
             models.TerritoryRole,
             entities.TERRITORY_ROLE,
             order_by=("role", "id"),
         )
-        self.diagnostic = EntityCrud(
+        self.diagnostic: DiagnosticCrud = EntityCrud(
             s,
             models.DiagnosticSection,
             entities.DIAGNOSTIC_SECTION,
             order_by=("position", "id"),
         )
-        self.swot = EntityCrud(
+        self.swot: SwotCrud = EntityCrud(
             s,
             models.SwotItem,
             entities.SWOT_ITEM,
             order_by=("category", "position", "id"),
         )
         self.challenges = ChallengeService(s)
-        self.companies = EntityCrud(s, models.KeyCompany, entities.KEY_COMPANY, order_by=("name", "id"))
+        self.companies: CompanyCrud = EntityCrud(s, models.KeyCompany, entities.KEY_COMPANY, order_by=("name", "id"))
         # Plan
         self.axes = AxisService(s)
-        self.objectives = EntityCrud(
+        self.objectives: ObjectiveCrud = EntityCrud(
             s,
             models.Objective,
             entities.OBJECTIVE,
             order_by=("axis_id", "code", "id"),
         )
         self.actions = ActionService(s)
-        self.partners = EntityCrud(s, models.ActionPartner, entities.ACTION_PARTNER)
-        self.funding = EntityCrud(
+        self.partners: PartnerCrud = EntityCrud(s, models.ActionPartner, entities.ACTION_PARTNER)
+        self.funding: FundingCrud = EntityCrud(
             s,
             models.FundingLine,
             entities.FUNDING_LINE,
         )
-        self.milestones = EntityCrud(
+        self.milestones: MilestoneCrud = EntityCrud(
             s,
             models.Milestone,
             entities.MILESTONE,
             order_by=("due_on", "position", "id"),
         )
-        self.indicators = EntityCrud(
+        self.indicators: IndicatorCrud = EntityCrud(
             s,
             models.Indicator,
             entities.INDICATOR,
             order_by=("axis_id", "name", "id"),
         )
-        self.indicator_values = EntityCrud(
+        self.indicator_values: IndicatorValueCrud = EntityCrud(
             s,
             models.IndicatorValue,
             entities.INDICATOR_VALUE,
@@ -105,7 +135,7 @@ class Services:
         # Meetings
         self.meetings = MeetingCrud(s)
         self.participants = MeetingParticipants(s, self.meetings)
-        self.agenda = EntityCrud(
+        self.agenda: AgendaCrud = EntityCrud(
             s,
             models.AgendaItem,
             entities.AGENDA_ITEM,
@@ -115,7 +145,7 @@ class Services:
         self.minutes = MinutesService(
             s, self.steering, self.participants
         )  # the minutes PDF (compte rendu et relevé de décisions)
-        self.decisions = EntityCrud(
+        self.decisions: DecisionCrud = EntityCrud(
             s,
             models.Decision,
             entities.DECISION,

@@ -4,6 +4,7 @@ system's application, deleted after confirmation."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -17,6 +18,7 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.services.use_cases import HasAttachments
 
 
 def format_size(size_bytes: int) -> str:
@@ -31,12 +33,23 @@ def format_size(size_bytes: int) -> str:
     return f"{format_number(round(value, 1))}\u202fGo"
 
 
+class DocumentsTabServices(HasAttachments, Protocol):
+    """What the documents tab uses."""
+
+
 class DocumentsTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: DocumentsTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
         self.ui = ui
         # The copies live in the data directory the composition root chose (next to the base file).
-        self.service = context.services.attachments_in(context.data_dir)
+        self.service = services.attachments_in(context.data_dir)
         self.model: RecordTableModel[AttachmentRecord] = RecordTableModel(
             [
                 Column(self.tr("Titre"), lambda a: a.title, tooltip=lambda a: str(self.service.path_of(a))),

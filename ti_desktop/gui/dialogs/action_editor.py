@@ -8,6 +8,8 @@ they are next shown.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
@@ -15,14 +17,14 @@ from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.action_documents import DocumentsTab
-from ti_desktop.gui.dialogs.action_funding import FundingTab
-from ti_desktop.gui.dialogs.action_general import GeneralTab
-from ti_desktop.gui.dialogs.action_history import HistoryTab
-from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab
-from ti_desktop.gui.dialogs.action_milestones import MilestonesTab
+from ti_desktop.gui.dialogs.action_documents import DocumentsTab, DocumentsTabServices
+from ti_desktop.gui.dialogs.action_funding import FundingTab, FundingTabServices
+from ti_desktop.gui.dialogs.action_general import GeneralTab, GeneralTabServices
+from ti_desktop.gui.dialogs.action_history import HistoryTab, HistoryTabServices
+from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab, IndicatorsTabServices
+from ti_desktop.gui.dialogs.action_milestones import MilestonesTab, MilestonesTabServices
 from ti_desktop.gui.dialogs.action_tab import ActionTab
-from ti_desktop.gui.dialogs.action_updates import UpdatesTab
+from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.kernel.formatting import format_date
@@ -46,10 +48,24 @@ def glyph_icon(glyph: str, colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
+class ActionEditorDialogServices(
+    GeneralTabServices,
+    FundingTabServices,
+    MilestonesTabServices,
+    IndicatorsTabServices,
+    UpdatesTabServices,
+    DocumentsTabServices,
+    HistoryTabServices,
+    Protocol,
+):
+    """What ActionEditorDialog uses."""
+
+
 class ActionEditorDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
+        services: ActionEditorDialogServices,
         action_id: int | None,
         parent: QWidget | None = None,
         *,
@@ -57,18 +73,19 @@ class ActionEditorDialog(QDialog):
         parent_action_id: int | None = None,
     ) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.action_id = action_id
         self.action: ActionRecord | None = None
         self.ui = Ui_ActionEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
-        self.general = GeneralTab(context, self.ui, self, self.show_message)
-        self.funding = FundingTab(context, self.ui, self, self.show_message)
-        self.milestones = MilestonesTab(context, self.ui, self, self.show_message)
-        self.indicators = IndicatorsTab(context, self.ui, self, self.show_message)
-        self.updates = UpdatesTab(context, self.ui, self, self.show_message)
-        self.documents = DocumentsTab(context, self.ui, self, self.show_message)
-        self.history = HistoryTab(context, self.ui, self, self.show_message)
+        self.general = GeneralTab(context, services, self.ui, self, self.show_message)
+        self.funding = FundingTab(context, services, self.ui, self, self.show_message)
+        self.milestones = MilestonesTab(context, services, self.ui, self, self.show_message)
+        self.indicators = IndicatorsTab(context, services, self.ui, self, self.show_message)
+        self.updates = UpdatesTab(context, services, self.ui, self, self.show_message)
+        self.documents = DocumentsTab(context, services, self.ui, self, self.show_message)
+        self.history = HistoryTab(context, services, self.ui, self, self.show_message)
         ui = self.ui
         self._tabs: dict[QWidget, ActionTab] = {
             ui.generalTab: self.general,
@@ -182,7 +199,7 @@ class ActionEditorDialog(QDialog):
             return False
         text = self.tr("Créer l'action « {title} »").format(title=values.get("title") or "")
         try:
-            created = self.context.editor.create(self.context.services.actions, text, **values)
+            created = self.context.editor.create(self.services.actions, text, **values)
         except TiDesktopError as error:
             self.general.show_creation_error(error)
             return False
@@ -201,7 +218,7 @@ class ActionEditorDialog(QDialog):
         if self.action_id is None:
             return
         try:
-            self.action = self.context.services.actions.get(self.action_id)
+            self.action = self.services.actions.get(self.action_id)
         except NotFoundError:
             self._show_gone()
             return
@@ -221,7 +238,7 @@ class ActionEditorDialog(QDialog):
         name = f"{action.code} {action.title}" if action.code else action.title
         self.setWindowTitle(self.tr("Fiche-action — {name}").format(name=name))
         self.ui.headerLabel.setText(f"{action.code} — {action.title}" if action.code else action.title)
-        services = self.context.services
+        services = self.services
         axis = services.axes.get(action.axis_id)
         self.ui.headerLabel.setStyleSheet(
             f"border: 0px solid transparent; border-left: 6px solid {axis.colour}; padding-left: 8px;"

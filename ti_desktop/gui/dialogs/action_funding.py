@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -28,6 +28,7 @@ from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.models.records import GREY, RED, Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.services.use_cases import HasActors, HasFunding
 
 # Proposed in the programme box (any other may be typed).
 PROGRAMMES = [
@@ -103,9 +104,21 @@ class FundingLineDialog(SubmitDialog):
         }
 
 
+class FundingTabServices(HasActors, HasFunding, Protocol):
+    """What FundingTab uses."""
+
+
 class FundingTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: FundingTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
         self._actors: dict[int, ActorRecord] = {}
         self.model: RecordTableModel[FundingLineRecord] = RecordTableModel(
@@ -138,7 +151,7 @@ class FundingTab(ActionTab):
     def reload(self) -> None:
         if self.action is None:
             return
-        services = self.context.services
+        services = self.services
         self._actors = {actor.id: actor for actor in services.actors.list()}
         lines = services.funding.list(action_id=self.action.id)
         self.model.set_records(lines)
@@ -161,7 +174,7 @@ class FundingTab(ActionTab):
 
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Ajouter un financement à {action}").format(action=action_name(action))
-            return self.context.editor.create(self.context.services.funding, text, action_id=action.id, **values)
+            return self.context.editor.create(self.services.funding, text, action_id=action.id, **values)
 
         return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values())))
 
@@ -174,7 +187,7 @@ class FundingTab(ActionTab):
 
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Modifier un financement de {action}").format(action=action_name(action))
-            saved = self.context.editor.update(self.context.services.funding, line.id, text, line.version, **values)
+            saved = self.context.editor.update(self.services.funding, line.id, text, line.version, **values)
             select_row_of(self.ui.fundingView, line.id)
             return saved
 
@@ -186,7 +199,7 @@ class FundingTab(ActionTab):
             self.show_message(self.tr("Sélectionnez d'abord la ligne de financement à supprimer."))
             return
         text = self.tr("Supprimer un financement de {action}").format(action=action_name(self.action))
-        self.run_edit(lambda: self.context.editor.delete(self.context.services.funding, line.id, text, line.version))
+        self.run_edit(lambda: self.context.editor.delete(self.services.funding, line.id, text, line.version))
 
 
 def _status_colour(line: FundingLineRecord) -> str | None:

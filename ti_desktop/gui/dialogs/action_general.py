@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, cast
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFocusEvent
@@ -45,6 +45,7 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.models.action_children import ChallengeChecklistModel
 from ti_desktop.gui.models.records import Column, RecordTableModel
+from ti_desktop.services.use_cases import HasActions, HasActors, HasAxes, HasChallenges, HasObjectives, HasPartners
 
 NONE_LABEL = "— aucun —"
 
@@ -95,9 +96,21 @@ def next_code(prefix: str, separator: str, existing: Iterable[str | None], width
     return f"{prefix}{separator}{max(numbers, default=0) + 1:0{width}d}"
 
 
+class GeneralTabServices(HasActions, HasActors, HasAxes, HasChallenges, HasObjectives, HasPartners, Protocol):
+    """What GeneralTab uses."""
+
+
 class GeneralTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: GeneralTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
         self.bindings = self._bindings()
         self.errors = FieldErrors()
@@ -246,7 +259,7 @@ class GeneralTab(ActionTab):
 
     def _fill_choices(self, axis_id: int | None, action: ActionRecord | None, parent_id: int | None = None) -> None:
         """Entries of the combos, some of which depend on the axis (objectives, possible parents)."""
-        ui, services, tid = self.ui, self.context.services, self._territory_id()
+        ui, services, tid = self.ui, self.services, self._territory_id()
         axes = services.axes.available_to(tid)
         fill_combo(ui.axisCombo, [(f"{axis.code} — {axis.label}", axis.id) for axis in axes], axis_id)
         objectives = services.objectives.list(territory_id=tid, axis_id=axis_id) if axis_id is not None else []
@@ -359,7 +372,7 @@ class GeneralTab(ActionTab):
         self._fill_choices(action.axis_id, action)
         for binding in self.bindings.values():
             self.show_value(binding, getattr(action, binding.name))
-        services = self.context.services
+        services = self.services
         has_sub_actions = bool(services.actions.sub_actions(action.id))
         self.ui.parentCombo.setEnabled(not has_sub_actions)
         self.ui.parentCombo.setToolTip(
@@ -403,7 +416,7 @@ class GeneralTab(ActionTab):
         try:
             # The version shown: a save meeting someone else's newer one is refused, not overwritten.
             self.context.editor.update(
-                self.context.services.actions, self.action.id, text, expected_version=self.action.version, **changes
+                self.services.actions, self.action.id, text, expected_version=self.action.version, **changes
             )
         except TiDesktopError as error:
             self._refuse(binding, error)
@@ -423,7 +436,7 @@ class GeneralTab(ActionTab):
     # -- create mode ---------------------------------------------------------------------------
     def prepare_new(self, axis_id: int | None, parent_action_id: int | None) -> None:
         self.action = None
-        services = self.context.services
+        services = self.services
         if parent_action_id is not None:
             axis_id = services.actions.get(parent_action_id).axis_id
         if axis_id is None:
@@ -445,7 +458,7 @@ class GeneralTab(ActionTab):
 
     def _suggest_code(self) -> None:
         """Propose the next free code of the axis (or of the parent), unless the user typed one."""
-        services, tid = self.context.services, self._territory_id()
+        services, tid = self.services, self._territory_id()
         current = self.ui.codeEdit.text().strip()
         if current and current != self._suggested_code:
             return
@@ -490,7 +503,7 @@ class GeneralTab(ActionTab):
     def _toggle_challenge(self, challenge_id: int, checked: bool) -> bool:
         if self.action is None:
             return False
-        actions, action_id, version = self.context.services.actions, self.action.id, self.action.version
+        actions, action_id, version = self.services.actions, self.action.id, self.action.version
         before = actions.challenge_ids(action_id)
         after = before | {challenge_id} if checked else before - {challenge_id}
         text = self.tr("Modifier les enjeux de {action}").format(action=action_name(self.action))
@@ -519,7 +532,7 @@ class GeneralTab(ActionTab):
         text = self.tr("Ajouter le partenaire {name} à {action}").format(name=name, action=action_name(self.action))
         try:
             self.context.editor.create(
-                self.context.services.partners,
+                self.services.partners,
                 text,
                 action_id=self.action.id,
                 actor_id=actor_id,
@@ -541,7 +554,7 @@ class GeneralTab(ActionTab):
             name=self._actor_name(partner), action=action_name(self.action)
         )
         try:
-            self.context.editor.delete(self.context.services.partners, partner.id, text, partner.version)
+            self.context.editor.delete(self.services.partners, partner.id, text, partner.version)
         except TiDesktopError as error:
             self.show_error("partners", error.message)
             return

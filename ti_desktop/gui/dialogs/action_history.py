@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain.records import ChangeLogRecord
@@ -9,6 +11,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import ActionTab, ShowMessage, setup_table
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.history_text import (
+    PlanNamesServices,
     Resolver,
     change_text,
     entity_label,
@@ -20,11 +23,24 @@ from ti_desktop.gui.history_text import (
 )
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.services.use_cases import HasFunding, HasHistory, HasPartners, HasUpdates
+
+
+class HistoryTabServices(PlanNamesServices, HasFunding, HasHistory, HasPartners, HasUpdates, Protocol):
+    """What HistoryTab uses."""
 
 
 class HistoryTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: HistoryTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
         self._resolve: Resolver = reference_resolver({})
         self._record_name: Resolver = record_namer({})  # children still there, named for "Création : …"
@@ -46,7 +62,7 @@ class HistoryTab(ActionTab):
     def reload(self) -> None:
         if self.action is None:
             return
-        services = self.context.services
+        services = self.services
         self._resolve = reference_resolver(
             plan_names(services, self.action.territory_id, actor_label=lambda actor: actor.display_name)
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
@@ -29,6 +29,7 @@ from ti_desktop.gui.forms.ui_action_indicator_value import Ui_IndicatorValueDial
 from ti_desktop.gui.inputs import parse_date, parse_number
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_date, format_number, format_percent
+from ti_desktop.services.use_cases import HasIndicators, HasIndicatorValues
 
 
 def _measure(value: float | None, day: dt.date | None, unit: str | None) -> str:
@@ -82,9 +83,21 @@ class IndicatorValueDialog(SubmitDialog):
         }
 
 
+class IndicatorsTabServices(HasIndicatorValues, HasIndicators, Protocol):
+    """What IndicatorsTab uses."""
+
+
 class IndicatorsTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: IndicatorsTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
         self._last_values: dict[int, IndicatorValueRecord] = {}
         self.indicators: RecordTableModel[IndicatorRecord] = RecordTableModel(
@@ -134,7 +147,7 @@ class IndicatorsTab(ActionTab):
     def reload(self) -> None:
         if self.action is None:
             return
-        services = self.context.services
+        services = self.services
         previous = self.selected_indicator()
         indicators = services.indicators.list(action_id=self.action.id)
         self._last_values = {}
@@ -162,7 +175,7 @@ class IndicatorsTab(ActionTab):
                 )
             )
         else:
-            measures = self.context.services.indicator_values.list(indicator_id=indicator.id)
+            measures = self.services.indicator_values.list(indicator_id=indicator.id)
             self.values.set_records(list(reversed(measures)))  # newest first
             self.ui.valuesCaption.setText(self.tr("Mesures de « {name} »").format(name=indicator.name))
         self.ui.addValueButton.setEnabled(indicator is not None)
@@ -175,7 +188,7 @@ class IndicatorsTab(ActionTab):
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Ajouter un indicateur à {action}").format(action=action_name(action))
             created = self.context.editor.create(
-                self.context.services.indicators,
+                self.services.indicators,
                 text,
                 territory_id=action.territory_id,
                 action_id=action.id,
@@ -195,9 +208,7 @@ class IndicatorsTab(ActionTab):
 
         def submit(values: dict[str, Any]) -> object:
             text = self.tr("Ajouter une mesure de « {name} »").format(name=indicator.name)
-            return self.context.editor.create(
-                self.context.services.indicator_values, text, indicator_id=indicator.id, **values
-            )
+            return self.context.editor.create(self.services.indicator_values, text, indicator_id=indicator.id, **values)
 
         return self.open_form(IndicatorValueDialog(self.host, submit, indicator, self.context.today))
 
@@ -208,7 +219,5 @@ class IndicatorsTab(ActionTab):
             return
         text = self.tr("Supprimer la mesure du {date}").format(date=format_date(measure.measured_on))
         self.run_edit(
-            lambda: self.context.editor.delete(
-                self.context.services.indicator_values, measure.id, text, measure.version
-            )
+            lambda: self.context.editor.delete(self.services.indicator_values, measure.id, text, measure.version)
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -24,6 +24,7 @@ from ti_desktop.gui.forms.ui_action_milestone import Ui_MilestoneDialog
 from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.records import GREEN, RED, Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.services.use_cases import HasMilestones
 
 
 class MilestoneDialog(SubmitDialog):
@@ -49,9 +50,21 @@ class MilestoneDialog(SubmitDialog):
         }
 
 
+class MilestonesTabServices(HasMilestones, Protocol):
+    """What MilestonesTab uses."""
+
+
 class MilestonesTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: MilestonesTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
         self.model: RecordTableModel[MilestoneRecord] = RecordTableModel(
             [
@@ -88,7 +101,7 @@ class MilestonesTab(ActionTab):
 
     def reload(self) -> None:
         if self.action is not None:
-            self.model.set_records(self.context.services.milestones.list(action_id=self.action.id))
+            self.model.set_records(self.services.milestones.list(action_id=self.action.id))
 
     def open_new_milestone(self) -> MilestoneDialog:
         assert self.action is not None
@@ -98,7 +111,7 @@ class MilestonesTab(ActionTab):
             text = self.tr("Ajouter le jalon « {title} » à {action}").format(
                 title=values["title"] or "", action=action_name(action)
             )
-            return self.context.editor.create(self.context.services.milestones, text, action_id=action.id, **values)
+            return self.context.editor.create(self.services.milestones, text, action_id=action.id, **values)
 
         return self.open_form(MilestoneDialog(self.host, submit))
 
@@ -112,9 +125,7 @@ class MilestonesTab(ActionTab):
             text = self.tr("Modifier le jalon « {title} » de {action}").format(
                 title=milestone.title, action=action_name(action)
             )
-            return self.context.editor.update(
-                self.context.services.milestones, milestone.id, text, milestone.version, **values
-            )
+            return self.context.editor.update(self.services.milestones, milestone.id, text, milestone.version, **values)
 
         return self.open_form(MilestoneDialog(self.host, submit, milestone))
 
@@ -131,7 +142,7 @@ class MilestonesTab(ActionTab):
         text = self.tr("Jalon « {title} » atteint").format(title=milestone.title)
         self.run_edit(
             lambda: self.context.editor.update(
-                self.context.services.milestones, milestone.id, text, milestone.version, done_on=today
+                self.services.milestones, milestone.id, text, milestone.version, done_on=today
             )
         )
 
@@ -143,7 +154,7 @@ class MilestonesTab(ActionTab):
             title=milestone.title, action=action_name(self.action)
         )
         self.run_edit(
-            lambda: self.context.editor.delete(self.context.services.milestones, milestone.id, text, milestone.version)
+            lambda: self.context.editor.delete(self.services.milestones, milestone.id, text, milestone.version)
         )
 
     def _selected(self, hint: str) -> MilestoneRecord | None:

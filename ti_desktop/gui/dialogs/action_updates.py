@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import html
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
@@ -28,6 +28,7 @@ from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
 from ti_desktop.gui.models.records import RED, Column, RecordTableModel
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.services.use_cases import HasActions, HasUpdates
 
 ALERT_MARK = "●"
 
@@ -75,9 +76,21 @@ class ProgressUpdateDialog(SubmitDialog):
         }
 
 
+class UpdatesTabServices(HasActions, HasUpdates, Protocol):
+    """What UpdatesTab uses."""
+
+
 class UpdatesTab(ActionTab):
-    def __init__(self, context: AppContext, ui: Ui_ActionEditor, host: QWidget, show_message: ShowMessage) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        services: UpdatesTabServices,
+        ui: Ui_ActionEditor,
+        host: QWidget,
+        show_message: ShowMessage,
+    ) -> None:
         super().__init__(context, host, show_message)
+        self.services = services
         self.ui = ui
 
         def alert_colour(update: ProgressUpdateRecord) -> str | None:
@@ -108,7 +121,7 @@ class UpdatesTab(ActionTab):
     def reload(self) -> None:
         if self.action is None:
             return
-        self.model.set_records(self.context.services.updates.for_action(self.action.id))
+        self.model.set_records(self.services.updates.for_action(self.action.id))
         if self.model.rowCount():
             self.ui.updatesView.selectRow(0)
         self._show_detail()
@@ -168,7 +181,7 @@ class UpdatesTab(ActionTab):
     def _record_update(self, text: str, action_id: int, values: dict[str, Any]) -> None:
         """Creating an update also sets the action's status and progress: undo puts both back as they were,
         redo as the update left them (each in one transaction, under the editor's version guard)."""
-        updates, actions = self.context.services.updates, self.context.services.actions
+        updates, actions = self.services.updates, self.services.actions
         before = carried(actions.get(action_id))
         done: dict[str, Any] = {}
 

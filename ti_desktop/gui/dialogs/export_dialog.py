@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from ti_desktop.gui.exchange_jobs import JobRunner, export_job
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.exporting import ExportFormat, ExportResult
+from ti_desktop.services.use_cases import HasActions, HasExports, HasTerritories
 
 FOLDER_KEY = "export/dossier"  # the folder of the last export
 FORMAT_KEY = "export/format"
@@ -41,14 +43,19 @@ SUFFIXES = {ExportFormat.XLSX: ".xlsx", ExportFormat.CSV: ".csv", ExportFormat.T
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+class ExportDialogServices(HasActions, HasExports, HasTerritories, Protocol):
+    """What ExportDialog uses."""
+
+
 class ExportDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: ExportDialogServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         territory_id = context.territory_id
         assert territory_id is not None, "the menu action is disabled while no territory is open"
         self.context = context
         self.territory_id = territory_id
-        self.territory_name = context.services.territories.get(territory_id).name
+        self.territory_name = services.territories.get(territory_id).name
         self.exported: ExportResult | None = None
         self._progress: QProgressDialog | None = None
         self._output: Path | None = None
@@ -98,7 +105,7 @@ class ExportDialog(QDialog):
         # -- content ------------------------------------------------------------------------------------------
         self.confidential_box = QCheckBox(self.tr("Inclure les actions &confidentielles"), self)
         self.confidential_box.setChecked(False)
-        confidential = sum(1 for action in context.services.actions.for_territory(territory_id) if action.confidential)
+        confidential = sum(1 for action in services.actions.for_territory(territory_id) if action.confidential)
         self.confidential_note = QLabel(self)
         self.confidential_note.setStyleSheet(INFO_STYLE)
         self.confidential_note.setWordWrap(True)
@@ -238,7 +245,7 @@ class ExportDialog(QDialog):
         self._progress = progress
         self.export_button.setEnabled(False)
         self.runner.start(
-            export_job(self.context.services.exports, self.territory_id, fmt, output, self.confidential_box.isChecked())
+            export_job(self.services.exports, self.territory_id, fmt, output, self.confidential_box.isChecked())
         )
         progress.show()
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.services.demo import create_demo_territory
-from ti_desktop.services.registry import Services
+from ti_desktop.services.use_cases import HasDemo, HasTerritories
 
 
-def offer_first_territory(services: Services, parent: QWidget | None = None) -> bool:
+class FirstRunServices(HasDemo, HasTerritories, Protocol):
+    """The territories of the base, and the demo to write into it."""
+
+
+def offer_first_territory(services: FirstRunServices, parent: QWidget | None = None) -> bool:
     """Ask until the database holds a territory; False when the user prefers to quit."""
     while not services.territories.list():
         box = QMessageBox(parent)
@@ -28,7 +33,7 @@ def offer_first_territory(services: Services, parent: QWidget | None = None) -> 
         clicked = box.clickedButton()
         try:
             if clicked is demo:
-                create_demo_territory(services)
+                services.demo.create()
             elif clicked is create:
                 name, accepted = QInputDialog.getText(
                     parent, box.tr("Créer un territoire"), box.tr("Nom du territoire :")

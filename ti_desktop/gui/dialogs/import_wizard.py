@@ -13,6 +13,7 @@ import json
 from collections import Counter
 from enum import IntEnum
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import (
@@ -43,6 +44,7 @@ from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services import import_columns as plan_columns
 from ti_desktop.services.import_columns import column_letter, normalise
 from ti_desktop.services.importing import FileOverview, ImportPreview, ImportService, SheetOverview
+from ti_desktop.services.use_cases import HasImports, HasTerritories
 
 MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
 FOLDER_KEY = "import/dossier"  # the folder of the last file imported
@@ -84,14 +86,19 @@ def _progress(bar: QProgressBar, done: int, total: int) -> None:
     bar.setValue(done)
 
 
+class ImportWizardServices(HasImports, HasTerritories, Protocol):
+    """What the import wizard uses."""
+
+
 class ImportWizard(QWizard):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: ImportWizardServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         territory_id = context.territory_id
         assert territory_id is not None, "the menu action is disabled while no territory is open"
         self.context = context
         self.territory_id = territory_id
-        self.imports: ImportService = context.services.imports
+        self.imports: ImportService = services.imports
         self.overview: FileOverview | None = None
         self.sheet_name: str | None = None
         self.preview: ImportPreview | None = None  # the last preview without errors
@@ -726,7 +733,7 @@ class ConfirmPage(QWizardPage):
         preview = wizard.preview
         path = wizard.path()
         assert preview is not None and path is not None
-        territory = wizard.context.services.territories.get(wizard.territory_id).name
+        territory = wizard.services.territories.get(wizard.territory_id).name
         self.setSubTitle(
             self.tr("Tout est prêt : cliquez sur « Importer ». L'import se fait en une fois : tout ou rien.")
         )

@@ -5,6 +5,7 @@ is checked first (nothing written) and its report shown; « Importer » then wri
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -25,15 +26,23 @@ from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of
 from ti_desktop.gui.exchange_jobs import JobRunner, indicator_apply_job, indicator_preview_job
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.services.indicator_import import IndicatorImportPreview
+from ti_desktop.services.use_cases import HasIndicatorImports
 
 FOLDER_KEY = "import/dossier"  # shared with the plan import: the folder of the last file imported
 INFO_STYLE = "color: #57606a;"
 SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
 
 
+class IndicatorImportDialogServices(HasIndicatorImports, Protocol):
+    """What IndicatorImportDialog uses."""
+
+
 class IndicatorImportDialog(QDialog):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, services: IndicatorImportDialogServices, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.services = services
         territory_id = context.territory_id
         assert territory_id is not None, "the menu action is disabled while no territory is open"
         self.context = context
@@ -136,7 +145,7 @@ class IndicatorImportDialog(QDialog):
         self.state_label.setStyleSheet("")
         self.state_label.setText(self.tr("Vérification du fichier…"))
         self.progress_bar.setRange(0, 0)
-        self.runner.start(indicator_preview_job(self.context.services.indicator_imports, self.territory_id, self.path))
+        self.runner.start(indicator_preview_job(self.services.indicator_imports, self.territory_id, self.path))
         self._update()
 
     # -- the import -------------------------------------------------------------------------------------------
@@ -157,7 +166,7 @@ class IndicatorImportDialog(QDialog):
         set_error(self.error_label, "")
         self.state_label.setText(self.tr("Import en cours…"))
         self.progress_bar.setRange(0, 0)
-        self.runner.start(indicator_apply_job(self.context.services.indicator_imports, self.territory_id, self.path))
+        self.runner.start(indicator_apply_job(self.services.indicator_imports, self.territory_id, self.path))
         self._update()
 
     def cancel(self) -> None:

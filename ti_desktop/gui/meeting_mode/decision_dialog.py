@@ -22,6 +22,7 @@ from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import DecisionRecord, MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.inputs import parse_date
+from ti_desktop.gui.meeting_mode.services import DecisionDialogServices
 from ti_desktop.gui.meeting_mode.texts import shorten
 from ti_desktop.gui.meeting_mode.theme import Theme
 from ti_desktop.gui.meeting_mode.widgets import label, polish
@@ -31,6 +32,7 @@ class DecisionDialog(QDialog):
     def __init__(
         self,
         context: AppContext,
+        services: DecisionDialogServices,
         meeting: MeetingRecord,
         action_id: int | None,
         about: str,
@@ -38,6 +40,7 @@ class DecisionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.meeting = meeting
         self.action_id = action_id
@@ -63,7 +66,7 @@ class DecisionDialog(QDialog):
         self.owner.setMinimumContentsLength(16)
         self.owner.addItem("", None)
         self._owners: dict[str, int] = {}
-        for actor in context.services.actors.list():
+        for actor in services.actors.list():
             self.owner.addItem(actor.display_name, actor.id)
             self._owners.setdefault(actor.display_name.casefold(), actor.id)
             self._owners.setdefault(actor.name.casefold(), actor.id)
@@ -163,7 +166,7 @@ class DecisionDialog(QDialog):
         try:
             values = self.values()
             undo_label = self.tr("Décision « {text} »").format(text=shorten(str(values["text"]), 40))
-            self.saved = self.context.editor.create(self.context.services.decisions, undo_label, **values)
+            self.saved = self.context.editor.create(self.services.decisions, undo_label, **values)
         except TiDesktopError as error:
             self.show_error(error.message)
             return

@@ -27,6 +27,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.meeting_mode.decision_dialog import DecisionDialog
 from ti_desktop.gui.meeting_mode.item_screen import ItemContext, ItemScreen
 from ti_desktop.gui.meeting_mode.overview_screen import OverviewScreen
+from ti_desktop.gui.meeting_mode.services import MeetingModeWindowServices
 from ti_desktop.gui.meeting_mode.status_chooser import StatusChooser
 from ti_desktop.gui.meeting_mode.texts import item_header, meeting_name, overview_header, shorten
 from ti_desktop.gui.meeting_mode.theme import BAND, BAND_TEXT, Theme
@@ -96,11 +97,14 @@ class MeetingModeWindow(QWidget):
     # The meeting was closed from the overview: the meeting id.
     closed_meeting = Signal(int)
 
-    def __init__(self, context: AppContext, meeting_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, services: MeetingModeWindowServices, meeting_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.services = services
         self.context = context
         self.meeting_id = meeting_id
-        self.meeting: MeetingRecord = context.services.steering.meeting(meeting_id)
+        self.meeting: MeetingRecord = services.steering.meeting(meeting_id)
         self.items: list[AgendaItemRecord] = []
         self.index = 0
         self.screen_shown = Screen.ITEM
@@ -243,8 +247,8 @@ class MeetingModeWindow(QWidget):
             return
         current = self.current_item
         try:
-            self.meeting = self.context.services.steering.meeting(self.meeting_id)
-            self.items = self.context.services.steering.agenda(self.meeting_id)
+            self.meeting = self.services.steering.meeting(self.meeting_id)
+            self.items = self.services.steering.agenda(self.meeting_id)
         except TiDesktopError as error:
             self.items = []
             self.show_message(error.message, error=True)
@@ -282,7 +286,7 @@ class MeetingModeWindow(QWidget):
             )
             return
         self._set_header(item_header(self.index + 1, len(self.items), self.meeting))
-        steering = self.context.services.steering
+        steering = self.services.steering
         try:
             self.view = steering.item_view(item.id, self.context.today)
             previous = steering.previous_meeting(self.meeting.territory_id, before=self.meeting)
@@ -296,7 +300,7 @@ class MeetingModeWindow(QWidget):
         self.stack.setCurrentWidget(self.overview_screen)
         self._set_header(overview_header(self.meeting))
         try:
-            overview = self.context.services.steering.overview(self.meeting_id)
+            overview = self.services.steering.overview(self.meeting_id)
         except TiDesktopError as error:
             self.show_message(error.message, error=True)
             return
@@ -392,7 +396,7 @@ class MeetingModeWindow(QWidget):
             return
         try:
             self.context.editor.update(
-                self.context.services.actions, action.id, undo_label, expected_version=action.version, **changes
+                self.services.actions, action.id, undo_label, expected_version=action.version, **changes
             )
         except TiDesktopError as error:
             self.show_message(error.message, error=True)
@@ -480,7 +484,13 @@ class MeetingModeWindow(QWidget):
         else:
             about = self.tr("Décision générale, sans action liée")
         dialog = DecisionDialog(
-            self.context, self.meeting, action.id if action is not None else None, about, self.theme, self
+            self.context,
+            self.services,
+            self.meeting,
+            action.id if action is not None else None,
+            about,
+            self.theme,
+            self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.show_message(self.tr("Décision enregistrée — Ctrl+Z pour annuler.")))
@@ -528,7 +538,7 @@ class MeetingModeWindow(QWidget):
 
     def close_meeting(self) -> None:
         try:
-            self.context.services.steering.close(self.meeting_id)
+            self.services.steering.close(self.meeting_id)
         except TiDesktopError as error:
             self.show_message(error.message, error=True)
             return

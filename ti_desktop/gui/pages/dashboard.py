@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -34,6 +34,7 @@ from ti_desktop.domain.records import ActionRecord, DecisionRecord
 from ti_desktop.domain.summaries import PlanSummary
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.history_text import (
+    PlanNamesServices,
     change_line,
     format_timestamp,
     plan_names,
@@ -49,6 +50,7 @@ from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.summary import MilestoneWithAction
+from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
@@ -233,9 +235,16 @@ class ListSection(QWidget):
 
 
 # -- the page ----------------------------------------------------------------------------------------------------------
+class DashboardPageServices(
+    PlanNamesServices, HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories, Protocol
+):
+    """What DashboardPage uses."""
+
+
 class DashboardPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: DashboardPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self._build_tiles()
         self.chart = AxisStatusChart()
         self.chart.segment_clicked.connect(self._on_segment_clicked)
@@ -482,7 +491,7 @@ class DashboardPage(Page):
         tid = self.context.territory_id
         if tid is None:
             return
-        services = self.context.services
+        services = self.services
         today = self.context.today
         territory = services.territories.get(tid)
         self.heading.setText(self.tr("Tableau de bord — {0}").format(territory.name))
@@ -569,7 +578,7 @@ class DashboardPage(Page):
     def _show_pending_decisions(self, territory_id: int) -> None:
         """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""
         today = self.context.today
-        pending = self.context.services.steering.pending_decisions(territory_id)  # by due date, undated last
+        pending = self.services.steering.pending_decisions(territory_id)  # by due date, undated last
         overdue = [row for row in pending if row.is_overdue(today)]
         notes = []
         if overdue:

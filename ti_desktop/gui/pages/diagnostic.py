@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.pages.diagnostic_challenges import ChallengesTab
-from ti_desktop.gui.pages.diagnostic_companies import CompaniesTab
-from ti_desktop.gui.pages.diagnostic_sections import PortraitTab
-from ti_desktop.gui.pages.diagnostic_swot import SwotTab
+from ti_desktop.gui.pages.diagnostic_challenges import ChallengesTab, ChallengesTabServices
+from ti_desktop.gui.pages.diagnostic_companies import CompaniesTab, CompaniesTabServices
+from ti_desktop.gui.pages.diagnostic_sections import PortraitTab, PortraitTabServices
+from ti_desktop.gui.pages.diagnostic_swot import SwotTab, SwotTabServices
+
+
+class DiagnosticPageServices(
+    PortraitTabServices, SwotTabServices, CompaniesTabServices, ChallengesTabServices, Protocol
+):
+    """What the diagnostic's four tabs use."""
 
 
 class DiagnosticPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: DiagnosticPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.portrait = PortraitTab(context, self)
-        self.swot = SwotTab(context, self)
-        self.companies = CompaniesTab(context, self)
-        self.challenges = ChallengesTab(context, self)
+        self.portrait = PortraitTab(context, services, self)
+        self.swot = SwotTab(context, services, self)
+        self.companies = CompaniesTab(context, services, self)
+        self.challenges = ChallengesTab(context, services, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.portrait, self.tr("Portrait"))
         self.tabs.addTab(self.swot, self.tr("AFOM"))

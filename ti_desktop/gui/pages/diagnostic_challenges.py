@@ -6,7 +6,7 @@ the « Enjeux sans action » filter shows only those.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -42,6 +42,7 @@ from ti_desktop.gui.models.diagnostic import (
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
+from ti_desktop.services.use_cases import HasActions, HasAxes, HasChallenges
 
 BADGE_STYLE = (
     f"background: {UNANSWERED_BACKGROUND}; color: {UNANSWERED_FOREGROUND}; border: 1px solid #fb8f44;"
@@ -86,9 +87,14 @@ class ChallengeDialog(RecordFormDialog):
         }
 
 
+class ChallengesTabServices(HasActions, HasAxes, HasChallenges, Protocol):
+    """What ChallengesTab uses."""
+
+
 class ChallengesTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: ChallengesTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.dialog: ChallengeDialog | None = None
         self.model = ChallengeTreeModel(self)
@@ -168,7 +174,7 @@ class ChallengesTab(QWidget):
     def reload(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        services = self.context.services
+        services = self.services
         self._axes = services.axes.available_to(tid)
         self._challenges = services.challenges.list(territory_id=tid)
         self._answers = {c.id: services.actions.actions_answering(c.id) for c in self._challenges}
@@ -269,7 +275,7 @@ class ChallengesTab(QWidget):
         dialog.title_edit.setFocus()
 
     def _save(self, values: dict[str, Any], challenge: ChallengeRecord | None) -> None:
-        crud = self.context.services.challenges
+        crud = self.services.challenges
         if challenge is None:
             label = self.tr("Ajouter l'enjeu « {title} »").format(title=short(values["title"]))
             record = self.context.editor.create(crud, label, territory_id=self.context.territory_id, **values)
@@ -291,7 +297,7 @@ class ChallengesTab(QWidget):
         try:
             # Undo puts the challenge back with the actions that answered it.
             self.context.editor.delete(
-                self.context.services.challenges,
+                self.services.challenges,
                 challenge.id,
                 self.tr("Supprimer l'enjeu « {title} »").format(title=short(challenge.title)),
                 challenge.version,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyC
 from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.services.use_cases import HasCompanies
 
 
 class CompanyDialog(RecordFormDialog):
@@ -72,9 +73,14 @@ class CompanyDialog(RecordFormDialog):
         }
 
 
+class CompaniesTabServices(HasCompanies, Protocol):
+    """What CompaniesTab uses."""
+
+
 class CompaniesTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: CompaniesTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.dialog: CompanyDialog | None = None
         self.model = CompanyTableModel(self)
@@ -119,7 +125,7 @@ class CompaniesTab(QWidget):
         tid = self.context.territory_id
         assert tid is not None
         selected = self.current_company_id()
-        companies = self.context.services.companies.list(territory_id=tid)
+        companies = self.services.companies.list(territory_id=tid)
         self.model.set_companies(companies)
         employees = sum(company.employees or 0 for company in companies)
         count = len(companies)
@@ -171,7 +177,7 @@ class CompaniesTab(QWidget):
         dialog.name_edit.setFocus()
 
     def _save(self, values: dict[str, Any], company: KeyCompanyRecord | None) -> None:
-        crud = self.context.services.companies
+        crud = self.services.companies
         if company is None:
             tid = self.context.territory_id
             label = self.tr("Ajouter l'entreprise « {name} »").format(name=short(values["name"]))
@@ -192,6 +198,6 @@ class CompaniesTab(QWidget):
             return
         try:
             label = self.tr("Supprimer l'entreprise « {name} »").format(name=short(company.name))
-            self.context.editor.delete(self.context.services.companies, company.id, label, company.version)
+            self.context.editor.delete(self.services.companies, company.id, label, company.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)

@@ -7,7 +7,7 @@ fields the user has not touched and never overwrites text still being typed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
@@ -34,6 +34,7 @@ from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.services.use_cases import HasAxes, HasDiagnostic
 
 FIELDS = ("axis_id", "title", "text", "sources")
 
@@ -47,11 +48,16 @@ def _normal(field: str, value: Any) -> Any:
     return value
 
 
+class PortraitTabServices(HasAxes, HasDiagnostic, Protocol):
+    """What PortraitTab uses."""
+
+
 class PortraitTab(QWidget):
     IDLE_SAVE_MS = 800
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: PortraitTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.model = SectionListModel(self)
         self._axes: list[AxisRecord] = []
@@ -166,7 +172,7 @@ class PortraitTab(QWidget):
     def reload(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        services = self.context.services
+        services = self.services
         self._axes = services.axes.available_to(tid)
         sections = services.diagnostic.list(territory_id=tid)
         self._fill_new_menu()
@@ -269,7 +275,7 @@ class PortraitTab(QWidget):
         if not changes:
             return True
         section_id = self._shown_id
-        crud = self.context.services.diagnostic
+        crud = self.services.diagnostic
         try:
             title = crud.get(section_id).title
             text = self.tr("Modifier la section « {title} »").format(title=short(title))
@@ -325,7 +331,7 @@ class PortraitTab(QWidget):
             return
         tid = self.context.territory_id
         assert tid is not None
-        crud = self.context.services.diagnostic
+        crud = self.services.diagnostic
         axis = next((a for a in self._axes if a.id == axis_id), None)
         title = axis.label if axis is not None else self.tr("Nouvelle section")
         position = max((s.position for s in crud.list(territory_id=tid)), default=-1) + 1
@@ -351,7 +357,7 @@ class PortraitTab(QWidget):
         section_id = self._shown_id
         if section_id is None:
             return
-        crud = self.context.services.diagnostic
+        crud = self.services.diagnostic
         section = crud.get(section_id)
         question = self.tr("Supprimer la section « {title} » et son texte ?").format(title=short(section.title, 80))
         if not confirm(self, self.tr("Supprimer une section"), question):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
@@ -32,6 +32,7 @@ from ti_desktop.gui.dialogs.record_form import RecordFormDialog
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.services.use_cases import HasAxes, HasSwot
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,16 @@ class SwotItemDialog(RecordFormDialog):
         }
 
 
+class QuadrantServices(HasSwot, Protocol):
+    """What Quadrant uses."""
+
+
 class Quadrant(QFrame):
-    def __init__(self, context: AppContext, category: SwotCategory, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: AppContext, services: QuadrantServices, category: SwotCategory, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.category = category
         self.model = SwotListModel(category, self)
@@ -206,7 +214,7 @@ class Quadrant(QFrame):
         dialog.text_edit.setFocus()
 
     def _save(self, values: dict[str, Any], item: SwotItemRecord | None) -> None:
-        crud = self.context.services.swot
+        crud = self.services.swot
         tid = self.context.territory_id
         assert tid is not None
         category = SwotCategory(values["category"])
@@ -231,7 +239,7 @@ class Quadrant(QFrame):
             return
         try:
             label = self.tr("Supprimer l'élément AFOM « {text} »").format(text=short(item.text, 40))
-            self.context.editor.delete(self.context.services.swot, item.id, label, item.version)
+            self.context.editor.delete(self.services.swot, item.id, label, item.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
@@ -251,7 +259,7 @@ class Quadrant(QFrame):
         )
         try:
             self.context.editor.update_many(
-                self.context.services.swot,
+                self.services.swot,
                 label,
                 {item_id: {"position": position} for item_id, position in changes.items()},
             )
@@ -261,11 +269,16 @@ class Quadrant(QFrame):
         self.select_item(moved.id)
 
 
+class SwotTabServices(HasAxes, HasSwot, Protocol):
+    """What SwotTab uses."""
+
+
 class SwotTab(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: SwotTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
-        self.quadrants = {category: Quadrant(context, category, self) for category in SwotCategory}
+        self.quadrants = {category: Quadrant(context, services, category, self) for category in SwotCategory}
         grid = QGridLayout(self)
         grid.setSpacing(10)
         positions = {
@@ -284,7 +297,7 @@ class SwotTab(QWidget):
     def reload(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        axes = self.context.services.axes.available_to(tid)
-        items = self.context.services.swot.list(territory_id=tid)
+        axes = self.services.axes.available_to(tid)
+        items = self.services.swot.list(territory_id=tid)
         for quadrant in self.quadrants.values():
             quadrant.set_items(items, axes)

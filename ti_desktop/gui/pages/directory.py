@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -43,6 +43,7 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.services.use_cases import HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
 
@@ -148,9 +149,14 @@ class ActorDetail(QStackedWidget):
         self.setCurrentIndex(1)
 
 
+class DirectoryPageServices(HasActors, HasRoles, HasViews, Protocol):
+    """What DirectoryPage uses."""
+
+
 class DirectoryPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: DirectoryPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self.dialog: QDialog | None = None
         self._roles: dict[int, list[GovernanceRole]] = {}
         self.model = DirectoryModel(self)
@@ -224,7 +230,7 @@ class DirectoryPage(Page):
     def reload(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        services = self.context.services
+        services = self.services
         selected = self.current_actor_id()
         self._roles = {}
         for role in services.roles.list(territory_id=tid):
@@ -276,7 +282,7 @@ class DirectoryPage(Page):
 
     # -- commands ------------------------------------------------------------------------------
     def create_actor(self) -> None:
-        services = self.context.services
+        services = self.services
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Ajouter l'acteur « {name} »").format(name=values["name"].strip())
@@ -297,7 +303,7 @@ class DirectoryPage(Page):
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Modifier l'acteur « {name} »").format(name=actor.name)
-            self.context.editor.update(self.context.services.actors, actor.id, text, actor.version, **values)
+            self.context.editor.update(self.services.actors, actor.id, text, actor.version, **values)
 
         self.dialog = open_form(ActorDialog(save, actor, parent=self))
 
@@ -305,7 +311,7 @@ class DirectoryPage(Page):
         item = self.current_involvement()
         if item is None:
             return
-        actors = self.context.services.actors
+        actors = self.services.actors
         actor_id = item.actor.id
         footprint = actors.footprint(actor_id)
         question = self.tr("Supprimer « {name} » de l'annuaire ?").format(name=item.actor.name)

@@ -3,7 +3,7 @@ decisions, the projector mode and the minutes; and the Relevé de décisions of 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,25 +29,31 @@ from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableM
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.meetings_detail import (
     MeetingDetail,
+    MeetingDetailServices,
     MeetingState,
     meeting_state,
     title_of_meeting,
 )
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
-from ti_desktop.gui.pages.meetings_register import DecisionRegister
+from ti_desktop.gui.pages.meetings_register import DecisionRegister, DecisionRegisterServices
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_date
 
 STATE_COLOURS = {MeetingState.CLOSED: GREEN, MeetingState.TO_CLOSE: RED, MeetingState.PREPARING: GREY}
 
 
+class MeetingsPageServices(MeetingDetailServices, DecisionRegisterServices, Protocol):
+    """What MeetingsPage uses."""
+
+
 class MeetingsPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: MeetingsPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self.dialog: QDialog | None = None
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_meetings_tab(), self.tr("Réunions"))
-        self.register = DecisionRegister(context, self)
+        self.register = DecisionRegister(context, services, self)
         self.tabs.addTab(self.register, self.tr("Relevé de décisions"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -99,7 +105,7 @@ class MeetingsPage(Page):
         left_layout.addLayout(bar)
         left_layout.addWidget(self.list_view, 1)
         left_layout.addWidget(self.message)
-        self.detail = MeetingDetail(self.context, tab)
+        self.detail = MeetingDetail(self.context, self.services, tab)
         self.detail.meeting_closed.connect(lambda _id: self.reload())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
         self.splitter.addWidget(left)
@@ -126,7 +132,7 @@ class MeetingsPage(Page):
         tid = self.context.territory_id
         assert tid is not None
         selected = self.current_meeting_id()
-        meetings = self.context.services.steering.of_territory(tid)
+        meetings = self.services.steering.of_territory(tid)
         self.list_model.set_records(meetings)
         self.count_label.setText(self.tr("{count} réunion(s)").format(count=len(meetings)))
         if not (selected is not None and self.select_meeting(selected)) and meetings:
@@ -162,7 +168,7 @@ class MeetingsPage(Page):
         tid = self.context.territory_id
         if tid is None:
             return
-        services = self.context.services
+        services = self.services
         today = self.context.today
         proposals = services.steering.propose_agenda(tid, today)
         summary = self.tr(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -41,6 +41,7 @@ from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.inputs import parse_date, show_date
+from ti_desktop.gui.meeting_mode.services import MeetingModeWindowServices
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.pages.meetings_dialogs import (
     ActionPickerDialog,
@@ -49,10 +50,16 @@ from ti_desktop.gui.pages.meetings_dialogs import (
     action_label,
     fill_kinds,
 )
-from ti_desktop.gui.pages.meetings_minutes import MinutesPanel
+from ti_desktop.gui.pages.meetings_minutes import MinutesPanel, MinutesPanelServices
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
+from ti_desktop.services.use_cases import (
+    HasAgenda,
+    HasMeetings,
+    HasParticipants,
+    HasRoles,
+)
 
 HINT_STYLE = "color: #57606a;"
 PRIMARY_STYLE = (
@@ -104,12 +111,19 @@ def big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
     return font
 
 
+class MeetingDetailServices(
+    MinutesPanelServices, MeetingModeWindowServices, HasAgenda, HasMeetings, HasParticipants, HasRoles, Protocol
+):
+    """What MeetingDetail uses."""
+
+
 class MeetingDetail(QStackedWidget):
     # The meeting was closed (here or in the projector mode): the list shows its new state.
     meeting_closed = Signal(int)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: MeetingDetailServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.meeting: MeetingRecord | None = None
         self.items: list[AgendaItemRecord] = []
@@ -148,7 +162,7 @@ class MeetingDetail(QStackedWidget):
         self.close_button.setFont(big_font(self, 1.1, bold=False))
         self.close_button.setStyleSheet(BIG_STYLE)
         self.close_button.clicked.connect(self.close_meeting)
-        self.minutes = MinutesPanel(self.context, details)
+        self.minutes = MinutesPanel(self.context, self.services, details)
         self.minutes.button.setFont(big_font(self, 1.1, bold=False))
         self.minutes.button.setStyleSheet(BIG_STYLE)
         self.message = error_label(details)
@@ -344,7 +358,7 @@ class MeetingDetail(QStackedWidget):
             self.meeting = None
             self.setCurrentIndex(0)
             return
-        services = self.context.services
+        services = self.services
         try:
             overview = services.steering.overview(meeting_id)
         except TiDesktopError:
@@ -460,7 +474,7 @@ class MeetingDetail(QStackedWidget):
         try:
             # An unchanged value writes nothing and pushes no undo step (the editor compares).
             self.context.editor.update(
-                self.context.services.meetings, meeting.id, text, meeting.version, **{name: self._value(name)}
+                self.services.meetings, meeting.id, text, meeting.version, **{name: self._value(name)}
             )
         except TiDesktopError as error:
             self.errors.show_error(error, name)
@@ -471,7 +485,7 @@ class MeetingDetail(QStackedWidget):
         tid = self.context.territory_id
         if meeting is None or tid is None:
             return
-        services = self.context.services
+        services = self.services
         before = {actor.id for actor in self.participants}
         governance = {role.actor_id for role in services.roles.list(territory_id=tid)}
 
@@ -525,7 +539,7 @@ class MeetingDetail(QStackedWidget):
         meeting = self.meeting
         assert meeting is not None
         record = self.context.editor.create(
-            self.context.services.agenda, text, meeting_id=meeting.id, position=self._next_position(), **values
+            self.services.agenda, text, meeting_id=meeting.id, position=self._next_position(), **values
         )
         self.select_item(record.id)
 
@@ -534,7 +548,7 @@ class MeetingDetail(QStackedWidget):
         if self.meeting is None or tid is None:
             return
         on_agenda = {item.action_id for item in self.items if item.action_id is not None}
-        actions = [a for a in self.context.services.actions.for_territory(tid) if a.id not in on_agenda]
+        actions = [a for a in self.services.actions.for_territory(tid) if a.id not in on_agenda]
 
         def choose(action_id: int) -> None:
             action = next(a for a in actions if a.id == action_id)
@@ -566,7 +580,7 @@ class MeetingDetail(QStackedWidget):
 
         def save(values: dict[str, Any]) -> None:
             self.context.editor.update(
-                self.context.services.agenda,
+                self.services.agenda,
                 item.id,
                 self.tr("Modifier le point « {title} »").format(title=self._item_label(item)),
                 item.version,
@@ -583,7 +597,7 @@ class MeetingDetail(QStackedWidget):
         set_error(self.agenda_message, "")
         try:
             self.context.editor.delete(
-                self.context.services.agenda,
+                self.services.agenda,
                 item.id,
                 self.tr("Retirer « {title} » de l'ordre du jour").format(title=self._item_label(item)),
                 item.version,
@@ -607,7 +621,7 @@ class MeetingDetail(QStackedWidget):
             return
         after = list(before)
         after.insert(target, after.pop(index))
-        steering = self.context.services.steering
+        steering = self.services.steering
         meeting_id = meeting.id
         verb = self.tr("Monter « {title} »") if offset < 0 else self.tr("Descendre « {title} »")
         set_error(self.agenda_message, "")
@@ -653,7 +667,7 @@ class MeetingDetail(QStackedWidget):
         if self.meeting_window is not None:
             self.meeting_window.close()
             self.meeting_window.deleteLater()
-        window = MeetingModeWindow(self.context, meeting.id)
+        window = MeetingModeWindow(self.context, self.services, meeting.id)
         window.finished.connect(self._meeting_mode_finished)
         window.closed_meeting.connect(self._meeting_closed_elsewhere)
         self.meeting_window = window
@@ -685,7 +699,7 @@ class MeetingDetail(QStackedWidget):
             return
         set_error(self.message, "")
         try:
-            self.context.services.steering.close(meeting.id)
+            self.services.steering.close(meeting.id)
         except TiDesktopError as error:
             set_error(self.message, error.message)
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -17,6 +18,7 @@ from ti_desktop.gui.exchange_jobs import ExchangeJob, JobRunner
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.reporting import ReportCancelled
+from ti_desktop.services.use_cases import HasMinutes
 
 FOLDER_KEY = "reunions/dossier"  # the folder the last minutes were saved in
 
@@ -29,14 +31,19 @@ def minutes_file_name(meeting: MeetingRecord) -> str:
     return f"compte-rendu-{slug}-{meeting.held_on.isoformat()}.pdf"
 
 
+class MinutesPanelServices(HasMinutes, Protocol):
+    """What MinutesPanel uses."""
+
+
 class MinutesPanel(QWidget):
     """`button` starts; the panel itself shows the progress, Annuler and the result (hidden while idle)."""
 
     # The job ended: the PDF written (its path), or None (failed or cancelled).
     finished = Signal(object)
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: MinutesPanelServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self.meeting: MeetingRecord | None = None
         self.runner = JobRunner(self)
@@ -105,7 +112,7 @@ class MinutesPanel(QWidget):
             return
         if target.suffix.lower() != ".pdf":
             target = target.with_name(f"{target.name}.pdf")
-        minutes = self.context.services.minutes
+        minutes = self.services.minutes
         today = self.context.today
         meeting_id = meeting.id
         job = ExchangeJob(

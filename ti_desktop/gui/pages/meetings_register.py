@@ -4,6 +4,7 @@ decision is marked done, abandoned or back to do through the undoable editor."""
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableM
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
+from ti_desktop.services.use_cases import HasDecisions, HasSteering
 
 NO_OWNER = 0  # the owner filter's value for the decisions nobody was named for
 
@@ -47,9 +49,14 @@ def decision_action(row: DecisionRow) -> str:
     return row.action_title or row.action_code or "—"
 
 
+class DecisionRegisterServices(HasDecisions, HasSteering, Protocol):
+    """What DecisionRegister uses."""
+
+
 class DecisionRegister(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: DecisionRegisterServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.context = context
         self._rows: list[DecisionRow] = []
         self.model: RecordTableModel[DecisionRow] = RecordTableModel(self._columns(), self, self._action_of)
@@ -167,7 +174,7 @@ class DecisionRegister(QWidget):
         tid = self.context.territory_id
         if tid is None:
             return
-        self._rows = self.context.services.steering.decisions(tid)
+        self._rows = self.services.steering.decisions(tid)
         owners = sorted(
             {
                 (r.decision.owner_actor_id, r.owner_name)
@@ -258,7 +265,7 @@ class DecisionRegister(QWidget):
         set_error(self.message, "")
         try:
             self.context.editor.update(
-                self.context.services.decisions,
+                self.services.decisions,
                 row.id,
                 verbs[state].format(text=text),
                 row.decision.version,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,6 +30,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.services.use_cases import HasActions, HasAxes, HasViews
 from ti_desktop.services.views import PlanRow
 
 CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
@@ -39,9 +40,14 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 ]
 
 
+class PlanPageServices(HasActions, HasAxes, HasViews, Protocol):
+    """What PlanPage uses."""
+
+
 class PlanPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: PlanPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self.model = PlanTreeModel(self._edit_action, self)
         self._build_toolbar()
         self._build_filters()
@@ -191,7 +197,7 @@ class PlanPage(Page):
     def reload(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        services = self.context.services
+        services = self.services
         selected = self.current_action_id()
         axes = services.axes.available_to(tid)
         rows = services.views.plan_rows(tid, self.context.today)
@@ -354,7 +360,7 @@ class PlanPage(Page):
         row = self.current_row()
         if row is None:
             return
-        actions = self.context.services.actions
+        actions = self.services.actions
         try:
             copy = self.context.editor.created(
                 actions,
@@ -370,7 +376,7 @@ class PlanPage(Page):
         row = self.current_row()
         if row is None:
             return
-        actions = self.context.services.actions
+        actions = self.services.actions
         subs = actions.sub_actions(row.action.id)
         question = self.tr("Supprimer l'action « {title} » ?").format(title=row.action.title)
         if subs:
@@ -390,10 +396,10 @@ class PlanPage(Page):
     def _edit_action(self, action_id: int, field: str, value: Any) -> bool:
         """Inline edit from the table: saved and undoable; a refusal is shown and nothing changes."""
         labels = {"status": self.tr("le statut"), "progress": self.tr("l'avancement")}
-        action = self.context.services.actions.get(action_id)
+        action = self.services.actions.get(action_id)
         try:
             self.context.editor.update(
-                self.context.services.actions,
+                self.services.actions,
                 action_id,
                 self.tr("Modifier {what} de {label}").format(what=labels[field], label=action.code or action.title),
                 **{field: value},

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, Qt, QTemporaryDir, QThreadPool, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
@@ -41,17 +42,23 @@ from ti_desktop.gui.pages.reports_worker import ReportJob
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
+from ti_desktop.services.use_cases import HasActions, HasIndicators, HasReports, HasTerritories
 
 FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
 INFO_STYLE = "color: #57606a;"
+
+
+class ReportsPageServices(HasActions, HasIndicators, HasReports, HasTerritories, Protocol):
+    """What ReportsPage uses."""
 
 
 class ReportsPage(Page):
     # The background generation ended (succeeded, failed or cancelled).
     generation_finished = Signal()
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: ReportsPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self._options_territory: int | None = None
         self._pool = QThreadPool(self)  # owned by the page: its destruction waits for a running job
         self._pool.setMaxThreadCount(1)
@@ -209,9 +216,9 @@ class ReportsPage(Page):
             options = self.options_panel.read()
         except ValidationError:
             return  # the message is under the field; the list keeps the last valid period's findings
-        findings = self.context.services.reports.pre_send_check(tid, options, self.context.today)
-        actions = {action.id: action for action in self.context.services.actions.for_territory(tid)}
-        indicators = {indicator.id: indicator for indicator in self.context.services.indicators.list(territory_id=tid)}
+        findings = self.services.reports.pre_send_check(tid, options, self.context.today)
+        actions = {action.id: action for action in self.services.actions.for_territory(tid)}
+        indicators = {indicator.id: indicator for indicator in self.services.indicators.list(territory_id=tid)}
         self.findings_model.set_findings(findings, actions, indicators)
         count = len(findings)
         if count == 0:
@@ -232,7 +239,7 @@ class ReportsPage(Page):
 
     def _show_last_sent(self) -> None:
         tid = self.context.territory_id
-        snapshot = self.context.services.reports.latest_snapshot(tid) if tid is not None else None
+        snapshot = self.services.reports.latest_snapshot(tid) if tid is not None else None
         if snapshot is None:
             self.last_sent_label.setText(self.tr("Aucun rapport n'a encore été marqué comme envoyé à la Région."))
         else:
@@ -265,7 +272,7 @@ class ReportsPage(Page):
             return
         self._runs += 1
         output = Path(self._temporary.path()) / f"apercu-{self._runs}.pdf"
-        job = ReportJob(self.context.services.reports, tid, options, output, self.context.today)
+        job = ReportJob(self.services.reports, tid, options, output, self.context.today)
         job.signals.progressed.connect(self._on_progress)
         job.signals.succeeded.connect(self._on_succeeded)
         job.signals.cancelled.connect(self._on_cancelled)
@@ -364,7 +371,7 @@ class ReportsPage(Page):
             return
         tid = self.context.territory_id
         assert tid is not None
-        territory = self.context.services.territories.get(tid).name
+        territory = self.services.territories.get(tid).name
         folder = str(self.context.settings.value(FOLDER_KEY, "") or Path.home())
         suggested = str(Path(folder) / default_file_name(territory, self._preview_options))
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Enregistrer le rapport"), suggested, self._pdf_filter())
@@ -418,7 +425,7 @@ class ReportsPage(Page):
             return
         try:
             # A snapshot records what was sent: it is history, not an edit to undo.
-            self.context.services.reports.mark_sent(tid, options)
+            self.services.reports.mark_sent(tid, options)
         except TiDesktopError as error:
             set_error(self.send_error_label, error.message)
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -34,17 +34,23 @@ from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.services.use_cases import HasActors, HasEpcis, HasRoles, HasTerritories
 
 # Identity fields edited on one line each, in the order of the form.
 LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")
 WARNING_STYLE = "color: #9a6700;"
 
 
+class IdentitySectionServices(HasTerritories, Protocol):
+    """What IdentitySection uses."""
+
+
 class IdentitySection(QGroupBox):
     """Each field is saved when the user leaves it (or presses Entrée), as one undoable edit."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: IdentitySectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.setTitle(self.tr("Identité du territoire"))
         self.context = context
         self.errors = FieldErrors()
@@ -75,7 +81,7 @@ class IdentitySection(QGroupBox):
     def show_territory(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        territory = self.context.services.territories.get(tid)
+        territory = self.services.territories.get(tid)
         self.errors.clear()
         for name, edit in self.edits.items():
             value = getattr(territory, name)
@@ -101,7 +107,7 @@ class IdentitySection(QGroupBox):
         if tid is None:
             return
         self.errors.clear(name)
-        territories = self.context.services.territories
+        territories = self.services.territories
         try:
             value = self.value_of(name)
             # An unchanged value writes nothing and pushes no undo step (the editor compares).
@@ -112,9 +118,14 @@ class IdentitySection(QGroupBox):
             self.errors.show_error(error, name)
 
 
+class EpciSectionServices(HasEpcis, Protocol):
+    """What EpciSection uses."""
+
+
 class EpciSection(QGroupBox):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: EpciSectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.setTitle(self.tr("Intercommunalités (EPCI)"))
         self.context = context
         self.dialog: QDialog | None = None
@@ -150,7 +161,7 @@ class EpciSection(QGroupBox):
         tid = self.context.territory_id
         assert tid is not None
         selected = self.current_id()
-        self.model.set_epcis(self.context.services.epcis.list(territory_id=tid))
+        self.model.set_epcis(self.services.epcis.list(territory_id=tid))
         population, communes = self.model.totals()
         self.totals.setText(
             self.tr("{count} intercommunalité(s) — {population} habitants — {communes} communes").format(
@@ -177,7 +188,7 @@ class EpciSection(QGroupBox):
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Ajouter l'intercommunalité « {name} »").format(name=values["name"].strip())
-            self.context.editor.create(self.context.services.epcis, text, territory_id=tid, **values)
+            self.context.editor.create(self.services.epcis, text, territory_id=tid, **values)
 
         self.dialog = open_form(EpciDialog(save, parent=self))
 
@@ -185,11 +196,11 @@ class EpciSection(QGroupBox):
         epci_id = self.current_id()
         if epci_id is None:
             return
-        epci = self.context.services.epcis.get(epci_id)
+        epci = self.services.epcis.get(epci_id)
 
         def save(values: dict[str, Any]) -> None:
             text = self.tr("Modifier l'intercommunalité « {name} »").format(name=epci.name)
-            self.context.editor.update(self.context.services.epcis, epci_id, text, epci.version, **values)
+            self.context.editor.update(self.services.epcis, epci_id, text, epci.version, **values)
 
         self.dialog = open_form(EpciDialog(save, epci, parent=self))
 
@@ -197,21 +208,26 @@ class EpciSection(QGroupBox):
         epci_id = self.current_id()
         if epci_id is None:
             return
-        epci = self.context.services.epcis.get(epci_id)
+        epci = self.services.epcis.get(epci_id)
         question = self.tr("Supprimer l'intercommunalité « {name} » du territoire ?").format(name=epci.name)
         if not confirm(self, self.tr("Supprimer une intercommunalité"), question):
             return
         set_error(self.message, "")
         try:
             text = self.tr("Supprimer l'intercommunalité « {name} »").format(name=epci.name)
-            self.context.editor.delete(self.context.services.epcis, epci_id, text, epci.version)
+            self.context.editor.delete(self.services.epcis, epci_id, text, epci.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
 
+class GovernanceSectionServices(HasActors, HasRoles, Protocol):
+    """What GovernanceSection uses."""
+
+
 class GovernanceSection(QGroupBox):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: GovernanceSectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.services = services
         self.setTitle(self.tr("Gouvernance"))
         self.context = context
         self.dialog: QDialog | None = None
@@ -254,7 +270,7 @@ class GovernanceSection(QGroupBox):
     def show_governance(self) -> None:
         tid = self.context.territory_id
         assert tid is not None
-        services = self.context.services
+        services = self.services
         actors = {actor.id: actor for actor in services.actors.list()}
         members = [
             GovernanceMember(role, actors[role.actor_id])
@@ -292,7 +308,7 @@ class GovernanceSection(QGroupBox):
         tid = self.context.territory_id
         if tid is None:
             return
-        services = self.context.services
+        services = self.services
 
         def save(values: dict[str, Any]) -> None:
             actor_id = values["actor_id"]
@@ -316,17 +332,21 @@ class GovernanceSection(QGroupBox):
         set_error(self.message, "")
         try:
             text = self.tr("Retirer {name} de la gouvernance").format(name=member.actor.name)
-            self.context.editor.delete(self.context.services.roles, member.role.id, text, member.role.version)
+            self.context.editor.delete(self.services.roles, member.role.id, text, member.role.version)
         except TiDesktopError as error:
             set_error(self.message, error.message)
 
 
+class TerritoryPageServices(IdentitySectionServices, EpciSectionServices, GovernanceSectionServices, Protocol):
+    """What the territory page's sections use."""
+
+
 class TerritoryPage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: TerritoryPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.identity = IdentitySection(context, self)
-        self.epcis = EpciSection(context, self)
-        self.governance = GovernanceSection(context, self)
+        self.identity = IdentitySection(context, services, self)
+        self.epcis = EpciSection(context, services, self)
+        self.governance = GovernanceSection(context, services, self)
         # Identity and intercommunalités side by side; the governance, with its contact columns, full width.
         top = QHBoxLayout()
         top.addWidget(self.identity, 1)

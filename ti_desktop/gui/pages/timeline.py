@@ -7,6 +7,7 @@ labels stay on the left when scrolling sideways; their scroll bars follow the ch
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
@@ -38,6 +39,7 @@ from ti_desktop.gui.pages.timeline_scene import (
     Zoom,
     legend_icon,
 )
+from ti_desktop.services.use_cases import HasMilestones, HasViews
 from ti_desktop.services.views import PlanRow
 
 ZOOM_SETTING = "timeline/zoom"
@@ -81,9 +83,14 @@ class TimelineView(QGraphicsView):
             self.action_clicked.emit(action_id)
 
 
+class TimelinePageServices(HasMilestones, HasViews, Protocol):
+    """What TimelinePage uses."""
+
+
 class TimelinePage(Page):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, services: TimelinePageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.services = services
         self.scene = TimelineScene(self)
         self._rows: list[PlanRow] = []
         self._milestones: dict[int, list[MilestoneRecord]] = {}
@@ -180,11 +187,9 @@ class TimelinePage(Page):
     def reload(self) -> None:
         territory_id = self.context.territory_id
         assert territory_id is not None  # Page reloads only with a territory
-        self._rows = self.context.services.views.plan_rows(territory_id, self.context.today)
+        self._rows = self.services.views.plan_rows(territory_id, self.context.today)
         # One small query per action: a few dozen in a real plan, a few milliseconds.
-        self._milestones = {
-            row.action.id: self.context.services.milestones.list(action_id=row.action.id) for row in self._rows
-        }
+        self._milestones = {row.action.id: self.services.milestones.list(action_id=row.action.id) for row in self._rows}
         new_territory = territory_id != self._shown_territory
         self._shown_territory = territory_id
         self._rebuild(keep_position=not new_territory)
