@@ -28,6 +28,7 @@ from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
+from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.main_window import EditorFactory, MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
@@ -270,10 +271,16 @@ class GuiController:
         assert database is not None, "a server base is restored by its server, not from here"
         lock, self._lock = self._lock, None  # kept through the restore: no command writes in between
         self.close()
-        try:
-            restore_backup(backup, database, self.clock)
-        except TiDesktopError as error:
-            QMessageBox.critical(None, APP_NAME, error.message)
+        # Off the GUI thread, under a progress dialog: a large base on a slow share takes a while to copy.
+        clock = self.clock
+        job = Job(
+            lambda _progress, _cancelled: restore_backup(backup, database, clock),
+            unexpected="Erreur inattendue pendant la restauration : {error}.",
+            writes=True,
+        )
+        outcome = run_with_progress(job, "Restauration de la sauvegarde en cours…")
+        if outcome.message is not None:
+            QMessageBox.critical(None, APP_NAME, outcome.message)
         self.open(database, held=lock)
 
 

@@ -19,7 +19,8 @@ from ti_desktop.db.errors import DatabaseError
 from ti_desktop.db.types import Money
 
 BATCH = 1000
-Progress = Callable[[str, int], None]
+# (table copied, its row count): not the kernel's (done, total) Progress — a copy counts rows per table.
+TableCopied = Callable[[str, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +95,7 @@ def _reset_sequences(connection: Connection) -> None:
 
 
 def copy_database(
-    source: Engine, destination: Engine, destination_label: str, progress: Progress | None = None
+    source: Engine, destination: Engine, destination_label: str, progress: TableCopied | None = None
 ) -> CopyResult:
     with source.connect() as reading:
         expected = figures(reading)

@@ -19,14 +19,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from ti_desktop.domain.enums import ActionStatus, Priority
-from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet
 from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
 from ti_desktop.kernel.formatting import format_date, format_euros
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
+from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 
 YES, NO = "Oui", "Non"
 TET_SHEET = "Plan d'action"
@@ -34,7 +31,7 @@ TET_FUNDERS_SHOWN = len(tet.FUNDERS)  # TeT's layout has room for three funders 
 UNKNOWN_FUNDER = "Financeur non précisé"
 
 
-class ExportCancelled(TiDesktopError):
+class ExportCancelled(Cancelled):
     """The user stopped the export; the previous file (if any) is untouched."""
 
 
@@ -306,7 +303,7 @@ class _Steps:
 
     EVERY = 250
 
-    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None) -> None:
+    def __init__(self, total: int, progress: Progress | None, cancelled: CancelCheck | None) -> None:
         self.total, self.progress, self.cancelled = max(total, 1), progress, cancelled
         self.done = 0
 
@@ -330,7 +327,7 @@ class _Steps:
 
 # -- xlsx ------------------------------------------------------------------------------------------------
 def write_xlsx(
-    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> None:
     """TI Desktop's own workbook: sheets Actions, Financements, Jalons, Indicateurs, Suivi."""
     total = len(plan.actions) + plan.funding_lines + plan.milestones + len(plan.indicators) + plan.updates
@@ -416,7 +413,7 @@ def _update_cells(action: ExportedAction, update: ExportedUpdate) -> list[CellVa
 
 # -- csv -------------------------------------------------------------------------------------------------
 def write_csv(
-    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> None:
     """The Actions sheet as CSV for French Excel: UTF-8 with BOM, `;`, CRLF, `15/03/2025`, `1250000,50`."""
     steps = _Steps(len(plan.actions), progress, cancelled)
@@ -553,7 +550,7 @@ def tet_status(action: ExportedAction) -> str | None:
 
 
 def write_tet(
-    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> None:
     """A workbook TeT's plan import accepts: title on row 1, TeT's 28 headers on row 2, filling
     instructions on row 3, one fiche per row from row 4 (sub-actions under their action's title)."""

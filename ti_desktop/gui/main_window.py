@@ -4,7 +4,8 @@ Automatic backups live here too (the application starts them once the base is op
 the data changed since the newest backup, then a check every `AUTOMATIC_INTERVAL` that backs up only when
 something changed. They run on the GUI thread: a verified backup of the demo base takes ~20 ms, of a
 10,000-action base ~60 ms — shorter than a background job's bookkeeping, and nothing can edit the base
-while the copy is read.
+while the copy is read. Fichier › Sauvegarder maintenant, which the user waits for (a large base on a slow
+share), runs through the window's `JobRunner` (gui/jobs.py) under a modal progress dialog.
 
 On a shared base on a server (`server` given, no file): no backups here — they are the server's business,
 and the status bar says so —, and a timer reloads the views every `SERVER_REFRESH_INTERVAL_MS` so what
@@ -39,6 +40,7 @@ from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.about import AboutDialog, application_icon
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, Role, set_role
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
             self.backups = services.backups or BackupService(database_path, context.clock)
         self.conflict_box: QMessageBox | None = None
         self._backup_failure: str | None = None
+        self._backing_up = False  # a manual backup runs (its progress dialog's event loop may fire the timer)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(int(AUTOMATIC_INTERVAL.total_seconds() * 1000))
         self.backup_timer.timeout.connect(self.automatic_backup)
@@ -264,8 +267,8 @@ class MainWindow(QMainWindow):
 
         A failure never interrupts the user: it is shown in the status bar (and on the backup label)
         until a later backup succeeds."""
-        if self.backups is None:
-            return False
+        if self.backups is None or self._backing_up:
+            return False  # a manual backup is being taken: the timer's check can wait for the next round
         try:
             taken = self.backups.backup_if_changed(reason) is not None
         except (TiDesktopError, OSError) as error:
@@ -440,16 +443,26 @@ class MainWindow(QMainWindow):
     # -- database ------------------------------------------------------------------------------
     def backup_now(self) -> None:
         """Fichier › Sauvegarder maintenant: a verified backup, then the rotation (like the automatic ones)."""
-        if self.backups is None:
+        backups = self.backups
+        if backups is None or self._backing_up:
             return
+        taken: list[Path] = []
+        job = Job(
+            lambda _progress, _cancelled: taken.append(backups.backup("sauvegarde").path),
+            unexpected=self.tr("Erreur inattendue pendant la sauvegarde : {error}"),
+            writes=True,
+        )
+        self._backing_up = True
         try:
-            info = self.backups.backup("sauvegarde")
-        except TiDesktopError as error:
-            QMessageBox.warning(self, self.tr("Sauvegarde impossible"), error.message)
+            outcome = run_with_progress(job, self.tr("Sauvegarde de la base en cours…"), self)
+        finally:
+            self._backing_up = False
+        if outcome.message is not None or not taken:
+            QMessageBox.warning(self, self.tr("Sauvegarde impossible"), outcome.message or "")
             return
         self._backup_failure = None
         self._update_status()
-        self.statusBar().showMessage(self.tr("Sauvegarde vérifiée : {path}").format(path=info.path), 8000)
+        self.statusBar().showMessage(self.tr("Sauvegarde vérifiée : {path}").format(path=taken[0]), 8000)
 
     def _new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -3,6 +3,9 @@ French explanation of what went wrong and where.
 
 The new content goes to a hidden temporary file beside the target, which then replaces it in one rename
 (`os.replace`). A failed or cancelled write leaves the previous file as it was and no temporary file behind.
+A write the process could not finish (killed, power cut) leaves its temporary file, `.<name>.<8 random>.tmp`:
+the next write of the same target removes those older than `STALE_AFTER` (a concurrent writer's is younger),
+and leaves any it cannot remove (open in another program on Windows) without failing.
 
 On Windows a file open in another program (a PDF reader, Excel) usually cannot be replaced: `os.replace` raises
 `PermissionError` with `winerror` 32 (sharing violation), 33 (lock violation) or 5 (access denied). That failure
@@ -32,6 +35,10 @@ _ACCESS_DENIED_WINERROR = 5
 WINDOWS_MAX_PATH = 260
 _TOO_LONG_WINERRORS = (206, 3)
 _TEMPORARY_PREFIX_CHARS = 100  # the temporary name must stay under the 255 characters a file name may have
+_TEMPORARY_SUFFIX = ".tmp"
+# What mkstemp puts between the prefix and the suffix (tempfile._RandomNameSequence: 8 of these characters).
+_RANDOM_PART = r"[a-z0-9_]{8}"
+STALE_AFTER_SECONDS = 3600  # a temporary file older than this, of the same target, is a crash's leftover
 
 
 class FileWriteError(TiDesktopError):
@@ -63,14 +70,14 @@ def write_atomically(output: Path, write: Callable[[Path], None], *, what: str =
         )
     if output.is_dir():
         raise FileWriteError(f"« {output} » est un dossier : choisissez un nom de fichier.", target=output)
+    prefix = _temporary_prefix(output)
     try:
-        handle, temporary_name = tempfile.mkstemp(
-            prefix=f".{output.name[:_TEMPORARY_PREFIX_CHARS]}.", suffix=".tmp", dir=folder
-        )
+        handle, temporary_name = tempfile.mkstemp(prefix=prefix, suffix=_TEMPORARY_SUFFIX, dir=folder)
     except OSError as error:
         raise _explain(error, output, subject, replacing=False) from error
     os.close(handle)
     temporary = Path(temporary_name)
+    remove_stale_temporaries(output, fresh=temporary)
     try:
         write(temporary)
         # mkstemp makes a private (0600) file: give the result the permissions of a file the user creates.
@@ -92,6 +99,40 @@ def write_atomically(output: Path, write: Callable[[Path], None], *, what: str =
         _remove(temporary)
         raise
     return output
+
+
+def _temporary_prefix(output: Path) -> str:
+    return f".{output.name[:_TEMPORARY_PREFIX_CHARS]}."
+
+
+def temporary_pattern(output: Path) -> re.Pattern[str]:
+    """The names of the temporary files `write_atomically(output, …)` creates beside `output`."""
+    return re.compile(re.escape(_temporary_prefix(output)) + _RANDOM_PART + re.escape(_TEMPORARY_SUFFIX))
+
+
+def remove_stale_temporaries(output: Path, *, fresh: Path) -> list[Path]:
+    """Remove the temporary files of `output` that a crashed write left: the same pattern, last modified more than
+    `STALE_AFTER_SECONDS` before `fresh` (a temporary file just created, whose time stamp is the file system's now:
+    no clock is read, and a network folder's own time is compared with itself). Returns those removed; a file
+    that cannot be read or removed is left alone, silently."""
+    try:
+        now = fresh.stat().st_mtime
+        candidates = list(output.parent.iterdir())
+    except OSError:
+        return []
+    pattern = temporary_pattern(output)
+    removed = []
+    for candidate in candidates:
+        if candidate == fresh or not pattern.fullmatch(candidate.name):
+            continue
+        try:
+            if not candidate.is_file() or now - candidate.stat().st_mtime < STALE_AFTER_SECONDS:
+                continue
+            candidate.unlink()
+        except OSError:
+            continue  # open in another program (Windows), or not ours to remove: the write goes on
+        removed.append(candidate)
+    return removed
 
 
 def copy_atomically(source: Path, target: Path, *, what: str = "") -> Path:

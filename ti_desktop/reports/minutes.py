@@ -33,9 +33,17 @@ from reportlab.platypus import (
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
-from ti_desktop.reports.page import PAGE_HEIGHT, DocumentInfo, PagedDocument, PageLayout, RunningHeader, Step, build_pdf
+from ti_desktop.reports.page import (
+    PAGE_HEIGHT,
+    DocumentInfo,
+    PagedDocument,
+    PageLayout,
+    RunningHeader,
+    build_pdf,
+)
 from ti_desktop.reports.styles import (
     ACCENT,
     ALERT,
@@ -446,7 +454,7 @@ def build_story(data: MinutesData, styles: Styles) -> list[Flowable]:
     return story
 
 
-def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Step | None = None) -> None:
+def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Progress | None = None) -> None:
     """Write the minutes to `target` (a path or a binary stream). `step(done, total)` is called after each
     laid-out block; it may raise to stop."""
     story = build_story(data, build_styles())

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame
 
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.metadata import date_document
 from ti_desktop.reports.styles import HEADER_BG, MUTED, RULE
@@ -32,9 +33,6 @@ MARGIN_TOP = 2.1 * cm
 MARGIN_BOTTOM = 1.9 * cm
 HEADER_SIZE = 8
 FOOTER_SIZE = 7.5
-
-# Step callback: (done, total); may raise to cancel the build.
-Step = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -177,7 +175,7 @@ class PagedDocument(BaseDocTemplate):
 def build_pdf(
     story: Sequence[Flowable],
     target: str | Path | BinaryIO,
-    step: Step | None,
+    step: Progress | None,
     make_document: Callable[[str | BinaryIO, Callable[[], None]], PagedDocument],
     on_save_page: Callable[[Canvas, int], None] | None = None,
 ) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -37,11 +37,10 @@ from ti_desktop.exchange.plan_export import (
 )
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import write_atomically
+from ti_desktop.kernel.progress import CancelCheck, Progress
 
 __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 _READ_SHARE = 10  # percent of the progress bar spent reading the database
 _TIMESTAMPS = frozenset({"created_at", "updated_at"})
 # Enumeration codes → French labels (looking an enum member up by value is slow on 50,000 rows).
@@ -87,7 +86,7 @@ class ExportService:
         *,
         include_confidential: bool = False,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> ExportResult:
         """Write the plan to `output` atomically. Raises `ExportCancelled` when `cancelled()` became true and
         `FileWriteError` when the file cannot be written; in both cases the previous file is untouched."""

@@ -29,14 +29,12 @@ from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
 from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
+from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 _NUMBERING = re.compile(r"^(axe\s*)?\d+(\.\d+)*\s*[.:)\-–]?\s*")
 _AXIS_COLOURS = ("#6e7781", "#953800", "#0550ae", "#8250df", "#1b7c83", "#9a6700", "#bf3989")
@@ -118,7 +116,7 @@ class ImportRefusedError(TiDesktopError):
         self.preview = preview
 
 
-class ImportCancelled(TiDesktopError):
+class ImportCancelled(Cancelled):
     """The user cancelled: nothing was written."""
 
 
@@ -219,13 +217,13 @@ class ImportService:
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """The report and what the import would create or update; nothing is written."""
         return self._dry_run(territory_id, self.read(path, sheet, mapping), progress, cancelled)
 
     def _dry_run(
-        self, territory_id: int, plan: PlanImport, progress: Progress | None, cancelled: Cancelled | None
+        self, territory_id: int, plan: PlanImport, progress: Progress | None, cancelled: CancelCheck | None
     ) -> ImportPreview:
         """Everything the import would do, in a transaction rolled back. Rows the file could not read are
         left out, so the report also lists what the other rows would meet (unknown axis, missing parent)."""
@@ -246,7 +244,7 @@ class ImportService:
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error,
         `ImportCancelled` (nothing written) when `cancelled()` becomes true."""
@@ -288,7 +286,7 @@ class _Run:
         plan: PlanImport,
         preview: ImportPreview,
         progress: Progress | None,
-        cancelled: Cancelled | None,
+        cancelled: CancelCheck | None,
     ) -> None:
         self.s, self.session, self.territory_id, self.plan, self.preview = service, session, territory_id, plan, preview
         self.progress, self.cancelled = progress, cancelled

@@ -33,15 +33,12 @@ from ti_desktop.exchange.indicator_values import (
     read_indicator_values,
 )
 from ti_desktop.exchange.report import ImportIssue
+from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.transactions import transaction
 
 # Which column of the file a field refused by validation comes from.
 _COLUMN_OF_FIELD = {"name": INDICATOR, "unit": UNIT, "source": SOURCE, "measured_on": DATE, "value": VALUE}
-
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 
 @dataclass(slots=True)
@@ -75,7 +72,7 @@ class IndicatorImportRefusedError(TiDesktopError):
         self.preview = preview
 
 
-class IndicatorImportCancelled(TiDesktopError):
+class IndicatorImportCancelled(Cancelled):
     """The user cancelled: nothing was written."""
 
 
@@ -98,7 +95,7 @@ class IndicatorImportService:
         return read_indicator_values(path)
 
     def preview(
-        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> IndicatorImportPreview:
         """The report and what the import would create or update; nothing is written."""
         self._check_territory(territory_id)
@@ -115,7 +112,7 @@ class IndicatorImportService:
         return preview
 
     def apply(
-        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self, territory_id: int, path: Path, *, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> IndicatorImportPreview:
         """Import in one transaction; raise `IndicatorImportRefusedError` (nothing written) on any error,
         `IndicatorImportCancelled` (nothing written) when `cancelled()` becomes true."""
@@ -154,7 +151,7 @@ class _Run:
         territory_id: int,
         preview: IndicatorImportPreview,
         progress: Progress | None,
-        cancelled: Cancelled | None,
+        cancelled: CancelCheck | None,
     ) -> None:
         self.s, self.session, self.territory_id, self.preview = service, session, territory_id, preview
         self.progress, self.cancelled = progress, cancelled

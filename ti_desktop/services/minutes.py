@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.records import ActorRecord, MeetingRecord
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.kernel.progress import CancelCheck, Progress
 from ti_desktop.reports.minutes import build_minutes
 from ti_desktop.reports.minutes_data import (
     ActionState,
@@ -38,9 +38,6 @@ from ti_desktop.services.directory import MeetingParticipants
 from ti_desktop.services.meetings import PENDING_DECISIONS_TITLE, DecisionRow, ItemView, MeetingService
 from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.reporting import ReportCancelled
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 # As in the progress report: "demandés" = dossiers déposés, accordés or versés (not envisaged nor refused).
 REQUESTED_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, FundingStatus.VERSE})
@@ -156,7 +153,7 @@ class MinutesService:
         output: Path,
         today: dt.date,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> Path:
         """Write the minutes to `output` atomically: a temporary file in the same folder, then a rename.
         On failure or cancellation the previous file is intact and no temporary file remains."""

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from ti_desktop.kernel.files import write_atomically
+from ti_desktop.kernel.progress import Progress
 
 Data = TypeVar("Data")
-Step = Callable[[int, int], None]
 GATHERED = 10  # share of the progress bar once the data is gathered; drawing takes the rest
 
 
@@ -20,8 +20,8 @@ def write_pdf_file(
     output: Path,
     what: str,
     gather: Callable[[], Data],
-    draw: Callable[[Data, BinaryIO, Step], None],
-    progress: Step | None,
+    draw: Callable[[Data, BinaryIO, Progress], None],
+    progress: Progress | None,
     stop_if_cancelled: Callable[[], None],
 ) -> Path:
     """Write `draw(gather())` to `output`; `stop_if_cancelled` raises to stop. `what` names the document

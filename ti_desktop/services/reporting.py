@@ -5,16 +5,15 @@ avant envoi, and the snapshot taken when it is sent to the Région. Each job has
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import SnapshotRecord
 from ti_desktop.domain.report_options import ReportFinding, ReportOptions
 from ti_desktop.domain.snapshots import SnapshotKind
 from ti_desktop.kernel.formatting import format_date
+from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.reports.data import ReportData
 from ti_desktop.reports.progress import build_progress_report
 from ti_desktop.services import snapshots
@@ -24,11 +23,8 @@ from ti_desktop.services.report_check import pre_send_findings
 from ti_desktop.services.report_plan import load_plan
 from ti_desktop.services.transactions import transaction
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
-
-class ReportCancelled(TiDesktopError):
+class ReportCancelled(Cancelled):
     """The user stopped the generation; the previous file (if any) is untouched."""
 
 
@@ -52,7 +48,7 @@ class ReportService:
         output: Path,
         today: dt.date,
         progress: Progress | None = None,
-        cancelled: Cancelled | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> Path:
         """Write the report to `output` atomically: a temporary file in the same folder, then a rename.
         On failure or cancellation the previous file is intact and no temporary file remains."""

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import count_of
-from ti_desktop.gui.exchange_jobs import JobRunner, export_job
+from ti_desktop.gui.exchange_jobs import export_job
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.exporting import ExportFormat, ExportResult
 from ti_desktop.services.use_cases import HasActions, HasExports, HasTerritories

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
-from ti_desktop.gui.exchange_jobs import JobRunner, import_apply_job, import_preview_job, inspect_job
+from ti_desktop.gui.exchange_jobs import import_apply_job, import_preview_job, inspect_job
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services import import_columns as plan_columns

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of
-from ti_desktop.gui.exchange_jobs import JobRunner, indicator_apply_job, indicator_preview_job
+from ti_desktop.gui.exchange_jobs import indicator_apply_job, indicator_preview_job
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.services.indicator_import import IndicatorImportPreview
 from ti_desktop.services.use_cases import HasIndicatorImports
 

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QP
 from ti_desktop.domain.records import MeetingRecord
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.exchange_jobs import ExchangeJob, JobRunner
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.jobs import Job, JobRunner
 from ti_desktop.kernel.files import FileWriteError
-from ti_desktop.services.reporting import ReportCancelled
 from ti_desktop.services.use_cases import HasMinutes
 
 FOLDER_KEY = "reunions/dossier"  # the folder the last minutes were saved in
@@ -115,12 +114,11 @@ class MinutesPanel(QWidget):
         minutes = self.services.minutes
         today = self.context.today
         meeting_id = meeting.id
-        job = ExchangeJob(
+        job = Job(
             lambda progress, cancelled: minutes.write_pdf(
                 meeting_id, target, today, progress=progress, cancelled=cancelled
             ),
             unexpected=self.tr("Erreur inattendue pendant l'écriture du compte rendu : {error}"),
-            cancel_errors=(ReportCancelled,),
             writes=True,
         )
         self.written = None

@@ -8,7 +8,7 @@ import contextlib
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, QTemporaryDir, QThreadPool, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTemporaryDir, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -34,11 +34,12 @@ from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.reports_files import default_file_name
 from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn, FindingsModel
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
-from ti_desktop.gui.pages.reports_worker import ReportJob
+from ti_desktop.gui.pages.reports_worker import report_job
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
@@ -60,10 +61,12 @@ class ReportsPage(Page):
         super().__init__(context, parent)
         self.services = services
         self._options_territory: int | None = None
-        self._pool = QThreadPool(self)  # owned by the page: its destruction waits for a running job
-        self._pool.setMaxThreadCount(1)
+        self.runner = JobRunner(self)  # owned by the page: its destruction waits for a running job
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.succeeded.connect(self._on_succeeded)
+        self.runner.cancelled.connect(self._on_cancelled)
+        self.runner.failed.connect(self._on_failed)
         self._temporary = QTemporaryDir()
-        self._job: ReportJob | None = None
         self._job_territory: int | None = None
         self._job_options: ReportOptions | None = None
         self._runs = 0
@@ -251,11 +254,11 @@ class ReportsPage(Page):
 
     # -- generation -------------------------------------------------------------------------------
     def is_generating(self) -> bool:
-        return self._job is not None
+        return self.runner.is_running()
 
     def generate(self) -> None:
         tid = self.context.territory_id
-        if tid is None or self._job is not None:
+        if tid is None or self.runner.is_running():
             return
         set_error(self.error_label, "")
         try:
@@ -272,22 +275,17 @@ class ReportsPage(Page):
             return
         self._runs += 1
         output = Path(self._temporary.path()) / f"apercu-{self._runs}.pdf"
-        job = ReportJob(self.services.reports, tid, options, output, self.context.today)
-        job.signals.progressed.connect(self._on_progress)
-        job.signals.succeeded.connect(self._on_succeeded)
-        job.signals.cancelled.connect(self._on_cancelled)
-        job.signals.failed.connect(self._on_failed)
-        self._job, self._job_territory, self._job_options = job, tid, options
+        self._job_territory, self._job_options = tid, options
         self.generate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.state_label.setText(self.tr("Génération du rapport en cours…"))
-        self._pool.start(job)
+        self.runner.start(report_job(self.services.reports, tid, options, output, self.context.today))
 
     def cancel(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+        if self.runner.is_running():
+            self.runner.cancel()
             self.cancel_button.setEnabled(False)
             self.state_label.setText(self.tr("Annulation en cours…"))
 
@@ -296,8 +294,9 @@ class ReportsPage(Page):
         self.progress_bar.setMaximum(max(total, 1))
         self.progress_bar.setValue(done)
 
-    @Slot(str)
-    def _on_succeeded(self, written: str) -> None:
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        written = str(result)
         options, territory = self._job_options, self._job_territory
         self._finish()
         if territory != self.context.territory_id or options is None:
@@ -332,7 +331,6 @@ class ReportsPage(Page):
         set_error(self.error_label, message)
 
     def _finish(self) -> None:
-        self._job = None
         self.generate_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.progress_bar.hide()

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
 
 from ti_desktop.domain.report_options import ReportSection
+from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.data import ReportData
 from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.page import (
@@ -24,7 +25,6 @@ from ti_desktop.reports.page import (
     DocumentInfo,
     PagedDocument,
     RunningHeader,
-    Step,
     build_pdf,
     fit,
 )
@@ -124,7 +124,7 @@ def build_story(data: ReportData, styles: Styles) -> list[Flowable]:
     return story
 
 
-def build_progress_report(data: ReportData, target: str | Path | BinaryIO, step: Step | None = None) -> None:
+def build_progress_report(data: ReportData, target: str | Path | BinaryIO, step: Progress | None = None) -> None:
     """Write the report to `target` (a path or a binary stream) in one layout pass. `step(done, total)` is
     called after each laid-out block; it may raise to stop."""
     styles = build_styles()
