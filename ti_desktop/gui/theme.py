@@ -81,7 +81,9 @@ class Theme:
         return QColor(value)
 
     def role_colour(self, role: Role) -> str:
-        return str(getattr(self, "muted" if role is Role.HINT else role.value))
+        # Secondary text is the muted colour; an alert (a late action, an overdue date) is the error colour.
+        field = {Role.HINT: "muted", Role.ALERT: "error"}.get(role, role.value)
+        return str(getattr(self, field))
 
     def colours(self) -> dict[str, str]:
         """Every colour by name (for the contrast test and the style sheet)."""
