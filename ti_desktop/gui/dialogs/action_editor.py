@@ -25,6 +25,7 @@ from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
@@ -102,11 +103,12 @@ class ActionEditorDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         ui.headerLabel.setFont(font)
-        ui.subtitleLabel.setStyleSheet("color: #57606a;")
+        set_role(ui.subtitleLabel, Role.HINT)
         as_error_label(ui.messageLabel)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field saves it; it must not press a button
-        add, edit = ("+", "#1a7f37"), ("✎", "#0969da")
+        colours = self.context.theme
+        add, edit = ("+", colours.success), ("✎", colours.accent)
         icons: list[tuple[QPushButton, str, Fallback]] = [
             (ui.addFundingButton, "list-add", add),
             (ui.addMilestoneButton, "list-add", add),

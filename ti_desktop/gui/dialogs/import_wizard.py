@@ -38,6 +38,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
 from ti_desktop.gui.exchange_jobs import JobRunner, import_apply_job, import_preview_job, inspect_job
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services import import_columns as plan_columns
@@ -47,9 +48,6 @@ from ti_desktop.services.importing import FileOverview, ImportPreview, ImportSer
 MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
 FOLDER_KEY = "import/dossier"  # the folder of the last file imported
 TEMPLATE_NAME = "modele-plan-action.xlsx"
-INFO_STYLE = "color: #57606a;"
-WARNING_STYLE = "color: #9a6700;"
-SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
 SAMPLE_SEPARATOR = "  ·  "
 
 
@@ -179,7 +177,7 @@ class FilePage(QWizardPage):
         row.addWidget(self.browse_button)
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
+        set_role(self.state_label, Role.HINT)
         self.error_label = error_label(self)
         self.error_label.setObjectName("erreur_fichier")
 
@@ -191,7 +189,7 @@ class FilePage(QWizardPage):
             self,
         )
         template_hint.setWordWrap(True)
-        template_hint.setStyleSheet(INFO_STYLE)
+        set_role(template_hint, Role.HINT)
         self.template_button = QPushButton(self.tr("Enregistrer le &modèle de plan…"), self)
         self.template_button.clicked.connect(self.save_template)
 
@@ -327,7 +325,7 @@ class SheetPage(QWizardPage):
         self.table.doubleClicked.connect(lambda _index: wizard.next())
         self.warning_label = QLabel(self)
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        set_role(self.warning_label, Role.WARNING)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warning_label)
@@ -426,12 +424,12 @@ class MappingPage(QWizardPage):
         self.warning_label = QLabel(self)
         self.warning_label.setObjectName("avertissement_correspondance")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        set_role(self.warning_label, Role.WARNING)
         hint = QLabel(
             self.tr("Vos choix sont retenus : le prochain fichier aux mêmes en-têtes sera reconnu directement."), self
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet(INFO_STYLE)
+        set_role(hint, Role.HINT)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.warning_label)
@@ -580,10 +578,10 @@ class ValidationPage(QWizardPage):
         self.retry_button.clicked.connect(self.check)
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
+        set_role(self.state_label, Role.HINT)
         self.error_label = error_label(self)
         self.error_label.setObjectName("erreur_verification")
-        self.report = ImportReportView(self)
+        self.report = ImportReportView(self, wizard.context.theme)
         row = QHBoxLayout()
         row.addWidget(self.progress_bar, 1)
         row.addWidget(self.cancel_button)
@@ -705,7 +703,7 @@ class ConfirmPage(QWizardPage):
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label = error_label(self)
         self.error_label.setObjectName("erreur_import")
-        self.report = ImportReportView(self)
+        self.report = ImportReportView(self, wizard.context.theme)
         self.report.hide()
         row = QHBoxLayout()
         row.addWidget(self.import_button)
@@ -748,7 +746,7 @@ class ConfirmPage(QWizardPage):
         if path is None or self.runner.is_running() or wizard.imported is not None:
             return
         set_error(self.error_label, "")
-        self.state_label.setStyleSheet("")
+        set_role(self.state_label, None)
         self.state_label.setText(self.tr("Import en cours…"))
         self.progress_bar.setRange(0, 0)
         self.runner.start(
@@ -789,7 +787,7 @@ class ConfirmPage(QWizardPage):
         if mapping is not None:
             remember_mapping(wizard.context.settings, mapping)
         self.import_button.hide()
-        self.state_label.setStyleSheet(SUCCESS_STYLE)
+        set_role(self.state_label, Role.SUCCESS)
         self.state_label.setText(self.tr("Import terminé."))
         self.summary_label.setText(plan_summary(result))
         self.report.set_report("", result.issues, result.changes)

@@ -24,11 +24,10 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of
 from ti_desktop.gui.exchange_jobs import JobRunner, indicator_apply_job, indicator_preview_job
 from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.indicator_import import IndicatorImportPreview
 
 FOLDER_KEY = "import/dossier"  # shared with the plan import: the folder of the last file imported
-INFO_STYLE = "color: #57606a;"
-SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
 
 
 class IndicatorImportDialog(QDialog):
@@ -60,7 +59,7 @@ class IndicatorImportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet(INFO_STYLE)
+        set_role(intro, Role.HINT)
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(self.tr("Choisissez un fichier…"))
         self.path_edit.setReadOnly(True)
@@ -87,7 +86,7 @@ class IndicatorImportDialog(QDialog):
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label = error_label(self)
         self.error_label.setObjectName("erreur_indicateurs")
-        self.report = ImportReportView(self)
+        self.report = ImportReportView(self, context.theme)
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(self.tr("&Importer"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -133,7 +132,7 @@ class IndicatorImportDialog(QDialog):
         self._applying = False
         self.report.clear()
         set_error(self.error_label, "")
-        self.state_label.setStyleSheet("")
+        set_role(self.state_label, None)
         self.state_label.setText(self.tr("Vérification du fichier…"))
         self.progress_bar.setRange(0, 0)
         self.runner.start(indicator_preview_job(self.context.services.indicator_imports, self.territory_id, self.path))
@@ -196,7 +195,7 @@ class IndicatorImportDialog(QDialog):
             self._applying = False
             self.imported = outcome
             self.report.show_indicator_preview(outcome)
-            self.state_label.setStyleSheet(SUCCESS_STYLE)
+            set_role(self.state_label, Role.SUCCESS)
             self.state_label.setText(self.tr("Import terminé."))
             self.context.data_changed.emit()
             self.context.status_message.emit(self.status_text(outcome))

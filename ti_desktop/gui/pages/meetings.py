@@ -36,6 +36,7 @@ from ti_desktop.gui.pages.meetings_detail import (
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 
 STATE_COLOURS = {MeetingState.CLOSED: GREEN, MeetingState.TO_CLOSE: RED, MeetingState.PREPARING: GREY}
@@ -67,7 +68,7 @@ class MeetingsPage(Page):
         )
         self.new_button.clicked.connect(self.new_meeting)
         self.count_label = QLabel(tab)
-        self.count_label.setStyleSheet("color: #57606a;")
+        set_role(self.count_label, Role.HINT)
         self.list_model: RecordTableModel[MeetingRecord] = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda m: format_date(m.held_on)),

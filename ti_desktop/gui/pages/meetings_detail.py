@@ -51,17 +51,9 @@ from ti_desktop.gui.pages.meetings_dialogs import (
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import LARGE, PRIMARY, Role, set_role, set_sizing
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
-
-HINT_STYLE = "color: #57606a;"
-PRIMARY_STYLE = (
-    "QPushButton { background: #0969da; color: white; border: 1px solid #0550ae; border-radius: 6px;"
-    " padding: 8px 18px; }"
-    "QPushButton:hover { background: #0550ae; }"
-    "QPushButton:disabled { background: #8c959f; border-color: #8c959f; }"
-)
-BIG_STYLE = "QPushButton { padding: 8px 14px; }"
 
 
 def meeting_title(meeting: MeetingRecord) -> str:
@@ -122,7 +114,7 @@ class MeetingDetail(QStackedWidget):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet(HINT_STYLE)
+        set_role(self.placeholder, Role.HINT)
         self.addWidget(self.placeholder)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -136,21 +128,22 @@ class MeetingDetail(QStackedWidget):
         self.title_label = QLabel(details)
         self.title_label.setFont(big_font(self, 1.5))
         self.state_label = QLabel(details)
-        self.state_label.setStyleSheet(HINT_STYLE)
+        set_role(self.state_label, Role.HINT)
         self.mode_button = QPushButton(self.tr("Lancer le mode réunion"), details)
         self.mode_button.setFont(big_font(self, 1.25))
-        self.mode_button.setStyleSheet(PRIMARY_STYLE)
+        set_role(self.mode_button, PRIMARY)
+        set_sizing(self.mode_button, LARGE)
         self.mode_button.setToolTip(
             self.tr("Plein écran pour le vidéoprojecteur : un point de l'ordre du jour par écran")
         )
         self.mode_button.clicked.connect(self.start_meeting_mode)
         self.close_button = QPushButton(self.tr("Clore la réunion"), details)
         self.close_button.setFont(big_font(self, 1.1, bold=False))
-        self.close_button.setStyleSheet(BIG_STYLE)
+        set_sizing(self.close_button, LARGE)
         self.close_button.clicked.connect(self.close_meeting)
         self.minutes = MinutesPanel(self.context, details)
         self.minutes.button.setFont(big_font(self, 1.1, bold=False))
-        self.minutes.button.setStyleSheet(BIG_STYLE)
+        set_sizing(self.minutes.button, LARGE)
         self.message = error_label(details)
         buttons = QHBoxLayout()
         buttons.addWidget(self.mode_button)
@@ -214,7 +207,7 @@ class MeetingDetail(QStackedWidget):
         self.participants_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.participants_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.participants_empty = QLabel(self.tr("Aucun participant choisi dans l'annuaire."), self.participants_box)
-        self.participants_empty.setStyleSheet(HINT_STYLE)
+        set_role(self.participants_empty, Role.HINT)
         self.participants_button = QPushButton(self.tr("Modifier les participants…"), self.participants_box)
         self.participants_button.clicked.connect(self.edit_participants)
         layout = QVBoxLayout(self.participants_box)
@@ -332,7 +325,7 @@ class MeetingDetail(QStackedWidget):
             self.tr("Aucune décision prise dans cette réunion : elles se saisissent en mode réunion."),
             self.decisions_box,
         )
-        self.decisions_empty.setStyleSheet(HINT_STYLE)
+        set_role(self.decisions_empty, Role.HINT)
         layout = QVBoxLayout(self.decisions_box)
         layout.addWidget(self.decisions_empty)
         layout.addWidget(self.decisions_view, 1)

@@ -31,10 +31,10 @@ from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.models.actors import plain
+from ti_desktop.gui.theme import Role, set_role
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-HINT_STYLE = "color: #57606a;"
 
 
 def action_label(action: ActionRecord) -> str:
@@ -155,7 +155,7 @@ class NewMeetingDialog(RecordFormDialog):
         self.propose_box.setChecked(True)
         self.proposal_label = QLabel(proposal_summary, self)
         self.proposal_label.setWordWrap(True)
-        self.proposal_label.setStyleSheet(HINT_STYLE)
+        set_role(self.proposal_label, Role.HINT)
         self.propose_box.toggled.connect(self.proposal_label.setEnabled)
         self.add_row("kind", spec["kind"].label, self.kind_combo)
         self.add_row("held_on", spec["held_on"].label + " *", self.date_edit)
@@ -255,7 +255,7 @@ class ActionPickerDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.list.currentItemChanged.connect(lambda *_: self._update_button())
         self.empty_label = QLabel(self.tr("Toutes les actions du plan sont déjà à l'ordre du jour."), self)
-        self.empty_label.setStyleSheet(HINT_STYLE)
+        set_role(self.empty_label, Role.HINT)
         self.empty_label.setVisible(self.list.count() == 0)
         self.message = error_label(self)
         self.buttons = QDialogButtonBox(

@@ -26,6 +26,7 @@ from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.actors import plain
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 
@@ -152,7 +153,7 @@ class DecisionRegister(QWidget):
         self.todo_button.clicked.connect(lambda: self.set_state(DecisionState.A_FAIRE))
         self.open_button.clicked.connect(lambda: self._open_action(self.view.currentIndex()))
         self.hint = QLabel(self.tr("Double-cliquez sur une décision pour ouvrir la fiche de son action."), self)
-        self.hint.setStyleSheet("color: #57606a;")
+        set_role(self.hint, Role.HINT)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.done_button)
         self.buttons.addWidget(self.abandon_button)

@@ -39,11 +39,11 @@ from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn,
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import ReportJob
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
 
 FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
-INFO_STYLE = "color: #57606a;"
 
 
 class ReportsPage(Page):
@@ -78,7 +78,7 @@ class ReportsPage(Page):
         self.progress_bar.hide()
         self.state_label = QLabel(self)
         self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
+        set_role(self.state_label, Role.HINT)
         self.error_label = error_label(self)
         self.error_label.setObjectName("erreur_generation")
         self.save_button = QPushButton(self.tr("Enregistrer sous…"), self)
@@ -104,7 +104,7 @@ class ReportsPage(Page):
         self.sent_label.hide()
         self.last_sent_label = QLabel(self)
         self.last_sent_label.setWordWrap(True)
-        self.last_sent_label.setStyleSheet(INFO_STYLE)
+        set_role(self.last_sent_label, Role.HINT)
         self.send_error_label = error_label(self)
         sending = QGroupBox(self.tr("Envoi à la Région"), self)
         sending_layout = QVBoxLayout(sending)
@@ -136,7 +136,7 @@ class ReportsPage(Page):
         )
         self.empty_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_preview.setWordWrap(True)
-        self.empty_preview.setStyleSheet(INFO_STYLE)
+        set_role(self.empty_preview, Role.HINT)
         self.preview_stack = QStackedWidget(self)
         self.preview_stack.addWidget(self.empty_preview)
         self.preview_stack.addWidget(self.pdf_view)
@@ -157,7 +157,7 @@ class ReportsPage(Page):
         self.findings_view.doubleClicked.connect(self._open_finding)
         self.findings_count = QLabel(self)
         hint = QLabel(self.tr("Double-cliquez sur un point pour ouvrir sa fiche-action."), self)
-        hint.setStyleSheet(INFO_STYLE)
+        set_role(hint, Role.HINT)
         checks = QWidget(self)
         checks_layout = QVBoxLayout(checks)
         checks_layout.addWidget(self.findings_count)
