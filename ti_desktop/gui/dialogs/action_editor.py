@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QStyle, QWidget
 
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord
@@ -29,6 +29,7 @@ from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
+COMBO_MINIMUM_CHARACTERS = 6  # what a combo of the fiche may shrink to, in characters
 Fallback = QStyle.StandardPixmap | tuple[str, str]
 
 
@@ -107,6 +108,9 @@ class ActionEditorDialog(QDialog):
         as_error_label(ui.messageLabel)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field saves it; it must not press a button
+        for combo in self.findChildren(QComboBox):
+            # A long entry (an actor and their organisation) must not widen the fiche: its list shows it whole.
+            combo.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
         colours = self.context.theme
         add, edit = ("+", colours.success), ("✎", colours.accent)
         icons: list[tuple[QPushButton, str, Fallback]] = [
