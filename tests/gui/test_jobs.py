@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from ti_desktop.domain.errors import TiDesktopError
 from tests.gui.harness import TestContext
+from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.jobs import Job, JobRunner, run_with_progress
 from ti_desktop.kernel.progress import CancelCheck, Progress
 from ti_desktop.services.importing import ImportCancelled

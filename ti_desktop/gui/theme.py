@@ -19,6 +19,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 # Where the choice is kept (QSettings key) and its values.
 THEME_SETTING = "affichage/theme"
 ROLE_PROPERTY = "role"
+# A button drawn larger than the platform's (the meeting page's actions): `set_sizing(button, LARGE)`.
+SIZING_PROPERTY = "sizing"
+LARGE = "large"
+PRIMARY = "primary"  # the role of a primary button: `set_role(button, PRIMARY)`
+# An import's summary box: `set_summary(label, SUMMARY_ERROR)`, its background says how the import went.
+SUMMARY_PROPERTY = "summary"
+SUMMARY_ERROR, SUMMARY_WARNING, SUMMARY_OK = "error", "warning", "ok"
 
 
 class Role(StrEnum):
@@ -71,6 +78,12 @@ class Theme:
     # Sizes, in points or pixels: the navigation list on the left.
     navigation_font_pt: int = 11
     navigation_padding_px: int = 8
+    # Large buttons (SIZING_PROPERTY): the padding of a plain one and of a primary one.
+    large_button_padding: str = "8px 14px"
+    large_primary_padding: str = "8px 18px"
+    # An import's summary box (SUMMARY_PROPERTY).
+    summary_padding_px: int = 6
+    summary_radius_px: int = 4
     high_contrast: bool = False
 
     def colour(self, name: str) -> QColor:
@@ -81,7 +94,9 @@ class Theme:
         return QColor(value)
 
     def role_colour(self, role: Role) -> str:
-        return str(getattr(self, "muted" if role is Role.HINT else role.value))
+        # Secondary text is the muted colour; an alert (a late action, an overdue date) is the error colour.
+        field = {Role.HINT: "muted", Role.ALERT: "error"}.get(role, role.value)
+        return str(getattr(self, field))
 
     def colours(self) -> dict[str, str]:
         """Every colour by name (for the contrast test and the style sheet)."""
@@ -105,6 +120,19 @@ class Theme:
         rules.append(
             f'QPushButton[role="primary"]:disabled {{ background: {self.disabled}; border-color: {self.disabled}; }}'
         )
+        rules.append(f'QPushButton[{SIZING_PROPERTY}="{LARGE}"] {{ padding: {self.large_button_padding}; }}')
+        rules.append(
+            f'QPushButton[role="primary"][{SIZING_PROPERTY}="{LARGE}"] {{ padding: {self.large_primary_padding}; }}'
+        )
+        for summary, background in (
+            (SUMMARY_ERROR, self.error_background),
+            (SUMMARY_WARNING, self.warning_background),
+            (SUMMARY_OK, self.success_background),
+        ):
+            rules.append(
+                f'QLabel[{SUMMARY_PROPERTY}="{summary}"] {{ padding: {self.summary_padding_px}px;'
+                f" border-radius: {self.summary_radius_px}px; background: {background}; }}"
+            )
         return "\n".join(rules)
 
     def palette(self, base: QPalette) -> QPalette:
@@ -229,6 +257,27 @@ def set_role(widget: QWidget, role: Role | str | None) -> None:
     if widget.property(ROLE_PROPERTY) == value:
         return
     widget.setProperty(ROLE_PROPERTY, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def set_sizing(widget: QWidget, sizing: str | None) -> None:
+    """Draw `widget` larger (`LARGE`) than the platform's default, or at its default size (None)."""
+    restyle(widget, SIZING_PROPERTY, sizing)
+
+
+def set_summary(label: QWidget, summary: str | None) -> None:
+    """An import's summary box: SUMMARY_ERROR, SUMMARY_WARNING or SUMMARY_OK (its background), None: plain."""
+    restyle(label, SUMMARY_PROPERTY, summary)
+
+
+def restyle(widget: QWidget, name: str, value: str | None) -> None:
+    """Set the dynamic property the style sheet reads, and restyle the widget at once, even when shown."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QDialog, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QStyle, QWidget
 
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord
@@ -27,9 +27,11 @@ from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
+COMBO_MINIMUM_CHARACTERS = 6  # what a combo of the fiche may shrink to, in characters
 Fallback = QStyle.StandardPixmap | tuple[str, str]
 
 
@@ -119,11 +121,15 @@ class ActionEditorDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.45)
         font.setBold(True)
         ui.headerLabel.setFont(font)
-        ui.subtitleLabel.setStyleSheet("color: #57606a;")
+        set_role(ui.subtitleLabel, Role.HINT)
         as_error_label(ui.messageLabel)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)  # Enter in a field saves it; it must not press a button
-        add, edit = ("+", "#1a7f37"), ("✎", "#0969da")
+        for combo in self.findChildren(QComboBox):
+            # A long entry (an actor and their organisation) must not widen the fiche: its list shows it whole.
+            combo.setMinimumContentsLength(COMBO_MINIMUM_CHARACTERS)
+        colours = self.context.theme
+        add, edit = ("+", colours.success), ("✎", colours.accent)
         icons: list[tuple[QPushButton, str, Fallback]] = [
             (ui.addFundingButton, "list-add", add),
             (ui.addMilestoneButton, "list-add", add),

@@ -27,6 +27,7 @@ from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
 from ti_desktop.gui.models.records import RED, Column, RecordTableModel
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.use_cases import HasActions, HasUpdates
 
@@ -58,7 +59,8 @@ class ProgressUpdateDialog(SubmitDialog):
         fill_combo(ui.statusCombo, [(s.label, s.value) for s in ActionStatus], action.status)
         ui.progressSpin.setSuffix("\u202f%")
         ui.progressSpin.setValue(action.progress)
-        ui.alertCheck.setStyleSheet("QCheckBox:checked { color: #cf222e; font-weight: bold; }")
+        # Checked, the alert shows in bold red: the committee will see it first.
+        ui.alertCheck.toggled.connect(lambda on: set_role(ui.alertCheck, Role.ALERT if on else None))
 
     def values(self) -> dict[str, Any]:
         ui = self.ui
@@ -153,8 +155,8 @@ class UpdatesTab(ActionTab):
         ]
         if update.alert:
             parts.append(
-                '<p style="color:#cf222e; font-weight:bold;">{} {}</p>'.format(
-                    ALERT_MARK, html.escape(self.tr("Alerte signalée au comité de pilotage"))
+                '<p style="color:{}; font-weight:bold;">{} {}</p>'.format(
+                    self.context.theme.error, ALERT_MARK, html.escape(self.tr("Alerte signalée au comité de pilotage"))
                 )
             )
         for title, text in (

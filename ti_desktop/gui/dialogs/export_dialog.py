@@ -11,19 +11,12 @@ from typing import Protocol
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +24,8 @@ from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import count_of
 from ti_desktop.gui.exchange_jobs import export_job
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.exporting import ExportFormat, ExportResult
@@ -39,7 +33,6 @@ from ti_desktop.services.use_cases import HasActions, HasExports, HasTerritories
 
 FOLDER_KEY = "export/dossier"  # the folder of the last export
 FORMAT_KEY = "export/format"
-INFO_STYLE = "color: #57606a;"
 SUFFIXES = {ExportFormat.XLSX: ".xlsx", ExportFormat.CSV: ".csv", ExportFormat.TET: ".xlsx"}
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -66,50 +59,28 @@ class ExportDialog(QDialog):
         self.runner.succeeded.connect(self._on_exported)
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.failed.connect(self._on_failed)
-        self.setWindowTitle(self.tr("Exporter le plan"))
+        self.ui = Ui_ExportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
 
         # -- format -------------------------------------------------------------------------------------------
-        self.format_buttons: dict[ExportFormat, QRadioButton] = {}
-        self._format_group = QButtonGroup(self)
-        formats = QGroupBox(self.tr("Format"), self)
-        formats_layout = QVBoxLayout(formats)
-        descriptions = {
-            ExportFormat.XLSX: (
-                self.tr("Excel (.xlsx) — 5 feuilles"),
-                self.tr("Actions, Financements, Jalons, Indicateurs et Suivi, avec filtres, dates et montants."),
-            ),
-            ExportFormat.CSV: (
-                self.tr("CSV pour Excel (.csv)"),
-                self.tr("Une ligne par action, séparateur « ; », accents lisibles dans Excel."),
-            ),
-            ExportFormat.TET: (
-                self.tr("Classeur Territoires en Transitions (.xlsx)"),
-                self.tr("Les colonnes du modèle d'import de Territoires en Transitions, dans leur ordre."),
-            ),
+        self.format_buttons: dict[ExportFormat, QRadioButton] = {
+            ExportFormat.XLSX: self.ui.format_xlsx,
+            ExportFormat.CSV: self.ui.format_csv,
+            ExportFormat.TET: self.ui.format_tet,
         }
-        for fmt, (label, detail) in descriptions.items():
-            button = QRadioButton(label, formats)
-            button.setObjectName(f"format_{fmt.value}")
-            self.format_buttons[fmt] = button
+        self._format_group = QButtonGroup(self)
+        for button in self.format_buttons.values():
             self._format_group.addButton(button)
-            note = QLabel(detail, formats)
-            note.setStyleSheet(INFO_STYLE)
-            note.setWordWrap(True)
-            note.setContentsMargins(24, 0, 0, 4)
-            formats_layout.addWidget(button)
-            formats_layout.addWidget(note)
         remembered = str(context.settings.value(FORMAT_KEY, ExportFormat.XLSX.value))
         initial = ExportFormat(remembered) if remembered in {fmt.value for fmt in ExportFormat} else ExportFormat.XLSX
         self.format_buttons[initial].setChecked(True)
         self._format_group.buttonToggled.connect(self._on_format_changed)
 
         # -- content ------------------------------------------------------------------------------------------
-        self.confidential_box = QCheckBox(self.tr("Inclure les actions &confidentielles"), self)
+        self.confidential_box = self.ui.confidentialBox
         self.confidential_box.setChecked(False)
         confidential = sum(1 for action in services.actions.for_territory(territory_id) if action.confidential)
-        self.confidential_note = QLabel(self)
-        self.confidential_note.setStyleSheet(INFO_STYLE)
-        self.confidential_note.setWordWrap(True)
+        self.confidential_note = self.ui.confidentialNote
         if confidential:
             self.confidential_note.setText(
                 self.tr("Ce plan compte {count} : elles ne sortent du logiciel que si vous cochez cette case.").format(
@@ -120,36 +91,20 @@ class ExportDialog(QDialog):
             self.confidential_note.setText(self.tr("Ce plan ne compte aucune action confidentielle."))
 
         # -- file ---------------------------------------------------------------------------------------------
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setMinimumWidth(420)
+        self.path_edit = self.ui.pathEdit
         self.path_edit.textEdited.connect(self._on_path_edited)
-        self.browse_button = QPushButton(self.tr("&Choisir…"), self)
+        self.browse_button = self.ui.browseButton
         self.browse_button.clicked.connect(self.browse)
         folder = Path(str(context.settings.value(FOLDER_KEY, "") or Path.home()))
         self.path_edit.setText(str(folder / self.default_name(initial)))
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.browse_button)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_export")
+        self.error_label = as_error_label(self.ui.erreur_export)
 
-        self.buttons = QDialogButtonBox(self)
+        self.buttons = self.ui.buttonBox
         self.export_button = self.buttons.addButton(self.tr("&Exporter"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(formats)
-        layout.addWidget(self.confidential_box)
-        layout.addWidget(self.confidential_note)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel(self.tr("Fichier :"), self))
-        layout.addLayout(file_row)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.resize(760, self.sizeHint().height())
 
     # -- choices ----------------------------------------------------------------------------------------------

@@ -17,10 +17,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import LIGHT, SUMMARY_ERROR, SUMMARY_OK, SUMMARY_WARNING, Theme, set_summary
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.import_columns import ImportIssue
 from ti_desktop.services.importing import ActionChange, ImportPreview
@@ -29,12 +30,6 @@ from ti_desktop.services.indicator_import import IndicatorImportPreview
 Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_COLOUR = QColor("#cf222e")
-WARNING_COLOUR = QColor("#9a6700")
-SUMMARY_STYLE = "QLabel { padding: 6px; border-radius: 4px; background: %s; }"
-SUMMARY_ERROR_BACKGROUND = "#ffebe9"
-SUMMARY_OK_BACKGROUND = "#dafbe1"
-SUMMARY_WARNING_BACKGROUND = "#fff8c5"
 NAMES_SHOWN = 4  # created axes or actors named in the summary; the rest are counted
 
 
@@ -169,8 +164,9 @@ class IssueColumn(IntEnum):
 
 
 class IssuesModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self._colours = {True: theme.colour("error"), False: theme.colour("warning")}
         self._issues: list[ImportIssue] = []
         self._icons: dict[bool, QIcon] = {}
 
@@ -214,7 +210,7 @@ class IssuesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(issue)
         if role == Qt.ItemDataRole.ForegroundRole and column in (IssueColumn.SEVERITY, IssueColumn.MESSAGE):
-            return ERROR_COLOUR if issue.is_error else WARNING_COLOUR
+            return self._colours[issue.is_error]
         if role == Qt.ItemDataRole.DecorationRole and column == IssueColumn.SEVERITY:
             return self._icons.get(issue.is_error)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == IssueColumn.ROW:
@@ -325,7 +321,7 @@ def _sorted_table(parent: QWidget, model: QAbstractTableModel) -> tuple[QTableVi
 class ImportReportView(QWidget):
     """Reusable: the plan import wizard and the indicator values dialog show their previews with it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("resume_import")
@@ -338,7 +334,7 @@ class ImportReportView(QWidget):
             True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
-        self.issues_model = IssuesModel(self)
+        self.issues_model = IssuesModel(self, theme)
         self.issues_view, self.issues_proxy = _sorted_table(self, self.issues_model)
         header = self.issues_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -382,10 +378,7 @@ class ImportReportView(QWidget):
         """`changes` None: the import has no list of changes (its tab is hidden)."""
         self.summary_label.setText(summary)
         errors = any(issue.is_error for issue in issues)
-        background = (
-            SUMMARY_ERROR_BACKGROUND if errors else SUMMARY_WARNING_BACKGROUND if issues else SUMMARY_OK_BACKGROUND
-        )
-        self.summary_label.setStyleSheet(SUMMARY_STYLE % background)
+        set_summary(self.summary_label, SUMMARY_ERROR if errors else SUMMARY_WARNING if issues else SUMMARY_OK)
         self.summary_label.setVisible(bool(summary))
         self.issues_model.set_issues(issues, self._icons)
         self.changes_model.set_changes(changes or [])

@@ -17,18 +17,11 @@ from typing import Protocol
 
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
@@ -38,8 +31,14 @@ from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of, plan_summary
 from ti_desktop.gui.exchange_jobs import import_apply_job, import_preview_job, inspect_job
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_import_confirm_page import Ui_ConfirmPage
+from ti_desktop.gui.forms.ui_import_file_page import Ui_FilePage
+from ti_desktop.gui.forms.ui_import_mapping_page import Ui_MappingPage
+from ti_desktop.gui.forms.ui_import_sheet_page import Ui_SheetPage
+from ti_desktop.gui.forms.ui_import_validation_page import Ui_ValidationPage
 from ti_desktop.gui.jobs import JobRunner
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services import import_columns as plan_columns
@@ -50,9 +49,6 @@ from ti_desktop.services.use_cases import HasImports, HasTerritories
 MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
 FOLDER_KEY = "import/dossier"  # the folder of the last file imported
 TEMPLATE_NAME = "modele-plan-action.xlsx"
-INFO_STYLE = "color: #57606a;"
-WARNING_STYLE = "color: #9a6700;"
-SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
 SAMPLE_SEPARATOR = "  ·  "
 
 
@@ -165,52 +161,21 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Fichier à importer"))
-        self.setSubTitle(
-            self.tr(
-                "Le modèle de plan de TI Desktop, un plan exporté de Territoires en Transitions, ou tout tableau "
-                "dont vous indiquerez les colonnes. Formats : Excel (.xlsx, .xls), OpenDocument (.ods), CSV."
-            )
-        )
+        self.ui = Ui_FilePage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.runner = JobRunner(self)
         self.runner.succeeded.connect(self._on_inspected)
         self.runner.failed.connect(self._on_failed)
         self._asked: Path | None = None
 
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText(self.tr("Choisissez un fichier…"))
+        self.path_edit = self.ui.pathEdit
         self.path_edit.editingFinished.connect(self._on_path_typed)
-        self.browse_button = QPushButton(self.tr("&Parcourir…"), self)
+        self.browse_button = self.ui.browseButton
         self.browse_button.clicked.connect(self.browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path_edit, 1)
-        row.addWidget(self.browse_button)
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_fichier")
-
-        template_hint = QLabel(
-            self.tr(
-                "Pas encore de fichier ? Enregistrez le modèle de plan, remplissez-le dans votre tableur "
-                "(une fiche-action par ligne ; financements et jalons sur leurs feuilles), puis importez-le."
-            ),
-            self,
-        )
-        template_hint.setWordWrap(True)
-        template_hint.setStyleSheet(INFO_STYLE)
-        self.template_button = QPushButton(self.tr("Enregistrer le &modèle de plan…"), self)
+        self.state_label = self.ui.stateLabel
+        self.error_label = as_error_label(self.ui.erreur_fichier)
+        self.template_button = self.ui.templateButton
         self.template_button.clicked.connect(self.save_template)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Fichier :"), self))
-        layout.addLayout(row)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.error_label)
-        layout.addStretch(1)
-        layout.addWidget(template_hint)
-        layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def browse(self) -> None:
         folder = str(self._wizard.context.settings.value(FOLDER_KEY, "") or Path.home())
@@ -312,33 +277,15 @@ class SheetPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Feuille à importer"))
-        self.setSubTitle(self.tr("Le classeur a plusieurs feuilles : choisissez celle qui contient les actions."))
-        self.table = QTableWidget(0, 5, self)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Feuille"),
-                self.tr("Contenu"),
-                self.tr("Ligne d'en-tête"),
-                self.tr("Colonnes"),
-                self.tr("Lignes de données"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.ui = Ui_SheetPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.table = self.ui.sheetTable
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selected)
         self.table.doubleClicked.connect(lambda _index: wizard.next())
-        self.warning_label = QLabel(self)
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.warning_label)
+        self.warning_label = self.ui.warningLabel
 
     def initializePage(self) -> None:
         overview = self._wizard.overview
@@ -412,18 +359,12 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Correspondance des colonnes"))
+        self.ui = Ui_MappingPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._built_for: tuple[Path, str, tuple[str, ...]] | None = None
         self._headers: list[str] = []
         self._combos: list[QComboBox] = []
-        self.table = QTableWidget(0, len(MappingColumn), self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Col."), self.tr("En-tête du fichier"), self.tr("Exemples"), self.tr("Champ de TI Desktop")]
-        )
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = self.ui.mappingTable
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MappingColumn.LETTER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MappingColumn.HEADER, QHeaderView.ResizeMode.Interactive)
@@ -431,19 +372,7 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(MappingColumn.FIELD, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(MappingColumn.HEADER, 220)
         self.table.setColumnWidth(MappingColumn.FIELD, 300)
-        self.warning_label = QLabel(self)
-        self.warning_label.setObjectName("avertissement_correspondance")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
-        hint = QLabel(
-            self.tr("Vos choix sont retenus : le prochain fichier aux mêmes en-têtes sera reconnu directement."), self
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet(INFO_STYLE)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.warning_label)
-        layout.addWidget(hint)
+        self.warning_label = self.ui.avertissement_correspondance
 
     def initializePage(self) -> None:
         sheet = self._wizard.sheet()
@@ -571,8 +500,8 @@ class ValidationPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Vérification"))
-        self.setSubTitle(self.tr("Le fichier est lu et contrôlé ; rien n'est encore écrit dans votre plan."))
+        self.ui = Ui_ValidationPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.runner = JobRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.succeeded.connect(self._on_checked)
@@ -580,28 +509,16 @@ class ValidationPage(QWizardPage):
         self.runner.failed.connect(self._on_failed)
         self.preview: ImportPreview | None = None
 
-        self.progress_bar = QProgressBar(self)
-        self.cancel_button = QPushButton(self.tr("Annuler la vérification"), self)
+        ui = self.ui
+        self.progress_bar = ui.progressBar
+        self.cancel_button = ui.cancelButton
         self.cancel_button.clicked.connect(self.cancel)
-        self.retry_button = QPushButton(self.tr("&Vérifier à nouveau"), self)
-        self.retry_button.setToolTip(self.tr("Après avoir corrigé le fichier dans votre tableur."))
+        self.retry_button = ui.retryButton
         self.retry_button.clicked.connect(self.check)
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_verification")
-        self.report = ImportReportView(self)
-        row = QHBoxLayout()
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
-        row.addWidget(self.retry_button)
-        row.addStretch(0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.report, 1)
+        self.state_label = ui.stateLabel
+        self.error_label = as_error_label(ui.erreur_verification)
+        self.report = ImportReportView(self, wizard.context.theme)
+        ui.reportLayout.addWidget(self.report)
 
     def initializePage(self) -> None:
         self.check()
@@ -691,7 +608,8 @@ class ConfirmPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Import"))
+        self.ui = Ui_ConfirmPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.runner = JobRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.succeeded.connect(self._on_imported)
@@ -699,34 +617,18 @@ class ConfirmPage(QWizardPage):
         self.runner.refused.connect(self._on_refused)
         self.runner.failed.connect(self._on_failed)
 
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.import_button = QPushButton(self.tr("&Importer"), self)
-        self.import_button.setDefault(True)
+        ui = self.ui
+        self.summary_label = ui.summaryLabel
+        self.import_button = ui.importButton
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button = QPushButton(self.tr("Arrêter l'import"), self)
+        self.cancel_button = ui.cancelButton
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_bar = QProgressBar(self)
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_import")
-        self.report = ImportReportView(self)
+        self.progress_bar = ui.progressBar
+        self.state_label = ui.stateLabel
+        self.error_label = as_error_label(ui.erreur_import)
+        self.report = ImportReportView(self, wizard.context.theme)
         self.report.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.import_button)
-        row.addWidget(self.progress_bar, 1)
-        row.addWidget(self.cancel_button)
-        row.addStretch(0)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
-        layout.addLayout(row)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.report, 1)
-        layout.addStretch(0)
+        ui.reportLayout.addWidget(self.report)
         self._set_running(False)
 
     def initializePage(self) -> None:
@@ -756,7 +658,7 @@ class ConfirmPage(QWizardPage):
         if path is None or self.runner.is_running() or wizard.imported is not None:
             return
         set_error(self.error_label, "")
-        self.state_label.setStyleSheet("")
+        set_role(self.state_label, None)
         self.state_label.setText(self.tr("Import en cours…"))
         self.progress_bar.setRange(0, 0)
         self.runner.start(
@@ -797,7 +699,7 @@ class ConfirmPage(QWizardPage):
         if mapping is not None:
             remember_mapping(wizard.context.settings, mapping)
         self.import_button.hide()
-        self.state_label.setStyleSheet(SUCCESS_STYLE)
+        set_role(self.state_label, Role.SUCCESS)
         self.state_label.setText(self.tr("Import terminé."))
         self.summary_label.setText(plan_summary(result))
         self.report.set_report("", result.issues, result.changes)

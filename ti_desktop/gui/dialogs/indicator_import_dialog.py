@@ -7,31 +7,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.import_report import ImportReportView, count_of
 from ti_desktop.gui.exchange_jobs import indicator_apply_job, indicator_preview_job
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_indicator_import_dialog import Ui_IndicatorImportDialog
 from ti_desktop.gui.jobs import JobRunner
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.indicator_import import IndicatorImportPreview
 from ti_desktop.services.use_cases import HasIndicatorImports
 
 FOLDER_KEY = "import/dossier"  # shared with the plan import: the folder of the last file imported
-INFO_STYLE = "color: #57606a;"
-SUCCESS_STYLE = "color: #1a7f37; font-weight: bold;"
 
 
 class IndicatorImportDialogServices(HasIndicatorImports, Protocol):
@@ -58,63 +52,26 @@ class IndicatorImportDialog(QDialog):
         self.runner.cancelled.connect(self._on_cancelled)
         self.runner.refused.connect(self._on_refused)
         self.runner.failed.connect(self._on_failed)
-        self.setWindowTitle(self.tr("Importer des valeurs d'indicateurs"))
-
-        intro = QLabel(
-            self.tr(
-                "Un fichier CSV ou Excel « long » : une ligne par mesure, avec les colonnes indicateur, date (ou "
-                "année), valeur, et si possible unité et source — comme les téléchargements de l'INSEE ou de "
-                "l'Observatoire des territoires. Les indicateurs inconnus sont ajoutés au diagnostic ; une mesure "
-                "déjà présente à la même date est mise à jour."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        intro.setStyleSheet(INFO_STYLE)
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText(self.tr("Choisissez un fichier…"))
-        self.path_edit.setReadOnly(True)
-        self.browse_button = QPushButton(self.tr("&Parcourir…"), self)
+        self.ui = Ui_IndicatorImportDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.path_edit = self.ui.pathEdit
+        self.browse_button = self.ui.browseButton
         self.browse_button.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.browse_button)
-
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setRange(0, 0)
-        self.cancel_button = QPushButton(self.tr("Annuler la vérification"), self)
+        self.progress_bar = self.ui.progressBar
+        self.cancel_button = self.ui.cancelButton
         self.cancel_button.clicked.connect(self.cancel)
-        self.retry_button = QPushButton(self.tr("&Vérifier à nouveau"), self)
-        self.retry_button.setToolTip(self.tr("Après avoir corrigé le fichier dans votre tableur."))
+        self.retry_button = self.ui.retryButton
         self.retry_button.clicked.connect(self.check)
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress_bar, 1)
-        progress_row.addWidget(self.cancel_button)
-        progress_row.addWidget(self.retry_button)
-        progress_row.addStretch(0)
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_indicateurs")
-        self.report = ImportReportView(self)
+        self.state_label = self.ui.stateLabel
+        self.error_label = as_error_label(self.ui.erreur_indicateurs)
+        self.report = ImportReportView(self, context.theme)
+        self.ui.reportLayout.addWidget(self.report)
 
-        self.buttons = QDialogButtonBox(self)
+        self.buttons = self.ui.buttonBox
         self.import_button = self.buttons.addButton(self.tr("&Importer"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(QLabel(self.tr("Fichier :"), self))
-        layout.addLayout(file_row)
-        layout.addLayout(progress_row)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.report, 1)
-        layout.addWidget(self.buttons)
-        self.resize(860, 560)
         self._update()
 
     # -- the file ---------------------------------------------------------------------------------------------
@@ -143,7 +100,7 @@ class IndicatorImportDialog(QDialog):
         self._applying = False
         self.report.clear()
         set_error(self.error_label, "")
-        self.state_label.setStyleSheet("")
+        set_role(self.state_label, None)
         self.state_label.setText(self.tr("Vérification du fichier…"))
         self.progress_bar.setRange(0, 0)
         self.runner.start(indicator_preview_job(self.services.indicator_imports, self.territory_id, self.path))
@@ -206,7 +163,7 @@ class IndicatorImportDialog(QDialog):
             self._applying = False
             self.imported = outcome
             self.report.show_indicator_preview(outcome)
-            self.state_label.setStyleSheet(SUCCESS_STYLE)
+            set_role(self.state_label, Role.SUCCESS)
             self.state_label.setText(self.tr("Import terminé."))
             self.context.data_changed.emit()
             self.context.status_message.emit(self.status_text(outcome))

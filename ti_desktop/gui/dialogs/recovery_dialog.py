@@ -9,19 +9,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
+from ti_desktop.gui.forms.ui_recovery_dialog import Ui_RecoveryDialog
 from ti_desktop.services.backups import BackupService
 
 
@@ -33,10 +30,11 @@ class RecoveryDialog(QDialog):
         self.chosen: Path | None = None
         newest = backups.newest_good()
         self.newest_good: Path | None = newest.path if newest is not None else None
-        self.setWindowTitle(self.tr("Base endommagée"))
-        self.setMinimumWidth(600)
-        icon = QLabel(self)
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48))
+        self.ui = Ui_RecoveryDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.ui.iconLabel.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
+        )
         damaged_name = f"{database.name}.damaged"
         paragraphs = [
             self.tr("<p><b>La base « {name} » est endommagée.</b></p>").format(name=escape(database.name)),
@@ -63,19 +61,10 @@ class RecoveryDialog(QDialog):
                     "endommagée reste telle quelle.</p>"
                 ).format(folder=escape(str(backups.folder)))
             )
-        self.message = QLabel("".join(paragraphs), self)
-        self.message.setWordWrap(True)
-        location = QLabel(self.tr("Base : {path}").format(path=database), self)
-        location.setWordWrap(True)
-        location.setStyleSheet("color: #555;")
-        text = QVBoxLayout()
-        text.addWidget(self.message)
-        text.addWidget(location)
-        text.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text, 1)
-        buttons = QDialogButtonBox(self)
+        self.message = self.ui.messageLabel
+        self.message.setText("".join(paragraphs))
+        self.ui.locationLabel.setText(self.tr("Base : {path}").format(path=database))
+        buttons = self.ui.buttonBox
         self.restore_button: QPushButton | None = None
         if self.newest_good is not None:
             self.restore_button = QPushButton(self.tr("Restaurer cette sauvegarde"), self)
@@ -88,9 +77,6 @@ class RecoveryDialog(QDialog):
         self.quit_button = QPushButton(self.tr("Quitter"), self)
         buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.quit_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
 
     def restore_newest(self) -> None:
         if self.newest_good is not None:

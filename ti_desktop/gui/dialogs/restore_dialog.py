@@ -10,21 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.gui.dialogs.action_documents import format_size
+from ti_desktop.gui.forms.ui_restore_dialog import Ui_RestoreDialog
 from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.backups import REASON_LABELS, BackupEntry, BackupService
 
@@ -53,24 +50,12 @@ class RestoreDialog(QDialog):
         self.backups = backups
         self.chosen: Path | None = None
         self.entries = backups.entries()
-        self.setWindowTitle(self.tr("Restaurer une sauvegarde"))
-        self.resize(640, 420)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Choisissez la sauvegarde à remettre en place. La base actuelle est d'abord sauvegardée : "
-                "vous pourrez revenir en arrière."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.table = QTableWidget(len(self.entries), len(COLUMNS), self)
+        self.ui = Ui_RestoreDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.table = self.ui.backupsTable
+        self.table.setRowCount(len(self.entries))
+        self.table.setColumnCount(len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -82,33 +67,18 @@ class RestoreDialog(QDialog):
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        layout.addWidget(self.table, 1)
-        self.empty_label = QLabel(
-            self.tr(
-                "Aucune sauvegarde de cette base pour l'instant. Elles sont prises au démarrage, toutes les "
-                "30 minutes quand la base a changé, et par Fichier › Sauvegarder maintenant."
-            ),
-            self,
-        )
-        self.empty_label.setWordWrap(True)
+        self.empty_label = self.ui.emptyLabel
         self.empty_label.setVisible(not self.entries)
-        layout.addWidget(self.empty_label)
-        folder = QLabel(self.tr("Dossier des sauvegardes : {folder}").format(folder=backups.folder), self)
-        folder.setWordWrap(True)
-        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        folder.setStyleSheet("color: #555;")
-        layout.addWidget(folder)
-        buttons = QDialogButtonBox(self)
+        self.ui.folderLabel.setText(self.tr("Dossier des sauvegardes : {folder}").format(folder=backups.folder))
+        buttons = self.ui.buttonBox
         self.restore_button = QPushButton(self.tr("Restaurer"), self)
         self.restore_button.setDefault(True)
         self.other_button = QPushButton(self.tr("Autre fichier…"), self)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self.restore_selected)
         self.other_button.clicked.connect(self.choose_other_file)
-        layout.addWidget(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         if self.entries:

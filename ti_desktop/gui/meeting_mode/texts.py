@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ti_desktop.domain.enums import DecisionState, FundingStatus
 from ti_desktop.domain.records import MeetingRecord
+from ti_desktop.gui.meeting_mode import theme
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 
@@ -63,7 +64,7 @@ def decision_details(row: DecisionRow, today: dt.date) -> str:
     if decision.due_on is not None:
         due = escape(tr("échéance {date}").format(date=format_date(decision.due_on)))
         if row.is_overdue(today):
-            due = f'<span style="color:#b42318; font-weight:700;">{due} {escape(tr("(dépassée)"))}</span>'
+            due = f'<span style="color:{theme.ALERT}; font-weight:700;">{due} {escape(tr("(dépassée)"))}</span>'
         parts.append(due)
     if decision.state != DecisionState.A_FAIRE:
         parts.append(escape(decision.state.label))
@@ -76,7 +77,7 @@ def decided_on(row: DecisionRow) -> str:
 
 
 FUNDING_COLOURS = {
-    FundingStatus.ACCORDE: "#1a7f37",
-    FundingStatus.VERSE: "#1a7f37",
-    FundingStatus.REFUSE: "#b42318",
+    FundingStatus.ACCORDE: theme.DONE,
+    FundingStatus.VERSE: theme.DONE,
+    FundingStatus.REFUSE: theme.ALERT,
 }

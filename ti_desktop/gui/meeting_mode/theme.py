@@ -26,6 +26,7 @@ ALERT = "#b42318"  # late, overdue, difficulties
 DONE = "#1a7f37"
 DISCUSS = "#f0b400"  # the "à discuter" flag (black text on it)
 RULE = "#9aa4b2"
+TRACK = "#e6e9ee"  # the progress bar's empty part
 
 # The smallest share of the nominal sizes the screen may shrink to before it scrolls.
 MIN_FIT = 0.78

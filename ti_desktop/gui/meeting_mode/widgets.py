@@ -94,7 +94,7 @@ class ProgressBar(QWidget):
         track = QRectF(self.rect()).adjusted(outline / 2, outline / 2, -outline / 2, -outline / 2)
         radius = track.height() / 4
         painter.setPen(QPen(QColor(theme.MUTED), outline))
-        painter.setBrush(QColor("#e6e9ee"))
+        painter.setBrush(QColor(theme.TRACK))
         painter.drawRoundedRect(track, radius, radius)
         if self.percent:
             filled = QRectF(track)

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +15,8 @@ from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.records import MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
-from ti_desktop.gui.field_errors import error_label
+from ti_desktop.gui.field_errors import as_error_label
+from ti_desktop.gui.forms.ui_meetings_page import Ui_MeetingsPage
 from ti_desktop.gui.inputs import show_date
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
@@ -51,29 +44,23 @@ class MeetingsPage(Page):
         super().__init__(context, parent)
         self.services = services
         self.dialog: QDialog | None = None
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_meetings_tab(), self.tr("Réunions"))
+        self.ui = Ui_MeetingsPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.tabs = self.ui.tabs
+        self._build_meetings_tab()
         self.register = DecisionRegister(context, services, self)
         self.tabs.addTab(self.register, self.tr("Relevé de décisions"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
 
     def title(self) -> str:
         return self.tr("Réunions")
 
     # -- building ------------------------------------------------------------------------------
-    def _build_meetings_tab(self) -> QWidget:
-        tab = QWidget(self)
-        self.new_button = QPushButton(self.tr("Nouvelle réunion…"), tab)
-        self.new_button.setToolTip(
-            self.tr(
-                "L'ordre du jour est proposé automatiquement : actions à discuter, bloquées, en retard, avec un "
-                "jalon dépassé ou un financement en attente, modifiées depuis le dernier comité, décisions en attente"
-            )
-        )
+    def _build_meetings_tab(self) -> None:
+        """The tab's layout comes from ui/meetings_page.ui; the list's columns and the detail are set here."""
+        ui = self.ui
+        self.new_button = ui.newButton
         self.new_button.clicked.connect(self.new_meeting)
-        self.count_label = QLabel(tab)
-        self.count_label.setStyleSheet("color: #57606a;")
+        self.count_label = ui.countLabel
         self.list_model: RecordTableModel[MeetingRecord] = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda m: format_date(m.held_on)),
@@ -87,37 +74,20 @@ class MeetingsPage(Page):
             ],
             self,
         )
-        self.list_view = read_only_table(QTableView(tab))
+        self.list_view = read_only_table(ui.listView)
         self.list_view.setModel(self.list_model)
-        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
-        self.message = error_label(tab)
-        left = QWidget(tab)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.list_view, 1)
-        left_layout.addWidget(self.message)
-        self.detail = MeetingDetail(self.context, self.services, tab)
+        self.message = as_error_label(ui.messageLabel)
+        self.detail = MeetingDetail(self.context, self.services, ui.meetingsTab)
         self.detail.meeting_closed.connect(lambda _id: self.reload())
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, tab)
-        self.splitter.addWidget(left)
+        self.splitter = ui.splitter
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setSizes([380, 950])
-        self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        return tab
 
     def _state_label(self, meeting: MeetingRecord) -> str:
         labels = {

@@ -12,23 +12,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,7 +29,8 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
-from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
+from ti_desktop.gui.forms.ui_meeting_detail import Ui_MeetingDetail
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.meeting_mode.services import MeetingModeWindowServices
@@ -52,6 +44,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel, MinutesPanelServices
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import LARGE, Role, set_role, set_sizing
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 from ti_desktop.services.use_cases import (
@@ -60,15 +53,6 @@ from ti_desktop.services.use_cases import (
     HasParticipants,
     HasRoles,
 )
-
-HINT_STYLE = "color: #57606a;"
-PRIMARY_STYLE = (
-    "QPushButton { background: #0969da; color: white; border: 1px solid #0550ae; border-radius: 6px;"
-    " padding: 8px 18px; }"
-    "QPushButton:hover { background: #0550ae; }"
-    "QPushButton:disabled { background: #8c959f; border-color: #8c959f; }"
-)
-BIG_STYLE = "QPushButton { padding: 8px 14px; }"
 
 
 def meeting_title(meeting: MeetingRecord) -> str:
@@ -136,7 +120,7 @@ class MeetingDetail(QStackedWidget):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet(HINT_STYLE)
+        set_role(self.placeholder, Role.HINT)
         self.addWidget(self.placeholder)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -146,99 +130,86 @@ class MeetingDetail(QStackedWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build_details(self) -> QWidget:
+        """The static layout comes from ui/meeting_detail.ui; the labels named by the domain, the tables'
+        models and the minutes panel are set here."""
         details = QWidget(self)
-        self.title_label = QLabel(details)
-        self.title_label.setFont(big_font(self, 1.5))
-        self.state_label = QLabel(details)
-        self.state_label.setStyleSheet(HINT_STYLE)
-        self.mode_button = QPushButton(self.tr("Lancer le mode réunion"), details)
-        self.mode_button.setFont(big_font(self, 1.25))
-        self.mode_button.setStyleSheet(PRIMARY_STYLE)
-        self.mode_button.setToolTip(
-            self.tr("Plein écran pour le vidéoprojecteur : un point de l'ordre du jour par écran")
-        )
-        self.mode_button.clicked.connect(self.start_meeting_mode)
-        self.close_button = QPushButton(self.tr("Clore la réunion"), details)
-        self.close_button.setFont(big_font(self, 1.1, bold=False))
-        self.close_button.setStyleSheet(BIG_STYLE)
-        self.close_button.clicked.connect(self.close_meeting)
+        self.ui = ui = Ui_MeetingDetail()
+        ui.setupUi(details)  # type: ignore[no-untyped-call]
         self.minutes = MinutesPanel(self.context, self.services, details)
+        self.title_label = ui.titleLabel
+        self.title_label.setFont(big_font(self, 1.5))
+        self.state_label = ui.stateLabel
+        self.mode_button = ui.modeButton
+        self.mode_button.setFont(big_font(self, 1.25))
+        self.mode_button.clicked.connect(self.start_meeting_mode)
+        self.close_button = ui.closeButton
+        self.close_button.setFont(big_font(self, 1.1, bold=False))
+        self.close_button.clicked.connect(self.close_meeting)
         self.minutes.button.setFont(big_font(self, 1.1, bold=False))
-        self.minutes.button.setStyleSheet(BIG_STYLE)
-        self.message = error_label(details)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.mode_button)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.minutes.button)
-        buttons.addStretch(1)
-        layout = self.details_layout = QVBoxLayout(details)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.state_label)
-        layout.addLayout(buttons)
-        layout.addWidget(self.minutes)
-        layout.addWidget(self.message)
-        top = QHBoxLayout()
-        top.addWidget(self._build_fields(details), 3)
-        top.addWidget(self._build_participants(details), 2)
-        layout.addLayout(top)
-        layout.addWidget(self._build_agenda(details), 3)
-        layout.addWidget(self._build_decisions(details), 2)
+        set_sizing(self.minutes.button, LARGE)
+        ui.buttonsRow.insertWidget(2, self.minutes.button)
+        ui.minutesLayout.addWidget(self.minutes)
+        self.message = as_error_label(ui.messageLabel)
+        self.details_layout = ui.detailsLayout
+        self._build_fields()
+        self._build_participants()
+        self._build_agenda()
+        self._build_decisions()
+        # The minutes' button and panel come after « Clore la réunion » in the tab order, before the fields.
+        minutes = self.minutes
+        for first, second in (
+            (self.close_button, minutes.button),
+            (minutes.button, minutes.cancel_button),
+            (minutes.cancel_button, minutes.result_label),
+        ):
+            QWidget.setTabOrder(first, second)
         return details
 
-    def _build_fields(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(self.tr("Réunion"), parent)
+    def _build_fields(self) -> None:
+        ui = self.ui
         spec = entities.MEETING.fields
+        for caption, name in (
+            (ui.kindLabel, "kind"),
+            (ui.heldOnLabel, "held_on"),
+            (ui.placeLabel, "place"),
+            (ui.notesLabel, "notes"),
+        ):
+            caption.setText(spec[name].label)
         self.errors = FieldErrors()
-        self.kind_combo = QComboBox(box)
+        for name, label in (
+            ("kind", ui.erreur_kind),
+            ("held_on", ui.erreur_held_on),
+            ("place", ui.erreur_place),
+            ("minutes_state", ui.erreur_minutes_state),
+            ("notes", ui.erreur_notes),
+        ):
+            self.errors.add(name, None, as_error_label(label))
+        self.kind_combo = ui.kindCombo
         fill_kinds(self.kind_combo)
         self.kind_combo.activated.connect(lambda _index: self.save("kind"))
-        self.date_edit = QLineEdit(box)
-        self.date_edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
+        self.date_edit = ui.dateEdit
         self.date_edit.editingFinished.connect(lambda: self.save("held_on"))
-        self.place_edit = QLineEdit(box)
+        self.place_edit = ui.placeEdit
         self.place_edit.editingFinished.connect(lambda: self.save("place"))
-        self.minutes_state_combo = QComboBox(box)
+        self.minutes_state_combo = ui.minutesStateCombo
         for state in MinutesState:
             self.minutes_state_combo.addItem(state.label, state.value)
         self.minutes_state_combo.activated.connect(lambda _index: self.save("minutes_state"))
-        self.notes_edit = QPlainTextEdit(box)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMinimumHeight(70)
-        self.notes_edit.setMaximumHeight(90)
-        self.notes_edit.setPlaceholderText(self.tr("Objet de la réunion, points d'attention…"))
+        self.notes_edit = ui.notesEdit
         # A multi-line text has no "editing finished": it is saved when it loses the focus.
         self.notes_edit.installEventFilter(self)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(spec["kind"].label, self.errors.wrap("kind", self.kind_combo))
-        form.addRow(spec["held_on"].label, self.errors.wrap("held_on", self.date_edit))
-        form.addRow(spec["place"].label, self.errors.wrap("place", self.place_edit))
-        form.addRow(self.tr("Compte rendu"), self.errors.wrap("minutes_state", self.minutes_state_combo))
-        form.addRow(spec["notes"].label, self.errors.wrap("notes", self.notes_edit))
-        layout = QVBoxLayout(box)
-        layout.addLayout(form)
-        return box
 
-    def _build_participants(self, parent: QWidget) -> QGroupBox:
-        self.participants_box = QGroupBox(parent)
+    def _build_participants(self) -> None:
         # A list, not a wrapped text: the page's height stays fixed however many attend (no page scroll bar).
-        self.participants_list = QListWidget(self.participants_box)
-        self.participants_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.participants_list.setMinimumHeight(60)
-        self.participants_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.participants_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.participants_empty = QLabel(self.tr("Aucun participant choisi dans l'annuaire."), self.participants_box)
-        self.participants_empty.setStyleSheet(HINT_STYLE)
-        self.participants_button = QPushButton(self.tr("Modifier les participants…"), self.participants_box)
+        self.participants_box = self.ui.participantsBox
+        self.participants_list = self.ui.participantsList
+        self.participants_empty = self.ui.participantsEmpty
+        self.participants_button = self.ui.participantsButton
         self.participants_button.clicked.connect(self.edit_participants)
-        layout = QVBoxLayout(self.participants_box)
-        layout.addWidget(self.participants_empty)
-        layout.addWidget(self.participants_list, 1)
-        layout.addWidget(self.participants_button, 0, Qt.AlignmentFlag.AlignLeft)
-        return self.participants_box
 
-    def _build_agenda(self, parent: QWidget) -> QGroupBox:
-        self.agenda_box = QGroupBox(parent)
+    def _build_agenda(self) -> None:
+        ui = self.ui
+        self.agenda_box = ui.agendaBox
         self.agenda_model: RecordTableModel[AgendaRow] = RecordTableModel(
             [
                 Column(self.tr("N°"), lambda r: str(r.number), right_aligned=True),
@@ -259,10 +230,8 @@ class MeetingDetail(QStackedWidget):
             self,
             action_id=lambda r: r.item.action_id,
         )
-        self.agenda_view = read_only_table(QTableView(self.agenda_box))
+        self.agenda_view = read_only_table(ui.agendaView)
         self.agenda_view.setModel(self.agenda_model)
-        self.agenda_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.agenda_view.setMinimumHeight(120)
         header = self.agenda_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 40)
@@ -270,12 +239,12 @@ class MeetingDetail(QStackedWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.agenda_view.doubleClicked.connect(self._open_item)
         self.agenda_view.selectionModel().selectionChanged.connect(lambda *_: self._update_agenda_buttons())
-        self.add_action_button = QPushButton(self.tr("Ajouter une action…"), self.agenda_box)
-        self.add_free_button = QPushButton(self.tr("Ajouter un point libre…"), self.agenda_box)
-        self.edit_item_button = QPushButton(self.tr("Modifier…"), self.agenda_box)
-        self.remove_button = QPushButton(self.tr("Retirer"), self.agenda_box)
-        self.up_button = QPushButton(self.tr("Monter"), self.agenda_box)
-        self.down_button = QPushButton(self.tr("Descendre"), self.agenda_box)
+        self.add_action_button = ui.addActionButton
+        self.add_free_button = ui.addFreeButton
+        self.edit_item_button = ui.editItemButton
+        self.remove_button = ui.removeButton
+        self.up_button = ui.upButton
+        self.down_button = ui.downButton
         self.add_action_button.clicked.connect(self.add_action)
         self.add_free_button.clicked.connect(self.add_free_item)
         self.edit_item_button.clicked.connect(self.edit_current_item)
@@ -299,21 +268,11 @@ class MeetingDetail(QStackedWidget):
         open_item.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_item.triggered.connect(lambda: self._open_item(self.agenda_view.currentIndex()))
         self.agenda_view.addAction(open_item)
-        buttons = QHBoxLayout()
-        for button in (self.add_action_button, self.add_free_button, self.edit_item_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        self.agenda_message = error_label(self.agenda_box)
-        layout = QVBoxLayout(self.agenda_box)
-        layout.addWidget(self.agenda_view, 1)
-        layout.addWidget(self.agenda_message)
-        layout.addLayout(buttons)
-        return self.agenda_box
+        self.agenda_message = as_error_label(ui.agendaMessage)
 
-    def _build_decisions(self, parent: QWidget) -> QGroupBox:
-        self.decisions_box = QGroupBox(parent)
+    def _build_decisions(self) -> None:
+        ui = self.ui
+        self.decisions_box = ui.decisionsBox
         self.decisions_model: RecordTableModel[DecisionRow] = RecordTableModel(
             [
                 Column(self.tr("Décision"), lambda r: r.decision.text, tooltip=lambda r: r.decision.text, stretch=True),
@@ -334,23 +293,13 @@ class MeetingDetail(QStackedWidget):
             self,
             action_id=lambda r: r.decision.action_id if r.action_code or r.action_title else None,
         )
-        self.decisions_view = read_only_table(QTableView(self.decisions_box))
+        self.decisions_view = read_only_table(ui.decisionsView)
         self.decisions_view.setModel(self.decisions_model)
-        self.decisions_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.decisions_view.setMinimumHeight(100)
         header = self.decisions_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.decisions_view.doubleClicked.connect(self._open_decision_action)
-        self.decisions_empty = QLabel(
-            self.tr("Aucune décision prise dans cette réunion : elles se saisissent en mode réunion."),
-            self.decisions_box,
-        )
-        self.decisions_empty.setStyleSheet(HINT_STYLE)
-        layout = QVBoxLayout(self.decisions_box)
-        layout.addWidget(self.decisions_empty)
-        layout.addWidget(self.decisions_view, 1)
-        return self.decisions_box
+        self.decisions_empty = ui.decisionsEmpty
 
     # -- showing -------------------------------------------------------------------------------
     def show_meeting(self, meeting_id: int | None) -> None:

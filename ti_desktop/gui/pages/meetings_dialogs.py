@@ -28,13 +28,14 @@ from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.models.actors import plain
+from ti_desktop.gui.theme import Role, set_role
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-HINT_STYLE = "color: #57606a;"
 
 
 def action_label(action: ActionRecord) -> str:
@@ -155,7 +156,7 @@ class NewMeetingDialog(RecordFormDialog):
         self.propose_box.setChecked(True)
         self.proposal_label = QLabel(proposal_summary, self)
         self.proposal_label.setWordWrap(True)
-        self.proposal_label.setStyleSheet(HINT_STYLE)
+        set_role(self.proposal_label, Role.HINT)
         self.propose_box.toggled.connect(self.proposal_label.setEnabled)
         self.add_row("kind", spec["kind"].label, self.kind_combo)
         self.add_row("held_on", spec["held_on"].label + " *", self.date_edit)
@@ -236,17 +237,12 @@ class ActionPickerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Ajouter une action à l'ordre du jour"))
-        self.setMinimumSize(720, 480)
+        self.ui = Ui_ActionPickerDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._choose = choose
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Rechercher un code ou un titre…"))
-        self.search.setClearButtonEnabled(True)
+        self.search = self.ui.searchEdit
         self.search.textChanged.connect(self._filter)
-        self.list = QListWidget(self)
-        self.list.setAlternatingRowColors(True)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list = self.ui.actionList
         for action in actions:
             item = QListWidgetItem(action_label(action), self.list)
             item.setData(ID_ROLE, action.id)
@@ -254,24 +250,15 @@ class ActionPickerDialog(QDialog):
             item.setToolTip(self.tr("{label}\nStatut : {status}").format(label=item.text(), status=action.status.label))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.list.currentItemChanged.connect(lambda *_: self._update_button())
-        self.empty_label = QLabel(self.tr("Toutes les actions du plan sont déjà à l'ordre du jour."), self)
-        self.empty_label.setStyleSheet(HINT_STYLE)
+        self.empty_label = self.ui.emptyLabel
         self.empty_label.setVisible(self.list.count() == 0)
-        self.message = error_label(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.message = as_error_label(self.ui.messageLabel)
+        self.buttons = self.ui.buttonBox
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Ajouter"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         if self.list.count():
             self.list.setCurrentRow(0)
         self._update_button()

@@ -8,22 +8,16 @@ from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_decision_register import Ui_DecisionRegister
 from ti_desktop.gui.models.actors import plain
 from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
 from ti_desktop.gui.tables import read_only_table
@@ -60,15 +54,13 @@ class DecisionRegister(QWidget):
         self.context = context
         self._rows: list[DecisionRow] = []
         self.model: RecordTableModel[DecisionRow] = RecordTableModel(self._columns(), self, self._action_of)
+        # The layout comes from ui/decision_register.ui; the filters' choices and the columns are set here.
+        self.ui = Ui_DecisionRegister()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._build_filters()
         self._build_view()
         self._build_buttons()
-        self.message = error_label(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(self.buttons)
+        self.message = as_error_label(self.ui.messageLabel)
 
     # -- building ------------------------------------------------------------------------------
     def _columns(self) -> list[Column[DecisionRow]]:
@@ -108,31 +100,23 @@ class DecisionRegister(QWidget):
         return row.decision.action_id if row.action_code or row.action_title else None
 
     def _build_filters(self) -> None:
-        self.state_filter = QComboBox(self)
+        self.state_filter = self.ui.stateFilter
         self.state_filter.addItem(self.tr("Toutes"), None)
         for state in DecisionState:
             self.state_filter.addItem(state.label, state.value)
         self.state_filter.setCurrentIndex(self.state_filter.findData(DecisionState.A_FAIRE.value))
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Rechercher dans les décisions, les actions, les responsables…"))
-        self.search.setClearButtonEnabled(True)
-        self.owner_filter = QComboBox(self)
+        self.search = self.ui.searchEdit
+        self.owner_filter = self.ui.ownerFilter
         self.owner_filter.addItem(self.tr("Tous les responsables"), None)
-        self.count_label = QLabel(self)
-        self.filters = QHBoxLayout()
-        self.filters.addWidget(QLabel(self.tr("État :"), self))
-        self.filters.addWidget(self.state_filter)
-        self.filters.addWidget(self.search, 3)
-        self.filters.addWidget(self.owner_filter, 1)
-        self.filters.addWidget(self.count_label)
+        self.count_label = self.ui.countLabel
+        self.filters = self.ui.filters
         self.state_filter.currentIndexChanged.connect(self.apply_filters)
         self.owner_filter.currentIndexChanged.connect(self.apply_filters)
         self.search.textChanged.connect(self.apply_filters)
 
     def _build_view(self) -> None:
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(self.ui.decisionsView)
         self.view.setModel(self.model)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in {
@@ -145,29 +129,21 @@ class DecisionRegister(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(RegisterColumn.TEXT, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(self._open_action)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
     def _build_buttons(self) -> None:
-        self.done_button = QPushButton(self.tr("Marquer fait"), self)
-        self.abandon_button = QPushButton(self.tr("Abandonner"), self)
-        self.todo_button = QPushButton(self.tr("Remettre à faire"), self)
-        self.open_button = QPushButton(self.tr("Ouvrir la fiche-action"), self)
+        ui = self.ui
+        self.done_button = ui.doneButton
+        self.abandon_button = ui.abandonButton
+        self.todo_button = ui.todoButton
+        self.open_button = ui.openButton
         self.done_button.clicked.connect(lambda: self.set_state(DecisionState.FAIT))
         self.abandon_button.clicked.connect(lambda: self.set_state(DecisionState.ABANDONNE))
         self.todo_button.clicked.connect(lambda: self.set_state(DecisionState.A_FAIRE))
         self.open_button.clicked.connect(lambda: self._open_action(self.view.currentIndex()))
-        self.hint = QLabel(self.tr("Double-cliquez sur une décision pour ouvrir la fiche de son action."), self)
-        self.hint.setStyleSheet("color: #57606a;")
-        self.buttons = QHBoxLayout()
-        self.buttons.addWidget(self.done_button)
-        self.buttons.addWidget(self.abandon_button)
-        self.buttons.addWidget(self.todo_button)
-        self.buttons.addSpacing(16)
-        self.buttons.addWidget(self.open_button)
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.hint)
+        self.hint = ui.hintLabel
+        self.buttons = ui.buttonsRow
 
     # -- loading and filtering -----------------------------------------------------------------
     def reload(self) -> None:

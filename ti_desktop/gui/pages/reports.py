@@ -8,24 +8,13 @@ import contextlib
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, QTemporaryDir, Signal, Slot
+from PySide6.QtCore import QModelIndex, QTemporaryDir, Signal, Slot
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +22,8 @@ from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.gui.another_name import offer_another_name
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_reports_page import Ui_ReportsPage
 from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.reports_files import default_file_name
@@ -46,7 +36,6 @@ from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.use_cases import HasActions, HasIndicators, HasReports, HasTerritories
 
 FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
-INFO_STYLE = "color: #57606a;"
 
 
 class ReportsPageServices(HasActions, HasIndicators, HasReports, HasTerritories, Protocol):
@@ -73,66 +62,34 @@ class ReportsPage(Page):
         self._preview: Path | None = None
         self._preview_options: ReportOptions | None = None
 
+        # Made before the form, so that the options come first in the tab order; the form's side column takes it.
         self.options_panel = ReportOptionsPanel(context.settings, lambda: context.today, self)
+        self.ui = Ui_ReportsPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        ui = self.ui
+        ui.optionsLayout.addWidget(self.options_panel)
         self.options_panel.changed.connect(self._options_changed)
 
         # -- generation ---------------------------------------------------------------------------
-        self.generate_button = QPushButton(self.tr("Générer l'aperçu"), self)
-        self.generate_button.setDefault(True)
+        self.generate_button = ui.generateButton
         self.generate_button.clicked.connect(self.generate)
-        self.cancel_button = QPushButton(self.tr("Annuler"), self)
-        self.cancel_button.setEnabled(False)
+        self.cancel_button = ui.cancelButton
         self.cancel_button.clicked.connect(self.cancel)
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar = ui.progressBar
         self.progress_bar.setRange(0, 100)
         self.progress_bar.hide()
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        self.state_label.setStyleSheet(INFO_STYLE)
-        self.error_label = error_label(self)
-        self.error_label.setObjectName("erreur_generation")
-        self.save_button = QPushButton(self.tr("Enregistrer sous…"), self)
-        self.save_button.setEnabled(False)
+        self.state_label = ui.stateLabel
+        self.error_label = as_error_label(ui.erreur_generation)
+        self.save_button = ui.saveButton
         self.save_button.clicked.connect(self.save_as)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.generate_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        generation = QGroupBox(self.tr("Aperçu"), self)
-        generation_layout = QVBoxLayout(generation)
-        generation_layout.addLayout(buttons)
-        generation_layout.addWidget(self.progress_bar)
-        generation_layout.addWidget(self.state_label)
-        generation_layout.addWidget(self.error_label)
-        generation_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # -- sending ------------------------------------------------------------------------------
-        self.mark_sent_button = QPushButton(self.tr("Marquer comme envoyé à la Région"), self)
+        self.mark_sent_button = ui.markSentButton
         self.mark_sent_button.clicked.connect(self.mark_sent)
-        self.sent_label = QLabel(self)
-        self.sent_label.setWordWrap(True)
+        self.sent_label = ui.sentLabel
         self.sent_label.hide()
-        self.last_sent_label = QLabel(self)
-        self.last_sent_label.setWordWrap(True)
-        self.last_sent_label.setStyleSheet(INFO_STYLE)
-        self.send_error_label = error_label(self)
-        sending = QGroupBox(self.tr("Envoi à la Région"), self)
-        sending_layout = QVBoxLayout(sending)
-        sending_layout.addWidget(self.mark_sent_button, 0, Qt.AlignmentFlag.AlignLeft)
-        sending_layout.addWidget(self.sent_label)
-        sending_layout.addWidget(self.send_error_label)
-        sending_layout.addWidget(self.last_sent_label)
-
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.addWidget(self.options_panel)
-        side_layout.addWidget(generation)
-        side_layout.addWidget(sending)
-        side_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        scroll.setMinimumWidth(400)
+        self.last_sent_label = ui.lastSentLabel
+        self.send_error_label = as_error_label(ui.sendErrorLabel)
 
         # -- preview ------------------------------------------------------------------------------
         self.document = QPdfDocument(self)
@@ -140,24 +97,14 @@ class ReportsPage(Page):
         self.pdf_view.setDocument(self.document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.page_count_label = QLabel(self)
-        self.empty_preview = QLabel(
-            self.tr("Choisissez les options puis cliquez sur « Générer l'aperçu » : le rapport s'affichera ici."), self
-        )
-        self.empty_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_preview.setWordWrap(True)
-        self.empty_preview.setStyleSheet(INFO_STYLE)
-        self.preview_stack = QStackedWidget(self)
-        self.preview_stack.addWidget(self.empty_preview)
+        self.page_count_label = ui.pageCountLabel
+        self.empty_preview = ui.emptyPreview
+        self.preview_stack = ui.previewStack
         self.preview_stack.addWidget(self.pdf_view)
-        preview = QWidget(self)
-        preview_layout = QVBoxLayout(preview)
-        preview_layout.addWidget(self.page_count_label)
-        preview_layout.addWidget(self.preview_stack, 1)
 
         # -- contrôle avant envoi -----------------------------------------------------------------
         self.findings_model = FindingsModel(self)
-        self.findings_view = read_only_table(QTableView(self))
+        self.findings_view = read_only_table(ui.findingsView)
         self.findings_view.setModel(self.findings_model)
         header = self.findings_view.horizontalHeader()
         header.setSectionResizeMode(FindingColumn.KIND, QHeaderView.ResizeMode.ResizeToContents)
@@ -165,26 +112,11 @@ class ReportsPage(Page):
         header.setStretchLastSection(True)
         self.findings_view.setColumnWidth(FindingColumn.SUBJECT, 280)
         self.findings_view.doubleClicked.connect(self._open_finding)
-        self.findings_count = QLabel(self)
-        hint = QLabel(self.tr("Double-cliquez sur un point pour ouvrir sa fiche-action."), self)
-        hint.setStyleSheet(INFO_STYLE)
-        checks = QWidget(self)
-        checks_layout = QVBoxLayout(checks)
-        checks_layout.addWidget(self.findings_count)
-        checks_layout.addWidget(self.findings_view, 1)
-        checks_layout.addWidget(hint)
+        self.findings_count = ui.findingsCount
 
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(preview, self.tr("Aperçu du rapport"))
-        self.tabs.addTab(checks, self.tr("Contrôle avant envoi"))
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 860])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        self.tabs = ui.tabs
+        ui.splitter.setStretchFactor(1, 1)
+        ui.splitter.setSizes([420, 860])
         self._show_preview(None)
 
     def title(self) -> str:

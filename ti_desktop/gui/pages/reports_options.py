@@ -10,19 +10,14 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
-from ti_desktop.gui.field_errors import FieldErrors
+from ti_desktop.gui.field_errors import FieldErrors, as_error_label
+from ti_desktop.gui.forms.ui_report_options import Ui_ReportOptionsPanel
 from ti_desktop.gui.inputs import parse_date, show_date
 
 
@@ -37,7 +32,8 @@ class ReportOptionsPanel(QGroupBox):
 
     def __init__(self, settings: QSettings, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Options du rapport"))
+        self.ui = Ui_ReportOptionsPanel()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._settings = settings
         self._today = today
         self._territory_id: int | None = None
@@ -45,45 +41,39 @@ class ReportOptionsPanel(QGroupBox):
         self._logo: Path | None = None
         self.errors = FieldErrors()
 
-        self.from_edit = QLineEdit(self)
-        self.from_edit.setObjectName("period_from")
-        self.to_edit = QLineEdit(self)
-        self.to_edit.setObjectName("period_to")
+        ui = self.ui
+        self.from_edit = ui.period_from
+        self.to_edit = ui.period_to
         for edit in (self.from_edit, self.to_edit):
-            edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
             edit.editingFinished.connect(self._edited)
-        form = QFormLayout()
-        form.addRow(self.tr("Période du"), self.errors.wrap("period_from", self.from_edit))
-        form.addRow(self.tr("au"), self.errors.wrap("period_to", self.to_edit))
+        for name, label in (
+            ("period_from", ui.erreur_period_from),
+            ("period_to", ui.erreur_period_to),
+            ("sections", ui.erreur_sections),
+        ):
+            self.errors.add(name, None, as_error_label(label))
 
-        sections = QWidget(self)
-        sections_layout = QVBoxLayout(sections)
-        sections_layout.setContentsMargins(0, 0, 0, 0)
+        # One box per section of the report (the domain names them), in the tab order after the period.
         self.section_boxes: dict[ReportSection, QCheckBox] = {}
+        previous: QWidget = self.to_edit
         for section in ReportSection:
-            box = QCheckBox(section.label, sections)
+            box = QCheckBox(section.label, ui.sectionsBox)
             box.setObjectName(f"section_{section.value}")
             box.toggled.connect(self._edited)
-            sections_layout.addWidget(box)
+            ui.sectionsLayout.addWidget(box)
             self.section_boxes[section] = box
-        form.addRow(self.tr("Sections"), self.errors.wrap("sections", sections))
+            QWidget.setTabOrder(previous, box)
+            previous = box
 
-        self.annex_box = QCheckBox(self.tr("Annexe : une page par fiche-action"), self)
+        self.annex_box = ui.annexBox
+        QWidget.setTabOrder(previous, self.annex_box)
         self.annex_box.toggled.connect(self._edited)
-        form.addRow("", self.annex_box)
 
-        self.logo_label = QLabel(self)
-        self.logo_label.setWordWrap(True)
-        self.choose_logo_button = QPushButton(self.tr("Choisir…"), self)
+        self.logo_label = ui.logoLabel
+        self.choose_logo_button = ui.chooseLogoButton
         self.choose_logo_button.clicked.connect(self._choose_logo)
-        self.remove_logo_button = QPushButton(self.tr("Retirer"), self)
+        self.remove_logo_button = ui.removeLogoButton
         self.remove_logo_button.clicked.connect(lambda: self.set_logo(None))
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo_label, 1)
-        logo_row.addWidget(self.choose_logo_button)
-        logo_row.addWidget(self.remove_logo_button)
-        form.addRow(self.tr("Logo"), logo_row)
-        self.setLayout(form)
         self._show_logo()
 
     # -- per territory -------------------------------------------------------------------------
