@@ -7,13 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-
-ERROR_STYLE = "color: #cf222e;"
+from ti_desktop.gui.theme import Role, set_role
 
 
 def as_error_label(label: QLabel) -> QLabel:
     """Make `label` (e.g. one from a Designer form) a red, word-wrapped message line, hidden while empty."""
-    label.setStyleSheet(ERROR_STYLE)
+    set_role(label, Role.ERROR)  # its colour: the theme's style sheet
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()

@@ -36,17 +36,18 @@ from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.diagnostic import (
     KIND_ROLE,
     RECORD_ID_ROLE,
-    UNANSWERED_BACKGROUND,
-    UNANSWERED_FOREGROUND,
     ChallengeColumn,
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
+from ti_desktop.gui.theme import Role, Theme, set_role
 
-BADGE_STYLE = (
-    f"background: {UNANSWERED_BACKGROUND}; color: {UNANSWERED_FOREGROUND}; border: 1px solid #fb8f44;"
-    " border-radius: 4px; padding: 3px 8px; font-weight: bold;"
-)
+
+def badge_style(theme: Theme) -> str:
+    return (
+        f"background: {theme.unanswered_background}; color: {theme.unanswered_text};"
+        f" border: 1px solid {theme.unanswered_border}; border-radius: 4px; padding: 3px 8px; font-weight: bold;"
+    )
 
 
 class ChallengeDialog(RecordFormDialog):
@@ -91,7 +92,7 @@ class ChallengesTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: ChallengeDialog | None = None
-        self.model = ChallengeTreeModel(self)
+        self.model = ChallengeTreeModel(self, context.theme)
         self._axes: list[AxisRecord] = []
         self._challenges: list[ChallengeRecord] = []
         self._answers: dict[int, list[ActionRecord]] = {}
@@ -145,9 +146,9 @@ class ChallengesTab(QWidget):
         self.detail_title.setFont(font)
         self.detail_title.setWordWrap(True)
         self.detail_meta = QLabel(self.detail)
-        self.detail_meta.setStyleSheet("color: #57606a;")
+        set_role(self.detail_meta, Role.HINT)
         self.detail_badge = QLabel(self.tr("Aucune action ne répond à cet enjeu"), self.detail)
-        self.detail_badge.setStyleSheet(BADGE_STYLE)
+        self.detail_badge.setStyleSheet(badge_style(self.context.theme))
         self.detail_description = QLabel(self.detail)
         self.detail_description.setWordWrap(True)
         self.detail_description.setTextFormat(Qt.TextFormat.PlainText)
@@ -184,7 +185,7 @@ class ChallengesTab(QWidget):
         counted = self.tr("1 enjeu") if total == 1 else self.tr("{count} enjeux").format(count=total)
         summary = self.tr("{counted}, dont {missing} sans action").format(counted=counted, missing=missing)
         self.summary_label.setText(summary)
-        self.summary_label.setStyleSheet(f"color: {UNANSWERED_FOREGROUND}; font-weight: bold;" if missing else "")
+        set_role(self.summary_label, Role.UNANSWERED if missing else None)
         index = self.model.index_of_challenge(selected)
         if index.isValid():
             self.view.setCurrentIndex(index)

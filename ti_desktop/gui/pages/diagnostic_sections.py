@@ -34,6 +34,7 @@ from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.gui.theme import Role, set_role
 
 FIELDS = ("axis_id", "title", "text", "sources")
 
@@ -53,7 +54,7 @@ class PortraitTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.model = SectionListModel(self)
+        self.model = SectionListModel(self, context.theme)
         self._axes: list[AxisRecord] = []
         self._wanted_id: int | None = None  # the section the user chose
         self._shown_id: int | None = None  # the section whose values are in the fields
@@ -125,7 +126,7 @@ class PortraitTab(QWidget):
         self.hint = QLabel(
             self.tr("Les modifications sont enregistrées automatiquement ; Ctrl+Z les annule."), self.editor_box
         )
-        self.hint.setStyleSheet("color: #57606a;")
+        set_role(self.hint, Role.HINT)
         self.empty_label = QLabel(self.tr("Aucune section. Créez-en une avec « Nouvelle section »."), self.editor_box)
         self.form_box = QWidget(self.editor_box)
         form = QFormLayout(self.form_box)
@@ -226,7 +227,7 @@ class PortraitTab(QWidget):
             self.heading.setText(self.tr("Section générale"))
         else:
             self.heading.setText(self.tr("Axe « {axis} »").format(axis=axis.label))
-        self.heading.setStyleSheet(f"color: {axis_colour(axis).name()};")
+        self.heading.setStyleSheet(f"color: {axis_colour(axis, self.context.theme).name()};")
 
     def _widget_value(self, name: str) -> Any:
         if name == "axis_id":

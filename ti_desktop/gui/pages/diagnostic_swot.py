@@ -32,6 +32,7 @@ from ti_desktop.gui.dialogs.record_form import RecordFormDialog
 from ti_desktop.gui.field_errors import error_label, set_error
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.gui.theme import Theme
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,18 @@ class QuadrantStyle:
     background: str  # the list's background
 
 
-# Distinct and readable: green strengths, orange weaknesses, blue opportunities, red threats.
-QUADRANT_STYLES = {
-    SwotCategory.FORCE: QuadrantStyle("#1a7f37", "#f0fbf2"),
-    SwotCategory.FAIBLESSE: QuadrantStyle("#bc4c00", "#fff6ee"),
-    SwotCategory.OPPORTUNITE: QuadrantStyle("#0969da", "#f0f7ff"),
-    SwotCategory.MENACE: QuadrantStyle("#cf222e", "#fff3f3"),
+# Distinct and readable: green strengths, orange weaknesses, blue opportunities, red threats (the theme's).
+QUADRANT_COLOURS = {
+    SwotCategory.FORCE: "strength",
+    SwotCategory.FAIBLESSE: "weakness",
+    SwotCategory.OPPORTUNITE: "opportunity",
+    SwotCategory.MENACE: "threat",
 }
+
+
+def quadrant_style(category: SwotCategory, theme: Theme) -> QuadrantStyle:
+    name = QUADRANT_COLOURS[category]
+    return QuadrantStyle(theme.colour(name).name(), theme.colour(f"{name}_background").name())
 
 
 def reordered_positions(items: Sequence[SwotItemRecord], new_order: Sequence[int]) -> dict[int, int]:
@@ -98,15 +104,16 @@ class Quadrant(QFrame):
         super().__init__(parent)
         self.context = context
         self.category = category
-        self.model = SwotListModel(category, self)
+        self.model = SwotListModel(category, self, context.theme)
         self._axes: list[AxisRecord] = []
         self.dialog: SwotItemDialog | None = None
-        style = QUADRANT_STYLES[category]
+        theme = context.theme
+        style = quadrant_style(category, theme)
         self.setObjectName("quadrant")
         self.setStyleSheet(
             f"QFrame#quadrant {{ border: 2px solid {style.accent}; border-radius: 6px; }}"
-            f"QListView {{ background: {style.background}; border: none; color: #1f2328; }}"
-            f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid #d8dee4; }}"
+            f"QListView {{ background: {style.background}; border: none; color: {theme.text}; }}"
+            f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid {theme.rule}; }}"
             f"QListView::item:selected {{ background: {style.accent}; color: white; }}"
         )
         self.title_label = QLabel(self)

@@ -43,6 +43,7 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.views import ActorInvolvement
 
 
@@ -54,7 +55,7 @@ class ActorDetail(QStackedWidget):
         self.context = context
         self.placeholder = QLabel(self.tr("Sélectionnez un acteur pour voir ses coordonnées et ses actions."), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #57606a;")
+        set_role(self.placeholder, Role.HINT)
         self.addWidget(self.placeholder)
         self.addWidget(self._build_details())
 

@@ -30,6 +30,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.views import PlanRow
 
 CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
@@ -42,7 +43,7 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 class PlanPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.model = PlanTreeModel(self._edit_action, self)
+        self.model = PlanTreeModel(self._edit_action, self, context.theme)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -51,7 +52,7 @@ class PlanPage(Page):
         layout.addLayout(self.filter_rows)
         layout.addWidget(self.view, 1)
         self.message = QLabel(self)
-        self.message.setStyleSheet("color: #cf222e;")
+        set_role(self.message, Role.ERROR)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         context.plan_filter_requested.connect(self.apply_filter)

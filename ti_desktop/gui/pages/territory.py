@@ -33,11 +33,11 @@ from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, Gov
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_number
 
 # Identity fields edited on one line each, in the order of the form.
 LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")
-WARNING_STYLE = "color: #9a6700;"
 
 
 class IdentitySection(QGroupBox):
@@ -220,7 +220,7 @@ class GovernanceSection(QGroupBox):
         self.binome.setWordWrap(True)
         self.binome.setTextFormat(Qt.TextFormat.PlainText)
         self.missing = QLabel(self)
-        self.missing.setStyleSheet(WARNING_STYLE)
+        set_role(self.missing, Role.WARNING)
         self.missing.setWordWrap(True)
         self.model = GovernanceModel(self)
         self.view = read_only_table(QTableView(self))

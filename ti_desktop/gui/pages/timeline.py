@@ -30,7 +30,6 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.timeline_scene import (
     ACTION_ID,
-    HEADER_BACKGROUND,
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ActionBar,
@@ -50,10 +49,11 @@ class TimelineView(QGraphicsView):
 
     def __init__(self, scene: TimelineScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        background = scene.colours.background
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(background)
         self._pressed_at: QPoint | None = None
 
     def action_at(self, position: QPoint) -> int | None:
@@ -84,7 +84,7 @@ class TimelineView(QGraphicsView):
 class TimelinePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.scene = TimelineScene(self)
+        self.scene = TimelineScene(self, context.theme)
         self._rows: list[PlanRow] = []
         self._milestones: dict[int, list[MilestoneRecord]] = {}
         self._shown_territory: int | None = None
@@ -131,7 +131,7 @@ class TimelinePage(Page):
         ]
         for kind, text in legend:
             icon = QLabel(self)
-            icon.setPixmap(legend_icon(kind))
+            icon.setPixmap(legend_icon(kind, self.context.theme))
             bar.addWidget(icon)
             bar.addWidget(QLabel(text, self))
             bar.addSpacing(8)
@@ -143,9 +143,10 @@ class TimelinePage(Page):
         self.corner = QLabel(self.tr("Fiches-actions"), frame)
         self.corner.setFixedSize(LABEL_WIDTH, HEADER_HEIGHT)
         self.corner.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        theme = self.context.theme
         self.corner.setStyleSheet(
-            f"background: {HEADER_BACKGROUND.name()}; font-weight: bold; font-size: 15px; padding-left: 20px;"
-            " border-right: 1px solid #8c959f; border-bottom: 1px solid #8c959f;"
+            f"background: {theme.header_background}; font-weight: bold; font-size: 15px; padding-left: 20px;"
+            f" border-right: 1px solid {theme.year_line}; border-bottom: 1px solid {theme.year_line};"
         )
         self.header_view = TimelineView(self.scene, frame)
         self.header_view.setFixedHeight(HEADER_HEIGHT)
