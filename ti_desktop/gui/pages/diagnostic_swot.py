@@ -7,19 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QListView,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +22,8 @@ from ti_desktop.domain.records import AxisRecord, SwotItemRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
 from ti_desktop.gui.theme import Theme
@@ -102,6 +96,9 @@ class SwotItemDialog(RecordFormDialog):
 class Quadrant(QFrame):
     def __init__(self, context: AppContext, category: SwotCategory, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The title, the list, the message line and the buttons: ui/swot_quadrant.ui; the colours: the theme's.
+        self.ui = ui = Ui_Quadrant()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.category = category
         self.model = SwotListModel(category, self, context.theme)
@@ -116,45 +113,27 @@ class Quadrant(QFrame):
             f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid {theme.rule}; }}"
             f"QListView::item:selected {{ background: {style.accent}; color: white; }}"
         )
-        self.title_label = QLabel(self)
+        self.title_label = ui.titleLabel
         font = QFont()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
         self.title_label.setStyleSheet(f"color: {style.accent};")
-        self.view = QListView(self)
+        self.view = ui.itemList  # no horizontal scroll bar: the text wraps instead
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps instead
-        self.view.setIconSize(QSize(12, 12))
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
-        self.add_button = QPushButton(self.tr("Ajouter"), self)
-        self.edit_button = QPushButton(self.tr("Modifier"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
-        self.up_button = QPushButton(self.tr("Monter"), self)
-        self.down_button = QPushButton(self.tr("Descendre"), self)
+        self.add_button = ui.addButton
+        self.edit_button = ui.editButton
+        self.delete_button = ui.deleteButton
+        self.up_button = ui.upButton
+        self.down_button = ui.downButton
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        self.message = error_label(self)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.message = as_error_label(ui.messageLabel)
         self._update_buttons()
 
     def plural_label(self) -> str:
