@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.models.records import ERROR_TEXT, RED, Column, RecordTableModel
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, THEMES, Role, Theme, set_role
 from ti_desktop.services.maintenance import OpenDatabase
@@ -144,3 +146,14 @@ def test_a_role_takes_its_colour_from_the_style_sheet(qtbot: QtBot, theme: Theme
         assert error.palette().color(error.foregroundRole()).name() != theme.error
     finally:
         app.setStyleSheet(before)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_a_table_column_named_colour_follows_the_model_theme(qapp: object, theme: Theme) -> None:
+    model: RecordTableModel[str] = RecordTableModel(
+        [Column("Texte", str, colour=lambda _r: ERROR_TEXT), Column("Ancien", str, colour=lambda _r: RED)],
+        theme=theme,
+    )
+    model.set_records(["x"])
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == theme.error
+    assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == LIGHT.error  # a hex stays

@@ -19,10 +19,14 @@ T = TypeVar("T")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the record of the row
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action the row leads to, if any
-# Text colours a column may give, by the theme's name for them (the model's theme says what they look like).
-RED = "error"
-GREEN = "success"
-GREY = "muted"
+# Text colours a column may give, by the theme's name for them: they follow the model's theme.
+ERROR_TEXT = "error"
+SUCCESS_TEXT = "success"
+MUTED_TEXT = "muted"
+# The light theme's values as `#rrggbb`, for the columns written before the theme (they stay light in high contrast).
+RED = LIGHT.error
+GREEN = LIGHT.success
+GREY = LIGHT.muted
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ from ti_desktop.gui.history_text import (
     record_namer,
     reference_resolver,
 )
-from ti_desktop.gui.models.records import ACTION_ID_ROLE, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ACTION_ID_ROLE, ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
@@ -301,7 +301,7 @@ class DashboardPage(Page):
                     self.tr("Jours de retard"),
                     lambda a: format_number((self.context.today - a.planned_end).days) if a.planned_end else "—",
                     right_aligned=True,
-                    colour=lambda a: RED,
+                    colour=lambda a: ERROR_TEXT,
                 ),
             ],
             self,
@@ -314,7 +314,7 @@ class DashboardPage(Page):
             cut_column(self.tr("Action"), lambda m: m.action.code or m.action.title),
         ]
         overdue_columns = [
-            replace(c, colour=(lambda m: RED) if i == 0 else None) for i, c in enumerate(milestone_columns)
+            replace(c, colour=(lambda m: ERROR_TEXT) if i == 0 else None) for i, c in enumerate(milestone_columns)
         ]
         self.overdue_model: RecordTableModel[MilestoneWithAction] = RecordTableModel(
             overdue_columns, self, action_id=lambda m: m.action.id, theme=self.context.theme
@@ -328,7 +328,9 @@ class DashboardPage(Page):
                 cut_column(
                     self.tr("Échéance"),
                     lambda d: format_date(d.decision.due_on),
-                    colour=lambda d: RED if d.decision.due_on and d.decision.due_on < self.context.today else None,
+                    colour=lambda d: (
+                        ERROR_TEXT if d.decision.due_on and d.decision.due_on < self.context.today else None
+                    ),
                 ),
                 cut_column(self.tr("Responsable"), lambda d: d.owner),
                 cut_column(self.tr("Action"), lambda d: d.action_code or "—"),
