@@ -15,15 +15,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,8 @@ from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import ActionRecord, DecisionRecord
 from ti_desktop.domain.summaries import PlanSummary
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.forms.ui_figure_tile import Ui_FigureTile
+from ti_desktop.gui.forms.ui_list_section import Ui_ListSection
 from ti_desktop.gui.history_text import (
     change_line,
     format_timestamp,
@@ -110,28 +109,20 @@ class FigureTile(QFrame):
     def __init__(
         self, caption: str, accent: str, tooltip: str | None, parent: QWidget | None = None, theme: Theme = LIGHT
     ) -> None:
-        """`accent`: the colour (`#rrggbb`) of the tile's left edge."""
+        """`accent`: the colour (`#rrggbb`) of the tile's left edge. Laid out in ui/figure_tile.ui."""
         super().__init__(parent)
+        self.ui = ui = Ui_FigureTile()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("tile")
         self.clickable = tooltip is not None
-        self.value_label = QLabel("—", self)
+        self.value_label = ui.valueLabel
         self.value_label.setFont(scaled_font(self, 2.1, bold=True))
-        self.caption_label = QLabel(caption, self)
+        self.caption_label = ui.captionLabel
+        self.caption_label.setText(caption)
         self.caption_label.setFont(scaled_font(self, 1.1, bold=True))
-        self.caption_label.setWordWrap(True)
-        self.note_label = QLabel(self)
+        self.note_label = ui.noteLabel
         self.note_label.setFont(scaled_font(self, 0.95))
         set_role(self.note_label, Role.HINT)
-        self.note_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 12, 10)
-        layout.setSpacing(2)
-        layout.addWidget(self.value_label)
-        layout.addWidget(self.caption_label)
-        layout.addWidget(self.note_label)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(120)
         hover = ""
         if tooltip is not None:
             self.setToolTip(tooltip)
@@ -180,18 +171,19 @@ class ListSection(QWidget):
     action_requested = Signal(int)
 
     def __init__(self, title: str, empty_text: str, model: RecordTableModel[Any], visible_rows: int) -> None:
+        """Laid out in ui/list_section.ui."""
         super().__init__()
+        self.ui = ui = Ui_ListSection()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._title = title
         self._visible_rows = visible_rows
-        self.heading = QLabel(self)
+        self.heading = ui.headingLabel
         self.heading.setFont(scaled_font(self, 1.2, bold=True))
-        self.empty_label = QLabel(empty_text, self)
+        self.empty_label = ui.emptyLabel
+        self.empty_label.setText(empty_text)
         set_role(self.empty_label, Role.HINT)
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(ui.tableView)
         self.view.setModel(model)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -207,12 +199,6 @@ class ListSection(QWidget):
         open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_row.triggered.connect(lambda: self._open(self.view.currentIndex()))
         self.view.addAction(open_row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.view)
-        layout.addStretch(1)
 
     def refresh(self) -> None:
         """Update the heading's count and fit the table's height to its rows (up to `visible_rows`)."""

@@ -173,7 +173,8 @@ class PortraitTab(QWidget):
             self.heading.setText(self.tr("Section générale"))
         else:
             self.heading.setText(self.tr("Axe « {axis} »").format(axis=axis.label))
-        # Given again here: the Diagnostic page's tab widget, adopting this tab, resets the form's label font.
+        # Given again here: the form's splitter polished the heading before its font was set, and the style
+        # sheet puts that first font back when the Diagnostic page's tab widget adopts this tab.
         self.heading.setFont(self._heading_font)
         palette = self.heading.palette()
         palette.setColor(QPalette.ColorRole.WindowText, axis_colour(axis, self.context.theme))
