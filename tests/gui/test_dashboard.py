@@ -314,7 +314,7 @@ def test_pending_decisions_tile_counts_them_and_the_overdue_ones(qtbot: QtBot, c
         f"dont {len(overdue)} en retard",
         "prochaine échéance : 30/11/2026",
     ]
-    assert "#cf222e" in tile.value_label.styleSheet()  # red: one is overdue
+    assert tile.value_label.property("role") == "error"  # red: one is overdue
     tooltip = tile.toolTip().splitlines()
     assert tooltip[0] == "Voir le relevé de décisions"
     assert tooltip[1] == f"• {format_date(pending[0].decision.due_on)} — {pending[0].decision.text[:69]}…"

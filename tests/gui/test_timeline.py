@@ -12,10 +12,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
 from ti_desktop.gui.pages.timeline import TimelinePage, TimelineView
-from ti_desktop.gui.pages.timeline_scene import LATE, Zoom
+from ti_desktop.gui.pages.timeline_scene import Zoom
+from ti_desktop.gui.theme import LIGHT
 from ti_desktop.services.views import PlanRow
 
 from .conftest import TODAY
+
+LATE = LIGHT.colour("error")
 
 
 def make_page(qtbot: QtBot, context: TestContext) -> TimelinePage:

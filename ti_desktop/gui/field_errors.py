@@ -12,7 +12,7 @@ from ti_desktop.gui.theme import Role, set_role
 
 def as_error_label(label: QLabel) -> QLabel:
     """Make `label` (e.g. one from a Designer form) a red, word-wrapped message line, hidden while empty."""
-    set_role(label, Role.ERROR)
+    set_role(label, Role.ERROR)  # its colour: the theme's style sheet
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()

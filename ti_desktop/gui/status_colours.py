@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from ti_desktop.domain.enums import STATUS_COLOURS, ActionStatus
@@ -14,6 +15,7 @@ def status_colour(status: ActionStatus) -> QColor:
 
 
 def readable_text_on(background: QColor) -> QColor:
-    """Black or white, whichever reads better on `background`."""
+    """Black or white, whichever reads better on `background` (in every theme: the status colours are the
+    domain's, the same in both)."""
     luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
-    return QColor("#000000") if luminance > 150 else QColor("#ffffff")
+    return QColor(Qt.GlobalColor.black) if luminance > 150 else QColor(Qt.GlobalColor.white)

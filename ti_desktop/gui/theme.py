@@ -37,6 +37,13 @@ class Role(StrEnum):
     SUCCESS = "success"  # a job that went through
     ATTENTION = "attention"  # the base's location needs care (a synced or removable folder)
     ALERT = "alert"  # a late action, an overdue date (bold)
+    # Added for the pages (theme-pages).
+    UNANSWERED = "unanswered"  # challenges no action answers yet (bold)
+
+
+# The roles whose colour field is not named after them, and the roles written in bold.
+ROLE_COLOURS = {Role.HINT: "muted", Role.ALERT: "error", Role.UNANSWERED: "unanswered_text"}
+BOLD_ROLES = frozenset({Role.SUCCESS, Role.ATTENTION, Role.ALERT, Role.UNANSWERED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,11 @@ class Theme:
     opportunity_background: str
     threat: str
     threat_background: str
+    # Added for the pages (theme-pages): the timeline's lines and the "today" marker.
+    today_marker: str  # the timeline's "today" line and done milestones
+    year_line: str  # the timeline's year boundaries and the header's borders
+    sample_bar: str  # the bar drawn in the timeline's legend
+    background: str  # what painted views draw on (the timeline, its label column)
     # Sizes, in points or pixels: the navigation list on the left.
     navigation_font_pt: int = 11
     navigation_padding_px: int = 8
@@ -94,9 +106,7 @@ class Theme:
         return QColor(value)
 
     def role_colour(self, role: Role) -> str:
-        # Secondary text is the muted colour; an alert (a late action, an overdue date) is the error colour.
-        field = {Role.HINT: "muted", Role.ALERT: "error"}.get(role, role.value)
-        return str(getattr(self, field))
+        return str(getattr(self, ROLE_COLOURS.get(role, role.value)))
 
     def colours(self) -> dict[str, str]:
         """Every colour by name (for the contrast test and the style sheet)."""
@@ -106,7 +116,7 @@ class Theme:
         """The application's style sheet: text roles, the navigation list, the primary button."""
         rules = [
             f'QLabel[role="{role.value}"], QCheckBox[role="{role.value}"] {{ color: {self.role_colour(role)};'
-            + (" font-weight: bold;" if role in (Role.SUCCESS, Role.ATTENTION, Role.ALERT) else "")
+            + (" font-weight: bold;" if role in BOLD_ROLES else "")
             + " }"
             for role in Role
         ]
@@ -195,6 +205,11 @@ LIGHT = Theme(
     opportunity_background="#f0f7ff",
     threat="#cf222e",
     threat_background="#fff3f3",
+    # Added for the pages (theme-pages).
+    today_marker="#24292f",
+    year_line="#8c959f",
+    sample_bar="#1f6feb",
+    background="#ffffff",
 )
 
 # Black on white, saturated dark colours (each at least 7:1 on white), thicker padding: read from the back of
@@ -232,6 +247,11 @@ HIGH_CONTRAST = Theme(
     opportunity_background="#ffffff",
     threat="#a00000",
     threat_background="#ffffff",
+    # Added for the pages (theme-pages).
+    today_marker="#000000",
+    year_line="#000000",
+    sample_bar="#00408a",
+    background="#ffffff",
     navigation_font_pt=13,
     navigation_padding_px=10,
     high_contrast=True,

@@ -31,6 +31,7 @@ from ti_desktop.domain.records import (
     KeyCompanyRecord,
     SwotItemRecord,
 )
+from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_number
 
 Index = QModelIndex | QPersistentModelIndex
@@ -42,13 +43,10 @@ UNANSWERED_ROLE = Qt.ItemDataRole.UserRole + 3
 # "axis", "challenge" or "action".
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 
-GENERAL_COLOUR = "#6e7781"  # sections that belong to no axis
-UNANSWERED_BACKGROUND = "#fff1e5"
-UNANSWERED_FOREGROUND = "#953800"
 
-
-def axis_colour(axis: AxisRecord | None) -> QColor:
-    return QColor(axis.colour if axis is not None else GENERAL_COLOUR)
+def axis_colour(axis: AxisRecord | None, theme: Theme = LIGHT) -> QColor:
+    """The axis's own colour; sections and items that belong to no axis take the theme's."""
+    return QColor(axis.colour) if axis is not None else theme.colour("general_section")
 
 
 def format_siret(siret: str | None) -> str:
@@ -70,8 +68,9 @@ def _bold() -> QFont:
 class SectionListModel(QAbstractListModel):
     """General sections first (no axis), then the sections of each axis in the axes' order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self._theme = theme
         self._sections: list[DiagnosticSectionRecord] = []
         self._axes: dict[int, AxisRecord] = {}
 
@@ -112,7 +111,7 @@ class SectionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return section.title
         if role == Qt.ItemDataRole.DecorationRole:
-            return axis_colour(self._axes.get(section.axis_id) if section.axis_id is not None else None)
+            return axis_colour(self._axes.get(section.axis_id) if section.axis_id is not None else None, self._theme)
         if role == RECORD_ID_ROLE:
             return section.id
         return None
@@ -122,8 +121,9 @@ class SectionListModel(QAbstractListModel):
 class SwotListModel(QAbstractListModel):
     """The items of one AFOM category, in their order (position)."""
 
-    def __init__(self, category: SwotCategory, parent: QObject | None = None) -> None:
+    def __init__(self, category: SwotCategory, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.category = category
         self._items: list[SwotItemRecord] = []
         self._axes: dict[int, AxisRecord] = {}
@@ -161,7 +161,7 @@ class SwotListModel(QAbstractListModel):
             where = axis.label if axis is not None else self.tr("aucun axe (transversal)")
             return self.tr("{text}\nAxe : {axis}").format(text=item.text, axis=where)
         if role == Qt.ItemDataRole.DecorationRole:
-            return axis_colour(axis)
+            return axis_colour(axis, self._theme)
         if role == RECORD_ID_ROLE:
             return item.id
         return None
@@ -277,8 +277,11 @@ class ChallengeNode:
 class ChallengeTreeModel(QAbstractItemModel):
     """Challenges grouped by axis; under each, the actions that answer it."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self._unanswered_background = QBrush(theme.colour("unanswered_background"))
+        self._unanswered_text = QBrush(theme.colour("unanswered_text"))
+        self._action_link = QBrush(theme.colour("accent_strong"))
         self._root = ChallengeNode("root", None)
         self._unanswered_count = 0
         self._challenge_count = 0
@@ -433,9 +436,9 @@ class ChallengeTreeModel(QAbstractItemModel):
             return _bold()
         if unanswered and column == ChallengeColumn.ANSWER:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(UNANSWERED_BACKGROUND))
+                return self._unanswered_background
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(UNANSWERED_FOREGROUND))
+                return self._unanswered_text
         if role == UNANSWERED_ROLE:
             return unanswered
         if role == RECORD_ID_ROLE:
@@ -454,7 +457,7 @@ class ChallengeTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("Double-cliquez pour ouvrir la fiche-action")
         if role == Qt.ItemDataRole.ForegroundRole and column == ChallengeColumn.TITLE:
-            return QBrush(QColor("#0550ae"))
+            return self._action_link
         if role == RECORD_ID_ROLE:
             return action.id
         return None

@@ -22,6 +22,7 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
+from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.views import PlanRow
 
@@ -88,8 +89,10 @@ class Node:
 
 
 class PlanTreeModel(QAbstractItemModel):
-    def __init__(self, edit_action: EditAction, parent: QObject | None = None) -> None:
+    def __init__(self, edit_action: EditAction, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self._context_only = QBrush(theme.colour("disabled"))
+        self._late = QBrush(theme.colour("error"))
         self._edit_action = edit_action
         self._all_axes: list[AxisRecord] = []
         self._all_rows: list[PlanRow] = []
@@ -227,7 +230,7 @@ class PlanTreeModel(QAbstractItemModel):
         if node.row is None:
             return self._axis_data(node, column, role)
         if role == Qt.ItemDataRole.ForegroundRole and not node.matches and column != Column.STATUS:
-            return QBrush(QColor("#8c959f"))  # shown for context only: a sub-action matches, not this one
+            return self._context_only  # shown for context only: a sub-action matches, not this one
         return self._action_data(node.row, column, role)
 
     def _axis_data(self, node: Node, column: Column, role: int) -> Any:
@@ -269,7 +272,7 @@ class PlanTreeModel(QAbstractItemModel):
         if column == Column.STATUS and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(readable_text_on(status_colour(action.status)))
         if column == Column.LATE and role == Qt.ItemDataRole.ForegroundRole and row.late:
-            return QBrush(QColor("#cf222e"))
+            return self._late
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.PROGRESS,
             Column.BUDGET,

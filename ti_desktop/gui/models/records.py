@@ -12,14 +12,21 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ti_desktop.gui.theme import LIGHT, Theme
+
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1  # the record of the row
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action the row leads to, if any
-RED = "#cf222e"
-GREEN = "#1a7f37"
-GREY = "#57606a"
+# Text colours a column may give, by the theme's name for them: they follow the model's theme.
+ERROR_TEXT = "error"
+SUCCESS_TEXT = "success"
+MUTED_TEXT = "muted"
+# The light theme's values as `#rrggbb`, for the columns written before the theme (they stay light in high contrast).
+RED = LIGHT.error
+GREEN = LIGHT.success
+GREY = LIGHT.muted
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +34,7 @@ class Column(Generic[T]):
     header: str
     text: Callable[[T], str]
     right_aligned: bool = False
-    colour: Callable[[T], str | None] | None = None  # text colour (hex), e.g. red for overdue
+    colour: Callable[[T], str | None] | None = None  # text colour: a theme colour's name (RED…) or `#rrggbb`
     bold: Callable[[T], bool] | None = None
     tooltip: Callable[[T], str | None] | None = None
     stretch: bool = False  # takes the width the other columns leave (for the views that ask)
@@ -41,8 +48,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         columns: Sequence[Column[T]],
         parent: QObject | None = None,
         action_id: Callable[[T], int | None] | None = None,
+        theme: Theme = LIGHT,
     ) -> None:
         super().__init__(parent)
+        self._theme = theme
         self.columns: tuple[Column[T], ...] = tuple(columns)
         self._action_id = action_id
         self._records: list[T] = []
@@ -88,7 +97,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return self._action_id(record) if self._action_id is not None else None
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(record)
-            return QBrush(QColor(colour)) if colour else None
+            if not colour:
+                return None
+            return QBrush(QColor(colour) if colour.startswith("#") else self._theme.colour(colour))
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(record):
             font = QFont()
             font.setBold(True)

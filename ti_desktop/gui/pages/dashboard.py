@@ -15,15 +15,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QScrollArea,
-    QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +30,8 @@ from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import ActionRecord, DecisionRecord
 from ti_desktop.domain.summaries import PlanSummary
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.forms.ui_figure_tile import Ui_FigureTile
+from ti_desktop.gui.forms.ui_list_section import Ui_ListSection
 from ti_desktop.gui.history_text import (
     PlanNamesServices,
     change_line,
@@ -42,12 +41,13 @@ from ti_desktop.gui.history_text import (
     record_namer,
     reference_resolver,
 )
-from ti_desktop.gui.models.records import ACTION_ID_ROLE, Column, RecordTableModel
+from ti_desktop.gui.models.records import ACTION_ID_ROLE, ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import LIGHT, Role, Theme, set_role
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
@@ -61,10 +61,6 @@ HORIZON_DAYS = 60
 # Page widths (px) from which blocks sit side by side: the money tiles, then the chart's legend, need room.
 WIDE_FIGURES = 1700
 WIDE_CHART = 1250
-LATE_COLOUR = "#cf222e"
-NEUTRAL_ACCENT = "#0969da"
-DECISION_ACCENT = "#8250df"
-MONEY_ACCENT = "#1a7f37"
 
 
 # -- read-only tables --------------------------------------------------------------------------------------------------
@@ -112,28 +108,23 @@ class FigureTile(QFrame):
 
     clicked = Signal()
 
-    def __init__(self, caption: str, accent: str, tooltip: str | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, caption: str, accent: str, tooltip: str | None, parent: QWidget | None = None, theme: Theme = LIGHT
+    ) -> None:
+        """`accent`: the colour (`#rrggbb`) of the tile's left edge. Laid out in ui/figure_tile.ui."""
         super().__init__(parent)
+        self.ui = ui = Ui_FigureTile()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.setObjectName("tile")
         self.clickable = tooltip is not None
-        self.value_label = QLabel("—", self)
+        self.value_label = ui.valueLabel
         self.value_label.setFont(scaled_font(self, 2.1, bold=True))
-        self.caption_label = QLabel(caption, self)
+        self.caption_label = ui.captionLabel
+        self.caption_label.setText(caption)
         self.caption_label.setFont(scaled_font(self, 1.1, bold=True))
-        self.caption_label.setWordWrap(True)
-        self.note_label = QLabel(self)
+        self.note_label = ui.noteLabel
         self.note_label.setFont(scaled_font(self, 0.95))
-        self.note_label.setStyleSheet("color: #57606a;")
-        self.note_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 12, 10)
-        layout.setSpacing(2)
-        layout.addWidget(self.value_label)
-        layout.addWidget(self.caption_label)
-        layout.addWidget(self.note_label)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(120)
+        set_role(self.note_label, Role.HINT)
         hover = ""
         if tooltip is not None:
             self.setToolTip(tooltip)
@@ -141,18 +132,19 @@ class FigureTile(QFrame):
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setAttribute(Qt.WidgetAttribute.WA_Hover)
             hover = (
-                f"QFrame#tile:hover {{ background: #f0f6ff; border-color: {NEUTRAL_ACCENT};"
+                f"QFrame#tile:hover {{ background: {theme.hover_background}; border-color: {theme.accent};"
                 f" border-left: 6px solid {accent}; }}"
-                f"QFrame#tile:focus {{ border: 2px solid {NEUTRAL_ACCENT}; border-left: 6px solid {accent}; }}"
+                f"QFrame#tile:focus {{ border: 2px solid {theme.accent}; border-left: 6px solid {accent}; }}"
             )
         self.setStyleSheet(
-            f"QFrame#tile {{ background: palette(base); border: 1px solid #d0d7de; border-left: 6px solid {accent};"
-            f" border-radius: 6px; }}" + hover
+            f"QFrame#tile {{ background: palette(base); border: 1px solid {theme.border};"
+            f" border-left: 6px solid {accent}; border-radius: 6px; }}" + hover
         )
 
-    def set_value(self, value: str, note: str = "", colour: str | None = None) -> None:
+    def set_value(self, value: str, note: str = "", alert: bool = False) -> None:
+        """`alert`: the value is written in the theme's error colour (something is late)."""
         self.value_label.setText(value)
-        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+        set_role(self.value_label, Role.ERROR if alert else None)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
 
@@ -181,18 +173,19 @@ class ListSection(QWidget):
     action_requested = Signal(int)
 
     def __init__(self, title: str, empty_text: str, model: RecordTableModel[Any], visible_rows: int) -> None:
+        """Laid out in ui/list_section.ui."""
         super().__init__()
+        self.ui = ui = Ui_ListSection()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self._title = title
         self._visible_rows = visible_rows
-        self.heading = QLabel(self)
+        self.heading = ui.headingLabel
         self.heading.setFont(scaled_font(self, 1.2, bold=True))
-        self.empty_label = QLabel(empty_text, self)
-        self.empty_label.setStyleSheet("color: #57606a;")
-        self.view = read_only_table(QTableView(self))
+        self.empty_label = ui.emptyLabel
+        self.empty_label.setText(empty_text)
+        set_role(self.empty_label, Role.HINT)
+        self.view = read_only_table(ui.tableView)
         self.view.setModel(model)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -208,12 +201,6 @@ class ListSection(QWidget):
         open_row.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         open_row.triggered.connect(lambda: self._open(self.view.currentIndex()))
         self.view.addAction(open_row)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.view)
-        layout.addStretch(1)
 
     def refresh(self) -> None:
         """Update the heading's count and fit the table's height to its rows (up to `visible_rows`)."""
@@ -256,43 +243,47 @@ class DashboardPage(Page):
 
     # -- building ------------------------------------------------------------------------------
     def _tile(self, caption: str, accent: str, tooltip: str | None, criteria: dict[str, Any] | None) -> FigureTile:
-        tile = FigureTile(caption, accent, tooltip)
+        tile = FigureTile(caption, accent, tooltip, theme=self.context.theme)
         if criteria is not None:
             tile.clicked.connect(lambda: self.show_in_plan(**criteria))
         return tile
 
     def _build_tiles(self) -> None:
+        theme = self.context.theme
+        neutral, money, late = theme.accent, theme.success, theme.error
         see = self.tr("Voir ces actions dans le plan")
         see_all = self.tr("Voir toutes les actions dans le plan")
         self.status_tiles = {
             status: self._tile(status.label, STATUS_COLOURS[status], see, {"statuses": frozenset({status})})
             for status in ActionStatus
         }
-        self.total_tile = self._tile(self.tr("Actions au plan"), NEUTRAL_ACCENT, see_all, {})
+        self.total_tile = self._tile(self.tr("Actions au plan"), neutral, see_all, {})
         self.started_tile = self._tile(
             self.tr("Actions engagées"), STATUS_COLOURS[ActionStatus.EN_COURS], see, {"statuses": STARTED_STATUSES}
         )
-        self.late_tile = self._tile(self.tr("Actions en retard"), LATE_COLOUR, see, {"late_only": True})
+        self.late_tile = self._tile(self.tr("Actions en retard"), late, see, {"late_only": True})
         # Jobs are counted on every action that is not abandoned.
         not_abandoned = frozenset(ActionStatus) - {ActionStatus.ABANDONNEE}
-        self.jobs_tile = self._tile(self.tr("Emplois visés"), NEUTRAL_ACCENT, see, {"statuses": not_abandoned})
+        self.jobs_tile = self._tile(self.tr("Emplois visés"), neutral, see, {"statuses": not_abandoned})
         # Targeted vs achieved (constatés), as the programme reports them nationally.
         self.jobs_created_tile = self._tile(
-            self.tr("Emplois créés (constatés)"), NEUTRAL_ACCENT, see, {"filled": frozenset({"jobs_created"})}
+            self.tr("Emplois créés (constatés)"), neutral, see, {"filled": frozenset({"jobs_created"})}
         )
         self.induced_tile = self._tile(
-            self.tr("Investissement induit"), MONEY_ACCENT, see, {"filled": frozenset({"induced_investment"})}
+            self.tr("Investissement induit"), money, see, {"filled": frozenset({"induced_investment"})}
         )
         self.achieved_tile = self._tile(
-            self.tr("Investissement réalisé"), MONEY_ACCENT, see, {"filled": frozenset({"achieved_investment"})}
+            self.tr("Investissement réalisé"), money, see, {"filled": frozenset({"achieved_investment"})}
         )
-        self.budget_tile = self._tile(self.tr("Budget prévisionnel"), MONEY_ACCENT, see_all, {})
-        self.requested_tile = self._tile(self.tr("Financements demandés"), MONEY_ACCENT, see_all, {})
-        self.granted_tile = self._tile(self.tr("Financements acquis"), MONEY_ACCENT, see_all, {})
-        self.paid_tile = self._tile(self.tr("Financements versés"), MONEY_ACCENT, see_all, {})
-        self.coverage_tile = self._tile(self.tr("Couverture du budget"), MONEY_ACCENT, see_all, {})
+        self.budget_tile = self._tile(self.tr("Budget prévisionnel"), money, see_all, {})
+        self.requested_tile = self._tile(self.tr("Financements demandés"), money, see_all, {})
+        self.granted_tile = self._tile(self.tr("Financements acquis"), money, see_all, {})
+        self.paid_tile = self._tile(self.tr("Financements versés"), money, see_all, {})
+        self.coverage_tile = self._tile(self.tr("Couverture du budget"), money, see_all, {})
         # Opens the Relevé de décisions (Réunions page) on the pending decisions.
-        self.decisions_tile = FigureTile(self.tr("Décisions en attente"), DECISION_ACCENT, self.tr("Voir le relevé"))
+        self.decisions_tile = FigureTile(
+            self.tr("Décisions en attente"), theme.decision, self.tr("Voir le relevé"), theme=theme
+        )
         self.decisions_tile.clicked.connect(self.open_decision_register)
 
     def _build_models(self) -> None:
@@ -305,11 +296,12 @@ class DashboardPage(Page):
                     self.tr("Jours de retard"),
                     lambda a: format_number((self.context.today - a.planned_end).days) if a.planned_end else "—",
                     right_aligned=True,
-                    colour=lambda a: LATE_COLOUR,
+                    colour=lambda a: ERROR_TEXT,
                 ),
             ],
             self,
             action_id=lambda a: a.id,
+            theme=self.context.theme,
         )
         milestone_columns: list[Column[MilestoneWithAction]] = [
             cut_column(self.tr("Échéance"), lambda m: format_date(m.milestone.due_on)),
@@ -317,13 +309,13 @@ class DashboardPage(Page):
             cut_column(self.tr("Action"), lambda m: m.action.code or m.action.title),
         ]
         overdue_columns = [
-            replace(c, colour=(lambda m: LATE_COLOUR) if i == 0 else None) for i, c in enumerate(milestone_columns)
+            replace(c, colour=(lambda m: ERROR_TEXT) if i == 0 else None) for i, c in enumerate(milestone_columns)
         ]
         self.overdue_model: RecordTableModel[MilestoneWithAction] = RecordTableModel(
-            overdue_columns, self, action_id=lambda m: m.action.id
+            overdue_columns, self, action_id=lambda m: m.action.id, theme=self.context.theme
         )
         self.upcoming_model: RecordTableModel[MilestoneWithAction] = RecordTableModel(
-            milestone_columns, self, action_id=lambda m: m.action.id
+            milestone_columns, self, action_id=lambda m: m.action.id, theme=self.context.theme
         )
         self.decisions_model: RecordTableModel[DecisionRow] = RecordTableModel(
             [
@@ -332,7 +324,7 @@ class DashboardPage(Page):
                     self.tr("Échéance"),
                     lambda d: format_date(d.decision.due_on),
                     colour=lambda d: (
-                        LATE_COLOUR if d.decision.due_on and d.decision.due_on < self.context.today else None
+                        ERROR_TEXT if d.decision.due_on and d.decision.due_on < self.context.today else None
                     ),
                 ),
                 cut_column(self.tr("Responsable"), lambda d: d.owner),
@@ -340,6 +332,7 @@ class DashboardPage(Page):
             ],
             self,
             action_id=lambda d: d.decision.action_id if d.action_code else None,
+            theme=self.context.theme,
         )
         self.changes_model: RecordTableModel[ChangeRow] = RecordTableModel(
             [
@@ -349,6 +342,7 @@ class DashboardPage(Page):
             ],
             self,
             action_id=lambda c: c.action_id,
+            theme=self.context.theme,
         )
         self.late_section = ListSection(
             self.tr("Actions en retard"), self.tr("Aucune action en retard."), self.late_model, 10
@@ -400,7 +394,7 @@ class DashboardPage(Page):
         self.heading.setFont(scaled_font(self, 1.7, bold=True))
         self.heading.setWordWrap(True)
         self.as_of = QLabel()
-        self.as_of.setStyleSheet("color: #57606a;")
+        set_role(self.as_of, Role.HINT)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -554,7 +548,7 @@ class DashboardPage(Page):
         self.late_tile.set_value(
             format_number(summary.late_count),
             self.tr("fin prévue dépassée"),
-            LATE_COLOUR if summary.late_count else None,
+            bool(summary.late_count),
         )
         self.jobs_tile.set_value(format_number(summary.jobs_targeted), self.tr("hors actions abandonnées"))
         self.jobs_created_tile.set_value(
@@ -586,7 +580,7 @@ class DashboardPage(Page):
         upcoming = [row.decision.due_on for row in pending if row.decision.due_on and row.decision.due_on >= today]
         if upcoming:
             notes.append(self.tr("prochaine échéance : {0}").format(format_date(upcoming[0])))
-        self.decisions_tile.set_value(format_number(len(pending)), "\n".join(notes), LATE_COLOUR if overdue else None)
+        self.decisions_tile.set_value(format_number(len(pending)), "\n".join(notes), bool(overdue))
         lines = [self.tr("Voir le relevé de décisions")]
         for row in pending[:PENDING_SHOWN]:
             due = format_date(row.decision.due_on) if row.decision.due_on else self.tr("sans échéance")

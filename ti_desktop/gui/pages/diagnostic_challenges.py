@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QFrame,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,22 +24,24 @@ from ti_desktop.domain.records import ActionRecord, AxisRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_diagnostic_challenges import Ui_ChallengesTab
 from ti_desktop.gui.models.diagnostic import (
     KIND_ROLE,
     RECORD_ID_ROLE,
-    UNANSWERED_BACKGROUND,
-    UNANSWERED_FOREGROUND,
     ChallengeColumn,
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
+from ti_desktop.gui.theme import Role, Theme, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasChallenges
 
-BADGE_STYLE = (
-    f"background: {UNANSWERED_BACKGROUND}; color: {UNANSWERED_FOREGROUND}; border: 1px solid #fb8f44;"
-    " border-radius: 4px; padding: 3px 8px; font-weight: bold;"
-)
+
+def badge_style(theme: Theme) -> str:
+    return (
+        f"background: {theme.unanswered_background}; color: {theme.unanswered_text};"
+        f" border: 1px solid {theme.unanswered_border}; border-radius: 4px; padding: 3px 8px; font-weight: bold;"
+    )
 
 
 class ChallengeDialog(RecordFormDialog):
@@ -95,44 +89,32 @@ class ChallengesTab(QWidget):
     def __init__(self, context: AppContext, services: ChallengesTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        # The buttons, the tree, the selected challenge's card and the message line: ui/diagnostic_challenges.ui.
+        self.ui = ui = Ui_ChallengesTab()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.dialog: ChallengeDialog | None = None
-        self.model = ChallengeTreeModel(self)
+        self.model = ChallengeTreeModel(self, context.theme)
         self._axes: list[AxisRecord] = []
         self._challenges: list[ChallengeRecord] = []
         self._answers: dict[int, list[ActionRecord]] = {}
-        self.add_button = QPushButton(self.tr("Nouvel enjeu"), self)
-        self.edit_button = QPushButton(self.tr("Modifier"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
-        self.unanswered_only = QCheckBox(self.tr("Enjeux sans action seulement"), self)
-        self.summary_label = QLabel(self)
+        self.add_button = ui.addButton
+        self.edit_button = ui.editButton
+        self.delete_button = ui.deleteButton
+        self.unanswered_only = ui.unansweredCheck
+        self.summary_label = ui.summaryLabel
         self.add_button.clicked.connect(self.add_challenge)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.unanswered_only.toggled.connect(lambda _checked: self._refill())
-        bar = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(button)
-        bar.addSpacing(16)
-        bar.addWidget(self.unanswered_only)
-        bar.addStretch(1)
-        bar.addWidget(self.summary_label)
         self._build_view()
         self._build_detail()
-        self.message = error_label(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.message)
+        self.message = as_error_label(ui.messageLabel)
         self._show_detail(None)
 
     def _build_view(self) -> None:
-        self.view = QTreeView(self)
+        self.view = self.ui.challengeView
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ChallengeColumn.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -142,33 +124,18 @@ class ChallengesTab(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._on_current_changed())
 
     def _build_detail(self) -> None:
-        self.detail = QFrame(self)
-        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
-        self.detail_title = QLabel(self.detail)
+        ui = self.ui
+        self.detail = ui.detail
+        self.detail_title = ui.detailTitle
         font = QFont()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.detail_title.setFont(font)
-        self.detail_title.setWordWrap(True)
-        self.detail_meta = QLabel(self.detail)
-        self.detail_meta.setStyleSheet("color: #57606a;")
-        self.detail_badge = QLabel(self.tr("Aucune action ne répond à cet enjeu"), self.detail)
-        self.detail_badge.setStyleSheet(BADGE_STYLE)
-        self.detail_description = QLabel(self.detail)
-        self.detail_description.setWordWrap(True)
-        self.detail_description.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail_description.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail_description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for label in (self.detail_title, self.detail_meta):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        top = QHBoxLayout()
-        top.addWidget(self.detail_title, 1)
-        top.addWidget(self.detail_badge, 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout(self.detail)
-        column.addLayout(top)
-        column.addWidget(self.detail_meta)
-        column.addWidget(self.detail_description)
-        self.detail.setMinimumHeight(120)
+        self.detail_meta = ui.detailMeta
+        set_role(self.detail_meta, Role.HINT)
+        self.detail_badge = ui.detailBadge
+        self.detail_badge.setStyleSheet(badge_style(self.context.theme))
+        self.detail_description = ui.detailDescription
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -190,7 +157,7 @@ class ChallengesTab(QWidget):
         counted = self.tr("1 enjeu") if total == 1 else self.tr("{count} enjeux").format(count=total)
         summary = self.tr("{counted}, dont {missing} sans action").format(counted=counted, missing=missing)
         self.summary_label.setText(summary)
-        self.summary_label.setStyleSheet(f"color: {UNANSWERED_FOREGROUND}; font-weight: bold;" if missing else "")
+        set_role(self.summary_label, Role.UNANSWERED if missing else None)
         index = self.model.index_of_challenge(selected)
         if index.isValid():
             self.view.setCurrentIndex(index)

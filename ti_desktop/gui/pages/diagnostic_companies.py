@@ -6,14 +6,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +18,8 @@ from ti_desktop.domain.records import KeyCompanyRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_diagnostic_companies import Ui_CompaniesTab
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
 from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
@@ -81,13 +77,16 @@ class CompaniesTab(QWidget):
     def __init__(self, context: AppContext, services: CompaniesTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        # The buttons, the table and the message line: ui/diagnostic_companies.ui.
+        self.ui = ui = Ui_CompaniesTab()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.dialog: CompanyDialog | None = None
         self.model = CompanyTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(ui.companyView)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(CompanyColumn.NAME, Qt.SortOrder.AscendingOrder)
@@ -102,23 +101,14 @@ class CompaniesTab(QWidget):
         header.setSectionResizeMode(CompanyColumn.SECTOR, QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
-        self.add_button = QPushButton(self.tr("Ajouter une entreprise"), self)
-        self.edit_button = QPushButton(self.tr("Modifier"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.add_button = ui.addButton
+        self.edit_button = ui.editButton
+        self.delete_button = ui.deleteButton
         self.add_button.clicked.connect(self.add_company)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.total_label = QLabel(self)
-        self.message = error_label(self)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.total_label)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message)
+        self.total_label = ui.totalLabel
+        self.message = as_error_label(ui.messageLabel)
         self._update_buttons()
 
     def reload(self) -> None:

@@ -9,21 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QTimer
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
     QMenu,
-    QPushButton,
-    QSplitter,
-    QTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,9 +20,11 @@ from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationEr
 from ti_desktop.domain.records import AxisRecord, DiagnosticSectionRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
-from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
+from ti_desktop.gui.forms.ui_diagnostic_portrait import Ui_PortraitTab
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.use_cases import HasAxes, HasDiagnostic
 
 FIELDS = ("axis_id", "title", "text", "sources")
@@ -58,8 +49,11 @@ class PortraitTab(QWidget):
     def __init__(self, context: AppContext, services: PortraitTabServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        # The section list and the section's editor: ui/diagnostic_portrait.ui.
+        self.ui = Ui_PortraitTab()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
-        self.model = SectionListModel(self)
+        self.model = SectionListModel(self, context.theme)
         self._axes: list[AxisRecord] = []
         self._wanted_id: int | None = None  # the section the user chose
         self._shown_id: int | None = None  # the section whose values are in the fields
@@ -69,99 +63,52 @@ class PortraitTab(QWidget):
         self._idle.setSingleShot(True)
         self._idle.setInterval(self.IDLE_SAVE_MS)
         self._idle.timeout.connect(self.save)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(self._build_editor())
+        self._build_list()
+        self._build_editor()
+        splitter = self.ui.splitter
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
 
     # -- building ------------------------------------------------------------------------------
-    def _build_list(self) -> QWidget:
-        box = QWidget(self)
-        self.list = QListView(box)
+    def _build_list(self) -> None:
+        ui = self.ui
+        self.list = ui.sectionList
         self.list.setModel(self.model)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setSpacing(2)
-        self.list.setWordWrap(True)
-        self.list.setMinimumWidth(260)
-        self.list.setIconSize(QSize(14, 14))
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.new_button = QPushButton(self.tr("Nouvelle section"), box)
+        self.new_button = ui.newButton
         self.new_menu = QMenu(self.new_button)
         self.new_button.setMenu(self.new_menu)
-        self.delete_button = QPushButton(self.tr("Supprimer"), box)
+        self.delete_button = ui.deleteButton
         self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("Sections du diagnostic"), box))
-        column.addWidget(self.list, 1)
-        column.addLayout(buttons)
-        return box
 
-    def _build_editor(self) -> QWidget:
-        self.editor_box = QWidget(self)
-        self.heading = QLabel(self.editor_box)
-        heading_font = QFont()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
-        self.axis_combo = QComboBox(self.editor_box)
-        self.title_edit = QLineEdit(self.editor_box)
-        self.text_edit = QTextEdit(self.editor_box)
-        # Plain text with paragraphs: what is pasted from Word or a web page loses its formatting.
-        self.text_edit.setAcceptRichText(False)
-        self.text_edit.setPlaceholderText(
-            self.tr("Constats, chiffres clés, analyse… (une ligne vide sépare les paragraphes)")
-        )
-        self.sources_edit = QTextEdit(self.editor_box)
-        self.sources_edit.setAcceptRichText(False)
-        self.sources_edit.setFixedHeight(78)
-        self.sources_edit.setPlaceholderText(self.tr("Études, bases de données, dates des chiffres cités"))
-        self.general_error = error_label(self.editor_box)
+    def _build_editor(self) -> None:
+        ui = self.ui
+        self.editor_box = ui.editorBox
+        self.heading = ui.headingLabel
+        self._heading_font = QFont()
+        self._heading_font.setPointSizeF(self._heading_font.pointSizeF() * 1.3)
+        self._heading_font.setBold(True)
+        self.heading.setFont(self._heading_font)
+        self.axis_combo = ui.axisCombo
+        self.title_edit = ui.titleEdit
+        # Plain text with paragraphs (acceptRichText off): what is pasted from Word or a web page loses its formatting.
+        self.text_edit = ui.textEdit
+        self.sources_edit = ui.sourcesEdit
+        self.general_error = as_error_label(ui.generalError)
         self.errors = FieldErrors(self.general_error)
-        for name in FIELDS:
-            self.errors.add(name, self.editor_box)
-        self.hint = QLabel(
-            self.tr("Les modifications sont enregistrées automatiquement ; Ctrl+Z les annule."), self.editor_box
-        )
-        self.hint.setStyleSheet("color: #57606a;")
-        self.empty_label = QLabel(self.tr("Aucune section. Créez-en une avec « Nouvelle section »."), self.editor_box)
-        self.form_box = QWidget(self.editor_box)
-        form = QFormLayout(self.form_box)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, widget, name in (
-            (self.tr("Rattachement"), self.axis_combo, "axis_id"),
-            (self.tr("Titre"), self.title_edit, "title"),
-            (self.tr("Texte"), self.text_edit, "text"),
-            (self.tr("Sources"), self.sources_edit, "sources"),
-        ):
-            cell = QVBoxLayout()
-            cell.setSpacing(2)
-            cell.addWidget(widget, 1 if name == "text" else 0)
-            cell.addWidget(self.errors[name])
-            form.addRow(label, cell)
-        column = QVBoxLayout(self.editor_box)
-        column.setContentsMargins(8, 0, 0, 0)
-        column.addWidget(self.heading)
-        column.addWidget(self.empty_label, 1, Qt.AlignmentFlag.AlignTop)
-        column.addWidget(self.form_box, 1)
-        column.addWidget(self.general_error)
-        column.addWidget(self.hint)
+        for name, label in zip(FIELDS, (ui.axisError, ui.titleError, ui.textError, ui.sourcesError), strict=True):
+            self.errors.add(name, self.editor_box, as_error_label(label))
+        self.hint = ui.hintLabel
+        set_role(self.hint, Role.HINT)
+        self.empty_label = ui.emptyLabel
+        self.form_box = ui.formBox
         self.title_edit.editingFinished.connect(self.save)
         self.axis_combo.activated.connect(lambda _index: self.save())
         for edit in (self.text_edit, self.sources_edit):
             edit.installEventFilter(self)
             edit.textChanged.connect(self._on_typing)
         self.title_edit.textEdited.connect(self._on_typing)
-        return self.editor_box
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.text_edit, self.sources_edit):
@@ -232,7 +179,12 @@ class PortraitTab(QWidget):
             self.heading.setText(self.tr("Section générale"))
         else:
             self.heading.setText(self.tr("Axe « {axis} »").format(axis=axis.label))
-        self.heading.setStyleSheet(f"color: {axis_colour(axis).name()};")
+        # Given again here: the form's splitter polished the heading before its font was set, and the style
+        # sheet puts that first font back when the Diagnostic page's tab widget adopts this tab.
+        self.heading.setFont(self._heading_font)
+        palette = self.heading.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, axis_colour(axis, self.context.theme))
+        self.heading.setPalette(palette)
 
     def _widget_value(self, name: str) -> Any:
         if name == "axis_id":

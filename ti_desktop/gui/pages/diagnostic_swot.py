@@ -7,19 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QListView,
     QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,9 +22,11 @@ from ti_desktop.domain.records import AxisRecord, SwotItemRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
+from ti_desktop.gui.theme import Theme
 from ti_desktop.services.use_cases import HasAxes, HasSwot
 
 
@@ -41,13 +36,18 @@ class QuadrantStyle:
     background: str  # the list's background
 
 
-# Distinct and readable: green strengths, orange weaknesses, blue opportunities, red threats.
-QUADRANT_STYLES = {
-    SwotCategory.FORCE: QuadrantStyle("#1a7f37", "#f0fbf2"),
-    SwotCategory.FAIBLESSE: QuadrantStyle("#bc4c00", "#fff6ee"),
-    SwotCategory.OPPORTUNITE: QuadrantStyle("#0969da", "#f0f7ff"),
-    SwotCategory.MENACE: QuadrantStyle("#cf222e", "#fff3f3"),
+# Distinct and readable: green strengths, orange weaknesses, blue opportunities, red threats (the theme's).
+QUADRANT_COLOURS = {
+    SwotCategory.FORCE: "strength",
+    SwotCategory.FAIBLESSE: "weakness",
+    SwotCategory.OPPORTUNITE: "opportunity",
+    SwotCategory.MENACE: "threat",
 }
+
+
+def quadrant_style(category: SwotCategory, theme: Theme) -> QuadrantStyle:
+    name = QUADRANT_COLOURS[category]
+    return QuadrantStyle(theme.colour(name).name(), theme.colour(f"{name}_background").name())
 
 
 def reordered_positions(items: Sequence[SwotItemRecord], new_order: Sequence[int]) -> dict[int, int]:
@@ -104,58 +104,44 @@ class Quadrant(QFrame):
     ) -> None:
         super().__init__(parent)
         self.services = services
+        # The title, the list, the message line and the buttons: ui/swot_quadrant.ui; the colours: the theme's.
+        self.ui = ui = Ui_Quadrant()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.category = category
-        self.model = SwotListModel(category, self)
+        self.model = SwotListModel(category, self, context.theme)
         self._axes: list[AxisRecord] = []
         self.dialog: SwotItemDialog | None = None
-        style = QUADRANT_STYLES[category]
+        theme = context.theme
+        style = quadrant_style(category, theme)
         self.setObjectName("quadrant")
         self.setStyleSheet(
             f"QFrame#quadrant {{ border: 2px solid {style.accent}; border-radius: 6px; }}"
-            f"QListView {{ background: {style.background}; border: none; color: #1f2328; }}"
-            f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid #d8dee4; }}"
+            f"QListView {{ background: {style.background}; border: none; color: {theme.text}; }}"
+            f"QListView::item {{ padding: 3px 2px; border-bottom: 1px solid {theme.rule}; }}"
             f"QListView::item:selected {{ background: {style.accent}; color: white; }}"
         )
-        self.title_label = QLabel(self)
+        self.title_label = ui.titleLabel
         font = QFont()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title_label.setFont(font)
         self.title_label.setStyleSheet(f"color: {style.accent};")
-        self.view = QListView(self)
+        self.view = ui.itemList  # no horizontal scroll bar: the text wraps instead
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps instead
-        self.view.setIconSize(QSize(12, 12))
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
-        self.add_button = QPushButton(self.tr("Ajouter"), self)
-        self.edit_button = QPushButton(self.tr("Modifier"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
-        self.up_button = QPushButton(self.tr("Monter"), self)
-        self.down_button = QPushButton(self.tr("Descendre"), self)
+        self.add_button = ui.addButton
+        self.edit_button = ui.editButton
+        self.delete_button = ui.deleteButton
+        self.up_button = ui.upButton
+        self.down_button = ui.downButton
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        self.message = error_label(self)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.message = as_error_label(ui.messageLabel)
         self._update_buttons()
 
     def plural_label(self) -> str:

@@ -8,21 +8,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QListView,
-    QPushButton,
-    QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -32,7 +21,9 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import open_form
-from ti_desktop.gui.field_errors import error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_actor_detail import Ui_ActorDetail
+from ti_desktop.gui.forms.ui_directory import Ui_DirectoryPage
 from ti_desktop.gui.models.actors import (
     ACTION_ID_ROLE,
     ActionLink,
@@ -43,81 +34,44 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.use_cases import HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
 
 class ActorDetail(QStackedWidget):
-    """The selected actor: contact card, actions led, actions partnered (double-click opens the fiche)."""
+    """The selected actor: contact card, actions led, actions partnered (double-click opens the fiche).
+    Laid out in ui/actor_detail.ui: page 0 says to pick an actor, page 1 shows the one picked."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ui = ui = Ui_ActorDetail()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
-        self.placeholder = QLabel(self.tr("Sélectionnez un acteur pour voir ses coordonnées et ses actions."), self)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #57606a;")
-        self.addWidget(self.placeholder)
-        self.addWidget(self._build_details())
-
-    def _build_details(self) -> QWidget:
-        details = QWidget(self)
-        self.card = QGroupBox(self.tr("Coordonnées"), details)
-        self.name_label = QLabel(self.card)
+        self.placeholder = ui.placeholder
+        set_role(self.placeholder, Role.HINT)
+        self.card = ui.card
+        self.name_label = ui.nameLabel
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.name_label.setWordWrap(True)
-        self.organisation_label = QLabel(self.card)
-        self.organisation_label.setWordWrap(True)
-        self.kind_label = QLabel(self.card)
-        self.email_label = QLabel(self.card)
-        self.email_label.setTextFormat(Qt.TextFormat.RichText)
-        self.email_label.setOpenExternalLinks(True)
-        self.email_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.phone_label = QLabel(self.card)
-        self.phone_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.roles_label = QLabel(self.card)
-        self.roles_label.setWordWrap(True)
-        self.notes_label = QLabel(self.card)
-        self.notes_label.setWordWrap(True)
-        self.notes_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.addRow(self.tr("Type"), self.kind_label)
-        form.addRow(self.tr("Courriel"), self.email_label)
-        form.addRow(self.tr("Téléphone"), self.phone_label)
-        form.addRow(self.tr("Gouvernance"), self.roles_label)
-        form.addRow(self.tr("Notes"), self.notes_label)
-        card_layout = QVBoxLayout(self.card)
-        card_layout.addWidget(self.name_label)
-        card_layout.addWidget(self.organisation_label)
-        card_layout.addLayout(form)
-        card_layout.addStretch(1)
+        self.organisation_label = ui.organisationLabel
+        self.kind_label = ui.kindLabel
+        self.email_label = ui.emailLabel
+        self.phone_label = ui.phoneLabel
+        self.roles_label = ui.rolesLabel
+        self.notes_label = ui.notesLabel
         self.lead_model = ActionLinksModel(self)
         self.partner_model = ActionLinksModel(self)
-        self.lead_box, self.lead_list = self._action_list(details, self.lead_model)
-        self.partner_box, self.partner_list = self._action_list(details, self.partner_model)
-        layout = QHBoxLayout(details)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.card, 5)
-        layout.addWidget(self.lead_box, 4)
-        layout.addWidget(self.partner_box, 5)
-        return details
+        self.lead_box, self.lead_list = ui.leadBox, self._action_list(ui.leadList, self.lead_model)
+        self.partner_box, self.partner_list = ui.partnerBox, self._action_list(ui.partnerList, self.partner_model)
 
-    def _action_list(self, parent: QWidget, model: ActionLinksModel) -> tuple[QGroupBox, QListView]:
-        box = QGroupBox(parent)
-        view = QListView(box)
+    def _action_list(self, view: QListView, model: ActionLinksModel) -> QListView:
         view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(True)
-        view.setAlternatingRowColors(True)
-        view.setSpacing(2)
         view.doubleClicked.connect(self._open_action)
         view.activated.connect(self._open_action)  # Entrée on a line opens it too
-        layout = QVBoxLayout(box)
-        layout.addWidget(view)
-        return box, view
+        return view
 
     def _open_action(self, index: QModelIndex) -> None:
         action_id = index.data(ACTION_ID_ROLE)
@@ -157,6 +111,8 @@ class DirectoryPage(Page):
     def __init__(self, context: AppContext, services: DirectoryPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.services = services
+        self.ui = Ui_DirectoryPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.dialog: QDialog | None = None
         self._roles: dict[int, list[GovernanceRole]] = {}
         self.model = DirectoryModel(self)
@@ -165,49 +121,33 @@ class DirectoryPage(Page):
         self._build_bar()
         self._build_view()
         self.detail = ActorDetail(context, self)
-        self.message = error_label(self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.view)
+        self.message = as_error_label(self.ui.messageLabel)
+        splitter = self.ui.splitter
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
 
     def title(self) -> str:
         return self.tr("Annuaire")
 
     def _build_bar(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Rechercher un nom, une organisation, un courriel…"))
-        self.search.setClearButtonEnabled(True)
+        self.search = self.ui.searchEdit
         self.search.textChanged.connect(self._apply_filters)
-        self.kind_filter = QComboBox(self)
+        self.kind_filter = self.ui.kindCombo
         self.kind_filter.addItem(self.tr("Tous les types"), None)
         for kind in ActorKind:
             self.kind_filter.addItem(kind.label, kind.value)
         self.kind_filter.currentIndexChanged.connect(self._apply_filters)
-        self.count_label = QLabel(self)
-        self.new_button = QPushButton(self.tr("Nouvel acteur…"), self)
-        self.edit_button = QPushButton(self.tr("Modifier…"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.count_label = self.ui.countLabel
+        self.new_button = self.ui.newButton
+        self.edit_button = self.ui.editButton
+        self.delete_button = self.ui.deleteButton
         self.new_button.clicked.connect(self.create_actor)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.bar = QHBoxLayout()
-        self.bar.addWidget(self.search, 3)
-        self.bar.addWidget(self.kind_filter, 1)
-        self.bar.addWidget(self.count_label)
-        self.bar.addStretch(1)
-        self.bar.addWidget(self.new_button)
-        self.bar.addWidget(self.edit_button)
-        self.bar.addWidget(self.delete_button)
 
     def _build_view(self) -> None:
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(self.ui.actorsView)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DirectoryColumn.NAME, Qt.SortOrder.AscendingOrder)

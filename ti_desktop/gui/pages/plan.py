@@ -7,18 +7,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QToolBar,
-    QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,8 +20,10 @@ from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
 from ti_desktop.gui.column_chooser import ColumnChooser
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
+from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasViews
 from ti_desktop.services.views import PlanRow
 
@@ -48,18 +42,16 @@ class PlanPage(Page):
     def __init__(self, context: AppContext, services: PlanPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.services = services
-        self.model = PlanTreeModel(self._edit_action, self)
+        # The filters, the tree and the message line: ui/plan.ui; the toolbar's actions are the page's own.
+        self.ui = Ui_PlanPage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self.model = PlanTreeModel(self._edit_action, self, context.theme)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.toolbar)
-        layout.addLayout(self.filter_rows)
-        layout.addWidget(self.view, 1)
-        self.message = QLabel(self)
-        self.message.setStyleSheet("color: #cf222e;")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.ui.pageLayout.insertWidget(0, self.toolbar)
+        self.message = self.ui.messageLabel
+        set_role(self.message, Role.ERROR)
         context.plan_filter_requested.connect(self.apply_filter)
 
     def title(self) -> str:
@@ -95,47 +87,29 @@ class PlanPage(Page):
             self.toolbar.addAction(action)
 
     def _build_filters(self) -> None:
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Rechercher un code, un titre, une description (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.axis_filter = QComboBox(self)
-        self.status_filter = QComboBox(self)
+        ui = self.ui
+        self.search = ui.searchEdit
+        self.axis_filter = ui.axisCombo
+        self.status_filter = ui.statusCombo
         self.status_filter.addItem(self.tr("Tous les statuts"), None)
         for status in ActionStatus:
             self.status_filter.addItem(status.label, status.value)
-        self.lead_filter = QComboBox(self)
-        self.quality_filter = QComboBox(self)
+        self.lead_filter = ui.leadCombo
+        self.quality_filter = ui.qualityCombo
         self.quality_filter.addItem(self.tr("Qualité des données : toutes"), None)
         for issue in QualityIssue:
             self.quality_filter.addItem(issue.label, issue.value)
-        self.filled_filter = QComboBox(self)
+        self.filled_filter = ui.filledCombo
         self.filled_filter.addItem(self.tr("Retombées : toutes"), None)
         for name, label in FILTERABLE.items():
             self.filled_filter.addItem(self.tr("Avec : {0}").format(label), name)
-        self.confidential_filter = QComboBox(self)
+        self.confidential_filter = ui.confidentialCombo
         for label, value in CONFIDENTIAL_CHOICES:
             self.confidential_filter.addItem(self.tr(label), value)
-        self.late_only = QCheckBox(self.tr("En retard"), self)
-        self.to_discuss_only = QCheckBox(self.tr("À discuter"), self)
-        self.clear_filters = QPushButton(self.tr("Effacer les filtres"), self)
-        self.count_label = QLabel(self)
-        first = QHBoxLayout()
-        first.addWidget(self.search, 3)
-        first.addWidget(self.axis_filter, 1)
-        first.addWidget(self.status_filter, 1)
-        first.addWidget(self.lead_filter, 1)
-        second = QHBoxLayout()
-        second.addWidget(self.late_only)
-        second.addWidget(self.to_discuss_only)
-        second.addWidget(self.confidential_filter)
-        second.addWidget(self.quality_filter)
-        second.addWidget(self.filled_filter)
-        second.addWidget(self.clear_filters)
-        second.addStretch(1)
-        second.addWidget(self.count_label)
-        self.filter_rows = QVBoxLayout()
-        self.filter_rows.addLayout(first)
-        self.filter_rows.addLayout(second)
+        self.late_only = ui.lateCheck
+        self.to_discuss_only = ui.toDiscussCheck
+        self.clear_filters = ui.clearFiltersButton
+        self.count_label = ui.countLabel
         self.search.textChanged.connect(self._update_filter)
         for combo in (
             self.axis_filter,
@@ -151,14 +125,11 @@ class PlanPage(Page):
         self.clear_filters.clicked.connect(self.reset_filters)
 
     def _build_view(self) -> None:
-        self.view = QTreeView(self)
+        # Uniform row heights (ui/plan.ui): constant-time layout, fluid with 10,000 actions.
+        self.view = self.ui.planView
         self.view.setModel(self.model)
-        self.view.setUniformRowHeights(True)  # constant-time layout: fluid with 10,000 actions
-        self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.SelectedClicked)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
         self.view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.view))
         header = self.view.header()

@@ -4,21 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
@@ -27,18 +14,21 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
-from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
+from ti_desktop.gui.forms.ui_territory_epcis import Ui_EpciSection
+from ti_desktop.gui.forms.ui_territory_governance import Ui_GovernanceSection
+from ti_desktop.gui.forms.ui_territory_identity import Ui_IdentitySection
 from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, GovernanceModel
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import Role, set_role
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.use_cases import HasActors, HasEpcis, HasRoles, HasTerritories
 
 # Identity fields edited on one line each, in the order of the form.
 LINE_FIELDS = ("name", "national_code", "region", "departments", "phase", "labelled_on", "carrying_structure")
-WARNING_STYLE = "color: #9a6700;"
 
 
 class IdentitySectionServices(HasTerritories, Protocol):
@@ -46,37 +36,37 @@ class IdentitySectionServices(HasTerritories, Protocol):
 
 
 class IdentitySection(QGroupBox):
-    """Each field is saved when the user leaves it (or presses Entrée), as one undoable edit."""
+    """Each field is saved when the user leaves it (or presses Entrée), as one undoable edit.
+    Laid out in ui/territory_identity.ui; the captions are the fields' labels (domain/records.py)."""
 
     def __init__(self, context: AppContext, services: IdentitySectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setTitle(self.tr("Identité du territoire"))
+        self.ui = ui = Ui_IdentitySection()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.errors = FieldErrors()
+        rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {
+            "name": (ui.nameLabel, ui.nameEdit, ui.nameError),
+            "national_code": (ui.nationalCodeLabel, ui.nationalCodeEdit, ui.nationalCodeError),
+            "region": (ui.regionLabel, ui.regionEdit, ui.regionError),
+            "departments": (ui.departmentsLabel, ui.departmentsEdit, ui.departmentsError),
+            "phase": (ui.phaseLabel, ui.phaseEdit, ui.phaseError),
+            "labelled_on": (ui.labelledOnLabel, ui.labelledOnEdit, ui.labelledOnError),
+            "carrying_structure": (ui.carryingStructureLabel, ui.carryingStructureEdit, ui.carryingStructureError),
+        }
+        assert tuple(rows) == LINE_FIELDS
         self.edits: dict[str, QLineEdit] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for name in LINE_FIELDS:
-            edit = QLineEdit(self)
-            edit.setObjectName(name)
+        for name, (caption, edit, error) in rows.items():
+            caption.setText(entities.TERRITORY.fields[name].label + (" *" if name == "name" else ""))
             edit.editingFinished.connect(lambda name=name: self.save(name))
             self.edits[name] = edit
-            label = entities.TERRITORY.fields[name].label + (" *" if name == "name" else "")
-            form.addRow(label, self.errors.wrap(name, edit))
-        self.edits["labelled_on"].setPlaceholderText(self.tr("jj/mm/aaaa (laisser vide si inconnue)"))
-        self.edits["phase"].setPlaceholderText(self.tr("ex. 2023–2027"))
-        self.summary = QPlainTextEdit(self)
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setPlaceholderText(self.tr("Présentation du territoire, reprise en tête du rapport"))
+            self.errors.add(name, self, as_error_label(error))
+        self.summary = ui.summaryEdit
+        ui.summaryLabel.setText(entities.TERRITORY.fields["summary"].label)
+        self.errors.add("summary", self, as_error_label(ui.summaryError))
         # A multi-line text has no "editing finished": it is saved when it loses the focus.
         self.summary.installEventFilter(self)
-        caption = QLabel(entities.TERRITORY.fields["summary"].label, self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(caption)
-        layout.addWidget(self.errors.wrap("summary", self.summary), 1)
 
     def show_territory(self) -> None:
         tid = self.context.territory_id
@@ -123,14 +113,17 @@ class EpciSectionServices(HasEpcis, Protocol):
 
 
 class EpciSection(QGroupBox):
+    """Laid out in ui/territory_epcis.ui."""
+
     def __init__(self, context: AppContext, services: EpciSectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setTitle(self.tr("Intercommunalités (EPCI)"))
+        self.ui = ui = Ui_EpciSection()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.dialog: QDialog | None = None
         self.model = EpciTableModel(self)
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(ui.epciView)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(EpciColumn.NAME, QHeaderView.ResizeMode.Stretch)
@@ -138,24 +131,14 @@ class EpciSection(QGroupBox):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.totals = QLabel(self)
-        self.totals.setObjectName("totaux")
-        self.add_button = QPushButton(self.tr("Ajouter…"), self)
-        self.edit_button = QPushButton(self.tr("Modifier…"), self)
-        self.delete_button = QPushButton(self.tr("Supprimer"), self)
+        self.totals = ui.totalsLabel
+        self.add_button = ui.addButton
+        self.edit_button = ui.editButton
+        self.delete_button = ui.deleteButton
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
-        self.message = error_label(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.totals, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        self.message = as_error_label(ui.messageLabel)
 
     def show_epcis(self) -> None:
         tid = self.context.territory_id
@@ -225,21 +208,20 @@ class GovernanceSectionServices(HasActors, HasRoles, Protocol):
 
 
 class GovernanceSection(QGroupBox):
+    """Laid out in ui/territory_governance.ui."""
+
     def __init__(self, context: AppContext, services: GovernanceSectionServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.setTitle(self.tr("Gouvernance"))
+        self.ui = ui = Ui_GovernanceSection()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
         self.context = context
         self.dialog: QDialog | None = None
-        self.binome = QLabel(self)
-        self.binome.setObjectName("binome")
-        self.binome.setWordWrap(True)
-        self.binome.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing = QLabel(self)
-        self.missing.setStyleSheet(WARNING_STYLE)
-        self.missing.setWordWrap(True)
+        self.binome = ui.binomeLabel
+        self.missing = ui.missingLabel
+        set_role(self.missing, Role.WARNING)
         self.model = GovernanceModel(self)
-        self.view = read_only_table(QTableView(self))
+        self.view = read_only_table(ui.governanceView)
         self.view.setModel(self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -252,20 +234,11 @@ class GovernanceSection(QGroupBox):
         }.items():
             header.resizeSection(column, width)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.add_button = QPushButton(self.tr("Ajouter un membre…"), self)
-        self.remove_button = QPushButton(self.tr("Retirer de la gouvernance"), self)
+        self.add_button = ui.addButton
+        self.remove_button = ui.removeButton
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
-        self.message = error_label(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.missing, 1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.binome)
-        layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
+        self.message = as_error_label(ui.messageLabel)
 
     def show_governance(self) -> None:
         tid = self.context.territory_id

@@ -16,22 +16,18 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGraphicsView,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollBar,
     QStyle,
-    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.domain.records import MilestoneRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.forms.ui_timeline import Ui_TimelinePage
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.timeline_scene import (
     ACTION_ID,
-    HEADER_BACKGROUND,
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ActionBar,
@@ -52,10 +48,11 @@ class TimelineView(QGraphicsView):
 
     def __init__(self, scene: TimelineScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        background = scene.colours.background
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(Qt.GlobalColor.white)
+        self.setBackgroundBrush(background)
         self._pressed_at: QPoint | None = None
 
     def action_at(self, position: QPoint) -> int | None:
@@ -91,68 +88,58 @@ class TimelinePage(Page):
     def __init__(self, context: AppContext, services: TimelinePageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.services = services
-        self.scene = TimelineScene(self)
+        self.scene = TimelineScene(self, context.theme)
         self._rows: list[PlanRow] = []
         self._milestones: dict[int, list[MilestoneRecord]] = {}
         self._shown_territory: int | None = None
         self._zoom = self._stored_zoom()
-        layout = QVBoxLayout(self)
-        layout.addLayout(self._build_toolbar())
-        layout.addWidget(self._build_views(), 1)
-        layout.addLayout(self._build_legend())
+        # The toolbar, the frame around the views and the legend: ui/timeline.ui; the views show the scene.
+        self.ui = Ui_TimelinePage()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        self._build_toolbar()
+        self._build_views()
+        self._build_legend()
 
     def title(self) -> str:
         return self.tr("Chronologie")
 
     # -- building ------------------------------------------------------------------------------
-    def _build_toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Échelle :"), self))
+    def _build_toolbar(self) -> None:
+        ui = self.ui
         self.zoom_group = QButtonGroup(self)
-        self.zoom_buttons: dict[Zoom, QPushButton] = {}
-        for zoom in Zoom:
-            button = QPushButton(zoom.label, self)
-            button.setCheckable(True)
+        self.zoom_buttons: dict[Zoom, QPushButton] = {
+            Zoom.YEAR: ui.yearButton,
+            Zoom.QUARTER: ui.quarterButton,
+            Zoom.MONTH: ui.monthButton,
+        }
+        for zoom, button in self.zoom_buttons.items():
+            button.setText(zoom.label)
             button.setChecked(zoom is self._zoom)
             button.clicked.connect(lambda _checked=False, zoom=zoom: self.set_zoom(zoom))
             self.zoom_group.addButton(button)
-            self.zoom_buttons[zoom] = button
-            bar.addWidget(button)
-        bar.addSpacing(16)
-        self.today_button = QPushButton(self.tr("Aller à aujourd'hui"), self)
+        self.today_button = ui.todayButton
         self.today_button.clicked.connect(self.scroll_to_today)
-        bar.addWidget(self.today_button)
-        bar.addStretch(1)
-        return bar
 
-    def _build_legend(self) -> QHBoxLayout:
+    def _build_legend(self) -> None:
         """What the symbols mean: under the chart, so the toolbar stays narrow beside the navigation."""
-        bar = QHBoxLayout()
-        bar.addStretch(1)
-        legend = [
-            ("bar", self.tr("Avancement")),
-            ("late", self.tr("Action en retard")),
-            ("milestone-done", self.tr("Jalon atteint")),
-            ("milestone-due", self.tr("Jalon à venir")),
-            ("milestone-overdue", self.tr("Jalon en retard")),
-        ]
-        for kind, text in legend:
-            icon = QLabel(self)
-            icon.setPixmap(legend_icon(kind))
-            bar.addWidget(icon)
-            bar.addWidget(QLabel(text, self))
-            bar.addSpacing(8)
-        return bar
+        ui = self.ui
+        for kind, icon in (
+            ("bar", ui.barIcon),
+            ("late", ui.lateIcon),
+            ("milestone-done", ui.milestoneDoneIcon),
+            ("milestone-due", ui.milestoneDueIcon),
+            ("milestone-overdue", ui.milestoneOverdueIcon),
+        ):
+            icon.setPixmap(legend_icon(kind, self.context.theme))
 
-    def _build_views(self) -> QWidget:
-        frame = QFrame(self)
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.corner = QLabel(self.tr("Fiches-actions"), frame)
+    def _build_views(self) -> None:
+        frame = self.ui.viewsFrame
+        self.corner = self.ui.corner
         self.corner.setFixedSize(LABEL_WIDTH, HEADER_HEIGHT)
-        self.corner.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        theme = self.context.theme
         self.corner.setStyleSheet(
-            f"background: {HEADER_BACKGROUND.name()}; font-weight: bold; font-size: 15px; padding-left: 20px;"
-            " border-right: 1px solid #8c959f; border-bottom: 1px solid #8c959f;"
+            f"background: {theme.header_background}; font-weight: bold; font-size: 15px; padding-left: 20px;"
+            f" border-right: 1px solid {theme.year_line}; border-bottom: 1px solid {theme.year_line};"
         )
         self.header_view = TimelineView(self.scene, frame)
         self.header_view.setFixedHeight(HEADER_HEIGHT)
@@ -168,14 +155,10 @@ class TimelinePage(Page):
         self._follow(self.chart_view.horizontalScrollBar(), self.header_view.horizontalScrollBar())
         self._follow(self.chart_view.verticalScrollBar(), self.label_view.verticalScrollBar())
         self.chart_view.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(0)
-        grid.addWidget(self.corner, 0, 0)
+        grid = self.ui.viewsGrid
         grid.addWidget(self.header_view, 0, 1)
         grid.addWidget(self.label_view, 1, 0)
         grid.addWidget(self.chart_view, 1, 1)
-        return frame
 
     @staticmethod
     def _follow(chart_bar: QScrollBar, other_bar: QScrollBar) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord, MilestoneRecord
+from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_percent
 from ti_desktop.services.views import PlanRow
 
@@ -45,16 +46,40 @@ RIGHT_MARGIN = 190  # room for the "45 %  en retard" written after bars ending o
 FIRST_YEAR = 2023  # the programme's phase 2 (2023–2027) is always shown
 LAST_YEAR = 2027
 
-TEXT = QColor("#1f2328")
-MUTED = QColor("#57606a")
-LATE = QColor("#cf222e")
-TODAY = QColor("#24292f")
-DONE = QColor("#24292f")
-HEADER_BACKGROUND = QColor("#eaeef2")
-ALTERNATE_ROW = QColor("#f6f8fa")
-YEAR_LINE = QColor("#8c959f")
-MINOR_LINE = QColor("#d8dee4")
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
+
+
+@dataclass(frozen=True, slots=True)
+class SceneColours:
+    """The theme's colours the scene paints with, as QColors."""
+
+    text: QColor
+    muted: QColor
+    late: QColor
+    today: QColor
+    done: QColor
+    header_background: QColor
+    alternate_row: QColor
+    year_line: QColor
+    minor_line: QColor
+    background: QColor
+    sample_bar: QColor
+
+    @classmethod
+    def of(cls, theme: Theme) -> SceneColours:
+        return cls(
+            text=theme.colour("text"),
+            muted=theme.colour("muted"),
+            late=theme.colour("error"),
+            today=theme.colour("today_marker"),
+            done=theme.colour("today_marker"),
+            header_background=theme.colour("header_background"),
+            alternate_row=theme.colour("alternate_row"),
+            year_line=theme.colour("year_line"),
+            minor_line=theme.colour("rule"),
+            background=theme.colour("background"),
+            sample_bar=theme.colour("sample_bar"),
+        )
 
 
 def translate(text: str) -> str:
@@ -184,13 +209,13 @@ def light(colour: QColor, strength: float = 0.3) -> QColor:
 class ActionBar(QGraphicsRectItem):
     """An action's planned period: light axis colour, the progress part in full colour, red outline when late."""
 
-    def __init__(self, rect: QRectF, colour: QColor, progress: int, late: bool) -> None:
+    def __init__(self, rect: QRectF, colour: QColor, progress: int, late: bool, late_colour: QColor) -> None:
         super().__init__(rect)
         self.colour = colour
         self.progress = max(0, min(progress, 100))
         self.late = late
         self.setBrush(light(colour))
-        self.setPen(QPen(LATE, 3) if late else QPen(colour.darker(125), 1))
+        self.setPen(QPen(late_colour, 3) if late else QPen(colour.darker(125), 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect = self.rect()
@@ -219,18 +244,19 @@ def diamond(centre: QPointF, radius: float) -> QPolygonF:
     )
 
 
-def milestone_style(milestone: MilestoneRecord, today: dt.date) -> tuple[QBrush, QPen]:
+def milestone_style(milestone: MilestoneRecord, today: dt.date, colours: SceneColours) -> tuple[QBrush, QPen]:
     """Done: filled dark; overdue (due before today, not done): red; to come: empty."""
     if milestone.done_on is not None:
-        return QBrush(DONE), QPen(DONE, 1.5)
+        return QBrush(colours.done), QPen(colours.done, 1.5)
     if milestone.is_overdue(today):
-        return QBrush(LATE), QPen(LATE.darker(140), 1.5)
-    return QBrush(QColor("#ffffff")), QPen(TODAY, 2)
+        return QBrush(colours.late), QPen(colours.late.darker(140), 1.5)
+    return QBrush(colours.background), QPen(colours.today, 2)
 
 
 class TimelineScene(QGraphicsScene):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.colours = SceneColours.of(theme)
         self.scale = TimeScale.covering([], Zoom.YEAR)
         self.rows_height = 0.0
         self._forget_items()
@@ -292,7 +318,7 @@ class TimelineScene(QGraphicsScene):
             self.empty_message = self._text(
                 translate("Aucune action à afficher : créez des fiches-actions dans le Plan d'action."),
                 font(16, italic=True),
-                MUTED,
+                self.colours.muted,
             )
             self.empty_message.setPos(-LABEL_WIDTH + 16, 24)
             y = 3 * ACTION_ROW
@@ -300,7 +326,7 @@ class TimelineScene(QGraphicsScene):
         self._add_grid(zoom)
         self._add_header(zoom)
         self._add_today(today)
-        separator = self.addLine(0, -HEADER_HEIGHT, 0, self.rows_height, QPen(YEAR_LINE, 1))
+        separator = self.addLine(0, -HEADER_HEIGHT, 0, self.rows_height, QPen(self.colours.year_line, 1))
         separator.setZValue(6)
         self.setSceneRect(QRectF(-LABEL_WIDTH, -HEADER_HEIGHT, LABEL_WIDTH + self.chart_width, HEADER_HEIGHT + y))
         self.follow_scroll(0)
@@ -322,7 +348,7 @@ class TimelineScene(QGraphicsScene):
         band.setZValue(-10)
         stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, AXIS_ROW), QPen(Qt.PenStyle.NoPen), colour)
         stripe.setZValue(-9)
-        count = self._text(translate("{count} action(s)").format(count=len(group.rows)), font(13), MUTED)
+        count = self._text(translate("{count} action(s)").format(count=len(group.rows)), font(13), self.colours.muted)
         count_width = count.boundingRect().width()
         count.setPos(-12 - count_width, y + (AXIS_ROW - count.boundingRect().height()) / 2)
         text = translate("{code} — {label}").format(code=group.axis.code, label=group.axis.label)
@@ -350,13 +376,13 @@ class TimelineScene(QGraphicsScene):
         centre_y = y + ACTION_ROW / 2
         no_pen = QPen(Qt.PenStyle.NoPen)
         if alternate:
-            shade = self.addRect(QRectF(0, y, self.chart_width, ACTION_ROW), no_pen, ALTERNATE_ROW)
+            shade = self.addRect(QRectF(0, y, self.chart_width, ACTION_ROW), no_pen, self.colours.alternate_row)
             shade.setZValue(-10)
         # The label cell: clickable as a whole, with the axis colour as a left stripe.
         cell = self.addRect(
             QRectF(-LABEL_WIDTH, y, LABEL_WIDTH, ACTION_ROW),
             no_pen,
-            ALTERNATE_ROW if alternate else Qt.GlobalColor.white,
+            self.colours.alternate_row if alternate else self.colours.background,
         )
         cell.setZValue(-10)
         self._make_clickable(cell, action.id, tooltip)
@@ -366,15 +392,15 @@ class TimelineScene(QGraphicsScene):
         code_font = font(15 if timeline_row.depth == 0 else 14, bold=True)
         title_font = font(15 if timeline_row.depth == 0 else 14)
         if timeline_row.depth:
-            hook = self.addPath(self._hook_path(left - INDENT + 6, y, centre_y), QPen(MUTED, 1.2))
+            hook = self.addPath(self._hook_path(left - INDENT + 6, y, centre_y), QPen(self.colours.muted, 1.2))
             hook.setZValue(-8)
-        code = self._text(action.code or "", code_font, TEXT)
+        code = self._text(action.code or "", code_font, self.colours.text)
         code.setPos(left, centre_y - code.boundingRect().height() / 2)
         self._make_clickable(code, action.id, tooltip)
         title_left = left + code_width if action.code else left
         available = -12 - title_left
         elided = QFontMetricsF(title_font).elidedText(action.title, Qt.TextElideMode.ElideRight, available)
-        title = self._text(elided, title_font, TEXT)
+        title = self._text(elided, title_font, self.colours.text)
         title.setPos(title_left, centre_y - title.boundingRect().height() / 2)
         self._make_clickable(title, action.id, tooltip)
         self.labels[action.id] = title
@@ -385,7 +411,11 @@ class TimelineScene(QGraphicsScene):
             start = self.scale.x(action.planned_start)
             end = max(self.scale.x(action.planned_end + dt.timedelta(days=1)), start + 3)
             bar = ActionBar(
-                QRectF(start, centre_y - bar_height / 2, end - start, bar_height), colour, action.progress, row.late
+                QRectF(start, centre_y - bar_height / 2, end - start, bar_height),
+                colour,
+                action.progress,
+                row.late,
+                self.colours.late,
             )
             if action.status is ActionStatus.ABANDONNEE:
                 bar.setOpacity(0.45)
@@ -396,14 +426,14 @@ class TimelineScene(QGraphicsScene):
             for milestone in milestones.get(action.id, ()):
                 if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
                     after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + 8)
-            percent = self._text(format_percent(action.progress / 100), font(13), MUTED)
+            percent = self._text(format_percent(action.progress / 100), font(13), self.colours.muted)
             percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
             after_x += percent.boundingRect().width() + 8
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
         if row.late:
-            marker = self._text(translate("en retard"), font(13, bold=True), LATE)
+            marker = self._text(translate("en retard"), font(13, bold=True), self.colours.late)
             marker.setPos(after_x, centre_y - marker.boundingRect().height() / 2)
             marker.setZValue(3)
             self._make_clickable(marker, action.id, tooltip)
@@ -427,11 +457,13 @@ class TimelineScene(QGraphicsScene):
             text = translate("sans date de début")
         else:
             text = translate("sans date de fin")
-        marker = self.addRect(QRectF(0, -bar_height / 2, 60, bar_height), QPen(MUTED, 1, Qt.PenStyle.DashLine))
-        marker.setBrush(QBrush(MUTED, Qt.BrushStyle.BDiagPattern))
+        marker = self.addRect(
+            QRectF(0, -bar_height / 2, 60, bar_height), QPen(self.colours.muted, 1, Qt.PenStyle.DashLine)
+        )
+        marker.setBrush(QBrush(self.colours.muted, Qt.BrushStyle.BDiagPattern))
         caption = QGraphicsSimpleTextItem(text, marker)
         caption.setFont(font(14, italic=True))
-        caption.setBrush(MUTED)
+        caption.setBrush(self.colours.muted)
         caption.setPos(68, -caption.boundingRect().height() / 2)
         # Placed at the start of the chart; follow_scroll keeps it at the left of what is shown.
         marker.setPos(8, centre_y)
@@ -464,7 +496,7 @@ class TimelineScene(QGraphicsScene):
             return
         x = self._milestone_x(milestone.due_on)
         item = self.addPolygon(diamond(QPointF(x, centre_y), bar_height / 2 + 3))
-        brush, pen = milestone_style(milestone, today)
+        brush, pen = milestone_style(milestone, today, self.colours)
         item.setBrush(brush)
         item.setPen(pen)
         item.setZValue(4)
@@ -505,23 +537,25 @@ class TimelineScene(QGraphicsScene):
 
     def _add_grid(self, zoom: Zoom) -> None:
         for start, _end, _label in self._minor_ticks(zoom):
-            line = self.addLine(self.scale.x(start), 0, self.scale.x(start), self.rows_height, QPen(MINOR_LINE, 1))
+            line = self.addLine(
+                self.scale.x(start), 0, self.scale.x(start), self.rows_height, QPen(self.colours.minor_line, 1)
+            )
             line.setZValue(-6)
         for year in self._years():
             x = self.scale.x(dt.date(year, 1, 1))
-            line = self.addLine(x, 0, x, self.rows_height, QPen(YEAR_LINE, 1))
+            line = self.addLine(x, 0, x, self.rows_height, QPen(self.colours.year_line, 1))
             line.setZValue(-5)
 
     def _add_header(self, zoom: Zoom) -> None:
-        background = self.addRect(self.header_rect, QPen(Qt.PenStyle.NoPen), HEADER_BACKGROUND)
+        background = self.addRect(self.header_rect, QPen(Qt.PenStyle.NoPen), self.colours.header_background)
         background.setZValue(-10)
-        self.addLine(0, -HEADER_ROW, self.chart_width, -HEADER_ROW, QPen(MINOR_LINE, 1))
-        self.addLine(0, -0.5, self.chart_width, -0.5, QPen(YEAR_LINE, 1))
+        self.addLine(0, -HEADER_ROW, self.chart_width, -HEADER_ROW, QPen(self.colours.minor_line, 1))
+        self.addLine(0, -0.5, self.chart_width, -0.5, QPen(self.colours.year_line, 1))
         year_font = font(15, bold=True)
         for year in self._years():
             x = self.scale.x(dt.date(year, 1, 1))
-            self.addLine(x, -HEADER_HEIGHT, x, 0, QPen(YEAR_LINE, 1))
-            label = self._text(str(year), year_font, TEXT)
+            self.addLine(x, -HEADER_HEIGHT, x, 0, QPen(self.colours.year_line, 1))
+            label = self._text(str(year), year_font, self.colours.text)
             label.setPos(x + 8, -HEADER_HEIGHT + (HEADER_ROW - label.boundingRect().height()) / 2)
             self.year_labels[year] = label
         tick_font = font(13)
@@ -529,16 +563,16 @@ class TimelineScene(QGraphicsScene):
         for start, end, text in self._minor_ticks(zoom):
             left, right = self.scale.x(start), self.scale.x(end)
             if start.month != 1:
-                self.addLine(left, -HEADER_ROW, left, 0, QPen(MINOR_LINE, 1))
+                self.addLine(left, -HEADER_ROW, left, 0, QPen(self.colours.minor_line, 1))
             if metrics.horizontalAdvance(text) > right - left - 4:
                 continue
-            label = self._text(text, tick_font, MUTED)
+            label = self._text(text, tick_font, self.colours.muted)
             width = label.boundingRect().width()
             label.setPos((left + right - width) / 2, -HEADER_ROW + (HEADER_ROW - label.boundingRect().height()) / 2)
 
     def _add_today(self, today: dt.date) -> None:
         x = self.scale.x(today) + self.scale.pixels_per_day / 2
-        line = self.addLine(x, -HEADER_ROW, x, self.rows_height, QPen(TODAY, 2, Qt.PenStyle.DashLine))
+        line = self.addLine(x, -HEADER_ROW, x, self.rows_height, QPen(self.colours.today, 2, Qt.PenStyle.DashLine))
         line.setZValue(2)
         line.setToolTip(translate("Aujourd'hui : {date}").format(date=format_date(today)))
         self.today_line = line
@@ -549,21 +583,20 @@ class TimelineScene(QGraphicsScene):
         path = QPainterPath()
         path.addRoundedRect(pill_rect, 9, 9)
         pill = QGraphicsPathItem(path)
-        pill.setBrush(TODAY)
+        pill.setBrush(self.colours.today)
         pill.setPen(QPen(Qt.PenStyle.NoPen))
         pill.setZValue(5)
         pill.setToolTip(line.toolTip())
         self.addItem(pill)
         caption = QGraphicsSimpleTextItem(text, pill)
         caption.setFont(pill_font)
-        caption.setBrush(QColor("#ffffff"))
+        caption.setBrush(self.colours.background)
         bounds = caption.boundingRect()
         caption.setPos(x - bounds.width() / 2, -HEADER_HEIGHT + (HEADER_ROW - bounds.height()) / 2)
         self._today_pill = pill_rect
 
     # -- tooltips ----------------------------------------------------------------------------------
-    @staticmethod
-    def action_tooltip(row: PlanRow) -> str:
+    def action_tooltip(self, row: PlanRow) -> str:
         action = row.action
         title = html.escape(f"{action.code} — {action.title}" if action.code else action.title)
         lines = [f"<b>{title}</b>", html.escape(translate("Axe : {axis}").format(axis=row.axis.label))]
@@ -581,11 +614,10 @@ class TimelineScene(QGraphicsScene):
         lines.append(html.escape(translate("Avancement : {progress}").format(progress=progress)))
         if row.late:
             late = translate("En retard : la fin prévue est dépassée")
-            lines.append(f'<span style="color:{LATE.name()}"><b>{html.escape(late)}</b></span>')
+            lines.append(f'<span style="color:{self.colours.late.name()}"><b>{html.escape(late)}</b></span>')
         return "<br/>".join(lines)
 
-    @staticmethod
-    def milestone_tooltip(milestone: MilestoneRecord, today: dt.date) -> str:
+    def milestone_tooltip(self, milestone: MilestoneRecord, today: dt.date) -> str:
         lines = [
             f"<b>{html.escape(translate('Jalon : {title}').format(title=milestone.title))}</b>",
             html.escape(translate("Échéance : {date}").format(date=format_date(milestone.due_on))),
@@ -594,27 +626,28 @@ class TimelineScene(QGraphicsScene):
             lines.append(html.escape(translate("Atteint le {date}").format(date=format_date(milestone.done_on))))
         elif milestone.is_overdue(today):
             overdue = html.escape(translate("En retard : échéance dépassée"))
-            lines.append(f'<span style="color:{LATE.name()}"><b>{overdue}</b></span>')
+            lines.append(f'<span style="color:{self.colours.late.name()}"><b>{overdue}</b></span>')
         else:
             lines.append(html.escape(translate("À venir")))
         return "<br/>".join(lines)
 
 
-def legend_icon(kind: str) -> QPixmap:
+def legend_icon(kind: str, theme: Theme = LIGHT) -> QPixmap:
     """Small pictures for the page's legend, painted like the scene's items: 'bar', 'late',
     'milestone-done', 'milestone-due', 'milestone-overdue'."""
     pixmap = QPixmap(34, 20)
     pixmap.fill(Qt.GlobalColor.transparent)
+    colours = SceneColours.of(theme)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if kind in ("bar", "late"):
-        bar = ActionBar(QRectF(2, 4, 30, 12), QColor("#1f6feb"), 50, kind == "late")
+        bar = ActionBar(QRectF(2, 4, 30, 12), colours.sample_bar, 50, kind == "late", colours.late)
         bar.paint(painter, QStyleOptionGraphicsItem())
     else:
         due = dt.date(2100, 1, 1) if kind == "milestone-due" else dt.date(2000, 1, 1)
         done = due if kind == "milestone-done" else None
         sample = MilestoneRecord(0, 0, "", due, done, 0, dt.datetime.min, dt.datetime.min)
-        brush, pen = milestone_style(sample, dt.date(2050, 1, 1))
+        brush, pen = milestone_style(sample, dt.date(2050, 1, 1), colours)
         painter.setBrush(brush)
         painter.setPen(pen)
         painter.drawPolygon(diamond(QPointF(17, 10), 8))

@@ -1,0 +1,161 @@
+"""The theme: readable text colours in both themes, no colour written outside it, the Affichage menu's choice
+kept in the settings, text roles coloured by the application's style sheet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.gui.harness import TestContext
+from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.models.records import ERROR_TEXT, RED, Column, RecordTableModel
+from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, THEMES, Role, Theme, set_role
+from ti_desktop.services.maintenance import OpenDatabase
+
+GUI = Path(__file__).resolve().parents[2] / "ti_desktop" / "gui"
+
+# The colours text is written in (on white or the window's light background).
+TEXT_COLOURS = (
+    "text",
+    "muted",
+    "error",
+    "warning",
+    "success",
+    "attention",
+    "accent",
+    "accent_strong",
+    "decision",
+    "unanswered_text",
+    "general_section",
+    "strength",
+    "weakness",
+    "opportunity",
+    "threat",
+)
+# Where colours may still be written: the theme itself, the meeting mode's projector theme, and (until their
+# engineer converts them) the dialogs, the meetings and reports pages and the meeting mode.
+ALLOWED = (
+    "theme.py",
+    "meeting_mode/",
+    "dialogs/",
+    "pages/meetings",
+    "pages/reports",
+)
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
+
+
+def luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of `#rrggbb`."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    return (1.0 + 0.05) / (luminance(hex_colour) + 0.05)
+
+
+def test_the_contrast_formula() -> None:
+    assert contrast_on_white("#000000") == pytest.approx(21.0)
+    assert contrast_on_white("#ffffff") == pytest.approx(1.0)
+    assert contrast_on_white("#767676") == pytest.approx(4.54, abs=0.01)  # the usual 4.5:1 grey
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_every_text_colour_reads_on_white(theme: Theme) -> None:
+    minimum = 7.0 if theme.high_contrast else 4.5
+    for name in TEXT_COLOURS:
+        value = getattr(theme, name)
+        assert contrast_on_white(value) >= minimum, f"{theme.name}.{name} = {value}: {contrast_on_white(value):.2f}:1"
+    for role in Role:
+        value = theme.role_colour(role)
+        assert contrast_on_white(value) >= minimum, f"{theme.name}, {role.value}: {value}"
+
+
+def test_both_themes_name_the_same_colours() -> None:
+    assert set(LIGHT.colours()) == set(HIGH_CONTRAST.colours())
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", value) for value in LIGHT.colours().values())
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", value) for value in HIGH_CONTRAST.colours().values())
+
+
+def gui_sources() -> Iterator[Path]:
+    for path in sorted(GUI.rglob("*.py")):
+        relative = path.relative_to(GUI).as_posix()
+        if relative.startswith("forms/") or any(relative.startswith(a) or relative == a for a in ALLOWED):
+            continue
+        yield path
+
+
+def test_no_colour_is_written_outside_the_theme() -> None:
+    found = [
+        f"{path.relative_to(GUI).as_posix()}:{number}: {line.strip()}"
+        for path in gui_sources()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if HEX_COLOUR.search(line) or 'QColor("' in line
+    ]
+    assert not found, "colours written outside gui/theme.py:\n" + "\n".join(found)
+
+
+def test_the_allow_list_still_names_files() -> None:
+    """An entry that matches nothing is left over: the lead removes them as the files are converted."""
+    relatives = [p.relative_to(GUI).as_posix() for p in GUI.rglob("*.py")]
+    for allowed in ALLOWED:
+        assert any(r == allowed or r.startswith(allowed) for r in relatives), allowed
+
+
+def test_high_contrast_is_kept_in_the_settings(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
+    window = MainWindow(
+        context, context.services, demo_opened.database.path, [PlanPage(context, context.services)], lambda *_args: None
+    )
+    qtbot.addWidget(window)
+    assert not window.high_contrast_action.isChecked()  # the context's theme is the light one
+    window.high_contrast_action.trigger()
+    assert context.settings.value(THEME_SETTING) == HIGH_CONTRAST.name
+    assert "prochain démarrage" in window.statusBar().currentMessage()
+    window.high_contrast_action.trigger()
+    assert context.settings.value(THEME_SETTING) == LIGHT.name
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_a_role_takes_its_colour_from_the_style_sheet(qtbot: QtBot, theme: Theme) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    try:
+        app.setStyleSheet(theme.style_sheet())
+        parent = QWidget()
+        qtbot.addWidget(parent)
+        error, hint, plain = QLabel("refusé", parent), QLabel("aide", parent), QLabel("texte", parent)
+        set_role(error, Role.ERROR)
+        set_role(hint, Role.HINT)
+        for label in (error, hint, plain):
+            label.ensurePolished()
+        assert error.palette().color(error.foregroundRole()).name() == theme.error
+        assert hint.palette().color(hint.foregroundRole()).name() == theme.muted
+        assert plain.palette().color(plain.foregroundRole()).name() != theme.error
+        set_role(error, None)  # back to plain text, at once
+        assert error.palette().color(error.foregroundRole()).name() != theme.error
+    finally:
+        app.setStyleSheet(before)
+
+
+@pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
+def test_a_table_column_named_colour_follows_the_model_theme(qapp: object, theme: Theme) -> None:
+    model: RecordTableModel[str] = RecordTableModel(
+        [Column("Texte", str, colour=lambda _r: ERROR_TEXT), Column("Ancien", str, colour=lambda _r: RED)],
+        theme=theme,
+    )
+    model.set_records(["x"])
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == theme.error
+    assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == LIGHT.error  # a hex stays
