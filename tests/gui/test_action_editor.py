@@ -24,7 +24,7 @@ from ti_desktop.gui.dialogs.action_documents import format_size
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.action_general import next_code
 from ti_desktop.gui.dialogs.action_tab import SubmitDialog
-from ti_desktop.gui.models.records import RED
+from ti_desktop.gui.theme import LIGHT
 from ti_desktop.kernel.formatting import format_euros, format_percent
 
 from .conftest import TODAY
@@ -416,7 +416,7 @@ def test_adding_a_milestone_and_marking_it_done(qtbot: QtBot, context: TestConte
     overdue_row = column_texts(model, 0).index("Livraison du bâtiment réaménagé")
     assert model.index(overdue_row, 3).data() == "En retard de 52 j"
     brush = model.index(overdue_row, 0).data(Qt.ItemDataRole.ForegroundRole)
-    assert isinstance(brush, QBrush) and brush.color().name() == RED
+    assert isinstance(brush, QBrush) and brush.color().name() == LIGHT.error
 
     qtbot.mouseClick(dialog.ui.addMilestoneButton, Qt.MouseButton.LeftButton)
     form = dialog.findChild(SubmitDialog)
@@ -522,7 +522,7 @@ def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: Qt
     assert model.index(0, 1).data() == "21/11/2026"
     assert model.index(0, 0).data() == "● Alerte"
     brush = model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole)
-    assert isinstance(brush, QBrush) and brush.color().name() == RED
+    assert isinstance(brush, QBrush) and brush.color().name() == LIGHT.error
     assert "Defaillance de l'entreprise titulaire." in dialog.ui.updateDetail.toPlainText()
     stored = context.services.actions.get(action.id)
     assert (stored.status, stored.progress) == (ActionStatus.BLOQUEE, 50)

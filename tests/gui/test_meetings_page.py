@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
 from ti_desktop.domain.enums import ActionStatus, DecisionState, MeetingKind
-from ti_desktop.gui.models.records import RED
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.pages.meetings_dialogs import (
     ActionPickerDialog,
@@ -26,6 +25,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
     ParticipantsDialog,
 )
 from ti_desktop.gui.pages.meetings_register import RegisterColumn
+from ti_desktop.gui.theme import LIGHT
 from ti_desktop.kernel.formatting import format_date
 
 from .conftest import TODAY
@@ -482,7 +482,7 @@ def test_the_register_shows_exactly_the_pending_decisions_by_default(qtbot: QtBo
     overdue_rows = [r for r, row in enumerate(register.shown_rows()) if row.is_overdue(TODAY)]
     assert len(overdue_rows) == 1
     colour = model.index(overdue_rows[0], RegisterColumn.DUE).data(Qt.ItemDataRole.ForegroundRole)
-    assert colour.color() == QColor(RED)
+    assert colour.color() == QColor(LIGHT.error)
     assert model.index(1, RegisterColumn.DUE).data(Qt.ItemDataRole.ForegroundRole) is None
 
     register.set_state_filter(None)

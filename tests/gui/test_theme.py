@@ -14,9 +14,19 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
 from ti_desktop.gui.main_window import MainWindow
-from ti_desktop.gui.models.records import ERROR_TEXT, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.plan import PlanPage
-from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, THEMES, Role, Theme, set_role
+from ti_desktop.gui.theme import (
+    HIGH_CONTRAST,
+    LIGHT,
+    THEME_SETTING,
+    THEMES,
+    Role,
+    Theme,
+    install_theme,
+    installed_theme,
+    set_role,
+)
 from ti_desktop.services.maintenance import OpenDatabase
 
 GUI = Path(__file__).resolve().parents[2] / "ti_desktop" / "gui"
@@ -39,14 +49,10 @@ TEXT_COLOURS = (
     "opportunity",
     "threat",
 )
-# Where colours may still be written: the theme itself, the meeting mode's projector theme, and (until their
-# engineer converts them) the dialogs, the meetings and reports pages and the meeting mode.
+# Where colours may be written: the theme itself and the meeting mode's projector theme.
 ALLOWED = (
     "theme.py",
-    "meeting_mode/",
-    "dialogs/",
-    "pages/meetings",
-    "pages/reports",
+    "meeting_mode/theme.py",
 )
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
 
@@ -131,9 +137,10 @@ def test_high_contrast_is_kept_in_the_settings(qtbot: QtBot, context: TestContex
 def test_a_role_takes_its_colour_from_the_style_sheet(qtbot: QtBot, theme: Theme) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    before = app.styleSheet()
+    before = app.palette()
     try:
-        app.setStyleSheet(theme.style_sheet())
+        install_theme(app, theme)
+        assert installed_theme() is theme and not app.styleSheet()  # never the application's style sheet
         parent = QWidget()
         qtbot.addWidget(parent)
         error, hint, plain = QLabel("refusé", parent), QLabel("aide", parent), QLabel("texte", parent)
@@ -146,16 +153,18 @@ def test_a_role_takes_its_colour_from_the_style_sheet(qtbot: QtBot, theme: Theme
         assert plain.palette().color(plain.foregroundRole()).name() != theme.error
         set_role(error, None)  # back to plain text, at once
         assert error.palette().color(error.foregroundRole()).name() != theme.error
+        assert not error.styleSheet() and not parent.styleSheet()
     finally:
-        app.setStyleSheet(before)
+        install_theme(app, LIGHT)
+        app.setPalette(before)
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))
 def test_a_table_column_named_colour_follows_the_model_theme(qapp: object, theme: Theme) -> None:
     model: RecordTableModel[str] = RecordTableModel(
-        [Column("Texte", str, colour=lambda _r: ERROR_TEXT), Column("Ancien", str, colour=lambda _r: RED)],
+        [Column("Texte", str, colour=lambda _r: ERROR_TEXT), Column("Axe", str, colour=lambda _r: "#8250df")],
         theme=theme,
     )
     model.set_records(["x"])
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == theme.error
-    assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == LIGHT.error  # a hex stays
+    assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#8250df"  # data: an axis colour

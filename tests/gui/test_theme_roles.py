@@ -70,7 +70,12 @@ def test_the_export_dialog_notes_are_hints_and_its_error_line_an_error(qtbot: Qt
     notes = [dialog.ui.xlsxNote, dialog.ui.csvNote, dialog.ui.tetNote, dialog.confidential_note]
     assert [role(note) for note in notes] == [Role.HINT.value] * 4
     assert role(dialog.error_label) == Role.ERROR.value
-    assert not dialog.styleSheet() and not dialog.confidential_note.styleSheet()
+    # The rules are on the notes alone, not on the dialog (nor the application): its other widgets keep the
+    # platform's look.
+    assert not dialog.styleSheet() and dialog.confidential_note.styleSheet() == LIGHT.style_sheet()
+    dialog.confidential_note.ensurePolished()
+    note = dialog.confidential_note
+    assert note.palette().color(note.foregroundRole()).name() == LIGHT.muted
 
 
 def test_the_import_wizard_hints_warnings_and_errors(qtbot: QtBot, context: TestContext) -> None:
@@ -87,7 +92,8 @@ def test_the_import_summary_says_how_the_import_went(qtbot: QtBot) -> None:
     qtbot.addWidget(view)
     view.set_report("3 actions à créer.", [], [])
     assert view.summary_label.property(SUMMARY_PROPERTY) == "ok"
-    assert not view.summary_label.styleSheet()
+    assert view.summary_label.styleSheet() == LIGHT.style_sheet()  # its background: the theme's "ok" rule
+    assert not view.styleSheet()
 
 
 def test_the_indicator_import_dialog_intro_is_a_hint(qtbot: QtBot, context: TestContext) -> None:
@@ -115,7 +121,10 @@ def test_the_meeting_buttons_are_primary_and_large(qtbot: QtBot, context: TestCo
     assert role(detail.mode_button) == PRIMARY
     assert [button.property(SIZING_PROPERTY) for button in (detail.mode_button, detail.close_button)] == [LARGE] * 2
     assert role(detail.state_label) == Role.HINT.value
-    assert not detail.mode_button.styleSheet()
+    assert detail.mode_button.styleSheet() == LIGHT.style_sheet() and not detail.styleSheet()
+    detail.mode_button.ensurePolished()
+    button = detail.mode_button
+    assert button.palette().color(button.foregroundRole()).name() == "#ffffff"  # white on the accent
 
 
 def test_the_action_picker_and_the_reports_page(qtbot: QtBot, context: TestContext) -> None:

@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(190)
-        self.navigation.setObjectName("navigation")  # its font and spacing: the theme's style sheet
+        self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
+        self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.stack = QStackedWidget(self)
         for page in self.pages:
             self.navigation.addItem(page.title())

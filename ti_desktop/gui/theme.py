@@ -1,10 +1,12 @@
 """The window's look, written once: its colours, text roles, fonts and spacings, in a light theme and a
 high-contrast one (for projectors and for people who need it).
 
-Widgets never write a colour: a label says what it is (`set_role(label, Role.HINT)`), the application's
-style sheet — built here from the theme and installed by the composition root — gives it its colour; code
-that paints (the timeline, the chart, the table models) asks `theme.colour("…")`. The meeting mode has its
-own projector sizes in `gui/meeting_mode/theme.py` and takes its colours from here.
+Widgets never write a colour: a label says what it is (`set_role(label, Role.HINT)`, or the `role` property
+of a Designer form, applied by `apply_roles` after `setupUi`), and the theme's style sheet, set on that widget
+alone, gives it its colour; code that paints (the timeline, the chart, the table models) asks
+`theme.colour("…")`. The style sheet is never the application's: any application style sheet makes Qt draw
+every widget through its style-sheet style, which changes spin boxes and combo boxes everywhere. The meeting
+mode has its own projector sizes in `gui/meeting_mode/theme.py`.
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ class Theme:
         return {f.name: getattr(self, f.name) for f in fields(self) if str(getattr(self, f.name)).startswith("#")}
 
     def style_sheet(self) -> str:
-        """The application's style sheet: text roles, the navigation list, the primary button."""
+        """The rules of text roles, the navigation list, primary and large buttons, import summaries; set on each
+        widget that carries one of their properties (and on the navigation list), never on the application."""
         rules = [
             f'QLabel[role="{role.value}"], QCheckBox[role="{role.value}"] {{ color: {self.role_colour(role)};'
             + (" font-weight: bold;" if role in BOLD_ROLES else "")
@@ -265,22 +268,40 @@ def theme_from_settings(settings: QSettings) -> Theme:
     return THEMES.get(str(settings.value(THEME_SETTING, LIGHT.name)), LIGHT)
 
 
+# The application's dynamic property naming the installed theme (set once, by the composition root).
+THEME_PROPERTY = "ti-desktop-theme"
+STYLED_PROPERTIES = (ROLE_PROPERTY, SIZING_PROPERTY, SUMMARY_PROPERTY)
+
+
 def install_theme(app: QApplication, theme: Theme) -> None:
-    """The composition root's: the style sheet and palette of every window of the application."""
+    """The composition root's: the palette of every window, and the theme every role is drawn in."""
     app.setPalette(theme.palette(app.palette()))
-    app.setStyleSheet(theme.style_sheet())
+    app.setProperty(THEME_PROPERTY, theme.name)
+
+
+def installed_theme() -> Theme:
+    """The theme `install_theme` chose for this application (the light one before, or without, a choice)."""
+    app = QApplication.instance()
+    name = app.property(THEME_PROPERTY) if app is not None else None
+    return THEMES.get(str(name), LIGHT)
+
+
+def _style(widget: QWidget) -> None:
+    """The theme's rules on this widget alone (none when it carries no styled property)."""
+    carries = any(widget.property(name) is not None for name in STYLED_PROPERTIES)
+    widget.setStyleSheet(installed_theme().style_sheet() if carries else "")
+
+
+def apply_roles(root: QWidget) -> None:
+    """After a Designer form's `setupUi`: style the widgets whose `role` (sizing, summary) the form set."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if any(widget.property(name) is not None for name in STYLED_PROPERTIES):
+            _style(widget)
 
 
 def set_role(widget: QWidget, role: Role | str | None) -> None:
     """Say what `widget`'s text is for (None: plain text); restyled at once, even when already shown."""
-    value = role.value if isinstance(role, Role) else role
-    if widget.property(ROLE_PROPERTY) == value:
-        return
-    widget.setProperty(ROLE_PROPERTY, value)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    restyle(widget, ROLE_PROPERTY, role.value if isinstance(role, Role) else role)
 
 
 def set_sizing(widget: QWidget, sizing: str | None) -> None:
@@ -295,10 +316,7 @@ def set_summary(label: QWidget, summary: str | None) -> None:
 
 def restyle(widget: QWidget, name: str, value: str | None) -> None:
     """Set the dynamic property the style sheet reads, and restyle the widget at once, even when shown."""
-    if widget.property(name) == value:
+    if widget.property(name) == value and widget.styleSheet():
         return
     widget.setProperty(name, value)
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
-    widget.update()
+    _style(widget)

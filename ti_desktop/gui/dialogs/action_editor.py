@@ -27,7 +27,7 @@ from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
@@ -81,6 +81,7 @@ class ActionEditorDialog(QDialog):
         self.action: ActionRecord | None = None
         self.ui = Ui_ActionEditor()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.general = GeneralTab(context, services, self.ui, self, self.show_message)
         self.funding = FundingTab(context, services, self.ui, self, self.show_message)
         self.milestones = MilestonesTab(context, services, self.ui, self, self.show_message)

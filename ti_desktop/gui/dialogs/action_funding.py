@@ -26,7 +26,8 @@ from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
-from ti_desktop.gui.models.records import GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, Column, RecordTableModel
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
 from ti_desktop.services.use_cases import HasActors, HasFunding
 
@@ -59,6 +60,7 @@ class FundingLineDialog(SubmitDialog):
         super().__init__(parent, submit)
         self.ui = Ui_FundingLineDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         ui = self.ui
         fill_combo(
@@ -132,6 +134,7 @@ class FundingTab(ActionTab):
                 Column(self.tr("Décidé le"), lambda f: format_date(f.decided_on, empty="")),
             ],
             self,
+            theme=self.context.theme,
         )
         ui.fundingView.setModel(self.model)
         setup_table(ui.fundingView, 1)
@@ -204,7 +207,7 @@ class FundingTab(ActionTab):
 
 def _status_colour(line: FundingLineRecord) -> str | None:
     if line.status is FundingStatus.REFUSE:
-        return RED
+        return ERROR_TEXT
     if line.status is FundingStatus.ENVISAGE:
-        return GREY
+        return MUTED_TEXT
     return None

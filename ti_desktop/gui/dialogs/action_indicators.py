@@ -28,6 +28,7 @@ from ti_desktop.gui.forms.ui_action_indicator import Ui_IndicatorDialog
 from ti_desktop.gui.forms.ui_action_indicator_value import Ui_IndicatorValueDialog
 from ti_desktop.gui.inputs import parse_date, parse_number
 from ti_desktop.gui.models.records import Column, RecordTableModel
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date, format_number, format_percent
 from ti_desktop.services.use_cases import HasIndicators, HasIndicatorValues
 
@@ -45,6 +46,7 @@ class IndicatorDialog(SubmitDialog):
         super().__init__(parent, submit)
         self.ui = Ui_IndicatorDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         fill_combo(self.ui.directionCombo, [(d.label, d.value) for d in IndicatorDirection], IndicatorDirection.HAUSSE)
 
@@ -67,6 +69,7 @@ class IndicatorValueDialog(SubmitDialog):
         super().__init__(parent, submit)
         self.ui = Ui_IndicatorValueDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         self.setWindowTitle(self.tr("Nouvelle mesure — {name}").format(name=indicator.name))
         self.ui.measuredOnEdit.setDate(QDate(today.year, today.month, today.day))

@@ -22,7 +22,8 @@ from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_milestone import Ui_MilestoneDialog
 from ti_desktop.gui.inputs import parse_date, show_date
-from ti_desktop.gui.models.records import GREEN, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, SUCCESS_TEXT, Column, RecordTableModel
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.use_cases import HasMilestones
 
@@ -32,6 +33,7 @@ class MilestoneDialog(SubmitDialog):
         super().__init__(parent, submit)
         self.ui = Ui_MilestoneDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         if milestone is not None:
             self.setWindowTitle(self.tr("Modifier le jalon"))
@@ -74,6 +76,7 @@ class MilestonesTab(ActionTab):
                 Column(self.tr("État"), self._state, colour=self._colour, bold=self._overdue),
             ],
             self,
+            theme=self.context.theme,
         )
         ui.milestonesView.setModel(self.model)
         setup_table(ui.milestonesView, 0)
@@ -96,8 +99,8 @@ class MilestonesTab(ActionTab):
 
     def _colour(self, milestone: MilestoneRecord) -> str | None:
         if self._overdue(milestone):
-            return RED
-        return GREEN if milestone.done_on is not None else None
+            return ERROR_TEXT
+        return SUCCESS_TEXT if milestone.done_on is not None else None
 
     def reload(self) -> None:
         if self.action is not None:

@@ -26,8 +26,8 @@ from ti_desktop.gui.dialogs.action_tab import (
 from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
-from ti_desktop.gui.models.records import RED, Column, RecordTableModel
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.models.records import ERROR_TEXT, Column, RecordTableModel
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.use_cases import HasActions, HasUpdates
 
@@ -51,6 +51,7 @@ class ProgressUpdateDialog(SubmitDialog):
         super().__init__(parent, submit)
         self.ui = Ui_ProgressUpdateDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         ui = self.ui
         self.setWindowTitle(self.tr("Nouveau point d'avancement — {action}").format(action=action_name(action)))
@@ -96,7 +97,7 @@ class UpdatesTab(ActionTab):
         self.ui = ui
 
         def alert_colour(update: ProgressUpdateRecord) -> str | None:
-            return RED if update.alert else None
+            return ERROR_TEXT if update.alert else None
 
         self.model: RecordTableModel[ProgressUpdateRecord] = RecordTableModel(
             [
@@ -113,6 +114,7 @@ class UpdatesTab(ActionTab):
                 Column(self.tr("Réalisé"), lambda u: " ".join((u.done or "").split()), tooltip=lambda u: u.done),
             ],
             self,
+            theme=self.context.theme,
         )
         ui.updatesView.setModel(self.model)
         setup_table(ui.updatesView, 5)

@@ -27,6 +27,7 @@ from ti_desktop.gui.exchange_jobs import export_job
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from ti_desktop.gui.jobs import JobRunner
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services.exporting import ExportFormat, ExportResult
 from ti_desktop.services.use_cases import HasActions, HasExports, HasTerritories
@@ -61,6 +62,7 @@ class ExportDialog(QDialog):
         self.runner.failed.connect(self._on_failed)
         self.ui = Ui_ExportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
 
         # -- format -------------------------------------------------------------------------------------------
         self.format_buttons: dict[ExportFormat, QRadioButton] = {

@@ -38,7 +38,7 @@ from ti_desktop.gui.forms.ui_import_mapping_page import Ui_MappingPage
 from ti_desktop.gui.forms.ui_import_sheet_page import Ui_SheetPage
 from ti_desktop.gui.forms.ui_import_validation_page import Ui_ValidationPage
 from ti_desktop.gui.jobs import JobRunner
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services import import_columns as plan_columns
@@ -163,6 +163,7 @@ class FilePage(QWizardPage):
         self._wizard = wizard
         self.ui = Ui_FilePage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.runner = JobRunner(self)
         self.runner.succeeded.connect(self._on_inspected)
         self.runner.failed.connect(self._on_failed)
@@ -279,6 +280,7 @@ class SheetPage(QWizardPage):
         self._wizard = wizard
         self.ui = Ui_SheetPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.table = self.ui.sheetTable
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -361,6 +363,7 @@ class MappingPage(QWizardPage):
         self._wizard = wizard
         self.ui = Ui_MappingPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._built_for: tuple[Path, str, tuple[str, ...]] | None = None
         self._headers: list[str] = []
         self._combos: list[QComboBox] = []
@@ -502,6 +505,7 @@ class ValidationPage(QWizardPage):
         self._wizard = wizard
         self.ui = Ui_ValidationPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.runner = JobRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.succeeded.connect(self._on_checked)
@@ -610,6 +614,7 @@ class ConfirmPage(QWizardPage):
         self._wizard = wizard
         self.ui = Ui_ConfirmPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.runner = JobRunner(self)
         self.runner.progressed.connect(self._on_progress)
         self.runner.succeeded.connect(self._on_imported)

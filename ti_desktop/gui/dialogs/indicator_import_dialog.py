@@ -21,7 +21,7 @@ from ti_desktop.gui.exchange_jobs import indicator_apply_job, indicator_preview_
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_indicator_import_dialog import Ui_IndicatorImportDialog
 from ti_desktop.gui.jobs import JobRunner
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.indicator_import import IndicatorImportPreview
 from ti_desktop.services.use_cases import HasIndicatorImports
 
@@ -54,6 +54,7 @@ class IndicatorImportDialog(QDialog):
         self.runner.failed.connect(self._on_failed)
         self.ui = Ui_IndicatorImportDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.path_edit = self.ui.pathEdit
         self.browse_button = self.ui.browseButton
         self.browse_button.clicked.connect(self.browse)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.gui.forms.ui_recovery_dialog import Ui_RecoveryDialog
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.services.backups import BackupService
 
 
@@ -32,6 +33,7 @@ class RecoveryDialog(QDialog):
         self.newest_good: Path | None = newest.path if newest is not None else None
         self.ui = Ui_RecoveryDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.ui.iconLabel.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.gui.dialogs.action_documents import format_size
 from ti_desktop.gui.forms.ui_restore_dialog import Ui_RestoreDialog
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.backups import REASON_LABELS, BackupEntry, BackupService
 
@@ -52,6 +53,7 @@ class RestoreDialog(QDialog):
         self.entries = backups.entries()
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.table = self.ui.backupsTable
         self.table.setRowCount(len(self.entries))
         self.table.setColumnCount(len(COLUMNS))

@@ -23,10 +23,6 @@ ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action the row leads to, if
 ERROR_TEXT = "error"
 SUCCESS_TEXT = "success"
 MUTED_TEXT = "muted"
-# The light theme's values as `#rrggbb`, for the columns written before the theme (they stay light in high contrast).
-RED = LIGHT.error
-GREEN = LIGHT.success
-GREY = LIGHT.muted
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +30,9 @@ class Column(Generic[T]):
     header: str
     text: Callable[[T], str]
     right_aligned: bool = False
-    colour: Callable[[T], str | None] | None = None  # text colour: a theme colour's name (RED…) or `#rrggbb`
+    colour: Callable[[T], str | None] | None = (
+        None  # text colour: a theme colour's name (ERROR_TEXT…), or an axis's `#rrggbb`
+    )
     bold: Callable[[T], bool] | None = None
     tooltip: Callable[[T], str | None] | None = None
     stretch: bool = False  # takes the width the other columns leave (for the views that ask)

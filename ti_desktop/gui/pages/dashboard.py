@@ -47,7 +47,7 @@ from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import LIGHT, Role, Theme, set_role
+from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
@@ -115,6 +115,7 @@ class FigureTile(QFrame):
         super().__init__(parent)
         self.ui = ui = Ui_FigureTile()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.setObjectName("tile")
         self.clickable = tooltip is not None
         self.value_label = ui.valueLabel
@@ -177,6 +178,7 @@ class ListSection(QWidget):
         super().__init__()
         self.ui = ui = Ui_ListSection()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._title = title
         self._visible_rows = visible_rows
         self.heading = ui.headingLabel

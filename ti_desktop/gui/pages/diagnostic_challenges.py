@@ -33,7 +33,7 @@ from ti_desktop.gui.models.diagnostic import (
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
-from ti_desktop.gui.theme import Role, Theme, set_role
+from ti_desktop.gui.theme import Role, Theme, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasChallenges
 
 
@@ -92,6 +92,7 @@ class ChallengesTab(QWidget):
         # The buttons, the tree, the selected challenge's card and the message line: ui/diagnostic_challenges.ui.
         self.ui = ui = Ui_ChallengesTab()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.dialog: ChallengeDialog | None = None
         self.model = ChallengeTreeModel(self, context.theme)

@@ -24,6 +24,7 @@ from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
 from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.use_cases import HasCompanies
 
@@ -80,6 +81,7 @@ class CompaniesTab(QWidget):
         # The buttons, the table and the message line: ui/diagnostic_companies.ui.
         self.ui = ui = Ui_CompaniesTab()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.dialog: CompanyDialog | None = None
         self.model = CompanyTableModel(self)

@@ -24,7 +24,7 @@ from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
 from ti_desktop.gui.forms.ui_diagnostic_portrait import Ui_PortraitTab
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasAxes, HasDiagnostic
 
 FIELDS = ("axis_id", "title", "text", "sources")
@@ -52,6 +52,7 @@ class PortraitTab(QWidget):
         # The section list and the section's editor: ui/diagnostic_portrait.ui.
         self.ui = Ui_PortraitTab()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.model = SectionListModel(self, context.theme)
         self._axes: list[AxisRecord] = []

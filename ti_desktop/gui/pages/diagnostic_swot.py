@@ -26,7 +26,7 @@ from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
-from ti_desktop.gui.theme import Theme
+from ti_desktop.gui.theme import Theme, apply_roles
 from ti_desktop.services.use_cases import HasAxes, HasSwot
 
 
@@ -107,6 +107,7 @@ class Quadrant(QFrame):
         # The title, the list, the message line and the buttons: ui/swot_quadrant.ui; the colours: the theme's.
         self.ui = ui = Ui_Quadrant()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.category = category
         self.model = SwotListModel(category, self, context.theme)

@@ -34,7 +34,7 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
@@ -47,6 +47,7 @@ class ActorDetail(QStackedWidget):
         super().__init__(parent)
         self.ui = ui = Ui_ActorDetail()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.placeholder = ui.placeholder
         set_role(self.placeholder, Role.HINT)
@@ -113,6 +114,7 @@ class DirectoryPage(Page):
         self.services = services
         self.ui = Ui_DirectoryPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.dialog: QDialog | None = None
         self._roles: dict[int, list[GovernanceRole]] = {}
         self.model = DirectoryModel(self)

@@ -18,7 +18,7 @@ from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label
 from ti_desktop.gui.forms.ui_meetings_page import Ui_MeetingsPage
 from ti_desktop.gui.inputs import show_date
-from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, SUCCESS_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.meetings_detail import (
     MeetingDetail,
@@ -30,9 +30,14 @@ from ti_desktop.gui.pages.meetings_detail import (
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister, DecisionRegisterServices
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 
-STATE_COLOURS = {MeetingState.CLOSED: GREEN, MeetingState.TO_CLOSE: RED, MeetingState.PREPARING: GREY}
+STATE_COLOURS = {
+    MeetingState.CLOSED: SUCCESS_TEXT,
+    MeetingState.TO_CLOSE: ERROR_TEXT,
+    MeetingState.PREPARING: MUTED_TEXT,
+}
 
 
 class MeetingsPageServices(MeetingDetailServices, DecisionRegisterServices, Protocol):
@@ -46,6 +51,7 @@ class MeetingsPage(Page):
         self.dialog: QDialog | None = None
         self.ui = Ui_MeetingsPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.tabs = self.ui.tabs
         self._build_meetings_tab()
         self.register = DecisionRegister(context, services, self)
@@ -73,6 +79,7 @@ class MeetingsPage(Page):
                 Column(self.tr("Lieu"), lambda m: m.place or "—", tooltip=lambda m: m.place, stretch=True),
             ],
             self,
+            theme=self.context.theme,
         )
         self.list_view = read_only_table(ui.listView)
         self.list_view.setModel(self.list_model)

@@ -34,7 +34,7 @@ from ti_desktop.gui.forms.ui_meeting_detail import Ui_MeetingDetail
 from ti_desktop.gui.history_text import format_timestamp
 from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.meeting_mode.services import MeetingModeWindowServices
-from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, SUCCESS_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.meetings_dialogs import (
     ActionPickerDialog,
     AgendaItemDialog,
@@ -44,7 +44,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel, MinutesPanelServices
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import LARGE, Role, set_role, set_sizing
+from ti_desktop.gui.theme import LARGE, Role, apply_roles, set_role, set_sizing
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 from ti_desktop.services.use_cases import (
@@ -135,6 +135,7 @@ class MeetingDetail(QStackedWidget):
         details = QWidget(self)
         self.ui = ui = Ui_MeetingDetail()
         ui.setupUi(details)  # type: ignore[no-untyped-call]
+        apply_roles(details)
         self.minutes = MinutesPanel(self.context, self.services, details)
         self.title_label = ui.titleLabel
         self.title_label.setFont(big_font(self, 1.5))
@@ -222,13 +223,14 @@ class MeetingDetail(QStackedWidget):
                 Column(
                     self.tr("Pourquoi / notes"),
                     lambda r: _one_line(r.item.notes),
-                    colour=lambda r: GREY,
+                    colour=lambda r: MUTED_TEXT,
                     tooltip=lambda r: r.item.notes,
                     stretch=True,
                 ),
             ],
             self,
             action_id=lambda r: r.item.action_id,
+            theme=self.context.theme,
         )
         self.agenda_view = read_only_table(ui.agendaView)
         self.agenda_view.setModel(self.agenda_model)
@@ -281,17 +283,18 @@ class MeetingDetail(QStackedWidget):
                 Column(
                     self.tr("Échéance"),
                     lambda r: format_date(r.decision.due_on),
-                    colour=lambda r: RED if r.is_overdue(self.context.today) else None,
+                    colour=lambda r: ERROR_TEXT if r.is_overdue(self.context.today) else None,
                     bold=lambda r: r.is_overdue(self.context.today),
                 ),
                 Column(
                     self.tr("État"),
                     lambda r: r.decision.state.label,
-                    colour=lambda r: GREEN if r.decision.state.value == "fait" else None,
+                    colour=lambda r: SUCCESS_TEXT if r.decision.state.value == "fait" else None,
                 ),
             ],
             self,
             action_id=lambda r: r.decision.action_id if r.action_code or r.action_title else None,
+            theme=self.context.theme,
         )
         self.decisions_view = read_only_table(ui.decisionsView)
         self.decisions_view.setModel(self.decisions_model)

@@ -32,7 +32,7 @@ from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.models.actors import plain
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -239,6 +239,7 @@ class ActionPickerDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ActionPickerDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._choose = choose
         self.search = self.ui.searchEdit
         self.search.textChanged.connect(self._filter)

@@ -19,8 +19,9 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_decision_register import Ui_DecisionRegister
 from ti_desktop.gui.models.actors import plain
-from ti_desktop.gui.models.records import GREEN, GREY, RED, Column, RecordTableModel
+from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, SUCCESS_TEXT, Column, RecordTableModel
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 from ti_desktop.services.use_cases import HasDecisions, HasSteering
@@ -53,10 +54,13 @@ class DecisionRegister(QWidget):
         self.services = services
         self.context = context
         self._rows: list[DecisionRow] = []
-        self.model: RecordTableModel[DecisionRow] = RecordTableModel(self._columns(), self, self._action_of)
+        self.model: RecordTableModel[DecisionRow] = RecordTableModel(
+            self._columns(), self, self._action_of, theme=self.context.theme
+        )
         # The layout comes from ui/decision_register.ui; the filters' choices and the columns are set here.
         self.ui = Ui_DecisionRegister()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._build_filters()
         self._build_view()
         self._build_buttons()
@@ -78,7 +82,7 @@ class DecisionRegister(QWidget):
             Column(
                 self.tr("Échéance"),
                 lambda r: format_date(r.decision.due_on),
-                colour=lambda r: RED if r.is_overdue(self.context.today) else None,
+                colour=lambda r: ERROR_TEXT if r.is_overdue(self.context.today) else None,
                 bold=lambda r: r.is_overdue(self.context.today),
                 tooltip=self._due_tooltip,
             ),
@@ -93,7 +97,7 @@ class DecisionRegister(QWidget):
 
     @staticmethod
     def _state_colour(row: DecisionRow) -> str | None:
-        return {DecisionState.FAIT: GREEN, DecisionState.ABANDONNE: GREY}.get(row.decision.state)
+        return {DecisionState.FAIT: SUCCESS_TEXT, DecisionState.ABANDONNE: MUTED_TEXT}.get(row.decision.state)
 
     @staticmethod
     def _action_of(row: DecisionRow) -> int | None:

@@ -23,7 +23,7 @@ from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasViews
 from ti_desktop.services.views import PlanRow
 
@@ -45,6 +45,7 @@ class PlanPage(Page):
         # The filters, the tree and the message line: ui/plan.ui; the toolbar's actions are the page's own.
         self.ui = Ui_PlanPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.model = PlanTreeModel(self._edit_action, self, context.theme)
         self._build_toolbar()
         self._build_filters()

@@ -31,6 +31,7 @@ from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn,
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import report_job
 from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.use_cases import HasActions, HasIndicators, HasReports, HasTerritories
@@ -66,6 +67,7 @@ class ReportsPage(Page):
         self.options_panel = ReportOptionsPanel(context.settings, lambda: context.today, self)
         self.ui = Ui_ReportsPage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         ui = self.ui
         ui.optionsLayout.addWidget(self.options_panel)
         self.options_panel.changed.connect(self._options_changed)

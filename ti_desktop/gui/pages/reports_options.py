@@ -19,6 +19,7 @@ from ti_desktop.domain.report_options import ReportOptions, ReportSection
 from ti_desktop.gui.field_errors import FieldErrors, as_error_label
 from ti_desktop.gui.forms.ui_report_options import Ui_ReportOptionsPanel
 from ti_desktop.gui.inputs import parse_date, show_date
+from ti_desktop.gui.theme import apply_roles
 
 
 def settings_key(territory_id: int, name: str) -> str:
@@ -34,6 +35,7 @@ class ReportOptionsPanel(QGroupBox):
         super().__init__(parent)
         self.ui = Ui_ReportOptionsPanel()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._settings = settings
         self._today = today
         self._territory_id: int | None = None

@@ -23,7 +23,7 @@ from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, Gov
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.use_cases import HasActors, HasEpcis, HasRoles, HasTerritories
 
@@ -44,6 +44,7 @@ class IdentitySection(QGroupBox):
         self.services = services
         self.ui = ui = Ui_IdentitySection()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.errors = FieldErrors()
         rows: dict[str, tuple[QLabel, QLineEdit, QLabel]] = {
@@ -120,6 +121,7 @@ class EpciSection(QGroupBox):
         self.services = services
         self.ui = ui = Ui_EpciSection()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.dialog: QDialog | None = None
         self.model = EpciTableModel(self)
@@ -215,6 +217,7 @@ class GovernanceSection(QGroupBox):
         self.services = services
         self.ui = ui = Ui_GovernanceSection()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.context = context
         self.dialog: QDialog | None = None
         self.binome = ui.binomeLabel

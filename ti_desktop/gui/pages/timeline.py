@@ -35,6 +35,7 @@ from ti_desktop.gui.pages.timeline_scene import (
     Zoom,
     legend_icon,
 )
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.services.use_cases import HasMilestones, HasViews
 from ti_desktop.services.views import PlanRow
 
@@ -96,6 +97,7 @@ class TimelinePage(Page):
         # The toolbar, the frame around the views and the legend: ui/timeline.ui; the views show the scene.
         self.ui = Ui_TimelinePage()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self._build_toolbar()
         self._build_views()
         self._build_legend()
