@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,9 +23,11 @@ from ti_desktop.gui.theme import (
     THEME_SETTING,
     THEMES,
     Role,
+    Sizes,
     Theme,
     install_theme,
     installed_theme,
+    scaled_font,
     set_role,
 )
 from ti_desktop.services.maintenance import OpenDatabase
@@ -55,6 +58,13 @@ ALLOWED = (
     "meeting_mode/theme.py",
 )
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b")
+# Sizes written as numbers: font sizes, spacings, margins, widths (`setSpacing(0)` and no margins are allowed).
+SIZE_LITERAL = re.compile(
+    r"setSpacing\([0-9]|setContentsMargins\([1-9]|setPointSize(F)?\(|font-size|setFixedWidth\([0-9]|setMinimumWidth\([0-9]"
+)
+ALLOWED_SIZES = ("setSpacing(0)",)
+# The meeting mode sizes its projector window itself (gui/meeting_mode/theme.py and its window).
+PROJECTOR = "meeting_mode/"
 
 
 def luminance(hex_colour: str) -> float:
@@ -111,6 +121,32 @@ def test_no_colour_is_written_outside_the_theme() -> None:
         if HEX_COLOUR.search(line) or 'QColor("' in line
     ]
     assert not found, "colours written outside gui/theme.py:\n" + "\n".join(found)
+
+
+def test_no_size_is_written_outside_the_theme() -> None:
+    """Fonts, spacings and widths come from the theme's `Sizes` (through `scaled_font` for fonts)."""
+    found = [
+        f"{path.relative_to(GUI).as_posix()}:{number}: {line.strip()}"
+        for path in gui_sources()
+        if not path.relative_to(GUI).as_posix().startswith(PROJECTOR)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if SIZE_LITERAL.search(line) and not any(allowed in line for allowed in ALLOWED_SIZES)
+    ]
+    assert not found, "sizes written outside gui/theme.py:\n" + "\n".join(found)
+
+
+def test_both_themes_share_the_light_sizes() -> None:
+    """The high-contrast theme changes colours (and its navigation list), not the window's layout."""
+    assert HIGH_CONTRAST.sizes == LIGHT.sizes == Sizes()
+
+
+def test_a_scaled_font_keeps_the_family() -> None:
+    base = QFont("DejaVu Sans", 10)
+    heading = scaled_font(base, LIGHT.sizes.heading_scale, bold=True)
+    assert heading.pointSizeF() == pytest.approx(12.0)
+    assert heading.bold()
+    assert heading.family() == base.family()
+    assert not scaled_font(base, LIGHT.sizes.note_scale).bold()
 
 
 def test_the_allow_list_still_names_files() -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
-from ti_desktop.gui.theme import Role, set_role
+from ti_desktop.gui.theme import Role, Theme, installed_theme, set_role
 
 
 def as_error_label(label: QLabel) -> QLabel:
@@ -32,7 +32,9 @@ def set_error(label: QLabel, message: str) -> None:
 class FieldErrors:
     """The error labels of one form; `general` (optional) takes what names no field of the form."""
 
-    def __init__(self, general: QLabel | None = None) -> None:
+    def __init__(self, general: QLabel | None = None, theme: Theme | None = None) -> None:
+        """`theme`: the spacing under a field (the installed theme's when None)."""
+        self.spacing = (theme or installed_theme()).sizes.field_error_spacing_px
         self.labels: dict[str, QLabel] = {}
         self.general = general
         self._form_rows: dict[QLabel, QFormLayout] = {}  # labels that are whole rows of a form
@@ -56,7 +58,7 @@ class FieldErrors:
         container = QWidget(widget.parentWidget())
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(self.spacing)
         layout.addWidget(widget)
         layout.addWidget(self.add(name, container))
         return container

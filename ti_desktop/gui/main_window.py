@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------------
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.stack = QStackedWidget(self)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.territory_bar.setObjectName("territoire")
         self.territory_label = QLabel(self.tr("Territoire : "), self)
         self.territory_selector = QComboBox(self)
-        self.territory_selector.setMinimumWidth(320)
+        self.territory_selector.setMinimumWidth(self.context.theme.sizes.territory_selector_width_px)
         self.territory_bar.addWidget(self.territory_label)
         self.territory_bar.addWidget(self.territory_selector)
         self.addToolBar(self.territory_bar)

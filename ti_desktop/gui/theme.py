@@ -11,11 +11,11 @@ mode has its own projector sizes in `gui/meeting_mode/theme.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 # Where the choice is kept (QSettings key) and its values.
@@ -46,6 +46,39 @@ class Role(StrEnum):
 # The roles whose colour field is not named after them, and the roles written in bold.
 ROLE_COLOURS = {Role.HINT: "muted", Role.ALERT: "error", Role.UNANSWERED: "unanswered_text"}
 BOLD_ROLES = frozenset({Role.SUCCESS, Role.ATTENTION, Role.ALERT, Role.UNANSWERED})
+
+
+@dataclass(frozen=True, slots=True)
+class Sizes:
+    """Text scales (times the widget's own font size) and spacings (pixels) of the window, shared by both themes
+    unless one of them gives its own."""
+
+    # Text scales: titles and headings, largest first.
+    figure_value_scale: float = 2.1  # a dashboard tile's figure
+    page_title_scale: float = 1.7  # the dashboard's title
+    meeting_title_scale: float = 1.5  # the meeting shown on the Réunions page
+    editor_title_scale: float = 1.45  # the fiche-action's header
+    section_title_scale: float = 1.3  # the diagnostic section being edited
+    name_title_scale: float = 1.25  # the actor shown in the directory
+    heading_scale: float = 1.2  # a block's heading: dashboard lists and panels, SWOT quadrants
+    detail_title_scale: float = 1.15  # the challenge shown under the list
+    caption_scale: float = 1.1  # a dashboard tile's caption, the chart's axis names
+    note_scale: float = 0.95  # a dashboard tile's note
+    # Buttons drawn larger than the platform's (the meeting page's).
+    large_button_scale: float = 1.25  # Mode réunion
+    button_scale: float = 1.1  # Clore, the minutes
+    # Spacings, in pixels.
+    page_margins_px: tuple[int, int, int, int] = (16, 12, 16, 16)  # a scrolled page (left, top, right, bottom)
+    page_spacing_px: int = 8  # between a page's blocks
+    panel_spacing_px: int = 24  # between side-by-side panels of a page
+    tile_spacing_px: int = 10  # between a row's figure tiles, between the SWOT's quadrants
+    field_error_spacing_px: int = 2  # between a field and its error line
+    # Widths, in pixels.
+    navigation_width_px: int = 190  # the page list on the left
+    territory_selector_width_px: int = 320  # at least
+    # The timeline's top-left corner (its title).
+    timeline_corner_font_px: int = 15
+    timeline_corner_padding_px: int = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +131,8 @@ class Theme:
     # An import's summary box (SUMMARY_PROPERTY).
     summary_padding_px: int = 6
     summary_radius_px: int = 4
+    # Text scales, spacings and widths (the same in both themes today).
+    sizes: Sizes = field(default_factory=Sizes)
     high_contrast: bool = False
 
     def colour(self, name: str) -> QColor:
@@ -147,6 +182,15 @@ class Theme:
                 f" border-radius: {self.summary_radius_px}px; background: {background}; }}"
             )
         return "\n".join(rules)
+
+    def timeline_corner_style(self) -> str:
+        """The timeline's top-left corner, over its label column: a bold title on the header's background."""
+        sizes = self.sizes
+        return (
+            f"background: {self.header_background}; font-weight: bold; font-size: {sizes.timeline_corner_font_px}px;"
+            f" padding-left: {sizes.timeline_corner_padding_px}px;"
+            f" border-right: 1px solid {self.year_line}; border-bottom: 1px solid {self.year_line};"
+        )
 
     def palette(self, base: QPalette) -> QPalette:
         """The application's palette: the platform's own in the light theme, black on white otherwise."""
@@ -261,6 +305,17 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES: dict[str, Theme] = {theme.name: theme for theme in (LIGHT, HIGH_CONTRAST)}
+
+
+def scaled_font(font: QFont, scale: float, bold: bool | None = None) -> QFont:
+    """A copy of `font`, `scale` (one of `Sizes`' scales) times as large, bold or not (None: as `font` is).
+    A font sized in pixels (no point size) is taken as 10 pt."""
+    scaled = QFont(font)
+    size = scaled.pointSizeF()
+    scaled.setPointSizeF((size if size > 0 else 10.0) * scale)
+    if bold is not None:
+        scaled.setBold(bold)
+    return scaled
 
 
 def theme_from_settings(settings: QSettings) -> Theme:

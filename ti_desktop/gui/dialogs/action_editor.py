@@ -27,7 +27,7 @@ from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
-from ti_desktop.gui.theme import Role, apply_roles, set_role
+from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date
 
 SP = QStyle.StandardPixmap
@@ -118,10 +118,7 @@ class ActionEditorDialog(QDialog):
 
     def _decorate(self) -> None:
         ui = self.ui
-        font = QFont(ui.headerLabel.font())
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        ui.headerLabel.setFont(font)
+        ui.headerLabel.setFont(scaled_font(ui.headerLabel.font(), self.context.theme.sizes.editor_title_scale, True))
         set_role(ui.subtitleLabel, Role.HINT)
         as_error_label(ui.messageLabel)
         for button in self.findChildren(QPushButton):

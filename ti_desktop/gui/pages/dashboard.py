@@ -47,7 +47,7 @@ from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, set_role
+from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
@@ -92,12 +92,9 @@ class ChangeRow:
 
 
 # -- widgets -----------------------------------------------------------------------------------------------------------
-def scaled_font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * scale)
-    font.setBold(bold)
-    return font
+def widget_font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
+    """`widget`'s font, `scale` (one of the theme's `Sizes`) times as large."""
+    return scaled_font(widget.font(), scale, bold)
 
 
 TILES_PER_ROW = 5
@@ -118,13 +115,14 @@ class FigureTile(QFrame):
         apply_roles(self)
         self.setObjectName("tile")
         self.clickable = tooltip is not None
+        sizes = theme.sizes
         self.value_label = ui.valueLabel
-        self.value_label.setFont(scaled_font(self, 2.1, bold=True))
+        self.value_label.setFont(widget_font(self, sizes.figure_value_scale, bold=True))
         self.caption_label = ui.captionLabel
         self.caption_label.setText(caption)
-        self.caption_label.setFont(scaled_font(self, 1.1, bold=True))
+        self.caption_label.setFont(widget_font(self, sizes.caption_scale, bold=True))
         self.note_label = ui.noteLabel
-        self.note_label.setFont(scaled_font(self, 0.95))
+        self.note_label.setFont(widget_font(self, sizes.note_scale))
         set_role(self.note_label, Role.HINT)
         hover = ""
         if tooltip is not None:
@@ -173,8 +171,10 @@ class ListSection(QWidget):
 
     action_requested = Signal(int)
 
-    def __init__(self, title: str, empty_text: str, model: RecordTableModel[Any], visible_rows: int) -> None:
-        """Laid out in ui/list_section.ui."""
+    def __init__(
+        self, title: str, empty_text: str, model: RecordTableModel[Any], visible_rows: int, theme: Theme = LIGHT
+    ) -> None:
+        """Laid out in ui/list_section.ui; `theme`: its heading's size."""
         super().__init__()
         self.ui = ui = Ui_ListSection()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -182,7 +182,7 @@ class ListSection(QWidget):
         self._title = title
         self._visible_rows = visible_rows
         self.heading = ui.headingLabel
-        self.heading.setFont(scaled_font(self, 1.2, bold=True))
+        self.heading.setFont(widget_font(self, theme.sizes.heading_scale, bold=True))
         self.empty_label = ui.emptyLabel
         self.empty_label.setText(empty_text)
         set_role(self.empty_label, Role.HINT)
@@ -235,7 +235,7 @@ class DashboardPage(Page):
         super().__init__(context, parent)
         self.services = services
         self._build_tiles()
-        self.chart = AxisStatusChart()
+        self.chart = AxisStatusChart(theme=self.context.theme)
         self.chart.segment_clicked.connect(self._on_segment_clicked)
         self._build_models()
         self._build_layout()
@@ -347,22 +347,31 @@ class DashboardPage(Page):
             theme=self.context.theme,
         )
         self.late_section = ListSection(
-            self.tr("Actions en retard"), self.tr("Aucune action en retard."), self.late_model, 10
+            self.tr("Actions en retard"), self.tr("Aucune action en retard."), self.late_model, 10, self.context.theme
         )
         self.overdue_section = ListSection(
-            self.tr("Jalons dépassés"), self.tr("Aucun jalon dépassé."), self.overdue_model, 10
+            self.tr("Jalons dépassés"), self.tr("Aucun jalon dépassé."), self.overdue_model, 10, self.context.theme
         )
         self.upcoming_section = ListSection(
             self.tr("Jalons des {0} prochains jours").format(HORIZON_DAYS),
             self.tr("Aucun jalon dans les {0} prochains jours.").format(HORIZON_DAYS),
             self.upcoming_model,
             10,
+            self.context.theme,
         )
         self.decisions_section = ListSection(
-            self.tr("Décisions à mettre en œuvre"), self.tr("Aucune décision en attente."), self.decisions_model, 10
+            self.tr("Décisions à mettre en œuvre"),
+            self.tr("Aucune décision en attente."),
+            self.decisions_model,
+            10,
+            self.context.theme,
         )
         self.changes_section = ListSection(
-            self.tr("Dernières modifications"), self.tr("Aucune modification enregistrée."), self.changes_model, 15
+            self.tr("Dernières modifications"),
+            self.tr("Aucune modification enregistrée."),
+            self.changes_model,
+            15,
+            self.context.theme,
         )
         for section in self._sections():
             section.action_requested.connect(self.context.open_action)
@@ -378,12 +387,12 @@ class DashboardPage(Page):
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setFont(scaled_font(self, 1.2, bold=True))
+        label.setFont(widget_font(self, self.context.theme.sizes.heading_scale, bold=True))
         return label
 
     def _tile_row(self, tiles: Sequence[FigureTile]) -> QGridLayout:
         grid = QGridLayout()
-        grid.setSpacing(10)
+        grid.setSpacing(self.context.theme.sizes.tile_spacing_px)
         for column, tile in enumerate(tiles):
             grid.addWidget(tile, 0, column)
             grid.setColumnStretch(column, 1)
@@ -393,14 +402,15 @@ class DashboardPage(Page):
 
     def _build_layout(self) -> None:
         self.heading = QLabel()
-        self.heading.setFont(scaled_font(self, 1.7, bold=True))
+        self.heading.setFont(widget_font(self, self.context.theme.sizes.page_title_scale, bold=True))
         self.heading.setWordWrap(True)
         self.as_of = QLabel()
         set_role(self.as_of, Role.HINT)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(8)
+        sizes = self.context.theme.sizes
+        layout.setContentsMargins(*sizes.page_margins_px)
+        layout.setSpacing(sizes.page_spacing_px)
         layout.addWidget(self.heading)
         layout.addWidget(self.as_of)
         layout.addWidget(self._heading(self.tr("Actions par statut")))
@@ -422,20 +432,20 @@ class DashboardPage(Page):
         self.key_panel = self._panel(key_box)
         self.money_panel = self._panel(money_box)
         self.figures_grid = QGridLayout()
-        self.figures_grid.setHorizontalSpacing(24)
+        self.figures_grid.setHorizontalSpacing(sizes.panel_spacing_px)
         layout.addLayout(self.figures_grid)
         chart_box = QVBoxLayout()
         chart_box.addWidget(self._heading(self.tr("Actions par axe et par statut")))
         chart_box.addWidget(self.chart, 1)
         self.chart_panel = self._panel(chart_box)
         self.chart_grid = QGridLayout()
-        self.chart_grid.setSpacing(24)
-        layout.addSpacing(8)
+        self.chart_grid.setSpacing(sizes.panel_spacing_px)
+        layout.addSpacing(sizes.page_spacing_px)
         layout.addLayout(self.chart_grid)
         self._wide: tuple[bool, bool] | None = None
         self._arrange(self.width())
         milestones_row = QHBoxLayout()
-        milestones_row.setSpacing(24)
+        milestones_row.setSpacing(sizes.panel_spacing_px)
         milestones_row.addWidget(self.overdue_section, 1)
         milestones_row.addWidget(self.upcoming_section, 1)
         layout.addLayout(milestones_row)

@@ -18,6 +18,7 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.domain.summaries import StatusCounts
 from ti_desktop.gui.status_colours import STATUS_COLOURS, readable_text_on
+from ti_desktop.gui.theme import LIGHT, Theme, scaled_font
 
 ROW_HEIGHT = 52  # pixels per axis bar, legend and value axis come on top
 
@@ -34,8 +35,9 @@ class AxisStatusChart(QChartView):
     # (axis id, ActionStatus) of the clicked segment.
     segment_clicked = Signal(int, object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.sizes = theme.sizes  # its axis names' size
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMouseTracking(True)
         chart = QChart()
@@ -52,10 +54,7 @@ class AxisStatusChart(QChartView):
         self.value_axis = QValueAxis()
 
     def _font(self, scale: float, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        return font
+        return scaled_font(self.font(), scale, bold)
 
     def set_data(self, axes: list[AxisRecord], counts: dict[int, StatusCounts]) -> None:
         """Show one bar per axis (in the given order), one segment colour per status."""
@@ -91,7 +90,7 @@ class AxisStatusChart(QChartView):
 
         self.category_axis = QBarCategoryAxis()
         self.category_axis.append([axis.label for axis in ordered])
-        self.category_axis.setLabelsFont(self._font(1.1, bold=True))
+        self.category_axis.setLabelsFont(self._font(self.sizes.caption_scale, bold=True))
         self.category_axis.setGridLineVisible(False)
         chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(self.category_axis)

@@ -33,7 +33,7 @@ from ti_desktop.gui.models.diagnostic import (
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
-from ti_desktop.gui.theme import Role, Theme, apply_roles, set_role
+from ti_desktop.gui.theme import Role, Theme, apply_roles, scaled_font, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasChallenges
 
 
@@ -128,10 +128,7 @@ class ChallengesTab(QWidget):
         ui = self.ui
         self.detail = ui.detail
         self.detail_title = ui.detailTitle
-        font = QFont()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.detail_title.setFont(font)
+        self.detail_title.setFont(scaled_font(QFont(), self.context.theme.sizes.detail_title_scale, bold=True))
         self.detail_meta = ui.detailMeta
         set_role(self.detail_meta, Role.HINT)
         self.detail_badge = ui.detailBadge

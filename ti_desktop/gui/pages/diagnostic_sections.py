@@ -24,7 +24,7 @@ from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
 from ti_desktop.gui.forms.ui_diagnostic_portrait import Ui_PortraitTab
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SectionListModel, axis_colour
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
-from ti_desktop.gui.theme import Role, apply_roles, set_role
+from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.services.use_cases import HasAxes, HasDiagnostic
 
 FIELDS = ("axis_id", "title", "text", "sources")
@@ -87,9 +87,7 @@ class PortraitTab(QWidget):
         ui = self.ui
         self.editor_box = ui.editorBox
         self.heading = ui.headingLabel
-        self._heading_font = QFont()
-        self._heading_font.setPointSizeF(self._heading_font.pointSizeF() * 1.3)
-        self._heading_font.setBold(True)
+        self._heading_font = scaled_font(QFont(), self.context.theme.sizes.section_title_scale, bold=True)
         self.heading.setFont(self._heading_font)
         self.axis_combo = ui.axisCombo
         self.title_edit = ui.titleEdit

@@ -26,7 +26,7 @@ from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
-from ti_desktop.gui.theme import Theme, apply_roles
+from ti_desktop.gui.theme import Theme, apply_roles, scaled_font
 from ti_desktop.services.use_cases import HasAxes, HasSwot
 
 
@@ -123,10 +123,7 @@ class Quadrant(QFrame):
             f"QListView::item:selected {{ background: {style.accent}; color: white; }}"
         )
         self.title_label = ui.titleLabel
-        font = QFont()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title_label.setFont(font)
+        self.title_label.setFont(scaled_font(QFont(), theme.sizes.heading_scale, bold=True))
         self.title_label.setStyleSheet(f"color: {style.accent};")
         self.view = ui.itemList  # no horizontal scroll bar: the text wraps instead
         self.view.setModel(self.model)
@@ -267,7 +264,7 @@ class SwotTab(QWidget):
         self.context = context
         self.quadrants = {category: Quadrant(context, services, category, self) for category in SwotCategory}
         grid = QGridLayout(self)
-        grid.setSpacing(10)
+        grid.setSpacing(context.theme.sizes.tile_spacing_px)
         positions = {
             SwotCategory.FORCE: (0, 0),
             SwotCategory.FAIBLESSE: (0, 1),

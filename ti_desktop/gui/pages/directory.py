@@ -6,7 +6,6 @@ import html
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -34,7 +33,7 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import Role, apply_roles, set_role
+from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.services.use_cases import HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
@@ -53,10 +52,7 @@ class ActorDetail(QStackedWidget):
         set_role(self.placeholder, Role.HINT)
         self.card = ui.card
         self.name_label = ui.nameLabel
-        font = QFont(self.name_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label.setFont(scaled_font(self.name_label.font(), context.theme.sizes.name_title_scale, bold=True))
         self.organisation_label = ui.organisationLabel
         self.kind_label = ui.kindLabel
         self.email_label = ui.emailLabel

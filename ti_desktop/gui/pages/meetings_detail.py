@@ -44,7 +44,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel, MinutesPanelServices
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import LARGE, Role, apply_roles, set_role, set_sizing
+from ti_desktop.gui.theme import LARGE, Role, apply_roles, scaled_font, set_role, set_sizing
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
 from ti_desktop.services.use_cases import (
@@ -88,11 +88,8 @@ def _one_line(text: str | None) -> str:
 
 
 def big_font(widget: QWidget, scale: float, bold: bool = True) -> QFont:
-    font = QFont(widget.font())
-    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-    font.setPointSizeF(size * scale)
-    font.setBold(bold)
-    return font
+    """`widget`'s font, `scale` (one of the theme's `Sizes`) times as large."""
+    return scaled_font(widget.font(), scale, bold)
 
 
 class MeetingDetailServices(
@@ -137,16 +134,17 @@ class MeetingDetail(QStackedWidget):
         ui.setupUi(details)  # type: ignore[no-untyped-call]
         apply_roles(details)
         self.minutes = MinutesPanel(self.context, self.services, details)
+        sizes = self.context.theme.sizes
         self.title_label = ui.titleLabel
-        self.title_label.setFont(big_font(self, 1.5))
+        self.title_label.setFont(big_font(self, sizes.meeting_title_scale))
         self.state_label = ui.stateLabel
         self.mode_button = ui.modeButton
-        self.mode_button.setFont(big_font(self, 1.25))
+        self.mode_button.setFont(big_font(self, sizes.large_button_scale))
         self.mode_button.clicked.connect(self.start_meeting_mode)
         self.close_button = ui.closeButton
-        self.close_button.setFont(big_font(self, 1.1, bold=False))
+        self.close_button.setFont(big_font(self, sizes.button_scale, bold=False))
         self.close_button.clicked.connect(self.close_meeting)
-        self.minutes.button.setFont(big_font(self, 1.1, bold=False))
+        self.minutes.button.setFont(big_font(self, sizes.button_scale, bold=False))
         set_sizing(self.minutes.button, LARGE)
         ui.buttonsRow.insertWidget(2, self.minutes.button)
         ui.minutesLayout.addWidget(self.minutes)

@@ -139,10 +139,7 @@ class TimelinePage(Page):
         self.corner = self.ui.corner
         self.corner.setFixedSize(LABEL_WIDTH, HEADER_HEIGHT)
         theme = self.context.theme
-        self.corner.setStyleSheet(
-            f"background: {theme.header_background}; font-weight: bold; font-size: 15px; padding-left: 20px;"
-            f" border-right: 1px solid {theme.year_line}; border-bottom: 1px solid {theme.year_line};"
-        )
+        self.corner.setStyleSheet(theme.timeline_corner_style())
         self.header_view = TimelineView(self.scene, frame)
         self.header_view.setFixedHeight(HEADER_HEIGHT)
         self.label_view = TimelineView(self.scene, frame)
