@@ -26,14 +26,10 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -42,6 +38,8 @@ from PySide6.QtWidgets import (
 
 import ti_desktop
 from ti_desktop import APP_NAME, __version__
+from ti_desktop.gui.forms.ui_about_dialog import Ui_AboutDialog
+from ti_desktop.gui.theme import apply_roles
 from ti_desktop.paths import resource_path
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -172,55 +170,33 @@ class ChangelogDialog(QDialog):
 
 class AboutDialog(QDialog):
     def __init__(self, database: Path | None = None, parent: QWidget | None = None) -> None:
+        """The static layout and texts come from ui/about_dialog.ui; the version, the base, the components and
+        the two action buttons are set here."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("À propos de TI Desktop"))
+        self.ui = ui = Ui_AboutDialog()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
+        apply_roles(self)
         self.setWindowIcon(application_icon())
-        self.resize(680, 620)
         self.rows = component_rows()
         self._changelog = changelog_path()
 
-        logo = QLabel(self)
-        logo.setPixmap(application_icon().pixmap(QSize(64, 64)))
-        logo.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title_label = QLabel(f"<h2>{escape(APP_NAME)}</h2>", self)
-        self.version_label = QLabel(self.tr("Version {version}").format(version=__version__), self)
-        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        description = QLabel(
-            self.tr(
-                "L'outil du chef de projet Territoires d'industrie : diagnostic, plan d'action, comités de "
-                "pilotage et rapports d'avancement."
-            ),
-            self,
-        )
-        description.setWordWrap(True)
-        licence = QLabel(
+        ui.logoLabel.setPixmap(application_icon().pixmap(QSize(64, 64)))
+        self.title_label = ui.titleLabel
+        self.title_label.setText(f"<h2>{escape(APP_NAME)}</h2>")
+        self.version_label = ui.versionLabel
+        self.version_label.setText(self.tr("Version {version}").format(version=__version__))
+        ui.licenceLabel.setText(
             self.tr(
                 "Logiciel libre, distribué sous licence GNU GPL version 3 ou ultérieure ({licence}), sans aucune "
                 "garantie."
-            ).format(licence=APP_LICENCE),
-            self,
+            ).format(licence=APP_LICENCE)
         )
-        licence.setWordWrap(True)
-        heading = QVBoxLayout()
-        for widget in (self.title_label, self.version_label, description, licence):
-            heading.addWidget(widget)
-        top = QHBoxLayout()
-        top.addWidget(logo)
-        top.addLayout(heading, 1)
-
         shown = str(database) if database is not None else self.tr("aucune")
-        self.database_label = QLabel(self.tr("<b>Base ouverte :</b> {path}").format(path=escape(shown)), self)
-        self.database_label.setWordWrap(True)
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label = ui.databaseLabel
+        self.database_label.setText(self.tr("<b>Base ouverte :</b> {path}").format(path=escape(shown)))
 
-        self.table = QTableWidget(len(self.rows), 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Composant"), self.tr("Version"), self.tr("Licence")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table = ui.componentTable
+        self.table.setRowCount(len(self.rows))
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for row, component in enumerate(self.rows):
             for column, text in enumerate((component.name, component.version, component.licence)):
@@ -230,20 +206,7 @@ class AboutDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-        notes = QLabel(
-            self.tr(
-                "Qt et PySide6 sont utilisés sous licence LGPL v3 : ils sont livrés comme bibliothèques séparées, "
-                "remplaçables par l'utilisateur ; le module Qt Charts l'est sous GPL v3, compatible avec la "
-                "licence de TI Desktop. Les polices DejaVu sont livrées avec leur licence "
-                "(fichier LICENSE du dossier des polices). L'import et l'export au format des classeurs Territoires en "
-                "Transitions (plateforme libre de l'ADEME) ne reprennent que la disposition des colonnes : aucun "
-                "code de cette plateforme n'est embarqué."
-            ),
-            self,
-        )
-        notes.setWordWrap(True)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = ui.buttonBox
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
         self.changelog_button = QPushButton(self.tr("Journal des modifications…"), self)
@@ -254,14 +217,6 @@ class AboutDialog(QDialog):
         self.copy_button.setToolTip(self.tr("Copie la version et les composants, à joindre à une demande d'aide."))
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.database_label)
-        layout.addWidget(QLabel(self.tr("<b>Composants embarqués</b>"), self))
-        layout.addWidget(self.table, 1)
-        layout.addWidget(notes)
-        layout.addWidget(buttons)
         self._database = shown
 
     def summary(self) -> str:
