@@ -115,6 +115,8 @@ def build_parser() -> FrenchArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
     commands.add_parser("demo", parents=[database], help="créer le territoire de démonstration")
+    init = commands.add_parser("init", parents=[database], help="créer un territoire vide (pour y importer son plan)")
+    init.add_argument("--name", metavar="NOM", required=True, help="le nom du territoire")
     check = commands.add_parser("check", parents=[database], help="révision du schéma, intégrité, nombre de lignes")
     check.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
     backup = commands.add_parser("backup", parents=[database], help="sauvegarde en ligne, vérifiée")
@@ -245,6 +247,20 @@ def run_demo(database: Target, clock: Clock) -> int:
     finally:
         opened.close()
     print(f"Territoire de démonstration « {territory.name} » créé dans « {database} » ({counts.total} actions).")
+    return EXIT_OK
+
+
+def run_init(database: Target, name: str, clock: Clock) -> int:
+    """An empty territory (the four priorities of the programme are every territory's axes)."""
+    opened = open_for(database, clock, create=True)
+    try:
+        territory = opened.services.territories.create_empty(name)
+    finally:
+        opened.close()
+    print(
+        f"Territoire « {territory.name} » créé dans « {database} ». Importez son plan d'action avec : "
+        f'ti-desktop import FICHIER --territory "{territory.name}"'
+    )
     return EXIT_OK
 
 
@@ -519,7 +535,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
 
 # Commands that write to the base: they hold its lock while they run, like the window (so neither can open it
 # meanwhile), and are refused while a window or another write command holds it. Read commands take no lock.
-_WRITING_COMMANDS = ("demo", "import", "restore")
+_WRITING_COMMANDS = ("demo", "init", "import", "restore")
 _READ_COMMANDS_HINT = "Les commandes de lecture (check, report, export) restent possibles."
 
 
@@ -683,6 +699,8 @@ def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int
             return run_restore(database, args.file, clock)
     if args.command == "demo":
         return run_demo(database, clock)
+    if args.command == "init":
+        return run_init(database, args.name, clock)
     if args.command == "report":
         return run_report(database, args, clock)
     if args.command == "import":

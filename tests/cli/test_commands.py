@@ -247,3 +247,29 @@ def test_db_option_before_or_after_the_subcommand(run: Run, tmp_path: Path, user
     assert database.exists() and not user_dirs.default_database.exists()
     code, out, _ = run("--db", str(database), "check")
     assert code == 0 and f"Base : {database}" in out
+
+
+def test_init_creates_an_empty_territory_to_import_into(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    code, _, err = run("report", "--db", str(db), "-o", str(tmp_path / "r.pdf"))
+    assert code != 0 and "ti-desktop init --name" in err  # an empty base says how to start
+    code, out, err = run("init", "--db", str(db), "--name", "Territoire d'industrie Vallée de l'Arve")
+    assert code == 0, err
+    assert "« Territoire d'industrie Vallée de l'Arve » créé" in out and "ti-desktop import FICHIER" in out
+    code, out, _ = run("check", "--db", str(db), "--json")
+    counts = json.loads(out)["counts"]
+    assert counts["territories"] == 1 and counts["actions"] == 0
+    code, out, err = run("report", "--db", str(db), "-o", str(tmp_path / "r.pdf"))
+    assert code == 0, err  # a report of the empty plan: the four priorities, nothing planned yet
+
+
+def test_init_refuses_a_name_already_taken_and_an_empty_name(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    assert run("init", "--db", str(db), "--name", "Sarre-Vosges")[0] == 0
+    code, _, err = run("init", "--db", str(db), "--name", "sarre-vosges")
+    code2, _, err2 = run("init", "--db", str(db), "--name", "   ")
+    _, check, _ = run("check", "--db", str(db), "--json")
+    assert json.loads(check)["counts"]["territories"] == 1  # nothing written by either refusal
+    assert code != 0 and "la base contient déjà le territoire « Sarre-Vosges »" in err and "Traceback" not in err
+    assert code2 != 0 and "Nom du territoire : ce champ est obligatoire" in err2
+    assert code2 != 0 and "Traceback" not in err2 and err2.strip(), err2

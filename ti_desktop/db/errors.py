@@ -18,7 +18,8 @@ class DatabaseLocationError(DatabaseError):
 class DatabaseMissingError(DatabaseError):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"La base « {path} » n'existe pas. Vérifiez le chemin (--db) ou créez-la avec « ti-desktop demo »."
+            f"La base « {path} » n'existe pas. Vérifiez le chemin (--db) ou créez-la avec "
+            "« ti-desktop init --name NOM » (ou « ti-desktop demo »)."
         )
 
 

@@ -32,7 +32,10 @@ class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
             if len(territories) == 1:
                 return territories[0]
             if not territories:
-                raise NotFoundError("La base ne contient aucun territoire (créez-en un ou lancez « ti-desktop demo »).")
+                raise NotFoundError(
+                    "La base ne contient aucun territoire : créez le vôtre avec « ti-desktop init --name NOM » "
+                    "(ou essayez « ti-desktop demo »)."
+                )
             names = ", ".join(f"{t.id} : {t.name}" for t in territories)
             raise AmbiguousTerritoryError(f"La base contient plusieurs territoires ; précisez --territory ({names}).")
         wanted = name_or_id.strip()
@@ -40,6 +43,17 @@ class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
             if str(territory.id) == wanted or territory.name.casefold() == wanted.casefold():
                 return territory
         raise NotFoundError(f"Aucun territoire « {wanted} » dans la base.")
+
+    def create_empty(self, name: str) -> TerritoryRecord:
+        """A new territory with nothing in it yet; refused when another one has the same name, whatever its
+        case (`resolve` could not tell them apart)."""
+        wanted = name.strip()
+        for territory in self.list():
+            if territory.name.casefold() == wanted.casefold():
+                raise ValidationError(
+                    "name", "Nom du territoire", f"la base contient déjà le territoire « {territory.name} »."
+                )
+        return self.create(name=wanted)
 
 
 class AxisService(EntityCrud[models.Axis, AxisRecord]):
