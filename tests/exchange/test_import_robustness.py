@@ -295,7 +295,7 @@ def test_random_bytes_give_a_report_or_a_file_error(data: bytes, suffix: str) ->
 @FUZZ
 @given(
     rows=st.one_of(tables(), typed_tables()),
-    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16"]),
     delimiter=st.sampled_from([";", ",", "\t"]),
     quoted=st.booleans(),
 )
@@ -758,6 +758,10 @@ def test_not_a_spreadsheet_gives_a_clear_french_error(suffix: str, kind: str, co
     result = read_everything(path)
     if kind == "html" and suffix == ".csv":
         return  # text named .csv is read as a (one-column) CSV: a report, no error
+    if kind == "utf16" and suffix == ".csv":
+        assert isinstance(result, list)
+        assert ("Innovation", "Plateforme") in result[0][0].rows  # UTF-16 text with its BOM: a CSV
+        return
     assert isinstance(result, ImportFileError), (kind, suffix)
     if kind == "empty":
         assert "est vide" in result.message
@@ -1157,10 +1161,12 @@ VARIANT_ROWS = [
 MARCH_15 = dt.date(2024, 3, 15)
 
 
-@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1252"])
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp1252", "utf-16", "utf-16-be"])
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
 def test_csv_encodings_and_separators(encoding: str, delimiter: str, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", VARIANT_ROWS, encoding=encoding, delimiter=delimiter)
+    if encoding == "utf-16-be":  # with its BOM, as Excel and Notepad write it
+        path.write_bytes(b"\xfe\xff" + path.read_bytes())
     if encoding == "utf-8-sig":
         assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     plan = plan_of(path)
@@ -1208,3 +1214,21 @@ def test_reading_never_writes_beside_the_file(tmp_path: Path) -> None:
     for path in list(folder.iterdir()):
         read_everything(path)
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_excel_texte_unicode_export_imports_like_a_csv(tmp_path: Path) -> None:
+    """Excel's « Enregistrer sous › Texte Unicode (*.txt) »: UTF-16 LE with its BOM, tabs, CRLF."""
+    path = tmp_path / "plan d'action.txt"
+    lines = [
+        "Axe\tTitre\tBudget prévisionnel",
+        "Innovation\tPlateforme d'essais\t1 250 000,50 €",
+        "Foncier\tFriche\t900",
+    ]
+    path.write_bytes("\r\n".join(lines).encode("utf-16"))
+    assert path.read_bytes().startswith(b"\xff\xfe")
+    plan = plan_of(path)
+    assert not plan.has_errors, [str(i) for i in plan.issues]
+    assert [(a.axis, a.title, a.values.get("planned_budget")) for a in plan.actions] == [
+        ("Innovation", "Plateforme d'essais", Decimal("1250000.50")),
+        ("Foncier", "Friche", Decimal("900")),
+    ]

@@ -13,6 +13,7 @@ whole file unreadable raise `ImportFileError` with a French message; nothing her
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -42,6 +43,7 @@ _LABELS = {
 }
 _WORKBOOK_SUFFIXES = {".xlsx": "Excel", ".xlsm": "Excel", ".xls": "Excel", ".ods": "OpenDocument"}
 _CSV_SEPARATORS = (";", ",", "\t")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # A formula neutralised on export (`'=SUM(…)`) reads back as the text the user typed.
 _NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
 
@@ -96,7 +98,9 @@ def detect_kind(path: Path) -> FileKind:
         if "[Content_Types].xml" in names:
             return "xlsx"
         raise ImportFileError(f"« {path.name} » est une archive ZIP, pas un tableur (.xlsx, .ods).")
-    if b"\x00" in head or head.startswith(b"%PDF"):
+    # Excel's « Texte Unicode » (UTF-16 with its BOM, tab-separated) is text, whatever its NUL bytes.
+    is_text = head.startswith(_UTF16_BOMS)
+    if not is_text and (b"\x00" in head or head.startswith(b"%PDF")):
         raise ImportFileError(f"« {path.name} » n'est pas un tableur : formats acceptés .xlsx, .xls, .ods et .csv.")
     if path.suffix.lower() in _WORKBOOK_SUFFIXES:
         raise ImportFileError(
@@ -251,7 +255,16 @@ def _check_zip_size(path: Path) -> None:
 
 
 def decode_text(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252 — the two encodings French Excel writes."""
+    """UTF-16 when the file says so (its BOM: Excel's « Texte Unicode »), else UTF-8 (with or without BOM),
+    else Windows-1252 — the encodings French Excel writes."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"« {path.name} » se dit en UTF-16 mais ne l'est pas (octet illisible en position {error.start}) : "
+                "enregistrez-le en « CSV UTF-8 » depuis Excel."
+            ) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

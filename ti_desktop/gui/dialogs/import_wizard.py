@@ -185,8 +185,8 @@ class FilePage(QWizardPage):
             self.tr("Choisir le fichier à importer"),
             folder,
             self.tr(
-                "Classeurs et fichiers CSV (*.xlsx *.xls *.ods *.csv);;Excel (*.xlsx *.xls);;"
-                "OpenDocument (*.ods);;CSV (*.csv);;Tous les fichiers (*)"
+                "Classeurs et fichiers CSV (*.xlsx *.xls *.ods *.csv *.txt);;Excel (*.xlsx *.xls);;"
+                "OpenDocument (*.ods);;CSV et texte Unicode (*.csv *.txt);;Tous les fichiers (*)"
             ),
         )
         if name:

@@ -82,7 +82,10 @@ class IndicatorImportDialog(QDialog):
             self,
             self.tr("Choisir le fichier de valeurs"),
             folder,
-            self.tr("Fichiers CSV et classeurs (*.csv *.xlsx *.xls *.ods);;CSV (*.csv);;Excel (*.xlsx *.xls)"),
+            self.tr(
+                "Fichiers CSV et classeurs (*.csv *.txt *.xlsx *.xls *.ods);;CSV et texte Unicode (*.csv *.txt);;"
+                "Excel (*.xlsx *.xls)"
+            ),
         )
         if name:
             self.set_path(Path(name))
