@@ -11,7 +11,13 @@ import pytest
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus, Priority
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, IGNORE
-from ti_desktop.exchange.table_plan import guess_header, header_key, read_table_plan, suggest_mapping
+from ti_desktop.exchange.table_plan import (
+    guess_header,
+    header_key,
+    read_table_plan,
+    status_said_by,
+    suggest_mapping,
+)
 from ti_desktop.exchange.tabular import read_workbook
 
 
@@ -211,3 +217,53 @@ def test_progress_forms(tmp_path: Path, cell: object, expected: int) -> None:
     book.save(path)
     (action,) = read(path).actions
     assert action.values.get("progress") == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Montant sollicité", FundingStatus.DEPOSE),
+        ("Subvention demandée", FundingStatus.DEPOSE),
+        ("Montant € HT", FundingStatus.ENVISAGE),  # says nothing of a status: the default
+    ],
+)
+def test_without_a_status_column_the_amount_header_says_the_status(
+    tmp_path: Path, header: str, expected: FundingStatus
+) -> None:
+    """A file asking 8.4 M€ in a « Montant sollicité » column has asked for it: Déposé, not Envisagé."""
+    path = write_csv(tmp_path / "plan.csv", [f"Axe;Titre;Financeur;{header}", "Innovation;Plateforme;Région;8 400 000"])
+    plan = read(path)
+    assert not plan.has_errors, [str(issue) for issue in plan.issues]
+    [funding] = plan.actions[0].funding
+    assert funding.amount == Decimal("8400000")
+    assert (funding.status or FundingStatus.ENVISAGE) is expected
+
+
+def test_a_status_cell_wins_over_what_the_header_says(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "plan.csv",
+        [
+            "Axe;Titre;Financeur;Montant sollicité;Statut du financement",
+            "Innovation;Plateforme;Région;100 000;Refusé",
+            "Innovation;Banc d'essai;État;50 000;",
+        ],
+    )
+    plan = read(path)
+    assert [action.funding[0].status for action in plan.actions] == [FundingStatus.REFUSE, FundingStatus.DEPOSE]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Montant sollicité (€)", FundingStatus.DEPOSE),
+        ("Subventions demandées", FundingStatus.DEPOSE),
+        ("Montant accordé", FundingStatus.ACCORDE),
+        ("Aide obtenue", FundingStatus.ACCORDE),
+        ("Financements acquis", FundingStatus.ACCORDE),
+        ("Montant versé", FundingStatus.VERSE),
+        ("Montant", None),
+        ("Coût d'acquisition", None),  # « acquisition » is not « acquis »
+    ],
+)
+def test_the_status_an_amount_header_names(header: str, expected: FundingStatus | None) -> None:
+    assert status_said_by(header) is expected

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
+from ti_desktop.domain.enums import FundingStatus
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -517,6 +518,25 @@ def _read_action(
     return action
 
 
+# What an amount column's header says of the money's status, when the row has no status of its own: an amount
+# « sollicité » was asked for (Déposé), not merely thought of (Envisagé, the default).
+_STATUS_WORDS_IN_HEADERS: tuple[tuple[tuple[str, ...], FundingStatus], ...] = (
+    (("verse", "paye"), FundingStatus.VERSE),
+    (("accorde", "obtenu", "acquis", "notifie"), FundingStatus.ACCORDE),
+    (("sollicite", "demande"), FundingStatus.DEPOSE),
+)
+
+
+def status_said_by(header: str) -> FundingStatus | None:
+    """The status an amount column's header names (« Montant sollicité » → Déposé), or None."""
+    words = set(re.sub(r"[^a-z0-9]+", " ", normalise(header)).split())
+    for stems, status in _STATUS_WORDS_IN_HEADERS:
+        # The word and its agreements (« sollicitée », « accordés »), not its relatives (« acquisition »).
+        if any(stem + ending in words for stem in stems for ending in ("", "e", "s", "es")):
+            return status
+    return None
+
+
 def _funding_of(cells: _Cells) -> FundingImport | None:
     funder = cells.text("financeur", 200)
     amount = cells.amount("montant_demande")
@@ -531,7 +551,11 @@ def _funding_of(cells: _Cells) -> FundingImport | None:
         cells.warning("montant_demande", "montant sans financeur : le financeur est noté « Financeur non précisé ».")
         funder = "Financeur non précisé"
     origin = Origin(cells.sheet, cells.number)
-    column = cells.where("montant_demande")["column"]
+    where = cells.where("montant_demande")
+    column = where["column"]
+    status = cells.word("statut_financement", FUNDING_STATUS_WORDS, "Envisagé, Déposé, Accordé, Versé ou Refusé")
+    if status is None and is_blank(cells.raw("statut_financement")):
+        status = status_said_by(str(where["header"]))
     funding = FundingImport(
         funder=funder,
         amount=amount,
@@ -539,7 +563,7 @@ def _funding_of(cells: _Cells) -> FundingImport | None:
         column=str(column),
         programme=cells.text("dispositif", 200),
         amount_granted=cells.amount("montant_accorde"),
-        status=cells.word("statut_financement", FUNDING_STATUS_WORDS, "Envisagé, Déposé, Accordé, Versé ou Refusé"),
+        status=status,
         filed_on=cells.date("date_depot"),
         decided_on=cells.date("date_decision"),
     )
