@@ -92,8 +92,9 @@ def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
     window = controller.window
     assert window is not None
     context = window.context
-    action = context.services.actions.list()[0]
-    dialog = ActionEditorDialog(context, context.services, action.id, window)
+    services = window.services  # the registry the composition root gave the window
+    action = services.actions.list()[0]
+    dialog = ActionEditorDialog(context, services, action.id, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -105,7 +106,7 @@ def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
     qtbot.keyClick(title, Qt.Key.Key_Delete)
     qtbot.keyClicks(title, "Titre de Claire")
     qtbot.keyClick(title, Qt.Key.Key_Return)
-    assert context.services.actions.get(action.id).title == "Titre de Claire"
+    assert services.actions.get(action.id).title == "Titre de Claire"
 
     bruno = open_server_services(server_url, user="bruno.hertz", clock=fixed_clock())
     try:
@@ -116,7 +117,7 @@ def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
         assert bruno.services.actions.get(action.id).title == "Titre de Bruno"  # as Bruno's session reads it
     finally:
         bruno.close()
-    assert context.services.actions.get(action.id).title == "Titre de Bruno"
+    assert services.actions.get(action.id).title == "Titre de Bruno"
     box = window.conflict_box
     assert box is not None and box.isVisible() and box.windowTitle() == "Modification concurrente"
     assert "bruno.hertz a modifié l'action" in box.text() and "Titre de Claire → Titre de Bruno" in box.text()
