@@ -11,6 +11,7 @@ mode has its own projector sizes in `gui/meeting_mode/theme.py`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
@@ -344,7 +345,13 @@ def installed_theme() -> Theme:
 def _style(widget: QWidget) -> None:
     """The theme's rules on this widget alone (none when it carries no styled property)."""
     carries = any(widget.property(name) is not None for name in STYLED_PROPERTIES)
-    widget.setStyleSheet(installed_theme().style_sheet() if carries else "")
+    widget.setStyleSheet(_style_sheet_of(installed_theme()) if carries else "")
+
+
+@functools.cache
+def _style_sheet_of(theme: Theme) -> str:
+    """Built once per theme: every labelled widget of every window takes the same string."""
+    return theme.style_sheet()
 
 
 def apply_roles(root: QWidget) -> None:
