@@ -144,3 +144,15 @@ STARTED_STATUSES = frozenset(
 SECURED_FUNDING_STATUSES = frozenset({FundingStatus.ACCORDE, FundingStatus.VERSE})
 # Funding that has been filed with a funder and not refused.
 REQUESTED_FUNDING_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, FundingStatus.VERSE})
+
+
+class CustomFieldKind(LabelledEnum):
+    """The kind of a territory's own field (« champ personnalisé »), kept from a column of an imported workbook or
+    created by the user: what its values are and how they are shown, edited, filtered and exported."""
+
+    TEXT = "texte", "Texte"
+    NUMBER = "nombre", "Nombre"
+    AMOUNT = "montant", "Montant en €"
+    DATE = "date", "Date"
+    FLAG = "oui_non", "Oui / Non"
+    CHOICE = "liste", "Liste de choix"

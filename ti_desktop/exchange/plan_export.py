@@ -18,7 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-from ti_desktop.domain.enums import ActionStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, CustomFieldKind, Priority
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet
 from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
@@ -88,6 +88,9 @@ class ExportedAction:
     funding: tuple[ExportedFunding, ...] = ()
     milestones: tuple[ExportedMilestone, ...] = ()
     updates: tuple[ExportedUpdate, ...] = ()
+    # The territory's custom fields, by name (the column header they are exported under): str, Decimal, date,
+    # bool; a field the action leaves empty is absent. Their order is `PlanExport.custom_fields`.
+    custom_values: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def is_sub_action(self) -> bool:
@@ -121,6 +124,8 @@ class PlanExport:
     actions: tuple[ExportedAction, ...]
     indicators: tuple[ExportedIndicator, ...] = ()
     confidential_left_out: int = 0
+    # The territory's custom fields in their order: (name, kind); each is a column after the declared ones.
+    custom_fields: tuple[tuple[str, CustomFieldKind], ...] = ()
 
     @property
     def exported_on(self) -> dt.date:

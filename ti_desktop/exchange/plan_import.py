@@ -8,13 +8,21 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, CustomFieldKind, FundingStatus, Priority
 from ti_desktop.exchange.french import normalise
 from ti_desktop.exchange.report import ImportIssue, ImportReport
 
 UNCLASSIFIED_AXIS = "À classer"
+
+# What becomes of a filled column that maps to no field (`--unmapped`, the wizard's choice per column, a
+# `--mapping` target): kept as a custom field of the territory (the default: nothing lost), appended to the
+# fiche's notes as « Header : value », or ignored on purpose (still listed in the validation report).
+UnmappedPolicy = Literal["keep", "notes", "ignore"]
+KEEP_AS_CUSTOM = "champ_personnalise"  # mapping target: keep this column as a custom field
+APPEND_TO_NOTES = "ajouter_aux_notes"  # mapping target: append this column to the fiche's notes
+POLICY_OF_TARGET: dict[str, UnmappedPolicy] = {KEEP_AS_CUSTOM: "keep", APPEND_TO_NOTES: "notes", "ignorer": "ignore"}
 
 # Words people (and TeT) use for statuses and priorities, normalised. "À discuter" is TeT's status for
 # what TI Desktop keeps as a flag: it sets `to_discuss` and leaves the status alone.
@@ -110,6 +118,29 @@ class MilestoneImport:
     done_on: dt.date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class UnmappedColumn:
+    """A source column with at least one filled cell that maps to no field, as the validation report lists it,
+    and what the import does with it."""
+
+    sheet: str
+    column: str  # letter, as Excel names it
+    header: str  # as written in the file (the letter when the header cell is empty)
+    filled: int  # number of filled data cells
+    samples: tuple[str, ...]  # up to two distinct values, as shown
+    policy: UnmappedPolicy = "keep"
+
+
+@dataclass(frozen=True, slots=True)
+class CustomColumn:
+    """A column kept as a custom field of the territory: its header (the field's name), the kind guessed from its
+    values, and for a list, its choices in file order."""
+
+    header: str
+    kind: CustomFieldKind
+    choices: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class ActionImport:
     origin: Origin
@@ -126,6 +157,9 @@ class ActionImport:
     # ("planned_budget": Decimal("1250000")); a blank cell is absent.
     values: dict[str, Any] = field(default_factory=dict)
     actors: dict[str, str] = field(default_factory=dict)  # model attribute (lead_actor_id…) → actor name
+    # Values of the columns kept as custom fields (`PlanImport.custom_columns`), by header, read by the column's
+    # kind: str, Decimal (number, amount), datetime.date, bool; a blank cell is absent.
+    custom_values: dict[str, Any] = field(default_factory=dict)
     funding: list[FundingImport] = field(default_factory=list)
     milestones: list[MilestoneImport] = field(default_factory=list)
     implicit: bool = False  # an action named only by its sub-actions' rows (TeT)
@@ -151,6 +185,8 @@ class PlanImport:
     report: ImportReport = field(default_factory=ImportReport)
     creates_axes: bool = True  # TeT axes become axes; a table must name the territory's axes
     columns: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute → (column letter, header)
+    unmapped: list[UnmappedColumn] = field(default_factory=list)  # filled columns mapped to no field
+    custom_columns: list[CustomColumn] = field(default_factory=list)  # those kept as custom fields, in file order
 
     @property
     def issues(self) -> list[ImportIssue]:
