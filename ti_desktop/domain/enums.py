@@ -156,3 +156,11 @@ class CustomFieldKind(LabelledEnum):
     DATE = "date", "Date"
     FLAG = "oui_non", "Oui / Non"
     CHOICE = "liste", "Liste de choix"
+
+
+class AmountBasis(LabelledEnum):
+    """Whether an amount is before tax (HT, the programme's usual basis) or includes VAT (TTC): kept with the
+    amount as the file or the user gave it, never converted."""
+
+    HT = "ht", "HT"
+    TTC = "ttc", "TTC"

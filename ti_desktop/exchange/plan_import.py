@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, CustomFieldKind, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, CustomFieldKind, FundingStatus, Priority
 from ti_desktop.exchange.french import normalise
 from ti_desktop.exchange.report import ImportIssue, ImportReport
 
@@ -108,6 +108,7 @@ class FundingImport:
     status: FundingStatus | None = None
     filed_on: dt.date | None = None
     decided_on: dt.date | None = None
+    basis: AmountBasis | None = None  # HT or TTC, as the amount's column says (None: not said, HT assumed)
 
 
 @dataclass(slots=True)
@@ -153,6 +154,7 @@ class ActionImport:
     status: ActionStatus | None = None
     priority: Priority | None = None
     budget_nature: BudgetNature | None = None
+    budget_basis: AmountBasis | None = None  # HT or TTC, as the budget's column says (None: not said, HT assumed)
     # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record attribute
     # ("planned_budget": Decimal("1250000")); a blank cell is absent.
     values: dict[str, Any] = field(default_factory=dict)
