@@ -55,6 +55,7 @@ _ARGPARSE_MESSAGES = [
         r"commande inconnue : \2 (possibles : \3)",
     ),
     (re.compile(r"argument (.+): expected one argument"), r"l'option \1 attend une valeur"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"les options \2 et \1 s'excluent"),
 ]
 
 
@@ -144,7 +145,13 @@ def build_parser() -> FrenchArgumentParser:
         help="importer un plan d'action (.xlsx, .xls, .ods, .csv ; Territoires en Transitions reconnu)",
     )
     importing.add_argument("file", metavar="FICHIER", nargs="?", help="le fichier à importer")
-    importing.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    target = importing.add_mutually_exclusive_group()
+    target.add_argument("--territory", metavar="NOM|ID", help="le territoire (par défaut : le seul de la base)")
+    target.add_argument(
+        "--new-territory",
+        metavar="NOM",
+        help="créer ce territoire avec le plan importé (rien n'est créé si le fichier est refusé)",
+    )
     importing.add_argument("--sheet", metavar="FEUILLE", help="la feuille des actions (par défaut : devinée)")
     importing.add_argument(
         "--mapping",
@@ -387,19 +394,24 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
         raise TiDesktopError("import : indiquez le fichier à importer (ou --fields pour lister les champs).")
     if args.indicateurs:
         return run_import_indicators(database, args, clock)
-    from ti_desktop.services.importing import ImportPreview, ImportRefusedError
+    from ti_desktop.services.importing import ImportPreview, ImportRefusedError, ImportTarget, NewTerritory
 
     source = Path(args.file).expanduser().absolute()
     mapping = read_mapping(args.mapping) if args.mapping else None
-    opened = open_for(database, clock)
+    opened = open_for(database, clock, create=args.new_territory is not None and not args.dry_run)
     try:
-        territory = opened.services.territories.resolve(args.territory)
+        target: ImportTarget
+        if args.new_territory is not None:
+            target, territory_name = NewTerritory(args.new_territory), args.new_territory.strip()
+        else:
+            territory = opened.services.territories.resolve(args.territory)
+            target, territory_name = territory.id, territory.name
         options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping}
         if args.dry_run:
-            result: ImportPreview = opened.services.imports.preview(territory.id, source, **options)
+            result: ImportPreview = opened.services.imports.preview(target, source, **options)
         else:
             try:
-                result = opened.services.imports.apply(territory.id, source, **options)
+                result = opened.services.imports.apply(target, source, **options)
             except ImportRefusedError as error:
                 result = error.preview
     finally:
@@ -426,10 +438,11 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
             file=sys.stderr,
         )
         return EXIT_FAILURE
+    created_territory = " (nouveau territoire)" if args.new_territory is not None else ""
     if args.dry_run:
-        print(f"Simulation (rien n'a été écrit) pour « {territory.name} » : {summary}")
+        print(f"Simulation (rien n'a été écrit) pour « {territory_name} »{created_territory} : {summary}")
     else:
-        print(f"Import de « {source.name} » dans « {territory.name} » : {summary}")
+        print(f"Import de « {source.name} » dans « {territory_name} »{created_territory} : {summary}")
     return EXIT_OK
 
 

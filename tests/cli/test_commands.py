@@ -273,3 +273,52 @@ def test_init_refuses_a_name_already_taken_and_an_empty_name(run: Run, tmp_path:
     assert code != 0 and "la base contient déjà le territoire « Sarre-Vosges »" in err and "Traceback" not in err
     assert code2 != 0 and "Nom du territoire : ce champ est obligatoire" in err2
     assert code2 != 0 and "Traceback" not in err2 and err2.strip(), err2
+
+
+def _plan_csv(path: Path, *, bad_date: bool = False) -> Path:
+    if bad_date:
+        text = "Axe;Intitulé;Budget;Date de fin\nInnovation;Plateforme d'essais;1 250 000 €;31/02/2026\n"
+    else:
+        text = (
+            "Axe;Intitulé;Budget\n"
+            "Innovation;Plateforme d'essais;1 250 000 €\n"
+            "Foncier;Requalification de la friche;300 000\n"
+            "Compétences;Campus des métiers;80 000\n"
+        )
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_new_territory_creates_it_with_its_plan(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    source = _plan_csv(tmp_path / "plan.csv")
+    code, out, err = run("import", str(source), "--db", str(db), "--new-territory", "Pays de Montbéliard")
+    assert code == 0, err
+    assert "« Pays de Montbéliard » (nouveau territoire)" in out and "3 actions créées" in out
+    _, check, _ = run("check", "--db", str(db), "--json")
+    counts = json.loads(check)["counts"]
+    assert counts["territories"] == 1 and counts["actions"] == 3
+    # The territory now exists: a second --new-territory of the same name is refused, nothing written.
+    code, _, err = run("import", str(source), "--db", str(db), "--new-territory", "pays de montbéliard")
+    assert code != 0 and "la base contient déjà le territoire « Pays de Montbéliard »" in err
+    _, check, _ = run("check", "--db", str(db), "--json")
+    assert json.loads(check)["counts"]["actions"] == 3
+
+
+def test_import_new_territory_refused_file_leaves_no_territory(run: Run, tmp_path: Path) -> None:
+    db = tmp_path / "plan.sqlite3"
+    assert run("init", "--db", str(db), "--name", "Sarre-Vosges")[0] == 0
+    source = _plan_csv(tmp_path / "plan.csv", bad_date=True)
+    code, out, err = run("import", str(source), "--db", str(db), "--new-territory", "Nord Isère")
+    assert code != 0 and "rien n'a été écrit" in err and "ligne 2" in out
+    code, out, err = run("import", str(source), "--db", str(db), "--new-territory", "Nord Isère", "--dry-run")
+    assert code != 0
+    _, check, _ = run("check", "--db", str(db), "--json")
+    counts = json.loads(check)["counts"]
+    assert counts["territories"] == 1 and counts["actions"] == 0  # only Sarre-Vosges, as before
+
+
+def test_import_takes_a_territory_or_a_new_one_not_both(run: Run, tmp_path: Path) -> None:
+    source = _plan_csv(tmp_path / "plan.csv")
+    code, _, err = run("import", str(source), "--territory", "A", "--new-territory", "B")
+    assert code == 2 and "les options --territory et --new-territory s'excluent" in err and "Traceback" not in err

@@ -47,13 +47,19 @@ class TerritoryService(EntityCrud[models.Territory, TerritoryRecord]):
     def create_empty(self, name: str) -> TerritoryRecord:
         """A new territory with nothing in it yet; refused when another one has the same name, whatever its
         case (`resolve` could not tell them apart)."""
+        with transaction(self._sessions) as session:
+            return to_record(self.create_empty_in(session, name), TerritoryRecord)
+
+    def create_empty_in(self, session: Session, name: str) -> models.Territory:
+        """`create_empty` inside the caller's transaction (an import into a new territory creates it with its
+        plan, or not at all)."""
         wanted = name.strip()
-        for territory in self.list():
+        for territory in self.rows(session):
             if territory.name.casefold() == wanted.casefold():
                 raise ValidationError(
                     "name", "Nom du territoire", f"la base contient déjà le territoire « {territory.name} »."
                 )
-        return self.create(name=wanted)
+        return self.create_in(session, name=wanted)
 
 
 class AxisService(EntityCrud[models.Axis, AxisRecord]):

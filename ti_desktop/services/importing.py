@@ -32,7 +32,7 @@ from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
-from ti_desktop.services.directory import AxisService
+from ti_desktop.services.directory import AxisService, TerritoryService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
 
@@ -169,6 +169,17 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NewTerritory:
+    """Import into a territory created with the plan (`import --new-territory`): in the same transaction, so a
+    refused file leaves no empty territory behind."""
+
+    name: str
+
+
+ImportTarget = int | NewTerritory  # an existing territory's id, or one to create
+
+
 class ImportService:
     def __init__(
         self,
@@ -180,6 +191,7 @@ class ImportService:
         self._before_write = before_write  # a backup of the base, taken once the file is known to be valid
         self.actions = actions
         self.axes = AxisService(sessions)
+        self.territories = TerritoryService(sessions)
         self.objectives = EntityCrud(sessions, models.Objective, entities.OBJECTIVE)
         self.funding = EntityCrud(
             sessions,
@@ -211,7 +223,7 @@ class ImportService:
 
     def preview(
         self,
-        territory_id: int,
+        territory_id: ImportTarget,
         path: Path,
         *,
         sheet: str | None = None,
@@ -223,14 +235,14 @@ class ImportService:
         return self._dry_run(territory_id, self.read(path, sheet, mapping), progress, cancelled)
 
     def _dry_run(
-        self, territory_id: int, plan: PlanImport, progress: Progress | None, cancelled: CancelCheck | None
+        self, territory_id: ImportTarget, plan: PlanImport, progress: Progress | None, cancelled: CancelCheck | None
     ) -> ImportPreview:
         """Everything the import would do, in a transaction rolled back. Rows the file could not read are
         left out, so the report also lists what the other rows would meet (unknown axis, missing parent)."""
         preview = ImportPreview(path=plan.path, sheet=plan.sheet, issues=list(plan.issues))
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
+                _Run(self, session, self._territory_in(session, territory_id), plan, preview, progress, cancelled).run()
                 raise _Rollback
         except _Rollback:
             pass
@@ -238,7 +250,7 @@ class ImportService:
 
     def apply(
         self,
-        territory_id: int,
+        territory_id: ImportTarget,
         path: Path,
         *,
         sheet: str | None = None,
@@ -256,13 +268,18 @@ class ImportService:
         preview = ImportPreview(path=path, sheet=plan.sheet, issues=list(plan.issues))
         try:
             with transaction(self._sessions) as session:
-                _Run(self, session, territory_id, plan, preview, progress, cancelled).run()
+                _Run(self, session, self._territory_in(session, territory_id), plan, preview, progress, cancelled).run()
                 if preview.has_errors:
                     raise _Rollback
         except _Rollback:
             raise ImportRefusedError(preview) from None
         preview.written = True
         return preview
+
+    def _territory_in(self, session: Session, target: ImportTarget) -> int:
+        if isinstance(target, NewTerritory):
+            return self.territories.create_empty_in(session, target.name).id
+        return target
 
 
 def axis_key(name: str) -> str:
