@@ -28,7 +28,7 @@ from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, Fun
 from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
-from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
+from ti_desktop.exchange.tet import HEADER_ROW, first_data_row, is_tet_sheet, read_tet_sheet
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
@@ -141,7 +141,7 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         header_index: int | None = HEADER_ROW - 1
         suggested: dict[str, str] = {}
         kind: Literal["tet", "table"] = "tet"
-        first_data = HEADER_ROW + 1  # row 3 holds TeT's filling instructions
+        first_data = first_data_row(sheet) - 1  # the rows between hold TeT's types and instructions
     else:
         guess = guess_header(sheet)
         header_index, suggested, kind = guess.row, guess.suggested, "table"

@@ -1,0 +1,204 @@
+"""TeT's current import template (`modele-import-pa.xlsx`) and TeT's own plan export, read by header."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, CustomFieldKind, Priority
+from ti_desktop.exchange.tabular import read_workbook
+from ti_desktop.exchange.tet import UNCLASSIFIED_AXIS, read_tet_plan
+from ti_desktop.exchange.tet_layouts import detect_layout
+
+from .conftest import VALID_FILES, tet_file
+
+TEMPLATE = "modele-import-pa.xlsx"
+# The template's columns, by header (row 2), as letters.
+A, B, C, D, E, F, G, H, I_, J, K, L, M, N, O, P, Q = "ABCDEFGHIJKLMNOPQ"  # noqa: E741
+
+
+def filled_template(tmp_path: Path, rows: list[dict[str, object]], *, keep_example: bool = False) -> Path:
+    """A copy of TeT's real template with `rows` (column letter → value) from row 5 (row 6 when the example
+    fiche of row 5 is kept)."""
+    book = openpyxl.load_workbook(tet_file(TEMPLATE))
+    sheet = book["Fichier dimport"]
+    if not keep_example:
+        for cell in sheet[5]:
+            cell.value = None
+    for number, values in enumerate(rows, start=6 if keep_example else 5):
+        for letter, value in values.items():
+            sheet[f"{letter}{number}"] = value
+    path = tmp_path / "plan-tet.xlsx"
+    book.save(path)
+    return path
+
+
+FICHES: list[dict[str, object]] = [
+    {
+        "A": "1. Industrie décarbonée",
+        "B": "1.1. Réseaux de chaleur",
+        "D": "Réseau de chaleur de la zone d'activités",
+        "F": "Raccorder les industriels de la ZA au réseau.",
+        "G": "COPIL mensuel",
+        "H": "10 entreprises raccordées",
+        "J": "Communauté de communes",
+        "L": "ADEME, Région",
+        "N": "Marie Dupont",
+        "O": "Jean Martin",
+        "P": "Consultation",
+        "R": "ADEME",
+        "S": 150000,
+        "T": "Région",
+        "U": 80000.5,
+        "V": "Fonds vert",
+        "W": 20000,
+        "X": 1250000,
+        "Y": "En cours",
+        "Z": "Élevé",
+        "AA": dt.datetime(2025, 3, 15),
+        "AB": "30/06/2027",
+        "AC": "VRAI",
+        "AF": "Point d'étape en comité de mars.",
+        "AG": "https://exemple.fr/etude.pdf",
+    },
+    {
+        "A": "1. Industrie décarbonée",
+        "B": "1.1. Réseaux de chaleur",
+        "D": "Réseau de chaleur de la zone d'activités",
+        "E": "Étude de faisabilité",
+        "N": "Paul Durand, Léa Petit",
+        "X": 45000,
+        "AC": "FAUX",
+    },
+    {"A": "2. Compétences", "D": "Campus des métiers", "Y": "À discuter", "Z": "Bas", "AD": "Mesure 3.2"},
+]
+
+
+def test_the_template_is_recognised_and_its_example_fiche_is_skipped_with_a_warning() -> None:
+    path = tet_file(TEMPLATE)
+    (sheet,) = [s for s in read_workbook(path).sheets if s.name == "Fichier dimport"]
+    assert detect_layout(sheet) == "template"
+    plan = read_tet_plan(path)
+    assert plan.actions == [] and not plan.has_errors
+    (warning,) = plan.report.warnings
+    assert (warning.row, warning.column) == (5, "D")
+    assert "fiche d'exemple du modèle Territoires en Transitions" in warning.message
+    assert "n'est pas importée" in warning.message
+
+
+def test_the_example_fiche_left_above_the_users_fiches_is_skipped(tmp_path: Path) -> None:
+    plan = read_tet_plan(filled_template(tmp_path, FICHES, keep_example=True))
+    assert [a.origin.row for a in plan.actions] == [6, 7, 8]
+    assert all("Assurer la coordination" not in a.title for a in plan.actions)
+    assert any("fiche d'exemple" in w.message and w.row == 5 for w in plan.report.warnings)
+
+
+def test_an_edited_example_row_is_the_users_fiche(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(tet_file(TEMPLATE))
+    book["Fichier dimport"]["D5"] = "Ma première fiche"
+    book.save(tmp_path / "f.xlsx")
+    plan = read_tet_plan(tmp_path / "f.xlsx")
+    assert [a.title for a in plan.actions] == ["Ma première fiche"]  # not a sub-action named by TeT's placeholder
+    assert not any("fiche d'exemple" in w.message for w in plan.report.warnings)
+    (warning,) = plan.report.warnings
+    assert warning.row == 5 and "texte d'exemple du modèle" in warning.message
+    assert "E, I, AD, AE, AF, AG" in warning.message
+
+
+def test_filled_template_imports_by_header(tmp_path: Path) -> None:
+    plan = read_tet_plan(filled_template(tmp_path, FICHES))
+    assert not plan.has_errors, [str(i) for i in plan.issues]
+    assert [(a.axis, a.title, a.parent_title) for a in plan.actions] == [
+        ("1. Industrie décarbonée", "Réseau de chaleur de la zone d'activités", None),
+        ("1. Industrie décarbonée", "Étude de faisabilité", "Réseau de chaleur de la zone d'activités"),
+        ("2. Compétences", "Campus des métiers", None),
+    ]
+    fiche, sub, campus = plan.actions
+    assert fiche.objective == "1.1. Réseaux de chaleur" and sub.objective == fiche.objective
+    assert fiche.values["description"] == "Raccorder les industriels de la ZA au réseau."
+    assert fiche.values["expected_results"] == "10 entreprises raccordées"
+    assert fiche.actors == {
+        "lead_actor_id": "Communauté de communes",
+        "pilot_actor_id": "Marie Dupont",
+        "elected_referent_id": "Jean Martin",
+    }
+    assert [(f.funder, f.amount, f.basis) for f in fiche.funding] == [
+        ("ADEME", Decimal(150000), AmountBasis.HT),
+        ("Région", Decimal("80000.50"), AmountBasis.HT),
+        ("Fonds vert", Decimal(20000), AmountBasis.HT),
+    ]
+    assert [f.column for f in fiche.funding] == ["S", "U", "W"]
+    assert fiche.values["planned_budget"] == Decimal(1250000) and fiche.budget_basis is AmountBasis.HT
+    assert fiche.status is ActionStatus.EN_COURS and fiche.priority is Priority.HAUTE
+    assert (fiche.values["planned_start"], fiche.values["planned_end"]) == (dt.date(2025, 3, 15), dt.date(2027, 6, 30))
+    assert fiche.values["notes"] == "Point d'étape en comité de mars."
+    assert campus.values.get("to_discuss") and campus.status is None and campus.priority is Priority.BASSE
+
+
+def test_columns_without_a_field_are_kept_as_custom_fields_and_listed(tmp_path: Path) -> None:
+    plan = read_tet_plan(filled_template(tmp_path, FICHES))
+    kinds = {column.header: column.kind for column in plan.custom_columns}
+    assert kinds == {
+        "Instances de gouvernance": CustomFieldKind.TEXT,
+        "Partenaires": CustomFieldKind.TEXT,
+        "Personne pilote": CustomFieldKind.TEXT,  # the sub-action names two pilots: kept, not an actor
+        "Participation Citoyenne": CustomFieldKind.TEXT,
+        "Action en amélioration continue": CustomFieldKind.FLAG,
+        "Mesures liées": CustomFieldKind.TEXT,  # a red column (not imported by TeT): still the user's data
+        "Documents et liens": CustomFieldKind.TEXT,
+    }
+    fiche, sub, campus = plan.actions
+    assert fiche.custom_values == {
+        "Instances de gouvernance": "COPIL mensuel",
+        "Partenaires": "ADEME, Région",
+        "Participation Citoyenne": "Consultation",
+        "Action en amélioration continue": True,
+        "Documents et liens": "https://exemple.fr/etude.pdf",
+    }
+    assert sub.custom_values == {"Personne pilote": "Paul Durand, Léa Petit", "Action en amélioration continue": False}
+    assert sub.actors == {} and campus.custom_values == {"Mesures liées": "Mesure 3.2"}
+    listed = {(u.column, u.header): (u.filled, u.samples, u.policy) for u in plan.unmapped}
+    assert listed[("G", "Instances de gouvernance")] == (1, ("COPIL mensuel",), "keep")
+    assert listed[("AC", "Action en amélioration continue")] == (2, ("VRAI", "FAUX"), "keep")
+    assert listed[("N", "Personne pilote")] == (1, ("Paul Durand, Léa Petit",), "keep")
+    assert len(listed) == len(plan.custom_columns)
+
+
+def test_template_columns_read_by_header_whatever_their_order(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(tet_file(TEMPLATE))
+    sheet = book["Fichier dimport"]
+    sheet.move_range("X2:X5", cols=20)  # the budget moved to the far right
+    for cell in sheet[5]:
+        cell.value = None
+    sheet["A5"], sheet["D5"], sheet["AR5"] = "Axe 1", "Fiche", 5000
+    book.save(tmp_path / "f.xlsx")
+    (action,) = read_tet_plan(tmp_path / "f.xlsx").actions
+    assert action.values["planned_budget"] == Decimal(5000)
+
+
+def test_bad_cells_of_the_template_are_located(tmp_path: Path) -> None:
+    plan = read_tet_plan(
+        filled_template(
+            tmp_path, [{"A": "Axe", "D": "Fiche", "S": "beaucoup", "R": "ADEME", "AA": "2024-13-01", "Y": "Peut-être"}]
+        )
+    )
+    errors = {(e.row, e.column): e.message for e in plan.report.errors}
+    assert set(errors) == {(5, "S"), (5, "AA"), (5, "Y")}
+    assert "beaucoup" in errors[(5, "S")] and "2024-13-01" in errors[(5, "AA")]
+    assert "statut « Peut-être » inconnu" in errors[(5, "Y")]
+    assert plan.report.errors[0].header in {"Montant € HT", "Date de début", "Statut"}
+
+
+def test_a_fiche_without_axis_is_unclassified(tmp_path: Path) -> None:
+    plan = read_tet_plan(filled_template(tmp_path, [{"D": "Fiche orpheline"}]))
+    assert [a.axis for a in plan.actions] == [UNCLASSIFIED_AXIS]
+
+
+@pytest.mark.parametrize("name", [*VALID_FILES, "plan_column_order_issue.xlsx"])
+def test_the_legacy_files_are_told_apart(name: str) -> None:
+    sheets = read_workbook(tet_file(name)).sheets
+    assert [detect_layout(s) for s in sheets if detect_layout(s)] == ["legacy"]
