@@ -202,3 +202,138 @@ def test_a_fiche_without_axis_is_unclassified(tmp_path: Path) -> None:
 def test_the_legacy_files_are_told_apart(name: str) -> None:
     sheets = read_workbook(tet_file(name)).sheets
     assert [detect_layout(s) for s in sheets if detect_layout(s)] == ["legacy"]
+
+
+# TeT's own plan export, as `apps/backend/src/plans/fiches/export/sections.ts` (github.com/incubateur-ademe/
+# territoires-en-transitions, before commit a278c0bd5c) lays it out: sheet « Plan », section labels on row 1, column
+# labels on row 2, one fiche per row from row 3; columns empty for every fiche are dropped; dates as dd/MM/yyyy text.
+EXPORT_SECTIONS = (
+    (
+        "Présentation de l'action",
+        ("Axe (x)", "Sous-axe (x.x)", "Titre de la fiche action", "Descriptif", "Thématique principale"),
+    ),
+    ("Gestion des accès", ("Confidentialité de la fiche",)),
+    (
+        "Modalités de mise en œuvre",
+        (
+            "Statut",
+            "Niveau de priorité",
+            "Date de début",
+            "Date de fin",
+            "L'action se répète tous les ans",
+            "Calendrier",
+        ),
+    ),
+    ("Acteurs", ("Personne pilote", "Structure pilote", "Cibles")),
+    ("Notes de suivi et points de vigilance", ("2024",)),
+    ("Budget", ("Financements", "Financeur 1", "Montant (TTC)", "Financeur 2", "Montant (TTC)")),
+    ("Indicateurs de suivi", ("Objectifs",)),
+    ("Autres informations liées", ("Notes complémentaires",)),
+    ("Données de création et de modification", ("Date de création", "Créé par")),
+)
+EXPORT_ROWS = (
+    (
+        "Axe 1 : Industrie",
+        "1.1 Chaleur",
+        "Réseau de chaleur",
+        "Raccorder la ZA",
+        "Énergie",
+        "Non",
+        "En cours",
+        "Élevé",
+        "15/03/2025",
+        "30/06/2027",
+        "Oui",
+        "Travaux en 2026",
+        "Marie Dupont",
+        "Communauté de communes",
+        "Acteurs économiques",
+        "Réunion avec les industriels",
+        None,
+        "ADEME",
+        120000,
+        "Région",
+        60000.5,
+        "10 raccordements",
+        "Voir l'étude de 2023",
+        "02/01/2025",
+        "Marie Dupont",
+    ),
+    (
+        "(Fiche non classée)",
+        None,
+        "Fiche sans axe",
+        None,
+        None,
+        "Oui",
+        "À venir",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "05/02/2025",
+        "Paul Durand",
+    ),
+)
+
+
+def tet_export_file(tmp_path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    column = 1
+    for label, headers in EXPORT_SECTIONS:
+        sheet.cell(1, column, label)
+        for offset, header in enumerate(headers):
+            sheet.cell(2, column + offset, header)
+        column += len(headers)
+    for number, values in enumerate(EXPORT_ROWS, start=3):
+        for index, value in enumerate(values, start=1):
+            sheet.cell(number, index, value)
+    path = tmp_path / "Export_Plan_2025-03-01.xlsx"
+    book.save(path)
+    return path
+
+
+def test_tets_plan_export_imports_by_header_with_its_ttc_amounts(tmp_path: Path) -> None:
+    path = tet_export_file(tmp_path)
+    assert detect_layout(read_workbook(path).sheets[0]) == "export"
+    plan = read_tet_plan(path)
+    assert not plan.has_errors, [str(i) for i in plan.issues]
+    fiche, orphan = plan.actions
+    assert (fiche.axis, fiche.objective, fiche.title) == ("Axe 1 : Industrie", "1.1 Chaleur", "Réseau de chaleur")
+    assert orphan.axis == UNCLASSIFIED_AXIS and orphan.values["confidential"] is True
+    assert fiche.values["confidential"] is False and fiche.status is ActionStatus.EN_COURS
+    assert (fiche.values["planned_start"], fiche.values["planned_end"]) == (dt.date(2025, 3, 15), dt.date(2027, 6, 30))
+    assert [(f.funder, f.amount, f.basis) for f in fiche.funding] == [
+        ("ADEME", Decimal(120000), AmountBasis.TTC),
+        ("Région", Decimal("60000.50"), AmountBasis.TTC),
+    ]
+    (ttc,) = [w for w in plan.report.warnings if "TTC" in w.message]
+    assert "2 montants importés tels quels, en TTC, sans conversion" in ttc.message and ttc.row == 2
+    assert fiche.values["notes"] == "Voir l'étude de 2023\n\nNotes de suivi 2024 : Réunion avec les industriels"
+    assert fiche.actors == {"pilot_actor_id": "Marie Dupont", "lead_actor_id": "Communauté de communes"}
+    assert fiche.custom_values == {
+        "Thématique principale": "Énergie",
+        "L'action se répète tous les ans": True,
+        "Calendrier": "Travaux en 2026",
+        "Cibles": "Acteurs économiques",
+        "Date de création": dt.date(2025, 1, 2),
+        "Créé par": "Marie Dupont",
+    }
+    kinds = {c.header: c.kind for c in plan.custom_columns}
+    assert kinds["Date de création"] is CustomFieldKind.DATE and kinds["Cibles"] is CustomFieldKind.TEXT
+    policies = {u.header: u.policy for u in plan.unmapped}
+    assert policies == {**{header: "keep" for header in kinds}, "2024": "notes"}
