@@ -289,7 +289,8 @@ EXPORT_ROWS = (
 )
 
 
-def tet_export_file(tmp_path: Path) -> Path:
+def tet_export_file(tmp_path: Path, *, blank: tuple[str, ...] = ()) -> Path:
+    """`EXPORT_ROWS` in TeT's export layout, the columns headed `blank` left empty."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Plan"
@@ -301,7 +302,7 @@ def tet_export_file(tmp_path: Path) -> Path:
         column += len(headers)
     for number, values in enumerate(EXPORT_ROWS, start=3):
         for index, value in enumerate(values, start=1):
-            sheet.cell(number, index, value)
+            sheet.cell(number, index, None if sheet.cell(2, index).value in blank else value)
     path = tmp_path / "Export_Plan_2025-03-01.xlsx"
     book.save(path)
     return path

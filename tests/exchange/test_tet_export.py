@@ -58,7 +58,10 @@ def test_the_export_has_the_current_templates_layout(tmp_path: Path) -> None:
     assert sheet["D6"].value == "Réseau de chaleur" and sheet["A6"].value == "Transition écologique"
     assert sheet["AC5"].value == "VRAI"  # the custom field named as TeT's column « Action en amélioration continue »
     assert (sheet["AH5"].value, sheet["AI5"].value) == ("Acteurs économiques", "ZA Nord")
-    assert sheet["Q5"].value == "Autres financements : Financeur 4 : 4\u202f000\u202f€ HT ; Financeur 5 : 5\u202f000\u202f€ HT"
+    assert (
+        sheet["Q5"].value
+        == "Autres financements : Financeur 4 : 4\u202f000\u202f€ HT ; Financeur 5 : 5\u202f000\u202f€ HT"
+    )
     assert sheet["AF5"].value.startswith("Comité du 12/03 : accord de principe.\n\nJalons :\n")
     assert "- Mise en service (échéance 01/09/2027)" in sheet["AF5"].value
 
