@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from ti_desktop.exchange.tet import TET_COLUMNS
+from ti_desktop.exchange.plan_export import TEMPLATE_HEADERS
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.services.exporting import ExportFormat
 
@@ -147,8 +147,9 @@ def test_tet_workbook(qtbot: QtBot, context: TestContext, answers: Answers, tmp_
     export(qtbot, dialog)
     sheet = openpyxl.load_workbook(tmp_path / "plan-tet.xlsx", read_only=True).worksheets[0]
     rows = list(sheet.values)
-    assert list(rows[1][: len(TET_COLUMNS)]) == list(TET_COLUMNS)
-    data = [row for row in rows[3:] if any(value is not None for value in row)]
+    assert sheet.title == "Fichier dimport"  # TeT's current import template, the default layout
+    assert list(rows[1][: len(TEMPLATE_HEADERS)]) == list(TEMPLATE_HEADERS)
+    data = [row for row in rows[4:] if any(value is not None for value in row)]
     assert len(data) == len(plan_titles(context, confidential=False))
     assert answers.shown[-1][0] == "information"
 
