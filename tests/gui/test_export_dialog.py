@@ -265,3 +265,18 @@ def test_a_file_that_cannot_be_written_is_explained(
     assert "Traceback" not in text and "Error" not in text
     assert dialog.error_label.text() == text
     assert dialog.isVisible()
+
+
+def test_tet_layout_choice(qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, context)
+    dialog.set_format(ExportFormat.XLSX)
+    assert not dialog.tet_layout_box.isEnabled()  # the choice is TeT's only
+    dialog.set_format(ExportFormat.TET)
+    assert dialog.tet_layout_box.isEnabled() and dialog.tet_layout() == "template"
+    assert dialog.ui.tetLayoutLabel.buddy() is dialog.tet_layout_box
+    dialog.set_tet_layout("legacy")
+    dialog.set_output(tmp_path / "plan-tet.xlsx")
+    export(qtbot, dialog)
+    book = openpyxl.load_workbook(tmp_path / "plan-tet.xlsx", read_only=True)
+    assert book.sheetnames == ["Plan d'action"] and book.worksheets[0]["D2"].value == "Titre de l'action"
+    assert make_dialog(qtbot, context).tet_layout() == "legacy"  # remembered for the next export

@@ -32,11 +32,11 @@ from ti_desktop.exchange.plan_export import (
     ExportedMilestone,
     ExportedUpdate,
     PlanExport,
-    TetExportLayout,
     write_csv,
     write_tet,
     write_xlsx,
 )
+from ti_desktop.exchange.plan_export import TetExportLayout as TetExportLayout  # the GUI's choice
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import write_atomically
 from ti_desktop.kernel.progress import CancelCheck, Progress
