@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ti_desktop.domain.enums import ActionStatus, AmountBasis, CustomFieldKind, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, CustomFieldKind, Priority
 from ti_desktop.exchange.tabular import read_workbook
 from ti_desktop.exchange.tet import UNCLASSIFIED_AXIS, read_tet_plan
 from ti_desktop.exchange.tet_layouts import detect_layout
@@ -338,3 +338,44 @@ def test_tets_plan_export_imports_by_header_with_its_ttc_amounts(tmp_path: Path)
     assert kinds["Date de création"] is CustomFieldKind.DATE and kinds["Cibles"] is CustomFieldKind.TEXT
     policies = {u.header: u.policy for u in plan.unmapped}
     assert policies == {**{header: "keep" for header in kinds}, "2024": "notes"}
+
+
+def small_export(tmp_path: Path, budgets: dict[str, str]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Plan"
+    headers = ["Axe (x)", "Titre de l'action", "Confidentialité de l'action", *budgets]
+    for index, header in enumerate(headers, start=1):
+        sheet.cell(2, index, header)
+    for index, value in enumerate(["Axe 1", "Fiche", "Non", *budgets.values()], start=1):
+        sheet.cell(3, index, value)
+    book.save(tmp_path / "export.xlsx")
+    return tmp_path / "export.xlsx"
+
+
+INVESTMENT = (
+    "2025 :\n  - 50000 € HT prévisionnels\nTotal en € HT (non étalé dans le temps):\n"
+    "  - 120000 € HT prévisionnels\n  - 5000.5 € HT dépensés"
+)
+
+
+def test_the_exports_budget_totals_become_the_budget_and_their_text_is_kept(tmp_path: Path) -> None:
+    plan = read_tet_plan(small_export(tmp_path, {"Budgets d'investissement": INVESTMENT}))
+    assert not plan.has_errors and not plan.report.warnings
+    (action,) = plan.actions
+    assert action.values["planned_budget"] == Decimal(120000) and action.budget_basis is AmountBasis.HT
+    assert action.values["spent_to_date"] == Decimal("5000.5")
+    assert action.budget_nature is BudgetNature.INVESTISSEMENT
+    assert action.custom_values == {"Budgets d'investissement": INVESTMENT}
+
+
+def test_both_budget_natures_are_added_up_with_a_warning(tmp_path: Path) -> None:
+    running = "Total en € HT (étalé dans le temps):\n  - 30000 € HT prévisionnels"
+    plan = read_tet_plan(
+        small_export(tmp_path, {"Budgets de fonctionnement": running, "Budgets d'investissement": INVESTMENT})
+    )
+    (action,) = plan.actions
+    assert action.values["planned_budget"] == Decimal(150000) and action.budget_nature is None
+    (warning,) = plan.report.warnings
+    assert "budgets de fonctionnement et d'investissement additionnés" in warning.message
+    assert (warning.row, warning.column) == (3, "D")

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ti_desktop.domain.enums import AmountBasis, CustomFieldKind
+from ti_desktop.domain.enums import AmountBasis, BudgetNature, CustomFieldKind
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -56,6 +56,7 @@ from ti_desktop.exchange.tet_layouts import (
     columns_of,
     detect_layout,
 )
+from ti_desktop.kernel.formatting import format_euros
 
 __all__ = ["HEADER_ROW", "UNCLASSIFIED_AXIS", "TetLayout", "detect_layout"]
 
@@ -82,6 +83,8 @@ _MILESTONE_LINE = re.compile(
     r"(?:réalisé le (?P<done>\d\d/\d\d/\d{4}))?\))?$"
 )
 UNKNOWN_FUNDER = "Financeur non précisé"
+# A total line of the export's budget texts: « - 120000 € HT prévisionnels », « - 5000.5 € HT dépensés ».
+_BUDGET_TOTAL = re.compile(r"^- (?P<amount>\d+(?:\.\d+)?) € HT (?P<what>prévisionnels|dépensés)$")
 
 STATUSES = STATUS_WORDS
 PRIORITIES = PRIORITY_WORDS
@@ -324,6 +327,7 @@ class _Reader:
             action.budget_basis = AmountBasis.HT  # « Budget prévisionnel total € HT »
         if start and end and end < start:
             row.error(columns.end, "la date de fin est antérieure à la date de début.")
+        self.read_budget_totals(row, action)
         if columns.confidential is not None and (flag := _flag(row.text(columns.confidential))) is not None:
             action.values["confidential"] = flag
         self.read_funding(row, action)
@@ -372,6 +376,35 @@ class _Reader:
             if priority is None:
                 row.error(index, f"niveau de priorité « {shown(priority_text)} » inconnu (Élevé, Moyen ou Bas).")
             action.priority = priority
+
+    def read_budget_totals(self, row: _Row, action: ActionImport) -> None:
+        """The export's « Total en € HT » of each budget nature: the planned budget (and the spent to date); both
+        natures filled are added up, with a warning. The texts themselves are kept as custom fields."""
+        totals: dict[str, dict[BudgetNature, Decimal]] = {"prévisionnels": {}, "dépensés": {}}
+        for index, nature in self.columns.budget_texts:
+            text = row.text(index) or ""
+            _, found, block = text.partition("Total en € HT")
+            for line in block.splitlines()[1:] if found else []:
+                if match := _BUDGET_TOTAL.match(line.strip()):
+                    kind = totals[match["what"]]
+                    kind[nature] = kind.get(nature, Decimal(0)) + Decimal(match["amount"])
+        planned, spent = totals["prévisionnels"], totals["dépensés"]
+        if planned and "planned_budget" not in action.values:
+            action.values["planned_budget"] = sum(planned.values(), Decimal(0))
+            action.budget_basis = AmountBasis.HT
+        if spent:
+            action.values["spent_to_date"] = sum(spent.values(), Decimal(0))
+        natures = set(planned) | set(spent)
+        if len(natures) == 1:
+            action.budget_nature = natures.pop()
+        elif natures:
+            first = self.columns.budget_texts[0][0]
+            row.warning(
+                first,
+                "budgets de fonctionnement et d'investissement additionnés dans le coût total "
+                f"({' + '.join(format_euros(amount, cents=True) for amount in planned.values())} prévus) : "
+                "leur détail reste dans les champs « Budgets de fonctionnement » et « Budgets d'investissement ».",
+            )
 
     def read_funding(self, row: _Row, action: ActionImport) -> None:
         for funder_index, amount_index in self.columns.funders:

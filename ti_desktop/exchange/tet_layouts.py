@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ti_desktop.domain.enums import AmountBasis, CustomFieldKind
+from ti_desktop.domain.enums import AmountBasis, BudgetNature, CustomFieldKind
 from ti_desktop.exchange.french import normalise, parse_text
 from ti_desktop.exchange.tabular import RawSheet
 
@@ -241,6 +241,12 @@ _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
     ("Financements", "funding_text"),
 )
 _ROLES: dict[str, Role] = {normalise(header): role for header, role in _ROLE_HEADERS}
+# The export's budgets, one text column per nature (`format.ts`: per year, then « Total en € HT (…): » with its
+# « - 120000 € HT prévisionnels » and « - 5000 € HT dépensés » lines). Kept as custom fields, their totals read too.
+BUDGET_TEXTS: dict[str, BudgetNature] = {
+    normalise("Budgets de fonctionnement"): BudgetNature.FONCTIONNEMENT,
+    normalise("Budgets d'investissement"): BudgetNature.INVESTISSEMENT,
+}
 _AXIS_LEVEL = re.compile(r"^(axe \(x\)|sous-axe \(x\.x\)|sous-sous[ -]axe \(x\.x\.x\)|x(\.x){3,})$")
 _FUNDER_HEADER = re.compile(r"^financeur \d+$")
 _YEAR = re.compile(r"^(19|20)\d\d$")  # the export's « Notes de suivi » have one column per year
@@ -289,6 +295,7 @@ class Columns:
     confidential: int | None = None
     funding_text: int | None = None  # « Financements »: free text, and the funders beyond the third we write
     milestones: int | None = None  # the column our export writes the milestones in
+    budget_texts: tuple[tuple[int, BudgetNature], ...] = ()  # the export's budgets per nature (also kept as custom)
     extra_text: tuple[int, ...] = ()  # into the description, as « Header : value » (legacy layout)
     custom: tuple[int, ...] = ()  # kept as custom fields of the territory
     lists_to_custom: bool = False  # an actor column naming several: kept as a custom field (else: description)
@@ -360,6 +367,7 @@ def columns_by_header(layout: TetLayout, row: Sequence[Any]) -> Columns:
     notes: list[int] = []
     dated: list[int] = []
     custom: list[int] = []
+    budget_texts: list[tuple[int, BudgetNature]] = []
     basis = AmountBasis.HT
     funder: int | None = None
     for index, header in enumerate(headers):
@@ -380,6 +388,9 @@ def columns_by_header(layout: TetLayout, row: Sequence[Any]) -> Columns:
             notes.append(index)
         elif layout == "export" and _YEAR.match(key):
             dated.append(index)
+        elif layout == "export" and key in BUDGET_TEXTS:
+            budget_texts.append((index, BUDGET_TEXTS[key]))
+            custom.append(index)
         elif role in _ACTOR_ROLES and role not in found:
             found[role] = index
             actors[index] = _ACTOR_ROLES[role]
@@ -414,6 +425,7 @@ def columns_by_header(layout: TetLayout, row: Sequence[Any]) -> Columns:
         confidential=found.get("confidential"),
         funding_text=found.get("funding_text"),
         milestones=notes[0] if notes else None,
+        budget_texts=tuple(budget_texts),
         custom=tuple(sorted(custom)),
         lists_to_custom=True,
     )
