@@ -92,3 +92,37 @@ def test_the_export_reads_back_the_same_plan(tmp_path: Path) -> None:
     assert parent.custom_values["Site"] == "ZA Nord" and parent.custom_values["Cibles"] == "Acteurs économiques"
     assert parent.custom_values["Partenaires"] == "ADEME, Région Grand Est"
     assert not any("fiche d'exemple" in issue.message for issue in read.issues)
+
+
+def test_a_kept_financements_text_and_the_other_funders_share_the_column(tmp_path: Path) -> None:
+    kept = replace(
+        action("Réseau de chaleur", funding=FUNDERS),
+        custom_values={"Financements": "Dossier Fonds vert en cours d'instruction"},
+    )
+    path = tmp_path / "plan-tet.xlsx"
+    write_tet(replace(plan(kept), custom_fields=(("Financements", CustomFieldKind.TEXT),)), path)
+    cell = openpyxl.load_workbook(path).active["Q5"].value
+    assert cell.startswith("Dossier Fonds vert en cours d'instruction\nAutres financements : Financeur 4")
+    (read,) = read_tet_plan(path).actions
+    assert len(read.funding) == 5
+    assert read.custom_values["Financements"] == "Dossier Fonds vert en cours d'instruction"
+
+
+def test_the_legacy_layout_carries_notes_and_milestones_in_the_description(tmp_path: Path) -> None:
+    noted = replace(
+        action("Réseau de chaleur", milestones=MILESTONES),
+        values={**action().values, "notes": "Comité du 12/03 : accord de principe."},
+    )
+    path = tmp_path / "plan-tet.xlsx"
+    write_tet(plan(noted), path, layout="legacy")
+    assert (
+        openpyxl.load_workbook(path)
+        .active["F4"]
+        .value.startswith("Récupérer la chaleur fatale.\n\nComité du 12/03 : accord de principe.\n\nJalons :\n- Étude")
+    )
+    (read,) = read_tet_plan(path).actions
+    assert [m.title for m in read.milestones] == [m.title for m in MILESTONES]
+    # the legacy reader keeps the columns without a field in the description, as before
+    assert read.values["description"].startswith(
+        "Récupérer la chaleur fatale.\n\nComité du 12/03 : accord de principe.\n\nIndicateurs liés : GWh"
+    )

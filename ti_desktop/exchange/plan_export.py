@@ -487,42 +487,12 @@ TET_INSTRUCTIONS = (
     "Champ date",
 )
 _TET_WIDTHS = (
-    32,
-    32,
-    20,
-    45,
-    40,
-    60,
-    20,
-    40,
-    24,
-    26,
-    20,
-    26,
-    20,
-    24,
-    24,
-    18,
-    30,
-    24,
-    14,
-    24,
-    14,
-    24,
-    14,
-    18,
-    14,
-    14,
-    13,
-    13,
+    *(32, 32, 20, 45, 40, 60, 20, 40, 24, 26, 20, 26, 20, 24),
+    *(24, 18, 30, 24, 14, 24, 14, 24, 14, 18, 14, 14, 13, 13),
 )
 _TET_WIDTHS_BY_HEADER = {normalise(header): width for header, width in zip(tet.TET_COLUMNS, _TET_WIDTHS, strict=True)}
 _TEMPLATE_COLUMNS = tet_layouts.columns_by_header("template", [column.header for column in TEMPLATE_COLUMNS])
 TetExportLayout = Literal["template", "legacy"]
-TET_EXPORT_LAYOUTS: dict[TetExportLayout, str] = {
-    "template": "modèle d'import actuel de Territoires en Transitions (33 colonnes)",
-    "legacy": "ancien modèle d'import (28 colonnes)",
-}
 
 
 def tet_status(action: ExportedAction) -> str | None:
@@ -552,9 +522,8 @@ def write_tet(
     field in TeT's column of the same name, else in a column of its own after TeT's (TeT reads only its own)."""
     steps = _Steps(len(plan.actions), progress, cancelled)
     steps.check()
-    columns = _TEMPLATE_COLUMNS if layout == "template" else tet_layouts.LEGACY
-    custom = _tet_custom_columns(plan, columns)
-    headers = (*(TEMPLATE_HEADERS if layout == "template" else tet.TET_COLUMNS), *custom.extra)
+    placement = _TetPlacement.of(plan, _TEMPLATE_COLUMNS if layout == "template" else tet_layouts.LEGACY)
+    headers = (*(TEMPLATE_HEADERS if layout == "template" else tet.TET_COLUMNS), *placement.extra)
     sheet_columns = [
         Column(
             header,
@@ -585,7 +554,7 @@ def write_tet(
                 parent = action
             elif parent is None or parent.title != action.parent_title:
                 parent = None  # out of order: the sub-action keeps its own axis
-            sheet.row(tet_cells(action, parent if action.is_sub_action else None, columns=columns, custom=custom))
+            sheet.row(tet_cells(action, parent if action.is_sub_action else None, placement))
             steps.tick()
         steps.finish()
 
@@ -594,37 +563,42 @@ TEMPLATE_HEADERS = tuple(column.header for column in TEMPLATE_COLUMNS)
 _TET_STYLES = {normalise(header): CellStyle.EUROS for header in ("Montant € HT", "Budget prévisionnel total € HT")} | {
     normalise(header): CellStyle.DATE for header in ("Date de début", "Date de fin")
 }
-_PARTNERS, _INDICATORS = normalise("Partenaires"), normalise("Indicateurs liés")
+_INDICATORS = normalise("Indicateurs liés")
 
 
 @dataclass(frozen=True, slots=True)
-class _TetCustom:
-    """Where the custom fields go: TeT's column of the same name (index), else a column after TeT's."""
+class _TetPlacement:
+    """The columns a TeT row is written in: the layout's, and where each custom field goes (TeT's column of the
+    same name, else a column of its own after TeT's)."""
 
-    own: Mapping[str, int]  # field name → index of TeT's column
+    columns: tet_layouts.Columns
+    own: Mapping[str, int] = field(default_factory=dict)  # field name → index of TeT's column
     extra: tuple[str, ...] = ()  # field names with a column of their own, in order
+    partners: int | None = None
+    indicators: int | None = None
 
-    def index(self, name: str, width: int) -> int:
-        return self.own[name] if name in self.own else width + self.extra.index(name)
+    @classmethod
+    def of(cls, plan: PlanExport | None, columns: tet_layouts.Columns) -> _TetPlacement:
+        by_header = {normalise(header): index for index, header in enumerate(columns.headers)}
+        names = [name for name, _ in plan.custom_fields] if plan is not None else []
+        own = {name: by_header[normalise(name)] for name in names if normalise(name) in by_header}
+        extra = tuple(name for name in names if name not in own)
+        return cls(columns, own, extra, by_header.get(normalise("Partenaires")), by_header.get(_INDICATORS))
 
-
-def _tet_custom_columns(plan: PlanExport, columns: tet_layouts.Columns) -> _TetCustom:
-    by_header = {normalise(header): index for index, header in enumerate(columns.headers)}
-    own = {name: by_header[normalise(name)] for name, _ in plan.custom_fields if normalise(name) in by_header}
-    return _TetCustom(own, tuple(name for name, _ in plan.custom_fields if name not in own))
+    def index(self, name: str) -> int | None:
+        if name in self.own:
+            return self.own[name]
+        return self.columns.width + self.extra.index(name) if name in self.extra else None
 
 
 def tet_cells(
-    action: ExportedAction,
-    parent: ExportedAction | None = None,
-    *,
-    columns: tet_layouts.Columns = tet_layouts.LEGACY,
-    custom: _TetCustom | None = None,
+    action: ExportedAction, parent: ExportedAction | None = None, placement: _TetPlacement | None = None
 ) -> list[CellValue]:
-    """One TeT row. A sub-action's row carries its action's axis, sub-axis and title."""
-    custom = custom or _TetCustom({})
-    row: list[CellValue] = [None] * (columns.width + len(custom.extra))
-    by_header = {normalise(header): index for index, header in enumerate(columns.headers)}
+    """One TeT row (legacy layout unless `placement` says otherwise). A sub-action's row carries its action's axis,
+    sub-axis and title."""
+    placement = placement or _TetPlacement.of(None, tet_layouts.LEGACY)
+    columns = placement.columns
+    row: list[CellValue] = [None] * (columns.width + len(placement.extra))
 
     def put(index: int | None, value: CellValue) -> None:
         if index is not None and value not in (None, ""):
@@ -639,16 +613,22 @@ def tet_cells(
         put(columns.sub_title, action.title)
     else:
         put(columns.title, action.title)
-    milestones = _tet_milestones(action)
+    # The notes and milestones go in « Notes »; the legacy layout has none: in the description.
+    notes = [part for part in (action.values.get("notes"), _tet_milestones(action)) if part]
     description = action.values.get("description")
-    if columns.milestones == columns.description and milestones:
-        description = "\n\n".join(part for part in (description, milestones) if part)
+    if not columns.notes and notes:
+        description = "\n\n".join([*([description] if description else []), *notes])
     put(columns.description, description)
+    if columns.notes:
+        put(columns.notes[0], "\n\n".join(notes))
     put(columns.expected_results, action.values.get("expected_results"))
-    put(by_header.get(_INDICATORS), ", ".join(action.indicators))
-    put(by_header.get(_PARTNERS), ", ".join(action.partners))
-    actors = {"lead_actor_id": action.lead_actor, "pilot_actor_id": action.pilot}
-    actors["elected_referent_id"] = action.elected_referent
+    put(placement.indicators, ", ".join(action.indicators))
+    put(placement.partners, ", ".join(action.partners))
+    actors = {
+        "lead_actor_id": action.lead_actor,
+        "pilot_actor_id": action.pilot,
+        "elected_referent_id": action.elected_referent,
+    }
     for index, attribute in columns.actors.items():
         put(index, actors[attribute])
     for line, (funder_index, amount_index) in zip(action.funding, columns.funders, strict=False):
@@ -663,14 +643,15 @@ def tet_cells(
     put(columns.priority, TET_PRIORITIES.get(action.priority))
     put(columns.start, action.values.get("planned_start"))
     put(columns.end, action.values.get("planned_end"))
-    if columns.notes:
-        notes = action.values.get("notes")
-        put(columns.notes[0], "\n\n".join(part for part in (notes, milestones) if part))
     for name, value in action.custom_values.items():
-        if name in custom.own or name in custom.extra:
-            index = custom.index(name, columns.width)
-            if row[index] is None:
-                put(index, _tet_custom_value(value))
+        column = placement.index(name)
+        if column is None:
+            continue
+        cell = row[column]
+        if cell is None:
+            put(column, _tet_custom_value(value))
+        elif isinstance(value, str) and value not in str(cell):
+            row[column] = f"{value}\n{cell}"  # e.g. « Financements »: the user's text, then the other funders
     return row
 
 

@@ -228,12 +228,11 @@ class _Reader:
         self.list_notes_columns()
         if self.ttc_amounts:
             amount_column = next(amount for _, amount in columns.funders)
+            count = self.ttc_amounts
+            amounts = "1 montant importé tel quel" if count == 1 else f"{count} montants importés tels quels"
             self.plan.report.warning(
                 f"les montants des financeurs sont en € TTC (colonnes « {columns.headers[amount_column]} » de "
-                f"l'{LAYOUT_LABELS[columns.layout]}) : {self.ttc_amounts} montant"
-                f"{'s' if self.ttc_amounts > 1 else ''} importé{'s' if self.ttc_amounts > 1 else ''} tel"
-                f"{'s' if self.ttc_amounts > 1 else ''} quel{'s' if self.ttc_amounts > 1 else ''}, en TTC, "
-                "sans conversion en HT.",
+                f"l'{LAYOUT_LABELS[columns.layout]}) : {amounts}, en TTC, sans conversion en HT.",
                 sheet=self.sheet,
                 row=HEADER_ROW,
                 column=column_letter(amount_column),
