@@ -104,8 +104,8 @@ def test_an_edited_example_row_is_the_users_fiche(tmp_path: Path) -> None:
     plan = read_tet_plan(tmp_path / "f.xlsx")
     assert [a.title for a in plan.actions] == ["Ma première fiche"]  # not a sub-action named by TeT's placeholder
     assert not any("fiche d'exemple" in w.message for w in plan.report.warnings)
-    (warning,) = plan.report.warnings
-    assert warning.row == 5 and "texte d'exemple du modèle" in warning.message
+    (warning,) = [w for w in plan.report.warnings if w.row == 5]
+    assert "texte d'exemple du modèle" in warning.message
     assert "E, I, AD, AE, AF, AG" in warning.message
 
 
@@ -166,6 +166,24 @@ def test_columns_without_a_field_are_kept_as_custom_fields_and_listed(tmp_path: 
     assert listed[("AC", "Action en amélioration continue")] == (2, ("VRAI", "FAUX"), "keep")
     assert listed[("N", "Personne pilote")] == (1, ("Paul Durand, Léa Petit",), "keep")
     assert len(listed) == len(plan.custom_columns)
+    reported = {w.column: w.message for w in plan.report.warnings if w.row == 2}
+    assert reported["AC"] == (
+        "la colonne « Action en amélioration continue » n'a pas de champ dans TI Desktop (2 cellules remplies, "
+        "par ex. « VRAI », « FAUX ») : gardée comme champ personnalisé « Action en amélioration continue » (oui / non)."
+    )
+
+
+@pytest.mark.parametrize("policy", ["notes", "ignore"])
+def test_unmapped_columns_follow_the_policy(tmp_path: Path, policy: str) -> None:
+    plan = read_tet_plan(filled_template(tmp_path, FICHES), unmapped=policy)  # type: ignore[arg-type]
+    assert plan.custom_columns == [] and all(not a.custom_values for a in plan.actions)
+    assert {u.policy for u in plan.unmapped} == {policy}
+    fiche = plan.actions[0]
+    if policy == "notes":
+        assert fiche.values["notes"].startswith("Point d'étape en comité de mars.\nInstances de gouvernance : COPIL")
+    else:
+        assert fiche.values["notes"] == "Point d'étape en comité de mars."
+        assert any("ignorée comme demandé" in w.message for w in plan.report.warnings)
 
 
 def test_template_columns_read_by_header_whatever_their_order(tmp_path: Path) -> None:
@@ -361,7 +379,10 @@ INVESTMENT = (
 
 def test_the_exports_budget_totals_become_the_budget_and_their_text_is_kept(tmp_path: Path) -> None:
     plan = read_tet_plan(small_export(tmp_path, {"Budgets d'investissement": INVESTMENT}))
-    assert not plan.has_errors and not plan.report.warnings
+    assert not plan.has_errors
+    (kept,) = plan.report.warnings  # the text, kept as a custom field, is reported
+    assert kept.message.startswith("la colonne « Budgets d'investissement » n'a pas de champ dans TI Desktop")
+    assert "gardée comme champ personnalisé « Budgets d'investissement » (texte)" in kept.message
     (action,) = plan.actions
     assert action.values["planned_budget"] == Decimal(120000) and action.budget_basis is AmountBasis.HT
     assert action.values["spent_to_date"] == Decimal("5000.5")
@@ -376,6 +397,6 @@ def test_both_budget_natures_are_added_up_with_a_warning(tmp_path: Path) -> None
     )
     (action,) = plan.actions
     assert action.values["planned_budget"] == Decimal(150000) and action.budget_nature is None
-    (warning,) = plan.report.warnings
+    (warning,) = [w for w in plan.report.warnings if "additionnés" in w.message]
     assert "budgets de fonctionnement et d'investissement additionnés" in warning.message
     assert (warning.row, warning.column) == (3, "D")

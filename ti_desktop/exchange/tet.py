@@ -116,20 +116,23 @@ def first_data_row(sheet: RawSheet) -> int:
     return columns.first_data_row if columns is not None else FIRST_DATA_ROW
 
 
-def read_tet_plan(path: Path) -> PlanImport:
+def read_tet_plan(path: Path, unmapped: UnmappedPolicy = "keep") -> PlanImport:
     """Read the first sheet laid out as a TeT plan; problems go to the report, never exceptions (but
     `ImportFileError` for a file that is not a readable spreadsheet or has no TeT sheet)."""
     workbook = read_workbook(path)
     for sheet in workbook.sheets:
         if is_tet_sheet(sheet):
-            return read_tet_sheet(path, sheet)
+            return read_tet_sheet(path, sheet, unmapped)
     raise ImportFileError(
         f"« {path.name} » n'est pas un plan Territoires en Transitions : aucune feuille n'a « Axe (x) » en A2 "
         "ni « Titre de la fiche action » en ligne 2."
     )
 
 
-def read_tet_sheet(path: Path, sheet: RawSheet) -> PlanImport:
+def read_tet_sheet(path: Path, sheet: RawSheet, unmapped: UnmappedPolicy = "keep") -> PlanImport:
+    """`unmapped` says what becomes of the filled columns of the current layouts that no field reads: kept as
+    custom fields (the default), added to the notes, or ignored (each still listed and reported). The legacy
+    layout keeps them in the description, as before."""
     plan = PlanImport(path=path, sheet=sheet.name)
     columns = columns_of(sheet)
     if columns is None:
@@ -140,7 +143,7 @@ def read_tet_sheet(path: Path, sheet: RawSheet) -> PlanImport:
         if problem:
             plan.report.error(problem, sheet=sheet.name, row=HEADER_ROW)
             return plan
-    reader = _Reader(plan, sheet.name, columns)
+    reader = _Reader(plan, sheet.name, columns, unmapped)
     reader.read(sheet.rows[columns.first_data_row - 1 :])
     return plan
 
@@ -196,8 +199,8 @@ class _Row:
 class _Reader:
     """The rows of one TeT sheet → actions, headings, custom columns and the report."""
 
-    def __init__(self, plan: PlanImport, sheet: str, columns: Columns) -> None:
-        self.plan, self.sheet, self.columns = plan, sheet, columns
+    def __init__(self, plan: PlanImport, sheet: str, columns: Columns, unmapped: UnmappedPolicy) -> None:
+        self.plan, self.sheet, self.columns, self.unmapped = plan, sheet, columns, unmapped
         self.seen_headings: set[tuple[str, str]] = set()
         self.custom_texts: dict[int, list[tuple[ActionImport, str]]] = {}  # column → (action, text) in file order
         self.dated_notes: dict[int, list[str]] = {}  # column → its filled cells' texts
@@ -506,28 +509,66 @@ class _Reader:
         return "\n\n".join(parts) or None
 
     def keep_custom_columns(self) -> None:
-        """Every filled column without a field becomes a custom field, listed as kept."""
+        """Every filled column without a field: a custom field, lines of the notes or nothing, as `unmapped` says;
+        listed and reported in every case."""
         taken = {normalise(column.header) for column in self.plan.custom_columns}
         for index in sorted(self.custom_texts):
             cells = self.custom_texts[index]
             header = self.columns.headers[index] or column_letter(index)
+            texts = [text for _, text in cells]
+            if self.unmapped == "notes":
+                for action, text in cells:
+                    notes = action.values.get("notes")
+                    line = f"{header} : {text}"
+                    action.values["notes"] = f"{notes}\n{line}" if notes else line
+                self.list_unmapped(index, header, texts, "notes")
+                continue
+            if self.unmapped == "ignore":
+                self.list_unmapped(index, header, texts, "ignore")
+                continue
             name, number = header, 2
             while normalise(name) in taken:
                 name, number = f"{header} ({number})", number + 1
             taken.add(normalise(name))
-            kind, values = _kind_and_values(header, [text for _, text in cells])
+            kind, values = _kind_and_values(header, texts)
             self.plan.custom_columns.append(CustomColumn(name, kind))
             for (action, _), value in zip(cells, values, strict=True):
                 action.custom_values[name] = value
-            self.list_unmapped(index, name, [text for _, text in cells], "keep")
+            self.list_unmapped(index, header, texts, "keep", name, kind)
 
     def list_notes_columns(self) -> None:
         for index, texts in self.dated_notes.items():
             self.list_unmapped(index, self.columns.headers[index], texts, "notes")
 
-    def list_unmapped(self, index: int, header: str, texts: list[str], policy: UnmappedPolicy) -> None:
+    def list_unmapped(
+        self,
+        index: int,
+        header: str,
+        texts: list[str],
+        policy: UnmappedPolicy,
+        name: str | None = None,
+        kind: CustomFieldKind | None = None,
+    ) -> None:
         samples = tuple(dict.fromkeys(shown(text) for text in texts))[:2]
-        self.plan.unmapped.append(UnmappedColumn(self.sheet, column_letter(index), header, len(texts), samples, policy))
+        letter = column_letter(index)
+        self.plan.unmapped.append(UnmappedColumn(self.sheet, letter, header, len(texts), samples, policy))
+        if policy == "keep":
+            kind_label = (kind or CustomFieldKind.TEXT).label.lower()
+            fate = f"gardée comme champ personnalisé « {shown(name or header)} » ({kind_label})"
+        elif policy == "notes":
+            fate = f"ses valeurs sont ajoutées aux notes de chaque fiche (« {shown(header)} : valeur »)"
+        else:
+            fate = "ignorée comme demandé, ses valeurs ne sont pas importées"
+        count = len(texts)
+        filled = f"{count} cellule{'s' if count > 1 else ''} remplie{'s' if count > 1 else ''}"
+        examples = ", ".join(f"« {sample} »" for sample in samples)
+        self.plan.report.warning(
+            f"la colonne « {shown(header)} » n'a pas de champ dans TI Desktop ({filled}, par ex. {examples}) : {fate}.",
+            sheet=self.sheet,
+            row=HEADER_ROW,
+            column=letter,
+            header=header,
+        )
 
 
 def _is_example(row: _Row) -> bool:
