@@ -26,9 +26,9 @@ from ti_desktop.exchange.tabular import RawSheet
 
 TetLayout = Literal["legacy", "template", "export"]
 LAYOUT_LABELS: dict[TetLayout, str] = {
-    "legacy": "ancien modèle d'import (28 colonnes)",
+    "legacy": "ancien modèle d'import à 28 colonnes",
     "template": "modèle d'import actuel",
-    "export": "export de plan Territoires en Transitions",
+    "export": "export de plan de Territoires en Transitions",
 }
 HEADER_ROW = 2  # every layout has its headers on row 2
 FIRST_DATA_ROWS: dict[TetLayout, int] = {"legacy": 4, "template": 5, "export": 3}
