@@ -137,6 +137,9 @@ def test_filled_template_imports_by_header(tmp_path: Path) -> None:
     assert (fiche.values["planned_start"], fiche.values["planned_end"]) == (dt.date(2025, 3, 15), dt.date(2027, 6, 30))
     assert fiche.values["notes"] == "Point d'étape en comité de mars."
     assert campus.values.get("to_discuss") and campus.status is None and campus.priority is Priority.BASSE
+    # where each field is read from, for the errors the database rules raise
+    assert plan.columns["planned_budget"] == ("X", "Budget prévisionnel total € HT")
+    assert plan.columns["pilot_actor_id"] == ("N", "Personne pilote") and plan.columns["notes"] == ("AF", "Notes")
 
 
 def test_columns_without_a_field_are_kept_as_custom_fields_and_listed(tmp_path: Path) -> None:

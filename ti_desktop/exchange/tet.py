@@ -143,6 +143,9 @@ def read_tet_sheet(path: Path, sheet: RawSheet, unmapped: UnmappedPolicy = "keep
         if problem:
             plan.report.error(problem, sheet=sheet.name, row=HEADER_ROW)
             return plan
+    plan.columns = {
+        attribute: (column_letter(index), columns.headers[index]) for attribute, index in columns.attributes().items()
+    }
     reader = _Reader(plan, sheet.name, columns, unmapped)
     reader.read(sheet.rows[columns.first_data_row - 1 :])
     return plan

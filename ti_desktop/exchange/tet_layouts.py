@@ -308,6 +308,24 @@ class Columns:
     def width(self) -> int:
         return len(self.headers)
 
+    def attributes(self) -> dict[str, int]:
+        """The column of each action attribute read (to locate what the database rules refuse)."""
+        named = {
+            "title": self.title,
+            "description": self.description,
+            "expected_results": self.expected_results,
+            "status": self.status,
+            "priority": self.priority,
+            "planned_start": self.start,
+            "planned_end": self.end,
+            "planned_budget": self.budget,
+            "confidential": self.confidential,
+            "notes": self.notes[0] if self.notes else None,
+            "axis_id": self.axis_levels[0] if self.axis_levels else None,
+        }
+        located = {attribute: index for attribute, index in named.items() if index is not None}
+        return located | {attribute: index for index, attribute in self.actors.items()}
+
 
 def _header_texts(row: Sequence[Any]) -> tuple[str, ...]:
     return tuple((parse_text(value) or "").strip() for value in row)
