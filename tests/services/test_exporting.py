@@ -15,7 +15,7 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
 from ti_desktop.exchange import plan_columns as pc
-from ti_desktop.exchange import tet
+from ti_desktop.exchange import tet, tet_layouts
 from ti_desktop.exchange.plan_export import TEMPLATE_HEADERS
 from ti_desktop.kernel.files import FileWriteError
 from ti_desktop.services import exporting
@@ -221,8 +221,10 @@ def test_formula_like_texts_read_back_as_the_same_text(demo: OpenDatabase, tmp_p
 
     tet_path = services.exports.export(tid, ExportFormat.TET, tmp_path / "tet.xlsx").path
     tet_rows = list(openpyxl.load_workbook(tet_path).active.iter_rows(min_row=4))
-    assert descriptions <= {row[tet.DESCRIPTION].value for row in tet_rows if row[tet.DESCRIPTION].data_type == "s"}
-    shown_titles = {row[tet.SUB_TITLE].value or row[tet.TITLE].value for row in tet_rows}
+    assert descriptions <= {
+        row[tet_layouts.DESCRIPTION].value for row in tet_rows if row[tet_layouts.DESCRIPTION].data_type == "s"
+    }
+    shown_titles = {row[tet_layouts.SUB_TITLE].value or row[tet_layouts.TITLE].value for row in tet_rows}
     assert titles <= shown_titles
 
 

@@ -52,13 +52,10 @@ from ti_desktop.exchange.tet_layouts import (
     TEMPLATE_EXAMPLE,
     TEMPLATE_PLACEHOLDER,
     Columns,
-    TetLayout,
     columns_of,
     detect_layout,
 )
 from ti_desktop.kernel.formatting import format_euros
-
-__all__ = ["HEADER_ROW", "UNCLASSIFIED_AXIS", "TetLayout", "detect_layout"]
 
 FIRST_DATA_ROW = LEGACY.first_data_row
 AXIS_LABEL_MAX = 100
@@ -66,10 +63,6 @@ TITLE_MAX = 300
 FUNDER_MAX = 200
 
 TET_COLUMNS = LEGACY_COLUMNS
-(AXIS, SUB_AXIS, SUB_SUB_AXIS, TITLE, SUB_TITLE, DESCRIPTION) = range(6)
-OBJECTIVES = 7
-FUNDERS = ((17, 18), (19, 20), (21, 22))
-BUDGET, STATUS, PRIORITY, START, END = 23, 24, 25, 26, 27
 # People and structures naming one actor become the action's lead, pilot and elected referent; a list
 # ("Service A, Service B") stays in the description (legacy) or a custom field (current layouts).
 _LIST_MARKS = re.compile(r"[,;/\n]| et ")
@@ -88,10 +81,6 @@ _BUDGET_TOTAL = re.compile(r"^- (?P<amount>\d+(?:\.\d+)?) € HT (?P<what>prévi
 
 STATUSES = STATUS_WORDS
 PRIORITIES = PRIORITY_WORDS
-
-
-def is_tet_header(row: tuple[Any, ...] | None) -> bool:
-    return bool(row) and row is not None and isinstance(row[0], str) and normalise(row[0]) == normalise("Axe (x)")
 
 
 def check_columns(header: tuple[Any, ...]) -> str | None:

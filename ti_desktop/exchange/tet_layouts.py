@@ -351,23 +351,28 @@ def detect_layout(sheet: RawSheet) -> TetLayout | None:
     return None
 
 
+# The legacy layout's columns by position.
+(AXIS, SUB_AXIS, SUB_SUB_AXIS, TITLE, SUB_TITLE, DESCRIPTION) = range(6)
+OBJECTIVES = 7
+FUNDERS = ((17, 18), (19, 20), (21, 22))
+BUDGET, STATUS, PRIORITY, START, END = 23, 24, 25, 26, 27
 LEGACY = Columns(
     layout="legacy",
     headers=LEGACY_COLUMNS,
-    axis_levels=(0, 1, 2),
-    title=3,
-    sub_title=4,
-    description=5,
-    expected_results=7,
+    axis_levels=(AXIS, SUB_AXIS, SUB_SUB_AXIS),
+    title=TITLE,
+    sub_title=SUB_TITLE,
+    description=DESCRIPTION,
+    expected_results=OBJECTIVES,
     actors={9: "lead_actor_id", 13: "pilot_actor_id", 14: "elected_referent_id"},
-    status=24,
-    priority=25,
-    start=26,
-    end=27,
-    budget=23,
-    funders=((17, 18), (19, 20), (21, 22)),
+    status=STATUS,
+    priority=PRIORITY,
+    start=START,
+    end=END,
+    budget=BUDGET,
+    funders=FUNDERS,
     funding_text=16,
-    milestones=5,
+    milestones=DESCRIPTION,
     extra_text=(6, 8, 9, 10, 11, 12, 13, 14, 15, 16),
 )
 

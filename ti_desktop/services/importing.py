@@ -28,8 +28,8 @@ from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, Fun
 from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
-from ti_desktop.exchange.tet import HEADER_ROW, first_data_row, is_tet_sheet, read_tet_sheet
-from ti_desktop.exchange.tet_layouts import LAYOUT_LABELS, detect_layout
+from ti_desktop.exchange.tet import first_data_row, is_tet_sheet, read_tet_sheet
+from ti_desktop.exchange.tet_layouts import HEADER_ROW, LAYOUT_LABELS, detect_layout
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
