@@ -403,3 +403,11 @@ def test_both_budget_natures_are_added_up_with_a_warning(tmp_path: Path) -> None
     (warning,) = [w for w in plan.report.warnings if "additionnés" in w.message]
     assert "budgets de fonctionnement et d'investissement additionnés" in warning.message
     assert (warning.row, warning.column) == (3, "D")
+
+
+def test_a_filled_column_without_a_header_is_kept_under_its_letter(tmp_path: Path) -> None:
+    path = filled_template(tmp_path, [{"A": "Axe 1", "D": "Fiche", "AK": "Remarque sans en-tête"}])
+    plan = read_tet_plan(path)
+    (action,) = plan.actions
+    assert action.custom_values == {"AK": "Remarque sans en-tête"}
+    assert [(u.column, u.header, u.filled) for u in plan.unmapped] == [("AK", "AK", 1)]

@@ -379,10 +379,12 @@ LEGACY = Columns(
 _ACTOR_ROLES = {"lead": "lead_actor_id", "pilot": "pilot_actor_id", "referent": "elected_referent_id"}
 
 
-def columns_by_header(layout: TetLayout, row: Sequence[Any]) -> Columns:
-    """The columns of a template or export sheet, from its header row. An amount column belongs to the funder
-    column before it; a header met twice keeps its first column, the others are kept as custom fields."""
+def columns_by_header(layout: TetLayout, row: Sequence[Any], width: int = 0) -> Columns:
+    """The columns of a template or export sheet, from its header row (and `width`, the widest row of the sheet:
+    a filled column without a header is kept too). An amount column belongs to the funder column before it; a
+    header met twice keeps its first column, the others are kept as custom fields."""
     headers = _header_texts(row)
+    headers += ("",) * (width - len(headers))
     found: dict[str, int] = {}
     axis_levels: list[int] = []
     actors: dict[int, str] = {}
@@ -397,8 +399,8 @@ def columns_by_header(layout: TetLayout, row: Sequence[Any]) -> Columns:
         key = normalise(header)
         role = _ROLES.get(key)
         if not key:
-            continue
-        if _AXIS_LEVEL.match(key):
+            custom.append(index)  # kept under its column letter when a cell of it is filled
+        elif _AXIS_LEVEL.match(key):
             axis_levels.append(index)
         elif _FUNDER_HEADER.match(key):
             funder = index
@@ -461,4 +463,5 @@ def columns_of(sheet: RawSheet) -> Columns | None:
         return None
     if layout == "legacy":
         return LEGACY
-    return columns_by_header(layout, sheet.rows[HEADER_ROW - 1])
+    width = max((len(row) for row in sheet.rows), default=0)
+    return columns_by_header(layout, sheet.rows[HEADER_ROW - 1], width)
