@@ -184,7 +184,6 @@ def build_parser() -> FrenchArgumentParser:
     export.add_argument(
         "--tet-layout",
         choices=("modele", "ancien"),
-        default="modele",
         help="avec --format tet : le modèle d'import actuel de Territoires en Transitions (modele, par défaut) ou "
         "l'ancien modèle à 28 colonnes (ancien)",
     )
@@ -488,6 +487,8 @@ def run_export(database: Target, args: argparse.Namespace, clock: Clock) -> int:
             f"export : précisez --format xlsx, csv ou tet (l'extension « {output.suffix or 'aucune'} » ne le dit pas)."
         )
     export_format = ExportFormat(chosen)
+    if args.tet_layout is not None and export_format is not ExportFormat.TET:
+        raise TiDesktopError(f"export : --tet-layout ne vaut que pour --format tet (le format choisi est {chosen}).")
     opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)

@@ -157,6 +157,13 @@ def test_tet_export_layout(run: Run, demo_db: Path, tmp_path: Path, option: list
     book.close()
 
 
+def test_tet_export_layout_is_for_tet_only(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "plan.xlsx"
+    code, _, err = run("export", "--db", str(demo_db), "-o", str(output), "--tet-layout", "ancien")
+    assert code == 1 and "--tet-layout ne vaut que pour --format tet (le format choisi est xlsx)" in err
+    assert not output.exists()
+
+
 def test_tet_export_layout_must_be_known(run: Run, demo_db: Path, tmp_path: Path) -> None:
     output = tmp_path / "tet.xlsx"
     code, _, err = run("export", "--db", str(demo_db), "-o", str(output), "--format", "tet", "--tet-layout", "v3")
