@@ -189,6 +189,12 @@ def build_parser() -> FrenchArgumentParser:
         "par défaut : d'après l'extension du fichier",
     )
     export.add_argument(
+        "--tet-layout",
+        choices=("modele", "ancien"),
+        help="avec --format tet : le modèle d'import actuel de Territoires en Transitions (modele, par défaut) ou "
+        "l'ancien modèle à 28 colonnes (ancien)",
+    )
+    export.add_argument(
         "--confidentielles", action="store_true", help="inclure les actions confidentielles (exclues par défaut)"
     )
     export.add_argument("-o", "--output", metavar="FICHIER", required=True, help="le fichier à écrire")
@@ -494,11 +500,17 @@ def run_export(database: Target, args: argparse.Namespace, clock: Clock) -> int:
             f"export : précisez --format xlsx, csv ou tet (l'extension « {output.suffix or 'aucune'} » ne le dit pas)."
         )
     export_format = ExportFormat(chosen)
+    if args.tet_layout is not None and export_format is not ExportFormat.TET:
+        raise TiDesktopError(f"export : --tet-layout ne vaut que pour --format tet (le format choisi est {chosen}).")
     opened = open_for(database, clock)
     try:
         territory = opened.services.territories.resolve(args.territory)
         result = opened.services.exports.export(
-            territory.id, export_format, output, include_confidential=args.confidentielles
+            territory.id,
+            export_format,
+            output,
+            include_confidential=args.confidentielles,
+            tet_layout="legacy" if args.tet_layout == "ancien" else "template",
         )
     finally:
         opened.close()

@@ -141,6 +141,35 @@ def test_export(run: Run, demo_db: Path, tmp_path: Path, name: str, option: list
         book.close()
 
 
+@pytest.mark.parametrize(
+    ("option", "sheet", "header"),
+    [
+        ([], "Fichier dimport", "Titre de la fiche action"),
+        (["--tet-layout", "ancien"], "Plan d'action", "Titre de l'action"),
+    ],
+)
+def test_tet_export_layout(run: Run, demo_db: Path, tmp_path: Path, option: list[str], sheet: str, header: str) -> None:
+    output = tmp_path / "tet.xlsx"
+    code, _out, err = run("export", "--db", str(demo_db), "-o", str(output), "--format", "tet", *option)
+    assert code == 0, err
+    book = openpyxl.load_workbook(output, read_only=True)
+    assert book.sheetnames == [sheet] and book[sheet]["D2"].value == header
+    book.close()
+
+
+def test_tet_export_layout_is_for_tet_only(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "plan.xlsx"
+    code, _, err = run("export", "--db", str(demo_db), "-o", str(output), "--tet-layout", "ancien")
+    assert code == 1 and "--tet-layout ne vaut que pour --format tet (le format choisi est xlsx)" in err
+    assert not output.exists()
+
+
+def test_tet_export_layout_must_be_known(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    output = tmp_path / "tet.xlsx"
+    code, _, err = run("export", "--db", str(demo_db), "-o", str(output), "--format", "tet", "--tet-layout", "v3")
+    assert code != 0 and "'v3' (possibles : 'modele', 'ancien')" in err and not output.exists()
+
+
 def test_export_needs_a_known_format(run: Run, demo_db: Path, tmp_path: Path) -> None:
     code, _, err = run("export", "--db", str(demo_db), "-o", str(tmp_path / "plan.ods"))
     assert code == 1 and "précisez --format" in err and not (tmp_path / "plan.ods").exists()

@@ -14,7 +14,7 @@ import pytest
 
 from ti_desktop.domain.enums import ActionStatus, Priority
 from ti_desktop.exchange import plan_columns as pc
-from ti_desktop.exchange import tet
+from ti_desktop.exchange import tet, tet_layouts
 from ti_desktop.exchange.cells import MAX_CELL_TEXT, CellStyle, Column, XlsxStream, neutralise, put_text
 from ti_desktop.exchange.french import normalise
 from ti_desktop.exchange.plan_export import (
@@ -232,9 +232,9 @@ def test_formula_like_texts_stay_text_in_tet(tmp_path: Path) -> None:
     path = tmp_path / "tet.xlsx"
     write_tet(plan(*[action(text, code=None, description=text) for text in FORMULA_LIKE]), path)
     sheet = openpyxl.load_workbook(path).active
-    for row, text in zip(sheet.iter_rows(min_row=4), FORMULA_LIKE, strict=True):
-        assert (row[tet.TITLE].value, row[tet.TITLE].data_type) == (text, "s")
-        assert row[tet.DESCRIPTION].value == text
+    for row, text in zip(sheet.iter_rows(min_row=5), FORMULA_LIKE, strict=True):
+        assert (row[tet_layouts.TITLE].value, row[tet_layouts.TITLE].data_type) == (text, "s")
+        assert row[tet_layouts.DESCRIPTION].value == text
 
 
 def test_cells_drop_what_xml_cannot_hold_and_cut_what_excel_cannot(tmp_path: Path) -> None:
@@ -342,26 +342,26 @@ def test_tet_workbook_has_tets_layout_and_reads_back(tmp_path: Path) -> None:
     )
     other = action("Sans objectif", code="TEC-02", objective=None, funding=(), planned_budget=None)
     path = tmp_path / "tet.xlsx"
-    write_tet(plan(parent, child, other), path)
+    write_tet(plan(parent, child, other), path, layout="legacy")
 
     sheet = openpyxl.load_workbook(path).active
     assert sheet["A1"].value.startswith("Vallée de l'Orne — plan d'action")
     assert tuple(cell.value for cell in sheet[2]) == tet.TET_COLUMNS
     assert sheet["A3"].value == "Champ texte" and sheet["AA3"].value == "Champ date"
     rows = data_rows(sheet, first=4)
-    assert rows[1][: tet.SUB_TITLE + 1] == (
+    assert rows[1][: tet_layouts.SUB_TITLE + 1] == (
         "Transition écologique",  # the sub-action's row carries its action's axis and sub-axis
         "Décarboner l'industrie",
         None,
         "Réseau de chaleur",
         "Étude de faisabilité",
     )
-    assert rows[0][tet.FUNDERS[2][0]] == "Financeur 3" and rows[0][tet.FUNDERS[2][1]] == 3000.5
+    assert rows[0][tet_layouts.FUNDERS[2][0]] == "Financeur 3" and rows[0][tet_layouts.FUNDERS[2][1]] == 3000.5
     assert "Financeur 4" in rows[0][16] and "Financeur 5" in rows[0][16]
-    assert rows[0][tet.STATUS] == "En cours" and rows[0][tet.PRIORITY] == "Élevé"
-    assert rows[1][tet.STATUS] == "À discuter" and rows[1][tet.PRIORITY] == "Bas"
-    assert sheet.cell(4, tet.START + 1).number_format == "DD/MM/YYYY"
-    assert sheet.cell(4, tet.START + 1).value == dt.datetime(2025, 3, 15)
+    assert rows[0][tet_layouts.STATUS] == "En cours" and rows[0][tet_layouts.PRIORITY] == "Élevé"
+    assert rows[1][tet_layouts.STATUS] == "À discuter" and rows[1][tet_layouts.PRIORITY] == "Bas"
+    assert sheet.cell(4, tet_layouts.START + 1).number_format == "DD/MM/YYYY"
+    assert sheet.cell(4, tet_layouts.START + 1).value == dt.datetime(2025, 3, 15)
 
     read = tet.read_tet_plan(path)
     assert not read.has_errors, [str(issue) for issue in read.issues]
@@ -370,7 +370,7 @@ def test_tet_workbook_has_tets_layout_and_reads_back(tmp_path: Path) -> None:
         ("Étude de faisabilité", "Réseau de chaleur"),
         ("Sans objectif", None),
     ]
-    assert [len(a.funding) for a in read.actions] == [3, 1, 0]
+    assert [len(a.funding) for a in read.actions] == [5, 1, 0]  # the 4th and 5th read back from « Financements »
     assert read.actions[0].funding[2].amount == Decimal("3000.50")
     assert read.actions[0].values.get("planned_budget") == Decimal("1250000.50")
     assert read.actions[0].values.get("planned_start") == dt.date(2025, 3, 15)

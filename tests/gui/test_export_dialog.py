@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from ti_desktop.exchange.tet import TET_COLUMNS
+from ti_desktop.exchange.plan_export import TEMPLATE_HEADERS
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
 from ti_desktop.services.exporting import ExportFormat
 
@@ -147,8 +147,9 @@ def test_tet_workbook(qtbot: QtBot, context: TestContext, answers: Answers, tmp_
     export(qtbot, dialog)
     sheet = openpyxl.load_workbook(tmp_path / "plan-tet.xlsx", read_only=True).worksheets[0]
     rows = list(sheet.values)
-    assert list(rows[1][: len(TET_COLUMNS)]) == list(TET_COLUMNS)
-    data = [row for row in rows[3:] if any(value is not None for value in row)]
+    assert sheet.title == "Fichier dimport"  # TeT's current import template, the default layout
+    assert list(rows[1][: len(TEMPLATE_HEADERS)]) == list(TEMPLATE_HEADERS)
+    data = [row for row in rows[4:] if any(value is not None for value in row)]
     assert len(data) == len(plan_titles(context, confidential=False))
     assert answers.shown[-1][0] == "information"
 
@@ -264,3 +265,18 @@ def test_a_file_that_cannot_be_written_is_explained(
     assert "Traceback" not in text and "Error" not in text
     assert dialog.error_label.text() == text
     assert dialog.isVisible()
+
+
+def test_tet_layout_choice(qtbot: QtBot, context: TestContext, answers: Answers, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, context)
+    dialog.set_format(ExportFormat.XLSX)
+    assert not dialog.tet_layout_box.isEnabled()  # the choice is TeT's only
+    dialog.set_format(ExportFormat.TET)
+    assert dialog.tet_layout_box.isEnabled() and dialog.tet_layout() == "template"
+    assert dialog.ui.tetLayoutLabel.buddy() is dialog.tet_layout_box
+    dialog.set_tet_layout("legacy")
+    dialog.set_output(tmp_path / "plan-tet.xlsx")
+    export(qtbot, dialog)
+    book = openpyxl.load_workbook(tmp_path / "plan-tet.xlsx", read_only=True)
+    assert book.sheetnames == ["Plan d'action"] and book.worksheets[0]["D2"].value == "Titre de l'action"
+    assert make_dialog(qtbot, context).tet_layout() == "legacy"  # remembered for the next export

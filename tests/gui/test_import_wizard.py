@@ -88,7 +88,10 @@ def test_tet_plan_goes_through_to_the_database(
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no file yet
 
     choose(qtbot, wizard, PEERS / "plan_with_sous_actions.xlsx", monkeypatch)
-    assert wizard.file_page.state_label.text() == "Plan Territoires en Transitions : 5 lignes."
+    assert (
+        wizard.file_page.state_label.text()
+        == "Plan Territoires en Transitions (ancien modèle d'import à 28 colonnes) : 5 lignes."
+    )
     next_page(qtbot, wizard)  # one sheet, fixed TeT columns: straight to the check
     wait_checked(qtbot, wizard)
     report = wizard.validation_page.report
@@ -125,6 +128,28 @@ def test_tet_plan_goes_through_to_the_database(
     assert not wizard.isVisible()
 
 
+def test_the_current_tet_template_is_recognised(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ..exchange.test_tet_current import filled_template
+
+    rows: list[dict[str, object]] = [{"A": "Axe 1", "D": "Fiche une"}, {"A": "Axe 1", "D": "Fiche deux"}]
+    path = filled_template(tmp_path, rows, keep_example=True)
+    wizard = make_wizard(qtbot, context)
+    choose(qtbot, wizard, path, monkeypatch)
+    assert wizard.file_page.state_label.text() == "3 feuilles : vous choisirez celle à importer à l'étape suivante."
+    next_page(qtbot, wizard)
+    table = wizard.sheet_page.table
+    kinds = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert kinds["Fichier dimport"] == "Plan Territoires en Transitions (modèle d'import actuel)"
+    next_page(qtbot, wizard)
+    wait_checked(qtbot, wizard)
+    report = wizard.validation_page.report
+    assert "À créer : 2 actions" in report.summary()
+    shown = [report.issues_model.issue(row).message for row in range(report.issues_model.rowCount())]
+    assert any("fiche d'exemple du modèle Territoires en Transitions" in message for message in shown)
+
+
 def test_several_sheets_offer_a_choice(qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch) -> None:
     wizard = make_wizard(qtbot, context)
     choose(qtbot, wizard, PEERS / "complex_plan.xlsx", monkeypatch)
@@ -134,7 +159,13 @@ def test_several_sheets_offer_a_choice(qtbot: QtBot, context: TestContext, monke
     assert wizard.currentId() == PageId.SHEET
     table = page.table
     rows = [[table.item(row, column).text() for column in range(5)] for row in range(table.rowCount())]
-    assert rows[1] == ["Fichier dimport", "Plan Territoires en Transitions", "2", "36", "29"]
+    assert rows[1] == [
+        "Fichier dimport",
+        "Plan Territoires en Transitions (ancien modèle d'import à 28 colonnes)",
+        "2",
+        "36",
+        "29",
+    ]
     assert rows[0][0:3] == ["Mode demploi", "Tableau", "introuvable"]
     assert table.selectionModel().selectedRows()[0].row() == 1  # the TeT sheet, chosen by default
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ti_desktop.services.exporting import ExportFormat
+from ti_desktop.services.exporting import ExportFormat, TetExportLayout
 from ti_desktop.services.maintenance import OpenDatabase, open_services
 from ti_desktop.services.registry import Services
 
@@ -126,21 +126,34 @@ def test_csv_export_then_import_gives_the_same_actions(
     )
 
 
-def test_tet_export_imports_as_a_tet_plan(demo_opened: OpenDatabase, empty_territory: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("layout", ["template", "legacy"])
+def test_tet_export_imports_as_a_tet_plan(
+    demo_opened: OpenDatabase, empty_territory: Any, tmp_path: Path, layout: TetExportLayout
+) -> None:
     source = demo_opened.services
     territory_id = source.territories.resolve(None).id
-    exported = source.exports.export(territory_id, ExportFormat.TET, tmp_path / "plan-tet.xlsx")
+    exported = source.exports.export(territory_id, ExportFormat.TET, tmp_path / "plan-tet.xlsx", tet_layout=layout)
     destination, destination_id = empty_territory
     assert destination.services.imports.inspect(exported.path).sheets[0].kind == "tet"
     result = destination.services.imports.apply(destination_id, exported.path)
     assert not result.errors and result.actions_created == exported.actions
-    assert result.funding_lines_created == exported.funding_lines
+    # every funding line and every milestone, the funders beyond three and the milestones in TeT's text columns
+    assert result.funding_lines_created == exported.funding_lines > 0
+    assert result.milestones_created == exported.milestones > 0
     source_plan = plan_of(source, territory_id)
     for key, values in plan_of(destination.services, destination_id).items():
         assert key in source_plan
         expected = source_plan[key]
         compared = ("status", "priority", "planned_budget", "planned_start", "planned_end", "parent", "lead", "pilot")
+        compared += ("referent", "objective")
+        if layout == "template":  # the legacy reader adds the columns without a field to the description
+            compared += ("description",)
         assert {name: values[name] for name in compared} == {name: expected[name] for name in compared}
+        # TeT holds a funder and the amount asked of it; the milestones come back with their dates
+        assert sorted((line[0], line[2]) for line in values["funding"]) == sorted(
+            (line[0], line[2]) for line in expected["funding"]
+        )
+        assert values["milestones"] == expected["milestones"]
 
 
 def test_reimporting_its_own_export_into_the_same_base_changes_nothing(

@@ -16,19 +16,20 @@ from decimal import Decimal
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from ti_desktop.domain.enums import ActionStatus, CustomFieldKind, Priority
 from ti_desktop.exchange import plan_columns as pc
-from ti_desktop.exchange import tet
+from ti_desktop.exchange import tet, tet_layouts
 from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
+from ti_desktop.exchange.french import normalise
+from ti_desktop.exchange.tet_layouts import TEMPLATE_COLUMNS
 from ti_desktop.kernel.formatting import format_date, format_euros
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 
 YES, NO = "Oui", "Non"
 TET_SHEET = "Plan d'action"
-TET_FUNDERS_SHOWN = len(tet.FUNDERS)  # TeT's layout has room for three funders per action
-UNKNOWN_FUNDER = "Financeur non précisé"
+UNKNOWN_FUNDER = tet.UNKNOWN_FUNDER
 
 
 class ExportCancelled(Cancelled):
@@ -143,11 +144,6 @@ class PlanExport:
     @property
     def updates(self) -> int:
         return sum(len(action.updates) for action in self.actions)
-
-    @property
-    def tet_funding_lines(self) -> int:
-        """Funding lines a TeT workbook carries in its Financeur columns (the others go to its text column)."""
-        return sum(min(len(action.funding), TET_FUNDERS_SHOWN) for action in self.actions)
 
 
 # -- columns ---------------------------------------------------------------------------------------------
@@ -474,74 +470,29 @@ TET_PRIORITIES: dict[str, str] = {
     Priority.MOYENNE.label: "Moyen",
     Priority.BASSE.label: "Bas",
 }
-# Row 3 of TeT's template: how each column is filled in.
+# Row 3 of TeT's legacy layout: how each column is filled in.
 TET_INSTRUCTIONS = (
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
-    "Champ texte",
+    *("Champ texte",) * 8,
     "Champ texte non importé\n🟢 Clé pour le pilotage",
     "Champ texte\n(séparateur virgule)",
     "Champ texte",
-    "Champ texte\n(séparateur virgule)",
-    "Champ texte\n(séparateur virgule)",
-    "Champ texte 🟢 Clé pour le pilotage\n(séparateur virgule)",
-    "Champ texte 🟢 Clé pour le pilotage\n(séparateur virgule)",
+    *("Champ texte\n(séparateur virgule)",) * 2,
+    *("Champ texte 🟢 Clé pour le pilotage\n(séparateur virgule)",) * 2,
     "Champ liste déroulante \n(choix prédéfinis)",
     "Champ texte libre",
-    "Champ texte\n(séparateur virgule)",
+    *("Champ texte\n(séparateur virgule)", "Champ numérique") * 3,
     "Champ numérique",
-    "Champ texte\n(séparateur virgule)",
-    "Champ numérique",
-    "Champ texte\n(séparateur virgule)",
-    "Champ numérique",
-    "Champ numérique",
-    "Champ liste déroulante 🟢 Clé pour le pilotage\n(choix prédéfinis)",
-    "Champ liste déroulante 🟢 Clé pour le pilotage\n(choix prédéfinis)",
+    *("Champ liste déroulante 🟢 Clé pour le pilotage\n(choix prédéfinis)",) * 2,
     "Champ date",
     "Champ date",
 )
 _TET_WIDTHS = (
-    32,
-    32,
-    20,
-    45,
-    40,
-    60,
-    20,
-    40,
-    24,
-    26,
-    20,
-    26,
-    20,
-    24,
-    24,
-    18,
-    30,
-    24,
-    14,
-    24,
-    14,
-    24,
-    14,
-    18,
-    14,
-    14,
-    13,
-    13,
+    *(32, 32, 20, 45, 40, 60, 20, 40, 24, 26, 20, 26, 20, 24),
+    *(24, 18, 30, 24, 14, 24, 14, 24, 14, 18, 14, 14, 13, 13),
 )
-_TET_STYLES = {18: CellStyle.EUROS, 20: CellStyle.EUROS, 22: CellStyle.EUROS, tet.BUDGET: CellStyle.EUROS}
-_TET_INDICATORS = tet.TET_COLUMNS.index("Indicateurs liés")
-_TET_LEAD = tet.TET_COLUMNS.index("Structure pilote")
-_TET_PARTNERS = tet.TET_COLUMNS.index("Partenaires")
-_TET_PILOT = tet.TET_COLUMNS.index("Personne pilote")
-_TET_REFERENT = tet.TET_COLUMNS.index("Élu·e référent·e")
-_TET_FUNDING_TEXT = tet.TET_COLUMNS.index("Financements")
+_TET_WIDTHS_BY_HEADER = {normalise(header): width for header, width in zip(tet.TET_COLUMNS, _TET_WIDTHS, strict=True)}
+_TEMPLATE_COLUMNS = tet_layouts.columns_by_header("template", [column.header for column in TEMPLATE_COLUMNS])
+TetExportLayout = Literal["template", "legacy"]
 
 
 def tet_status(action: ExportedAction) -> str | None:
@@ -555,64 +506,174 @@ def tet_status(action: ExportedAction) -> str | None:
 
 
 def write_tet(
-    plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    plan: PlanExport,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+    *,
+    layout: TetExportLayout = "template",
 ) -> None:
-    """A workbook TeT's plan import accepts: title on row 1, TeT's 28 headers on row 2, filling
-    instructions on row 3, one fiche per row from row 4 (sub-actions under their action's title)."""
+    """A workbook TeT's plan import accepts, one fiche per row (sub-actions under their action's title).
+
+    "template": TeT's current import template, sheet « Fichier dimport »: its group row 1, headers row 2, field
+    types row 3, instructions row 4, fiches from row 5. "legacy": title on row 1, the 28 legacy headers on row 2,
+    instructions on row 3, fiches from row 4. Every funder is written (beyond the three Financeur columns, in
+    « Financements »), the milestones in « Notes » (in the description for the legacy layout), and each custom
+    field in TeT's column of the same name, else in a column of its own after TeT's (TeT reads only its own)."""
     steps = _Steps(len(plan.actions), progress, cancelled)
     steps.check()
-    columns = [
-        Column(header, width, _TET_STYLES.get(index, CellStyle.DEFAULT))
-        for index, (header, width) in enumerate(zip(tet.TET_COLUMNS, _TET_WIDTHS, strict=True))
+    placement = _TetPlacement.of(plan, _TEMPLATE_COLUMNS if layout == "template" else tet_layouts.LEGACY)
+    headers = (*(TEMPLATE_HEADERS if layout == "template" else tet.TET_COLUMNS), *placement.extra)
+    sheet_columns = [
+        Column(
+            header,
+            _TET_WIDTHS_BY_HEADER.get(normalise(header), 24),
+            _TET_STYLES.get(normalise(header), CellStyle.DEFAULT),
+        )
+        for header in headers
     ]
     title = f"{plan.territory} — plan d'action exporté de TI Desktop le {format_date(plan.exported_on)}"
-    with XlsxStream(path, [TET_SHEET], plan.exported_at, title=title) as book:
-        sheet = book.sheet(TET_SHEET, columns, freeze=(2, 0))
-        sheet.row([title], style=CellStyle.TITLE, height=24)
-        sheet.header(height=30)
-        sheet.row(list(TET_INSTRUCTIONS), style=CellStyle.NOTE, height=48)
+    name = tet_layouts.TEMPLATE_SHEET if layout == "template" else TET_SHEET
+    with XlsxStream(path, [name], plan.exported_at, title=title) as book:
+        sheet = book.sheet(name, sheet_columns, freeze=(2, 0))
+        if layout == "template":
+            groups: list[CellValue] = [None] * len(sheet_columns)
+            for index, label in tet_layouts.TEMPLATE_GROUPS:
+                groups[index] = label
+            sheet.row(groups, style=CellStyle.TITLE, height=18)
+            sheet.header(height=30)
+            sheet.row([column.kind for column in TEMPLATE_COLUMNS], style=CellStyle.NOTE, height=30)
+            sheet.row([column.instruction for column in TEMPLATE_COLUMNS], style=CellStyle.NOTE, height=102)
+        else:
+            sheet.row([title], style=CellStyle.TITLE, height=24)
+            sheet.header(height=30)
+            sheet.row(list(TET_INSTRUCTIONS), style=CellStyle.NOTE, height=48)
         parent: ExportedAction | None = None
         for action in plan.actions:
             if not action.is_sub_action:
                 parent = action
             elif parent is None or parent.title != action.parent_title:
                 parent = None  # out of order: the sub-action keeps its own axis
-            sheet.row(tet_cells(action, parent if action.is_sub_action else None))
+            sheet.row(tet_cells(action, parent if action.is_sub_action else None, placement))
             steps.tick()
         steps.finish()
 
 
-def tet_cells(action: ExportedAction, parent: ExportedAction | None = None) -> list[CellValue]:
-    """One TeT row. A sub-action's row carries its action's axis, sub-axis and title in columns A, B, D."""
-    row: list[CellValue] = [None] * len(tet.TET_COLUMNS)
+TEMPLATE_HEADERS = tuple(column.header for column in TEMPLATE_COLUMNS)
+_TET_STYLES = {normalise(header): CellStyle.EUROS for header in ("Montant € HT", "Budget prévisionnel total € HT")} | {
+    normalise(header): CellStyle.DATE for header in ("Date de début", "Date de fin")
+}
+_INDICATORS = normalise("Indicateurs liés")
+
+
+@dataclass(frozen=True, slots=True)
+class _TetPlacement:
+    """The columns a TeT row is written in: the layout's, and where each custom field goes (TeT's column of the
+    same name, else a column of its own after TeT's)."""
+
+    columns: tet_layouts.Columns
+    own: Mapping[str, int] = field(default_factory=dict)  # field name → index of TeT's column
+    extra: tuple[str, ...] = ()  # field names with a column of their own, in order
+    partners: int | None = None
+    indicators: int | None = None
+
+    @classmethod
+    def of(cls, plan: PlanExport | None, columns: tet_layouts.Columns) -> _TetPlacement:
+        by_header = {normalise(header): index for index, header in enumerate(columns.headers)}
+        names = [name for name, _ in plan.custom_fields] if plan is not None else []
+        own = {name: by_header[normalise(name)] for name in names if normalise(name) in by_header}
+        extra = tuple(name for name in names if name not in own)
+        return cls(columns, own, extra, by_header.get(normalise("Partenaires")), by_header.get(_INDICATORS))
+
+    def index(self, name: str) -> int | None:
+        if name in self.own:
+            return self.own[name]
+        return self.columns.width + self.extra.index(name) if name in self.extra else None
+
+
+def tet_cells(
+    action: ExportedAction, parent: ExportedAction | None = None, placement: _TetPlacement | None = None
+) -> list[CellValue]:
+    """One TeT row (legacy layout unless `placement` says otherwise). A sub-action's row carries its action's axis,
+    sub-axis and title."""
+    placement = placement or _TetPlacement.of(None, tet_layouts.LEGACY)
+    columns = placement.columns
+    row: list[CellValue] = [None] * (columns.width + len(placement.extra))
+
+    def put(index: int | None, value: CellValue) -> None:
+        if index is not None and value not in (None, ""):
+            row[index] = value
+
     holder = parent or action
-    row[tet.AXIS] = holder.axis
-    row[tet.SUB_AXIS] = holder.objective
+    axis, sub_axis = columns.axis_levels[0], columns.axis_levels[1]
+    put(axis, holder.axis)
+    put(sub_axis, holder.objective)
     if action.is_sub_action:
-        row[tet.TITLE] = action.parent_title
-        row[tet.SUB_TITLE] = action.title
+        put(columns.title, action.parent_title)
+        put(columns.sub_title, action.title)
     else:
-        row[tet.TITLE] = action.title
-    row[tet.DESCRIPTION] = action.values.get("description")
-    row[tet.OBJECTIVES] = action.values.get("expected_results")
-    row[_TET_INDICATORS] = ", ".join(action.indicators) or None
-    row[_TET_LEAD] = action.lead_actor
-    row[_TET_PARTNERS] = ", ".join(action.partners) or None
-    row[_TET_PILOT] = action.pilot
-    row[_TET_REFERENT] = action.elected_referent
-    for line, (funder_index, amount_index) in zip(action.funding, tet.FUNDERS, strict=False):
-        row[funder_index] = line.funder or UNKNOWN_FUNDER
-        row[amount_index] = line.amount_requested
-    extra = action.funding[TET_FUNDERS_SHOWN:]
+        put(columns.title, action.title)
+    # The notes and milestones go in « Notes »; the legacy layout has none: in the description.
+    notes = [part for part in (action.values.get("notes"), _tet_milestones(action)) if part]
+    description = action.values.get("description")
+    if not columns.notes and notes:
+        description = "\n\n".join([*([description] if description else []), *notes])
+    put(columns.description, description)
+    if columns.notes:
+        put(columns.notes[0], "\n\n".join(notes))
+    put(columns.expected_results, action.values.get("expected_results"))
+    put(placement.indicators, ", ".join(action.indicators))
+    put(placement.partners, ", ".join(action.partners))
+    actors = {
+        "lead_actor_id": action.lead_actor,
+        "pilot_actor_id": action.pilot,
+        "elected_referent_id": action.elected_referent,
+    }
+    for index, attribute in columns.actors.items():
+        put(index, actors[attribute])
+    for line, (funder_index, amount_index) in zip(action.funding, columns.funders, strict=False):
+        put(funder_index, line.funder or UNKNOWN_FUNDER)
+        put(amount_index, line.amount_requested)
+    extra = action.funding[len(columns.funders) :]
     if extra:
         listed = " ; ".join(f"{line.funder or UNKNOWN_FUNDER} : {_tet_amount(line.amount_requested)}" for line in extra)
-        row[_TET_FUNDING_TEXT] = f"Autres financements : {listed}"
-    row[tet.BUDGET] = action.values.get("planned_budget")
-    row[tet.STATUS] = tet_status(action)
-    row[tet.PRIORITY] = TET_PRIORITIES.get(action.priority)
-    row[tet.START] = action.values.get("planned_start")
-    row[tet.END] = action.values.get("planned_end")
+        put(columns.funding_text, f"{tet.OTHER_FUNDING}{listed}")
+    put(columns.budget, action.values.get("planned_budget"))
+    put(columns.status, tet_status(action))
+    put(columns.priority, TET_PRIORITIES.get(action.priority))
+    put(columns.start, action.values.get("planned_start"))
+    put(columns.end, action.values.get("planned_end"))
+    for name, value in action.custom_values.items():
+        column = placement.index(name)
+        if column is None:
+            continue
+        cell = row[column]
+        if cell is None:
+            put(column, _tet_custom_value(value))
+        elif isinstance(value, str) and value not in str(cell):
+            row[column] = f"{value}\n{cell}"  # e.g. « Financements »: the user's text, then the other funders
     return row
+
+
+def _tet_custom_value(value: Any) -> CellValue:
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"  # TeT's words (« Action en amélioration continue »)
+    return cast(CellValue, value)
+
+
+def _tet_milestones(action: ExportedAction) -> str | None:
+    """The milestones as a « Jalons : » block, which the TeT import reads back."""
+    if not action.milestones:
+        return None
+    lines = [tet.MILESTONES_HEADING]
+    for milestone in action.milestones:
+        dates = [
+            f"{label} {day.strftime('%d/%m/%Y')}"
+            for label, day in (("échéance", milestone.due_on), ("réalisé le", milestone.done_on))
+            if day is not None
+        ]
+        lines.append(f"- {milestone.title}" + (f" ({' ; '.join(dates)})" if dates else ""))
+    return "\n".join(lines)
 
 
 def _tet_amount(amount: Decimal) -> str:

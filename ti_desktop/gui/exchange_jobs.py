@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ti_desktop.gui.jobs import Job
-from ti_desktop.services.exporting import ExportFormat, ExportService
+from ti_desktop.services.exporting import ExportFormat, ExportService, TetExportLayout
 from ti_desktop.services.importing import ImportRefusedError, ImportService
 from ti_desktop.services.indicator_import import IndicatorImportRefusedError, IndicatorImportService
 
@@ -54,7 +54,13 @@ def import_apply_job(
 
 
 def export_job(
-    exports: ExportService, territory_id: int, fmt: ExportFormat, output: Path, include_confidential: bool
+    exports: ExportService,
+    territory_id: int,
+    fmt: ExportFormat,
+    output: Path,
+    include_confidential: bool,
+    *,
+    tet_layout: TetExportLayout = "template",
 ) -> Job:
     return Job(
         lambda progress, cancelled: exports.export(
@@ -62,6 +68,7 @@ def export_job(
             fmt,
             output,
             include_confidential=include_confidential,
+            tet_layout=tet_layout,
             progress=progress,
             cancelled=cancelled,
         ),

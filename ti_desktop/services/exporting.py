@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from ti_desktop.exchange.plan_export import (
     write_tet,
     write_xlsx,
 )
+from ti_desktop.exchange.plan_export import TetExportLayout as TetExportLayout  # the GUI's choice
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import write_atomically
 from ti_desktop.kernel.progress import CancelCheck, Progress
@@ -59,8 +61,8 @@ class ExportFormat(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
-    """What the written file holds. CSV holds the actions only; a TeT workbook holds the funding lines
-    of its Financeur 1–3 columns and no milestones."""
+    """What the written file holds. CSV holds the actions only; a TeT workbook holds every funding line (beyond
+    its three Financeur columns, in its « Financements » text) and the milestones (in « Notes »)."""
 
     path: Path
     format: ExportFormat
@@ -70,7 +72,7 @@ class ExportResult:
     confidential_left_out: int
 
 
-_WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv, ExportFormat.TET: write_tet}
+_WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv}
 
 
 class ExportService:
@@ -85,6 +87,7 @@ class ExportService:
         output: Path,
         *,
         include_confidential: bool = False,
+        tet_layout: TetExportLayout = "template",
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ) -> ExportResult:
@@ -113,7 +116,7 @@ class ExportService:
         def step(done: int, total: int) -> None:
             report(_READ_SHARE + ((99 - _READ_SHARE) * done) // max(total, 1), 100)
 
-        writer = _WRITERS[fmt]
+        writer = partial(write_tet, layout=tet_layout) if fmt is ExportFormat.TET else _WRITERS[fmt]
         try:
             write_atomically(output, lambda temporary: writer(plan, temporary, step, cancelled))
         except ExportCancelled:
@@ -126,9 +129,9 @@ class ExportService:
             funding_lines={
                 ExportFormat.XLSX: plan.funding_lines,
                 ExportFormat.CSV: 0,
-                ExportFormat.TET: plan.tet_funding_lines,
+                ExportFormat.TET: plan.funding_lines,
             }[fmt],
-            milestones=plan.milestones if fmt is ExportFormat.XLSX else 0,
+            milestones=0 if fmt is ExportFormat.CSV else plan.milestones,
             confidential_left_out=plan.confidential_left_out,
         )
 

@@ -28,7 +28,8 @@ from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, Fun
 from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
-from ti_desktop.exchange.tet import HEADER_ROW, is_tet_sheet, read_tet_sheet
+from ti_desktop.exchange.tet import first_data_row, is_tet_sheet, read_tet_sheet
+from ti_desktop.exchange.tet_layouts import HEADER_ROW, LAYOUT_LABELS, detect_layout
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
@@ -54,6 +55,7 @@ class SheetOverview:
     samples: list[list[str]]  # per column, up to 3 example values as shown text
     data_rows: int
     suggested: dict[str, str]  # header → field key
+    tet_layout: str | None = None  # which of TeT's layouts, in French (« modèle d'import actuel »…); None: a table
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +139,12 @@ def default_sheet(workbook: RawWorkbook) -> RawSheet:
 
 
 def _overview_of(sheet: RawSheet) -> SheetOverview:
-    if is_tet_sheet(sheet):
+    layout = detect_layout(sheet)
+    if layout is not None:
         header_index: int | None = HEADER_ROW - 1
         suggested: dict[str, str] = {}
         kind: Literal["tet", "table"] = "tet"
-        first_data = HEADER_ROW + 1  # row 3 holds TeT's filling instructions
+        first_data = first_data_row(sheet) - 1  # the rows between hold TeT's types and instructions
     else:
         guess = guess_header(sheet)
         header_index, suggested, kind = guess.row, guess.suggested, "table"
@@ -166,6 +169,7 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         samples=samples,
         data_rows=len(data),
         suggested=suggested,
+        tet_layout=LAYOUT_LABELS[layout] if layout is not None else None,
     )
 
 

@@ -29,11 +29,12 @@ from ti_desktop.gui.forms.ui_export_dialog import Ui_ExportDialog
 from ti_desktop.gui.jobs import JobRunner
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError
-from ti_desktop.services.exporting import ExportFormat, ExportResult
+from ti_desktop.services.exporting import ExportFormat, ExportResult, TetExportLayout
 from ti_desktop.services.use_cases import HasActions, HasExports, HasTerritories
 
 FOLDER_KEY = "export/dossier"  # the folder of the last export
 FORMAT_KEY = "export/format"
+TET_LAYOUT_KEY = "export/modele_tet"
 SUFFIXES = {ExportFormat.XLSX: ".xlsx", ExportFormat.CSV: ".csv", ExportFormat.TET: ".xlsx"}
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -77,6 +78,13 @@ class ExportDialog(QDialog):
         initial = ExportFormat(remembered) if remembered in {fmt.value for fmt in ExportFormat} else ExportFormat.XLSX
         self.format_buttons[initial].setChecked(True)
         self._format_group.buttonToggled.connect(self._on_format_changed)
+        self.tet_layout_box = self.ui.tetLayoutBox
+        current = self.tr("Modèle d'import actuel (33 colonnes, feuille « Fichier dimport »)")
+        self.tet_layout_box.addItem(current, "template")
+        self.tet_layout_box.addItem(self.tr("Ancien modèle d'import (28 colonnes)"), "legacy")
+        remembered_layout = self.tet_layout_box.findData(str(context.settings.value(TET_LAYOUT_KEY, "template")))
+        self.tet_layout_box.setCurrentIndex(max(remembered_layout, 0))
+        self.tet_layout_box.setEnabled(initial is ExportFormat.TET)
 
         # -- content ------------------------------------------------------------------------------------------
         self.confidential_box = self.ui.confidentialBox
@@ -116,6 +124,12 @@ class ExportDialog(QDialog):
     def set_format(self, fmt: ExportFormat) -> None:
         self.format_buttons[fmt].setChecked(True)
 
+    def tet_layout(self) -> TetExportLayout:
+        return "legacy" if self.tet_layout_box.currentData() == "legacy" else "template"
+
+    def set_tet_layout(self, layout: TetExportLayout) -> None:
+        self.tet_layout_box.setCurrentIndex(self.tet_layout_box.findData(layout))
+
     def default_name(self, fmt: ExportFormat) -> str:
         """« Plan d'action — <territoire> — 21-11-2026.xlsx », safe on every system."""
         title = self.tr("Plan d'action TeT") if fmt == ExportFormat.TET else self.tr("Plan d'action")
@@ -141,6 +155,7 @@ class ExportDialog(QDialog):
     def _on_format_changed(self, _button: object, checked: bool) -> None:
         if not checked:
             return
+        self.tet_layout_box.setEnabled(self.fmt() is ExportFormat.TET)
         # Keep the folder and the name the user chose; only the suffix follows the format.
         text = self.path_edit.text().strip()
         if text:
@@ -193,6 +208,8 @@ class ExportDialog(QDialog):
         self._output = output
         self.context.settings.setValue(FOLDER_KEY, str(output.parent))
         self.context.settings.setValue(FORMAT_KEY, fmt.value)
+        if fmt is ExportFormat.TET:
+            self.context.settings.setValue(TET_LAYOUT_KEY, self.tet_layout())
         progress = QProgressDialog(self.tr("Export du plan en cours…"), self.tr("Annuler"), 0, 0, self)
         progress.setWindowTitle(self.tr("Exporter le plan"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -203,7 +220,14 @@ class ExportDialog(QDialog):
         self._progress = progress
         self.export_button.setEnabled(False)
         self.runner.start(
-            export_job(self.services.exports, self.territory_id, fmt, output, self.confidential_box.isChecked())
+            export_job(
+                self.services.exports,
+                self.territory_id,
+                fmt,
+                output,
+                self.confidential_box.isChecked(),
+                tet_layout=self.tet_layout(),
+            )
         )
         progress.show()
 

@@ -230,7 +230,9 @@ class FilePage(QWizardPage):
         assert sheet is not None
         rows = count_of(sheet.data_rows, self.tr("ligne"), self.tr("lignes"))
         if sheet.kind == "tet":
-            return self.tr("Plan Territoires en Transitions : {rows}.").format(rows=rows)
+            return self.tr("Plan Territoires en Transitions ({layout}) : {rows}.").format(
+                layout=sheet.tet_layout, rows=rows
+            )
         return self.tr("Tableau « {sheet} » : {rows}, {columns}.").format(
             sheet=sheet.name, rows=rows, columns=count_of(len(sheet.headers), self.tr("colonne"), self.tr("colonnes"))
         )
@@ -296,7 +298,11 @@ class SheetPage(QWizardPage):
         self.table.blockSignals(True)
         self.table.setRowCount(len(overview.sheets))
         for row, sheet in enumerate(overview.sheets):
-            kind = self.tr("Plan Territoires en Transitions") if sheet.kind == "tet" else self.tr("Tableau")
+            kind = (
+                self.tr("Plan Territoires en Transitions ({layout})").format(layout=sheet.tet_layout)
+                if sheet.kind == "tet"
+                else self.tr("Tableau")
+            )
             values = [
                 sheet.name,
                 kind,

@@ -15,10 +15,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
-    QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QPushButton, QRadioButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QRadioButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_ExportDialog(object):
     def setupUi(self, ExportDialog):
@@ -81,6 +81,22 @@ class Ui_ExportDialog(object):
 
         self.tetNoteLayout.addWidget(self.tetNote)
 
+        self.tetLayoutRow = QHBoxLayout()
+        self.tetLayoutRow.setObjectName(u"tetLayoutRow")
+        self.tetLayoutLabel = QLabel(self.formatsBox)
+        self.tetLayoutLabel.setObjectName(u"tetLayoutLabel")
+
+        self.tetLayoutRow.addWidget(self.tetLayoutLabel)
+
+        self.tetLayoutBox = QComboBox(self.formatsBox)
+        self.tetLayoutBox.setObjectName(u"tetLayoutBox")
+
+        self.tetLayoutRow.addWidget(self.tetLayoutBox)
+
+        self.tetLayoutRow.setStretch(1, 1)
+
+        self.tetNoteLayout.addLayout(self.tetLayoutRow)
+
 
         self.formatsLayout.addLayout(self.tetNoteLayout)
 
@@ -139,9 +155,13 @@ class Ui_ExportDialog(object):
 
         self.dialogLayout.addWidget(self.buttonBox)
 
+#if QT_CONFIG(shortcut)
+        self.tetLayoutLabel.setBuddy(self.tetLayoutBox)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.format_xlsx, self.format_csv)
         QWidget.setTabOrder(self.format_csv, self.format_tet)
-        QWidget.setTabOrder(self.format_tet, self.confidentialBox)
+        QWidget.setTabOrder(self.format_tet, self.tetLayoutBox)
+        QWidget.setTabOrder(self.tetLayoutBox, self.confidentialBox)
         QWidget.setTabOrder(self.confidentialBox, self.pathEdit)
         QWidget.setTabOrder(self.pathEdit, self.browseButton)
         QWidget.setTabOrder(self.browseButton, self.buttonBox)
@@ -159,7 +179,8 @@ class Ui_ExportDialog(object):
         self.format_csv.setText(QCoreApplication.translate("ExportDialog", u"CSV pour Excel (.csv)", None))
         self.csvNote.setText(QCoreApplication.translate("ExportDialog", u"Une ligne par action, s\u00e9parateur \u00ab ; \u00bb, accents lisibles dans Excel.", None))
         self.format_tet.setText(QCoreApplication.translate("ExportDialog", u"Classeur Territoires en Transitions (.xlsx)", None))
-        self.tetNote.setText(QCoreApplication.translate("ExportDialog", u"Les colonnes du mod\u00e8le d'import de Territoires en Transitions, dans leur ordre.", None))
+        self.tetNote.setText(QCoreApplication.translate("ExportDialog", u"Les colonnes du mod\u00e8le d'import de Territoires en Transitions, dans leur ordre : tous les financeurs, les jalons (colonne \u00ab Notes \u00bb) et vos champs personnalis\u00e9s.", None))
+        self.tetLayoutLabel.setText(QCoreApplication.translate("ExportDialog", u"&Mod\u00e8le :", None))
         self.confidentialBox.setText(QCoreApplication.translate("ExportDialog", u"Inclure les actions &confidentielles", None))
         self.fileLabel.setText(QCoreApplication.translate("ExportDialog", u"Fichier :", None))
         self.browseButton.setText(QCoreApplication.translate("ExportDialog", u"&Choisir\u2026", None))
