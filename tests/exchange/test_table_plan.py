@@ -142,7 +142,8 @@ def test_mapping_to_an_unknown_field_is_an_error(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", ["Intitulé;Axe", "Fab lab;Innovation"])
     plan = read(path, mapping={"Axe": "axes"})
     assert [issue.message for issue in plan.report.errors] == [
-        "correspondance « Axe » → « axes » : ce champ n'existe pas (liste des champs : ti-desktop import --fields)."
+        "correspondance « Axe » → « axes » : ce champ n'existe pas (liste des champs : ti-desktop import --fields ; "
+        "ou champ_personnalise, ajouter_aux_notes, ignorer)."
     ]
 
 

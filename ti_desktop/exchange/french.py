@@ -126,6 +126,24 @@ def _check_amount(amount: Decimal, value: object, allow_negative: bool) -> Decim
     return cents
 
 
+def parse_number(value: object) -> Decimal | None:
+    """`12`, `12,5`, `1 250`, `-3`, `45 %` (as 45) or a number cell → Decimal; None for a blank cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise UnreadableValue(f"« {shown(value)} » n'est pas un nombre.")
+    if isinstance(value, float) and math.isinf(value):
+        raise UnreadableValue("nombre infini.")
+    text = str(value).strip().removesuffix("%")
+    for space in _SPACES:
+        text = text.replace(space, "")
+    if isinstance(value, str):
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(\.\d+)?(e[-+]?\d+)?", text, re.IGNORECASE):
+        raise UnreadableValue(f"« {shown(value)} » n'est pas un nombre.")
+    return Decimal(text).normalize() if "e" in text.lower() else Decimal(text)
+
+
 def _build_date(year: int, month: int, day: int, value: object) -> dt.date:
     try:
         return dt.date(year, month, day)

@@ -9,6 +9,7 @@ sheets "Financements" and "Jalons" add funding lines and milestones to the actio
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -18,7 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import CustomFieldKind, FundingStatus
+from ti_desktop.exchange.custom_columns import guess_column, read_custom
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -46,16 +48,20 @@ from ti_desktop.exchange.plan_import import (
     BUDGET_NATURE_WORDS,
     FALSE_WORDS,
     FUNDING_STATUS_WORDS,
+    POLICY_OF_TARGET,
     PRIORITY_WORDS,
     STATUS_WORDS,
     TO_DISCUSS,
     TRUE_WORDS,
     UNCLASSIFIED_AXIS,
     ActionImport,
+    CustomColumn,
     FundingImport,
     MilestoneImport,
     Origin,
     PlanImport,
+    UnmappedColumn,
+    UnmappedPolicy,
 )
 from ti_desktop.exchange.report import ImportReport, column_letter
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook
@@ -136,10 +142,8 @@ def guess_header(sheet: RawSheet, kind: SheetKind | None = None) -> HeaderGuess:
     return best
 
 
-def effective_mapping(
-    headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None
-) -> dict[int, PlanField]:
-    """Column index → field: the user's mapping (matched on exact then normalised header) over the guesses."""
+def _chosen(headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None) -> dict[str, str]:
+    """Header → target: the user's mapping (matched on exact then normalised header) over the guesses."""
     chosen: dict[str, str] = dict(suggested)
     if mapping:
         by_key = {header_key(source): target for source, target in mapping.items()}
@@ -148,6 +152,14 @@ def effective_mapping(
                 chosen[header] = mapping[header]
             elif header and header_key(header) in by_key:
                 chosen[header] = by_key[header_key(header)]
+    return chosen
+
+
+def effective_mapping(
+    headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None
+) -> dict[int, PlanField]:
+    """Column index → field: the user's mapping (matched on exact then normalised header) over the guesses."""
+    chosen = _chosen(headers, suggested, mapping)
     columns: dict[int, PlanField] = {}
     used: set[str] = set()
     for index, header in enumerate(headers):
@@ -168,14 +180,14 @@ def check_mapping(
     known = {header_key(header) for headers in headers_by_sheet.values() for header in headers if header}
     targets: dict[str, str] = {}
     for source, target in mapping.items():
-        if target != IGNORE and target not in FIELDS_BY_KEY:
+        if target not in POLICY_OF_TARGET and target not in FIELDS_BY_KEY:
             report.error(
                 f"correspondance « {shown(source)} » → « {shown(target)} » : ce champ n'existe pas "
-                "(liste des champs : ti-desktop import --fields)."
+                f"(liste des champs : ti-desktop import --fields ; ou {', '.join(POLICY_OF_TARGET)})."
             )
         elif header_key(source) not in known:
             report.warning(f"correspondance « {shown(source)} » : aucune colonne ne porte ce titre dans le fichier.")
-        if target in targets and target != IGNORE and target in FIELDS_BY_KEY:
+        if target in targets and target in FIELDS_BY_KEY:
             report.warning(
                 f"les colonnes « {shown(targets[target])} » et « {shown(source)} » visent le même champ "
                 f"« {target} » : seule la première est lue."
@@ -353,10 +365,41 @@ class _SheetPlan:
     header_row: int
     headers: list[str]
     columns: dict[str, tuple[int, str]]
+    unmapped: dict[int, UnmappedPolicy] = dataclasses.field(default_factory=dict)  # column index → what becomes of it
+    # The filled cells of the unmapped columns, by column, in row order, with the action their row gave
+    # (None: a row refused, whose cells still count).
+    leftovers: dict[int, list[tuple[ActionImport | None, Any]]] = dataclasses.field(default_factory=dict)
+
+    def keep_leftovers(self, values: tuple[Any, ...], action: ActionImport | None) -> None:
+        for index in self.unmapped:
+            if index < len(values) and not is_blank(values[index]):
+                self.leftovers.setdefault(index, []).append((action, values[index]))
+
+
+def _policies(
+    headers: list[str],
+    width: int,
+    mapped: Mapping[int, PlanField],
+    chosen: Mapping[str, str],
+    default: UnmappedPolicy,
+) -> dict[int, UnmappedPolicy]:
+    """What becomes of each column no field reads: the user's choice for its header, else the default."""
+    policies: dict[int, UnmappedPolicy] = {}
+    for index in range(width):
+        if index in mapped:
+            continue
+        header = headers[index] if index < len(headers) else ""
+        target = chosen.get(header) if header else None
+        policies[index] = POLICY_OF_TARGET.get(target or "", default)
+    return policies
 
 
 def _prepare(
-    sheet: RawSheet, kind: SheetKind, mapping: Mapping[str, str] | None, report: ImportReport
+    sheet: RawSheet,
+    kind: SheetKind,
+    mapping: Mapping[str, str] | None,
+    report: ImportReport,
+    unmapped: UnmappedPolicy = "keep",
 ) -> _SheetPlan | None:
     guess = guess_header(sheet, kind)
     if guess.row is None:
@@ -379,17 +422,28 @@ def _prepare(
             return None
     assert guess.row is not None
     mapped = effective_mapping(guess.headers, guess.suggested, mapping)
-    return _SheetPlan(sheet, guess.row, guess.headers, _columns_of(mapped, guess.headers))
+    width = max((len(row) for row in sheet.rows[guess.row :]), default=0)
+    chosen = _chosen(guess.headers, guess.suggested, mapping)
+    policies = _policies(guess.headers, width, mapped, chosen, unmapped)
+    return _SheetPlan(sheet, guess.row, guess.headers, _columns_of(mapped, guess.headers), policies)
 
 
 def read_table_plan(
-    path: Path, workbook: RawWorkbook, sheet_name: str, mapping: Mapping[str, str] | None = None
+    path: Path,
+    workbook: RawWorkbook,
+    sheet_name: str,
+    mapping: Mapping[str, str] | None = None,
+    unmapped: UnmappedPolicy = "keep",
 ) -> PlanImport:
-    """Read the actions of `sheet_name` (and the workbook's Financements / Jalons sheets, if any)."""
+    """Read the actions of `sheet_name` (and the workbook's Financements / Jalons sheets, if any).
+
+    A filled column that maps to no field is listed in `plan.unmapped` and the report; it is kept as a custom
+    field, appended to the notes or ignored as the mapping says for it (`champ_personnalise`,
+    `ajouter_aux_notes`, `ignorer`), else as `unmapped` says."""
     sheet = workbook.sheet(sheet_name)
     plan = PlanImport(path=path, sheet=sheet.name, creates_axes=False)
     report = plan.report
-    prepared = _prepare(sheet, "actions", mapping, report)
+    prepared = _prepare(sheet, "actions", mapping, report, unmapped)
     companions = [
         (other, sheet_kind(other.name))
         for other in workbook.sheets
@@ -398,7 +452,7 @@ def read_table_plan(
     headers_by_sheet = {sheet.name: prepared.headers if prepared else []}
     companion_plans = []
     for other, kind in companions:
-        other_prepared = _prepare(other, kind, mapping, report)
+        other_prepared = _prepare(other, kind, mapping, report, unmapped)
         if other_prepared is not None:
             headers_by_sheet[other.name] = other_prepared.headers
             companion_plans.append((other_prepared, kind))
@@ -420,8 +474,10 @@ def read_table_plan(
         if FIELDS_BY_KEY[key].sheet == "actions" and (attribute := FIELDS_BY_KEY[key].attribute)
     }
     _read_actions(plan, prepared)
+    _settle_unmapped(plan, prepared)
     for companion, kind in companion_plans:
         _read_companion(plan, companion, kind)
+        _settle_unmapped(plan, companion)
     return plan
 
 
@@ -448,15 +504,16 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
             continue
         action = _read_action(cells, title, section_axis, has_axis_column)
-        if action is None or cells.failed:
-            continue
-        if action.code:
+        if action is not None and not cells.failed and action.code:
             code_key = normalise(action.code)
             if code_key in codes:
                 cells.error("code", f"le code « {action.code} » figure déjà ligne {codes[code_key]}.")
-                continue
-            codes[code_key] = number
-        plan.actions.append(action)
+            else:
+                codes[code_key] = number
+        accepted = action if action is not None and not cells.failed else None
+        prepared.keep_leftovers(values, accepted)
+        if accepted is not None:
+            plan.actions.append(accepted)
     _number_duplicates(plan)
 
 
@@ -630,6 +687,7 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             named = f"code « {code} »" if code else f"« {shown(title)} »" if title else "aucune action"
             key = "code" if code or "code" in cells.columns else "titre"
             cells.error(key, f"{named} : action introuvable dans la feuille « {plan.sheet} ».")
+            prepared.keep_leftovers(values, None)
             continue
         if kind == "financements":
             funding = _funding_of(cells)
@@ -639,6 +697,107 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             milestone = _milestone_of(cells)
             if milestone is not None and not cells.failed:
                 action.milestones.append(milestone)
+        prepared.keep_leftovers(values, action)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    return parse_text(value) or ""
+
+
+def _custom_name(plan: PlanImport, header: str, letter: str, sheet: str) -> str:
+    """The custom field's name: the header (« Colonne H » for a column without one), made unique among the
+    custom fields and the columns a field reads."""
+    name = header or f"Colonne {letter}"
+    taken = {normalise(column.header) for column in plan.custom_columns}
+    taken |= {normalise(header) for _letter, header in plan.columns.values()}
+    taken |= {normalise(plan_field.header) for plan_field in ALL_FIELDS}
+    for candidate in (name, f"{name} ({letter})", f"{name} ({sheet}, {letter})"):
+        if normalise(candidate) not in taken:
+            return candidate
+    return f"{name} ({sheet}, {letter}, {len(taken)})"  # pragma: no cover - three columns of the same name
+
+
+def _settle_unmapped(plan: PlanImport, prepared: _SheetPlan) -> None:
+    """List each filled column no field reads, in the plan and the report, and do with its values what its
+    policy says: custom values of the actions, lines of their notes, or nothing (still listed)."""
+    sheet = prepared.sheet.name
+    companion = sheet != plan.sheet
+    rows_per_action: dict[int, int] = {}
+    if companion:
+        for cells in prepared.leftovers.values():
+            counted: dict[int, int] = {}
+            for action, _value in cells:
+                if action is not None:
+                    counted[id(action)] = counted.get(id(action), 0) + 1
+            for key, count in counted.items():
+                rows_per_action[key] = max(rows_per_action.get(key, 0), count)
+    several = any(count > 1 for count in rows_per_action.values())
+    for index, policy in prepared.unmapped.items():
+        filled_cells = prepared.leftovers.get(index)
+        if not filled_cells:
+            continue
+        letter = column_letter(index)
+        written = prepared.headers[index] if index < len(prepared.headers) else ""
+        header = written or letter
+        texts = [_as_text(value) for _action, value in filled_cells]
+        samples = tuple(shown(text) for text in dict.fromkeys(texts))[:2]
+        plan.unmapped.append(UnmappedColumn(sheet, letter, header, len(filled_cells), samples, policy))
+        fate = _apply_policy(plan, policy, written or letter, letter, sheet, filled_cells, several)
+        count = len(filled_cells)
+        filled = f"{count} cellule{'s' if count > 1 else ''} remplie{'s' if count > 1 else ''}"
+        examples = ", ".join(f"« {sample} »" for sample in samples)
+        plan.report.warning(
+            f"la colonne « {shown(header)} » ne correspond à aucun champ ({filled}, par ex. {examples}) : {fate}.",
+            sheet=sheet,
+            row=prepared.header_row + 1,
+            column=letter,
+            header=written or None,
+        )
+
+
+def _apply_policy(
+    plan: PlanImport,
+    policy: UnmappedPolicy,
+    header: str,
+    letter: str,
+    sheet: str,
+    cells: list[tuple[ActionImport | None, Any]],
+    several: bool,
+) -> str:
+    """Store the column's values as its policy says; the words telling the user what became of them."""
+    if policy == "ignore":
+        return "ignorée comme demandé, ses valeurs ne sont pas importées"
+    if policy == "notes":
+        for action, value in cells:
+            if action is not None:
+                line = f"{header} : {_as_text(value)}"
+                notes = action.values.get("notes")
+                action.values["notes"] = f"{notes}\n{line}" if notes else line
+        return f"ses valeurs sont ajoutées aux notes de chaque fiche (« {shown(header)} : valeur »)"
+    name = _custom_name(plan, header if header != letter else "", letter, sheet)
+    if several:
+        # Several rows of this sheet name the same action: its values are joined, one a line, in a text field.
+        column = CustomColumn(name, CustomFieldKind.TEXT)
+        for action, value in cells:
+            if action is not None:
+                previous = action.custom_values.get(name)
+                action.custom_values[name] = f"{previous}\n{_as_text(value)}" if previous else _as_text(value)
+        plan.custom_columns.append(column)
+        return (
+            f"gardée comme champ personnalisé « {shown(name)} » (texte) ; la feuille ayant plusieurs lignes par "
+            "action, les valeurs d'une même action y sont réunies, une par ligne"
+        )
+    column = guess_column(name, [value for _action, value in cells])
+    for action, value in cells:
+        if action is not None:
+            action.custom_values[name] = read_custom(column.kind, value)
+    plan.custom_columns.append(column)
+    kind = column.kind.label.lower()
+    if column.kind is CustomFieldKind.CHOICE:
+        kind += f" : {len(column.choices)} choix"
+    return f"gardée comme champ personnalisé « {shown(name)} » ({kind})"
 
 
 def all_field_keys() -> list[str]:

@@ -24,7 +24,13 @@ from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.exchange.french import normalise, parse_text, shown
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
-from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, FundingImport, PlanImport
+from ti_desktop.exchange.plan_import import (
+    UNCLASSIFIED_AXIS,
+    ActionImport,
+    FundingImport,
+    PlanImport,
+    UnmappedPolicy,
+)
 from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
@@ -202,12 +208,20 @@ class ImportService:
             default_sheet=default_sheet(workbook).name,
         )
 
-    def read(self, path: Path, sheet: str | None = None, mapping: Mapping[str, str] | None = None) -> PlanImport:
+    def read(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
+    ) -> PlanImport:
+        """The file read, not yet checked against the base; `unmapped` says what becomes of a filled column no
+        field reads and the mapping does not place (kept as a custom field, added to the notes, ignored)."""
         workbook = read_workbook(path)
         chosen = workbook.sheet(sheet) if sheet is not None else default_sheet(workbook)
         if is_tet_sheet(chosen):
             return read_tet_sheet(path, chosen)
-        return read_table_plan(path, workbook, chosen.name, mapping)
+        return read_table_plan(path, workbook, chosen.name, mapping, unmapped)
 
     def preview(
         self,
@@ -216,11 +230,12 @@ class ImportService:
         *,
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """The report and what the import would create or update; nothing is written."""
-        return self._dry_run(territory_id, self.read(path, sheet, mapping), progress, cancelled)
+        return self._dry_run(territory_id, self.read(path, sheet, mapping, unmapped), progress, cancelled)
 
     def _dry_run(
         self, territory_id: int, plan: PlanImport, progress: Progress | None, cancelled: CancelCheck | None
@@ -243,12 +258,13 @@ class ImportService:
         *,
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error,
         `ImportCancelled` (nothing written) when `cancelled()` becomes true."""
-        plan = self.read(path, sheet, mapping)
+        plan = self.read(path, sheet, mapping, unmapped)
         if plan.has_errors:
             raise ImportRefusedError(self._dry_run(territory_id, plan, progress, cancelled))
         if self._before_write is not None:
