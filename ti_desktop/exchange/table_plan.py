@@ -31,19 +31,15 @@ from ti_desktop.exchange.french import (
     shown,
 )
 from ti_desktop.exchange.plan_columns import (
-    ACTION_FIELDS,
     ACTION_VALUE_FIELDS,
     ALL_FIELDS,
     FIELDS_BY_KEY,
-    FUNDING_COLUMNS,
-    FUNDING_FIELDS,
     IGNORE,
-    MILESTONE_COLUMNS,
-    MILESTONE_FIELDS,
     PlanField,
     SheetKind,
     sheet_kind,
 )
+from ti_desktop.exchange.plan_headers import header_key, suggest_mapping, with_group_row
 from ti_desktop.exchange.plan_import import (
     BUDGET_NATURE_WORDS,
     FALSE_WORDS,
@@ -69,7 +65,6 @@ from ti_desktop.exchange.tabular import RawSheet, RawWorkbook
 HEADER_SEARCH_ROWS = 30
 TITLE_MAX = 300
 MAX_COUNT = 1_000_000  # a count of jobs, of anything, above this is a typing error
-_DECORATION = re.compile(r"\([^)]*\)|[€%*:]|\bn°")
 _TOTAL = re.compile(r"^(sous[- ]?)?tota(l|ux)\b")
 T = TypeVar("T")
 
@@ -81,65 +76,60 @@ class HeaderGuess:
     suggested: dict[str, str]  # header → field key
 
 
-def header_key(text: str) -> str:
-    """`Coût total HT (€) :` → `cout total ht`: what header matching compares."""
-    key = normalise(text)
-    stripped = " ".join(_DECORATION.sub(" ", key).replace("’", "'").split())
-    return stripped or key
-
-
-def _lookup(groups: tuple[tuple[PlanField, ...], ...]) -> dict[str, list[str]]:
-    """Normalised name → candidate field keys, best first: within each group (actions, then funding, then
-    milestones) exact headers and keys come before synonyms, so that on an actions sheet "Échéance" is the
-    action's end date and "Montant" is its budget unless a budget column came first."""
-    names: dict[str, list[str]] = {}
-    for fields in groups:
-        for plan_field in fields:
-            for name in (plan_field.header, plan_field.key.replace("_", " ")):
-                names.setdefault(header_key(name), []).append(plan_field.key)
-        for plan_field in fields:
-            for name in plan_field.synonyms:
-                candidates = names.setdefault(header_key(name), [])
-                if plan_field.key not in candidates:
-                    candidates.append(plan_field.key)
-    return names
-
-
-_LOOKUPS: dict[SheetKind, dict[str, list[str]]] = {
-    "actions": _lookup((ACTION_FIELDS, FUNDING_FIELDS, MILESTONE_FIELDS)),
-    "financements": _lookup((FUNDING_COLUMNS,)),
-    "jalons": _lookup((MILESTONE_COLUMNS,)),
-}
-
-
-def suggest_mapping(headers: list[str], kind: SheetKind) -> dict[str, str]:
-    """Header → field key for the headers recognised; a field goes to the first column naming it."""
-    names = _LOOKUPS[kind]
-    taken: set[str] = set()
-    suggested: dict[str, str] = {}
-    for header in headers:
-        for key in names.get(header_key(header), []) if header else []:
-            if key not in taken:
-                suggested[header] = key
-                taken.add(key)
-                break
-    return suggested
-
-
 def _headers_of(row: tuple[Any, ...]) -> list[str]:
     return [parse_text(value) or "" for value in row]
 
 
 def guess_header(sheet: RawSheet, kind: SheetKind | None = None) -> HeaderGuess:
-    """The row among the first ones that names the most known fields (at least two)."""
+    """The row among the first ones that names the most known fields (at least two), its headers joined to
+    the group row above where that names them (`plan_headers.with_group_row`)."""
     kind = kind or sheet_kind(sheet.name)
     best = HeaderGuess(None, [], {})
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         headers = _headers_of(row)
+        if index > 0 and any(headers):
+            headers = with_group_row(headers, _headers_of(sheet.rows[index - 1]), kind)
         suggested = suggest_mapping(headers, kind)
         if len(suggested) >= 2 and len(suggested) > len(best.suggested):
             best = HeaderGuess(index, headers, suggested)
+    if best.row is not None:
+        _settle_by_values(sheet, best)
     return best
+
+
+# Fields whose column's values tell which one it is: « Avancement » holding « En cours » is the status, « État
+# d'avancement » holding « 40 % » is the progress.
+_TOLD_BY_VALUES = {"avancement": "statut", "statut": "avancement"}
+VALUE_SAMPLE_ROWS = 200
+
+
+def _settle_by_values(sheet: RawSheet, guess: HeaderGuess) -> None:
+    assert guess.row is not None
+    taken = set(guess.suggested.values())
+    for index, header in enumerate(guess.headers):
+        key = guess.suggested.get(header)
+        other = _TOLD_BY_VALUES.get(key or "")
+        if other is None or other in taken:
+            continue
+        values = [
+            row[index]
+            for row in sheet.rows[guess.row + 1 : guess.row + 1 + VALUE_SAMPLE_ROWS]
+            if index < len(row) and not is_blank(row[index])
+        ]
+        numeric = sum(1 for value in values if _number(value) is not None)
+        if not values:
+            continue
+        if key == "avancement" and numeric == 0 and _mostly_statuses(values):
+            guess.suggested[header] = "statut"
+            taken = (taken - {key}) | {"statut"}
+        elif key == "statut" and numeric == len(values):
+            guess.suggested[header] = "avancement"
+            taken = (taken - {key}) | {"avancement"}
+
+
+def _mostly_statuses(values: list[Any]) -> bool:
+    words = [normalise(parse_text(value) or "") for value in values]
+    return sum(1 for word in words if word in STATUS_WORDS) * 2 > len(words)
 
 
 def _chosen(headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None) -> dict[str, str]:
