@@ -471,12 +471,61 @@ def read_table_plan(
     return plan
 
 
+class _CarriedDown:
+    """A column written only on the first row of its group (the layout of merged cells, without the merge):
+    its value is carried down to the blank cells below until the next filled one, with one warning per group
+    naming the rows."""
+
+    def __init__(self, key: str, label: str, report: ImportReport, sheet: str, columns: dict[str, tuple[int, str]]):
+        self.key, self.label, self.report, self.sheet, self.columns = key, label, report, sheet, columns
+        self.value: str | None = None
+        self.written_on = 0  # the row the value was written on
+        self.rows: list[int] = []  # the rows it was carried to, since
+        self.changed = False  # the last row read started a new value
+
+    def fallback(self, cells: _Cells) -> str | None:
+        """The value carried to this row when its own cell is blank (None when the cell is filled)."""
+        self.changed = False
+        if self.key not in self.columns:
+            return None
+        own = parse_text(cells.raw(self.key))
+        if own is not None:
+            self.flush()
+            self.changed = own != self.value
+            self.value, self.written_on = own, cells.number
+            return None
+        if self.value is not None:
+            self.rows.append(cells.number)
+        return self.value
+
+    def reset(self) -> None:
+        self.flush()
+        self.value = None
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        first, last = self.rows[0], self.rows[-1]
+        rows = f"à la ligne {first}" if first == last else f"des lignes {first} à {last}"
+        index, header = self.columns[self.key]
+        self.report.warning(
+            f"{self.label} « {shown(self.value)} » repris {rows} (écrit ligne {self.written_on} seulement).",
+            sheet=self.sheet,
+            row=first,
+            column=column_letter(index),
+            header=header,
+        )
+        self.rows = []
+
+
 def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
     report, name = plan.report, prepared.sheet.name
     header_values = prepared.sheet.rows[prepared.header_row]
     section_axis: str | None = None
     codes: dict[str, int] = {}
     has_axis_column = "axe" in prepared.columns
+    carried_axis = _CarriedDown("axe", "axe", report, name, prepared.columns)
+    carried_objective = _CarriedDown("objectif", "objectif", report, name, prepared.columns)
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         number = index + 1
@@ -492,8 +541,14 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         filled = sum(1 for value in values if not is_blank(value))
         if section is not None and (title is None or (filled > 1 and title == section)):
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
+            carried_axis.reset()
+            carried_objective.reset()
             continue
-        action = _read_action(cells, title, section_axis, has_axis_column)
+        axis_above = carried_axis.fallback(cells)
+        if carried_axis.changed:
+            carried_objective.reset()  # a new axis: its objectives start anew
+        objective_above = carried_objective.fallback(cells)
+        action = _read_action(cells, title, axis_above or section_axis, has_axis_column, objective_above)
         if action is not None and not cells.failed and action.code:
             code_key = normalise(action.code)
             if code_key in codes:
@@ -504,11 +559,17 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         prepared.keep_leftovers(values, accepted)
         if accepted is not None:
             plan.actions.append(accepted)
+    carried_axis.flush()
+    carried_objective.flush()
     _number_duplicates(plan)
 
 
 def _read_action(
-    cells: _Cells, title: str | None, section_axis: str | None, has_axis_column: bool
+    cells: _Cells,
+    title: str | None,
+    section_axis: str | None,
+    has_axis_column: bool,
+    objective_above: str | None = None,
 ) -> ActionImport | None:
     if title is None:
         cells.error("titre", "l'intitulé de l'action est obligatoire.")
@@ -524,7 +585,7 @@ def _read_action(
     action = ActionImport(
         origin=Origin(cells.sheet, cells.number),
         axis=axis,
-        objective=cells.text("objectif", TITLE_MAX),
+        objective=cells.text("objectif", TITLE_MAX) or objective_above,
         title=title,
         code=cells.text("code", 20),
         parent_ref=cells.text("action_parente"),
