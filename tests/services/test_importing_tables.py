@@ -157,3 +157,16 @@ def test_preview_lists_unknown_columns_with_the_policy_asked(world: World, tmp_p
     ]
     assert world.services.imports.read(path, unmapped="notes").unmapped[0].policy == "notes"
     assert table_counts(world) == before
+
+
+def test_an_error_value_refuses_the_import_and_writes_nothing(world: World, tmp_path: Path) -> None:
+    path = tmp_path / "erreur.csv"
+    path.write_text("Intitulé;Axe;Coût total HT\nFab lab;Innovation;10\nCampus;Innovation;#DIV/0!\n", encoding="utf-8")
+    before = table_counts(world)
+    with pytest.raises(ImportRefusedError) as refused:
+        world.services.imports.apply(world.territory.id, path)
+    assert [str(issue) for issue in refused.value.preview.errors] == [
+        "Feuille erreur, ligne 3, colonne C (Coût total HT) : la cellule contient « #DIV/0! », une valeur d'erreur "
+        "du tableur et non un montant : corrigez la formule dans le fichier ou videz la cellule."
+    ]
+    assert table_counts(world) == before

@@ -28,8 +28,10 @@ from ti_desktop.exchange.french import (
     parse_amount,
     parse_date,
     parse_text,
+    refuse_error_value,
     shown,
 )
+from ti_desktop.exchange.name_scrub import scrub_names
 from ti_desktop.exchange.plan_columns import (
     ACTION_VALUE_FIELDS,
     ALL_FIELDS,
@@ -282,6 +284,11 @@ class _Cells:
         value = self.raw(key)
         if is_blank(value):
             return None
+        try:
+            refuse_error_value(value, "un nombre")
+        except UnreadableValue as problem:
+            self.error(key, problem.message)
+            return None
         number = _number(value)
         if number is not None and percent and isinstance(value, float) and 0 < value < 1:
             number = value * 100  # a percent-formatted cell holds 0.45 for 45 %
@@ -468,6 +475,7 @@ def read_table_plan(
     for companion, kind in companion_plans:
         _read_companion(plan, companion, kind)
         _settle_unmapped(plan, companion)
+    scrub_names(plan)
     return plan
 
 

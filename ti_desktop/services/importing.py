@@ -23,6 +23,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.exchange.french import normalise, parse_text, shown
+from ti_desktop.exchange.name_scrub import scrub_names
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
 from ti_desktop.exchange.plan_import import (
     UNCLASSIFIED_AXIS,
@@ -220,7 +221,9 @@ class ImportService:
         workbook = read_workbook(path)
         chosen = workbook.sheet(sheet) if sheet is not None else default_sheet(workbook)
         if is_tet_sheet(chosen):
-            return read_tet_sheet(path, chosen)
+            plan = read_tet_sheet(path, chosen)
+            scrub_names(plan)  # the table reader does it itself
+            return plan
         return read_table_plan(path, workbook, chosen.name, mapping, unmapped)
 
     def preview(
