@@ -61,6 +61,7 @@ class SheetOverview:
     samples: list[list[str]]  # per column, up to 3 example values as shown text
     data_rows: int
     suggested: dict[str, str]  # header → field key
+    filled: list[int] = field(default_factory=list)  # per column, the number of filled data cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +150,12 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         suggested: dict[str, str] = {}
         kind: Literal["tet", "table"] = "tet"
         first_data = HEADER_ROW + 1  # row 3 holds TeT's filling instructions
+        headers = [parse_text(value) or "" for value in sheet.rows[HEADER_ROW - 1]]
     else:
         guess = guess_header(sheet)
         header_index, suggested, kind = guess.row, guess.suggested, "table"
         first_data = (header_index or 0) + 1 if header_index is not None else 0
-    header_values = sheet.rows[header_index] if header_index is not None else ()
-    headers = [parse_text(value) or "" for value in header_values]
+        headers = guess.headers  # as the reader names them (joined to a group row above)
     data = [row for row in sheet.rows[first_data:] if any(parse_text(value) for value in row)]
     width = len(headers) or max((len(row) for row in data[:SAMPLE_COUNT]), default=0)
     samples = [
@@ -173,6 +174,7 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         samples=samples,
         data_rows=len(data),
         suggested=suggested,
+        filled=[sum(1 for row in data if index < len(row) and parse_text(row[index])) for index in range(width)],
     )
 
 
