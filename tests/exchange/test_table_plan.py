@@ -41,7 +41,7 @@ def test_headers_named_as_people_write_them_are_recognised() -> None:
         "Échéance": "date_fin",
         "Axe stratégique": "axe",
     }
-    assert header_key("Coût total HT (€) :") == "cout total ht"
+    assert header_key("Coût total HT (€) :") == "cout total"  # the basis is read apart (HT/TTC)
 
 
 def test_every_export_header_maps_back_to_its_own_field() -> None:
@@ -142,7 +142,8 @@ def test_mapping_to_an_unknown_field_is_an_error(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "plan.csv", ["Intitulé;Axe", "Fab lab;Innovation"])
     plan = read(path, mapping={"Axe": "axes"})
     assert [issue.message for issue in plan.report.errors] == [
-        "correspondance « Axe » → « axes » : ce champ n'existe pas (liste des champs : ti-desktop import --fields)."
+        "correspondance « Axe » → « axes » : ce champ n'existe pas (liste des champs : ti-desktop import --fields ; "
+        "ou champ_personnalise, ajouter_aux_notes, ignorer)."
     ]
 
 

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from ti_desktop.exchange import plan_columns
+from ti_desktop.exchange import plan_columns as exchange_columns
 from ti_desktop.gui.dialogs.export_dialog import ExportDialog
-from ti_desktop.gui.dialogs.import_wizard import MAPPING_KEY, ImportWizard, PageId
+from ti_desktop.gui.dialogs.import_wizard import MAPPING_BY_HEADERS_KEY, MAPPING_KEY, ImportWizard, PageId
 from ti_desktop.gui.dialogs.indicator_import_dialog import IndicatorImportDialog
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.services import import_columns as plan_columns
 from ti_desktop.services.importing import ImportService
 from ti_desktop.services.maintenance import OpenDatabase
 
@@ -207,10 +208,10 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     assert page.choice("Porteur") == "maitre_ouvrage"
     assert page.choice("Échéance") == "date_fin"
     assert page.choice("Coût total HT") == "budget"
-    assert page.choice("Remarques") == plan_columns.IGNORE
+    assert page.choice("Remarques") == plan_columns.KEEP_AS_CUSTOM  # nothing lost unless the user says so
     assert page.table.item(0, 2).text() == "Pépinière d'entreprises de Bitche  ·  Formation de soudeurs"
     combo = page.combo_for("Remarques")
-    assert combo.currentText() == "— ne pas importer —"
+    assert combo.currentText() == "Garder comme champ personnalisé"
     assert combo.findText("Description (description)") > 0
     assert page.warnings() == ""
 
@@ -240,6 +241,94 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     next_page(qtbot, again)
     assert again.mapping_page.choice("REMARQUES") == "description"
     assert again.mapping_page.choice("Intitulé") == "titre"
+
+
+def test_unrecognised_columns_are_kept_by_default_listed_and_their_choice_remembered_for_those_headers(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    header = "N° fiche;Intitulé;Axe;Financeur principal;Subvention sollicitée;Observations;Référent Région"
+    rows = [
+        "F-1;Pépinière;Foncier;Région Grand Est;120 000;À revoir en comité;M. Martin",
+        "F-2;Soudeurs;Compétences;État;80 000;;Mme Durand",
+        "F-3;Fab lab;Innovation;;;Urgent;M. Martin",
+    ]
+    path = write_csv(tmp_path / "suivi.csv", header, rows)
+    wizard = make_wizard(qtbot, context)
+    choose(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard)
+    page = wizard.mapping_page
+    assert [page.choice(name) for name in ("N° fiche", "Financeur principal", "Subvention sollicitée")] == [
+        "code",
+        "financeur",
+        "montant_demande",
+    ]
+    observations = page.combo_for("Observations")
+    assert observations.currentText() == "Garder comme champ personnalisé"
+    assert [observations.itemText(index) for index in range(3)] == [
+        "Garder comme champ personnalisé",
+        "Ajouter aux notes",
+        "Ignorer",
+    ]
+    assert page.unmapped_label.isVisible()
+    assert page.unmapped_label.text().splitlines() == [
+        "Colonnes sans champ de TI Desktop (rien n'est perdu sans votre accord) :",
+        "Observations (F) : 2 cellules remplies, ex. « À revoir en comité », « Urgent » — gardée comme champ "
+        "personnalisé",
+        "Référent Région (G) : 3 cellules remplies, ex. « M. Martin », « Mme Durand » — gardée comme champ "
+        "personnalisé",
+    ]
+    observations.setCurrentIndex(observations.findData(plan_columns.APPEND_TO_NOTES))
+    assert page.unmapped_label.text().splitlines()[1].endswith("— ajoutée aux notes")
+    referent = page.combo_for("Référent Région")
+    referent.setCurrentIndex(referent.findData(plan_columns.IGNORE))
+    observations.setCurrentIndex(observations.findData(plan_columns.KEEP_AS_CUSTOM))
+    assert page.unmapped_label.text().splitlines()[2].endswith("— ignorée")
+
+    next_page(qtbot, wizard)
+    wait_checked(qtbot, wizard)
+    messages = [row[4] for row in wizard.validation_page.report.issue_rows()]
+    assert any("« Observations »" in text and "champ personnalisé" in text for text in messages), messages
+    assert any("« Référent Région »" in text and "ignorée comme demandé" in text for text in messages), messages
+    next_page(qtbot, wizard)
+    import_now(qtbot, wizard)
+    assert wizard.imported is not None and wizard.imported.actions_created == 3
+    remembered = json.loads(str(context.settings.value(MAPPING_BY_HEADERS_KEY)))
+    (choices,) = remembered.values()
+    assert choices["referent region"] == plan_columns.IGNORE and choices["n° fiche"] == "code"
+
+    # The next file with the same headers (in another order) starts with the user's choices.
+    again_path = write_csv(tmp_path / "suivi-juin.csv", header, ["F-4;Campus;Innovation;;;Note;M. Martin"])
+    again = make_wizard(qtbot, context)
+    choose(qtbot, again, again_path, monkeypatch)
+    next_page(qtbot, again)
+    assert again.mapping_page.choice("Référent Région") == plan_columns.IGNORE
+    # A file with other headers: a policy chosen for one layout is not carried to it; fields are.
+    other = write_csv(tmp_path / "autre.csv", "Intitulé;Axe;Référent Région", ["Campus;Innovation;M. Martin"])
+    third = make_wizard(qtbot, context)
+    choose(qtbot, third, other, monkeypatch)
+    next_page(qtbot, third)
+    assert third.mapping_page.choice("Référent Région") == plan_columns.KEEP_AS_CUSTOM
+
+
+def test_a_two_row_header_is_shown_joined(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([None, None, "Financeur 1", None])
+    sheet.append(["Intitulé", "Axe", "Nom", "Montant"])
+    sheet.append(["Pépinière", "Foncier", "Région", 1000])
+    sheet.merge_cells("C1:D1")
+    path = tmp_path / "deux-lignes.xlsx"
+    book.save(path)
+    wizard = make_wizard(qtbot, context)
+    choose(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard)
+    page = wizard.mapping_page
+    assert page.headers() == ["Intitulé", "Axe", "Financeur 1 – Nom", "Financeur 1 – Montant"]
+    assert page.choice("Financeur 1 – Nom") == "financeur" and page.choice("Financeur 1 – Montant") == "montant_demande"
+    assert not page.unmapped_label.isVisible()
 
 
 def test_mapping_warns_about_a_missing_title_and_a_field_chosen_twice(
@@ -440,7 +529,7 @@ def test_the_template_is_offered(
     assert saved.read_bytes() == ImportService.template_path().read_bytes()
     assert wizard.file_page.state_label.text() == f"Modèle de plan enregistré : {saved}"
     workbook = openpyxl.load_workbook(saved)
-    assert plan_columns.ACTIONS_SHEET in workbook.sheetnames
+    assert exchange_columns.ACTIONS_SHEET in workbook.sheetnames
 
 
 # -- the main window's Fichier menu -----------------------------------------------------------------------------

@@ -129,3 +129,44 @@ def test_inspect_describes_sheets_and_suggests_a_mapping(world: World, tmp_path:
     assert overview.default_sheet == "plan" and sheet.kind == "table" and sheet.header_row == 1
     assert sheet.data_rows == 1 and sheet.samples[2] == ["Fab lab"]
     assert sheet.suggested["Intitulé"] == "titre" and sheet.suggested["Échéance du jalon"] == "jalon_echeance"
+
+
+def test_preview_lists_unknown_columns_with_the_policy_asked(world: World, tmp_path: Path) -> None:
+    path = tmp_path / "suivi.csv"
+    path.write_text(
+        "Intitulé;Axe;Observations;Dossier FEDER\nFab lab;Innovation;À revoir;R-1\nCampus;Innovation;;R-2\n",
+        encoding="utf-8",
+    )
+    before = table_counts(world)
+    kept = world.services.imports.preview(world.territory.id, path)
+    assert [str(issue) for issue in kept.warnings] == [
+        "Feuille suivi, ligne 1, colonne C (Observations) : attention : la colonne « Observations » ne correspond "
+        "à aucun champ (1 cellule remplie, par ex. « À revoir ») : gardée comme champ personnalisé "
+        "« Observations » (texte).",
+        "Feuille suivi, ligne 1, colonne D (Dossier FEDER) : attention : la colonne « Dossier FEDER » ne correspond à "
+        "aucun champ (2 cellules remplies, par ex. « R-1 », « R-2 ») : gardée comme champ personnalisé "
+        "« Dossier FEDER » (texte).",
+    ]
+    assert kept.actions_created == 2 and not kept.has_errors
+    ignored = world.services.imports.preview(
+        world.territory.id, path, unmapped="ignore", mapping={"Dossier FEDER": "champ_personnalise"}
+    )
+    assert [issue.message.rsplit(" : ", 1)[-1] for issue in ignored.warnings] == [
+        "ignorée comme demandé, ses valeurs ne sont pas importées.",
+        "gardée comme champ personnalisé « Dossier FEDER » (texte).",
+    ]
+    assert world.services.imports.read(path, unmapped="notes").unmapped[0].policy == "notes"
+    assert table_counts(world) == before
+
+
+def test_an_error_value_refuses_the_import_and_writes_nothing(world: World, tmp_path: Path) -> None:
+    path = tmp_path / "erreur.csv"
+    path.write_text("Intitulé;Axe;Coût total HT\nFab lab;Innovation;10\nCampus;Innovation;#DIV/0!\n", encoding="utf-8")
+    before = table_counts(world)
+    with pytest.raises(ImportRefusedError) as refused:
+        world.services.imports.apply(world.territory.id, path)
+    assert [str(issue) for issue in refused.value.preview.errors] == [
+        "Feuille erreur, ligne 3, colonne C (Coût total HT) : la cellule contient « #DIV/0! », une valeur d'erreur "
+        "du tableur et non un montant : corrigez la formule dans le fichier ou videz la cellule."
+    ]
+    assert table_counts(world) == before

@@ -39,12 +39,83 @@ class UnreadableValue(ValueError):
         self.message = message
 
 
+# The error values a spreadsheet shows for a formula that failed, in English and French Excel and LibreOffice.
+SPREADSHEET_ERRORS = frozenset(
+    {
+        "#N/A",
+        "#N/D",
+        "#DIV/0!",
+        "#VALUE!",
+        "#VALEUR!",
+        "#REF!",
+        "#NAME?",
+        "#NOM?",
+        "#NUM!",
+        "#NOMBRE!",
+        "#NULL!",
+        "#NUL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "ERR:502",
+        "ERR:504",
+        "ERR:508",
+        "ERR:511",
+        "ERR:522",
+        "ERR:523",
+    }
+)
+# Characters that change the direction of the text around them (embeddings, overrides, isolates, marks) or take
+# no width: a title holding them can read as another one.
+INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, non-joiner, joiner, word joiner, BOM
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # isolates
+    "\u200e\u200f\u061c"  # direction marks
+)
+_INVISIBLE = re.compile("[" + "".join(sorted(INVISIBLE)) + "]")
+
+
 def is_blank(value: object) -> bool:
+    """An empty cell. A NaN is not one: it is a value no figure can be read from (`is_not_a_number`)."""
     if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
     return isinstance(value, str) and not value.strip()
+
+
+def is_not_a_number(value: object) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def spreadsheet_error(value: object) -> str | None:
+    """The error value a cell shows (`#N/A`, `#DIV/0!`, `#VALEUR!`…) or « NaN », else None."""
+    if is_not_a_number(value):
+        return "NaN"
+    if isinstance(value, str):
+        text = value.strip().upper()
+        if text in SPREADSHEET_ERRORS or text in ("NAN", "#NAN"):
+            return value.strip()
+    return None
+
+
+def refuse_error_value(value: object, expected: str) -> None:
+    """Raise `UnreadableValue` for a cell holding a spreadsheet error where a figure or a date is expected: its
+    value is unknown, so storing it as empty would understate the plan without a word."""
+    error = spreadsheet_error(value)
+    if error is not None:
+        raise UnreadableValue(
+            f"la cellule contient « {error} », une valeur d'erreur du tableur et non {expected} : corrigez la "
+            "formule dans le fichier ou videz la cellule."
+        )
+
+
+def without_invisible(text: str) -> str:
+    """The text without direction-changing or zero-width characters."""
+    return _INVISIBLE.sub("", text)
+
+
+def has_invisible(text: str) -> bool:
+    return bool(_INVISIBLE.search(text))
 
 
 def shown(value: object) -> str:
@@ -56,13 +127,13 @@ def shown(value: object) -> str:
 @functools.lru_cache(maxsize=65536)  # an import compares the same few headers and names thousands of times
 def normalise(text: str) -> str:
     """Accent-, case- and spacing-insensitive form used to compare names and headers."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'").replace("·", ""))
+    decomposed = unicodedata.normalize("NFKD", without_invisible(text.replace("’", "'").replace("·", "")))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())
 
 
 def parse_text(value: object) -> str | None:
-    if is_blank(value):
+    if is_blank(value) or is_not_a_number(value):
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -75,6 +146,7 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal | No
     """`1 250 000 €`, `1 250 000,50`, `1.250.000,50`, NBSP/U+202F separators, numbers → euros (2 decimals)."""
     if is_blank(value):
         return None
+    refuse_error_value(value, "un montant")
     if isinstance(value, bool):
         raise UnreadableValue(f"« {shown(value)} » n'est pas un montant.")
     if isinstance(value, int | float | Decimal):
@@ -126,6 +198,25 @@ def _check_amount(amount: Decimal, value: object, allow_negative: bool) -> Decim
     return cents
 
 
+def parse_number(value: object) -> Decimal | None:
+    """`12`, `12,5`, `1 250`, `-3`, `45 %` (as 45) or a number cell → Decimal; None for a blank cell."""
+    if is_blank(value):
+        return None
+    refuse_error_value(value, "un nombre")
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise UnreadableValue(f"« {shown(value)} » n'est pas un nombre.")
+    if isinstance(value, float) and math.isinf(value):
+        raise UnreadableValue("nombre infini.")
+    text = str(value).strip().removesuffix("%")
+    for space in _SPACES:
+        text = text.replace(space, "")
+    if isinstance(value, str):
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[-+]?\d+(\.\d+)?(e[-+]?\d+)?", text, re.IGNORECASE):
+        raise UnreadableValue(f"« {shown(value)} » n'est pas un nombre.")
+    return Decimal(text).normalize() if "e" in text.lower() else Decimal(text)
+
+
 def _build_date(year: int, month: int, day: int, value: object) -> dt.date:
     try:
         return dt.date(year, month, day)
@@ -137,6 +228,7 @@ def parse_date(value: object) -> dt.date | None:
     """`15/03/2024`, `15/03/24`, `2024-03-15`, an Excel serial (45366) or a date cell."""
     if is_blank(value):
         return None
+    refuse_error_value(value, "une date")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

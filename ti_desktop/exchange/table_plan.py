@@ -9,6 +9,7 @@ sheets "Financements" and "Jalons" add funding lines and milestones to the actio
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -18,7 +19,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import CustomFieldKind, FundingStatus
+from ti_desktop.exchange.custom_columns import guess_column, read_custom
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -26,36 +28,38 @@ from ti_desktop.exchange.french import (
     parse_amount,
     parse_date,
     parse_text,
+    refuse_error_value,
     shown,
 )
+from ti_desktop.exchange.name_scrub import scrub_names
 from ti_desktop.exchange.plan_columns import (
-    ACTION_FIELDS,
     ACTION_VALUE_FIELDS,
     ALL_FIELDS,
     FIELDS_BY_KEY,
-    FUNDING_COLUMNS,
-    FUNDING_FIELDS,
     IGNORE,
-    MILESTONE_COLUMNS,
-    MILESTONE_FIELDS,
     PlanField,
     SheetKind,
     sheet_kind,
 )
+from ti_desktop.exchange.plan_headers import header_key, suggest_mapping, with_group_row
 from ti_desktop.exchange.plan_import import (
     BUDGET_NATURE_WORDS,
     FALSE_WORDS,
     FUNDING_STATUS_WORDS,
+    POLICY_OF_TARGET,
     PRIORITY_WORDS,
     STATUS_WORDS,
     TO_DISCUSS,
     TRUE_WORDS,
     UNCLASSIFIED_AXIS,
     ActionImport,
+    CustomColumn,
     FundingImport,
     MilestoneImport,
     Origin,
     PlanImport,
+    UnmappedColumn,
+    UnmappedPolicy,
 )
 from ti_desktop.exchange.report import ImportReport, column_letter
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook
@@ -63,7 +67,6 @@ from ti_desktop.exchange.tabular import RawSheet, RawWorkbook
 HEADER_SEARCH_ROWS = 30
 TITLE_MAX = 300
 MAX_COUNT = 1_000_000  # a count of jobs, of anything, above this is a typing error
-_DECORATION = re.compile(r"\([^)]*\)|[€%*:]|\bn°")
 _TOTAL = re.compile(r"^(sous[- ]?)?tota(l|ux)\b")
 T = TypeVar("T")
 
@@ -75,71 +78,64 @@ class HeaderGuess:
     suggested: dict[str, str]  # header → field key
 
 
-def header_key(text: str) -> str:
-    """`Coût total HT (€) :` → `cout total ht`: what header matching compares."""
-    key = normalise(text)
-    stripped = " ".join(_DECORATION.sub(" ", key).replace("’", "'").split())
-    return stripped or key
-
-
-def _lookup(groups: tuple[tuple[PlanField, ...], ...]) -> dict[str, list[str]]:
-    """Normalised name → candidate field keys, best first: within each group (actions, then funding, then
-    milestones) exact headers and keys come before synonyms, so that on an actions sheet "Échéance" is the
-    action's end date and "Montant" is its budget unless a budget column came first."""
-    names: dict[str, list[str]] = {}
-    for fields in groups:
-        for plan_field in fields:
-            for name in (plan_field.header, plan_field.key.replace("_", " ")):
-                names.setdefault(header_key(name), []).append(plan_field.key)
-        for plan_field in fields:
-            for name in plan_field.synonyms:
-                candidates = names.setdefault(header_key(name), [])
-                if plan_field.key not in candidates:
-                    candidates.append(plan_field.key)
-    return names
-
-
-_LOOKUPS: dict[SheetKind, dict[str, list[str]]] = {
-    "actions": _lookup((ACTION_FIELDS, FUNDING_FIELDS, MILESTONE_FIELDS)),
-    "financements": _lookup((FUNDING_COLUMNS,)),
-    "jalons": _lookup((MILESTONE_COLUMNS,)),
-}
-
-
-def suggest_mapping(headers: list[str], kind: SheetKind) -> dict[str, str]:
-    """Header → field key for the headers recognised; a field goes to the first column naming it."""
-    names = _LOOKUPS[kind]
-    taken: set[str] = set()
-    suggested: dict[str, str] = {}
-    for header in headers:
-        for key in names.get(header_key(header), []) if header else []:
-            if key not in taken:
-                suggested[header] = key
-                taken.add(key)
-                break
-    return suggested
-
-
 def _headers_of(row: tuple[Any, ...]) -> list[str]:
     return [parse_text(value) or "" for value in row]
 
 
 def guess_header(sheet: RawSheet, kind: SheetKind | None = None) -> HeaderGuess:
-    """The row among the first ones that names the most known fields (at least two)."""
+    """The row among the first ones that names the most known fields (at least two), its headers joined to
+    the group row above where that names them (`plan_headers.with_group_row`)."""
     kind = kind or sheet_kind(sheet.name)
     best = HeaderGuess(None, [], {})
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         headers = _headers_of(row)
+        if index > 0 and any(headers):
+            headers = with_group_row(headers, _headers_of(sheet.rows[index - 1]), kind)
         suggested = suggest_mapping(headers, kind)
         if len(suggested) >= 2 and len(suggested) > len(best.suggested):
             best = HeaderGuess(index, headers, suggested)
+    if best.row is not None:
+        _settle_by_values(sheet, best)
     return best
 
 
-def effective_mapping(
-    headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None
-) -> dict[int, PlanField]:
-    """Column index → field: the user's mapping (matched on exact then normalised header) over the guesses."""
+# Fields whose column's values tell which one it is: « Avancement » holding « En cours » is the status, « État
+# d'avancement » holding « 40 % » is the progress.
+_TOLD_BY_VALUES = {"avancement": "statut", "statut": "avancement"}
+VALUE_SAMPLE_ROWS = 200
+
+
+def _settle_by_values(sheet: RawSheet, guess: HeaderGuess) -> None:
+    assert guess.row is not None
+    taken = set(guess.suggested.values())
+    for index, header in enumerate(guess.headers):
+        key = guess.suggested.get(header)
+        other = _TOLD_BY_VALUES.get(key or "")
+        if other is None or other in taken:
+            continue
+        values = [
+            row[index]
+            for row in sheet.rows[guess.row + 1 : guess.row + 1 + VALUE_SAMPLE_ROWS]
+            if index < len(row) and not is_blank(row[index])
+        ]
+        numeric = sum(1 for value in values if _number(value) is not None)
+        if not values:
+            continue
+        if key == "avancement" and numeric == 0 and _mostly_statuses(values):
+            guess.suggested[header] = "statut"
+            taken = (taken - {key}) | {"statut"}
+        elif key == "statut" and numeric == len(values):
+            guess.suggested[header] = "avancement"
+            taken = (taken - {key}) | {"avancement"}
+
+
+def _mostly_statuses(values: list[Any]) -> bool:
+    words = [normalise(parse_text(value) or "") for value in values]
+    return sum(1 for word in words if word in STATUS_WORDS) * 2 > len(words)
+
+
+def _chosen(headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None) -> dict[str, str]:
+    """Header → target: the user's mapping (matched on exact then normalised header) over the guesses."""
     chosen: dict[str, str] = dict(suggested)
     if mapping:
         by_key = {header_key(source): target for source, target in mapping.items()}
@@ -148,6 +144,14 @@ def effective_mapping(
                 chosen[header] = mapping[header]
             elif header and header_key(header) in by_key:
                 chosen[header] = by_key[header_key(header)]
+    return chosen
+
+
+def effective_mapping(
+    headers: list[str], suggested: Mapping[str, str], mapping: Mapping[str, str] | None
+) -> dict[int, PlanField]:
+    """Column index → field: the user's mapping (matched on exact then normalised header) over the guesses."""
+    chosen = _chosen(headers, suggested, mapping)
     columns: dict[int, PlanField] = {}
     used: set[str] = set()
     for index, header in enumerate(headers):
@@ -168,14 +172,14 @@ def check_mapping(
     known = {header_key(header) for headers in headers_by_sheet.values() for header in headers if header}
     targets: dict[str, str] = {}
     for source, target in mapping.items():
-        if target != IGNORE and target not in FIELDS_BY_KEY:
+        if target not in POLICY_OF_TARGET and target not in FIELDS_BY_KEY:
             report.error(
                 f"correspondance « {shown(source)} » → « {shown(target)} » : ce champ n'existe pas "
-                "(liste des champs : ti-desktop import --fields)."
+                f"(liste des champs : ti-desktop import --fields ; ou {', '.join(POLICY_OF_TARGET)})."
             )
         elif header_key(source) not in known:
             report.warning(f"correspondance « {shown(source)} » : aucune colonne ne porte ce titre dans le fichier.")
-        if target in targets and target != IGNORE and target in FIELDS_BY_KEY:
+        if target in targets and target in FIELDS_BY_KEY:
             report.warning(
                 f"les colonnes « {shown(targets[target])} » et « {shown(source)} » visent le même champ "
                 f"« {target} » : seule la première est lue."
@@ -280,6 +284,11 @@ class _Cells:
         value = self.raw(key)
         if is_blank(value):
             return None
+        try:
+            refuse_error_value(value, "un nombre")
+        except UnreadableValue as problem:
+            self.error(key, problem.message)
+            return None
         number = _number(value)
         if number is not None and percent and isinstance(value, float) and 0 < value < 1:
             number = value * 100  # a percent-formatted cell holds 0.45 for 45 %
@@ -353,10 +362,41 @@ class _SheetPlan:
     header_row: int
     headers: list[str]
     columns: dict[str, tuple[int, str]]
+    unmapped: dict[int, UnmappedPolicy] = dataclasses.field(default_factory=dict)  # column index → what becomes of it
+    # The filled cells of the unmapped columns, by column, in row order, with the action their row gave
+    # (None: a row refused, whose cells still count).
+    leftovers: dict[int, list[tuple[ActionImport | None, Any]]] = dataclasses.field(default_factory=dict)
+
+    def keep_leftovers(self, values: tuple[Any, ...], action: ActionImport | None) -> None:
+        for index in self.unmapped:
+            if index < len(values) and not is_blank(values[index]):
+                self.leftovers.setdefault(index, []).append((action, values[index]))
+
+
+def _policies(
+    headers: list[str],
+    width: int,
+    mapped: Mapping[int, PlanField],
+    chosen: Mapping[str, str],
+    default: UnmappedPolicy,
+) -> dict[int, UnmappedPolicy]:
+    """What becomes of each column no field reads: the user's choice for its header, else the default."""
+    policies: dict[int, UnmappedPolicy] = {}
+    for index in range(width):
+        if index in mapped:
+            continue
+        header = headers[index] if index < len(headers) else ""
+        target = chosen.get(header) if header else None
+        policies[index] = POLICY_OF_TARGET.get(target or "", default)
+    return policies
 
 
 def _prepare(
-    sheet: RawSheet, kind: SheetKind, mapping: Mapping[str, str] | None, report: ImportReport
+    sheet: RawSheet,
+    kind: SheetKind,
+    mapping: Mapping[str, str] | None,
+    report: ImportReport,
+    unmapped: UnmappedPolicy = "keep",
 ) -> _SheetPlan | None:
     guess = guess_header(sheet, kind)
     if guess.row is None:
@@ -379,17 +419,28 @@ def _prepare(
             return None
     assert guess.row is not None
     mapped = effective_mapping(guess.headers, guess.suggested, mapping)
-    return _SheetPlan(sheet, guess.row, guess.headers, _columns_of(mapped, guess.headers))
+    width = max((len(row) for row in sheet.rows[guess.row :]), default=0)
+    chosen = _chosen(guess.headers, guess.suggested, mapping)
+    policies = _policies(guess.headers, width, mapped, chosen, unmapped)
+    return _SheetPlan(sheet, guess.row, guess.headers, _columns_of(mapped, guess.headers), policies)
 
 
 def read_table_plan(
-    path: Path, workbook: RawWorkbook, sheet_name: str, mapping: Mapping[str, str] | None = None
+    path: Path,
+    workbook: RawWorkbook,
+    sheet_name: str,
+    mapping: Mapping[str, str] | None = None,
+    unmapped: UnmappedPolicy = "keep",
 ) -> PlanImport:
-    """Read the actions of `sheet_name` (and the workbook's Financements / Jalons sheets, if any)."""
+    """Read the actions of `sheet_name` (and the workbook's Financements / Jalons sheets, if any).
+
+    A filled column that maps to no field is listed in `plan.unmapped` and the report; it is kept as a custom
+    field, appended to the notes or ignored as the mapping says for it (`champ_personnalise`,
+    `ajouter_aux_notes`, `ignorer`), else as `unmapped` says."""
     sheet = workbook.sheet(sheet_name)
     plan = PlanImport(path=path, sheet=sheet.name, creates_axes=False)
     report = plan.report
-    prepared = _prepare(sheet, "actions", mapping, report)
+    prepared = _prepare(sheet, "actions", mapping, report, unmapped)
     companions = [
         (other, sheet_kind(other.name))
         for other in workbook.sheets
@@ -398,7 +449,7 @@ def read_table_plan(
     headers_by_sheet = {sheet.name: prepared.headers if prepared else []}
     companion_plans = []
     for other, kind in companions:
-        other_prepared = _prepare(other, kind, mapping, report)
+        other_prepared = _prepare(other, kind, mapping, report, unmapped)
         if other_prepared is not None:
             headers_by_sheet[other.name] = other_prepared.headers
             companion_plans.append((other_prepared, kind))
@@ -420,9 +471,59 @@ def read_table_plan(
         if FIELDS_BY_KEY[key].sheet == "actions" and (attribute := FIELDS_BY_KEY[key].attribute)
     }
     _read_actions(plan, prepared)
+    _settle_unmapped(plan, prepared)
     for companion, kind in companion_plans:
         _read_companion(plan, companion, kind)
+        _settle_unmapped(plan, companion)
+    scrub_names(plan)
     return plan
+
+
+class _CarriedDown:
+    """A column written only on the first row of its group (the layout of merged cells, without the merge):
+    its value is carried down to the blank cells below until the next filled one, with one warning per group
+    naming the rows."""
+
+    def __init__(self, key: str, label: str, report: ImportReport, sheet: str, columns: dict[str, tuple[int, str]]):
+        self.key, self.label, self.report, self.sheet, self.columns = key, label, report, sheet, columns
+        self.value: str | None = None
+        self.written_on = 0  # the row the value was written on
+        self.rows: list[int] = []  # the rows it was carried to, since
+        self.changed = False  # the last row read started a new value
+
+    def fallback(self, cells: _Cells) -> str | None:
+        """The value carried to this row when its own cell is blank (None when the cell is filled)."""
+        self.changed = False
+        if self.key not in self.columns:
+            return None
+        own = parse_text(cells.raw(self.key))
+        if own is not None:
+            self.flush()
+            self.changed = own != self.value
+            self.value, self.written_on = own, cells.number
+            return None
+        if self.value is not None:
+            self.rows.append(cells.number)
+        return self.value
+
+    def reset(self) -> None:
+        self.flush()
+        self.value = None
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        first, last = self.rows[0], self.rows[-1]
+        rows = f"à la ligne {first}" if first == last else f"des lignes {first} à {last}"
+        index, header = self.columns[self.key]
+        self.report.warning(
+            f"{self.label} « {shown(self.value)} » repris {rows} (écrit ligne {self.written_on} seulement).",
+            sheet=self.sheet,
+            row=first,
+            column=column_letter(index),
+            header=header,
+        )
+        self.rows = []
 
 
 def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
@@ -431,6 +532,8 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
     section_axis: str | None = None
     codes: dict[str, int] = {}
     has_axis_column = "axe" in prepared.columns
+    carried_axis = _CarriedDown("axe", "axe", report, name, prepared.columns)
+    carried_objective = _CarriedDown("objectif", "objectif", report, name, prepared.columns)
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         number = index + 1
@@ -446,22 +549,35 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         filled = sum(1 for value in values if not is_blank(value))
         if section is not None and (title is None or (filled > 1 and title == section)):
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
+            carried_axis.reset()
+            carried_objective.reset()
             continue
-        action = _read_action(cells, title, section_axis, has_axis_column)
-        if action is None or cells.failed:
-            continue
-        if action.code:
+        axis_above = carried_axis.fallback(cells)
+        if carried_axis.changed:
+            carried_objective.reset()  # a new axis: its objectives start anew
+        objective_above = carried_objective.fallback(cells)
+        action = _read_action(cells, title, axis_above or section_axis, has_axis_column, objective_above)
+        if action is not None and not cells.failed and action.code:
             code_key = normalise(action.code)
             if code_key in codes:
                 cells.error("code", f"le code « {action.code} » figure déjà ligne {codes[code_key]}.")
-                continue
-            codes[code_key] = number
-        plan.actions.append(action)
+            else:
+                codes[code_key] = number
+        accepted = action if action is not None and not cells.failed else None
+        prepared.keep_leftovers(values, accepted)
+        if accepted is not None:
+            plan.actions.append(accepted)
+    carried_axis.flush()
+    carried_objective.flush()
     _number_duplicates(plan)
 
 
 def _read_action(
-    cells: _Cells, title: str | None, section_axis: str | None, has_axis_column: bool
+    cells: _Cells,
+    title: str | None,
+    section_axis: str | None,
+    has_axis_column: bool,
+    objective_above: str | None = None,
 ) -> ActionImport | None:
     if title is None:
         cells.error("titre", "l'intitulé de l'action est obligatoire.")
@@ -477,7 +593,7 @@ def _read_action(
     action = ActionImport(
         origin=Origin(cells.sheet, cells.number),
         axis=axis,
-        objective=cells.text("objectif", TITLE_MAX),
+        objective=cells.text("objectif", TITLE_MAX) or objective_above,
         title=title,
         code=cells.text("code", 20),
         parent_ref=cells.text("action_parente"),
@@ -630,6 +746,7 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             named = f"code « {code} »" if code else f"« {shown(title)} »" if title else "aucune action"
             key = "code" if code or "code" in cells.columns else "titre"
             cells.error(key, f"{named} : action introuvable dans la feuille « {plan.sheet} ».")
+            prepared.keep_leftovers(values, None)
             continue
         if kind == "financements":
             funding = _funding_of(cells)
@@ -639,6 +756,107 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             milestone = _milestone_of(cells)
             if milestone is not None and not cells.failed:
                 action.milestones.append(milestone)
+        prepared.keep_leftovers(values, action)
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    return parse_text(value) or ""
+
+
+def _custom_name(plan: PlanImport, header: str, letter: str, sheet: str) -> str:
+    """The custom field's name: the header (« Colonne H » for a column without one), made unique among the
+    custom fields and the columns a field reads."""
+    name = header or f"Colonne {letter}"
+    taken = {normalise(column.header) for column in plan.custom_columns}
+    taken |= {normalise(header) for _letter, header in plan.columns.values()}
+    taken |= {normalise(plan_field.header) for plan_field in ALL_FIELDS}
+    for candidate in (name, f"{name} ({letter})", f"{name} ({sheet}, {letter})"):
+        if normalise(candidate) not in taken:
+            return candidate
+    return f"{name} ({sheet}, {letter}, {len(taken)})"  # pragma: no cover - three columns of the same name
+
+
+def _settle_unmapped(plan: PlanImport, prepared: _SheetPlan) -> None:
+    """List each filled column no field reads, in the plan and the report, and do with its values what its
+    policy says: custom values of the actions, lines of their notes, or nothing (still listed)."""
+    sheet = prepared.sheet.name
+    companion = sheet != plan.sheet
+    rows_per_action: dict[int, int] = {}
+    if companion:
+        for cells in prepared.leftovers.values():
+            counted: dict[int, int] = {}
+            for action, _value in cells:
+                if action is not None:
+                    counted[id(action)] = counted.get(id(action), 0) + 1
+            for key, count in counted.items():
+                rows_per_action[key] = max(rows_per_action.get(key, 0), count)
+    several = any(count > 1 for count in rows_per_action.values())
+    for index, policy in prepared.unmapped.items():
+        filled_cells = prepared.leftovers.get(index)
+        if not filled_cells:
+            continue
+        letter = column_letter(index)
+        written = prepared.headers[index] if index < len(prepared.headers) else ""
+        header = written or letter
+        texts = [_as_text(value) for _action, value in filled_cells]
+        samples = tuple(shown(text) for text in dict.fromkeys(texts))[:2]
+        plan.unmapped.append(UnmappedColumn(sheet, letter, header, len(filled_cells), samples, policy))
+        fate = _apply_policy(plan, policy, written or letter, letter, sheet, filled_cells, several)
+        count = len(filled_cells)
+        filled = f"{count} cellule{'s' if count > 1 else ''} remplie{'s' if count > 1 else ''}"
+        examples = ", ".join(f"« {sample} »" for sample in samples)
+        plan.report.warning(
+            f"la colonne « {shown(header)} » ne correspond à aucun champ ({filled}, par ex. {examples}) : {fate}.",
+            sheet=sheet,
+            row=prepared.header_row + 1,
+            column=letter,
+            header=written or None,
+        )
+
+
+def _apply_policy(
+    plan: PlanImport,
+    policy: UnmappedPolicy,
+    header: str,
+    letter: str,
+    sheet: str,
+    cells: list[tuple[ActionImport | None, Any]],
+    several: bool,
+) -> str:
+    """Store the column's values as its policy says; the words telling the user what became of them."""
+    if policy == "ignore":
+        return "ignorée comme demandé, ses valeurs ne sont pas importées"
+    if policy == "notes":
+        for action, value in cells:
+            if action is not None:
+                line = f"{header} : {_as_text(value)}"
+                notes = action.values.get("notes")
+                action.values["notes"] = f"{notes}\n{line}" if notes else line
+        return f"ses valeurs sont ajoutées aux notes de chaque fiche (« {shown(header)} : valeur »)"
+    name = _custom_name(plan, header if header != letter else "", letter, sheet)
+    if several:
+        # Several rows of this sheet name the same action: its values are joined, one a line, in a text field.
+        column = CustomColumn(name, CustomFieldKind.TEXT)
+        for action, value in cells:
+            if action is not None:
+                previous = action.custom_values.get(name)
+                action.custom_values[name] = f"{previous}\n{_as_text(value)}" if previous else _as_text(value)
+        plan.custom_columns.append(column)
+        return (
+            f"gardée comme champ personnalisé « {shown(name)} » (texte) ; la feuille ayant plusieurs lignes par "
+            "action, les valeurs d'une même action y sont réunies, une par ligne"
+        )
+    column = guess_column(name, [value for _action, value in cells])
+    for action, value in cells:
+        if action is not None:
+            action.custom_values[name] = read_custom(column.kind, value)
+    plan.custom_columns.append(column)
+    kind = column.kind.label.lower()
+    if column.kind is CustomFieldKind.CHOICE:
+        kind += f" : {len(column.choices)} choix"
+    return f"gardée comme champ personnalisé « {shown(name)} » ({kind})"
 
 
 def all_field_keys() -> list[str]:

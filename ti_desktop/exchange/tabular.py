@@ -26,9 +26,10 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
 
-from ti_desktop.exchange.ods_merges import ods_merged_ranges
+from ti_desktop.exchange.ods_merges import ods_layout
 from ti_desktop.exchange.report import ImportFileError
 from ti_desktop.exchange.workbook import MAX_ROWS, MAX_UNCOMPRESSED_BYTES, ZIP_ERRORS, check_xlsx_archive
+from ti_desktop.exchange.xlsx_errors import ErrorCell, xlsx_error_cells
 
 FileKind = Literal["xlsx", "xls", "ods", "csv"]
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -213,13 +214,18 @@ def _read_calamine(path: Path, kind: FileKind) -> list[RawSheet]:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as error:
         raise ImportFileError(f"« {path.name} » ne peut pas être lu comme {label} ({error}).") from error
-    ods_ranges = _ods_ranges(path) if kind == "ods" else {}
+    ods_ranges, errors = _ods_layout(path) if kind == "ods" else ({}, {})
+    if kind == "xlsx":
+        errors = _xlsx_errors(path)
     sheets = []
     try:
         for name in book.sheet_names:
             try:
                 sheet = book.get_sheet_by_name(name)
-                rows = _capped(path, name, sheet.iter_rows())
+                # calamine's rows start at row 1 but at the first used column: put the columns back in place.
+                left = sheet.start[1] if sheet.start else 0
+                rows = _capped(path, name, ([None] * left + list(row) for row in sheet.iter_rows()))
+                _show_errors(rows, errors.get(name, []))
                 ranges = [(start[0], start[1], end[0], end[1]) for start, end in (sheet.merged_cell_ranges or [])]
                 ranges += ods_ranges.get(name, [])
             except ImportFileError:
@@ -233,10 +239,33 @@ def _read_calamine(path: Path, kind: FileKind) -> list[RawSheet]:
     return sheets
 
 
-def _ods_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """calamine reports no merged cells for .ods: read them from content.xml (defusedxml)."""
+def _xlsx_errors(path: Path) -> dict[str, list[ErrorCell]]:
+    """calamine reads an error cell (`#N/A`, `#DIV/0!`) as empty: find them in the sheets' XML."""
     try:
-        return ods_merged_ranges(path)
+        return xlsx_error_cells(path)
+    except (*ZIP_ERRORS, KeyError, DefusedXmlException, ParseError) as error:
+        raise ImportFileError(f"« {path.name} » est endommagé ({error}).") from error
+
+
+def _show_errors(rows: list[tuple[Any, ...]], errors: list[ErrorCell]) -> None:
+    """Put each error cell's shown value (`#N/A`) where calamine left it empty (.xlsx) or 0 (.ods)."""
+    for row, column, shown in errors:
+        if row >= MAX_ROWS * 2 or column >= MAX_COLUMNS:
+            continue
+        while len(rows) <= row:
+            rows.append(())
+        values = list(rows[row])
+        if len(values) <= column:
+            values.extend([None] * (column + 1 - len(values)))
+        values[column] = shown
+        rows[row] = tuple(values)
+
+
+def _ods_layout(path: Path) -> tuple[dict[str, list[tuple[int, int, int, int]]], dict[str, list[ErrorCell]]]:
+    """calamine reports no merged cells for .ods, and reads an error cell as 0: read both from content.xml
+    (defusedxml)."""
+    try:
+        return ods_layout(path)
     except (*ZIP_ERRORS, KeyError, DefusedXmlException, ParseError) as error:
         raise ImportFileError(f"« {path.name} » est endommagé ({error}).") from error
 

@@ -23,8 +23,15 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.exchange.french import normalise, parse_text, shown
+from ti_desktop.exchange.name_scrub import scrub_names
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
-from ti_desktop.exchange.plan_import import UNCLASSIFIED_AXIS, ActionImport, FundingImport, PlanImport
+from ti_desktop.exchange.plan_import import (
+    UNCLASSIFIED_AXIS,
+    ActionImport,
+    FundingImport,
+    PlanImport,
+    UnmappedPolicy,
+)
 from ti_desktop.exchange.report import ImportIssue
 from ti_desktop.exchange.table_plan import guess_header, read_table_plan
 from ti_desktop.exchange.tabular import RawSheet, RawWorkbook, read_workbook
@@ -56,6 +63,7 @@ class SheetOverview:
     data_rows: int
     suggested: dict[str, str]  # header → field key
     tet_layout: str | None = None  # which of TeT's layouts, in French (« modèle d'import actuel »…); None: a table
+    filled: list[int] = field(default_factory=list)  # per column, the number of filled data cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +153,12 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         suggested: dict[str, str] = {}
         kind: Literal["tet", "table"] = "tet"
         first_data = first_data_row(sheet) - 1  # the rows between hold TeT's types and instructions
+        headers = [parse_text(value) or "" for value in sheet.rows[HEADER_ROW - 1]]
     else:
         guess = guess_header(sheet)
         header_index, suggested, kind = guess.row, guess.suggested, "table"
         first_data = (header_index or 0) + 1 if header_index is not None else 0
-    header_values = sheet.rows[header_index] if header_index is not None else ()
-    headers = [parse_text(value) or "" for value in header_values]
+        headers = guess.headers  # as the reader names them (joined to a group row above)
     data = [row for row in sheet.rows[first_data:] if any(parse_text(value) for value in row)]
     width = len(headers) or max((len(row) for row in data[:SAMPLE_COUNT]), default=0)
     samples = [
@@ -170,6 +178,7 @@ def _overview_of(sheet: RawSheet) -> SheetOverview:
         data_rows=len(data),
         suggested=suggested,
         tet_layout=LAYOUT_LABELS[layout] if layout is not None else None,
+        filled=[sum(1 for row in data if index < len(row) and parse_text(row[index])) for index in range(width)],
     )
 
 
@@ -218,12 +227,22 @@ class ImportService:
             default_sheet=default_sheet(workbook).name,
         )
 
-    def read(self, path: Path, sheet: str | None = None, mapping: Mapping[str, str] | None = None) -> PlanImport:
+    def read(
+        self,
+        path: Path,
+        sheet: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
+    ) -> PlanImport:
+        """The file read, not yet checked against the base; `unmapped` says what becomes of a filled column no
+        field reads and the mapping does not place (kept as a custom field, added to the notes, ignored)."""
         workbook = read_workbook(path)
         chosen = workbook.sheet(sheet) if sheet is not None else default_sheet(workbook)
         if is_tet_sheet(chosen):
-            return read_tet_sheet(path, chosen)
-        return read_table_plan(path, workbook, chosen.name, mapping)
+            plan = read_tet_sheet(path, chosen, unmapped)
+            scrub_names(plan)  # the table reader does it itself
+            return plan
+        return read_table_plan(path, workbook, chosen.name, mapping, unmapped)
 
     def preview(
         self,
@@ -232,11 +251,12 @@ class ImportService:
         *,
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """The report and what the import would create or update; nothing is written."""
-        return self._dry_run(territory_id, self.read(path, sheet, mapping), progress, cancelled)
+        return self._dry_run(territory_id, self.read(path, sheet, mapping, unmapped), progress, cancelled)
 
     def _dry_run(
         self, territory_id: ImportTarget, plan: PlanImport, progress: Progress | None, cancelled: CancelCheck | None
@@ -259,12 +279,13 @@ class ImportService:
         *,
         sheet: str | None = None,
         mapping: Mapping[str, str] | None = None,
+        unmapped: UnmappedPolicy = "keep",
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
     ) -> ImportPreview:
         """Import in one transaction; raise `ImportRefusedError` (nothing written) when there is any error,
         `ImportCancelled` (nothing written) when `cancelled()` becomes true."""
-        plan = self.read(path, sheet, mapping)
+        plan = self.read(path, sheet, mapping, unmapped)
         if plan.has_errors:
             raise ImportRefusedError(self._dry_run(territory_id, plan, progress, cancelled))
         if self._before_write is not None:

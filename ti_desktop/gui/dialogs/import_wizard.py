@@ -47,6 +47,8 @@ from ti_desktop.services.importing import FileOverview, ImportPreview, ImportSer
 from ti_desktop.services.use_cases import HasImports, HasTerritories
 
 MAPPING_KEY = "import/mapping"  # normalised header → field key, as last confirmed
+# Header set (`header_set_key`) → its normalised headers → the choice confirmed for that file's layout.
+MAPPING_BY_HEADERS_KEY = "import/correspondances"
 FOLDER_KEY = "import/dossier"  # the folder of the last file imported
 TEMPLATE_NAME = "modele-plan-action.xlsx"
 SAMPLE_SEPARATOR = "  ·  "
@@ -60,22 +62,40 @@ class PageId(IntEnum):
     CONFIRM = 4
 
 
-def remembered_mapping(settings: QSettings) -> dict[str, str]:
-    """The column choices confirmed before (normalised header → field key); a damaged value counts as none."""
-    raw = settings.value(MAPPING_KEY, "")
+def _json_setting(settings: QSettings, key: str) -> dict[str, object]:
+    raw = settings.value(key, "")
     try:
         value = json.loads(str(raw)) if raw else {}
     except ValueError:
         return {}
+    return value if isinstance(value, dict) else {}
+
+
+def remembered_mapping(settings: QSettings) -> dict[str, str]:
+    """The column choices confirmed before, whatever the file (normalised header → field key); a damaged value
+    counts as none."""
+    return {str(header): str(key) for header, key in _json_setting(settings, MAPPING_KEY).items()}
+
+
+def remembered_for_headers(settings: QSettings, headers: list[str]) -> dict[str, str] | None:
+    """The choices confirmed for a file with this very set of headers (normalised header → choice), or None."""
+    value = _json_setting(settings, MAPPING_BY_HEADERS_KEY).get(plan_columns.header_set_key(headers))
     if not isinstance(value, dict):
-        return {}
+        return None
     return {str(header): str(key) for header, key in value.items()}
 
 
-def remember_mapping(settings: QSettings, mapping: dict[str, str]) -> None:
+def remember_mapping(settings: QSettings, mapping: dict[str, str], headers: list[str] | None = None) -> None:
+    """Remember the choices for this set of headers, and each header's field for any file (the fallback)."""
     remembered = remembered_mapping(settings)
     remembered.update({normalise(header): key for header, key in mapping.items() if header.strip()})
     settings.setValue(MAPPING_KEY, json.dumps(remembered, ensure_ascii=False, sort_keys=True))
+    if headers is not None:
+        by_headers = _json_setting(settings, MAPPING_BY_HEADERS_KEY)
+        by_headers[plan_columns.header_set_key(headers)] = {
+            normalise(header): key for header, key in mapping.items() if header.strip()
+        }
+        settings.setValue(MAPPING_BY_HEADERS_KEY, json.dumps(by_headers, ensure_ascii=False, sort_keys=True))
 
 
 def _progress(bar: QProgressBar, done: int, total: int) -> None:
@@ -373,6 +393,7 @@ class MappingPage(QWizardPage):
         self._built_for: tuple[Path, str, tuple[str, ...]] | None = None
         self._headers: list[str] = []
         self._combos: list[QComboBox] = []
+        self._sheet: SheetOverview | None = None
         self.table = self.ui.mappingTable
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(MappingColumn.LETTER, QHeaderView.ResizeMode.ResizeToContents)
@@ -382,6 +403,7 @@ class MappingPage(QWizardPage):
         self.table.setColumnWidth(MappingColumn.HEADER, 220)
         self.table.setColumnWidth(MappingColumn.FIELD, 300)
         self.warning_label = self.ui.avertissement_correspondance
+        self.unmapped_label = self.ui.unmappedLabel
 
     def initializePage(self) -> None:
         sheet = self._wizard.sheet()
@@ -390,7 +412,8 @@ class MappingPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "Indiquez ce que contient chaque colonne de la feuille « {sheet} ». Les colonnes reconnues sont "
-                "déjà choisies ; corrigez-les si besoin."
+                "déjà choisies ; corrigez-les si besoin. Une colonne sans champ est gardée comme champ "
+                "personnalisé, ajoutée aux notes ou ignorée, comme vous le choisissez."
             ).format(sheet=sheet.name)
         )
         key = (path, sheet.name, tuple(sheet.headers))
@@ -401,8 +424,10 @@ class MappingPage(QWizardPage):
 
     def _build(self, sheet: SheetOverview) -> None:
         fields = plan_columns.fields_for(plan_columns.sheet_kind(sheet.name))
-        known = {field.key for field in fields} | {plan_columns.IGNORE}
-        remembered = remembered_mapping(self._wizard.context.settings)
+        settings = self._wizard.context.settings
+        for_these_headers = remembered_for_headers(settings, sheet.headers) or {}
+        remembered = remembered_mapping(settings)
+        self._sheet = sheet
         self._headers = list(sheet.headers)
         self._combos = []
         seen: dict[str, int] = {}
@@ -421,30 +446,92 @@ class MappingPage(QWizardPage):
             self.table.setItem(index, MappingColumn.SAMPLES, example)
             combo = QComboBox(self.table)
             combo.setObjectName(f"champ_{column_letter(index)}")
-            combo.addItem(self.tr("— ne pas importer —"), plan_columns.IGNORE)
+            for text, policy, tip in self._policy_items():
+                combo.addItem(text, policy)
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            combo.insertSeparator(combo.count())
             for field in fields:
                 combo.addItem(f"{field.header} ({field.key})", field.key)
                 combo.setItemData(combo.count() - 1, field.description, Qt.ItemDataRole.ToolTipRole)
             if not header.strip() or header in seen:
-                # The service maps columns by header: a column without one, or repeating an earlier one, is skipped.
+                # The service maps columns by header: a column without one, or repeating an earlier one, is kept
+                # as a custom field (its values are not lost), whatever is chosen here.
                 combo.setEnabled(False)
                 combo.setToolTip(
-                    self.tr("Colonne sans en-tête : elle n'est pas importée.")
+                    self.tr("Colonne sans en-tête : ses valeurs sont gardées comme champ personnalisé.")
                     if not header.strip()
-                    else self.tr("Même en-tête que la colonne {letter} : seule celle-ci est lue.").format(
-                        letter=column_letter(seen[header])
-                    )
+                    else self.tr(
+                        "Même en-tête que la colonne {letter} : seule celle-ci va dans le champ choisi ; les valeurs "
+                        "de celle-ci sont gardées comme champ personnalisé."
+                    ).format(letter=column_letter(seen[header]))
                 )
             else:
                 seen[header] = index
-                choice = remembered.get(normalise(header))
-                if choice not in known:
-                    choice = sheet.suggested.get(header, plan_columns.IGNORE)
-                combo.setCurrentIndex(max(combo.findData(choice), 0))
+                combo.setCurrentIndex(max(combo.findData(self._first_choice(header, for_these_headers, remembered)), 0))
             combo.currentIndexChanged.connect(self._on_changed)
             self._combos.append(combo)
             self.table.setCellWidget(index, MappingColumn.FIELD, combo)
         self._on_changed()
+
+    def _policy_items(self) -> list[tuple[str, str, str]]:
+        return [
+            (
+                self.tr("Garder comme champ personnalisé"),
+                plan_columns.KEEP_AS_CUSTOM,
+                self.tr("La colonne devient un champ du territoire, avec ses valeurs, sur chaque fiche."),
+            ),
+            (
+                self.tr("Ajouter aux notes"),
+                plan_columns.APPEND_TO_NOTES,
+                self.tr("Chaque valeur est ajoutée aux notes de sa fiche : « En-tête : valeur »."),
+            ),
+            (self.tr("Ignorer"), plan_columns.IGNORE, self.tr("La colonne n'est pas importée (elle reste signalée).")),
+        ]
+
+    def _first_choice(self, header: str, for_these_headers: dict[str, str], remembered: dict[str, str]) -> str:
+        """What a column starts with: the choice confirmed for a file of the same headers, else the field chosen
+        for this header before, else the suggestion, else keeping it (nothing lost)."""
+        sheet = self._sheet
+        assert sheet is not None
+        fields = {field.key for field in plan_columns.fields_for(plan_columns.sheet_kind(sheet.name))}
+        choice = for_these_headers.get(normalise(header))
+        if choice in fields or choice in plan_columns.POLICY_OF_TARGET:
+            return str(choice)
+        choice = remembered.get(normalise(header))
+        if choice in fields:
+            return str(choice)
+        return sheet.suggested.get(header, plan_columns.KEEP_AS_CUSTOM)
+
+    def headers(self) -> list[str]:
+        return list(self._headers)
+
+    def unmapped(self) -> list[str]:
+        """The filled columns going to no field, as listed under the table: header, count, samples, fate."""
+        sheet = self._sheet
+        if sheet is None:
+            return []
+        fates = {
+            plan_columns.KEEP_AS_CUSTOM: self.tr("gardée comme champ personnalisé"),
+            plan_columns.APPEND_TO_NOTES: self.tr("ajoutée aux notes"),
+            plan_columns.IGNORE: self.tr("ignorée"),
+        }
+        lines = []
+        for index, (header, combo) in enumerate(zip(self._headers, self._combos, strict=True)):
+            filled = sheet.filled[index] if index < len(sheet.filled) else 0
+            choice = str(combo.currentData()) if combo.isEnabled() else plan_columns.KEEP_AS_CUSTOM
+            if not filled or choice not in fates:
+                continue
+            samples = list(dict.fromkeys(sample for sample in sheet.samples[index] if sample))[:2]
+            lines.append(
+                self.tr("{header} ({letter}) : {count}{samples} — {fate}").format(
+                    header=header or self.tr("(sans en-tête)"),
+                    letter=column_letter(index),
+                    count=count_of(filled, self.tr("cellule remplie"), self.tr("cellules remplies")),
+                    samples=(", ex. " + ", ".join(f"« {sample} »" for sample in samples)) if samples else "",
+                    fate=fates[choice],
+                )
+            )
+        return lines
 
     # -- what the user chose ------------------------------------------------------------------------------------
     def mapping(self) -> dict[str, str]:
@@ -462,7 +549,7 @@ class MappingPage(QWizardPage):
         return str(self.combo_for(header).currentData())
 
     def duplicates(self) -> list[str]:
-        chosen = Counter(key for key in self.mapping().values() if key != plan_columns.IGNORE)
+        chosen = Counter(key for key in self.mapping().values() if key not in plan_columns.POLICY_OF_TARGET)
         return [key for key, count in chosen.items() if count > 1]
 
     def _on_changed(self, *_args: object) -> None:
@@ -490,6 +577,10 @@ class MappingPage(QWizardPage):
             )
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))
+        unmapped = self.unmapped()
+        title = self.tr("Colonnes sans champ de TI Desktop (rien n'est perdu sans votre accord) :")
+        self.unmapped_label.setText("\n".join([title, *unmapped]) if unmapped else "")
+        self.unmapped_label.setVisible(bool(unmapped))
         self.completeChanged.emit()
 
     def warnings(self) -> str:
@@ -708,7 +799,7 @@ class ConfirmPage(QWizardPage):
         wizard.imported = result
         mapping = wizard.mapping()
         if mapping is not None:
-            remember_mapping(wizard.context.settings, mapping)
+            remember_mapping(wizard.context.settings, mapping, wizard.mapping_page.headers())
         self.import_button.hide()
         set_role(self.state_label, Role.SUCCESS)
         self.state_label.setText(self.tr("Import terminé."))

@@ -51,6 +51,13 @@ class Ui_MappingPage(object):
 
         self.pageLayout.addWidget(self.avertissement_correspondance)
 
+        self.unmappedLabel = QLabel(MappingPage)
+        self.unmappedLabel.setObjectName(u"unmappedLabel")
+        self.unmappedLabel.setWordWrap(True)
+        self.unmappedLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pageLayout.addWidget(self.unmappedLabel)
+
         self.rememberedHint = QLabel(MappingPage)
         self.rememberedHint.setObjectName(u"rememberedHint")
         self.rememberedHint.setWordWrap(True)
