@@ -123,3 +123,22 @@ def test_rows_before_any_axis_are_still_unclassified(tmp_path: Path) -> None:
         (UNCLASSIFIED_AXIS, "Fab lab"),
         ("Foncier", "Friche"),
     ]
+
+
+def test_a_section_row_in_the_title_column_heads_its_actions_but_a_lone_title_stays_an_action(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        "Intitulé;Budget\nAxe 2 – Compétences;\nCampus des métiers;3 000 000\nFoncier;\nFriche Cluses-Sud;\n"
+        "Club des DRH\n",
+        encoding="utf-8",
+    )
+    book = read_workbook(path)
+    plan = read_table_plan(path, book, book.sheets[0].name)
+    assert not plan.has_errors, [str(issue) for issue in plan.issues]
+    assert [(action.axis, action.title) for action in plan.actions] == [
+        ("Axe 2 – Compétences", "Campus des métiers"),
+        ("Foncier", "Friche Cluses-Sud"),
+        ("Foncier", "Club des DRH"),  # a title alone on its row that names no axis is an action
+    ]

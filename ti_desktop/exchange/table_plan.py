@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import CustomFieldKind, FundingStatus
+from ti_desktop.domain.enums import CustomFieldKind, FundingStatus, SeededAxis
 from ti_desktop.exchange.custom_columns import guess_column, read_custom
 from ti_desktop.exchange.french import (
     UnreadableValue,
@@ -346,6 +346,18 @@ def _section_title(values: tuple[Any, ...]) -> str | None:
     return value.strip()
 
 
+_AXIS_HEADING = re.compile(r"^(axe|priorite|orientation|volet)s?\b")
+_PROGRAMME_AXES = frozenset(normalise(axis.label) for axis in SeededAxis)
+
+
+def names_an_axis(text: str) -> bool:
+    """« Axe 2 – Compétences », « Priorité 1 : innovation », « Foncier »: a text alone on its row, in the title
+    column, that heads a section rather than naming an action (one of the programme's four priorities, or a
+    numbered axis)."""
+    key = normalise(text)
+    return bool(_AXIS_HEADING.match(key)) or key in _PROGRAMME_AXES
+
+
 def _total_label(cells: _Cells, values: tuple[Any, ...]) -> str | None:
     """The text marking a total or sub-total row (in the title or the first filled cell), else None."""
     title = cells.text("titre")
@@ -547,7 +559,7 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         section = _section_title(values)
         title = cells.text("titre")
         filled = sum(1 for value in values if not is_blank(value))
-        if section is not None and (title is None or (filled > 1 and title == section)):
+        if section is not None and (title is None or (title == section and (filled > 1 or names_an_axis(section)))):
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
             carried_axis.reset()
             carried_objective.reset()
