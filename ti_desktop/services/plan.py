@@ -20,6 +20,7 @@ from ti_desktop.domain.records import (
     ActionPartnerRecord,
     ActionRecord,
     AttachmentRecord,
+    CustomValueRecord,
     FundingLineRecord,
     MilestoneRecord,
     ProgressUpdateRecord,
@@ -33,6 +34,7 @@ ACTION_CHILD_RECORDS: tuple[tuple[type[Any], type[Any]], ...] = (
     (models.Milestone, MilestoneRecord),
     (models.ProgressUpdate, ProgressUpdateRecord),
     (models.Attachment, AttachmentRecord),
+    (models.CustomValue, CustomValueRecord),
 )
 ACTION_CHILDREN = tuple(model for model, _record in ACTION_CHILD_RECORDS)
 
@@ -111,7 +113,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
 
     def duplicate(self, action_id: int) -> ActionRecord:
-        """A new fiche with the same content, partners and challenges, not started, without a code."""
+        """A new fiche with the same content, partners, challenges and custom values, not started, without a code."""
         with transaction(self._sessions) as session:
             source = self.load(session, action_id)
             values = {name: getattr(source, name) for name in self.specs}
@@ -128,6 +130,8 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
                 select(models.ActionPartner).where(models.ActionPartner.action_id == action_id)
             ):
                 session.add(models.ActionPartner(action_id=copy.id, actor_id=partner.actor_id, role=partner.role))
+            for value in session.scalars(select(models.CustomValue).where(models.CustomValue.action_id == action_id)):
+                session.add(models.CustomValue(action_id=copy.id, field_id=value.field_id, value=value.value))
             link = models.action_challenges
             challenge_ids = set(session.scalars(select(link.c.challenge_id).where(link.c.action_id == action_id)))
             self.set_challenges_in(session, copy.id, challenge_ids)
