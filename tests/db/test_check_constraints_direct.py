@@ -26,9 +26,9 @@ from sqlalchemy import Boolean, CheckConstraint, Date, Table, text
 from sqlalchemy.orm import sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain import entities
 from ti_desktop.db.database import open_database
 from ti_desktop.db.types import Money
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.maintenance import open_services

@@ -155,12 +155,12 @@ class CustomFieldService(EntityCrud[models.CustomField, CustomFieldRecord]):
         header = _DECLARED_HEADERS.get(normalise(name))
         if header is not None:
             shown = " ".join(name.split())
-            which = f"la colonne « {header} »" if normalise(header) == normalise(name) else f"un nom de « {header} »"
+            which = "la" if normalise(header) == normalise(name) else "un autre nom de la"
             raise ValidationError(
                 "name",
                 "Nom du champ",
-                f"« {shown} » est {which} du plan : l'export et l'import la confondraient avec ce champ "
-                "(choisissez un autre nom).",
+                f"« {shown} » est {which} colonne « {header} » du plan : l'export et l'import la confondraient "
+                "avec ce champ (choisissez un autre nom).",
             )
 
     def create_in(self, session: Session, *, batch: bool = False, **values: Any) -> models.CustomField:
