@@ -418,6 +418,10 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     actors = _plural(len(result.actors_created), "acteur ajouté", "acteurs ajoutés")
     summary = f"{created} (dont {format_number(result.sub_actions_created)} sous-actions), {updated}, {unchanged}, "
     summary += f"{funding}, {milestones}, {axes}, {objectives}, {actors}."
+    if result.custom_fields_created:
+        names = ", ".join(result.custom_fields_created)
+        count = len(result.custom_fields_created)
+        summary += f" {_plural(count, 'champ personnalisé créé', 'champs personnalisés créés')} : {names}."
     errors = len(result.errors)
     if errors:
         print(

@@ -343,12 +343,12 @@ class CustomFieldService(EntityCrud[models.CustomField, CustomFieldRecord]):
         values: Mapping[int, Any],
         *,
         fields: Mapping[int, CustomFieldRecord] | None = None,
-        current: Mapping[int, models.CustomValue] | None = None,
+        current: dict[int, models.CustomValue] | None = None,
         history: builtins.list[dict[str, Any]] | None = None,
     ) -> builtins.list[CustomFieldRecord]:
         """Write the values (checked for their field's kind) and return the fields whose value changed; the action
         is touched and the history written. An import gives the territory's `fields` and the action's `current`
-        values it holds already, and a `history` list it writes once for every action."""
+        values it holds already (kept up to date here), and a `history` list it writes once for every action."""
         if fields is None:
             fields = {field.id: field for field in self.for_territory_in(session, action.territory_id)}
         if current is None:
@@ -369,9 +369,10 @@ class CustomFieldService(EntityCrud[models.CustomField, CustomFieldRecord]):
             if stored == old:
                 continue
             if row is None:
-                session.add(models.CustomValue(action_id=action.id, field_id=field_id, value=stored))
+                current[field_id] = models.CustomValue(action_id=action.id, field_id=field_id, value=stored)
+                session.add(current[field_id])
             elif stored is None:
-                session.delete(row)
+                session.delete(current.pop(field_id))
             else:
                 row.value = stored
             changed.append(field)
