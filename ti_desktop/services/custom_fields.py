@@ -39,7 +39,7 @@ from ti_desktop.exchange.french import UnreadableValue, normalise, parse_amount,
 from ti_desktop.exchange.plan_columns import ALL_FIELDS
 from ti_desktop.exchange.plan_import import FALSE_WORDS, TRUE_WORDS
 from ti_desktop.services.crud import EntityCrud, fetch_records, restore_in, to_record, touch
-from ti_desktop.services.plan import ActionService
+from ti_desktop.services.plan import ActionService, custom_values_in
 from ti_desktop.services.transactions import transaction
 
 K = CustomFieldKind
@@ -309,20 +309,7 @@ class CustomFieldService(EntityCrud[models.CustomField, CustomFieldRecord]):
     def values_in(
         self, session: Session, territory_id: int, action_id: int | None = None
     ) -> dict[int, dict[int, CustomValue]]:
-        fields = models.CustomField.__table__
-        values = models.CustomValue.__table__
-        statement = (
-            select(values.c.action_id, values.c.field_id, values.c.value, fields.c.kind)
-            .join(fields, fields.c.id == values.c.field_id)
-            .where(fields.c.territory_id == territory_id)
-            .order_by(values.c.action_id, fields.c.position, fields.c.id)
-        )
-        if action_id is not None:
-            statement = statement.where(values.c.action_id == action_id)
-        found: dict[int, dict[int, CustomValue]] = {}
-        for owner, field_id, stored, kind in session.execute(statement):
-            found.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
-        return found
+        return custom_values_in(session, territory_id, action_id)
 
     def set_values(
         self, action_id: int, values: Mapping[int, Any], *, expected_version: int | None = None

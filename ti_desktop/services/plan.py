@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.db.changelog import log_change
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.custom_fields import CustomValue, decode
+from ti_desktop.domain.enums import ActionStatus, CustomFieldKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.filters import ActionFilter
@@ -57,6 +58,26 @@ def last_update_dates_in(session: Session, territory_id: int) -> dict[int, dt.da
         .group_by(models.ProgressUpdate.action_id)
     )
     return {action_id: last for action_id, last in session.execute(statement)}
+
+
+def custom_values_in(
+    session: Session, territory_id: int, action_id: int | None = None
+) -> dict[int, dict[int, CustomValue]]:
+    """The territory's (or one action's) custom values, decoded: action id → field id → value."""
+    fields = models.CustomField.__table__
+    values = models.CustomValue.__table__
+    statement = (
+        select(values.c.action_id, values.c.field_id, values.c.value, fields.c.kind)
+        .join(fields, fields.c.id == values.c.field_id)
+        .where(fields.c.territory_id == territory_id)
+        .order_by(values.c.action_id, fields.c.position, fields.c.id)
+    )
+    if action_id is not None:
+        statement = statement.where(values.c.action_id == action_id)
+    found: dict[int, dict[int, CustomValue]] = {}
+    for owner, field_id, stored, kind in session.execute(statement):
+        found.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
+    return found
 
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
@@ -170,7 +191,12 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         with self._sessions() as session:
             actions = self.territory_actions_in(session, action_filter.territory_id)
             last_updates = last_update_dates_in(session, action_filter.territory_id)
-        return [action for action in actions if action_filter.matches(action, last_updates.get(action.id))]
+            custom = custom_values_in(session, action_filter.territory_id) if action_filter.custom_filled else {}
+        return [
+            action
+            for action in actions
+            if action_filter.matches(action, last_updates.get(action.id), custom.get(action.id))
+        ]
 
     def territory_actions_in(self, session: Session, territory_id: int) -> list[ActionRecord]:
         table = models.Action.__table__
