@@ -26,6 +26,8 @@ from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab, IndicatorsTa
 from ti_desktop.gui.dialogs.action_milestones import MilestonesTab, MilestonesTabServices
 from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
+from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
+from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
@@ -60,6 +62,7 @@ class ActionEditorDialogServices(
     DocumentsTabServices,
     HistoryTabServices,
     CustomFieldsTabServices,
+    CustomFieldsDialogServices,
     Protocol,
 ):
     """What ActionEditorDialog uses."""
@@ -96,7 +99,9 @@ class ActionEditorDialog(QDialog):
         self.custom_tab = QWidget()
         self.custom_tab.setObjectName("customFieldsTab")
         ui.tabs.insertTab(ui.tabs.indexOf(ui.historyTab), self.custom_tab, self.tr("Champs personnalisés"))
-        self.custom_fields = CustomFieldsTab(context, services, self.custom_tab, self, self.show_message)
+        self.custom_fields = CustomFieldsTab(
+            context, services, self.custom_tab, self, self.show_message, manage=self.manage_custom_fields
+        )
         self._tabs: dict[QWidget, ActionTab] = {
             ui.generalTab: self.general,
             ui.fundingTab: self.funding,
@@ -274,6 +279,12 @@ class ActionEditorDialog(QDialog):
         self.ui.subtitleLabel.setText(
             self.tr("Cette fiche-action n'existe plus (création annulée ou action supprimée). « Rétablir » la remet.")
         )
+
+    def manage_custom_fields(self, territory_id: int) -> CustomFieldsDialog:
+        """The territory's custom fields (created, renamed, deleted…): the tab follows once they change."""
+        dialog = CustomFieldsDialog(self.context, self.services, territory_id, self)
+        open_form(dialog)
+        return dialog
 
     def show_message(self, message: str) -> None:
         set_error(self.ui.messageLabel, message)
