@@ -114,3 +114,15 @@ def test_someone_elses_newer_change_is_not_overwritten(qtbot: QtBot, context: Te
     type_into(qtbot, edit, "PME")
     assert told and "Votre modification n'a pas été enregistrée" in told[0]
     assert context.services.custom_fields.values_of(action.id) == {}
+
+
+def test_the_fiches_history_names_the_field(qtbot: QtBot, context: TestContext) -> None:
+    made = define_fields(context)
+    dialog = opened_on_custom_tab(qtbot, context)
+    edit = dialog.custom_fields.widgets[made[K.TEXT].id]
+    assert isinstance(edit, QLineEdit)
+    type_into(qtbot, edit, "Lycees")
+    show_tab(dialog, dialog.ui.historyTab)
+    model = dialog.ui.historyView.model()
+    changes = [model.index(row, 3).data() for row in range(model.rowCount())]
+    assert changes[0] == "Cibles : (vide) → Lycees"
