@@ -156,3 +156,8 @@ def test_a_custom_fields_value_is_shown_under_the_fields_own_name(
     line = change_text(change("action", field, old, new), resolve=reference_resolver(names))
     assert line == expected.replace("~", "\u202f")
     assert change_line(change("action", field, old, new), resolve=reference_resolver(names)) == line
+
+
+def test_a_lists_choices_are_shown_apart() -> None:
+    line = change_text(change("custom_field", "choices", "PME\nETI", "PME\nETI\nGrand groupe"))
+    assert line == "Choix de la liste : PME · ETI → PME · ETI · Grand groupe"

@@ -192,6 +192,8 @@ def format_value(
         return translate("(vide)")
     spec = ENTITY_FIELDS.get(entity, {}).get(field)
     kind = spec.kind if spec is not None else "text"
+    if spec is not None and spec.one_per_line:  # a list's choices, one per line
+        return _shorten(" · ".join(raw.split("\n")))
     if kind == "enum" and spec is not None and spec.enum is not None:
         return _enum_label(spec.enum, raw)
     if kind == "date":
