@@ -358,6 +358,8 @@ class _Run:
             field.name_key: field for field in service.custom_fields.for_territory_in(session, territory_id)
         }
         self.custom_of_header: dict[str, CustomFieldRecord] = {}
+        self.custom_by_id: dict[int, CustomFieldRecord] = {}  # the fields the file fills
+        self.custom_kinds: dict[str, CustomFieldKind] = {}  # header → the kind its values were read as
         self.custom_values: dict[int, dict[int, models.CustomValue]] = {}
         if action_ids and self.custom_by_key:
             values = select(models.CustomValue).where(models.CustomValue.action_id.in_(territory_actions))
@@ -596,29 +598,29 @@ class _Run:
                 continue
             self.custom_by_key[key] = found
             self.custom_of_header[column.header] = found
+            self.custom_by_id[found.id] = found
+            self.custom_kinds[column.header] = column.kind
 
     def import_custom_values(self, row: models.Action, action: ActionImport) -> None:
         """The action's values of the kept columns (a blank cell is absent: it never clears a value); a value that
         does not fit its field (a field of another kind already) is an error naming its row and column."""
-        kinds = {column.header: column.kind for column in self.plan.custom_columns}
         values: dict[int, Any] = {}
         for header, value in action.custom_values.items():
             field = self.custom_of_header.get(header)
             if field is None or value is None:
                 continue  # its column could not become a field: reported there
             try:
-                values[field.id] = convert(value, kinds.get(header), field)
+                values[field.id] = convert(value, self.custom_kinds.get(header), field)
             except ValidationError as error:
                 self.custom_issue(error.message, header, action.origin.sheet, action.origin.row)
         if not values:
             return
-        fields = {field.id: field for field in self.custom_of_header.values()}
         try:
             changed = self.s.custom_fields.set_values_in(
                 self.session,
                 row,
                 values,
-                fields=fields,
+                fields=self.custom_by_id,
                 current=self.custom_values.setdefault(row.id, {}),
                 history=self.custom_history,
             )
