@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
-from ti_desktop.domain.custom_fields import decode
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import CustomFieldRecord
@@ -41,6 +40,7 @@ from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import write_atomically
 from ti_desktop.kernel.progress import CancelCheck, Progress
 from ti_desktop.services.crud import fetch_records
+from ti_desktop.services.plan import custom_values_in
 
 __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 
@@ -240,17 +240,11 @@ class _Reader:
             table.c.territory_id == self.territory_id,
             order_by=(table.c.position, table.c.id),
         )
-        values = models.CustomValue.__table__
-        by_id = {field.id: field for field in fields}
-        statement = (
-            select(values.c.action_id, values.c.field_id, values.c.value)
-            .join(table, table.c.id == values.c.field_id)
-            .where(table.c.territory_id == self.territory_id)
-        )
-        found: dict[int, dict[str, Any]] = defaultdict(dict)
-        for action_id, field_id, stored in self.rows(statement):
-            field = by_id[field_id]
-            found[action_id][field.name] = decode(field.kind, stored)
+        names = {field.id: field.name for field in fields}
+        found = {
+            action_id: {names[field_id]: value for field_id, value in values.items()}
+            for action_id, values in custom_values_in(self.session, self.territory_id).items()
+        }
         return fields, found
 
     def axis_labels(self) -> dict[int, str]:
