@@ -393,9 +393,34 @@ def _issue_lines(issues: Sequence[Any]) -> None:
         print(str(issue))
 
 
+def print_custom_fields(database: Target, territory: str | None, clock: Clock) -> None:
+    """The territory's own fields, which a column of the same name fills (and a column mapped to no field joins)."""
+    opened = open_for(database, clock)
+    try:
+        chosen = opened.services.territories.resolve(territory)
+        fields = opened.services.custom_fields.for_territory(chosen.id)
+    finally:
+        opened.close()
+    print()
+    if not fields:
+        print(
+            f"Le territoire « {chosen.name} » n'a pas encore de champ personnalisé : une colonne remplie qui ne "
+            "correspond à aucun champ en devient un (champ_personnalise)."
+        )
+        return
+    print(f"Champs personnalisés du territoire « {chosen.name} » (une colonne du même nom les remplit) :")
+    for field in fields:
+        choices = f" ({', '.join(field.choice_list)})" if field.choice_list else ""
+        print(f"  {field.name} — {field.kind.label}{choices}")
+
+
 def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     if args.fields:
-        return print_fields()
+        print_fields()
+        # With a base or a territory named, that territory's custom fields too (without: the base may not exist).
+        if getattr(args, "db", None) or args.territory or isinstance(database, str):
+            print_custom_fields(database, args.territory, clock)
+        return EXIT_OK
     if not args.file:
         raise TiDesktopError("import : indiquez le fichier à importer (ou --fields pour lister les champs).")
     if args.indicateurs:
@@ -436,6 +461,10 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     actors = _plural(len(result.actors_created), "acteur ajouté", "acteurs ajoutés")
     summary = f"{created} (dont {format_number(result.sub_actions_created)} sous-actions), {updated}, {unchanged}, "
     summary += f"{funding}, {milestones}, {axes}, {objectives}, {actors}."
+    if result.custom_fields_created:
+        names = ", ".join(result.custom_fields_created)
+        count = len(result.custom_fields_created)
+        summary += f" {_plural(count, 'champ personnalisé créé', 'champs personnalisés créés')} : {names}."
     errors = len(result.errors)
     if errors:
         print(

@@ -31,7 +31,7 @@ from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.migrate import head_revision
 from ti_desktop.db.types import Money
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, BudgetNature, CustomFieldKind, FundingStatus, Priority
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.demo import create_demo_territory
@@ -138,6 +138,11 @@ def add_extras(opened: OpenDatabase, files_dir: Path) -> None:
         decided_on=dt.date(2025, 4, 14),
     )
     services.milestones.create(action_id=action.id, title="Programme des visites arrêté", due_on=dt.date(2025, 9, 1))
+
+    # Custom fields (kept from an imported column), with a value on the action.
+    targets = services.custom_fields.define(tid, "Cibles", CustomFieldKind.TEXT)
+    services.custom_fields.define(tid, "Calendrier", CustomFieldKind.CHOICE, ["2025", "2026"])
+    services.custom_fields.set_values(action.id, {targets.id: "Collégiens de 4e et de 3e"})
 
     # Pièces jointes: of an action through its service (the file is copied), of a meeting directly.
     source = files_dir / "programme des visites.txt"

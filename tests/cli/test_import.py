@@ -173,3 +173,24 @@ def test_tet_export_layout_must_be_known(run: Run, demo_db: Path, tmp_path: Path
 def test_export_needs_a_known_format(run: Run, demo_db: Path, tmp_path: Path) -> None:
     code, _, err = run("export", "--db", str(demo_db), "-o", str(tmp_path / "plan.ods"))
     assert code == 1 and "précisez --format" in err and not (tmp_path / "plan.ods").exists()
+
+
+def test_fields_of_a_base_list_its_territorys_custom_fields(run: Run, tmp_path: Path) -> None:
+    from ti_desktop.domain.enums import CustomFieldKind
+    from ti_desktop.services.maintenance import open_services
+
+    db = make_db(run, tmp_path)
+    code, out, err = run("import", "--fields", "--db", str(db))
+    assert code == 0, err
+    assert "titre" in out and "Le territoire « Vallée » n'a pas encore de champ personnalisé" in out
+    opened = open_services(db, clock=fixed_clock())
+    territory = opened.services.territories.resolve(None)
+    opened.services.custom_fields.define(territory.id, "Cibles", CustomFieldKind.TEXT)
+    opened.services.custom_fields.define(territory.id, "Taille", CustomFieldKind.CHOICE, ["PME", "ETI"])
+    opened.close()
+    code, out, err = run("import", "--fields", "--db", str(db), "--territory", "Vallée")
+    assert code == 0, err
+    assert "Champs personnalisés du territoire « Vallée » (une colonne du même nom les remplit) :" in out
+    assert "  Cibles — Texte\n  Taille — Liste de choix (PME, ETI)\n" in out
+    code, _out, err = run("import", "--fields", "--db", str(tmp_path / "absente.sqlite3"))
+    assert code == 1 and "Traceback" not in err

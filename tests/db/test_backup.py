@@ -331,3 +331,29 @@ def test_restore_failure_while_copying_is_a_backup_error(
         holder.execute("ROLLBACK")
         holder.close()
     assert current.read_bytes() == before
+
+
+def test_a_restored_backup_has_its_custom_fields_and_values(tmp_path: Path, backups_dir: Path) -> None:
+    from ti_desktop.domain.enums import CustomFieldKind
+    from ti_desktop.services.maintenance import open_services
+
+    path = tmp_path / "plan.sqlite3"
+    opened = open_services(path, clock=fixed_clock())
+    services = opened.services
+    territory = services.territories.create(name="Vallée de l'Arve")
+    inn = services.axes.by_code(territory.id, "INN").id
+    action = services.actions.create(territory_id=territory.id, axis_id=inn, title="Plateforme")
+    field = services.custom_fields.define(territory.id, "Cibles", CustomFieldKind.TEXT)
+    services.custom_fields.set_values(action.id, {field.id: "PME"})
+    opened.close()
+    saved = backup_database(path, backups_dir / "manuelle.sqlite3")
+    opened = open_services(path, clock=fixed_clock())
+    opened.services.custom_fields.delete(field.id)
+    opened.close()
+    restore_database(saved.path, path, backups_dir, fixed_clock())
+    opened = open_services(path, clock=fixed_clock())
+    try:
+        assert opened.services.custom_fields.for_territory(territory.id) == [field]
+        assert opened.services.custom_fields.values_of(action.id) == {field.id: "PME"}
+    finally:
+        opened.close()

@@ -28,6 +28,7 @@ from sqlalchemy.orm import sessionmaker
 from ti_desktop.db import models
 from ti_desktop.db.database import open_database
 from ti_desktop.db.types import Money
+from ti_desktop.domain import entities
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.maintenance import open_services
@@ -149,6 +150,13 @@ def base_row(table: str, parents: Parents) -> dict[str, Any]:
             "size_bytes": 0,
         },
         "decisions": {"meeting_id": parents.meeting, "text": "Lancer l'étude", "state": "a_faire"},
+        "custom_fields": {
+            "territory_id": parents.territory,
+            "name": "Cibles",
+            "name_key": "cibles",
+            "kind": "texte",
+            "position": 1,
+        },
         "funding_lines": {"action_id": parents.action, "amount_requested": 100_000, "status": "envisage"},
         "indicators": {"territory_id": parents.territory, "name": "Emplois industriels", "direction": "hausse"},
         "progress_updates": {
@@ -336,11 +344,13 @@ SERVICE_CASES = [
 
 
 def service_values(table: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """Raw column values as a service takes them: euros for cents, dates, booleans; no id nor timestamps."""
+    """Raw column values as a service takes them: euros for cents, dates, booleans; no id nor timestamps, nor the
+    columns the services derive from another (a name's comparable form)."""
     columns = models.Base.metadata.tables[table].c
+    derived = {name for name, spec in entities.BY_TABLE[table].specs.items() if not spec.logged}
     values: dict[str, Any] = {}
     for name, value in raw.items():
-        if name in ("id", "created_at", "updated_at"):
+        if name in ("id", "created_at", "updated_at") or name in derived:
             continue
         column_type = columns[name].type
         if value is None or value is OWN_ID:

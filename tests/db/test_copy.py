@@ -54,3 +54,23 @@ def test_cli_copy(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
         == 1
     )
     assert "n'existe pas" in capsys.readouterr().err
+
+
+def test_custom_fields_and_their_values_are_copied(tmp_path: Path) -> None:
+    """The head schema's fixture has custom fields and values: copied after their territory, action and field."""
+    source = tmp_path / "source.sqlite3"
+    source.write_bytes((Path(__file__).parents[1] / "data" / "schema-0007_custom_fields.sqlite3").read_bytes())
+    opened = open_services(source, clock=fixed_clock())  # at the head: nothing to migrate
+    opened.close()
+    destination = tmp_path / "copie.sqlite3"
+    result = copy_between(source, destination, fixed_clock())
+    assert result.figures["custom_fields"].rows == 2 and result.figures["custom_values"].rows == 1
+    assert table_dump(destination)["custom_values"] == table_dump(source)["custom_values"]
+    opened = open_services(destination, clock=fixed_clock())
+    try:
+        services = opened.services
+        (targets, _calendar) = services.custom_fields.for_territory(services.territories.resolve(None).id)
+        action = next(a for a in services.actions.for_territory(targets.territory_id) if a.code == "ATT-01")
+        assert services.custom_fields.values_of(action.id) == {targets.id: "Collégiens de 4e et de 3e"}
+    finally:
+        opened.close()

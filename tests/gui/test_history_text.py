@@ -137,3 +137,27 @@ def test_standalone_lines_name_the_action_and_what_changed() -> None:
     assert change_line(change("meeting", None, None, "#7"), record_name=meetings) == (
         "Réunion ajoutée : Comité de projet du 12/03/2026"
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "expected"),
+    [
+        ("custom:4:texte", None, "PME industrielles", "Cibles : (vide) → PME industrielles"),
+        ("custom:5:montant", "1500000", "250050", "Coût régional : 15~000~€ → 2~500,50~€"),
+        ("custom:6:date", "2025-03-12", None, "Comité : 12/03/2025 → (vide)"),
+        ("custom:7:oui_non", "0", "1", "Prioritaire : Non → Oui"),
+        ("custom:9:nombre", "12.5", "0.125", "Champ personnalisé n° 9 : 12,5 → 0,125"),  # unknown: its number
+    ],
+)
+def test_a_custom_fields_value_is_shown_under_the_fields_own_name(
+    field: str, old: str | None, new: str | None, expected: str
+) -> None:
+    names = {"custom_field": {4: "Cibles", 5: "Coût régional", 6: "Comité", 7: "Prioritaire"}}
+    line = change_text(change("action", field, old, new), resolve=reference_resolver(names))
+    assert line == expected.replace("~", "\u202f")
+    assert change_line(change("action", field, old, new), resolve=reference_resolver(names)) == line
+
+
+def test_a_lists_choices_are_shown_apart() -> None:
+    line = change_text(change("custom_field", "choices", "PME\nETI", "PME\nETI\nGrand groupe"))
+    assert line == "Choix de la liste : PME · ETI → PME · ETI · Grand groupe"

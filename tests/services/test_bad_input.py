@@ -169,6 +169,7 @@ def baseline(entity: str, world: World) -> dict[str, Any]:
         "meetings": {"territory_id": t, "held_on": dt.date(2025, 6, 1)},
         "agenda": {"meeting_id": meeting, "title": "Point foncier"},
         "decisions": {"meeting_id": meeting, "text": "Lancer l'étude"},
+        "custom_fields": {"territory_id": t, "name": f"Champ {n}", "kind": "liste", "choices": "Haute\nBasse"},
     }
     chosen = values[entity]
     return dict(chosen() if callable(chosen) else chosen)

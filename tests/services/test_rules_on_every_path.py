@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from ti_desktop.db import models
-from ti_desktop.domain.enums import ActionStatus, FundingStatus
+from ti_desktop.domain.enums import ActionStatus, CustomFieldKind, FundingStatus
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.editing import Editor
@@ -439,6 +439,55 @@ def update_on_restore(b: Bench) -> None:
     )
 
 
+# -- a custom field's name is its territory's own, whatever its case and accents -------------------------------
+
+
+def custom_name_on_create(b: Bench) -> None:
+    b.services.custom_fields.define(b.world.territory.id, "Cibles", CustomFieldKind.TEXT)
+    refused(
+        lambda: b.services.custom_fields.define(b.world.territory.id, "CIBLÉS", CustomFieldKind.TEXT), "name", "déjà"
+    )
+
+
+def custom_name_on_update(b: Bench) -> None:
+    b.services.custom_fields.define(b.world.territory.id, "Cibles", CustomFieldKind.TEXT)
+    other = b.services.custom_fields.define(b.world.territory.id, "Calendrier", CustomFieldKind.TEXT)
+    refused(lambda: b.services.custom_fields.update(other.id, name="cibles"), "name", "déjà")
+
+
+def custom_name_on_import(b: Bench) -> None:
+    """A kept column named like a field of the territory fills that field: no second one."""
+    from ti_desktop.exchange.plan_import import ActionImport, CustomColumn, Origin, PlanImport
+
+    field = b.services.custom_fields.define(b.world.territory.id, "Cibles", CustomFieldKind.TEXT)
+    plan = PlanImport(
+        path=b.folder / "plan.xlsx",
+        actions=[ActionImport(Origin("Actions", 2), "Innovation", None, "Atelier", custom_values={"CIBLES": "PME"})],
+        custom_columns=[CustomColumn("CIBLES", CustomFieldKind.TEXT)],
+    )
+    b.services.imports.read = lambda path, sheet=None, mapping=None: plan
+    assert b.services.imports.apply(b.world.territory.id, plan.path).custom_fields_created == []
+    assert b.services.custom_fields.for_territory(b.world.territory.id) == [field]
+
+
+def custom_name_on_restore(b: Bench) -> None:
+    field = b.services.custom_fields.define(b.world.territory.id, "Cibles", CustomFieldKind.TEXT)
+    b.services.custom_fields.define(b.world.territory.id, "Calendrier", CustomFieldKind.TEXT)  # ids move on
+    b.services.custom_fields.delete(field.id)
+    b.services.custom_fields.define(b.world.territory.id, "cibles", CustomFieldKind.NUMBER)
+    refused(lambda: b.services.custom_fields.restore(field), "name", "déjà")
+
+
+def custom_name_on_undo(b: Bench) -> None:
+    field = b.services.custom_fields.define(b.world.territory.id, "Cibles", CustomFieldKind.TEXT)
+    b.services.custom_fields.define(b.world.territory.id, "Calendrier", CustomFieldKind.TEXT)  # ids move on
+    b.editor.delete(b.services.custom_fields, field.id, "Supprimer le champ", field.version)
+    b.services.custom_fields.define(b.world.territory.id, "CIBLES", CustomFieldKind.TEXT)  # meanwhile
+    b.stack.undo()
+    assert b.errors and "le territoire a déjà le champ « CIBLES »" in b.errors[-1]
+    assert [f.name for f in b.services.custom_fields.for_territory(b.world.territory.id)] == ["Calendrier", "CIBLES"]
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -548,6 +597,17 @@ TABLE = (
             "import": IMPORT_HAS_NO_UPDATES,
             "remise en place": update_on_restore,
             "annulation": NO_UNDO_BREAKS_IT,
+        },
+    ),
+    Rule(
+        "un champ personnalisé porte un nom propre à son territoire",
+        (models.CustomField,),
+        {
+            "création": custom_name_on_create,
+            "modification": custom_name_on_update,
+            "import": custom_name_on_import,
+            "remise en place": custom_name_on_restore,
+            "annulation": custom_name_on_undo,
         },
     ),
 )

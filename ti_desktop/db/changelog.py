@@ -27,6 +27,11 @@ LOGGED_ENTITIES: dict[type[models.Base], str] = {
     and entities.BY_TABLE[str(mapper.class_.__tablename__)].logged
 }
 IGNORED_FIELDS = entities.BOOKKEEPING_FIELDS  # not history
+# Per logged entity, the fields derived from another one (whose change the history shows instead).
+DERIVED_FIELDS: dict[str, frozenset[str]] = {
+    entity.name: frozenset(name for name, spec in entity.specs.items() if not spec.logged)
+    for entity in entities.ENTITIES
+}
 USER_KEY = "ti_desktop_user"
 
 
@@ -116,8 +121,9 @@ def _rows_for(
         return [{**base, "field": None, "old_value": describe(obj), "new_value": None}]
     rows = []
     state = inspect(obj)
+    derived = DERIVED_FIELDS[entity]
     for attribute in state.mapper.column_attrs:
-        if attribute.key in IGNORED_FIELDS:
+        if attribute.key in IGNORED_FIELDS or attribute.key in derived:
             continue
         history = state.attrs[attribute.key].history
         if not history.has_changes():
@@ -170,6 +176,14 @@ def log_change(
         "new_value": new_value,
     }
     session.connection().execute(insert(models.ChangeLog), [row])
+
+
+def log_changes(session: Session, rows: list[dict[str, Any]]) -> None:
+    """History rows for changes the ORM does not see, many at once (`log_change`'s keys but the time and user)."""
+    if not rows:
+        return
+    stamp = {"changed_at": session_clock(session).now(), "user": session.info.get(USER_KEY, "inconnu")}
+    session.connection().execute(insert(models.ChangeLog), [{**stamp, **row} for row in rows])
 
 
 def install_change_log(factory: sessionmaker[Session], user: str) -> None:

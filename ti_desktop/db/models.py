@@ -26,14 +26,16 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship, validates
 
 from ti_desktop.db.bookkeeping import STAMP_ON_INSERT, STAMP_ON_WRITE
 from ti_desktop.db.types import EnumCode, Money, UtcDateTime
+from ti_desktop.domain.custom_fields import name_key
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
     BudgetNature,
+    CustomFieldKind,
     DecisionState,
     FundingStatus,
     GovernanceRole,
@@ -424,6 +426,38 @@ class Attachment(Timestamped, Versioned, Base):
     stored_path: Mapped[str] = mapped_column(String(1000))
     original_name: Mapped[str] = mapped_column(String(300))
     size_bytes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CustomField(Timestamped, Versioned, Base):
+    """A territory's own field (« champ personnalisé »); its name is unique in the territory whatever its case and
+    accents (`name_key`, set from the name on every path that writes one)."""
+
+    __tablename__ = "custom_fields"
+    __table_args__ = (UniqueConstraint("territory_id", "name_key"), enum_check("kind", CustomFieldKind))
+
+    territory_id: Mapped[int] = mapped_column(cascade_fk("territories.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(Text)  # NFKD may lengthen a name (ﬁ → fi)
+    kind: Mapped[CustomFieldKind] = mapped_column(EnumCode(CustomFieldKind), default=CustomFieldKind.TEXT)
+    choices: Mapped[str | None] = mapped_column(Text)  # a list's choices, one per line
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    @validates("name")
+    def _keyed(self, _key: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return name
+
+
+class CustomValue(Timestamped, Base):
+    """An action's value of a custom field, as text (`domain.custom_fields.encode`). Unversioned: the action's
+    version covers it (a value's change is a change of its action)."""
+
+    __tablename__ = "custom_values"
+    __table_args__ = (UniqueConstraint("action_id", "field_id"),)
+
+    action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"))
+    field_id: Mapped[int] = mapped_column(cascade_fk("custom_fields.id"), index=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class ChangeLog(Base):

@@ -184,6 +184,26 @@ ATTACHMENT = Entity(
     ("Pièce jointe", "Pièce jointe ajoutée", "Pièce jointe supprimée"),
 )
 
+CUSTOM_FIELD = Entity(
+    "custom_field",
+    r.CustomFieldRecord,
+    "custom_fields",
+    "le champ personnalisé",
+    ("Champ personnalisé", "Champ personnalisé ajouté", "Champ personnalisé supprimé"),
+    unique={("territory_id", "name_key"): "Un autre champ personnalisé de ce territoire porte déjà ce nom."},
+)
+# Part of its action (its version, its history: `domain.custom_fields`), not a record of its own.
+CUSTOM_VALUE = Entity(
+    "custom_value",
+    r.CustomValueRecord,
+    "custom_values",
+    "la valeur du champ personnalisé",
+    ("Champ personnalisé", "Valeur ajoutée", "Valeur supprimée"),
+    unique={("action_id", "field_id"): "Cette action a déjà une valeur pour ce champ personnalisé."},
+    versioned=False,
+    logged=False,
+)
+
 ENTITIES: tuple[Entity[Any], ...] = (
     TERRITORY,
     EPCI,
@@ -206,6 +226,8 @@ ENTITIES: tuple[Entity[Any], ...] = (
     AGENDA_ITEM,
     DECISION,
     ATTACHMENT,
+    CUSTOM_FIELD,
+    CUSTOM_VALUE,
 )
 BY_NAME: Mapping[str, Entity[Any]] = {entity.name: entity for entity in ENTITIES}
 BY_TABLE: Mapping[str, Entity[Any]] = {entity.table: entity for entity in ENTITIES}

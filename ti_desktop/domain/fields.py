@@ -16,6 +16,7 @@ from enum import Enum
 from typing import Any
 
 from ti_desktop.domain.errors import ValidationError
+from ti_desktop.kernel.text import comparable
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,8 @@ class FieldSpec:
     column: Column | None = None  # exported and importable under this column (None: not in the workbook)
     editable: bool = True  # False: set by the application, shown in the history only
     filterable: bool = False  # the plan can show only the records where it is filled in (« Avec … »)
+    logged: bool = True  # False: derived from another field, whose change the history shows
+    one_per_line: bool = False  # a "text" holding a list, one item per line (a list's choices)
 
 
 def text(label: str, *, required: bool = False, max_length: int = 500, column: Column | None = None) -> FieldSpec:
@@ -112,6 +115,18 @@ def recorded(label: str, kind: str = "text", refers_to: str | None = None) -> Fi
     return FieldSpec(label, kind, refers_to=refers_to, editable=False)
 
 
+def derived(label: str) -> FieldSpec:
+    """A column the application computes from another field (a name's comparable form, which the database keeps
+    unique): neither edited nor in the history."""
+    return FieldSpec(label, "text", editable=False, logged=False)
+
+
+def lines(label: str, *, max_length: int = 20_000) -> FieldSpec:
+    """A list of short texts kept one per line (given as a text or a sequence of texts): blank lines dropped, each
+    line trimmed, the same item twice (whatever its case and accents) refused."""
+    return FieldSpec(label, "text", max_length=max_length, one_per_line=True)
+
+
 MAX_MONEY = Decimal("100000000000")  # 100 billion euros: anything above is a typing error
 MAX_INTEGER = 2**63 - 1  # the largest integer SQLite stores
 
@@ -120,8 +135,30 @@ MAX_INTEGER = 2**63 - 1  # the largest integer SQLite stores
 LINK_LABELS = {"challenges": "Enjeux", "participants": "Participants"}
 
 
-def _clean_one(name: str, spec: FieldSpec, raw: Any) -> Any:
+def _clean_lines(name: str, spec: FieldSpec, raw: Any) -> Any:
+    """A `lines` field: its items trimmed, one per line, without blanks nor repeats; None when there is none."""
+    if isinstance(raw, list | tuple) and all(isinstance(item, str) for item in raw):
+        raw = "\n".join(raw)
+    if not isinstance(raw, str):
+        return _clean_one(name, spec, raw, as_lines=False)  # refused as any text would be
+    items: list[str] = []
+    seen: dict[str, str] = {}
+    for line in raw.splitlines():
+        item = " ".join(line.split())
+        if not item:
+            continue
+        key = comparable(item)
+        if key in seen:
+            raise ValidationError(name, spec.label, f"« {item} » figure deux fois (comme « {seen[key]} »).")
+        seen[key] = item
+        items.append(item)
+    return _clean_one(name, spec, "\n".join(items), as_lines=False)
+
+
+def _clean_one(name: str, spec: FieldSpec, raw: Any, *, as_lines: bool = True) -> Any:
     """Convert and check one value; raise ValidationError naming the field."""
+    if spec.one_per_line and as_lines:
+        return _clean_lines(name, spec, raw)
     if isinstance(raw, str) and spec.kind != "text":
         raw = raw.strip() or None
     if raw is None or (isinstance(raw, str) and not raw.strip()):

@@ -7,9 +7,11 @@ means exactly the same thing on screen, on the command line and in tests.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ti_desktop.domain import entities
+from ti_desktop.domain.custom_fields import CustomValue, is_filled
 from ti_desktop.domain.enums import ActionStatus, LabelledEnum
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.rules import is_action_late
@@ -56,6 +58,8 @@ class ActionFilter:
     quality: frozenset[QualityIssue] = field(default_factory=frozenset)
     # Actions where each of these fields (declared `filterable`, see FILTERABLE) is filled in and not zero.
     filled: frozenset[str] = field(default_factory=frozenset)
+    # Actions where each of these custom fields of the territory (by id) is filled in (and not zero nor « non »).
+    custom_filled: frozenset[int] = field(default_factory=frozenset)
     # The caller's today (from its clock): required by late_only and quality, which depend on the date.
     today: dt.date | None = None
 
@@ -65,8 +69,14 @@ class ActionFilter:
         if not self.filled <= set(FILTERABLE):
             raise ValueError(f"not filterable: {sorted(self.filled - set(FILTERABLE))}")
 
-    def matches(self, action: ActionRecord, last_update_on: dt.date | None = None) -> bool:
-        """Does the action meet every criterion? (Territory is checked by the caller's query.)"""
+    def matches(
+        self,
+        action: ActionRecord,
+        last_update_on: dt.date | None = None,
+        custom_values: Mapping[int, CustomValue] | None = None,
+    ) -> bool:
+        """Does the action meet every criterion? (Territory is checked by the caller's query.) `custom_values`: the
+        action's values of the territory's custom fields, by field id (needed by `custom_filled`)."""
         if self.axis_ids and action.axis_id not in self.axis_ids:
             return False
         if self.statuses and action.status not in self.statuses:
@@ -82,6 +92,8 @@ class ActionFilter:
         if self.quality and not self.quality <= quality_issues(action, last_update_on, self._today()):
             return False
         if not all(getattr(action, name) for name in self.filled):
+            return False
+        if self.custom_filled and not all(is_filled((custom_values or {}).get(f)) for f in self.custom_filled):
             return False
         return all(_contains(action, word) for word in self.text.casefold().split())
 

@@ -16,10 +16,12 @@ from decimal import Decimal
 from typing import Annotated
 
 from ti_desktop.domain import enums, rules
+from ti_desktop.domain.custom_fields import choice_list
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
     BudgetNature,
+    CustomFieldKind,
     DecisionState,
     FundingStatus,
     GovernanceRole,
@@ -29,7 +31,21 @@ from ti_desktop.domain.enums import (
     Priority,
     SwotCategory,
 )
-from ti_desktop.domain.fields import Column, choice, date, flag, integer, long_text, money, number, recorded, ref, text
+from ti_desktop.domain.fields import (
+    Column,
+    choice,
+    date,
+    derived,
+    flag,
+    integer,
+    lines,
+    long_text,
+    money,
+    number,
+    recorded,
+    ref,
+    text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -969,6 +985,41 @@ class AttachmentRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at
+
+
+@dataclass(frozen=True, slots=True)
+class CustomFieldRecord:
+    """A territory's own field (« champ personnalisé »): kept from an imported column or made by the user; every
+    fiche of the territory may have a value of it (`CustomValueRecord`). See `domain.custom_fields`."""
+
+    id: int
+    territory_id: Annotated[int, ref("Territoire", "territory", required=True)]
+    name: Annotated[str, text("Nom du champ", required=True, max_length=100)]
+    # The name's comparable form (no case, no accents), unique in the territory: set from the name.
+    name_key: Annotated[str, derived("Nom du champ (forme comparable)")]
+    kind: Annotated[CustomFieldKind, choice("Type du champ", enums.CustomFieldKind)]
+    choices: Annotated[str | None, lines("Choix de la liste")]  # a list's choices, one per line
+    position: Annotated[int, integer("Position")]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int = 1  # optimistic locking: the version this record was read at
+
+    @property
+    def choice_list(self) -> tuple[str, ...]:
+        return choice_list(self.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomValueRecord:
+    """An action's value of a custom field, stored as text in the form `domain.custom_fields.encode` writes. Part of
+    its action: the action's version covers it, and the action's history shows its changes."""
+
+    id: int
+    action_id: Annotated[int, ref("Action", "action", required=True)]
+    field_id: Annotated[int, ref("Champ personnalisé", "custom_field", required=True)]
+    value: Annotated[str, text("Valeur", required=True, max_length=100_000)]
+    created_at: dt.datetime
+    updated_at: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)

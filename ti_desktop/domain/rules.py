@@ -15,6 +15,7 @@ from ti_desktop.domain.enums import (
     CLOSED_STATUSES,
     SECURED_FUNDING_STATUSES,
     ActionStatus,
+    CustomFieldKind,
     FundingStatus,
 )
 from ti_desktop.domain.errors import ValidationError
@@ -229,3 +230,17 @@ def check_meeting_item(*, meeting: Linked | None, action: Linked | None) -> None
     """An agenda item or a decision is about an action of the meeting's own territory."""
     if meeting is not None and action is not None and meeting.territory_id != action.territory_id:
         raise ValidationError("action_id", "Action", "elle appartient à un autre territoire que la réunion.")
+
+
+def settle_custom_field(values: Mapping[str, Any], *, same_name: str | None) -> dict[str, Any]:
+    """A territory's custom field as the rules make it: its name on one line, choices for a list only (another
+    kind drops them). `same_name`: the name of another field of the territory with the same comparable name."""
+    settled = dict(values)
+    settled["name"] = " ".join(str(settled["name"]).split())
+    if same_name is not None:
+        raise ValidationError("name", "Nom du champ", f"le territoire a déjà le champ « {same_name} ».")
+    if CustomFieldKind(settled["kind"]) is not CustomFieldKind.CHOICE:
+        settled["choices"] = None
+    elif not settled.get("choices"):
+        raise ValidationError("choices", "Choix de la liste", "une liste de choix en propose au moins un.")
+    return settled

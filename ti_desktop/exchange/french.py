@@ -10,8 +10,9 @@ import datetime as dt
 import functools
 import math
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
+
+from ti_desktop.kernel.text import comparable
 
 # Characters used as thousands separators: space, NBSP, narrow NBSP (U+202F), thin space, apostrophes.
 _SPACES = " \u00a0\u202f\u2009\u2007'’"
@@ -126,10 +127,9 @@ def shown(value: object) -> str:
 
 @functools.lru_cache(maxsize=65536)  # an import compares the same few headers and names thousands of times
 def normalise(text: str) -> str:
-    """Accent-, case- and spacing-insensitive form used to compare names and headers."""
-    decomposed = unicodedata.normalize("NFKD", without_invisible(text.replace("’", "'").replace("·", "")))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    """Accent-, case- and spacing-insensitive form used to compare names and headers (`kernel.text.comparable`,
+    which also keys a territory's custom fields), invisible characters left out."""
+    return comparable(without_invisible(text))
 
 
 def parse_text(value: object) -> str | None:

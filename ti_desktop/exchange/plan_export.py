@@ -299,6 +299,27 @@ def action_cells(action: ExportedAction) -> list[CellValue]:
     return _row_makers()[0](action)
 
 
+NUMBER = CustomFieldKind.NUMBER
+_CUSTOM_STYLES: dict[CustomFieldKind, CellStyle] = {
+    CustomFieldKind.AMOUNT: CellStyle.EUROS,
+    CustomFieldKind.DATE: CellStyle.DATE,
+}
+
+
+def custom_columns(plan: PlanExport) -> list[Column]:
+    """One column per custom field of the territory, after the declared ones, under the field's name: amounts
+    as euros, dates as dates."""
+    return [
+        Column(name, max(14, min(len(name) + 3, 40)), _CUSTOM_STYLES.get(kind, CellStyle.DEFAULT))
+        for name, kind in plan.custom_fields
+    ]
+
+
+def custom_cells(plan: PlanExport, action: ExportedAction) -> list[CellValue]:
+    """The action's values of the custom fields, in the columns' order (yes / no as Oui / Non, empty: None)."""
+    return [_shown(action.custom_values.get(name)) for name, _kind in plan.custom_fields]
+
+
 class _Steps:
     """Progress reports and cancellation checks every few rows."""
 
@@ -337,9 +358,10 @@ def write_xlsx(
     names = [pc.ACTIONS_SHEET, pc.FUNDING_SHEET, pc.MILESTONES_SHEET, pc.INDICATORS_SHEET, pc.UPDATES_SHEET]
     action_row, funding_row, milestone_row = _row_makers()
     with XlsxStream(path, names, plan.exported_at, title=f"Plan d'action — {plan.territory}") as book:
-        sheet = _table(book, pc.ACTIONS_SHEET, [_plan_column(field) for field in pc.ACTION_FIELDS], freeze_columns=1)
+        columns = [_plan_column(field) for field in pc.ACTION_FIELDS] + custom_columns(plan)
+        sheet = _table(book, pc.ACTIONS_SHEET, columns, freeze_columns=1)
         for action in plan.actions:
-            sheet.row(action_row(action))
+            sheet.row(action_row(action) + custom_cells(plan, action))
             steps.tick()
 
         columns = [_plan_column(field, sheet="financements") for field in pc.FUNDING_COLUMNS]
@@ -421,9 +443,14 @@ def write_csv(
     steps.check()
     with open(path, "w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow([field.header for field in pc.ACTION_FIELDS])
+        writer.writerow([field.header for field in pc.ACTION_FIELDS] + [name for name, _kind in plan.custom_fields])
         for action in plan.actions:
-            writer.writerow([csv_text(value) for value in action_cells(action)])
+            cells = zip(plan.custom_fields, custom_cells(plan, action), strict=True)
+            custom = [
+                french_number(value) if kind is NUMBER and isinstance(value, Decimal) else csv_text(value)
+                for (_name, kind), value in cells
+            ]
+            writer.writerow([csv_text(value) for value in action_cells(action)] + custom)
             steps.tick()
     steps.finish()
 
@@ -444,6 +471,11 @@ def csv_text(value: CellValue) -> str:
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     return str(value)
+
+
+def french_number(number: Decimal) -> str:
+    """`12,5`, `0,125`: a number with the decimals it has (an amount has two), as French Excel reads it."""
+    return format(number, "f").replace(".", ",")
 
 
 def french_amount(amount: Decimal) -> str:

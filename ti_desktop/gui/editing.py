@@ -20,12 +20,13 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ti_desktop.domain.entities import BOOKKEEPING_FIELDS
+from ti_desktop.domain.entities import BOOKKEEPING_FIELDS, ENTITIES
 from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
 
 RecordT = TypeVar("RecordT")
 
-IGNORED_FIELDS = BOOKKEEPING_FIELDS  # not user values
+# Not user values: the bookkeeping, and what the services derive from another field (undoing that one restores it).
+IGNORED_FIELDS = BOOKKEEPING_FIELDS | {name for e in ENTITIES for name, spec in e.specs.items() if not spec.logged}
 
 Tickets = dict[Any, int]  # what an edit wrote, for the version ledger
 

@@ -21,11 +21,20 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 
 from ti_desktop.domain import entities, fields
+from ti_desktop.domain.custom_fields import display_stored, parse_history_field
+from ti_desktop.domain.enums import CustomFieldKind
 from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.domain.records import ActionRecord, ActorRecord, ChangeLogRecord
 from ti_desktop.gui.inputs import show_amount
 from ti_desktop.kernel.formatting import format_date, format_number
-from ti_desktop.services.use_cases import HasActions, HasActors, HasAxes, HasChallenges, HasObjectives
+from ti_desktop.services.use_cases import (
+    HasActions,
+    HasActors,
+    HasAxes,
+    HasChallenges,
+    HasCustomFields,
+    HasObjectives,
+)
 
 # (field name, id) -> the name of the referenced record (actor, axis, challenge…), or None if unknown;
 # also (entity, id) -> the name of a created / deleted record the log only knows by number.
@@ -48,6 +57,8 @@ def qt_translate(text: str) -> str:
 # Per logged entity: its declared fields (French labels, kinds) and phrases, from `domain.entities`.
 ENTITY_FIELDS: dict[str, Mapping[str, FieldSpec]] = {entity.name: entity.specs for entity in entities.ENTITIES}
 ENTITY_PHRASES: dict[str, tuple[str, str, str]] = {entity.name: entity.phrases for entity in entities.ENTITIES}
+# How a Resolver is asked the name of a custom field (`field_id` refers to one, as a custom value declares it).
+CUSTOM_FIELD_REFERENCE = "field_id"
 # The links logged as a set of ids, with the kind of record they name.
 LINK_KINDS: dict[str, str] = {"challenges": "challenge", "participants": "actor"}
 
@@ -73,7 +84,7 @@ def reference_resolver(names: Mapping[str, Mapping[int, str]]) -> Resolver:
     return resolve
 
 
-class PlanNamesServices(HasActions, HasActors, HasAxes, HasChallenges, HasObjectives, Protocol):
+class PlanNamesServices(HasActions, HasActors, HasAxes, HasChallenges, HasCustomFields, HasObjectives, Protocol):
     """What naming the plan's records (in history lines) reads."""
 
 
@@ -93,6 +104,7 @@ def plan_names(
         "axis": {axis.id: axis.label for axis in services.axes.available_to(territory_id)},
         "objective": {o.id: o.title for o in services.objectives.list(territory_id=territory_id)},
         "challenge": {c.id: c.title for c in services.challenges.list(territory_id=territory_id)},
+        "custom_field": services.custom_fields.names(territory_id),  # deleted ones too: the history shows them
     }
 
 
@@ -180,6 +192,8 @@ def format_value(
         return translate("(vide)")
     spec = ENTITY_FIELDS.get(entity, {}).get(field)
     kind = spec.kind if spec is not None else "text"
+    if spec is not None and spec.one_per_line:  # a list's choices, one per line
+        return _shorten(" · ".join(raw.split("\n")))
     if kind == "enum" and spec is not None and spec.enum is not None:
         return _enum_label(spec.enum, raw)
     if kind == "date":
@@ -205,7 +219,25 @@ def _described(change: ChangeLogRecord, record_name: Resolver | None) -> str | N
     return record_name(change.entity, change.entity_id) if record_name is not None else None
 
 
+def _custom_change(field: str, change: ChangeLogRecord, resolve: Resolver | None, translate: Translate) -> str | None:
+    """« Cibles : — → PME industrielles »: a custom field's value, under the field's own name (None: not one)."""
+    custom = parse_history_field(field)
+    if custom is None:
+        return None
+    field_id, kind = custom
+    name = resolve(CUSTOM_FIELD_REFERENCE, field_id) if resolve is not None else None
+    label = name or translate("Champ personnalisé n° {id}").format(id=field_id)
+    shown = [display_stored(kind, raw) for raw in (change.old_value, change.new_value)]
+    if kind in (CustomFieldKind.TEXT, CustomFieldKind.CHOICE):
+        shown = [_shorten(text) for text in shown]
+    old, new = (text or translate("(vide)") for text in shown)
+    return translate("{label} : {old} → {new}").format(label=label, old=old, new=new)
+
+
 def _field_change(change: ChangeLogRecord, field: str, resolve: Resolver | None, translate: Translate) -> str:
+    custom = _custom_change(field, change, resolve, translate)
+    if custom is not None:
+        return custom
     old = format_value(change.entity, field, change.old_value, resolve=resolve, translate=translate)
     new = format_value(change.entity, field, change.new_value, resolve=resolve, translate=translate)
     label = field_label(change.entity, field, translate)

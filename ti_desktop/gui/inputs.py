@@ -80,6 +80,17 @@ def parse_amount(text: str, field: str, label: str) -> Decimal | None:
         ) from error
 
 
+def parse_decimal(text: str, field: str, label: str) -> Decimal | None:
+    """An exact decimal number: `12,5`, `-1 250`, `0,125`."""
+    try:
+        plain = _plain_number(text)
+        return None if plain is None else Decimal(plain)
+    except (ValueError, InvalidOperation) as error:
+        raise ValidationError(
+            field, label, f"« {text.strip()} » n'est pas un nombre lisible (exemple : 12,5)."
+        ) from error
+
+
 def parse_number(text: str, field: str, label: str) -> float | None:
     """A decimal number: `3,5`, `-12 500`."""
     try:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain import rules
+from ti_desktop.domain.custom_fields import name_key
 from ti_desktop.domain.rules import Linked
 
 
@@ -119,6 +120,19 @@ def meeting_item_rule(change: Change) -> Mapping[str, Any]:
     return values
 
 
+def custom_field_rule(change: Change) -> Mapping[str, Any]:
+    """A custom field's name is its territory's own (whatever its case and accents)."""
+    values = change.values
+    key = name_key(" ".join(str(values["name"]).split()))
+    table = models.CustomField.__table__
+    same = change.session.execute(
+        select(table.c.name).where(
+            table.c.territory_id == values["territory_id"], table.c.name_key == key, table.c.id != values.get("id", 0)
+        )
+    ).first()
+    return rules.settle_custom_field(values, same_name=same.name if same is not None else None)
+
+
 RULES: dict[type[models.Base], Rule] = {
     models.Action: action_rule,
     models.DiagnosticSection: territory_axis_rule,
@@ -130,4 +144,5 @@ RULES: dict[type[models.Base], Rule] = {
     models.ProgressUpdate: progress_update_rule,
     models.AgendaItem: meeting_item_rule,
     models.Decision: meeting_item_rule,
+    models.CustomField: custom_field_rule,
 }

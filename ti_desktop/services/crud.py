@@ -25,7 +25,8 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from ti_desktop.db.bookkeeping import session_clock
 from ti_desktop.db.changelog import LOGGED_ENTITIES, USER_KEY
-from ti_desktop.db.models import Base, ChangeLog, Versioned
+from ti_desktop.db.models import Base, ChangeLog, CustomField, Versioned
+from ti_desktop.domain.custom_fields import display_stored, parse_history_field
 from ti_desktop.domain.entities import Entity
 from ti_desktop.domain.errors import ConcurrentEditError, NotFoundError, ValidationError
 from ti_desktop.domain.fields import LINK_LABELS, MAX_INTEGER, clean_values, missing_required
@@ -138,16 +139,25 @@ def other_change_message(session: Session, row: Base, noun: str, labels: Mapping
                     log.user == latest.user, log.changed_at == latest.changed_at, log.field.is_not(None)
                 ).order_by(log.id)
             ).all()
-            details = " ; ".join(
-                f"{labels.get(field, field)} : {change.old_value or '—'} → {change.new_value or '—'}"
-                for change in same_change
-                if (field := change.field or "")
-            )
+            details = " ; ".join(_change_detail(session, change, labels) for change in same_change if change.field)
             what = f"{latest.user} a modifié {name} le {when} ({details})"
     return (
         f"{what}. Votre modification n'a pas été enregistrée, pour ne pas écraser la sienne : "
         "rechargez, puis refaites-la si besoin."
     )
+
+
+def _change_detail(session: Session, change: ChangeLog, labels: Mapping[str, str]) -> str:
+    """« Statut : en_cours → bloquee »; a custom field's value under the field's name, as the user reads it."""
+    field = change.field or ""
+    custom = parse_history_field(field)
+    if custom is None:
+        return f"{labels.get(field, field)} : {change.old_value or '—'} → {change.new_value or '—'}"
+    field_id, kind = custom
+    row = session.get(CustomField, field_id)
+    label = row.name if row is not None else "Champ personnalisé"
+    old, new = display_stored(kind, change.old_value) or "—", display_stored(kind, change.new_value) or "—"
+    return f"{label} : {old} → {new}"
 
 
 class EntityCrud(Generic[ModelT, RecordT]):

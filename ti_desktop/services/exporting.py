@@ -23,6 +23,7 @@ from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
 from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
+from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange.plan_export import (
     ExportCancelled,
@@ -40,6 +41,8 @@ from ti_desktop.exchange.plan_export import TetExportLayout as TetExportLayout  
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import write_atomically
 from ti_desktop.kernel.progress import CancelCheck, Progress
+from ti_desktop.services.crud import fetch_records
+from ti_desktop.services.plan import custom_values_in
 
 __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 
@@ -193,6 +196,7 @@ class _Reader:
         updates = self.updates()
         partners = self.partners()
         indicators, indicator_names = self.indicators(kept_ids, by_id, axes)
+        custom_fields, custom_values = self.custom_fields()
 
         exported = []
         for action in ordered:
@@ -217,6 +221,7 @@ class _Reader:
                     funding=tuple(funding.get(action.id, ())),
                     milestones=tuple(milestones.get(action.id, ())),
                     updates=tuple(updates.get(action.id, ())),
+                    custom_values=custom_values.get(action.id, {}),
                 )
             )
         return PlanExport(
@@ -225,7 +230,25 @@ class _Reader:
             actions=tuple(exported),
             indicators=tuple(indicators),
             confidential_left_out=len(left_out),
+            custom_fields=tuple((field.name, field.kind) for field in custom_fields),
         )
+
+    def custom_fields(self) -> tuple[list[CustomFieldRecord], dict[int, dict[str, Any]]]:
+        """The territory's custom fields in their order, and each action's values of them by field name."""
+        table = models.CustomField.__table__
+        fields = fetch_records(
+            self.session,
+            models.CustomField,
+            CustomFieldRecord,
+            table.c.territory_id == self.territory_id,
+            order_by=(table.c.position, table.c.id),
+        )
+        names = {field.id: field.name for field in fields}
+        found = {
+            action_id: {names[field_id]: value for field_id, value in values.items()}
+            for action_id, values in custom_values_in(self.session, self.territory_id).items()
+        }
+        return fields, found
 
     def axis_labels(self) -> dict[int, str]:
         table = models.Axis.__table__

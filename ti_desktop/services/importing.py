@@ -9,6 +9,7 @@ in the database: a file only adds or changes what it states.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,9 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
+from ti_desktop.db.changelog import log_changes
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActorKind
+from ti_desktop.domain.custom_fields import name_key
+from ti_desktop.domain.enums import ActorKind, CustomFieldKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
+from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.exchange.french import normalise, parse_text, shown
 from ti_desktop.exchange.name_scrub import scrub_names
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
@@ -39,7 +43,8 @@ from ti_desktop.exchange.tet import first_data_row, is_tet_sheet, read_tet_sheet
 from ti_desktop.exchange.tet_layouts import HEADER_ROW, LAYOUT_LABELS, detect_layout
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
-from ti_desktop.services.crud import EntityCrud
+from ti_desktop.services.crud import EntityCrud, to_record
+from ti_desktop.services.custom_fields import CustomFieldService, convert
 from ti_desktop.services.directory import AxisService, TerritoryService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
@@ -99,6 +104,8 @@ class ImportPreview:
     axes_created: list[str] = field(default_factory=list)
     objectives_created: int = 0
     actors_created: list[str] = field(default_factory=list)
+    custom_fields_created: list[str] = field(default_factory=list)  # names of the territory's new custom fields
+    custom_values_written: int = 0  # actions' values of custom fields set or changed
     written: bool = False
 
     @property
@@ -213,6 +220,7 @@ class ImportService:
         )
         self.milestones = EntityCrud(sessions, models.Milestone, entities.MILESTONE)
         self.actors = EntityCrud(sessions, models.Actor, entities.ACTOR)
+        self.custom_fields = CustomFieldService(sessions, actions)
 
     @staticmethod
     def template_path() -> Path:
@@ -386,8 +394,25 @@ class _Run:
         self.taken: set[int] = set()  # existing actions already matched by a row of the file
         self.imported: list[tuple[ActionImport, models.Action]] = []
         self.done = 0
+        # The territory's custom fields (by comparable name), those the file's kept columns fill (by header), the
+        # actions' current values, and the history rows of the values written (logged once, at the end).
+        self.custom_by_key: dict[str, CustomFieldRecord] = {
+            field.name_key: field for field in service.custom_fields.for_territory_in(session, territory_id)
+        }
+        self.custom_of_header: dict[str, CustomFieldRecord] = {}
+        self.custom_by_id: dict[int, CustomFieldRecord] = {}  # the fields the file fills
+        self.custom_kinds: dict[str, CustomFieldKind] = {}  # header → the kind its values were read as
+        self.custom_values: dict[int, dict[int, models.CustomValue]] = {}
+        if action_ids and self.custom_by_key:
+            values = select(models.CustomValue).where(models.CustomValue.action_id.in_(territory_actions))
+            for value in session.scalars(values):
+                self.custom_values.setdefault(value.action_id, {})[value.field_id] = value
+        self.custom_history: list[dict[str, Any]] = []
+        self.counted_unchanged: set[int] = set()  # existing actions counted unchanged (until a value of theirs moves)
+        self.change_index: dict[int, int] = {}  # existing action → its update in `preview.changes`
 
     def run(self) -> None:
+        self.prepare_custom_fields()
         for axis_name, objective in self.plan.headings:
             axis_id = self.axis_id(axis_name)
             if axis_id is not None and objective:
@@ -408,7 +433,9 @@ class _Run:
                 self.step(total)
                 self.import_funding(row, action)
                 self.import_milestones(row, action)
+                self.import_custom_values(row, action)
             self.session.flush()
+        log_changes(self.session, self.custom_history)
         if self.progress is not None:
             self.progress(total, total)
 
@@ -551,11 +578,13 @@ class _Run:
                 self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
                 labels = tuple(entities.ACTION.fields[name].label for name in changes)
+                self.change_index[match.id] = len(self.preview.changes)
                 self.preview.changes.append(
                     ActionChange("mise à jour", action.title, action.axis, action.origin.row, labels)
                 )
             else:
                 self.preview.actions_unchanged += 1
+                self.counted_unchanged.add(match.id)
         if not action.is_sub_action:
             self.resolved.setdefault((normalise(action.axis), normalise(action.title)), row)
             self.by_title.setdefault((axis_id, normalise(action.title)), row)
@@ -576,6 +605,86 @@ class _Run:
         for attribute, name in action.actors.items():
             values[attribute] = self.actor_id(name)
         return values
+
+    def custom_issue(self, message: str, header: str, sheet: str | None, row: int | None = None) -> None:
+        """An error about the file's column kept as the custom field `header` (located by its letter)."""
+        letter = next((column.column for column in self.plan.unmapped if column.header == header), None)
+        self.preview.issues.append(ImportIssue("error", message, sheet=sheet, row=row, column=letter, header=header))
+
+    def prepare_custom_fields(self) -> None:
+        """The territory's custom field of each column the file keeps: the field of that name (whatever its case
+        and accents: a re-import of our own export finds its fields), with a list's new choices added; else a new
+        field, of the kind its values showed."""
+        for column in self.plan.custom_columns:
+            key = name_key(column.header)
+            found = self.custom_by_key.get(key)
+            try:
+                if found is None:
+                    row = self.s.custom_fields.create_in(
+                        self.session,
+                        territory_id=self.territory_id,
+                        name=column.header,
+                        kind=column.kind,
+                        choices=column.choices or None,
+                    )
+                    found = to_record(row, CustomFieldRecord)
+                    self.preview.custom_fields_created.append(found.name)
+                elif found.kind is column.kind is CustomFieldKind.CHOICE:
+                    known = {normalise(choice) for choice in found.choice_list}
+                    new = [choice for choice in column.choices if normalise(choice) not in known]
+                    if new:
+                        row = self.s.custom_fields.update_in(self.session, found.id, choices=[*found.choice_list, *new])
+                        found = to_record(row, CustomFieldRecord)
+            except ValidationError as error:
+                self.custom_issue(error.message, column.header, self.plan.sheet)
+                continue
+            self.custom_by_key[key] = found
+            self.custom_of_header[column.header] = found
+            self.custom_by_id[found.id] = found
+            self.custom_kinds[column.header] = column.kind
+
+    def import_custom_values(self, row: models.Action, action: ActionImport) -> None:
+        """The action's values of the kept columns (a blank cell is absent: it never clears a value); a value that
+        does not fit its field (a field of another kind already) is an error naming its row and column."""
+        values: dict[int, Any] = {}
+        for header, value in action.custom_values.items():
+            field = self.custom_of_header.get(header)
+            if field is None or value is None:
+                continue  # its column could not become a field: reported there
+            try:
+                values[field.id] = convert(value, self.custom_kinds.get(header), field)
+            except ValidationError as error:
+                self.custom_issue(error.message, header, action.origin.sheet, action.origin.row)
+        if not values:
+            return
+        try:
+            changed = self.s.custom_fields.set_values_in(
+                self.session,
+                row,
+                values,
+                fields=self.custom_by_id,
+                current=self.custom_values.setdefault(row.id, {}),
+                history=self.custom_history,
+            )
+        except ValidationError as error:  # pragma: no cover - every value was converted for its field above
+            self.error(action, error.message)
+            return
+        self.preview.custom_values_written += len(changed)
+        labels = tuple(field.name for field in changed)
+        if not labels or row.id not in self.taken:
+            return  # a new action: its creation says it
+        if row.id in self.change_index:
+            index = self.change_index[row.id]
+            update = self.preview.changes[index]
+            self.preview.changes[index] = dataclasses.replace(update, fields=(*update.fields, *labels))
+        elif row.id in self.counted_unchanged:
+            self.counted_unchanged.discard(row.id)
+            self.preview.actions_unchanged -= 1
+            self.preview.actions_updated += 1
+            self.change_index[row.id] = len(self.preview.changes)
+            self.preview.changes.append(
+                ActionChange("mise à jour", action.title, action.axis, action.origin.row, labels)
+            )
 
     def import_funding(self, row: models.Action, action: ActionImport) -> None:
         """Lines are matched by funder and programme (in order when several); amounts and dates updated."""

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.db.changelog import log_change
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.custom_fields import CustomValue, decode
+from ti_desktop.domain.enums import ActionStatus, CustomFieldKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER
 from ti_desktop.domain.filters import ActionFilter
@@ -20,6 +21,7 @@ from ti_desktop.domain.records import (
     ActionPartnerRecord,
     ActionRecord,
     AttachmentRecord,
+    CustomValueRecord,
     FundingLineRecord,
     MilestoneRecord,
     ProgressUpdateRecord,
@@ -33,6 +35,7 @@ ACTION_CHILD_RECORDS: tuple[tuple[type[Any], type[Any]], ...] = (
     (models.Milestone, MilestoneRecord),
     (models.ProgressUpdate, ProgressUpdateRecord),
     (models.Attachment, AttachmentRecord),
+    (models.CustomValue, CustomValueRecord),
 )
 ACTION_CHILDREN = tuple(model for model, _record in ACTION_CHILD_RECORDS)
 
@@ -55,6 +58,26 @@ def last_update_dates_in(session: Session, territory_id: int) -> dict[int, dt.da
         .group_by(models.ProgressUpdate.action_id)
     )
     return {action_id: last for action_id, last in session.execute(statement)}
+
+
+def custom_values_in(
+    session: Session, territory_id: int, action_id: int | None = None
+) -> dict[int, dict[int, CustomValue]]:
+    """The territory's (or one action's) custom values, decoded: action id → field id → value."""
+    fields = models.CustomField.__table__
+    values = models.CustomValue.__table__
+    statement = (
+        select(values.c.action_id, values.c.field_id, values.c.value, fields.c.kind)
+        .join(fields, fields.c.id == values.c.field_id)
+        .where(fields.c.territory_id == territory_id)
+        .order_by(values.c.action_id, fields.c.position, fields.c.id)
+    )
+    if action_id is not None:
+        statement = statement.where(values.c.action_id == action_id)
+    found: dict[int, dict[int, CustomValue]] = {}
+    for owner, field_id, stored, kind in session.execute(statement):
+        found.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
+    return found
 
 
 class ActionService(EntityCrud[models.Action, ActionRecord]):
@@ -111,7 +134,7 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         return ActionBundle([action, *subs], children, [(a, c) for a, c in links])
 
     def duplicate(self, action_id: int) -> ActionRecord:
-        """A new fiche with the same content, partners and challenges, not started, without a code."""
+        """A new fiche with the same content, partners, challenges and custom values, not started, without a code."""
         with transaction(self._sessions) as session:
             source = self.load(session, action_id)
             values = {name: getattr(source, name) for name in self.specs}
@@ -128,6 +151,8 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
                 select(models.ActionPartner).where(models.ActionPartner.action_id == action_id)
             ):
                 session.add(models.ActionPartner(action_id=copy.id, actor_id=partner.actor_id, role=partner.role))
+            for value in session.scalars(select(models.CustomValue).where(models.CustomValue.action_id == action_id)):
+                session.add(models.CustomValue(action_id=copy.id, field_id=value.field_id, value=value.value))
             link = models.action_challenges
             challenge_ids = set(session.scalars(select(link.c.challenge_id).where(link.c.action_id == action_id)))
             self.set_challenges_in(session, copy.id, challenge_ids)
@@ -166,7 +191,12 @@ class ActionService(EntityCrud[models.Action, ActionRecord]):
         with self._sessions() as session:
             actions = self.territory_actions_in(session, action_filter.territory_id)
             last_updates = last_update_dates_in(session, action_filter.territory_id)
-        return [action for action in actions if action_filter.matches(action, last_updates.get(action.id))]
+            custom = custom_values_in(session, action_filter.territory_id) if action_filter.custom_filled else {}
+        return [
+            action
+            for action in actions
+            if action_filter.matches(action, last_updates.get(action.id), custom.get(action.id))
+        ]
 
     def territory_actions_in(self, session: Session, territory_id: int) -> list[ActionRecord]:
         table = models.Action.__table__

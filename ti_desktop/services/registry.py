@@ -34,6 +34,7 @@ from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
 from ti_desktop.services.crud import EntityCrud, other_change_message
+from ti_desktop.services.custom_fields import CustomFieldService
 from ti_desktop.services.demo import DemoService
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.exporting import ExportService
@@ -106,6 +107,7 @@ class Services:
             order_by=("axis_id", "code", "id"),
         )
         self.actions = ActionService(s)
+        self.custom_fields = CustomFieldService(s, self.actions)  # the territory's own fields and their values
         self.partners: PartnerCrud = EntityCrud(s, models.ActionPartner, entities.ACTION_PARTNER)
         self.funding: FundingCrud = EntityCrud(
             s,

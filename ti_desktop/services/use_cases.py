@@ -12,6 +12,7 @@ from ti_desktop.services.actors import ActorService
 from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
+from ti_desktop.services.custom_fields import CustomFieldService
 from ti_desktop.services.demo import DemoService
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
 from ti_desktop.services.exporting import ExportService
@@ -88,6 +89,10 @@ class HasObjectives(Protocol):
 
 class HasActions(Protocol):
     actions: ActionService
+
+
+class HasCustomFields(Protocol):
+    custom_fields: CustomFieldService
 
 
 class HasPartners(Protocol):

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
+from ti_desktop.domain.custom_fields import CustomValue
 from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AxisRecord
 from ti_desktop.domain.rules import is_action_late
 from ti_desktop.services.crud import to_record
-from ti_desktop.services.plan import last_update_dates_in
+from ti_desktop.services.plan import custom_values_in, last_update_dates_in
 
 ZERO = Decimal("0.00")
 
@@ -31,6 +33,7 @@ class PlanRow:
     secured: Decimal
     last_update_on: dt.date | None
     late: bool
+    custom_values: Mapping[int, CustomValue] = field(default_factory=dict)  # by custom field id
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class ViewService:
                 if status in SECURED_FUNDING_STATUSES:
                     secured[action_id] += amount_granted or ZERO
             last_updates = last_update_dates_in(session, territory_id)
+            custom = custom_values_in(session, territory_id)
         return [
             PlanRow(
                 action=action,
@@ -95,6 +99,7 @@ class ViewService:
                 secured=secured[action.id],
                 last_update_on=last_updates.get(action.id),
                 late=is_action_late(action.status, action.planned_end, today),
+                custom_values=custom.get(action.id, {}),
             )
             for action in actions
         ]

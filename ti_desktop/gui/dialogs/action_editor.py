@@ -1,4 +1,4 @@
-"""The fiche-action editor: one dialog, seven tabs, every edit saved at once and undoable.
+"""The fiche-action editor: one dialog, eight tabs, every edit saved at once and undoable.
 
 Create mode (no action id): only the Général tab is open; "Créer la fiche" creates the action and the
 dialog carries on in edit mode on it. Edit mode: each tab saves through `context.editor`; whenever the
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QPushButton, QStyle, QWidget
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.dialogs.action_custom_fields import CustomFieldsTab, CustomFieldsTabServices
 from ti_desktop.gui.dialogs.action_documents import DocumentsTab, DocumentsTabServices
 from ti_desktop.gui.dialogs.action_funding import FundingTab, FundingTabServices
 from ti_desktop.gui.dialogs.action_general import GeneralTab, GeneralTabServices
@@ -25,6 +26,8 @@ from ti_desktop.gui.dialogs.action_indicators import IndicatorsTab, IndicatorsTa
 from ti_desktop.gui.dialogs.action_milestones import MilestonesTab, MilestonesTabServices
 from ti_desktop.gui.dialogs.action_tab import ActionTab
 from ti_desktop.gui.dialogs.action_updates import UpdatesTab, UpdatesTabServices
+from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
+from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
@@ -58,6 +61,8 @@ class ActionEditorDialogServices(
     UpdatesTabServices,
     DocumentsTabServices,
     HistoryTabServices,
+    CustomFieldsTabServices,
+    CustomFieldsDialogServices,
     Protocol,
 ):
     """What ActionEditorDialog uses."""
@@ -90,6 +95,13 @@ class ActionEditorDialog(QDialog):
         self.documents = DocumentsTab(context, services, self.ui, self, self.show_message)
         self.history = HistoryTab(context, services, self.ui, self, self.show_message)
         ui = self.ui
+        # The territory's own fields: a tab of its own (its layout: ui/action_custom_fields.ui), before the history.
+        self.custom_tab = QWidget()
+        self.custom_tab.setObjectName("customFieldsTab")
+        ui.tabs.insertTab(ui.tabs.indexOf(ui.historyTab), self.custom_tab, self.tr("Champs personnalisés"))
+        self.custom_fields = CustomFieldsTab(
+            context, services, self.custom_tab, self, self.show_message, manage=self.manage_custom_fields
+        )
         self._tabs: dict[QWidget, ActionTab] = {
             ui.generalTab: self.general,
             ui.fundingTab: self.funding,
@@ -97,6 +109,7 @@ class ActionEditorDialog(QDialog):
             ui.indicatorsTab: self.indicators,
             ui.updatesTab: self.updates,
             ui.documentsTab: self.documents,
+            self.custom_tab: self.custom_fields,
             ui.historyTab: self.history,
         }
         self._stale: set[QWidget] = set(self._tabs)
@@ -267,6 +280,12 @@ class ActionEditorDialog(QDialog):
             self.tr("Cette fiche-action n'existe plus (création annulée ou action supprimée). « Rétablir » la remet.")
         )
 
+    def manage_custom_fields(self, territory_id: int) -> CustomFieldsDialog:
+        """The territory's custom fields (created, renamed, deleted…): the tab follows once they change."""
+        dialog = CustomFieldsDialog(self.context, self.services, territory_id, self)
+        open_form(dialog)
+        return dialog
+
     def show_message(self, message: str) -> None:
         set_error(self.ui.messageLabel, message)
 
@@ -274,7 +293,7 @@ class ActionEditorDialog(QDialog):
     def done(self, result: int) -> None:
         # The field being typed in is saved before closing (Escape or the window's close button
         # give it no focus-out); if it is refused, the dialog stays open to show why.
-        if self.action is not None and not self.general.commit_focused():
+        if self.action is not None and not (self.general.commit_focused() and self.custom_fields.commit_focused()):
             return
         if self._listening:
             self._listening = False

@@ -93,6 +93,9 @@ def plan_summary(preview: ImportPreview) -> str:
                 preview.actors_created,
             )
         )
+    if preview.custom_fields_created:
+        names = preview.custom_fields_created
+        created.append(_named(count_of(len(names), _tr("champ personnalisé"), _tr("champs personnalisés")), names))
     written = preview.written
     if created:
         lead = _tr("Créations : ") if written else _tr("À créer : ")

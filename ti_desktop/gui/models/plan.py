@@ -10,7 +10,8 @@ the page routes through the undoable editor; the model is then reloaded from the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -18,9 +19,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.custom_fields import CustomValue, display
+from ti_desktop.domain.enums import ActionStatus, CustomFieldKind
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.records import AxisRecord
+from ti_desktop.domain.records import AxisRecord, CustomFieldRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
@@ -97,15 +99,25 @@ class PlanTreeModel(QAbstractItemModel):
         self._all_axes: list[AxisRecord] = []
         self._all_rows: list[PlanRow] = []
         self._filter: ActionFilter | None = None
-        self._sort_column = Column.CODE
+        self._custom: list[CustomFieldRecord] = []  # the territory's custom fields: columns after `Column`'s
+        self._sort_column: int = Column.CODE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._axes: list[Node] = []
         self._by_action: dict[int, Node] = {}
 
     # -- loading, filtering, sorting -----------------------------------------------------------
-    def set_plan(self, axes: list[AxisRecord], rows: list[PlanRow]) -> None:
-        self._all_axes, self._all_rows = axes, rows
+    def set_plan(
+        self, axes: list[AxisRecord], rows: list[PlanRow], custom_fields: Sequence[CustomFieldRecord] = ()
+    ) -> None:
+        self._all_axes, self._all_rows, self._custom = axes, rows, list(custom_fields)
+        if self._sort_column >= self.columnCount():
+            self._sort_column = Column.CODE  # its custom field is gone
         self._rebuild()
+
+    def custom_field(self, column: int) -> CustomFieldRecord | None:
+        """The custom field shown in `column`, None for one of the plan's own columns."""
+        position = column - len(Column)
+        return self._custom[position] if 0 <= position < len(self._custom) else None
 
     def set_filter(self, action_filter: ActionFilter | None) -> None:
         if action_filter != self._filter:
@@ -113,7 +125,7 @@ class PlanTreeModel(QAbstractItemModel):
             self._rebuild()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort_column, self._sort_order = Column(column), order
+        self._sort_column, self._sort_order = column if column < self.columnCount() else Column.CODE, order
         self._rebuild()
 
     def is_filtering(self) -> bool:
@@ -128,7 +140,7 @@ class PlanTreeModel(QAbstractItemModel):
         matching = {
             row.action.id
             for row in self._all_rows
-            if self._filter is None or self._filter.matches(row.action, row.last_update_on)
+            if self._filter is None or self._filter.matches(row.action, row.last_update_on, row.custom_values)
         }
         rows_by_id = {row.action.id: row for row in self._all_rows}
         shown = set(matching)
@@ -205,11 +217,12 @@ class PlanTreeModel(QAbstractItemModel):
         return len(node.children) if node else len(self._axes)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return len(Column)
+        return len(Column) + len(self._custom)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[Column(section)])
+            custom = self.custom_field(section)
+            return custom.name if custom is not None else self.tr(HEADERS[Column(section)])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -226,12 +239,34 @@ class PlanTreeModel(QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
+        custom = self.custom_field(index.column())
+        if custom is not None:
+            return self._custom_data(node, custom, role)
         column = Column(index.column())
         if node.row is None:
             return self._axis_data(node, column, role)
         if role == Qt.ItemDataRole.ForegroundRole and not node.matches and column != Column.STATUS:
             return self._context_only  # shown for context only: a sub-action matches, not this one
         return self._action_data(node.row, column, role)
+
+    def _custom_data(self, node: Node, field: CustomFieldRecord, role: int) -> Any:
+        """A custom field's cell: the action's value, as the user reads it; empty on an axis's row."""
+        if node.row is None:
+            return self._axis_data(node, Column.LATE, role) if role != Qt.ItemDataRole.DisplayRole else None
+        value = node.row.custom_values.get(field.id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return display(field.kind, value) or None
+        if role == ACTION_ID_ROLE:
+            return node.row.action.id
+        if role == PLAN_ROW_ROLE:
+            return node.row
+        if role == SORT_ROLE:
+            return _custom_sort_key(value)
+        if role == Qt.ItemDataRole.ForegroundRole and not node.matches:
+            return self._context_only
+        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in (CustomFieldKind.NUMBER, CustomFieldKind.AMOUNT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
     def _axis_data(self, node: Node, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and column == Column.CODE:
@@ -318,8 +353,11 @@ class PlanTreeModel(QAbstractItemModel):
                 return format_euros(action.achieved_investment, empty="")
         return ""
 
-    def _sort_key(self, row: PlanRow, column: Column) -> Any:
+    def _sort_key(self, row: PlanRow, column: int) -> Any:
         action = row.action
+        custom = self.custom_field(column)
+        if custom is not None:
+            return _custom_sort_key(row.custom_values.get(custom.id))
         match column:
             case Column.CODE:
                 return action.code or "~"
@@ -356,3 +394,14 @@ class PlanTreeModel(QAbstractItemModel):
         if index.column() == Column.PROGRESS:
             return self._edit_action(node.row.action.id, "progress", int(value))
         return False
+
+
+def _custom_sort_key(value: CustomValue | None) -> tuple[int, Any]:
+    """Values of one custom field side by side (they share a kind), the empty ones last."""
+    if value is None:
+        return (1, "")
+    if isinstance(value, str):
+        return (0, value.casefold())
+    if isinstance(value, dt.date):
+        return (0, value.toordinal())
+    return (0, float(value))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
+from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.gui.column_chooser import ColumnChooser
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
@@ -24,7 +25,7 @@ from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.theme import Role, apply_roles, set_role
-from ti_desktop.services.use_cases import HasActions, HasAxes, HasViews
+from ti_desktop.services.use_cases import HasActions, HasAxes, HasCustomFields, HasViews
 from ti_desktop.services.views import PlanRow
 
 CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
@@ -34,7 +35,7 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 ]
 
 
-class PlanPageServices(HasActions, HasAxes, HasViews, Protocol):
+class PlanPageServices(HasActions, HasAxes, HasCustomFields, HasViews, Protocol):
     """What PlanPage uses."""
 
 
@@ -101,9 +102,7 @@ class PlanPage(Page):
         for issue in QualityIssue:
             self.quality_filter.addItem(issue.label, issue.value)
         self.filled_filter = ui.filledCombo
-        self.filled_filter.addItem(self.tr("Retombées : toutes"), None)
-        for name, label in FILTERABLE.items():
-            self.filled_filter.addItem(self.tr("Avec : {0}").format(label), name)
+        self._fill_filled_combo([])  # the territory's custom fields join on reload
         self.confidential_filter = ui.confidentialCombo
         for label, value in CONFIDENTIAL_CHOICES:
             self.confidential_filter.addItem(self.tr(label), value)
@@ -173,14 +172,32 @@ class PlanPage(Page):
         selected = self.current_action_id()
         axes = services.axes.available_to(tid)
         rows = services.views.plan_rows(tid, self.context.today)
+        custom = services.custom_fields.for_territory(tid)
+        self._fill_filled_combo(custom)
         self._fill_combo(self.axis_filter, self.tr("Tous les axes"), [(a.id, f"{a.code} — {a.label}") for a in axes])
         leads = sorted({(r.action.lead_actor_id, r.lead_name or "") for r in rows if r.action.lead_actor_id})
         self._fill_combo(self.lead_filter, self.tr("Tous les porteurs"), sorted(leads, key=lambda x: x[1].casefold()))
         self.model.set_filter(self.current_filter())
-        self.model.set_plan(axes, rows)
+        self.model.set_plan(axes, rows, custom)
+        # The territory's custom fields are columns too, hidden until asked for (right click on the header).
+        self.columns.set_extra({len(Column) + i: (f.name, f"champ_{f.id}") for i, f in enumerate(custom)})
         self._update_filter()
         if selected is not None:
             self.select_action(selected)
+
+    def _fill_filled_combo(self, custom: list[CustomFieldRecord]) -> None:
+        """« Avec : … »: the declared figures, then the territory's custom fields (by id), keeping the choice."""
+        combo = self.filled_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("Retombées : toutes"), None)
+        for name, label in FILTERABLE.items():
+            combo.addItem(self.tr("Avec : {0}").format(label), name)
+        for field in custom:
+            combo.addItem(self.tr("Avec : {0}").format(field.name), field.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
 
     def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[int, str]]) -> None:
         """Refill a filter list, keeping the current choice when it still exists."""
@@ -211,7 +228,8 @@ class PlanPage(Page):
             confidential=self.confidential_filter.currentData(),
             text=self.search.text(),
             quality=frozenset(QualityIssue(value) for value in chosen(self.quality_filter)),
-            filled=chosen(self.filled_filter),
+            filled=frozenset(value for value in chosen(self.filled_filter) if isinstance(value, str)),
+            custom_filled=frozenset(value for value in chosen(self.filled_filter) if isinstance(value, int)),
             today=self.context.today,
         )
 
@@ -219,6 +237,10 @@ class PlanPage(Page):
         action_filter = self.current_filter()
         if action_filter.filled:
             self.columns.show(OUTCOME_COLUMNS)  # asked for actions with outcomes: show them
+        for column in range(len(Column), self.model.columnCount()):
+            custom = self.model.custom_field(column)
+            if custom is not None and custom.id in action_filter.custom_filled:
+                self.columns.show([column])  # asked for actions with this field filled: show it
         self.model.set_filter(action_filter)
         self.view.expandAll()
         shown = len(self.model.matching_action_ids())
@@ -249,7 +271,7 @@ class PlanPage(Page):
             (self.lead_filter, action_filter.lead_actor_ids),
             (self.status_filter, {s.value for s in action_filter.statuses}),
             (self.quality_filter, {q.value for q in action_filter.quality}),
-            (self.filled_filter, action_filter.filled),
+            (self.filled_filter, action_filter.filled or action_filter.custom_filled),
         ):
             if values:
                 combo.setCurrentIndex(max(0, combo.findData(next(iter(values)))))

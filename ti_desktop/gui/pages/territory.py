@@ -5,13 +5,24 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
+from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
 from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
@@ -313,7 +324,9 @@ class GovernanceSection(QGroupBox):
             set_error(self.message, error.message)
 
 
-class TerritoryPageServices(IdentitySectionServices, EpciSectionServices, GovernanceSectionServices, Protocol):
+class TerritoryPageServices(
+    IdentitySectionServices, EpciSectionServices, GovernanceSectionServices, CustomFieldsDialogServices, Protocol
+):
     """What the territory page's sections use."""
 
 
@@ -330,6 +343,22 @@ class TerritoryPage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top, 5)
         layout.addWidget(self.governance, 6)
+        # The territory's own fields (kept from an import, or made here): a dialog of their own.
+        self.services = services
+        self.custom_fields_button = QPushButton(self.tr("Champs personnalisés du territoire…"), self)
+        self.custom_fields_button.clicked.connect(self.manage_custom_fields)
+        commands = QHBoxLayout()
+        commands.addWidget(self.custom_fields_button)
+        commands.addStretch(1)
+        layout.addLayout(commands)
+
+    def manage_custom_fields(self) -> CustomFieldsDialog | None:
+        tid = self.context.territory_id
+        if tid is None:
+            return None
+        dialog = CustomFieldsDialog(self.context, self.services, tid, self)
+        open_form(dialog)
+        return dialog
 
     def title(self) -> str:
         return self.tr("Territoire")
