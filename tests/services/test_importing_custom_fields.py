@@ -46,7 +46,7 @@ def plan_of(
 
 def run(services: Services, territory_id: int, plan: PlanImport, *, dry_run: bool = False) -> ImportPreview:
     imports = services.imports
-    imports.read = lambda path, sheet=None, mapping=None: plan  # type: ignore[method-assign]
+    imports.read = lambda path, sheet=None, mapping=None, unmapped="keep": plan  # type: ignore[method-assign]
     if dry_run:
         return imports.preview(territory_id, FILE)
     return imports.apply(territory_id, FILE)

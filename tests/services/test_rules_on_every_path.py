@@ -465,7 +465,7 @@ def custom_name_on_import(b: Bench) -> None:
         actions=[ActionImport(Origin("Actions", 2), "Innovation", None, "Atelier", custom_values={"CIBLES": "PME"})],
         custom_columns=[CustomColumn("CIBLES", CustomFieldKind.TEXT)],
     )
-    b.services.imports.read = lambda path, sheet=None, mapping=None: plan
+    b.services.imports.read = lambda path, sheet=None, mapping=None, unmapped="keep": plan
     assert b.services.imports.apply(b.world.territory.id, plan.path).custom_fields_created == []
     assert b.services.custom_fields.for_territory(b.world.territory.id) == [field]
 
