@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ti_desktop.domain.enums import ActionStatus, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, FundingStatus, Priority
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
 from ti_desktop.domain.summaries import (
     budget_totals,
@@ -36,6 +36,7 @@ def action(
     spent_to_date: Decimal | None = None,
     jobs: int | None = None,
     id: int | None = None,
+    basis: AmountBasis | None = None,
 ) -> ActionRecord:
     return ActionRecord(
         id=id if id is not None else next(_next_id),
@@ -47,6 +48,7 @@ def action(
         title="Action",
         description=None,
         expected_results=None,
+        notes=None,
         status=status,
         priority=Priority.MOYENNE,
         to_discuss=False,
@@ -61,6 +63,7 @@ def action(
         planned_budget=planned_budget,
         spent_to_date=spent_to_date,
         budget_nature=None,
+        budget_basis=basis,
         jobs_targeted=jobs,
         jobs_created=None,
         induced_investment=None,
@@ -70,7 +73,9 @@ def action(
     )
 
 
-def line(status: FundingStatus, requested: str, granted: str | None = None) -> FundingLineRecord:
+def line(
+    status: FundingStatus, requested: str, granted: str | None = None, basis: AmountBasis | None = None
+) -> FundingLineRecord:
     return FundingLineRecord(
         id=next(_next_id),
         action_id=1,
@@ -82,6 +87,7 @@ def line(status: FundingStatus, requested: str, granted: str | None = None) -> F
         status=status,
         filed_on=None,
         decided_on=None,
+        basis=basis,
         created_at=STAMP,
         updated_at=STAMP,
     )

@@ -675,3 +675,20 @@ def test_jobs_created_and_achieved_investment_are_edited_beside_the_targets(qtbo
     type_into(qtbot, dialog.ui.achievedInvestmentEdit, "-5")
     assert "Investissement réalisé" in dialog.general.errors["achieved_investment"].text()
     assert context.services.actions.get(action.id).achieved_investment == Decimal(1200000)  # nothing written
+
+
+def test_the_notes_are_shown_and_edited_in_the_fiche(qtbot: QtBot, context: TestContext) -> None:
+    action = action_by_code(context, "INN-01")
+    assert action.notes and action.notes.startswith("Convention d'exploitation")  # the demo's notes
+    dialog = open_editor(qtbot, context)
+    assert dialog.ui.notesGroup.title() == "Notes" and dialog.ui.notesGroup.isVisible()
+    assert dialog.ui.notesEdit.toPlainText() == action.notes
+    dialog.ui.notesEdit.setFocus()
+    dialog.ui.notesEdit.setPlainText("Relancer la CCI sur la convention.")
+    dialog.ui.titleEdit.setFocus()  # leaving the text saves it
+    QApplication.processEvents()
+    assert context.services.actions.get(action.id).notes == "Relancer la CCI sur la convention."
+    assert context.undo_stack.undoText() == "Modifier « Notes » de INN-01"
+    context.undo_stack.undo()
+    assert context.services.actions.get(action.id).notes == action.notes
+    assert dialog.ui.notesEdit.toPlainText() == action.notes

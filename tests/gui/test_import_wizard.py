@@ -31,7 +31,7 @@ PEERS = Path(__file__).resolve().parents[3] / "shared" / "peers" / "territoires-
 if not PEERS.is_dir():
     PEERS = Path("/work/shared/peers/territoires-en-transitions")
 TIMEOUT = 60_000
-CSV_HEADER = "Intitulé;Thématique;Porteur;Échéance;Coût total HT;Remarques"
+CSV_HEADER = "Intitulé;Thématique;Porteur;Échéance;Coût total HT;Précisions"
 
 
 def make_wizard(qtbot: QtBot, context: TestContext) -> ImportWizard:
@@ -170,15 +170,15 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     next_page(qtbot, wizard)
     page = wizard.mapping_page
     assert wizard.currentId() == PageId.MAPPING
-    # Suggestions from the headers' names and synonyms; « Remarques » is not recognised.
+    # Suggestions from the headers' names and synonyms; « Précisions » is not recognised.
     assert page.choice("Intitulé") == "titre"
     assert page.choice("Thématique") == "axe"
     assert page.choice("Porteur") == "maitre_ouvrage"
     assert page.choice("Échéance") == "date_fin"
     assert page.choice("Coût total HT") == "budget"
-    assert page.choice("Remarques") == plan_columns.IGNORE
+    assert page.choice("Précisions") == plan_columns.IGNORE
     assert page.table.item(0, 2).text() == "Pépinière d'entreprises de Bitche  ·  Formation de soudeurs"
-    combo = page.combo_for("Remarques")
+    combo = page.combo_for("Précisions")
     assert combo.currentText() == "— ne pas importer —"
     assert combo.findText("Description (description)") > 0
     assert page.warnings() == ""
@@ -196,18 +196,18 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     assert str(pepiniere.planned_budget) in ("1250000", "1250000.00")
     assert pepiniere.planned_end is not None and pepiniere.planned_end.isoformat() == "2027-03-15"
     remembered = json.loads(str(context.settings.value(MAPPING_KEY)))
-    assert remembered["remarques"] == "description"
+    assert remembered["precisions"] == "description"
 
     # A similar file later: the corrected column is recognised directly (header written differently).
     second = write_csv(
         tmp_path / "plan-2028.csv",
-        CSV_HEADER.replace("Remarques", "REMARQUES"),
+        CSV_HEADER.replace("Précisions", "PRÉCISIONS"),
         ["Atelier de prototypage;Innovation;Pôle Plasturgie de l'Est;31/12/2028;300 000;Imprimantes 3D"],
     )
     again = make_wizard(qtbot, context)
     choose(qtbot, again, second, monkeypatch)
     next_page(qtbot, again)
-    assert again.mapping_page.choice("REMARQUES") == "description"
+    assert again.mapping_page.choice("PRÉCISIONS") == "description"
     assert again.mapping_page.choice("Intitulé") == "titre"
 
 
@@ -226,7 +226,7 @@ def test_mapping_warns_about_a_missing_title_and_a_field_chosen_twice(
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # a warning: the check will say more
 
     title.setCurrentIndex(title.findData("titre"))
-    notes = page.combo_for("Remarques")
+    notes = page.combo_for("Précisions")
     notes.setCurrentIndex(notes.findData("budget"))
     assert page.warnings() == "« Coût total HT (€) » est choisi pour plusieurs colonnes (E, F) : gardez-en une seule."
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()

@@ -19,6 +19,7 @@ from ti_desktop.domain import enums, rules
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
+    AmountBasis,
     BudgetNature,
     DecisionState,
     FundingStatus,
@@ -289,6 +290,18 @@ class ActionRecord:
             ),
         ),
     ]
+    notes: Annotated[
+        str | None,
+        long_text(
+            "Notes",
+            column=Column(
+                "notes",
+                "Notes",
+                "notes libres sur l'action (ce qui ne trouve pas sa place ailleurs)",
+                ("notes complémentaires", "remarques", "commentaires", "observations", "note"),
+            ),
+        ),
+    ]
     status: Annotated[
         ActionStatus,
         choice(
@@ -496,6 +509,8 @@ class ActionRecord:
             ),
         ),
     ]
+    # What the budget's amounts include: HT (before VAT, the programme's basis) or TTC; None: not said, HT assumed.
+    budget_basis: Annotated[AmountBasis | None, choice("Base du budget", enums.AmountBasis, required=False)]
     jobs_targeted: Annotated[
         int | None,
         integer(
@@ -667,6 +682,8 @@ class FundingLineRecord:
             ),
         ),
     ]
+    # What the line's amounts include: HT or TTC; None: not said, HT assumed.
+    basis: Annotated[AmountBasis | None, choice("Base des montants", enums.AmountBasis, required=False)]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at

@@ -376,6 +376,19 @@ class Ui_ActionEditor(object):
 
         self.rightColumn.addWidget(self.resultsGroup)
 
+        self.notesGroup = QGroupBox(self.generalContents)
+        self.notesGroup.setObjectName(u"notesGroup")
+        self.notesLayout = QVBoxLayout(self.notesGroup)
+        self.notesLayout.setObjectName(u"notesLayout")
+        self.notesEdit = QPlainTextEdit(self.notesGroup)
+        self.notesEdit.setObjectName(u"notesEdit")
+        self.notesEdit.setTabChangesFocus(True)
+
+        self.notesLayout.addWidget(self.notesEdit)
+
+
+        self.rightColumn.addWidget(self.notesGroup)
+
         self.challengesGroup = QGroupBox(self.generalContents)
         self.challengesGroup.setObjectName(u"challengesGroup")
         self.challengesLayout = QVBoxLayout(self.challengesGroup)
@@ -874,7 +887,8 @@ class Ui_ActionEditor(object):
         QWidget.setTabOrder(self.jobsCreatedSpin, self.achievedInvestmentEdit)
         QWidget.setTabOrder(self.achievedInvestmentEdit, self.descriptionEdit)
         QWidget.setTabOrder(self.descriptionEdit, self.resultsEdit)
-        QWidget.setTabOrder(self.resultsEdit, self.challengesView)
+        QWidget.setTabOrder(self.resultsEdit, self.notesEdit)
+        QWidget.setTabOrder(self.notesEdit, self.challengesView)
         QWidget.setTabOrder(self.challengesView, self.partnersView)
         QWidget.setTabOrder(self.partnersView, self.partnerActorCombo)
         QWidget.setTabOrder(self.partnerActorCombo, self.partnerRoleEdit)
@@ -934,6 +948,8 @@ class Ui_ActionEditor(object):
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Contexte, contenu de l'action, modalit\u00e9s de mise en \u0153uvre\u2026", None))
         self.resultsGroup.setTitle(QCoreApplication.translate("ActionEditor", u"R\u00e9sultats attendus", None))
         self.resultsEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Ce que l'action doit produire, chiffr\u00e9 si possible", None))
+        self.notesGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Notes", None))
+        self.notesEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Remarques, pr\u00e9cisions, ce que le fichier import\u00e9 disait de plus\u2026", None))
         self.challengesGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Enjeux auxquels l'action r\u00e9pond", None))
         self.partnersGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Partenaires", None))
         self.partnerRoleEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"R\u00f4le (ex. cofinanceur, expertise)", None))
