@@ -430,6 +430,8 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
         print(f"Simulation (rien n'a été écrit) pour « {territory.name} » : {summary}")
     else:
         print(f"Import de « {source.name} » dans « {territory.name} » : {summary}")
+    for line in result.figures.lines():
+        print(line)
     return EXIT_OK
 
 

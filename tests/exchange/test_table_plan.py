@@ -79,8 +79,10 @@ def test_header_found_below_title_lines_and_rows_read(tmp_path: Path) -> None:
         2025, 12, 9
     )
     assert third.values.get("to_discuss") and third.status is None
+    # The file's total row misses 1 000 €: it is checked, to the cent, against the three rows read.
     assert [str(issue) for issue in plan.report.warnings] == [
-        "Feuille plan, ligne 9 : attention : ligne « Total » ignorée (ligne de total)."
+        "Feuille plan, ligne 9, colonne D (Coût total HT) : attention : Ligne 9 (Total) : le fichier indique "
+        "2\u202f500\u202f001,00\u202f€ de budget, les lignes importées font 2\u202f501\u202f001,00\u202f€."
     ]
 
 

@@ -474,3 +474,40 @@ def test_import_and_export_need_a_territory(qtbot: QtBot, opened: OpenDatabase, 
     window.reload_territories()
     assert empty.territory_id == territory.id
     assert window.import_plan_action.isEnabled() and window.export_plan_action.isEnabled()
+
+
+def test_the_validation_page_shows_the_figures_and_the_files_totals_checked(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "plan-totaux.csv",
+        "Axe;Intitulé;Coût total HT;Financeur;Montant demandé;Montant accordé;Statut du financement",
+        [
+            "Innovation;Fab lab;1 000 000;Région;500 000;400 000;Accordé",
+            "Innovation;Démonstrateur;250 000;;;;",
+            "Sous-total Innovation;;1 250 000;;500 000;400 000;",
+            "Foncier;Friche;99 999,99;;;;",
+            "Total;;1 350 000;;500 000;400 000;",
+        ],
+    )
+    before = titles(context)
+    wizard = make_wizard(qtbot, context)
+    choose(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)  # the columns are all recognised
+    wait_checked(qtbot, wizard)
+    report = wizard.validation_page.report
+    nnbsp = "\u202f"
+    summary = report.summary()
+    assert "Actions par axe : Innovation : 2 ; Foncier : 1." in summary
+    assert f"Budget total : 1{nnbsp}349{nnbsp}999,99{nnbsp}€ HT." in summary
+    assert f"Accordé 400{nnbsp}000,00{nnbsp}€ HT ; Versé 0,00{nnbsp}€ ; Refusé 0,00{nnbsp}€." in summary
+    assert "Total du fichier vérifié : Ligne 4 (Sous-total Innovation)" in summary
+    disagreement = (
+        f"Ligne 6 (Total) : le fichier indique 1{nnbsp}350{nnbsp}000,00{nnbsp}€ de budget, "
+        f"les lignes importées font 1{nnbsp}349{nnbsp}999,99{nnbsp}€."
+    )
+    assert f"Total du fichier en écart : {disagreement}" in summary
+    (row,) = report.issue_rows()
+    assert row[1:4] == ["plan-totaux", "6", "C (Coût total HT)"] and row[4] == disagreement
+    assert titles(context) == before, "the check writes nothing"

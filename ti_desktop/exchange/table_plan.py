@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.exchange.file_totals import is_grand_total, read_total, report_total
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -339,10 +340,11 @@ def _section_title(values: tuple[Any, ...]) -> str | None:
 
 def _total_label(cells: _Cells, values: tuple[Any, ...]) -> str | None:
     """The text marking a total or sub-total row (in the title or the first filled cell), else None."""
-    title = cells.text("titre")
+    title, code = cells.text("titre"), cells.text("code")
     first = next((parse_text(value) for value in values if not is_blank(value)), None)
     for text in (title, first):
-        if text and _TOTAL.match(normalise(text)) and not cells.text("code"):
+        # An action coded and titled « Total … » is an action; « Total » written in the code column is not a code.
+        if text and _TOTAL.match(normalise(text)) and (not code or code == text):
             return text
     return None
 
@@ -431,21 +433,28 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
     section_axis: str | None = None
     codes: dict[str, int] = {}
     has_axis_column = "axe" in prepared.columns
+    group: list[ActionImport] = []  # the action rows a sub-total covers: since the last sub-total or section
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         number = index + 1
         if _is_blank_row(values) or values == header_values:
             continue
         cells = _Cells(report, name, number, values, prepared.columns)
-        total = _total_label(cells, values)
-        if total is not None:
-            report.warning(f"ligne « {shown(total)} » ignorée (ligne de total).", sheet=name, row=number)
+        label = _total_label(cells, values)
+        if label is not None:
+            grand = is_grand_total(label)
+            rows = [action.origin.row for action in (plan.actions if grand else group)]
+            total = read_total(Origin(name, number), label, values, prepared.columns, plan.actions, rows)
+            report_total(report, total)
+            plan.totals.append(total)
+            group = group if grand else []
             continue
         section = _section_title(values)
         title = cells.text("titre")
         filled = sum(1 for value in values if not is_blank(value))
         if section is not None and (title is None or (filled > 1 and title == section)):
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
+            group = []
             continue
         action = _read_action(cells, title, section_axis, has_axis_column)
         if action is None or cells.failed:
@@ -457,6 +466,7 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
                 continue
             codes[code_key] = number
         plan.actions.append(action)
+        group.append(action)
     _number_duplicates(plan)
 
 
@@ -611,12 +621,22 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
         by_title.setdefault((normalise(known.axis), normalise(known.title)), known)
         by_bare_title.setdefault(normalise(known.title), []).append(known)
     name = prepared.sheet.name
+    read: list[int] = []  # the rows read, and those since the last sub-total (which a sub-total covers)
+    group: list[int] = []
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         if _is_blank_row(values):
             continue
         cells = _Cells(plan.report, name, index + 1, values, prepared.columns)
-        if _total_label(cells, values) is not None:
+        label = _total_label(cells, values)
+        if label is not None:
+            grand = is_grand_total(label)
+            total = read_total(
+                Origin(name, index + 1), label, values, prepared.columns, plan.actions, read if grand else group
+            )
+            report_total(plan.report, total)
+            plan.totals.append(total)
+            group = group if grand else []
             continue
         code, axis, title = cells.text("code"), cells.text("axe"), cells.text("titre")
         action: ActionImport | None = None
@@ -635,6 +655,8 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             funding = _funding_of(cells)
             if funding is not None and not cells.failed:
                 action.funding.append(funding)
+                read.append(index + 1)
+                group.append(index + 1)
         else:
             milestone = _milestone_of(cells)
             if milestone is not None and not cells.failed:

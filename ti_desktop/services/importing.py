@@ -33,6 +33,7 @@ from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud
 from ti_desktop.services.directory import AxisService
+from ti_desktop.services.import_figures import ImportFigures
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
 
@@ -89,6 +90,8 @@ class ImportPreview:
     axes_created: list[str] = field(default_factory=list)
     objectives_created: int = 0
     actors_created: list[str] = field(default_factory=list)
+    # What the import brings in figures (actions per axis, budget, funding per status, the file's totals checked).
+    figures: ImportFigures = field(default_factory=ImportFigures)
     written: bool = False
 
     @property
@@ -290,7 +293,9 @@ class _Run:
     ) -> None:
         self.s, self.session, self.territory_id, self.plan, self.preview = service, session, territory_id, plan, preview
         self.progress, self.cancelled = progress, cancelled
+        preview.figures.totals = list(plan.totals)
         self.axes: dict[str, int] = {}
+        self.axis_names: dict[int, str] = {}  # id → label, for the figures per axis
         self.axis_labels: list[str] = []
         self.axis_codes: set[str] = set()
         self.axis_count = 0
@@ -298,6 +303,7 @@ class _Run:
             self.axes.setdefault(normalise(axis.label), axis.id)
             self.axes.setdefault(axis_key(axis.label), axis.id)
             self.axes.setdefault(normalise(axis.code), axis.id)
+            self.axis_names[axis.id] = axis.label
             self.axis_labels.append(axis.label)
             if axis.code:
                 self.axis_codes.add(axis.code.upper())
@@ -407,6 +413,7 @@ class _Run:
         self.axis_count += 1
         self.axes[normalise(name)] = row.id
         self.axes.setdefault(axis_key(name), row.id)
+        self.axis_names[row.id] = name
         self.axis_labels.append(name)
         self.held.append(row)
         self.preview.axes_created.append(name)
@@ -520,6 +527,8 @@ class _Run:
         if action.code:
             self.by_code[normalise(action.code)] = row
         self.imported.append((action, row))
+        if not action.implicit:
+            self.preview.figures.add(self.axis_names[axis_id], action)
 
     def values_of(self, action: ActionImport, objective_id: int | None) -> dict[str, Any]:
         """The values the file states (blank cells are absent: they never clear what is in the database)."""
