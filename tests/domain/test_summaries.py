@@ -312,3 +312,31 @@ def test_plan_summary_of_an_empty_plan():
     assert summary.funding.coverage is None
     assert summary.jobs_targeted == 0
     assert summary.late_count == 0
+
+
+# --- HT and TTC -----------------------------------------------------------------------------------------
+
+
+def test_the_ttc_part_of_the_budget_is_kept_apart():
+    totals = budget_totals(
+        [
+            action(planned_budget=Decimal("1000")),
+            action(planned_budget=Decimal("250.50"), basis=AmountBasis.TTC),
+            action(planned_budget=Decimal("10"), basis=AmountBasis.HT),
+        ]
+    )
+    assert (totals.planned, totals.planned_ttc) == (Decimal("1260.50"), Decimal("250.50"))
+    assert budget_totals([action(planned_budget=Decimal("10"))]).planned_ttc == 0
+
+
+def test_the_ttc_part_of_each_funding_figure_is_kept_apart():
+    lines = [
+        line(FundingStatus.ACCORDE, "100", "80"),
+        line(FundingStatus.VERSE, "50", "40", basis=AmountBasis.TTC),
+        line(FundingStatus.DEPOSE, "30", basis=AmountBasis.TTC),
+    ]
+    summary = funding_summary(lines, Decimal("1000"))
+    assert (summary.requested, summary.granted, summary.paid) == (Decimal(180), Decimal(120), Decimal(40))
+    assert summary.ttc is not None
+    assert (summary.ttc.requested, summary.ttc.granted, summary.ttc.paid) == (Decimal(80), Decimal(40), Decimal(40))
+    assert funding_summary(lines[:1], Decimal("1000")).ttc is None  # all HT: nothing to say

@@ -9,9 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ti_desktop.domain.enums import ActionStatus, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, FundingStatus, Priority
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, IGNORE
 from ti_desktop.exchange.table_plan import (
+    basis_said_by,
     guess_header,
     header_key,
     read_table_plan,
@@ -269,3 +270,29 @@ def test_a_status_cell_wins_over_what_the_header_says(tmp_path: Path) -> None:
 )
 def test_the_status_an_amount_header_names(header: str, expected: FundingStatus | None) -> None:
     assert status_said_by(header) is expected
+
+
+@pytest.mark.parametrize(
+    ("header", "basis"),
+    [
+        ("Coût total TTC", AmountBasis.TTC),
+        ("Montant € TTC", AmountBasis.TTC),
+        ("Budget (TTC)", AmountBasis.TTC),
+        ("Coût total HT (€)", AmountBasis.HT),
+        ("Montant hors taxes", AmountBasis.HT),
+        ("Budget", None),
+        ("Montant attaché", None),  # « ht » inside a word is not HT
+    ],
+)
+def test_the_basis_an_amount_header_says(header: str, basis: AmountBasis | None) -> None:
+    assert basis_said_by(header) is basis
+
+
+def test_ttc_headers_are_recognised_as_budget_and_funding_amounts() -> None:
+    headers = ["Intitulé", "Coût total TTC", "Financeur", "Montant € TTC"]
+    assert suggest_mapping(headers, "actions") == {
+        "Intitulé": "titre",
+        "Coût total TTC": "budget",
+        "Financeur": "financeur",
+        "Montant € TTC": "montant_demande",
+    }

@@ -479,6 +479,11 @@ class ActionRecord:
                     "budget previsionnel total € ht",
                     "budget prévisionnel total € ht",
                     "montant",
+                    "cout total ttc",
+                    "coût total ttc",
+                    "budget ttc",
+                    "budget ht",
+                    "montant total ttc",
                 ),
             ),
         ),
@@ -510,7 +515,20 @@ class ActionRecord:
         ),
     ]
     # What the budget's amounts include: HT (before VAT, the programme's basis) or TTC; None: not said, HT assumed.
-    budget_basis: Annotated[AmountBasis | None, choice("Base du budget", enums.AmountBasis, required=False)]
+    budget_basis: Annotated[
+        AmountBasis | None,
+        choice(
+            "Base du budget",
+            enums.AmountBasis,
+            required=False,
+            column=Column(
+                "base_budget",
+                "Base du budget",
+                "HT ou TTC : ce que comprennent les montants du budget (vide : HT)",
+                ("budget ht/ttc", "ht/ttc", "ht ou ttc", "base ht/ttc"),
+            ),
+        ),
+    ]
     jobs_targeted: Annotated[
         int | None,
         integer(
@@ -630,6 +648,8 @@ class FundingLineRecord:
                     "montant sollicite",
                     "montant sollicité",
                     "montant € ht",
+                    "montant ht",
+                    "montant ttc",
                     "subvention demandee",
                     "subvention demandée",
                 ),
@@ -683,7 +703,20 @@ class FundingLineRecord:
         ),
     ]
     # What the line's amounts include: HT or TTC; None: not said, HT assumed.
-    basis: Annotated[AmountBasis | None, choice("Base des montants", enums.AmountBasis, required=False)]
+    basis: Annotated[
+        AmountBasis | None,
+        choice(
+            "Base des montants",
+            enums.AmountBasis,
+            required=False,
+            column=Column(
+                "base_montant",
+                "Base des montants",
+                "HT ou TTC : ce que comprennent les montants du financement (vide : HT)",
+                ("montant ht/ttc", "base du montant"),
+            ),
+        ),
+    ]
     created_at: dt.datetime
     updated_at: dt.datetime
     version: int = 1  # optimistic locking: the version this record was read at

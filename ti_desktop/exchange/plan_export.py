@@ -45,6 +45,7 @@ class ExportedFunding:
     status: str  # French label
     filed_on: dt.date | None
     decided_on: dt.date | None
+    basis: str | None = None  # « HT » or « TTC » (None: not said, HT assumed)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class ExportedAction:
     pilot: str | None
     elected_referent: str | None
     budget_nature: str | None  # French label
+    budget_basis: str | None  # « HT » or « TTC » (None: not said, HT assumed)
     # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record
     # attribute: amounts in euros, flags as booleans, None where the action has none.
     values: Mapping[str, Any] = field(default_factory=dict)
@@ -166,6 +168,7 @@ ACTION_ATTRIBUTES: dict[str, str] = {
     "pilote": "pilot",
     "elu_referent": "elected_referent",
     "nature_budget": "budget_nature",
+    "base_budget": "budget_basis",
 }
 FUNDING_ATTRIBUTES: dict[str, str] = {
     "financeur": "funder",
@@ -175,6 +178,7 @@ FUNDING_ATTRIBUTES: dict[str, str] = {
     "statut_financement": "status",
     "date_depot": "filed_on",
     "date_decision": "decided_on",
+    "base_montant": "basis",
 }
 MILESTONE_ATTRIBUTES: dict[str, str] = {"jalon": "title", "jalon_echeance": "due_on", "jalon_realise_le": "done_on"}
 # Columns of the companion sheets naming the action a row belongs to.
@@ -200,6 +204,7 @@ _KIND_WIDTHS: dict[str, float] = {
     "priority": 11,
     "funding_status": 20,
     "budget_nature": 17,
+    "amount_basis": 12,
     "actor": 26,
 }
 _KEY_WIDTHS: dict[str, float] = {

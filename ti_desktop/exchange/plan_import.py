@@ -85,6 +85,14 @@ BUDGET_NATURE_WORDS: dict[str, BudgetNature] = {
     "investissements": BudgetNature.INVESTISSEMENT,
     "fonct": BudgetNature.FONCTIONNEMENT,
 }
+BASIS_WORDS: dict[str, AmountBasis] = {
+    **{normalise(basis.label): basis for basis in AmountBasis},
+    "h.t.": AmountBasis.HT,
+    "hors taxes": AmountBasis.HT,
+    "hors taxe": AmountBasis.HT,
+    "t.t.c.": AmountBasis.TTC,
+    "toutes taxes comprises": AmountBasis.TTC,
+}
 TRUE_WORDS = frozenset({"oui", "o", "x", "vrai", "yes", "y", "true", "1"})
 FALSE_WORDS = frozenset({"non", "n", "faux", "no", "false", "0", "-"})
 

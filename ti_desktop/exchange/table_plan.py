@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import AmountBasis, FundingStatus
 from ti_desktop.exchange.file_totals import is_grand_total, read_total, report_total
 from ti_desktop.exchange.french import (
     UnreadableValue,
@@ -44,6 +44,7 @@ from ti_desktop.exchange.plan_columns import (
     sheet_kind,
 )
 from ti_desktop.exchange.plan_import import (
+    BASIS_WORDS,
     BUDGET_NATURE_WORDS,
     FALSE_WORDS,
     FUNDING_STATUS_WORDS,
@@ -247,6 +248,13 @@ class _Cells:
             self.error(key, f"« {shown(text)} » n'est pas reconnu ({expected}).")
         return found
 
+    def basis(self, key: str, amount_key: str | None) -> AmountBasis | None:
+        """HT or TTC: as the basis column says, else as the amount column's header says (« Coût total TTC »)."""
+        stated = self.word(key, BASIS_WORDS, "HT ou TTC")
+        if stated is not None or amount_key is None or amount_key not in self.columns:
+            return stated
+        return basis_said_by(self.columns[amount_key][1])
+
     def flag(self, key: str) -> bool | None:
         text = self.text(key)
         if text is None:
@@ -422,8 +430,10 @@ def read_table_plan(
         if FIELDS_BY_KEY[key].sheet == "actions" and (attribute := FIELDS_BY_KEY[key].attribute)
     }
     _read_actions(plan, prepared)
+    warn_ttc_columns(plan, sheet.name, prepared.columns)
     for companion, kind in companion_plans:
         _read_companion(plan, companion, kind)
+        warn_ttc_columns(plan, companion.sheet.name, companion.columns)
     return plan
 
 
@@ -498,6 +508,7 @@ def _read_action(
         value = cells.value(field)
         if value is not None:
             action.values[str(field.attribute)] = value
+    action.budget_basis = cells.basis("base_budget", "budget" if "planned_budget" in action.values else None)
     status_text = cells.text("statut")
     if status_text is not None:
         word = normalise(status_text)
@@ -547,6 +558,36 @@ def status_said_by(header: str) -> FundingStatus | None:
     return None
 
 
+def basis_said_by(header: str) -> AmountBasis | None:
+    """The basis an amount column's header names (« Montant € TTC » → TTC, « Coût total HT » → HT), or None."""
+    words = set(re.sub(r"[^a-z0-9]+", " ", normalise(header)).split())
+    if "ttc" in words:
+        return AmountBasis.TTC
+    if "ht" in words or {"hors", "taxes"} <= words:
+        return AmountBasis.HT
+    return None
+
+
+# The amount columns whose basis a header may give, with the attribute of the amounts read.
+_BASIS_COLUMNS = (
+    ("budget", "les budgets de cette colonne sont TTC"),
+    ("montant_demande", "les montants de financement de cette colonne sont TTC"),
+)
+
+
+def warn_ttc_columns(plan: PlanImport, sheet: str, columns: Mapping[str, tuple[int, str]]) -> None:
+    """Once per amount column whose header says TTC: its amounts are kept TTC, not converted."""
+    for key, what in _BASIS_COLUMNS:
+        if key in columns and basis_said_by(columns[key][1]) is AmountBasis.TTC:
+            index, header = columns[key]
+            plan.report.warning(
+                f"{what} : ils sont gardés tels quels, en TTC (ni convertis en HT, ni additionnés aux montants HT).",
+                sheet=sheet,
+                column=column_letter(index),
+                header=header,
+            )
+
+
 def _funding_of(cells: _Cells) -> FundingImport | None:
     funder = cells.text("financeur", 200)
     amount = cells.amount("montant_demande")
@@ -576,6 +617,7 @@ def _funding_of(cells: _Cells) -> FundingImport | None:
         status=status,
         filed_on=cells.date("date_depot"),
         decided_on=cells.date("date_decision"),
+        basis=cells.basis("base_montant", "montant_demande"),
     )
     return funding
 

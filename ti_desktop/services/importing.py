@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActorKind
+from ti_desktop.domain.enums import ActorKind, AmountBasis
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.exchange.french import normalise, parse_text, shown
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, sheet_kind
@@ -40,8 +40,8 @@ from ti_desktop.services.transactions import transaction
 _NUMBERING = re.compile(r"^(axe\s*)?\d+(\.\d+)*\s*[.:)\-–]?\s*")
 _AXIS_COLOURS = ("#6e7781", "#953800", "#0550ae", "#8250df", "#1b7c83", "#9a6700", "#bf3989")
 # The action's values an import names itself (the others travel in `ActionImport.values`, as declared).
-_ACTION_CHOICES = ("status", "priority", "budget_nature")
-_FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on")
+_ACTION_CHOICES = ("status", "priority", "budget_nature", "budget_basis")
+_FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on", "basis")
 TEMPLATE = ("templates", "modele-plan-action.xlsx")
 SAMPLE_COUNT = 3
 
@@ -266,6 +266,16 @@ class ImportService:
             raise ImportRefusedError(preview) from None
         preview.written = True
         return preview
+
+
+_BASES = frozenset({"budget_basis", "basis"})
+
+
+def _differs(name: str, stored: Any, read: Any) -> bool:
+    """Whether the file changes a stored value; an unsaid basis is HT, so a file saying HT changes nothing."""
+    if name in _BASES:
+        return (stored or AmountBasis.HT) != (read or AmountBasis.HT)
+    return bool(stored != read)
 
 
 def axis_key(name: str) -> str:
@@ -511,7 +521,7 @@ class _Run:
             self.taken.add(match.id)
             if action.code:
                 values.update(code=action.code, title=action.title, axis_id=axis_id, parent_id=parent_id)
-            changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+            changes = {name: value for name, value in values.items() if _differs(name, getattr(match, name), value)}
             if changes:
                 self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
@@ -561,7 +571,7 @@ class _Run:
                     continue
                 if match.funder_actor_id is not None and match.funder_name is None:
                     values.pop("funder_name")  # the line names its funder through the directory: keep that link
-                changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+                changes = {name: value for name, value in values.items() if _differs(name, getattr(match, name), value)}
                 if changes:
                     self.s.funding.update_in(self.session, match.id, batch=True, **changes)
                     self.preview.funding_lines_updated += 1

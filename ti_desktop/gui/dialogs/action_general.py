@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, Priority
 from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
@@ -142,6 +142,7 @@ class GeneralTab(ActionTab):
             ("planned_end", ui.plannedEndEdit, "date"),
             ("actual_end", ui.actualEndEdit, "date"),
             ("planned_budget", ui.plannedBudgetEdit, "money"),
+            ("budget_basis", ui.budgetBasisCombo, "combo"),
             ("spent_to_date", ui.spentEdit, "money"),
             ("budget_nature", ui.budgetNatureCombo, "combo"),
             ("induced_investment", ui.inducedEdit, "money"),
@@ -221,6 +222,8 @@ class GeneralTab(ActionTab):
         setup_table(ui.partnersView, 0)
         fill_combo(ui.statusCombo, [(status.label, status.value) for status in ActionStatus], None)
         fill_combo(ui.priorityCombo, [(priority.label, priority.value) for priority in Priority], None)
+        # A budget whose basis was never said is HT, as the programme counts: the first entry shows it.
+        fill_combo(ui.budgetBasisCombo, [(basis.label, basis.value) for basis in AmountBasis], None)
         fill_combo(
             ui.budgetNatureCombo,
             [(self.tr("— non précisée —"), None)] + [(nature.label, nature.value) for nature in BudgetNature],
