@@ -49,7 +49,7 @@ from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, scaled_font, set_role
-from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent, format_ttc_part
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
 
@@ -592,7 +592,7 @@ class DashboardPage(Page):
 
     def _ttc_note(self, ttc: Decimal | None) -> str:
         """The line saying a total's TTC part (« dont 250 000 € TTC »), empty when it is all HT."""
-        return self.tr("dont {0} TTC").format(format_euros(ttc)) + "\n" if ttc else ""
+        return format_ttc_part(ttc) + "\n" if ttc else ""
 
     def _show_pending_decisions(self, territory_id: int) -> None:
         """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""

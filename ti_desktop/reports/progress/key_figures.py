@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.platypus import Table, TableStyle
 
-from ti_desktop.kernel.formatting import format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_euros, format_number, format_percent, format_ttc_part
 from ti_desktop.reports.data import SynthesisData
 from ti_desktop.reports.progress.common import CONTENT_WIDTH
 from ti_desktop.reports.styles import RULE, ZEBRA, Styles
@@ -46,7 +46,7 @@ def figures(synthesis: SynthesisData) -> list[tuple[str, str]]:
 
 def ttc_note(ttc: Decimal | None) -> str:
     """`, dont 250 000 € TTC` after a figure's label when part of it is TTC (a figure never hides its bases)."""
-    return f", dont {format_euros(ttc)} TTC" if ttc else ""
+    return f", {format_ttc_part(ttc)}" if ttc else ""
 
 
 def _share(achieved: int, targeted: int) -> float | None:
