@@ -81,10 +81,10 @@ class ExportedAction:
     pilot: str | None
     elected_referent: str | None
     budget_nature: str | None  # French label
-    budget_basis: str | None  # « HT » or « TTC » (None: not said, HT assumed)
     # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record
     # attribute: amounts in euros, flags as booleans, None where the action has none.
     values: Mapping[str, Any] = field(default_factory=dict)
+    budget_basis: str | None = None  # « HT » or « TTC » (None: not said, HT assumed)
     partners: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()  # names of the indicators attached to the action
     funding: tuple[ExportedFunding, ...] = ()
