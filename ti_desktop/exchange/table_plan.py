@@ -568,7 +568,7 @@ def basis_said_by(header: str) -> AmountBasis | None:
     return None
 
 
-# The amount columns whose basis a header may give, with the attribute of the amounts read.
+# The amount columns whose basis a header may give, with what the warning of a TTC one says of them.
 _BASIS_COLUMNS = (
     ("budget", "les budgets de cette colonne sont TTC"),
     ("montant_demande", "les montants de financement de cette colonne sont TTC"),
