@@ -478,6 +478,8 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
         print(f"Simulation (rien n'a été écrit) pour « {territory_name} »{created_territory} : {summary}")
     else:
         print(f"Import de « {source.name} » dans « {territory_name} »{created_territory} : {summary}")
+    for line in result.figures.lines():
+        print(line)
     return EXIT_OK
 
 

@@ -31,7 +31,7 @@ from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.migrate import head_revision
 from ti_desktop.db.types import Money
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, CustomFieldKind, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, CustomFieldKind, FundingStatus, Priority
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.kernel.clock import SystemClock
 from ti_desktop.services.demo import create_demo_territory
@@ -124,8 +124,10 @@ def add_extras(opened: OpenDatabase, files_dir: Path) -> None:
         planned_budget=Decimal("45000.50"),
         spent_to_date=Decimal("12345.67"),
         budget_nature=BudgetNature.FONCTIONNEMENT,
+        budget_basis=AmountBasis.TTC,
         jobs_targeted=0,
         induced_investment=Decimal("0.01"),
+        notes="Budget TTC : l'association porteuse ne récupère pas la TVA.",
     )
     services.funding.create(
         action_id=action.id,
@@ -136,6 +138,7 @@ def add_extras(opened: OpenDatabase, files_dir: Path) -> None:
         status=FundingStatus.ACCORDE,
         filed_on=dt.date(2025, 2, 3),
         decided_on=dt.date(2025, 4, 14),
+        basis=AmountBasis.TTC,
     )
     services.milestones.create(action_id=action.id, title="Programme des visites arrêté", due_on=dt.date(2025, 9, 1))
 

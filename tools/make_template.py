@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority, SeededAxis
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, FundingStatus, Priority, SeededAxis
 from ti_desktop.exchange.plan_columns import (
     ACTION_FIELDS,
     ACTIONS_SHEET,
@@ -62,6 +62,8 @@ def _choices(plan_field: PlanField) -> list[str] | None:
         return [status.label for status in FundingStatus]
     if plan_field.kind == "budget_nature":
         return [nature.label for nature in BudgetNature]
+    if plan_field.kind == "amount_basis":
+        return [basis.label for basis in AmountBasis]
     if plan_field.kind == "flag":
         return ["Oui", "Non"]
     return None

@@ -1,7 +1,7 @@
 """custom fields: a territory's own fields and the actions' values of them
 
 Revision ID: 0007_custom_fields
-Revises: 0005_one_snapshot_format
+Revises: 0006_action_notes_basis
 Create Date: 2026-12-07
 
 A plan imported from a workbook often has columns TI Desktop has no field for (« Cibles », « Calendrier »…):
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_custom_fields"
-down_revision: str | None = "0005_one_snapshot_format"
+down_revision: str | None = "0006_action_notes_basis"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

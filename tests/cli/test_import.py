@@ -194,3 +194,25 @@ def test_fields_of_a_base_list_its_territorys_custom_fields(run: Run, tmp_path: 
     assert "  Cibles — Texte\n  Taille — Liste de choix (PME, ETI)\n" in out
     code, _out, err = run("import", "--fields", "--db", str(tmp_path / "absente.sqlite3"))
     assert code == 1 and "Traceback" not in err
+
+
+def test_the_dry_run_and_the_import_print_the_figures_and_check_the_files_totals(run: Run, tmp_path: Path) -> None:
+    db = make_db(run, tmp_path)
+    source = tmp_path / "plan.csv"
+    source.write_text(
+        "Axe;Intitulé;Coût total HT\nInnovation;Fab lab;1 000 000\nFoncier;Friche;250 000,10\nTotal;;1 250 000,01\n",
+        encoding="utf-8",
+    )
+    nnbsp = "\u202f"
+    disagreement = (
+        f"Ligne 4 (Total) : le fichier indique 1{nnbsp}250{nnbsp}000,01{nnbsp}€ de budget, "
+        f"les lignes importées font 1{nnbsp}250{nnbsp}000,10{nnbsp}€."
+    )
+    for options in (["--dry-run"], []):
+        code, out, err = run("import", str(source), "--db", str(db), *options)
+        assert code == 0, err
+        assert f"Feuille plan, ligne 4, colonne C (Coût total HT) : attention : {disagreement}" in out
+        assert "Actions par axe : Innovation : 1 ; Foncier : 1." in out
+        assert f"Budget total : 1{nnbsp}250{nnbsp}000,10{nnbsp}€ HT." in out
+        assert f"Total du fichier en écart : {disagreement}" in out
+    assert action_count(db) == 2

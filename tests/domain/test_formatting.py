@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import (
+    format_date,
+    format_euros,
+    format_euros_with_ttc,
+    format_number,
+    format_percent,
+    format_ttc_part,
+)
 
 NNBSP = "\u202f"
 
@@ -96,3 +103,11 @@ def test_numbers_use_decimal_comma_grouping_and_no_useless_decimals(value, text)
 
 def test_missing_number_is_a_dash():
     assert format_number(None) == "—"
+
+
+def test_a_total_says_its_ttc_part():
+    n = "\u202f"
+    assert format_euros_with_ttc(Decimal("1250000"), Decimal("250000")) == f"1{n}250{n}000{n}€ (dont 250{n}000{n}€ TTC)"
+    assert format_euros_with_ttc(Decimal("80"), Decimal("80")) == f"80{n}€ TTC"  # all TTC
+    assert format_euros_with_ttc(Decimal("80"), None) == format_euros_with_ttc(Decimal("80"), Decimal(0)) == f"80{n}€"
+    assert format_ttc_part(None) == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ti_desktop.domain.enums import ActionStatus, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, FundingStatus, Priority
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
 from ti_desktop.domain.summaries import (
     budget_totals,
@@ -36,6 +36,7 @@ def action(
     spent_to_date: Decimal | None = None,
     jobs: int | None = None,
     id: int | None = None,
+    basis: AmountBasis | None = None,
 ) -> ActionRecord:
     return ActionRecord(
         id=id if id is not None else next(_next_id),
@@ -47,6 +48,7 @@ def action(
         title="Action",
         description=None,
         expected_results=None,
+        notes=None,
         status=status,
         priority=Priority.MOYENNE,
         to_discuss=False,
@@ -61,6 +63,7 @@ def action(
         planned_budget=planned_budget,
         spent_to_date=spent_to_date,
         budget_nature=None,
+        budget_basis=basis,
         jobs_targeted=jobs,
         jobs_created=None,
         induced_investment=None,
@@ -70,7 +73,9 @@ def action(
     )
 
 
-def line(status: FundingStatus, requested: str, granted: str | None = None) -> FundingLineRecord:
+def line(
+    status: FundingStatus, requested: str, granted: str | None = None, basis: AmountBasis | None = None
+) -> FundingLineRecord:
     return FundingLineRecord(
         id=next(_next_id),
         action_id=1,
@@ -82,6 +87,7 @@ def line(status: FundingStatus, requested: str, granted: str | None = None) -> F
         status=status,
         filed_on=None,
         decided_on=None,
+        basis=basis,
         created_at=STAMP,
         updated_at=STAMP,
     )
@@ -306,3 +312,31 @@ def test_plan_summary_of_an_empty_plan():
     assert summary.funding.coverage is None
     assert summary.jobs_targeted == 0
     assert summary.late_count == 0
+
+
+# --- HT and TTC -----------------------------------------------------------------------------------------
+
+
+def test_the_ttc_part_of_the_budget_is_kept_apart():
+    totals = budget_totals(
+        [
+            action(planned_budget=Decimal("1000")),
+            action(planned_budget=Decimal("250.50"), basis=AmountBasis.TTC),
+            action(planned_budget=Decimal("10"), basis=AmountBasis.HT),
+        ]
+    )
+    assert (totals.planned, totals.planned_ttc) == (Decimal("1260.50"), Decimal("250.50"))
+    assert budget_totals([action(planned_budget=Decimal("10"))]).planned_ttc == 0
+
+
+def test_the_ttc_part_of_each_funding_figure_is_kept_apart():
+    lines = [
+        line(FundingStatus.ACCORDE, "100", "80"),
+        line(FundingStatus.VERSE, "50", "40", basis=AmountBasis.TTC),
+        line(FundingStatus.DEPOSE, "30", basis=AmountBasis.TTC),
+    ]
+    summary = funding_summary(lines, Decimal("1000"))
+    assert (summary.requested, summary.granted, summary.paid) == (Decimal(180), Decimal(120), Decimal(40))
+    assert summary.ttc is not None
+    assert (summary.ttc.requested, summary.ttc.granted, summary.ttc.paid) == (Decimal(80), Decimal(40), Decimal(40))
+    assert funding_summary(lines[:1], Decimal("1000")).ttc is None  # all HT: nothing to say

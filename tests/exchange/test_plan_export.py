@@ -68,6 +68,7 @@ def action(title: str = "Réseau de chaleur", **values: object) -> ExportedActio
         "title": title,
         "description": "Récupérer la chaleur fatale.",
         "expected_results": "12 GWh par an",
+        "notes": "Raccordement de la sucrerie à confirmer.",
         "status": ActionStatus.EN_COURS.label,
         "priority": Priority.HAUTE.label,
         "to_discuss": False,

@@ -9,9 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ti_desktop.domain.enums import ActionStatus, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, FundingStatus, Priority
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, IGNORE
 from ti_desktop.exchange.table_plan import (
+    basis_said_by,
     guess_header,
     header_key,
     read_table_plan,
@@ -79,8 +80,10 @@ def test_header_found_below_title_lines_and_rows_read(tmp_path: Path) -> None:
         2025, 12, 9
     )
     assert third.values.get("to_discuss") and third.status is None
+    # The file's total row misses 1 000 €: it is checked, to the cent, against the three rows read.
     assert [str(issue) for issue in plan.report.warnings] == [
-        "Feuille plan, ligne 9 : attention : ligne « Total » ignorée (ligne de total)."
+        "Feuille plan, ligne 9, colonne D (Coût total HT) : attention : Ligne 9 (Total) : le fichier indique "
+        "2\u202f500\u202f001,00\u202f€ de budget, les lignes importées font 2\u202f501\u202f001,00\u202f€."
     ]
 
 
@@ -268,3 +271,29 @@ def test_a_status_cell_wins_over_what_the_header_says(tmp_path: Path) -> None:
 )
 def test_the_status_an_amount_header_names(header: str, expected: FundingStatus | None) -> None:
     assert status_said_by(header) is expected
+
+
+@pytest.mark.parametrize(
+    ("header", "basis"),
+    [
+        ("Coût total TTC", AmountBasis.TTC),
+        ("Montant € TTC", AmountBasis.TTC),
+        ("Budget (TTC)", AmountBasis.TTC),
+        ("Coût total HT (€)", AmountBasis.HT),
+        ("Montant hors taxes", AmountBasis.HT),
+        ("Budget", None),
+        ("Montant attaché", None),  # « ht » inside a word is not HT
+    ],
+)
+def test_the_basis_an_amount_header_says(header: str, basis: AmountBasis | None) -> None:
+    assert basis_said_by(header) is basis
+
+
+def test_ttc_headers_are_recognised_as_budget_and_funding_amounts() -> None:
+    headers = ["Intitulé", "Coût total TTC", "Financeur", "Montant € TTC"]
+    assert suggest_mapping(headers, "actions") == {
+        "Intitulé": "titre",
+        "Coût total TTC": "budget",
+        "Financeur": "financeur",
+        "Montant € TTC": "montant_demande",
+    }

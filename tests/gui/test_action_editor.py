@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEd
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from ti_desktop.domain.enums import ActionStatus, FundingStatus
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, FundingStatus
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.dialogs.action_documents import format_size
@@ -677,3 +677,67 @@ def test_jobs_created_and_achieved_investment_are_edited_beside_the_targets(qtbo
     type_into(qtbot, dialog.ui.achievedInvestmentEdit, "-5")
     assert "Investissement réalisé" in dialog.general.errors["achieved_investment"].text()
     assert context.services.actions.get(action.id).achieved_investment == Decimal(1200000)  # nothing written
+
+
+def test_the_notes_are_shown_and_edited_in_the_fiche(qtbot: QtBot, context: TestContext) -> None:
+    action = action_by_code(context, "INN-01")
+    assert action.notes and action.notes.startswith("Convention d'exploitation")  # the demo's notes
+    dialog = open_editor(qtbot, context)
+    assert dialog.ui.notesGroup.title() == "Notes" and dialog.ui.notesGroup.isVisible()
+    assert dialog.ui.notesEdit.toPlainText() == action.notes
+    dialog.ui.notesEdit.setFocus()
+    dialog.ui.notesEdit.setPlainText("Relancer la CCI sur la convention.")
+    dialog.ui.titleEdit.setFocus()  # leaving the text saves it
+    QApplication.processEvents()
+    assert context.services.actions.get(action.id).notes == "Relancer la CCI sur la convention."
+    assert context.undo_stack.undoText() == "Modifier « Notes » de INN-01"
+    context.undo_stack.undo()
+    assert context.services.actions.get(action.id).notes == action.notes
+    assert dialog.ui.notesEdit.toPlainText() == action.notes
+
+
+def test_the_budget_basis_is_shown_beside_the_budget_and_edited(qtbot: QtBot, context: TestContext) -> None:
+    action = action_by_code(context, "INN-01")
+    assert action.budget_basis is None  # never said: HT, as the programme counts
+    dialog = open_editor(qtbot, context)
+    ui = dialog.ui
+    assert ui.plannedBudgetLabel.text() == "Budget prévisionnel (€)"
+    assert ui.budgetBasisCombo.isVisible() and ui.budgetBasisCombo.currentText() == "HT"
+    assert [ui.budgetBasisCombo.itemText(i) for i in range(ui.budgetBasisCombo.count())] == ["HT", "TTC"]
+    assert ui.budgetBasisLabel.buddy() is ui.budgetBasisCombo  # the row right under the budget
+    assert (
+        ui.budgetForm.getWidgetPosition(ui.budgetBasisCombo)[0]
+        == ui.budgetForm.getWidgetPosition(ui.plannedBudgetEdit)[0] + 2
+    )  # (the budget's error row, hidden, lies between)
+    choose(ui.budgetBasisCombo, "ttc")
+    assert context.services.actions.get(action.id).budget_basis is AmountBasis.TTC
+    assert context.undo_stack.undoText() == "Modifier « Base du budget » de INN-01"
+    context.undo_stack.undo()
+    assert context.services.actions.get(action.id).budget_basis is None
+    assert ui.budgetBasisCombo.currentText() == "HT"
+
+
+def test_a_funding_line_ttc_says_so_in_its_row_and_in_the_totals(qtbot: QtBot, context: TestContext) -> None:
+    action = action_by_code(context, "INN-01")
+    dialog = open_editor(qtbot, context)
+    show_tab(dialog, dialog.ui.fundingTab)
+    qtbot.mouseClick(dialog.ui.addFundingButton, Qt.MouseButton.LeftButton)
+    form = dialog.findChild(SubmitDialog)
+    assert form is not None
+    fui = form.ui  # type: ignore[attr-defined]
+    assert fui.basisLabel.buddy() is fui.basisCombo and fui.basisCombo.currentText() == "HT"
+    qtbot.keyClicks(fui.funderNameEdit, "Fondation Industrie")
+    qtbot.keyClicks(fui.requestedEdit, "120 000")
+    qtbot.keyClicks(fui.grantedEdit, "100 000")
+    choose(fui.statusCombo, FundingStatus.ACCORDE.value)
+    choose(fui.basisCombo, AmountBasis.TTC.value)
+    press_ok(form)
+    assert not form.isVisible()
+    lines = context.services.funding.list(action_id=action.id)
+    added = next(line for line in lines if line.funder_name == "Fondation Industrie")
+    assert added.basis is AmountBasis.TTC
+    rows = {column_texts(dialog.funding.model, 0)[i]: i for i in range(dialog.funding.model.rowCount())}
+    assert dialog.funding.model.index(rows["Fondation Industrie"], 4).data() == "TTC"
+    summary = funding_summary(lines, action.planned_budget or Decimal(0))
+    ttc_part = format_euros(Decimal(100000))
+    assert dialog.ui.grantedValue.text() == f"{format_euros(summary.granted)} (dont {ttc_part} TTC)"

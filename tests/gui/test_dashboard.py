@@ -354,3 +354,16 @@ def test_the_pending_decisions_tile_does_nothing_outside_the_main_window(qtbot: 
     page = make_page(qtbot, context)
     page.open_decision_register()  # no navigation to follow: the dashboard stays
     assert page.isVisible()
+
+
+def test_a_total_with_a_ttc_part_says_it_under_its_figure(qtbot: QtBot, context: TestContext) -> None:
+    actions = context.services.actions.for_territory(context.territory_id or 0)
+    ttc = next(action for action in actions if action.planned_budget)
+    context.services.actions.update(ttc.id, budget_basis="ttc")
+    page = make_page(qtbot, context)
+    summary = context.services.summary.plan_summary(context.territory_id or 0, TODAY)
+    assert summary.budget.planned_ttc == ttc.planned_budget
+    # The figure stays the plan's total; the note under it says how much of it is TTC.
+    assert page.budget_tile.value_label.text() == format_euros(summary.budget.planned)
+    assert page.budget_tile.note_label.text().startswith(f"dont {format_euros(ttc.planned_budget)} TTC\n")
+    assert "TTC" not in page.requested_tile.note_label.text()  # every funding line of the demo is HT

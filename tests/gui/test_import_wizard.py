@@ -32,7 +32,7 @@ PEERS = Path(__file__).resolve().parents[3] / "shared" / "peers" / "territoires-
 if not PEERS.is_dir():
     PEERS = Path("/work/shared/peers/territoires-en-transitions")
 TIMEOUT = 60_000
-CSV_HEADER = "Intitulé;Thématique;Porteur;Échéance;Coût total HT;Remarques"
+CSV_HEADER = "Intitulé;Thématique;Porteur;Échéance;Coût total HT;Précisions"
 
 
 def make_wizard(qtbot: QtBot, context: TestContext) -> ImportWizard:
@@ -202,15 +202,15 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     next_page(qtbot, wizard)
     page = wizard.mapping_page
     assert wizard.currentId() == PageId.MAPPING
-    # Suggestions from the headers' names and synonyms; « Remarques » is not recognised.
+    # Suggestions from the headers' names and synonyms; « Précisions » is not recognised.
     assert page.choice("Intitulé") == "titre"
     assert page.choice("Thématique") == "axe"
     assert page.choice("Porteur") == "maitre_ouvrage"
     assert page.choice("Échéance") == "date_fin"
     assert page.choice("Coût total HT") == "budget"
-    assert page.choice("Remarques") == plan_columns.KEEP_AS_CUSTOM  # nothing lost unless the user says so
+    assert page.choice("Précisions") == plan_columns.KEEP_AS_CUSTOM  # nothing lost unless the user says so
     assert page.table.item(0, 2).text() == "Pépinière d'entreprises de Bitche  ·  Formation de soudeurs"
-    combo = page.combo_for("Remarques")
+    combo = page.combo_for("Précisions")
     assert combo.currentText() == "Garder comme champ personnalisé"
     assert combo.findText("Description (description)") > 0
     assert page.warnings() == ""
@@ -228,18 +228,18 @@ def test_table_columns_are_suggested_corrected_and_remembered(
     assert str(pepiniere.planned_budget) in ("1250000", "1250000.00")
     assert pepiniere.planned_end is not None and pepiniere.planned_end.isoformat() == "2027-03-15"
     remembered = json.loads(str(context.settings.value(MAPPING_KEY)))
-    assert remembered["remarques"] == "description"
+    assert remembered["precisions"] == "description"
 
     # A similar file later: the corrected column is recognised directly (header written differently).
     second = write_csv(
         tmp_path / "plan-2028.csv",
-        CSV_HEADER.replace("Remarques", "REMARQUES"),
+        CSV_HEADER.replace("Précisions", "PRÉCISIONS"),
         ["Atelier de prototypage;Innovation;Pôle Plasturgie de l'Est;31/12/2028;300 000;Imprimantes 3D"],
     )
     again = make_wizard(qtbot, context)
     choose(qtbot, again, second, monkeypatch)
     next_page(qtbot, again)
-    assert again.mapping_page.choice("REMARQUES") == "description"
+    assert again.mapping_page.choice("PRÉCISIONS") == "description"
     assert again.mapping_page.choice("Intitulé") == "titre"
 
 
@@ -346,7 +346,7 @@ def test_mapping_warns_about_a_missing_title_and_a_field_chosen_twice(
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # a warning: the check will say more
 
     title.setCurrentIndex(title.findData("titre"))
-    notes = page.combo_for("Remarques")
+    notes = page.combo_for("Précisions")
     notes.setCurrentIndex(notes.findData("budget"))
     assert page.warnings() == "« Coût total HT (€) » est choisi pour plusieurs colonnes (E, F) : gardez-en une seule."
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -594,3 +594,40 @@ def test_import_and_export_need_a_territory(qtbot: QtBot, opened: OpenDatabase, 
     window.reload_territories()
     assert empty.territory_id == territory.id
     assert window.import_plan_action.isEnabled() and window.export_plan_action.isEnabled()
+
+
+def test_the_validation_page_shows_the_figures_and_the_files_totals_checked(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "plan-totaux.csv",
+        "Axe;Intitulé;Coût total HT;Financeur;Montant demandé;Montant accordé;Statut du financement",
+        [
+            "Innovation;Fab lab;1 000 000;Région;500 000;400 000;Accordé",
+            "Innovation;Démonstrateur;250 000;;;;",
+            "Sous-total Innovation;;1 250 000;;500 000;400 000;",
+            "Foncier;Friche;99 999,99;;;;",
+            "Total;;1 350 000;;500 000;400 000;",
+        ],
+    )
+    before = titles(context)
+    wizard = make_wizard(qtbot, context)
+    choose(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard)
+    next_page(qtbot, wizard)  # the columns are all recognised
+    wait_checked(qtbot, wizard)
+    report = wizard.validation_page.report
+    nnbsp = "\u202f"
+    summary = report.summary()
+    assert "Actions par axe : Innovation : 2 ; Foncier : 1." in summary
+    assert f"Budget total : 1{nnbsp}349{nnbsp}999,99{nnbsp}€ HT." in summary
+    assert f"Accordé 400{nnbsp}000,00{nnbsp}€ HT ; Versé 0,00{nnbsp}€ ; Refusé 0,00{nnbsp}€." in summary
+    assert "Total du fichier vérifié : Ligne 4 (Sous-total Innovation)" in summary
+    disagreement = (
+        f"Ligne 6 (Total) : le fichier indique 1{nnbsp}350{nnbsp}000,00{nnbsp}€ de budget, "
+        f"les lignes importées font 1{nnbsp}349{nnbsp}999,99{nnbsp}€."
+    )
+    assert f"Total du fichier en écart : {disagreement}" in summary
+    (row,) = report.issue_rows()
+    assert row[1:4] == ["plan-totaux", "6", "C (Coût total HT)"] and row[4] == disagreement
+    assert titles(context) == before, "the check writes nothing"

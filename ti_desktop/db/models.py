@@ -34,6 +34,7 @@ from ti_desktop.domain.custom_fields import name_key
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
+    AmountBasis,
     BudgetNature,
     CustomFieldKind,
     DecisionState,
@@ -240,6 +241,7 @@ class Action(Timestamped, Versioned, Base):
         enum_check("status", ActionStatus),
         enum_check("priority", Priority),
         enum_check("budget_nature", BudgetNature, nullable=True),
+        enum_check("budget_basis", AmountBasis, nullable=True),
         CheckConstraint("progress >= 0 AND progress <= 100", name="progress_range"),
         CheckConstraint("status <> 'realisee' OR progress = 100", name="done_is_complete"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
@@ -264,6 +266,7 @@ class Action(Timestamped, Versioned, Base):
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     expected_results: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
     status: Mapped[ActionStatus] = mapped_column(EnumCode(ActionStatus), default=ActionStatus.EN_REFLEXION)
     priority: Mapped[Priority] = mapped_column(EnumCode(Priority), default=Priority.MOYENNE)
     to_discuss: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -278,6 +281,7 @@ class Action(Timestamped, Versioned, Base):
     planned_budget: Mapped[Decimal | None] = mapped_column(Money)
     spent_to_date: Mapped[Decimal | None] = mapped_column(Money)
     budget_nature: Mapped[BudgetNature | None] = mapped_column(EnumCode(BudgetNature))
+    budget_basis: Mapped[AmountBasis | None] = mapped_column(EnumCode(AmountBasis))  # None: HT assumed
     jobs_targeted: Mapped[int | None] = mapped_column(Integer)
     jobs_created: Mapped[int | None] = mapped_column(Integer)
     induced_investment: Mapped[Decimal | None] = mapped_column(Money)
@@ -299,6 +303,7 @@ class FundingLine(Timestamped, Versioned, Base):
     __tablename__ = "funding_lines"
     __table_args__ = (
         enum_check("status", FundingStatus),
+        enum_check("basis", AmountBasis, nullable=True),
         non_negative("amount_requested"),
         non_negative("amount_granted"),
         date_order("filed_on", "decided_on"),
@@ -313,6 +318,7 @@ class FundingLine(Timestamped, Versioned, Base):
     status: Mapped[FundingStatus] = mapped_column(EnumCode(FundingStatus), default=FundingStatus.ENVISAGE)
     filed_on: Mapped[dt.date | None] = mapped_column(Date)
     decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    basis: Mapped[AmountBasis | None] = mapped_column(EnumCode(AmountBasis))  # None: HT assumed
 
 
 class Milestone(Timestamped, Versioned, Base):

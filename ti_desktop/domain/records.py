@@ -20,6 +20,7 @@ from ti_desktop.domain.custom_fields import choice_list
 from ti_desktop.domain.enums import (
     ActionStatus,
     ActorKind,
+    AmountBasis,
     BudgetNature,
     CustomFieldKind,
     DecisionState,
@@ -345,6 +346,18 @@ class ActionRecord:
             ),
         ),
     ]
+    notes: Annotated[
+        str | None,
+        long_text(
+            "Notes",
+            column=Column(
+                "notes",
+                "Notes",
+                "notes libres sur l'action (ce qui ne trouve pas sa place ailleurs)",
+                ("notes complémentaires", "remarques", "commentaires", "observations", "note"),
+            ),
+        ),
+    ]
     status: Annotated[
         ActionStatus,
         choice(
@@ -585,6 +598,11 @@ class ActionRecord:
                     "montant des dépenses",
                     "dépenses prévisionnelles",
                     "assiette",
+                    "cout total ttc",
+                    "coût total ttc",
+                    "budget ttc",
+                    "budget ht",
+                    "montant total ttc",
                 ),
             ),
         ),
@@ -612,6 +630,21 @@ class ActionRecord:
                 "Nature du budget",
                 "Investissement ou Fonctionnement",
                 ("nature", "section", "invest/fonct"),
+            ),
+        ),
+    ]
+    # What the budget's amounts include: HT (before VAT, the programme's basis) or TTC; None: not said, HT assumed.
+    budget_basis: Annotated[
+        AmountBasis | None,
+        choice(
+            "Base du budget",
+            enums.AmountBasis,
+            required=False,
+            column=Column(
+                "base_budget",
+                "Base du budget",
+                "HT ou TTC : ce que comprennent les montants du budget (vide : HT)",
+                ("budget ht/ttc", "ht/ttc", "ht ou ttc", "base ht/ttc"),
             ),
         ),
     ]
@@ -755,6 +788,8 @@ class FundingLineRecord:
                     "montant sollicite",
                     "montant sollicité",
                     "montant € ht",
+                    "montant ht",
+                    "montant ttc",
                     "subvention demandee",
                     "subvention demandée",
                     "subvention",
@@ -829,6 +864,21 @@ class FundingLineRecord:
                 "Date de décision",
                 "date de la décision du financeur",
                 ("decide le", "décidé le", "date decision"),
+            ),
+        ),
+    ]
+    # What the line's amounts include: HT or TTC; None: not said, HT assumed.
+    basis: Annotated[
+        AmountBasis | None,
+        choice(
+            "Base des montants",
+            enums.AmountBasis,
+            required=False,
+            column=Column(
+                "base_montant",
+                "Base des montants",
+                "HT ou TTC : ce que comprennent les montants du financement (vide : HT)",
+                ("montant ht/ttc", "base du montant"),
             ),
         ),
     ]

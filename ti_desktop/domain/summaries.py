@@ -5,11 +5,14 @@ Conventions, applied identically by every screen and report:
 - requested funding = lines déposé, accordé or versé (filed with a funder and not refused);
 - granted (secured) funding = lines accordé or versé, at their granted amount;
 - paid funding = lines versé, at their granted amount;
-- coverage = granted / planned budget, undefined when there is no budget.
+- coverage = granted / planned budget, undefined when there is no budget;
+- an amount is HT unless its basis says TTC: totals keep the TTC part apart (`planned_ttc`, `FundingSummary.ttc`)
+  so that no screen or report adds HT and TTC into one figure without saying « dont … TTC ».
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from ti_desktop.domain.enums import (
     SECURED_FUNDING_STATUSES,
     STARTED_STATUSES,
     ActionStatus,
+    AmountBasis,
     FundingStatus,
 )
 from ti_desktop.domain.records import ActionRecord, FundingLineRecord
@@ -72,18 +76,21 @@ class BudgetTotals:
     planned: Decimal
     spent: Decimal
     actions_without_budget: int
+    planned_ttc: Decimal = ZERO  # the part of `planned` stated TTC (the rest is HT)
 
 
 def budget_totals(actions: Iterable[ActionRecord]) -> BudgetTotals:
-    planned = spent = ZERO
+    planned = spent = ttc = ZERO
     without = 0
     for action in actions:
         if action.planned_budget is None:
             without += 1
         else:
             planned += action.planned_budget
+            if action.budget_basis is AmountBasis.TTC:
+                ttc += action.planned_budget
         spent += action.spent_to_date or ZERO
-    return BudgetTotals(planned=planned, spent=spent, actions_without_budget=without)
+    return BudgetTotals(planned=planned, spent=spent, actions_without_budget=without, planned_ttc=ttc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ class FundingSummary:
     paid: Decimal
     refused: Decimal
     planned_budget: Decimal
+    ttc: FundingSummary | None = None  # the same figures for the lines stated TTC only (None: there are none)
 
     @property
     def coverage(self) -> float | None:
@@ -108,6 +116,15 @@ def _granted_amount(line: FundingLineRecord) -> Decimal:
 
 
 def funding_summary(lines: Iterable[FundingLineRecord], planned_budget: Decimal) -> FundingSummary:
+    line_list = list(lines)
+    ttc_lines = [line for line in line_list if line.basis is AmountBasis.TTC]
+    totals = _funding_totals(line_list, planned_budget)
+    if not ttc_lines:
+        return totals
+    return dataclasses.replace(totals, ttc=_funding_totals(ttc_lines, ZERO))
+
+
+def _funding_totals(lines: list[FundingLineRecord], planned_budget: Decimal) -> FundingSummary:
     envisaged = requested = granted = paid = refused = ZERO
     for line in lines:
         if line.status is FundingStatus.ENVISAGE:

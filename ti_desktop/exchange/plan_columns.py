@@ -15,7 +15,7 @@ from typing import Any, Literal, cast
 
 from ti_desktop.domain import entities
 from ti_desktop.domain.entities import Entity
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, FundingStatus, Priority
 from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.exchange.french import normalise
 
@@ -34,6 +34,7 @@ FieldKind = Literal[
     "priority",
     "funding_status",
     "budget_nature",
+    "amount_basis",
     "actor",
 ]
 SheetKind = Literal["actions", "financements", "jalons"]
@@ -69,6 +70,7 @@ _KIND_OF_ENUM: dict[type[Enum], FieldKind] = {
     Priority: "priority",
     FundingStatus: "funding_status",
     BudgetNature: "budget_nature",
+    AmountBasis: "amount_basis",
 }
 _KIND_OF_SPEC: dict[str, FieldKind] = {
     "text": "text",

@@ -46,6 +46,7 @@ class ExportedFunding:
     status: str  # French label
     filed_on: dt.date | None
     decided_on: dt.date | None
+    basis: str | None = None  # « HT » or « TTC » (None: not said, HT assumed)
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ class ExportedAction:
     # The values of the columns that carry one as it is (`plan_columns.ACTION_VALUE_FIELDS`), by record
     # attribute: amounts in euros, flags as booleans, None where the action has none.
     values: Mapping[str, Any] = field(default_factory=dict)
+    budget_basis: str | None = None  # « HT » or « TTC » (None: not said, HT assumed)
     partners: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()  # names of the indicators attached to the action
     funding: tuple[ExportedFunding, ...] = ()
@@ -162,6 +164,7 @@ ACTION_ATTRIBUTES: dict[str, str] = {
     "pilote": "pilot",
     "elu_referent": "elected_referent",
     "nature_budget": "budget_nature",
+    "base_budget": "budget_basis",
 }
 FUNDING_ATTRIBUTES: dict[str, str] = {
     "financeur": "funder",
@@ -171,6 +174,7 @@ FUNDING_ATTRIBUTES: dict[str, str] = {
     "statut_financement": "status",
     "date_depot": "filed_on",
     "date_decision": "decided_on",
+    "base_montant": "basis",
 }
 MILESTONE_ATTRIBUTES: dict[str, str] = {"jalon": "title", "jalon_echeance": "due_on", "jalon_realise_le": "done_on"}
 # Columns of the companion sheets naming the action a row belongs to.
@@ -196,6 +200,7 @@ _KIND_WIDTHS: dict[str, float] = {
     "priority": 11,
     "funding_status": 20,
     "budget_nature": 17,
+    "amount_basis": 12,
     "actor": 26,
 }
 _KEY_WIDTHS: dict[str, float] = {

@@ -85,6 +85,14 @@ BUDGET_NATURE_WORDS: dict[str, BudgetNature] = {
     "investissements": BudgetNature.INVESTISSEMENT,
     "fonct": BudgetNature.FONCTIONNEMENT,
 }
+BASIS_WORDS: dict[str, AmountBasis] = {
+    **{normalise(basis.label): basis for basis in AmountBasis},
+    "h.t.": AmountBasis.HT,
+    "hors taxes": AmountBasis.HT,
+    "hors taxe": AmountBasis.HT,
+    "t.t.c.": AmountBasis.TTC,
+    "toutes taxes comprises": AmountBasis.TTC,
+}
 TRUE_WORDS = frozenset({"oui", "o", "x", "vrai", "yes", "y", "true", "1"})
 FALSE_WORDS = frozenset({"non", "n", "faux", "no", "false", "0", "-"})
 
@@ -142,6 +150,38 @@ class CustomColumn:
     choices: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class TotalFigure:
+    """One amount a total row of the file states, beside the sum of the imported rows it covers."""
+
+    column: str  # letter, as Excel names it
+    header: str  # as written in the file
+    what: str  # what the column holds, as a message says it: « de budget », « de financements demandés »
+    stated: Decimal  # what the file's total row says
+    imported: Decimal  # the sum of the figures of the imported rows it covers
+
+    @property
+    def agrees(self) -> bool:
+        return self.stated == self.imported  # both to the cent
+
+
+@dataclass(frozen=True, slots=True)
+class FileTotal:
+    """A total or sub-total row of the file: not an action, but the proof of the figures above it. A sub-total
+    covers its group (the action rows since the previous sub-total or section title), a grand total every action
+    row above it."""
+
+    origin: Origin
+    label: str  # as written (« Total », « Sous-total axe 1 »)
+    grand: bool
+    rows: tuple[int, ...]  # the action rows it covers, as Excel numbers them
+    figures: tuple[TotalFigure, ...]  # one per amount column the row fills, in column order
+
+    @property
+    def agrees(self) -> bool:
+        return all(figure.agrees for figure in self.figures)
+
+
 @dataclass(slots=True)
 class ActionImport:
     origin: Origin
@@ -189,6 +229,7 @@ class PlanImport:
     columns: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute → (column letter, header)
     unmapped: list[UnmappedColumn] = field(default_factory=list)  # filled columns mapped to no field
     custom_columns: list[CustomColumn] = field(default_factory=list)  # those kept as custom fields, in file order
+    totals: list[FileTotal] = field(default_factory=list)  # the file's own total rows, checked against its rows
 
     @property
     def issues(self) -> list[ImportIssue]:

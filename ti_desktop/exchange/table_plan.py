@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import CustomFieldKind, FundingStatus, SeededAxis
+from ti_desktop.domain.enums import AmountBasis, CustomFieldKind, FundingStatus, SeededAxis
 from ti_desktop.exchange.custom_columns import guess_column, read_custom
+from ti_desktop.exchange.file_totals import is_grand_total, read_total, report_total
 from ti_desktop.exchange.french import (
     UnreadableValue,
     is_blank,
@@ -43,6 +44,7 @@ from ti_desktop.exchange.plan_columns import (
 )
 from ti_desktop.exchange.plan_headers import header_key, suggest_mapping, with_group_row
 from ti_desktop.exchange.plan_import import (
+    BASIS_WORDS,
     BUDGET_NATURE_WORDS,
     FALSE_WORDS,
     FUNDING_STATUS_WORDS,
@@ -250,6 +252,13 @@ class _Cells:
             self.error(key, f"« {shown(text)} » n'est pas reconnu ({expected}).")
         return found
 
+    def basis(self, key: str, amount_key: str | None) -> AmountBasis | None:
+        """HT or TTC: as the basis column says, else as the amount column's header says (« Coût total TTC »)."""
+        stated = self.word(key, BASIS_WORDS, "HT ou TTC")
+        if stated is not None or amount_key is None or amount_key not in self.columns:
+            return stated
+        return basis_said_by(self.columns[amount_key][1])
+
     def flag(self, key: str) -> bool | None:
         text = self.text(key)
         if text is None:
@@ -360,10 +369,11 @@ def names_an_axis(text: str) -> bool:
 
 def _total_label(cells: _Cells, values: tuple[Any, ...]) -> str | None:
     """The text marking a total or sub-total row (in the title or the first filled cell), else None."""
-    title = cells.text("titre")
+    title, code = cells.text("titre"), cells.text("code")
     first = next((parse_text(value) for value in values if not is_blank(value)), None)
     for text in (title, first):
-        if text and _TOTAL.match(normalise(text)) and not cells.text("code"):
+        # An action coded and titled « Total … » is an action; « Total » written in the code column is not a code.
+        if text and _TOTAL.match(normalise(text)) and (not code or code == text):
             return text
     return None
 
@@ -484,9 +494,11 @@ def read_table_plan(
     }
     _read_actions(plan, prepared)
     _settle_unmapped(plan, prepared)
+    warn_ttc_columns(plan, sheet.name, prepared.columns)
     for companion, kind in companion_plans:
         _read_companion(plan, companion, kind)
         _settle_unmapped(plan, companion)
+        warn_ttc_columns(plan, companion.sheet.name, companion.columns)
     scrub_names(plan)
     return plan
 
@@ -546,15 +558,21 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
     has_axis_column = "axe" in prepared.columns
     carried_axis = _CarriedDown("axe", "axe", report, name, prepared.columns)
     carried_objective = _CarriedDown("objectif", "objectif", report, name, prepared.columns)
+    group: list[ActionImport] = []  # the action rows a sub-total covers: since the last sub-total, section or axis
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         number = index + 1
         if _is_blank_row(values) or values == header_values:
             continue
         cells = _Cells(report, name, number, values, prepared.columns)
-        total = _total_label(cells, values)
-        if total is not None:
-            report.warning(f"ligne « {shown(total)} » ignorée (ligne de total).", sheet=name, row=number)
+        label = _total_label(cells, values)
+        if label is not None:
+            grand = is_grand_total(label)
+            rows = [action.origin.row for action in (plan.actions if grand else group)]
+            total = read_total(Origin(name, number), label, values, prepared.columns, plan.actions, rows)
+            report_total(report, total)
+            plan.totals.append(total)
+            group = group if grand else []
             continue
         section = _section_title(values)
         title = cells.text("titre")
@@ -563,10 +581,12 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
             section_axis = section  # "Axe 2 – Compétences" alone on its row, or merged across it
             carried_axis.reset()
             carried_objective.reset()
+            group = []
             continue
         axis_above = carried_axis.fallback(cells)
         if carried_axis.changed:
-            carried_objective.reset()  # a new axis: its objectives start anew
+            carried_objective.reset()  # a new axis: its objectives start anew, and so does a sub-total's group
+            group = []
         objective_above = carried_objective.fallback(cells)
         action = _read_action(cells, title, axis_above or section_axis, has_axis_column, objective_above)
         if action is not None and not cells.failed and action.code:
@@ -579,6 +599,7 @@ def _read_actions(plan: PlanImport, prepared: _SheetPlan) -> None:
         prepared.keep_leftovers(values, accepted)
         if accepted is not None:
             plan.actions.append(accepted)
+            group.append(accepted)
     carried_axis.flush()
     carried_objective.flush()
     _number_duplicates(plan)
@@ -616,6 +637,7 @@ def _read_action(
         value = cells.value(field)
         if value is not None:
             action.values[str(field.attribute)] = value
+    action.budget_basis = cells.basis("base_budget", "budget" if "planned_budget" in action.values else None)
     status_text = cells.text("statut")
     if status_text is not None:
         word = normalise(status_text)
@@ -665,6 +687,36 @@ def status_said_by(header: str) -> FundingStatus | None:
     return None
 
 
+def basis_said_by(header: str) -> AmountBasis | None:
+    """The basis an amount column's header names (« Montant € TTC » → TTC, « Coût total HT » → HT), or None."""
+    words = set(re.sub(r"[^a-z0-9]+", " ", normalise(header)).split())
+    if "ttc" in words:
+        return AmountBasis.TTC
+    if "ht" in words or {"hors", "taxes"} <= words:
+        return AmountBasis.HT
+    return None
+
+
+# The amount columns whose basis a header may give, with what the warning of a TTC one says of them.
+_BASIS_COLUMNS = (
+    ("budget", "les budgets de cette colonne sont TTC"),
+    ("montant_demande", "les montants de financement de cette colonne sont TTC"),
+)
+
+
+def warn_ttc_columns(plan: PlanImport, sheet: str, columns: Mapping[str, tuple[int, str]]) -> None:
+    """Once per amount column whose header says TTC: its amounts are kept TTC, not converted."""
+    for key, what in _BASIS_COLUMNS:
+        if key in columns and basis_said_by(columns[key][1]) is AmountBasis.TTC:
+            index, header = columns[key]
+            plan.report.warning(
+                f"{what} : ils sont gardés tels quels, en TTC (ni convertis en HT, ni additionnés aux montants HT).",
+                sheet=sheet,
+                column=column_letter(index),
+                header=header,
+            )
+
+
 def _funding_of(cells: _Cells) -> FundingImport | None:
     funder = cells.text("financeur", 200)
     amount = cells.amount("montant_demande")
@@ -694,6 +746,7 @@ def _funding_of(cells: _Cells) -> FundingImport | None:
         status=status,
         filed_on=cells.date("date_depot"),
         decided_on=cells.date("date_decision"),
+        basis=cells.basis("base_montant", "montant_demande"),
     )
     return funding
 
@@ -739,12 +792,22 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
         by_title.setdefault((normalise(known.axis), normalise(known.title)), known)
         by_bare_title.setdefault(normalise(known.title), []).append(known)
     name = prepared.sheet.name
+    read: list[int] = []  # the rows read, and those since the last sub-total (which a sub-total covers)
+    group: list[int] = []
     for index in range(prepared.header_row + 1, len(prepared.sheet.rows)):
         values = prepared.sheet.rows[index]
         if _is_blank_row(values):
             continue
         cells = _Cells(plan.report, name, index + 1, values, prepared.columns)
-        if _total_label(cells, values) is not None:
+        label = _total_label(cells, values)
+        if label is not None:
+            grand = is_grand_total(label)
+            total = read_total(
+                Origin(name, index + 1), label, values, prepared.columns, plan.actions, read if grand else group
+            )
+            report_total(plan.report, total)
+            plan.totals.append(total)
+            group = group if grand else []
             continue
         code, axis, title = cells.text("code"), cells.text("axe"), cells.text("titre")
         action: ActionImport | None = None
@@ -764,6 +827,8 @@ def _read_companion(plan: PlanImport, prepared: _SheetPlan, kind: SheetKind) -> 
             funding = _funding_of(cells)
             if funding is not None and not cells.failed:
                 action.funding.append(funding)
+                read.append(index + 1)
+                group.append(index + 1)
         else:
             milestone = _milestone_of(cells)
             if milestone is not None and not cells.failed:

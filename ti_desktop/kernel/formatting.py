@@ -29,6 +29,22 @@ def format_euros(amount: Decimal | int | None, *, cents: bool = False, empty: st
     return f"{sign}{text}{NARROW_NBSP}€"
 
 
+def format_ttc_part(ttc: Decimal | None, *, cents: bool = False) -> str:
+    """`dont 250 000 € TTC`: the TTC part of a total of amounts HT and TTC (empty when there is none)."""
+    return f"dont {format_euros(ttc, cents=cents)} TTC" if ttc else ""
+
+
+def format_euros_with_ttc(amount: Decimal, ttc: Decimal | None, *, cents: bool = False) -> str:
+    """A total whose TTC part is said: `1 250 000 € (dont 250 000 € TTC)`; all TTC, `1 250 000 € TTC`; without
+    one, `1 250 000 €`."""
+    text = format_euros(amount, cents=cents)
+    if not ttc:
+        return text
+    if ttc == amount:
+        return f"{text} TTC"
+    return f"{text} ({format_ttc_part(ttc, cents=cents)})"
+
+
 def format_date(day: dt.date | None, *, empty: str = "—") -> str:
     return day.strftime("%d/%m/%Y") if day else empty
 

@@ -70,6 +70,7 @@ class SynthesisData:
     flagged_updates: tuple[AlertRow, ...]
     overdue_milestones: int
     pending_decisions: tuple[DecisionRow, ...]
+    planned_budget_ttc: Decimal = Decimal(0)  # the part of `planned_budget` stated TTC (said apart, never hidden)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ class AxisPart:
     rows: tuple[ActionRow, ...]
     planned_budget: Decimal
     secured_funding: Decimal
+    planned_budget_ttc: Decimal = Decimal(0)  # the TTC parts of the two totals above
+    secured_funding_ttc: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, FundingStatus, IndicatorDirection, Priority
+from ti_desktop.domain.enums import (
+    ActionStatus,
+    AmountBasis,
+    BudgetNature,
+    FundingStatus,
+    IndicatorDirection,
+    Priority,
+)
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.exchange import plan_columns as pc
@@ -52,6 +59,7 @@ _TIMESTAMPS = frozenset({"created_at", "updated_at"})
 _ACTION_STATUS = {member.value: member.label for member in ActionStatus}
 _PRIORITY = {member.value: member.label for member in Priority}
 _BUDGET_NATURE = {member.value: member.label for member in BudgetNature}
+_BASIS = {member.value: member.label for member in AmountBasis}
 _FUNDING_STATUS = {member.value: member.label for member in FundingStatus}
 _DIRECTION = {member.value: member.label for member in IndicatorDirection}
 
@@ -215,6 +223,7 @@ class _Reader:
                     pilot=_actor(actors, action.pilot_actor_id),
                     elected_referent=_actor(actors, action.elected_referent_id),
                     budget_nature=_BUDGET_NATURE.get(action.budget_nature) if action.budget_nature else None,
+                    budget_basis=_BASIS.get(action.budget_basis) if action.budget_basis else None,
                     values=_values(action),
                     partners=tuple(partners.get(action.id, ())),
                     indicators=tuple(indicator_names.get(action.id, ())),
@@ -311,6 +320,7 @@ class _Reader:
             "status",
             "filed_on",
             "decided_on",
+            "basis",
         )
         lines: dict[int, list[ExportedFunding]] = defaultdict(list)
         for (
@@ -323,6 +333,7 @@ class _Reader:
             status,
             filed,
             decided,
+            basis,
         ) in self._of_territory(table, names, table.c.action_id, table.c.id):
             lines[action_id].append(
                 ExportedFunding(
@@ -333,6 +344,7 @@ class _Reader:
                     _FUNDING_STATUS[status],
                     filed,
                     decided,
+                    _BASIS.get(basis) if basis else None,
                 )
             )
         return lines

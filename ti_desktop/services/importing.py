@@ -23,7 +23,7 @@ from ti_desktop.db import models
 from ti_desktop.db.changelog import log_changes
 from ti_desktop.domain import entities
 from ti_desktop.domain.custom_fields import name_key
-from ti_desktop.domain.enums import ActorKind, CustomFieldKind
+from ti_desktop.domain.enums import ActorKind, AmountBasis, CustomFieldKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.exchange.french import normalise, parse_text, shown
@@ -46,14 +46,15 @@ from ti_desktop.paths import resource_path
 from ti_desktop.services.crud import EntityCrud, to_record
 from ti_desktop.services.custom_fields import CustomFieldService, convert
 from ti_desktop.services.directory import AxisService, TerritoryService
+from ti_desktop.services.import_figures import ImportFigures
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.transactions import transaction
 
 _NUMBERING = re.compile(r"^(axe\s*)?\d+(\.\d+)*\s*[.:)\-–]?\s*")
 _AXIS_COLOURS = ("#6e7781", "#953800", "#0550ae", "#8250df", "#1b7c83", "#9a6700", "#bf3989")
 # The action's values an import names itself (the others travel in `ActionImport.values`, as declared).
-_ACTION_CHOICES = ("status", "priority", "budget_nature")
-_FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on")
+_ACTION_CHOICES = ("status", "priority", "budget_nature", "budget_basis")
+_FUNDING_VALUES = ("programme", "amount_granted", "status", "filed_on", "decided_on", "basis")
 TEMPLATE = ("templates", "modele-plan-action.xlsx")
 SAMPLE_COUNT = 3
 
@@ -106,6 +107,8 @@ class ImportPreview:
     actors_created: list[str] = field(default_factory=list)
     custom_fields_created: list[str] = field(default_factory=list)  # names of the territory's new custom fields
     custom_values_written: int = 0  # actions' values of custom fields set or changed
+    # What the import brings in figures (actions per axis, budget, funding per status, the file's totals checked).
+    figures: ImportFigures = field(default_factory=ImportFigures)
     written: bool = False
 
     @property
@@ -315,6 +318,16 @@ class ImportService:
         return target
 
 
+_BASES = frozenset({"budget_basis", "basis"})
+
+
+def _differs(name: str, stored: Any, read: Any) -> bool:
+    """Whether the file changes a stored value; an unsaid basis is HT, so a file saying HT changes nothing."""
+    if name in _BASES:
+        return (stored or AmountBasis.HT) != (read or AmountBasis.HT)
+    return bool(stored != read)
+
+
 def axis_key(name: str) -> str:
     """`Axe 2 : Transition écologique` → `transition ecologique`."""
     key = normalise(name)
@@ -340,7 +353,9 @@ class _Run:
     ) -> None:
         self.s, self.session, self.territory_id, self.plan, self.preview = service, session, territory_id, plan, preview
         self.progress, self.cancelled = progress, cancelled
+        preview.figures.totals = list(plan.totals)
         self.axes: dict[str, int] = {}
+        self.axis_names: dict[int, str] = {}  # id → label, for the figures per axis
         self.axis_labels: list[str] = []
         self.axis_codes: set[str] = set()
         self.axis_count = 0
@@ -348,6 +363,7 @@ class _Run:
             self.axes.setdefault(normalise(axis.label), axis.id)
             self.axes.setdefault(axis_key(axis.label), axis.id)
             self.axes.setdefault(normalise(axis.code), axis.id)
+            self.axis_names[axis.id] = axis.label
             self.axis_labels.append(axis.label)
             if axis.code:
                 self.axis_codes.add(axis.code.upper())
@@ -476,6 +492,7 @@ class _Run:
         self.axis_count += 1
         self.axes[normalise(name)] = row.id
         self.axes.setdefault(axis_key(name), row.id)
+        self.axis_names[row.id] = name
         self.axis_labels.append(name)
         self.held.append(row)
         self.preview.axes_created.append(name)
@@ -573,7 +590,7 @@ class _Run:
             self.taken.add(match.id)
             if action.code:
                 values.update(code=action.code, title=action.title, axis_id=axis_id, parent_id=parent_id)
-            changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+            changes = {name: value for name, value in values.items() if _differs(name, getattr(match, name), value)}
             if changes:
                 self.s.actions.update_in(self.session, match.id, batch=True, **changes)
                 self.preview.actions_updated += 1
@@ -591,6 +608,8 @@ class _Run:
         if action.code:
             self.by_code[normalise(action.code)] = row
         self.imported.append((action, row))
+        if not action.implicit:
+            self.preview.figures.add(self.axis_names[axis_id], action)
 
     def values_of(self, action: ActionImport, objective_id: int | None) -> dict[str, Any]:
         """The values the file states (blank cells are absent: they never clear what is in the database)."""
@@ -703,7 +722,7 @@ class _Run:
                     continue
                 if match.funder_actor_id is not None and match.funder_name is None:
                     values.pop("funder_name")  # the line names its funder through the directory: keep that link
-                changes = {name: value for name, value in values.items() if getattr(match, name) != value}
+                changes = {name: value for name, value in values.items() if _differs(name, getattr(match, name), value)}
                 if changes:
                     self.s.funding.update_in(self.session, match.id, batch=True, **changes)
                     self.preview.funding_lines_updated += 1

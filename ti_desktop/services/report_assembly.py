@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.domain import summaries
-from ti_desktop.domain.enums import DecisionState, GovernanceRole
+from ti_desktop.domain.enums import AmountBasis, DecisionState, GovernanceRole
 from ti_desktop.domain.records import (
     ActionRecord,
     DecisionRecord,
@@ -143,6 +143,7 @@ def _synthesis(
         flagged_updates=alerts,
         overdue_milestones=len(milestones.overdue),
         pending_decisions=decisions,
+        planned_budget_ttc=summary.budget.planned_ttc,
     )
 
 
@@ -185,6 +186,7 @@ def _axes(
         if not actions:
             continue
         budget = summaries.budget_totals(actions)
+        lines = [line for action in actions for line in lines_by_action[action.id]]
         parts.append(
             AxisPart(
                 code=axis.code,
@@ -193,9 +195,9 @@ def _axes(
                 counts=summaries.count_by_status(actions),
                 rows=tuple(rows[action.id] for action in actions),
                 planned_budget=budget.planned,
-                secured_funding=summaries.secured_funding(
-                    line for action in actions for line in lines_by_action[action.id]
-                ),
+                secured_funding=summaries.secured_funding(lines),
+                planned_budget_ttc=budget.planned_ttc,
+                secured_funding_ttc=summaries.secured_funding(line for line in lines if line.basis is AmountBasis.TTC),
             )
         )
     return tuple(parts)

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import AmountBasis, FundingStatus
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
@@ -28,7 +28,7 @@ from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
 from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, Column, RecordTableModel
 from ti_desktop.gui.theme import apply_roles
-from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_euros_with_ttc, format_percent
 from ti_desktop.services.use_cases import HasActors, HasFunding
 
 # Proposed in the programme box (any other may be typed).
@@ -70,6 +70,8 @@ class FundingLineDialog(SubmitDialog):
         )
         ui.programmeCombo.addItems(PROGRAMMES)
         fill_combo(ui.statusCombo, [(status.label, status.value) for status in FundingStatus], None)
+        # Amounts whose basis was never said are HT, as the programme counts: the first entry shows it.
+        fill_combo(ui.basisCombo, [(basis.label, basis.value) for basis in AmountBasis], line.basis if line else None)
         ui.funderActorCombo.currentIndexChanged.connect(self._funder_chosen)
         if line is not None:
             self.setWindowTitle(self.tr("Modifier la ligne de financement"))
@@ -103,6 +105,7 @@ class FundingLineDialog(SubmitDialog):
             "status": ui.statusCombo.currentData(),
             "filed_on": parse_date(ui.filedEdit.text(), "filed_on", spec["filed_on"].label),
             "decided_on": parse_date(ui.decidedEdit.text(), "decided_on", spec["decided_on"].label),
+            "basis": ui.basisCombo.currentData(),
         }
 
 
@@ -129,6 +132,7 @@ class FundingTab(ActionTab):
                 Column(self.tr("Programme / dispositif"), lambda f: f.programme or ""),
                 Column(self.tr("Demandé"), lambda f: format_euros(f.amount_requested), right_aligned=True),
                 Column(self.tr("Accordé"), lambda f: format_euros(f.amount_granted, empty=""), right_aligned=True),
+                Column(self.tr("Base"), lambda f: (f.basis or AmountBasis.HT).label),
                 Column(self.tr("Statut"), lambda f: f.status.label, colour=_status_colour),
                 Column(self.tr("Déposé le"), lambda f: format_date(f.filed_on, empty="")),
                 Column(self.tr("Décidé le"), lambda f: format_date(f.decided_on, empty="")),
@@ -159,9 +163,10 @@ class FundingTab(ActionTab):
         lines = services.funding.list(action_id=self.action.id)
         self.model.set_records(lines)
         summary = funding_summary(lines, self.action.planned_budget or Decimal(0))
-        self.ui.requestedValue.setText(format_euros(summary.requested))
-        self.ui.grantedValue.setText(format_euros(summary.granted))
-        self.ui.paidValue.setText(format_euros(summary.paid))
+        ttc = summary.ttc  # HT and TTC lines: each total says its TTC part
+        self.ui.requestedValue.setText(format_euros_with_ttc(summary.requested, ttc.requested if ttc else None))
+        self.ui.grantedValue.setText(format_euros_with_ttc(summary.granted, ttc.granted if ttc else None))
+        self.ui.paidValue.setText(format_euros_with_ttc(summary.paid, ttc.paid if ttc else None))
         if summary.coverage is None:
             self.ui.coverageValue.setText(self.tr("— (pas de budget prévisionnel)"))
         else:

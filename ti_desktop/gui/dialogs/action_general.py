@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus, BudgetNature, Priority
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, Priority
 from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
@@ -141,6 +142,7 @@ class GeneralTab(ActionTab):
             ("planned_end", ui.plannedEndEdit, "date"),
             ("actual_end", ui.actualEndEdit, "date"),
             ("planned_budget", ui.plannedBudgetEdit, "money"),
+            ("budget_basis", ui.budgetBasisCombo, "combo"),
             ("spent_to_date", ui.spentEdit, "money"),
             ("budget_nature", ui.budgetNatureCombo, "combo"),
             ("induced_investment", ui.inducedEdit, "money"),
@@ -149,6 +151,7 @@ class GeneralTab(ActionTab):
             ("achieved_investment", ui.achievedInvestmentEdit, "money"),
             ("description", ui.descriptionEdit, "plain"),
             ("expected_results", ui.resultsEdit, "plain"),
+            ("notes", ui.notesEdit, "plain"),
         ]
         return {name: Binding(name, widget, kind) for name, widget, kind in pairs}
 
@@ -156,11 +159,13 @@ class GeneralTab(ActionTab):
         """One red label under each field (hidden while there is nothing to say)."""
         ui, errors, host = self.ui, self.errors, self.host
         forms = (ui.identityForm, ui.actorsForm, ui.calendarForm, ui.budgetForm)
-        boxes = {ui.descriptionEdit: ui.descriptionLayout, ui.resultsEdit: ui.resultsLayout}
         flags_label: QLabel | None = None
         for binding in self.bindings.values():
-            if binding.widget in boxes:
-                boxes[binding.widget].addWidget(errors.add(binding.name, host))
+            if binding.kind == "plain":  # a long text fills its group box: the message goes under it
+                box_owner = binding.widget.parentWidget()
+                box = box_owner.layout() if box_owner is not None else None
+                assert isinstance(box, QVBoxLayout), binding.name
+                box.addWidget(errors.add(binding.name, host))
             elif binding.kind == "check":
                 if flags_label is None:  # both check boxes share the row of the flags
                     row = _form_row(ui.identityForm, ui.flagsLayout)
@@ -199,8 +204,9 @@ class GeneralTab(ActionTab):
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
-        for edit in (ui.descriptionEdit, ui.resultsEdit):
-            edit.setMinimumHeight(90)
+        for binding in self.bindings.values():
+            if binding.kind == "plain":
+                binding.widget.setMinimumHeight(90)
         ui.challengesView.setMinimumHeight(110)
         ui.partnersView.setMinimumHeight(120)
         self.challenges = ChallengeChecklistModel(self._toggle_challenge, self)
@@ -216,6 +222,8 @@ class GeneralTab(ActionTab):
         setup_table(ui.partnersView, 0)
         fill_combo(ui.statusCombo, [(status.label, status.value) for status in ActionStatus], None)
         fill_combo(ui.priorityCombo, [(priority.label, priority.value) for priority in Priority], None)
+        # A budget whose basis was never said is HT, as the programme counts: the first entry shows it.
+        fill_combo(ui.budgetBasisCombo, [(basis.label, basis.value) for basis in AmountBasis], None)
         fill_combo(
             ui.budgetNatureCombo,
             [(self.tr("— non précisée —"), None)] + [(nature.label, nature.value) for nature in BudgetNature],

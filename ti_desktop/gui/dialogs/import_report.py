@@ -120,6 +120,7 @@ def plan_summary(preview: ImportPreview) -> str:
         )
     if not created and not updated:
         lines.append(_tr("Le plan est déjà à jour : rien à importer."))
+    lines.extend(preview.figures.lines())
     return "\n".join(lines)
 
 

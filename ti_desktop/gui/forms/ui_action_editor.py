@@ -267,40 +267,50 @@ class Ui_ActionEditor(object):
 
         self.budgetForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.plannedBudgetEdit)
 
+        self.budgetBasisLabel = QLabel(self.budgetGroup)
+        self.budgetBasisLabel.setObjectName(u"budgetBasisLabel")
+
+        self.budgetForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.budgetBasisLabel)
+
+        self.budgetBasisCombo = QComboBox(self.budgetGroup)
+        self.budgetBasisCombo.setObjectName(u"budgetBasisCombo")
+
+        self.budgetForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.budgetBasisCombo)
+
         self.spentLabel = QLabel(self.budgetGroup)
         self.spentLabel.setObjectName(u"spentLabel")
 
-        self.budgetForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.spentLabel)
+        self.budgetForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.spentLabel)
 
         self.spentEdit = QLineEdit(self.budgetGroup)
         self.spentEdit.setObjectName(u"spentEdit")
 
-        self.budgetForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.spentEdit)
+        self.budgetForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.spentEdit)
 
         self.budgetNatureLabel = QLabel(self.budgetGroup)
         self.budgetNatureLabel.setObjectName(u"budgetNatureLabel")
 
-        self.budgetForm.setWidget(2, QFormLayout.ItemRole.LabelRole, self.budgetNatureLabel)
+        self.budgetForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.budgetNatureLabel)
 
         self.budgetNatureCombo = QComboBox(self.budgetGroup)
         self.budgetNatureCombo.setObjectName(u"budgetNatureCombo")
 
-        self.budgetForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.budgetNatureCombo)
+        self.budgetForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.budgetNatureCombo)
 
         self.inducedLabel = QLabel(self.budgetGroup)
         self.inducedLabel.setObjectName(u"inducedLabel")
 
-        self.budgetForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.inducedLabel)
+        self.budgetForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.inducedLabel)
 
         self.inducedEdit = QLineEdit(self.budgetGroup)
         self.inducedEdit.setObjectName(u"inducedEdit")
 
-        self.budgetForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.inducedEdit)
+        self.budgetForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.inducedEdit)
 
         self.jobsLabel = QLabel(self.budgetGroup)
         self.jobsLabel.setObjectName(u"jobsLabel")
 
-        self.budgetForm.setWidget(4, QFormLayout.ItemRole.LabelRole, self.jobsLabel)
+        self.budgetForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.jobsLabel)
 
         self.jobsSpin = QSpinBox(self.budgetGroup)
         self.jobsSpin.setObjectName(u"jobsSpin")
@@ -308,12 +318,12 @@ class Ui_ActionEditor(object):
         self.jobsSpin.setMaximum(100000)
         self.jobsSpin.setKeyboardTracking(False)
 
-        self.budgetForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.jobsSpin)
+        self.budgetForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.jobsSpin)
 
         self.jobsCreatedLabel = QLabel(self.budgetGroup)
         self.jobsCreatedLabel.setObjectName(u"jobsCreatedLabel")
 
-        self.budgetForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.jobsCreatedLabel)
+        self.budgetForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.jobsCreatedLabel)
 
         self.jobsCreatedSpin = QSpinBox(self.budgetGroup)
         self.jobsCreatedSpin.setObjectName(u"jobsCreatedSpin")
@@ -321,17 +331,17 @@ class Ui_ActionEditor(object):
         self.jobsCreatedSpin.setMaximum(100000)
         self.jobsCreatedSpin.setKeyboardTracking(False)
 
-        self.budgetForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.jobsCreatedSpin)
+        self.budgetForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.jobsCreatedSpin)
 
         self.achievedInvestmentLabel = QLabel(self.budgetGroup)
         self.achievedInvestmentLabel.setObjectName(u"achievedInvestmentLabel")
 
-        self.budgetForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.achievedInvestmentLabel)
+        self.budgetForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.achievedInvestmentLabel)
 
         self.achievedInvestmentEdit = QLineEdit(self.budgetGroup)
         self.achievedInvestmentEdit.setObjectName(u"achievedInvestmentEdit")
 
-        self.budgetForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.achievedInvestmentEdit)
+        self.budgetForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.achievedInvestmentEdit)
 
 
         self.calendarBudgetRow.addWidget(self.budgetGroup)
@@ -375,6 +385,19 @@ class Ui_ActionEditor(object):
 
 
         self.rightColumn.addWidget(self.resultsGroup)
+
+        self.notesGroup = QGroupBox(self.generalContents)
+        self.notesGroup.setObjectName(u"notesGroup")
+        self.notesLayout = QVBoxLayout(self.notesGroup)
+        self.notesLayout.setObjectName(u"notesLayout")
+        self.notesEdit = QPlainTextEdit(self.notesGroup)
+        self.notesEdit.setObjectName(u"notesEdit")
+        self.notesEdit.setTabChangesFocus(True)
+
+        self.notesLayout.addWidget(self.notesEdit)
+
+
+        self.rightColumn.addWidget(self.notesGroup)
 
         self.challengesGroup = QGroupBox(self.generalContents)
         self.challengesGroup.setObjectName(u"challengesGroup")
@@ -843,6 +866,7 @@ class Ui_ActionEditor(object):
         self.plannedEndLabel.setBuddy(self.plannedEndEdit)
         self.actualEndLabel.setBuddy(self.actualEndEdit)
         self.plannedBudgetLabel.setBuddy(self.plannedBudgetEdit)
+        self.budgetBasisLabel.setBuddy(self.budgetBasisCombo)
         self.spentLabel.setBuddy(self.spentEdit)
         self.budgetNatureLabel.setBuddy(self.budgetNatureCombo)
         self.inducedLabel.setBuddy(self.inducedEdit)
@@ -866,7 +890,8 @@ class Ui_ActionEditor(object):
         QWidget.setTabOrder(self.plannedStartEdit, self.plannedEndEdit)
         QWidget.setTabOrder(self.plannedEndEdit, self.actualEndEdit)
         QWidget.setTabOrder(self.actualEndEdit, self.plannedBudgetEdit)
-        QWidget.setTabOrder(self.plannedBudgetEdit, self.spentEdit)
+        QWidget.setTabOrder(self.plannedBudgetEdit, self.budgetBasisCombo)
+        QWidget.setTabOrder(self.budgetBasisCombo, self.spentEdit)
         QWidget.setTabOrder(self.spentEdit, self.budgetNatureCombo)
         QWidget.setTabOrder(self.budgetNatureCombo, self.inducedEdit)
         QWidget.setTabOrder(self.inducedEdit, self.jobsSpin)
@@ -874,7 +899,8 @@ class Ui_ActionEditor(object):
         QWidget.setTabOrder(self.jobsCreatedSpin, self.achievedInvestmentEdit)
         QWidget.setTabOrder(self.achievedInvestmentEdit, self.descriptionEdit)
         QWidget.setTabOrder(self.descriptionEdit, self.resultsEdit)
-        QWidget.setTabOrder(self.resultsEdit, self.challengesView)
+        QWidget.setTabOrder(self.resultsEdit, self.notesEdit)
+        QWidget.setTabOrder(self.notesEdit, self.challengesView)
         QWidget.setTabOrder(self.challengesView, self.partnersView)
         QWidget.setTabOrder(self.partnersView, self.partnerActorCombo)
         QWidget.setTabOrder(self.partnerActorCombo, self.partnerRoleEdit)
@@ -917,8 +943,12 @@ class Ui_ActionEditor(object):
         self.actualEndLabel.setText(QCoreApplication.translate("ActionEditor", u"Fin r\u00e9elle", None))
         self.actualEndEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"jj/mm/aaaa", None))
         self.budgetGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Budget et retomb\u00e9es", None))
-        self.plannedBudgetLabel.setText(QCoreApplication.translate("ActionEditor", u"Budget pr\u00e9visionnel (\u20ac HT)", None))
+        self.plannedBudgetLabel.setText(QCoreApplication.translate("ActionEditor", u"Budget pr\u00e9visionnel (\u20ac)", None))
         self.plannedBudgetEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"ex. 1 250 000,50", None))
+        self.budgetBasisLabel.setText(QCoreApplication.translate("ActionEditor", u"Base du budget", None))
+#if QT_CONFIG(tooltip)
+        self.budgetBasisCombo.setToolTip(QCoreApplication.translate("ActionEditor", u"Ce que comprend le budget : HT (hors taxes) ou TTC (toutes taxes comprises). Les montants ne sont jamais convertis.", None))
+#endif // QT_CONFIG(tooltip)
         self.spentLabel.setText(QCoreApplication.translate("ActionEditor", u"D\u00e9pens\u00e9 \u00e0 date", None))
         self.spentEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"ex. 1 250 000,50", None))
         self.budgetNatureLabel.setText(QCoreApplication.translate("ActionEditor", u"Nature du budget", None))
@@ -934,6 +964,8 @@ class Ui_ActionEditor(object):
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Contexte, contenu de l'action, modalit\u00e9s de mise en \u0153uvre\u2026", None))
         self.resultsGroup.setTitle(QCoreApplication.translate("ActionEditor", u"R\u00e9sultats attendus", None))
         self.resultsEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Ce que l'action doit produire, chiffr\u00e9 si possible", None))
+        self.notesGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Notes", None))
+        self.notesEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"Remarques, pr\u00e9cisions, ce que le fichier import\u00e9 disait de plus\u2026", None))
         self.challengesGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Enjeux auxquels l'action r\u00e9pond", None))
         self.partnersGroup.setTitle(QCoreApplication.translate("ActionEditor", u"Partenaires", None))
         self.partnerRoleEdit.setPlaceholderText(QCoreApplication.translate("ActionEditor", u"R\u00f4le (ex. cofinanceur, expertise)", None))

@@ -110,6 +110,16 @@ class Ui_FundingLineDialog(object):
 
         self.fieldsForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.decidedEdit)
 
+        self.basisLabel = QLabel(FundingLineDialog)
+        self.basisLabel.setObjectName(u"basisLabel")
+
+        self.fieldsForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.basisLabel)
+
+        self.basisCombo = QComboBox(FundingLineDialog)
+        self.basisCombo.setObjectName(u"basisCombo")
+
+        self.fieldsForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.basisCombo)
+
 
         self.dialogLayout.addLayout(self.fieldsForm)
 
@@ -139,6 +149,7 @@ class Ui_FundingLineDialog(object):
         self.fundingStatusLabel.setBuddy(self.statusCombo)
         self.filedLabel.setBuddy(self.filedEdit)
         self.decidedLabel.setBuddy(self.decidedEdit)
+        self.basisLabel.setBuddy(self.basisCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.funderActorCombo, self.funderNameEdit)
         QWidget.setTabOrder(self.funderNameEdit, self.programmeCombo)
@@ -147,7 +158,8 @@ class Ui_FundingLineDialog(object):
         QWidget.setTabOrder(self.grantedEdit, self.statusCombo)
         QWidget.setTabOrder(self.statusCombo, self.filedEdit)
         QWidget.setTabOrder(self.filedEdit, self.decidedEdit)
-        QWidget.setTabOrder(self.decidedEdit, self.buttonBox)
+        QWidget.setTabOrder(self.decidedEdit, self.basisCombo)
+        QWidget.setTabOrder(self.basisCombo, self.buttonBox)
 
         self.retranslateUi(FundingLineDialog)
 
@@ -169,5 +181,9 @@ class Ui_FundingLineDialog(object):
         self.filedEdit.setPlaceholderText(QCoreApplication.translate("FundingLineDialog", u"jj/mm/aaaa", None))
         self.decidedLabel.setText(QCoreApplication.translate("FundingLineDialog", u"Date de d\u00e9cision", None))
         self.decidedEdit.setPlaceholderText(QCoreApplication.translate("FundingLineDialog", u"jj/mm/aaaa", None))
+        self.basisLabel.setText(QCoreApplication.translate("FundingLineDialog", u"Base des montants", None))
+#if QT_CONFIG(tooltip)
+        self.basisCombo.setToolTip(QCoreApplication.translate("FundingLineDialog", u"Ce que comprennent les montants : HT (hors taxes) ou TTC (toutes taxes comprises). Ils ne sont jamais convertis.", None))
+#endif // QT_CONFIG(tooltip)
     # retranslateUi
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -48,7 +49,7 @@ from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, scaled_font, set_role
-from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent, format_ttc_part
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
 
@@ -571,15 +572,27 @@ class DashboardPage(Page):
             format_euros(summary.achieved_investment),
             self.tr("sur {0} induits attendus").format(format_euros(summary.induced_investment)),
         )
-        budget_note = self.tr("dépensé à date : {0}").format(format_euros(summary.budget.spent))
+        budget_note = self._ttc_note(summary.budget.planned_ttc)
+        budget_note += self.tr("dépensé à date : {0}").format(format_euros(summary.budget.spent))
         if summary.budget.actions_without_budget:
             budget_note += "\n" + self.tr("{0} action(s) sans budget").format(summary.budget.actions_without_budget)
         self.budget_tile.set_value(format_euros(summary.budget.planned), budget_note)
-        funding = summary.funding
-        self.requested_tile.set_value(format_euros(funding.requested), self.tr("déposés, accordés ou versés"))
-        self.granted_tile.set_value(format_euros(funding.granted), self.tr("accordés ou versés"))
-        self.paid_tile.set_value(format_euros(funding.paid), self.tr("versés aux porteurs"))
+        funding, ttc = summary.funding, summary.funding.ttc  # HT and TTC: the TTC part is said under each total
+        self.requested_tile.set_value(
+            format_euros(funding.requested),
+            self._ttc_note(ttc.requested if ttc else None) + self.tr("déposés, accordés ou versés"),
+        )
+        self.granted_tile.set_value(
+            format_euros(funding.granted), self._ttc_note(ttc.granted if ttc else None) + self.tr("accordés ou versés")
+        )
+        self.paid_tile.set_value(
+            format_euros(funding.paid), self._ttc_note(ttc.paid if ttc else None) + self.tr("versés aux porteurs")
+        )
         self.coverage_tile.set_value(format_percent(funding.coverage), self.tr("acquis / budget prévisionnel"))
+
+    def _ttc_note(self, ttc: Decimal | None) -> str:
+        """The line saying a total's TTC part (« dont 250 000 € TTC »), empty when it is all HT."""
+        return format_ttc_part(ttc) + "\n" if ttc else ""
 
     def _show_pending_decisions(self, territory_id: int) -> None:
         """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""

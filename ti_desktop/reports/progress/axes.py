@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_euros_with_ttc, format_percent
 from ti_desktop.reports import charts
 from ti_desktop.reports.data import ActionRow, AxisPart
 from ti_desktop.reports.fonts import BOLD
@@ -72,8 +72,8 @@ def axis_part(part: AxisPart, styles: Styles, index: int) -> list[Flowable]:
     summary = (
         f"<b>{plural(counts.total, 'fiche-action', 'fiches-actions')}</b> · "
         f"engagées : {format_percent(counts.share_started)} · "
-        f"budget prévu : {format_euros(part.planned_budget)} · "
-        f"financements acquis : {format_euros(part.secured_funding)}"
+        f"budget prévu : {format_euros_with_ttc(part.planned_budget, part.planned_budget_ttc)} · "
+        f"financements acquis : {format_euros_with_ttc(part.secured_funding, part.secured_funding_ttc)}"
     )
     late = sum(1 for row in part.rows if row.late)
     if late:

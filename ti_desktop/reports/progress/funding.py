@@ -13,7 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Table
 
 from ti_desktop.domain.report_options import ReportSection
-from ti_desktop.kernel.formatting import format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_euros, format_euros_with_ttc, format_number, format_percent
 from ti_desktop.reports import charts
 from ti_desktop.reports.data import FundingGroupRow, FundingPart
 from ti_desktop.reports.fonts import BOLD
@@ -24,6 +24,7 @@ from ti_desktop.reports.tables import data_table, header_row
 
 def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow], part: FundingPart) -> Table:
     widths = [CONTENT_WIDTH - 10.6 * cm, 1.6 * cm, 3.0 * cm, 3.0 * cm, 3.0 * cm]
+    ttc = part.totals.ttc  # the total row says the TTC part of each column
     rows: list[list[Any]] = [header_row(styles, [title, "Lignes", "Demandé", "Accordé", "Versé"], 1)]
     for group in groups:
         rows.append(
@@ -39,9 +40,14 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
         [
             styles.p("Total", styles.cell_bold),
             format_number(sum(group.line_count for group in groups)),
-            format_euros(part.totals.requested),
-            format_euros(part.totals.granted),
-            format_euros(part.totals.paid),
+            *(
+                styles.markup(f"<b>{format_euros_with_ttc(amount, ttc_amount)}</b>", styles.cell_right)
+                for amount, ttc_amount in (
+                    (part.totals.requested, ttc.requested if ttc else None),
+                    (part.totals.granted, ttc.granted if ttc else None),
+                    (part.totals.paid, ttc.paid if ttc else None),
+                )
+            ),
         ]
     )
     extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, -1), (-1, -1), BOLD)]
@@ -50,11 +56,14 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
 
 def funding(part: FundingPart, styles: Styles) -> list[Flowable]:
     totals = part.totals
+    ttc = totals.ttc  # the TTC part of each total, said beside it (HT and TTC are never one figure in silence)
     story: list[Flowable] = [heading(styles, ReportSection.FINANCEMENT.label, 0, "financement")]
     story.append(
         styles.markup(
-            f"Financements demandés : <b>{format_euros(totals.requested)}</b> · accordés : "
-            f"<b>{format_euros(totals.granted)}</b> · versés : <b>{format_euros(totals.paid)}</b> · "
+            f"Financements demandés : "
+            f"<b>{format_euros_with_ttc(totals.requested, ttc.requested if ttc else None)}</b> · "
+            f"accordés : <b>{format_euros_with_ttc(totals.granted, ttc.granted if ttc else None)}</b> · "
+            f"versés : <b>{format_euros_with_ttc(totals.paid, ttc.paid if ttc else None)}</b> · "
             f"couverture du budget prévu ({format_euros(totals.planned_budget)}) : "
             f"<b>{format_percent(totals.coverage)}</b>.",
             styles.body,

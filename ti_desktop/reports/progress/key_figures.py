@@ -7,11 +7,12 @@ in reading order, are the list `figures` returns."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from reportlab.platypus import Table, TableStyle
 
-from ti_desktop.kernel.formatting import format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_euros, format_number, format_percent, format_ttc_part
 from ti_desktop.reports.data import SynthesisData
 from ti_desktop.reports.progress.common import CONTENT_WIDTH
 from ti_desktop.reports.styles import RULE, ZEBRA, Styles
@@ -26,10 +27,13 @@ def figures(synthesis: SynthesisData) -> list[tuple[str, str]]:
     return [
         (format_number(counts.total), "fiches-actions"),
         (format_percent(counts.share_started), "engagées (hors abandonnées)"),
-        (format_euros(synthesis.planned_budget), "budget prévu"),
-        (format_euros(funding.granted), "financements acquis"),
-        (format_euros(funding.requested), "financements demandés"),
-        (format_euros(funding.paid), "financements versés"),
+        (format_euros(synthesis.planned_budget), "budget prévu" + ttc_note(synthesis.planned_budget_ttc)),
+        (format_euros(funding.granted), "financements acquis" + ttc_note(funding.ttc.granted if funding.ttc else None)),
+        (
+            format_euros(funding.requested),
+            "financements demandés" + ttc_note(funding.ttc.requested if funding.ttc else None),
+        ),
+        (format_euros(funding.paid), "financements versés" + ttc_note(funding.ttc.paid if funding.ttc else None)),
         (format_percent(funding.coverage), "couverture du budget"),
         (format_number(synthesis.jobs_targeted), "emplois visés"),
         # Targeted vs achieved, as the programme reports them nationally.
@@ -38,6 +42,11 @@ def figures(synthesis: SynthesisData) -> list[tuple[str, str]]:
         (format_euros(synthesis.induced_investment), "investissement induit attendu"),
         (format_euros(synthesis.achieved_investment), "investissement réalisé"),
     ]
+
+
+def ttc_note(ttc: Decimal | None) -> str:
+    """`, dont 250 000 € TTC` after a figure's label when part of it is TTC (a figure never hides its bases)."""
+    return f", {format_ttc_part(ttc)}" if ttc else ""
 
 
 def _share(achieved: int, targeted: int) -> float | None:

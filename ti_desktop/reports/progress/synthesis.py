@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.report_options import ReportSection
-from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
+from ti_desktop.kernel.formatting import format_date, format_euros, format_euros_with_ttc, format_number, format_percent
 from ti_desktop.reports.data import AlertRow, ReportData, SynthesisData
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, confidential_note, empty, heading, status_markup
 from ti_desktop.reports.progress.key_figures import key_figures
@@ -40,6 +40,7 @@ def _alert_table(styles: Styles, alerts: Sequence[AlertRow], date_label: str, te
 def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> list[Flowable]:
     counts = synthesis.status_counts
     funding = synthesis.funding
+    ttc = funding.ttc  # the TTC part of each total, said beside it
     story: list[Flowable] = [heading(styles, ReportSection.SYNTHESE.label, 0, "synthese")]
     story.append(
         styles.p(
@@ -75,17 +76,17 @@ def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> lis
 
     money_rows: list[list[Any]] = [header_row(styles, ["Budget et financements", "Montant"], 1)]
     for label, amount in (
-        ("Budget prévu", format_euros(synthesis.planned_budget)),
+        ("Budget prévu", format_euros_with_ttc(synthesis.planned_budget, synthesis.planned_budget_ttc)),
         ("Dépensé à date", format_euros(synthesis.spent_to_date)),
-        ("Financements envisagés", format_euros(funding.envisaged)),
-        ("Financements demandés", format_euros(funding.requested)),
-        ("Financements accordés (acquis)", format_euros(funding.granted)),
-        ("dont versés", format_euros(funding.paid)),
-        ("Financements refusés", format_euros(funding.refused)),
+        ("Financements envisagés", format_euros_with_ttc(funding.envisaged, ttc.envisaged if ttc else None)),
+        ("Financements demandés", format_euros_with_ttc(funding.requested, ttc.requested if ttc else None)),
+        ("Financements accordés (acquis)", format_euros_with_ttc(funding.granted, ttc.granted if ttc else None)),
+        ("dont versés", format_euros_with_ttc(funding.paid, ttc.paid if ttc else None)),
+        ("Financements refusés", format_euros_with_ttc(funding.refused, ttc.refused if ttc else None)),
         ("Couverture du budget par les financements acquis", format_percent(funding.coverage)),
     ):
         money_rows.append([styles.p(label, styles.cell), styles.p(amount, styles.cell_right)])
-    money_table = data_table(money_rows, [5.4 * cm, 2.8 * cm])
+    money_table = data_table(money_rows, [5.4 * cm, 4.2 * cm])  # room for « (dont … TTC) »
     side_by_side = Table(
         [[status_table, money_table]],
         colWidths=[6.9 * cm, CONTENT_WIDTH - 6.9 * cm],
