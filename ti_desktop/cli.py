@@ -51,6 +51,10 @@ _ARGPARSE_MESSAGES = [
     (re.compile(r"the following arguments are required: (.+)"), r"arguments obligatoires manquants : \1"),
     (re.compile(r"unrecognized arguments: (.+)"), r"arguments inconnus : \1"),
     (
+        re.compile(r"argument (-\S+): invalid choice: (.+?) \(choose from (.+)\)"),
+        r"l'option \1 ne connaît pas \2 (possibles : \3)",
+    ),
+    (
         re.compile(r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)"),
         r"commande inconnue : \2 (possibles : \3)",
     ),
@@ -157,6 +161,14 @@ def build_parser() -> FrenchArgumentParser:
         "--mapping",
         metavar="FICHIER.json",
         help='correspondance des colonnes : {"titre de colonne": "champ"} (champs : --fields)',
+    )
+    importing.add_argument(
+        "--unmapped",
+        choices=("keep", "notes", "ignore"),
+        default="keep",
+        help="une colonne remplie qui ne correspond à aucun champ : keep la garde comme champ personnalisé du "
+        "territoire (par défaut : rien n'est perdu), notes l'ajoute aux notes de la fiche, ignore ne l'importe pas "
+        "(elle reste citée dans le rapport) ; une correspondance (--mapping) décide colonne par colonne",
     )
     importing.add_argument(
         "--dry-run", action="store_true", help="afficher le rapport et ce qui changerait, sans rien écrire"
@@ -370,7 +382,14 @@ def read_mapping(text: str) -> dict[str, str]:
 
 
 def print_fields() -> int:
-    from ti_desktop.services.import_columns import ACTION_FIELDS, FUNDING_FIELDS, IGNORE, MILESTONE_FIELDS
+    from ti_desktop.services.import_columns import (
+        ACTION_FIELDS,
+        APPEND_TO_NOTES,
+        FUNDING_FIELDS,
+        IGNORE,
+        KEEP_AS_CUSTOM,
+        MILESTONE_FIELDS,
+    )
 
     groups = (
         ("Feuille des actions", ACTION_FIELDS),
@@ -382,7 +401,10 @@ def print_fields() -> int:
         for plan_field in plan_fields:
             print(f"  {plan_field.key:<22} {plan_field.header} — {plan_field.description}")
         print()
-    print(f"  {IGNORE:<22} ne pas importer la colonne")
+    print("Une colonne qui ne correspond à aucun champ (par défaut : --unmapped keep) :")
+    print(f"  {KEEP_AS_CUSTOM:<22} la garder comme champ personnalisé du territoire, sous son titre")
+    print(f"  {APPEND_TO_NOTES:<22} l'ajouter aux notes de la fiche (« Titre : valeur »)")
+    print(f"  {IGNORE:<22} ne pas importer la colonne (elle reste citée dans le rapport)")
     print()
     print('Exemple de fichier --mapping : {"Intitulé du projet": "titre", "Porteur": "maitre_ouvrage"}')
     return EXIT_OK
@@ -437,7 +459,7 @@ def run_import(database: Target, args: argparse.Namespace, clock: Clock) -> int:
         else:
             territory = opened.services.territories.resolve(args.territory)
             target, territory_name = territory.id, territory.name
-        options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping}
+        options: dict[str, Any] = {"sheet": args.sheet, "mapping": mapping, "unmapped": args.unmapped}
         if args.dry_run:
             result: ImportPreview = opened.services.imports.preview(target, source, **options)
         else:

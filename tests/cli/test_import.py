@@ -216,3 +216,32 @@ def test_the_dry_run_and_the_import_print_the_figures_and_check_the_files_totals
         assert f"Budget total : 1{nnbsp}250{nnbsp}000,10{nnbsp}€ HT." in out
         assert f"Total du fichier en écart : {disagreement}" in out
     assert action_count(db) == 2
+
+
+@pytest.mark.parametrize(
+    ("policy", "custom_fields", "notes", "said"),
+    [
+        ([], 1, None, "gardée comme champ personnalisé « Cibles » (texte)"),
+        (["--unmapped", "keep"], 1, None, "gardée comme champ personnalisé « Cibles » (texte)"),
+        (["--unmapped", "notes"], 0, "Cibles : PME industrielles", "ajoutées aux notes de chaque fiche"),
+        (["--unmapped", "ignore"], 0, None, "ignorée comme demandé, ses valeurs ne sont pas importées"),
+    ],
+)
+def test_unmapped_says_what_becomes_of_a_column_no_field_reads(
+    run: Run, tmp_path: Path, policy: list[str], custom_fields: int, notes: str | None, said: str
+) -> None:
+    db = make_db(run, tmp_path)
+    source = tmp_path / "plan.csv"
+    source.write_text("Axe;Intitulé;Cibles\nInnovation;Fab lab;PME industrielles\n", encoding="utf-8")
+    code, out, err = run("import", str(source), "--db", str(db), *policy)
+    assert code == 0, err
+    assert "colonne C (Cibles)" in out and "(1 cellule remplie, par ex. « PME industrielles »)" in out, out
+    assert said in out
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM custom_fields").fetchone()[0] == custom_fields
+        assert connection.execute("SELECT notes FROM actions").fetchone()[0] == notes
+
+
+def test_unmapped_must_be_a_known_choice(run: Run, tmp_path: Path) -> None:
+    code, _, err = run("import", "plan.csv", "--unmapped", "garder")
+    assert code == 2 and "l'option --unmapped ne connaît pas 'garder' (possibles : 'keep', 'notes', 'ignore')" in err

@@ -92,7 +92,8 @@ def test_synonyms_real_workbooks_use(header: str, field: str) -> None:
 
 def test_false_friends_are_not_taken() -> None:
     suggested = suggest_mapping(["Intitulé", "Observations", "Montant accordé", "Actions liées", "Notes"], "actions")
-    assert suggested == {"Intitulé": "titre", "Montant accordé": "montant_accorde"}
+    # « Observations » is not the title: it is the fiche's notes (the first column naming them).
+    assert suggested == {"Intitulé": "titre", "Observations": "notes", "Montant accordé": "montant_accorde"}
 
 
 def test_an_amount_beside_its_funder_is_the_amount_asked_of_it() -> None:
@@ -130,8 +131,7 @@ def test_a_follow_up_workbook_of_a_region_imports_every_figure(tmp_path: Path) -
     ]
     assert first.values["planned_end"] == dt.date(2026, 6, 30)
     assert second.funding[0].amount == Decimal("80000.00") and second.values["planned_end"] == dt.date(2026, 12, 31)
-    assert [column.header for column in plan.unmapped] == ["Observations"]
-    assert first.custom_values == {"Observations": "à suivre"}
+    assert not plan.unmapped and first.values["notes"] == "à suivre"  # « Observations » are the fiche's notes
 
 
 def test_fiche_numero_is_the_code(tmp_path: Path) -> None:
@@ -224,4 +224,45 @@ def test_the_current_territoires_en_transitions_template_headers() -> None:
     assert suggested["Budget prévisionnel total € HT"] == "budget"
     assert (suggested["Statut "], suggested["Niveau de priorité"]) == ("statut", "priorite")
     assert (suggested["Date de début"], suggested["Date de fin"]) == ("date_debut", "date_fin")
-    assert "Notes" not in suggested and "Partenaires " not in suggested
+    assert suggested["Notes"] == "notes" and "Partenaires " not in suggested
+
+
+@pytest.mark.parametrize("merged_down", [False, True])
+def test_a_second_header_row_under_the_grouped_columns_only(tmp_path: Path, merged_down: bool) -> None:
+    """« Financement » over « Financeur principal » and « Subvention sollicitée », the other headers written
+    once on the first row (or merged down over both): the rows are read as one header, data from the row after."""
+    merges = ("E4:F4", *(f"{letter}4:{letter}5" for letter in "ABCDG")) if merged_down else ("E4:F4",)
+    path = workbook(
+        tmp_path / "suivi.xlsx",
+        ["Tableau de suivi des fiches-actions"],
+        ["Mis à jour le 12/11/2026"],
+        [],
+        ["N° fiche", "Intitulé de l'action", "Axe", "Maître d'ouvrage", "Financement", None, "Coût total HT"],
+        [None, None, None, None, "Financeur principal", "Subvention sollicitée", None],
+        ["FA-01", "Plateforme d'essais", "Innovation", "CC Faucigny", "Région", "450 000 €", "1 800 000 €"],
+        merges=merges,
+    )
+    plan = read(path)
+    assert not plan.has_errors, [str(issue) for issue in plan.issues]
+    (action,) = plan.actions
+    assert (action.code, action.title, action.axis, action.actors) == (
+        "FA-01",
+        "Plateforme d'essais",
+        "Innovation",
+        {"lead_actor_id": "CC Faucigny"},
+    )
+    assert action.values["planned_budget"] == Decimal(1800000)
+    (line,) = action.funding
+    assert (line.funder, line.amount, line.status) == ("Région", Decimal(450000), FundingStatus.DEPOSE)
+    assert not plan.unmapped
+
+
+def test_a_data_row_under_the_header_is_not_taken_for_a_second_header_row(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "plan.xlsx",
+        ["Intitulé", "Axe", "Budget", "Financeur", "Montant demandé"],
+        ["Fab lab", None, None, None, None],
+        ["Friche", "Foncier", "250 000", None, None],
+    )
+    plan = read(path)
+    assert [action.title for action in plan.actions] == ["Fab lab", "Friche"]

@@ -90,15 +90,36 @@ def guess_header(sheet: RawSheet, kind: SheetKind | None = None) -> HeaderGuess:
     kind = kind or sheet_kind(sheet.name)
     best = HeaderGuess(None, [], {})
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
-        headers = _headers_of(row)
-        if index > 0 and any(headers):
-            headers = with_group_row(headers, _headers_of(sheet.rows[index - 1]), kind)
+        own = _headers_of(row)
+        headers = own
+        if index > 0 and any(own):
+            above = _headers_of(sheet.rows[index - 1])
+            headers = with_group_row(own, above, kind)
+            spanning = _spanning_both_rows(headers, above)
+            if spanning != headers and _names_fields_itself(own, kind):
+                headers = spanning
         suggested = suggest_mapping(headers, kind)
         if len(suggested) >= 2 and len(suggested) > len(best.suggested):
             best = HeaderGuess(index, headers, suggested)
     if best.row is not None:
         _settle_by_values(sheet, best)
     return best
+
+
+def _spanning_both_rows(headers: list[str], above: list[str]) -> list[str]:
+    """A two-row header where only the grouped columns have a second row (« Financement » over « Financeur
+    principal » and « Subvention sollicitée », « Intitulé » written once on the first row, or merged down): the
+    columns blank on the second row take their header from the first."""
+    width = max(len(headers), len(above))
+    return [
+        (headers[index] if index < len(headers) else "") or (above[index] if index < len(above) else "")
+        for index in range(width)
+    ]
+
+
+def _names_fields_itself(own: list[str], kind: SheetKind) -> bool:
+    """Whether a row's own cells name fields (a sub-header row does; a data row below the headers does not)."""
+    return bool(suggest_mapping(own, kind))
 
 
 # Fields whose column's values tell which one it is: « Avancement » holding « En cours » is the status, « État

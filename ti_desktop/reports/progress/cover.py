@@ -65,9 +65,21 @@ def cover(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 1.2 * cm),
         styles.p(confidential_note(data), styles.muted),
         styles.p(
-            "Montants en euros hors taxes. Financements acquis = accordés + versés ; demandés = dossiers déposés, "
+            f"{amounts_basis_note(data)} Financements acquis = accordés + versés ; demandés = dossiers déposés, "
             "accordés ou versés.",
             styles.muted,
         ),
     ]
     return story
+
+
+def amounts_basis_note(data: ReportData) -> str:
+    """What the report's amounts are: HT, unless some were given TTC (kept as such, and said where they count)."""
+    synthesis = data.synthesis
+    has_ttc = synthesis is not None and (synthesis.planned_budget_ttc > 0 or synthesis.funding.ttc is not None)
+    if not has_ttc:
+        return "Montants en euros hors taxes."
+    return (
+        "Montants en euros hors taxes, sauf ceux que le plan donne TTC : ils ne sont pas convertis, et chaque total "
+        "qui en compte dit sa part TTC (« dont … TTC »)."
+    )
