@@ -21,7 +21,7 @@ from ti_desktop.exchange.plan_import import (
 from ti_desktop.exchange.table_plan import _apply_policy, read_table_plan
 from ti_desktop.exchange.tabular import read_workbook
 
-HEADER = "Code;Axe;Intitulé;Observations;Enveloppe (€);Comité;Labellisé;Surface (ha);Filière;;Date CT"
+HEADER = "Code;Axe;Intitulé;Précisions;Enveloppe (€);Comité;Labellisé;Surface (ha);Filière;;Date CT"
 ROWS = (
     "I-1;Innovation;Fab lab;À revoir en comité;12 000;15/03/2025;oui;2,5;Chimie;note libre;2025-01-10",
     "I-2;Innovation;Campus;;3 500,50 €;01/04/2025;non;10;Métallurgie;;2025-02-11",
@@ -48,7 +48,7 @@ def test_each_unknown_filled_column_is_listed_with_count_and_samples(tmp_path: P
     plan = read(write_csv(tmp_path / "plan.csv", HEADER, *ROWS))
     assert not plan.has_errors, [str(issue) for issue in plan.issues]
     assert plan.unmapped == [
-        UnmappedColumn("plan", "D", "Observations", 2, ("À revoir en comité", "Urgent")),
+        UnmappedColumn("plan", "D", "Précisions", 2, ("À revoir en comité", "Urgent")),
         UnmappedColumn("plan", "E", "Enveloppe (€)", 2, ("12 000", "3 500,50 €")),
         UnmappedColumn("plan", "F", "Comité", 2, ("15/03/2025", "01/04/2025")),
         UnmappedColumn("plan", "G", "Labellisé", 3, ("oui", "non")),
@@ -59,9 +59,9 @@ def test_each_unknown_filled_column_is_listed_with_count_and_samples(tmp_path: P
     ]
     warnings = warnings_of(plan)
     assert warnings[0] == (
-        "Feuille plan, ligne 1, colonne D (Observations) : attention : la colonne « Observations » ne correspond "
+        "Feuille plan, ligne 1, colonne D (Précisions) : attention : la colonne « Précisions » ne correspond "
         "à aucun champ (2 cellules remplies, par ex. « À revoir en comité », « Urgent ») : gardée comme champ "
-        "personnalisé « Observations » (texte)."
+        "personnalisé « Précisions » (texte)."
     )
     assert warnings[5].endswith("gardée comme champ personnalisé « Filière » (liste de choix : 2 choix).")
     assert warnings[6] == (
@@ -74,7 +74,7 @@ def test_each_unknown_filled_column_is_listed_with_count_and_samples(tmp_path: P
 def test_kept_columns_become_custom_fields_of_the_kind_their_values_show(tmp_path: Path) -> None:
     plan = read(write_csv(tmp_path / "plan.csv", HEADER, *ROWS))
     assert plan.custom_columns == [
-        CustomColumn("Observations", CustomFieldKind.TEXT),
+        CustomColumn("Précisions", CustomFieldKind.TEXT),
         CustomColumn("Enveloppe (€)", CustomFieldKind.AMOUNT),
         CustomColumn("Comité", CustomFieldKind.DATE),
         CustomColumn("Labellisé", CustomFieldKind.FLAG),
@@ -85,7 +85,7 @@ def test_kept_columns_become_custom_fields_of_the_kind_their_values_show(tmp_pat
     ]
     first, second, third, fourth = plan.actions
     assert first.custom_values == {
-        "Observations": "À revoir en comité",
+        "Précisions": "À revoir en comité",
         "Enveloppe (€)": Decimal("12000.00"),
         "Comité": dt.date(2025, 3, 15),
         "Labellisé": True,
@@ -95,8 +95,8 @@ def test_kept_columns_become_custom_fields_of_the_kind_their_values_show(tmp_pat
         "Date CT": dt.date(2025, 1, 10),
     }
     assert second.custom_values["Enveloppe (€)"] == Decimal("3500.50") and second.custom_values["Labellisé"] is False
-    assert "Observations" not in second.custom_values  # a blank cell is absent
-    assert third.custom_values == {"Observations": "Urgent", "Labellisé": True, "Filière": "Chimie"}
+    assert "Précisions" not in second.custom_values  # a blank cell is absent
+    assert third.custom_values == {"Précisions": "Urgent", "Labellisé": True, "Filière": "Chimie"}
     assert fourth.custom_values == {"Filière": "Chimie"}
 
 
@@ -105,12 +105,12 @@ def test_notes_policy_appends_header_and_value_lines(tmp_path: Path) -> None:
     assert not plan.custom_columns and all(column.policy == "notes" for column in plan.unmapped)
     first = plan.actions[0]
     assert first.values["notes"] == (
-        "Observations : À revoir en comité\nEnveloppe (€) : 12 000\nComité : 15/03/2025\nLabellisé : oui\n"
+        "Précisions : À revoir en comité\nEnveloppe (€) : 12 000\nComité : 15/03/2025\nLabellisé : oui\n"
         "Surface (ha) : 2,5\nFilière : Chimie\nJ : note libre\nDate CT : 2025-01-10"
     )
     assert plan.actions[3].values["notes"] == "Filière : Chimie"
     assert warnings_of(plan)[0].endswith(
-        "ses valeurs sont ajoutées aux notes de chaque fiche (« Observations : valeur »)."
+        "ses valeurs sont ajoutées aux notes de chaque fiche (« Précisions : valeur »)."
     )
 
 
@@ -123,21 +123,21 @@ def test_ignore_policy_stores_nothing_but_still_lists(tmp_path: Path) -> None:
 
 
 def test_the_mapping_chooses_per_column_over_the_default(tmp_path: Path) -> None:
-    mapping = {"Observations": "ajouter_aux_notes", "filiere": "ignorer", "Enveloppe (€)": "champ_personnalise"}
+    mapping = {"Précisions": "ajouter_aux_notes", "filiere": "ignorer", "Enveloppe (€)": "champ_personnalise"}
     plan = read(write_csv(tmp_path / "plan.csv", HEADER, *ROWS), mapping, unmapped="ignore")
     policies = {column.header: column.policy for column in plan.unmapped}
-    assert policies["Observations"] == "notes" and policies["Filière"] == "ignore"
+    assert policies["Précisions"] == "notes" and policies["Filière"] == "ignore"
     assert policies["Enveloppe (€)"] == "keep" and policies["Comité"] == "ignore"
     assert plan.custom_columns == [CustomColumn("Enveloppe (€)", CustomFieldKind.AMOUNT)]
-    assert plan.actions[0].values["notes"] == "Observations : À revoir en comité"
+    assert plan.actions[0].values["notes"] == "Précisions : À revoir en comité"
     assert not plan.has_errors
 
 
 def test_notes_lines_come_after_a_notes_column_own_text(tmp_path: Path) -> None:
     plan = PlanImport(path=tmp_path / "plan.csv", sheet="plan")
     action = ActionImport(Origin("plan", 2), "Innovation", None, "Fab lab", values={"notes": "Texte de la fiche"})
-    _apply_policy(plan, "notes", "Observations", "D", "plan", [(action, "À revoir"), (None, "refusée")], False)
-    assert action.values["notes"] == "Texte de la fiche\nObservations : À revoir"
+    _apply_policy(plan, "notes", "Précisions", "D", "plan", [(action, "À revoir"), (None, "refusée")], False)
+    assert action.values["notes"] == "Texte de la fiche\nPrécisions : À revoir"
 
 
 def test_an_empty_column_and_mapped_columns_are_not_listed(tmp_path: Path) -> None:

@@ -246,7 +246,7 @@ def test_table_columns_are_suggested_corrected_and_remembered(
 def test_unrecognised_columns_are_kept_by_default_listed_and_their_choice_remembered_for_those_headers(
     qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    header = "N° fiche;Intitulé;Axe;Financeur principal;Subvention sollicitée;Observations;Référent Région"
+    header = "N° fiche;Intitulé;Axe;Financeur principal;Subvention sollicitée;Précisions;Référent Région"
     rows = [
         "F-1;Pépinière;Foncier;Région Grand Est;120 000;À revoir en comité;M. Martin",
         "F-2;Soudeurs;Compétences;État;80 000;;Mme Durand",
@@ -262,7 +262,7 @@ def test_unrecognised_columns_are_kept_by_default_listed_and_their_choice_rememb
         "financeur",
         "montant_demande",
     ]
-    observations = page.combo_for("Observations")
+    observations = page.combo_for("Précisions")
     assert observations.currentText() == "Garder comme champ personnalisé"
     assert [observations.itemText(index) for index in range(3)] == [
         "Garder comme champ personnalisé",
@@ -272,7 +272,7 @@ def test_unrecognised_columns_are_kept_by_default_listed_and_their_choice_rememb
     assert page.unmapped_label.isVisible()
     assert page.unmapped_label.text().splitlines() == [
         "Colonnes sans champ de TI Desktop (rien n'est perdu sans votre accord) :",
-        "Observations (F) : 2 cellules remplies, ex. « À revoir en comité », « Urgent » — gardée comme champ "
+        "Précisions (F) : 2 cellules remplies, ex. « À revoir en comité », « Urgent » — gardée comme champ "
         "personnalisé",
         "Référent Région (G) : 3 cellules remplies, ex. « M. Martin », « Mme Durand » — gardée comme champ "
         "personnalisé",
@@ -287,7 +287,7 @@ def test_unrecognised_columns_are_kept_by_default_listed_and_their_choice_rememb
     next_page(qtbot, wizard)
     wait_checked(qtbot, wizard)
     messages = [row[4] for row in wizard.validation_page.report.issue_rows()]
-    assert any("« Observations »" in text and "champ personnalisé" in text for text in messages), messages
+    assert any("« Précisions »" in text and "champ personnalisé" in text for text in messages), messages
     assert any("« Référent Région »" in text and "ignorée comme demandé" in text for text in messages), messages
     next_page(qtbot, wizard)
     import_now(qtbot, wizard)

@@ -134,15 +134,15 @@ def test_inspect_describes_sheets_and_suggests_a_mapping(world: World, tmp_path:
 def test_preview_lists_unknown_columns_with_the_policy_asked(world: World, tmp_path: Path) -> None:
     path = tmp_path / "suivi.csv"
     path.write_text(
-        "Intitulé;Axe;Observations;Dossier FEDER\nFab lab;Innovation;À revoir;R-1\nCampus;Innovation;;R-2\n",
+        "Intitulé;Axe;Précisions;Dossier FEDER\nFab lab;Innovation;À revoir;R-1\nCampus;Innovation;;R-2\n",
         encoding="utf-8",
     )
     before = table_counts(world)
     kept = world.services.imports.preview(world.territory.id, path)
     assert [str(issue) for issue in kept.warnings] == [
-        "Feuille suivi, ligne 1, colonne C (Observations) : attention : la colonne « Observations » ne correspond "
+        "Feuille suivi, ligne 1, colonne C (Précisions) : attention : la colonne « Précisions » ne correspond "
         "à aucun champ (1 cellule remplie, par ex. « À revoir ») : gardée comme champ personnalisé "
-        "« Observations » (texte).",
+        "« Précisions » (texte).",
         "Feuille suivi, ligne 1, colonne D (Dossier FEDER) : attention : la colonne « Dossier FEDER » ne correspond à "
         "aucun champ (2 cellules remplies, par ex. « R-1 », « R-2 ») : gardée comme champ personnalisé "
         "« Dossier FEDER » (texte).",
