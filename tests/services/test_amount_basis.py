@@ -135,6 +135,9 @@ def test_the_report_says_the_ttc_part_of_every_total_it_shows(world: World, tmp_
     # The axis wholly TTC says so; the axis wholly HT shows its figure alone.
     assert f"budget prévu : {euros(planned_ttc)} TTC · financements acquis : {euros(granted_ttc)} TTC" in text
     assert f"budget prévu : {euros(Decimal(1000000))} · financements acquis : {euros(Decimal(400000))}" in text
+    # The funder's row (one HT line, one TTC line) says its TTC part, and so does the coverage.
+    assert f"Région 2 {euros(Decimal(460000))} (dont {euros(granted_ttc)} TTC)" in text
+    assert "(montants HT et TTC comptés ensemble)" in text
     # The cover no longer says every amount is HT.
     assert "Montants en euros hors taxes, sauf ceux que le plan donne TTC" in text
 
@@ -144,3 +147,4 @@ def test_a_plan_wholly_ht_says_its_amounts_are_ht(world: World, tmp_path: Path) 
     output = world.services.reports.write_pdf(world.territory.id, OPTIONS, tmp_path / "rapport.pdf", TODAY)
     text = normalise("\n".join(page.extract_text() for page in PdfReader(output).pages))
     assert "Montants en euros hors taxes. Financements acquis" in text and "TTC" not in text
+    assert "comptés ensemble" not in text

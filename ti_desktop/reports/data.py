@@ -95,6 +95,10 @@ class FundingGroupRow:
     requested: Decimal
     granted: Decimal
     paid: Decimal
+    # The TTC parts of the three figures (the lines stated TTC), said beside them: never added to HT in silence.
+    requested_ttc: Decimal = Decimal(0)
+    granted_ttc: Decimal = Decimal(0)
+    paid_ttc: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +106,7 @@ class FundingPart:
     by_funder: tuple[FundingGroupRow, ...]
     by_programme: tuple[FundingGroupRow, ...]
     totals: FundingSummary
+    planned_budget_ttc: Decimal = Decimal(0)  # the TTC part of `totals.planned_budget`
 
 
 @dataclass(frozen=True, slots=True)

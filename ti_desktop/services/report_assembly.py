@@ -211,7 +211,19 @@ def _funding(plan: ReportPlan, summary: summaries.PlanSummary) -> FundingPart:
         rows = []
         for name, lines in grouped.items():
             totals = summaries.funding_summary(lines, ZERO)
-            rows.append(FundingGroupRow(name, len(lines), totals.requested, totals.granted, totals.paid))
+            ttc = totals.ttc
+            rows.append(
+                FundingGroupRow(
+                    name,
+                    len(lines),
+                    totals.requested,
+                    totals.granted,
+                    totals.paid,
+                    ttc.requested if ttc else ZERO,
+                    ttc.granted if ttc else ZERO,
+                    ttc.paid if ttc else ZERO,
+                )
+            )
         rows.sort(key=lambda row: (-row.requested, -row.granted, row.name.casefold()))
         return tuple(rows)
 
@@ -219,6 +231,7 @@ def _funding(plan: ReportPlan, summary: summaries.PlanSummary) -> FundingPart:
         by_funder=groups(lambda line: plan.funder(line)),
         by_programme=groups(lambda line: line.programme or "Programme non précisé"),
         totals=summary.funding,
+        planned_budget_ttc=summary.budget.planned_ttc,
     )
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Table
 
 from ti_desktop.domain.report_options import ReportSection
-from ti_desktop.kernel.formatting import format_euros, format_euros_with_ttc, format_number, format_percent
+from ti_desktop.kernel.formatting import format_euros_with_ttc, format_number, format_percent
 from ti_desktop.reports import charts
 from ti_desktop.reports.data import FundingGroupRow, FundingPart
 from ti_desktop.reports.fonts import BOLD
@@ -31,9 +31,9 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
             [
                 styles.p(group.name, styles.cell),
                 format_number(group.line_count),
-                format_euros(group.requested),
-                format_euros(group.granted),
-                format_euros(group.paid),
+                format_euros_with_ttc(group.requested, group.requested_ttc),
+                format_euros_with_ttc(group.granted, group.granted_ttc),
+                format_euros_with_ttc(group.paid, group.paid_ttc),
             ]
         )
     rows.append(
@@ -54,6 +54,18 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
     return data_table(rows, widths, extra=extra, total_row=True)
 
 
+def mixed_bases_note(part: FundingPart) -> str:
+    """The coverage divides funding by the budget: said when they mix HT and TTC amounts (neither converted)."""
+    totals, ttc = part.totals, part.totals.ttc
+    funding_ttc = ttc is not None and ttc.granted + ttc.paid > 0
+    funding_ht = totals.granted + totals.paid > (ttc.granted + ttc.paid if ttc else 0)
+    budget_ttc = part.planned_budget_ttc > 0
+    budget_ht = totals.planned_budget > part.planned_budget_ttc
+    if (funding_ttc or budget_ttc) and (funding_ht or budget_ht) and totals.coverage is not None:
+        return " (montants HT et TTC comptés ensemble)"
+    return ""
+
+
 def funding(part: FundingPart, styles: Styles) -> list[Flowable]:
     totals = part.totals
     ttc = totals.ttc  # the TTC part of each total, said beside it (HT and TTC are never one figure in silence)
@@ -64,8 +76,8 @@ def funding(part: FundingPart, styles: Styles) -> list[Flowable]:
             f"<b>{format_euros_with_ttc(totals.requested, ttc.requested if ttc else None)}</b> · "
             f"accordés : <b>{format_euros_with_ttc(totals.granted, ttc.granted if ttc else None)}</b> · "
             f"versés : <b>{format_euros_with_ttc(totals.paid, ttc.paid if ttc else None)}</b> · "
-            f"couverture du budget prévu ({format_euros(totals.planned_budget)}) : "
-            f"<b>{format_percent(totals.coverage)}</b>.",
+            f"couverture du budget prévu ({format_euros_with_ttc(totals.planned_budget, part.planned_budget_ttc)}) : "
+            f"<b>{format_percent(totals.coverage)}</b>{mixed_bases_note(part)}.",
             styles.body,
         )
     )
