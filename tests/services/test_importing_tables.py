@@ -170,3 +170,15 @@ def test_an_error_value_refuses_the_import_and_writes_nothing(world: World, tmp_
         "du tableur et non un montant : corrigez la formule dans le fichier ou videz la cellule."
     ]
     assert table_counts(world) == before
+
+
+def test_a_kept_column_says_it_fills_the_territorys_field_once_it_exists(world: World, tmp_path: Path) -> None:
+    path = tmp_path / "suivi.csv"
+    path.write_text("Intitulé;Axe;Cibles\nFab lab;Innovation;PME\nCampus;Innovation;Jeunes\n", encoding="utf-8")
+    first = world.services.imports.apply(world.territory.id, path)
+    assert first.custom_fields_created == ["Cibles"]
+    assert any("gardée comme champ personnalisé « Cibles » (texte)" in issue.message for issue in first.warnings)
+    again = world.services.imports.preview(world.territory.id, path)
+    messages = [issue.message for issue in again.warnings if "Cibles" in issue.message]
+    assert again.custom_fields_created == [] and len(messages) == 1
+    assert messages[0].endswith(": elle remplit le champ personnalisé « Cibles » du territoire.")

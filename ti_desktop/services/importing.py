@@ -648,7 +648,9 @@ class _Run:
                     )
                     found = to_record(row, CustomFieldRecord)
                     self.preview.custom_fields_created.append(found.name)
-                elif found.kind is column.kind is CustomFieldKind.CHOICE:
+                else:
+                    self.say_existing_field(column.header, found)
+                if found.kind is column.kind is CustomFieldKind.CHOICE:
                     known = {normalise(choice) for choice in found.choice_list}
                     new = [choice for choice in column.choices if normalise(choice) not in known]
                     if new:
@@ -661,6 +663,16 @@ class _Run:
             self.custom_of_header[column.header] = found
             self.custom_by_id[found.id] = found
             self.custom_kinds[column.header] = column.kind
+
+    def say_existing_field(self, header: str, found: CustomFieldRecord) -> None:
+        """The report of a kept column that fills a field the territory already has (a re-import of our own
+        export) says so, instead of announcing a new field."""
+        announced = f"gardée comme champ personnalisé « {shown(header)} »"
+        for index, issue in enumerate(self.preview.issues):
+            start = issue.message.find(announced)
+            if start >= 0:
+                message = f"{issue.message[:start]}elle remplit le champ personnalisé « {found.name} » du territoire."
+                self.preview.issues[index] = dataclasses.replace(issue, message=message)
 
     def import_custom_values(self, row: models.Action, action: ActionImport) -> None:
         """The action's values of the kept columns (a blank cell is absent: it never clears a value); a value that
