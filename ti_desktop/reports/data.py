@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, IndicatorDirection
+from ti_desktop.domain.enums import ActionStatus, AmountBasis, DecisionState, FundingStatus, IndicatorDirection
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.domain.summaries import FundingSummary, StatusCounts
 
@@ -178,6 +178,7 @@ class FundingLineRow:
     granted: Decimal | None
     status: FundingStatus
     decided_on: dt.date | None
+    basis: AmountBasis | None = None  # None: not said, counted HT
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,24 @@ class ActionSheet:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionFigures:
+    """One fiche-action with every figure the report counts it in: what its embedded data carries, so that a
+    Région can add up territories (`reports.report_document`)."""
+
+    row: ActionRow
+    axis_code: str
+    parent: str | None  # the parent action's reference, for a sous-action
+    budget_basis: AmountBasis | None  # None: not said, counted HT
+    spent_to_date: Decimal | None
+    jobs_targeted: int | None
+    jobs_created: int | None
+    induced_investment: Decimal | None
+    achieved_investment: Decimal | None
+    funding: tuple[FundingLineRow, ...]
+    milestones: tuple[MilestoneRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     """Everything the report shows; confidential actions are already left out."""
 
@@ -231,3 +250,5 @@ class ReportData:
     milestones: MilestonesPart | None = None
     evolutions: EvolutionsPart | None = None
     annex: tuple[ActionSheet, ...] = field(default=())
+    national_code: str | None = None
+    actions: tuple[ActionFigures, ...] = ()  # every action shown, with its figures (the embedded data's)

@@ -157,9 +157,9 @@ class Services:
         self.summary = SummaryService(s)
         self.history = HistoryService(s)
         self.views = ViewService(s)
-        self.reports = ReportService(s)
         self.imports = ImportService(s, self.actions, before_write=before_import)
         self.exports = ExportService(s, clock)
+        self.reports = ReportService(s, self.exports)  # the PDF carries its data and the plan's xlsx export
         # What this window wrote, so that undo and redo never overwrite someone else's work (versions.py).
         cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
             crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)

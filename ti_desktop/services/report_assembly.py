@@ -45,7 +45,7 @@ from ti_desktop.reports.data import (
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.report_evolutions import evolutions
 from ti_desktop.services.report_plan import ReportPlan, in_period, load_plan, reference
-from ti_desktop.services.report_sheets import action_sheets
+from ti_desktop.services.report_sheets import action_figures, action_sheets
 
 UPCOMING_DAYS = 183  # "the next six months"
 ZERO = Decimal("0.00")
@@ -93,6 +93,8 @@ def assemble_report(session: Session, territory_id: int, options: ReportOptions,
         milestones=milestones,
         evolutions=changes,
         annex=action_sheets(session, plan, rows, lines_by_action) if options.annex else (),
+        national_code=territory.national_code,
+        actions=action_figures(plan, rows, lines_by_action),
     )
 
 

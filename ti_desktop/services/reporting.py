@@ -1,11 +1,18 @@
 """The rapport d'avancement, as the window and the command line ask for it: its data, its PDF, the contrôle
 avant envoi, and the snapshot taken when it is sent to the Région. Each job has its module:
-`report_assembly` (the data), `pdf_output` (the file), `report_check`, `snapshots`, `report_evolutions`."""
+`report_assembly` (the data), `pdf_output` (the file), `report_check`, `snapshots`, `report_evolutions`.
+
+The PDF carries its data (`reports.pdf_data`): the document `rapport-avancement.json` of exactly what it shows
+(`reports.report_document`) and the plan's xlsx export, non-confidential actions only, as the report."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,8 +22,11 @@ from ti_desktop.domain.snapshots import SnapshotKind
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.reports.data import ReportData
+from ti_desktop.reports.pdf_data import XLSX_MIME, Attachment, embed_data
 from ti_desktop.reports.progress import build_progress_report
+from ti_desktop.reports.report_document import report_document
 from ti_desktop.services import snapshots
+from ti_desktop.services.exporting import ExportFormat, ExportService
 from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.report_assembly import assemble_report
 from ti_desktop.services.report_check import pre_send_findings
@@ -32,9 +42,26 @@ def default_snapshot_label(options: ReportOptions) -> str:
     return f"Rapport du {format_date(options.period_from)} au {format_date(options.period_to)} envoyé à la Région"
 
 
+PLAN_ATTACHMENT = "plan-action.xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class _ReportContent:
+    data: ReportData
+    plan_xlsx: bytes
+
+
+def _draw(content: _ReportContent, stream: BinaryIO, step: Progress) -> None:
+    buffer = io.BytesIO()
+    build_progress_report(content.data, buffer, step)
+    plan = Attachment(PLAN_ATTACHMENT, content.plan_xlsx, XLSX_MIME, "Le plan d'action du rapport (export Excel)")
+    stream.write(embed_data(buffer.getvalue(), report_document(content.data), [plan]))
+
+
 class ReportService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], exports: ExportService) -> None:
         self._sessions = sessions
+        self._exports = exports
 
     def assemble(self, territory_id: int, options: ReportOptions, today: dt.date) -> ReportData:
         """Everything the report shows, computed by the domain on the non-confidential actions."""
@@ -58,14 +85,17 @@ class ReportService:
             if cancelled is not None and cancelled():
                 raise ReportCancelled(f"Génération du rapport annulée : « {output.name} » n'a pas été modifié.")
 
-        return write_pdf_file(
-            output,
-            "le rapport",
-            lambda: self.assemble(territory_id, options, today),
-            build_progress_report,
-            progress,
-            stop_if_cancelled,
-        )
+        def gather() -> _ReportContent:
+            return _ReportContent(self.assemble(territory_id, options, today), self.plan_xlsx(territory_id))
+
+        return write_pdf_file(output, "le rapport", gather, _draw, progress, stop_if_cancelled)
+
+    def plan_xlsx(self, territory_id: int) -> bytes:
+        """The plan's xlsx export as the report shows it (confidential actions left out), as bytes."""
+        with tempfile.TemporaryDirectory(prefix="ti-desktop-") as folder:
+            path = Path(folder) / PLAN_ATTACHMENT
+            self._exports.export(territory_id, ExportFormat.XLSX, path)
+            return path.read_bytes()
 
     def pre_send_check(self, territory_id: int, options: ReportOptions, today: dt.date) -> list[ReportFinding]:
         """What would make the report weak, each finding pointing at its fiche-action or indicator."""
