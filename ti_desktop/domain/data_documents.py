@@ -98,3 +98,21 @@ def amount(value: Decimal | None) -> str | None:
 
 def parse_amount(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
+
+
+# In an xlsx workbook, the document sits in a very hidden sheet (it survives a re-save by Excel or LibreOffice):
+# column A, from row 1, each cell holding `CELL_PREFIX` + up to `CELL_CHUNK` characters of `to_bytes()`'s text
+# (the prefix keeps a chunk that starts with « = » from being read as a formula).
+WORKBOOK_DATA_SHEET = "Données TI Desktop"
+CELL_CHUNK = 30_000
+CELL_PREFIX = "|"
+
+
+def to_cells(document: SealedDocument) -> list[str]:
+    text = document.to_bytes().decode("utf-8")
+    return [CELL_PREFIX + text[start : start + CELL_CHUNK] for start in range(0, len(text), CELL_CHUNK)]
+
+
+def from_cells(cells: list[str]) -> bytes:
+    """The document's file content, joined back from the sheet's cells (as `to_cells` wrote them)."""
+    return "".join(cell.removeprefix(CELL_PREFIX) for cell in cells).encode("utf-8")
