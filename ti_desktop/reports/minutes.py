@@ -10,6 +10,7 @@ decisions. Every user text goes through `styles.safe`, figures through `kernel.f
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -36,6 +37,7 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
+from ti_desktop.reports.minutes_document import minutes_document
 from ti_desktop.reports.page import (
     PAGE_HEIGHT,
     DocumentInfo,
@@ -44,6 +46,7 @@ from ti_desktop.reports.page import (
     RunningHeader,
     build_pdf,
 )
+from ti_desktop.reports.pdf_data import write_with_data
 from ti_desktop.reports.styles import (
     ACCENT,
     ALERT,
@@ -458,4 +461,6 @@ def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Progre
     """Write the minutes to `target` (a path or a binary stream). `step(done, total)` is called after each
     laid-out block; it may raise to stop."""
     story = build_story(data, build_styles())
-    build_pdf(story, target, step, lambda destination, advance: _MinutesDocument(destination, data, advance))
+    buffer = io.BytesIO()
+    build_pdf(story, buffer, step, lambda destination, advance: _MinutesDocument(destination, data, advance))
+    write_with_data(buffer.getvalue(), minutes_document(data), target)  # the minutes carry their data

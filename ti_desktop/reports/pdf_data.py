@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
@@ -52,3 +54,14 @@ def embed_data(pdf: bytes, document: SealedDocument, extra: Sequence[Attachment]
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def write_with_data(
+    pdf: bytes, document: SealedDocument, target: str | Path | BinaryIO, extra: Sequence[Attachment] = ()
+) -> None:
+    """Write `pdf`, carrying `document` (and `extra`), to `target`: a path or a binary stream."""
+    content = embed_data(pdf, document, extra)
+    if isinstance(target, str | Path):
+        Path(target).write_bytes(content)
+    else:
+        target.write(content)

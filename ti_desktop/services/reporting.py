@@ -8,7 +8,6 @@ The PDF carries its data (`reports.pdf_data`): the document `rapport-avancement.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +21,8 @@ from ti_desktop.domain.snapshots import SnapshotKind
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.reports.data import ReportData
-from ti_desktop.reports.pdf_data import XLSX_MIME, Attachment, embed_data
+from ti_desktop.reports.pdf_data import XLSX_MIME, Attachment
 from ti_desktop.reports.progress import build_progress_report
-from ti_desktop.reports.report_document import report_document
 from ti_desktop.services import snapshots
 from ti_desktop.services.exporting import ExportFormat, ExportService
 from ti_desktop.services.pdf_output import write_pdf_file
@@ -52,10 +50,8 @@ class _ReportContent:
 
 
 def _draw(content: _ReportContent, stream: BinaryIO, step: Progress) -> None:
-    buffer = io.BytesIO()
-    build_progress_report(content.data, buffer, step)
     plan = Attachment(PLAN_ATTACHMENT, content.plan_xlsx, XLSX_MIME, "Le plan d'action du rapport (export Excel)")
-    stream.write(embed_data(buffer.getvalue(), report_document(content.data), [plan]))
+    build_progress_report(content.data, stream, step, [plan])
 
 
 class ReportService:

@@ -6,7 +6,8 @@ sections in order, the contents filled in once laid out."""
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,6 +29,7 @@ from ti_desktop.reports.page import (
     build_pdf,
     fit,
 )
+from ti_desktop.reports.pdf_data import Attachment, write_with_data
 from ti_desktop.reports.progress.annex import annex
 from ti_desktop.reports.progress.axes import axis_part
 from ti_desktop.reports.progress.common import LAYOUT, empty, heading
@@ -38,6 +40,7 @@ from ti_desktop.reports.progress.funding import funding
 from ti_desktop.reports.progress.indicators import indicators
 from ti_desktop.reports.progress.milestones import milestones
 from ti_desktop.reports.progress.synthesis import synthesis
+from ti_desktop.reports.report_document import report_document
 from ti_desktop.reports.styles import HEADER_BG, Styles, build_styles
 
 COVER_BAND = 2.6 * cm
@@ -124,18 +127,23 @@ def build_story(data: ReportData, styles: Styles) -> list[Flowable]:
     return story
 
 
-def build_progress_report(data: ReportData, target: str | Path | BinaryIO, step: Progress | None = None) -> None:
-    """Write the report to `target` (a path or a binary stream) in one layout pass. `step(done, total)` is
-    called after each laid-out block; it may raise to stop."""
+def build_progress_report(
+    data: ReportData, target: str | Path | BinaryIO, step: Progress | None = None, extra: Sequence[Attachment] = ()
+) -> None:
+    """Write the report to `target` (a path or a binary stream) in one layout pass, carrying its data
+    (`report_document`) and the `extra` attachments. `step(done, total)` is called after each laid-out block;
+    it may raise to stop."""
     styles = build_styles()
     story = build_story(data, styles)
     pagination = Pagination()
     contents = Contents(contents_entries(story), pagination)
     story = [contents if flowable is _CONTENTS_PLACEHOLDER else flowable for flowable in story]
+    buffer = io.BytesIO()
     build_pdf(
         story,
-        target,
+        buffer,
         step,
         lambda destination, advance: ReportDocument(destination, data, advance, pagination),
         on_save_page=pagination.draw_numbers,
     )
+    write_with_data(buffer.getvalue(), report_document(data), target, extra)
