@@ -6,10 +6,10 @@ Each `check_*` function raises `ValidationError` naming the field in French; eac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from ti_desktop.domain.enums import (
     CLOSED_STATUSES,
@@ -244,3 +244,20 @@ def settle_custom_field(values: Mapping[str, Any], *, same_name: str | None) -> 
     elif not settled.get("choices"):
         raise ValidationError("choices", "Choix de la liste", "une liste de choix en propose au moins un.")
     return settled
+
+
+class _MaybeConfidential(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def confidential(self) -> bool: ...
+
+
+def confidential_ids(actions: Iterable[_MaybeConfidential]) -> set[int]:
+    """The actions a report or an export leaves out: the confidential ones and the sub-actions of a confidential
+    action (a sub-action is part of its parent's project)."""
+    listed = list(actions)
+    secret = {action.id for action in listed if action.confidential}
+    return secret | {action.id for action in listed if action.parent_id in secret}

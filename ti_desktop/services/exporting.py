@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -31,6 +30,7 @@ from ti_desktop.domain.enums import (
 )
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError
 from ti_desktop.domain.records import CustomFieldRecord
+from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange.plan_export import (
     ExportCancelled,
@@ -184,7 +184,7 @@ class _Reader:
         action_table = models.Action.__table__
         actions = self.rows(select(*self.columns(action_table)).where(action_table.c.territory_id == self.territory_id))
         by_id = {action.id: action for action in actions}
-        left_out = set() if include_confidential else _confidential(actions, by_id)
+        left_out = set() if include_confidential else confidential_ids(actions)
         kept = [action for action in actions if action.id not in left_out]
         ordered = self.ordered(kept, by_id)
         kept_ids = {action.id for action in kept}
@@ -463,16 +463,6 @@ class _Reader:
             if row.action_id is not None:
                 names[row.action_id].append(row.name)
         return exported, names
-
-
-def _confidential(actions: Iterable[Any], by_id: dict[int, Any]) -> set[int]:
-    """Confidential actions and the sub-actions of confidential actions."""
-    left_out = set()
-    for action in actions:
-        parent = by_id.get(action.parent_id) if action.parent_id is not None else None
-        if action.confidential or (parent is not None and parent.confidential):
-            left_out.add(action.id)
-    return left_out
 
 
 def _values(row: Any) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from ti_desktop.domain.records import (
     TerritoryRoleRecord,
 )
 from ti_desktop.domain.report_options import ReportOptions
+from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.reports.data import ActionRow
 from ti_desktop.services.crud import fetch_records, to_record
 
@@ -107,8 +108,8 @@ def load_plan(session: Session, territory_id: int) -> ReportPlan:
     territory = to_record(territory_row, TerritoryRecord)
     action_table = models.Action.__table__
     everything = fetch_records(session, models.Action, ActionRecord, action_table.c.territory_id == territory_id)
-    confidential = {action.id for action in everything if action.confidential}
-    actions = [action for action in everything if not action.confidential]
+    confidential = confidential_ids(everything)
+    actions = [action for action in everything if action.id not in confidential]
     ids = [action.id for action in actions]
     axes_table = models.Axis.__table__
     axes = fetch_records(

@@ -18,6 +18,7 @@ from ti_desktop.domain.records import (
     FundingLineRecord,
     MilestoneRecord,
 )
+from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.services.crud import fetch_records, to_record
 
 
@@ -43,10 +44,13 @@ class SummaryService:
 
     def _actions(self, session: Session, territory_id: int, include_confidential: bool) -> list[ActionRecord]:
         table = models.Action.__table__
-        conditions = [table.c.territory_id == territory_id]
-        if not include_confidential:
-            conditions.append(table.c.confidential.is_(False))
-        return fetch_records(session, models.Action, ActionRecord, *conditions, order_by=(table.c.id,))
+        actions = fetch_records(
+            session, models.Action, ActionRecord, table.c.territory_id == territory_id, order_by=(table.c.id,)
+        )
+        if include_confidential:
+            return actions
+        left_out = confidential_ids(actions)
+        return [action for action in actions if action.id not in left_out]
 
     def _funding_lines(self, session: Session, action_ids: list[int]) -> list[FundingLineRecord]:
         table = models.FundingLine.__table__
