@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from ti_desktop.domain.rules import (
     check_non_negative,
     check_progress,
     check_status_progress,
+    confidential_ids,
     is_action_late,
     is_funding_secured,
     is_milestone_overdue,
@@ -180,3 +182,13 @@ def test_negative_amount_is_refused_naming_the_field():
         check_non_negative(Decimal("-0.01"), field="planned_budget", label="Budget prévisionnel")
     assert caught.value.field == "planned_budget"
     assert caught.value.message == "Budget prévisionnel : le montant ne peut pas être négatif."
+
+
+def test_a_sub_action_of_a_confidential_action_is_left_out_with_it() -> None:
+    actions = [
+        SimpleNamespace(id=1, parent_id=None, confidential=True),
+        SimpleNamespace(id=2, parent_id=1, confidential=False),  # part of the confidential project
+        SimpleNamespace(id=3, parent_id=None, confidential=False),
+        SimpleNamespace(id=4, parent_id=3, confidential=True),
+    ]
+    assert confidential_ids(actions) == {1, 2, 4}
