@@ -335,6 +335,7 @@ def run_restore(database: Path, backup_file: str, clock: Clock) -> int:
 
 def run_report(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     from ti_desktop.domain.report_options import ReportOptions
+    from ti_desktop.services.reporting import CARRIED_DATA
 
     today = clock.today()
     period_from = parse_cli_date(args.date_from, "--from") if args.date_from else dt.date(today.year, 1, 1)
@@ -348,6 +349,7 @@ def run_report(database: Target, args: argparse.Namespace, clock: Clock) -> int:
     finally:
         opened.close()
     print(f"Rapport d'avancement de « {territory.name} » {options.period_label} écrit dans « {written} ».")
+    print(CARRIED_DATA)
     return EXIT_OK
 
 
@@ -602,6 +604,7 @@ def run_minutes(database: Target, args: argparse.Namespace, clock: Clock) -> int
     finally:
         opened.close()
     print(f"Compte rendu de la réunion du {format_date(meeting.held_on)} écrit dans « {written} ».")
+    print("Ses décisions y sont jointes en données lisibles par un programme (compte-rendu.json).")
     return EXIT_OK
 
 

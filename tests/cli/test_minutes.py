@@ -26,7 +26,11 @@ def test_minutes_writes_the_pdf(run: Run, demo_db: Path, tmp_path: Path) -> None
     output = tmp_path / "compte-rendu.pdf"
     code, out, err = run("minutes", str(second), "--db", str(demo_db), "-o", str(output))
     assert (code, err) == (0, "")
-    assert out == f"Compte rendu de la réunion du 25/06/2026 écrit dans « {output} ».\n"
+    assert out == (
+        f"Compte rendu de la réunion du 25/06/2026 écrit dans « {output} ».\n"
+        "Ses décisions y sont jointes en données lisibles par un programme (compte-rendu.json).\n"
+    )
+    assert list(PdfReader(output).attachments) == ["compte-rendu.json"]
     reader = PdfReader(output)
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Relevé de décisions et compte rendu — Comité de pilotage du 25/06/2026" in text

@@ -41,6 +41,10 @@ def default_snapshot_label(options: ReportOptions) -> str:
 
 
 PLAN_ATTACHMENT = "plan-action.xlsx"
+CARRIED_DATA = (
+    "Le PDF contient ses données en pièces jointes (rapport-avancement.json et le plan, plan-action.xlsx) : "
+    "la Région les consolide sans ressaisie."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
+from ti_desktop.services.reporting import CARRIED_DATA
 from ti_desktop.services.use_cases import HasActions, HasIndicators, HasReports, HasTerritories
 
 FOLDER_KEY = "rapports/dossier"  # the folder the last report was saved in
@@ -331,7 +332,7 @@ class ReportsPage(Page):
             set_error(self.error_label, "")
             self.context.settings.setValue(FOLDER_KEY, str(written.parent))
             message = self.tr("Rapport enregistré : {file}").format(file=written)
-            self.state_label.setText(message)
+            self.state_label.setText(f"{message}\n{CARRIED_DATA}")
             self.context.status_message.emit(message)
             return written
         return None
