@@ -84,6 +84,12 @@ COMPONENTS: tuple[Component, ...] = (
     Component("filelock (verrou de la base)", "filelock", "MIT"),
     Component("psycopg (PostgreSQL)", "psycopg", "LGPL-3.0-only"),
     Component("psycopg binaire (libpq)", "psycopg-binary", "LGPL-3.0-only"),
+    Component("pypdf (données jointes aux PDF)", "pypdf", "BSD-3-Clause"),
+    Component("jsonschema (contrôle des rapports reçus)", "jsonschema", "MIT"),
+    Component("jsonschema-specifications", "jsonschema-specifications", "MIT"),
+    Component("referencing", "referencing", "MIT"),
+    Component("rpds-py", "rpds-py", "MIT"),
+    Component("attrs", "attrs", "MIT"),
 )
 
 
