@@ -87,12 +87,18 @@ def files_in(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(
-                (item for item in path.rglob("*") if item.is_file() and item.suffix.casefold() in SUFFIXES),
+                (item for item in path.rglob("*") if item.is_file() and _may_be_report(item)),
                 key=lambda item: str(item.relative_to(path)).casefold(),
             )
         else:
             found.append(path)
     return found
+
+
+def _may_be_report(path: Path) -> bool:
+    """A file of a folder worth reading: our suffixes, not hidden, not a base's lock information."""
+    name = path.name.casefold()
+    return path.suffix.casefold() in SUFFIXES and not name.startswith((".", "~$")) and not name.endswith(".lock.json")
 
 
 def read_received(paths: Sequence[Path], validators: Validators) -> list[Reading]:
