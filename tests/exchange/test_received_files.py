@@ -125,3 +125,34 @@ def test_the_first_schema_error_says_where_it_is(received: Territories, validato
 def test_each_schema_is_compiled_once(validators: Validators) -> None:
     first = validators.of(DocumentFormat.RAPPORT)
     assert first is not None and validators.of(DocumentFormat.RAPPORT) is first
+
+
+def test_the_faster_schema_accepts_and_refuses_what_the_schema_does(received: Territories) -> None:
+    """`inline_local_refs` (references inlined, nullable branches folded) judges like the schema as written."""
+    from jsonschema import Draft202012Validator
+
+    from ti_desktop.exchange.received_files import inline_local_refs
+
+    schema = json.loads(resource_path("schemas", "rapport-avancement.schema.json").read_text(encoding="utf-8"))
+    written = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    faster = Draft202012Validator(inline_local_refs(schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    envelope = document_of(received.pdfs[0]).envelope()
+    mutations = [
+        lambda d: d,
+        lambda d: d["synthesis"].update(planned_budget=None),
+        lambda d: d["synthesis"].update(planned_budget="12.5"),
+        lambda d: d["synthesis"].update(planned_budget=12),
+        lambda d: d["actions"][0].update(status=None),
+        lambda d: d["actions"][0].update(status="perdue"),
+        lambda d: d.update(generated_on="2026-02-30"),
+        lambda d: d.update(generated_on=None),
+        lambda d: d["funding"].update(totals=None),
+        lambda d: d["funding"]["totals"].update(ttc={"granted": "1.00"}),
+    ]
+    verdicts = []
+    for mutate in mutations:
+        changed = json.loads(json.dumps(envelope))
+        mutate(changed["data"])
+        verdicts.append((written.is_valid(changed), faster.is_valid(changed)))
+    assert all(as_written == fast for as_written, fast in verdicts), verdicts
+    assert verdicts[0] == (True, True) and (False, False) in verdicts
