@@ -27,7 +27,7 @@ from ti_desktop.db import models
 from ti_desktop.db.changelog import USER_KEY, log_changes
 from ti_desktop.domain.consolidation import ConsolidatedView, ReceivedReport, consolidate
 from ti_desktop.domain.data_documents import canonical_bytes
-from ti_desktop.domain.errors import ConcurrentEditError, NotFoundError
+from ti_desktop.domain.errors import ConcurrentEditError, ConflictError, NotFoundError
 from ti_desktop.exchange.received_files import Reading, Validators, files_in, french_date, read_file
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress, never_cancelled, no_progress
@@ -119,7 +119,12 @@ class ConsolidationService:
             raise ConsolidationCancelled("Consolidation interrompue : aucun rapport n'a été enregistré.")
         progress(len(files), len(files) + 1)
         if accepted:
-            verdicts.update(self._store(readings, accepted))
+            try:
+                verdicts.update(self._store(readings, accepted))
+            except ConflictError:
+                # Another agent of a shared base stored one of these territories' reports meanwhile (the unique
+                # territory and period refused ours): decide again, against what is stored now.
+                verdicts.update(self._store(readings, accepted))
         progress(len(files) + 1, len(files) + 1)
         return AddOutcome(tuple(verdicts[index] for index in sorted(verdicts)))
 
