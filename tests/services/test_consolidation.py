@@ -38,7 +38,6 @@ def envelope_of(pdf: Path) -> dict[str, object]:
 
 def rebuilt_pdf(source: Path, target: Path, envelope: dict[str, object], *, metadata_sha: str | None = None) -> Path:
     """`source` with its data attachment replaced by `envelope` (a tampering a user could do with a PDF tool)."""
-    writer = PdfWriter(clone_from=PdfReader(source))
     reader = PdfReader(source)
     writer = PdfWriter()
     for page in reader.pages:
