@@ -156,3 +156,16 @@ def test_the_faster_schema_accepts_and_refuses_what_the_schema_does(received: Te
         verdicts.append((written.is_valid(changed), faster.is_valid(changed)))
     assert all(as_written == fast for as_written, fast in verdicts), verdicts
     assert verdicts[0] == (True, True) and (False, False) in verdicts
+
+
+def test_damaged_files_are_refused_in_french(received: Territories, validators: Validators, tmp_path: Path) -> None:
+    truncated = tmp_path / "tronqué.pdf"
+    truncated.write_bytes(received.pdfs[0].read_bytes()[:20_000])
+    not_a_workbook = tmp_path / "faux.xlsx"
+    not_a_workbook.write_text("pas un classeur", encoding="utf-8")
+    messages = [reading.refusal for reading in read_received([truncated, not_a_workbook], validators)]
+    assert messages == [
+        "tronqué.pdf n'est pas un rapport TI Desktop : le PDF est illisible (fichier endommagé ou incomplet).",
+        "faux.xlsx n'est pas un rapport TI Desktop : ce n'est pas un classeur xlsx lisible (fichier endommagé ou "
+        "d'un autre type).",
+    ]

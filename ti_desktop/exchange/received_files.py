@@ -209,8 +209,8 @@ def _pdf_envelope(name: str, content: bytes) -> Any:
             if files:
                 attached = files[0]
                 break
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise _not_a_report(name, f"le PDF est illisible ({error})") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError):
+        raise _not_a_report(name, "le PDF est illisible (fichier endommagé ou incomplet)") from None
     if attached is None:
         raise _Refused(f"{name} {NO_DATA}.")
     envelope = _json(name, attached, "la pièce jointe de données")
@@ -232,8 +232,10 @@ def _workbook_envelope(name: str, content: bytes) -> Any:
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise _not_a_report(name, f"ce n'est pas un classeur xlsx lisible ({error})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise _not_a_report(
+            name, "ce n'est pas un classeur xlsx lisible (fichier endommagé ou d'un autre type)"
+        ) from None
     try:
         if WORKBOOK_DATA_SHEET not in workbook.sheetnames:
             raise _Refused(f"{name} {NO_DATA}.")
@@ -306,8 +308,8 @@ def _report(path: Path, label: str, envelope: dict[str, Any], version: int) -> R
         start, end = report.period_from, report.period_to
         report.generated_on  # noqa: B018 - read to check it
         report.key  # noqa: B018
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise _not_a_report(label, f"sa période, sa date ou son territoire est illisible ({error})") from None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise _not_a_report(label, "sa période, sa date de génération ou son territoire est illisible") from None
     if end < start:
         raise _Refused(
             f"{label} : la période du rapport finit le {french_date(end)}, avant son début le {french_date(start)}."
