@@ -169,3 +169,45 @@ def test_damaged_files_are_refused_in_french(received: Territories, validators: 
         "faux.xlsx n'est pas un rapport TI Desktop : ce n'est pas un classeur xlsx lisible (fichier endommagé ou "
         "d'un autre type).",
     ]
+
+
+def test_a_synthesis_schema_may_refer_to_the_report_schema_by_its_id(received: Territories, tmp_path: Path) -> None:
+    """The synthesis's schema (written by another part of the program) validates its reports by `$ref` to the
+    report schema's `$id`: the reader resolves it from the schemas' folder."""
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    report_schema = resource_path("schemas", "rapport-avancement.schema.json")
+    (folder / report_schema.name).write_bytes(report_schema.read_bytes())
+    synthesis_schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:ti-desktop:schema:synthese-regionale:1",
+        "type": "object",
+        "properties": {
+            "data": {
+                "type": "object",
+                "properties": {"reports": {"type": "array", "items": {"$ref": report_schema_id()}}},
+            }
+        },
+    }
+    (folder / "synthese-regionale.schema.json").write_text(json.dumps(synthesis_schema), encoding="utf-8")
+    documents = [document_of(pdf).envelope() for pdf in received.pdfs]
+    good = tmp_path / "synthese.json"
+    good.write_bytes(seal(DocumentFormat.SYNTHESE, {"reports": documents}).to_bytes())
+    broken_report = json.loads(json.dumps(documents[1]))
+    broken_report["data"]["actions"][0]["status"] = "perdue"
+    bad = tmp_path / "synthese-abimee.json"
+    bad.write_bytes(seal(DocumentFormat.SYNTHESE, {"reports": [documents[0], broken_report]}).to_bytes())
+    validators = Validators(folder)
+    assert [reading.refusal for reading in read_received([good], validators)] == [None, None, None]
+    (refused,) = read_received([bad], validators)
+    assert refused.refusal is not None
+    assert refused.refusal.startswith(
+        "synthese-abimee.json : données non conformes au schéma « synthese-regionale » : "
+        "à « data.reports[1].data.actions[0].status »"
+    )
+
+
+def report_schema_id() -> str:
+    schema = json.loads(resource_path("schemas", "rapport-avancement.schema.json").read_text(encoding="utf-8"))
+    identifier: str = schema["$id"]
+    return identifier

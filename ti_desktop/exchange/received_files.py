@@ -25,6 +25,9 @@ from jsonschema.exceptions import ValidationError as SchemaError
 from jsonschema.exceptions import best_match
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 from ti_desktop.domain.consolidation import ReceivedReport
 from ti_desktop.domain.data_documents import (
@@ -63,16 +66,34 @@ class Validators:
     schema_dir: Path
     _compiled: dict[DocumentFormat, Draft202012Validator | None] = field(default_factory=dict)
 
+    _registry: Registry | None = None
+
     def of(self, kind: DocumentFormat) -> Draft202012Validator | None:
-        """The validator of `kind`'s schema, None when its schema file is not there."""
+        """The validator of `kind`'s schema, None when its schema file is not there. A schema may refer to another
+        by its `$id` (the synthesis's reports: "urn:ti-desktop:schema:rapport-avancement:1")."""
         if kind not in self._compiled:
             path = self.schema_dir / f"{kind.schema_name}.schema.json"
             if path.is_file():
                 schema = inline_local_refs(json.loads(path.read_text(encoding="utf-8")))
-                self._compiled[kind] = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+                self._compiled[kind] = Draft202012Validator(
+                    schema, registry=self.registry(), format_checker=Draft202012Validator.FORMAT_CHECKER
+                )
             else:
                 self._compiled[kind] = None
         return self._compiled[kind]
+
+    def registry(self) -> Registry:
+        """Every schema of `schema_dir`, by its `$id`."""
+        if self._registry is None:
+            resources = []
+            for path in sorted(self.schema_dir.glob("*.schema.json")):
+                contents = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(contents, dict) and isinstance(contents.get("$id"), str):
+                    resources.append(
+                        (contents["$id"], Resource.from_contents(contents, default_specification=DRAFT202012))
+                    )
+            self._registry = Registry().with_resources(resources)
+        return self._registry
 
 
 INLINE_DEPTH = 12  # a definition that refers to itself (a tree) is left as a reference below this depth
@@ -272,7 +293,13 @@ def _check_envelope(label: str, kind: DocumentFormat, envelope: dict[str, Any], 
         )
     validator = validators.of(kind)
     if validator is not None:
-        error = best_match(validator.iter_errors(envelope))
+        try:
+            error = best_match(validator.iter_errors(envelope))
+        except Unresolvable as unresolvable:
+            raise _Refused(
+                f"{label} : le schéma « {kind.schema_name} » de cette version de TI Desktop renvoie à une définition "
+                f"introuvable ({unresolvable}) : les données n'ont pas pu être contrôlées."
+            ) from None
         if error is not None:
             raise _Refused(f"{label} : données non conformes au schéma « {kind.schema_name} » : {describe(error)}.")
     if not isinstance(envelope.get("data"), dict) or not isinstance(envelope.get("sha256"), str):
