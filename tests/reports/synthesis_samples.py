@@ -5,6 +5,9 @@ territories as a Région receives, each re-sealed as its own application would h
 from __future__ import annotations
 
 import copy
+import functools
+import sqlite3
+import tempfile
 import datetime as dt
 import io
 import json
@@ -106,3 +109,24 @@ def write_sample_pdfs(services: Any, territory_id: int, folder: Path) -> tuple[d
         assert envelope["sha256"] == checksum(envelope["data"])
         datas.append(envelope["data"])
     return datas[0], datas[1]
+
+
+@functools.cache
+def demo_report_datas(demo_template: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The data of two real report PDFs of the demo base (a copy of `demo_template`), written once per session."""
+    from ti_desktop.services.maintenance import open_services
+
+    from ..clock import fixed_clock
+
+    folder = Path(tempfile.mkdtemp(prefix="ti-synthesis-"))
+    base = folder / "demo.sqlite3"
+    source, destination = sqlite3.connect(demo_template), sqlite3.connect(base)
+    source.backup(destination)
+    destination.close()
+    source.close()
+    opened = open_services(base, clock=fixed_clock())
+    try:
+        territory = opened.services.territories.list()[0]
+        return write_sample_pdfs(opened.services, territory.id, folder)
+    finally:
+        opened.close()
