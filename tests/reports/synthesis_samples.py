@@ -5,13 +5,13 @@ territories as a Région receives, each re-sealed as its own application would h
 from __future__ import annotations
 
 import copy
-import functools
-import sqlite3
-import tempfile
 import datetime as dt
+import functools
 import io
 import json
 import re
+import sqlite3
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any

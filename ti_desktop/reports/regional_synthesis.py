@@ -11,8 +11,8 @@ All its dates are the consolidation's (`view.as_of`), never the machine's clock.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import replace
-from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, BinaryIO
 
@@ -447,6 +447,3 @@ def build_regional_synthesis(
         story, buffer, step, lambda destination, advance: SynthesisDocument(destination, view, app_version, advance)
     )
     target.write(embed_data(buffer.getvalue(), document))
-
-
-__all__: Sequence[str] = ["build_regional_synthesis", "key_figures", "headline", "status_words", "STALE_WORDS"]
