@@ -43,7 +43,7 @@ from ti_desktop.reports.page import PAGE_HEIGHT, PAGE_WIDTH, DocumentInfo, Paged
 from ti_desktop.reports.pdf_data import embed_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import figures_table
-from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe
+from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.tables import data_table, header_row, plural
 
 TITLE = "Synthèse régionale des Territoires d'industrie"
@@ -118,7 +118,7 @@ def headline(view: ConsolidatedView) -> str:
 # -- the territories' table ---------------------------------------------------------------------------------------
 
 NUMBER_SIZE = 7.0  # the figures of the territories' table
-PADDING = 7  # a cell's left and right padding, and a little air
+PADDING = 8  # a cell's left and right padding, and a little air
 MIN_NAME_WIDTH = 3.5 * cm
 HEADER_SIZE = 7.5  # styles.header_cell's
 
@@ -138,7 +138,7 @@ def territory_widths(view: ConsolidatedView) -> list[float]:
     ]
     widths = []
     for column, header in zip(columns, TERRITORY_HEADERS[1:], strict=True):
-        figure = max(stringWidth(text, BOLD, NUMBER_SIZE) for text in column)
+        figure = max(stringWidth(unbreakable(text), BOLD, NUMBER_SIZE) for text in column)
         word = max(stringWidth(word, BOLD, HEADER_SIZE) for word in header.split())
         widths.append(max(figure, word) + PADDING)
     return [max(CONTENT_WIDTH - sum(widths), MIN_NAME_WIDTH), *widths]
@@ -266,7 +266,7 @@ def signed_number(value: int) -> str:
     return ("+" if value > 0 else "") + format_number(value)
 
 
-EVOLUTION_WIDTHS = [3.9 * cm, 1.5 * cm, 1.5 * cm, 2.3 * cm, 2.3 * cm, 2.3 * cm, 1.6 * cm]
+EVOLUTION_WIDTHS = [3.3 * cm, 1.5 * cm, 1.7 * cm, 2.35 * cm, 2.35 * cm, 2.35 * cm, 1.45 * cm]  # headers unbroken
 EVOLUTION_WIDTHS.append(CONTENT_WIDTH - sum(EVOLUTION_WIDTHS))
 EVOLUTION_HEADERS = [
     "Période (rapport du)",
