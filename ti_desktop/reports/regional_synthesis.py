@@ -42,7 +42,7 @@ from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.page import PAGE_HEIGHT, PAGE_WIDTH, DocumentInfo, PagedDocument, RunningHeader, build_pdf, fit
 from ti_desktop.reports.pdf_data import embed_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
-from ti_desktop.reports.progress.key_figures import figures_table
+from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
 from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.tables import data_table, header_row, plural
 
@@ -100,6 +100,18 @@ def key_figures(view: ConsolidatedView) -> list[tuple[str, str]]:
         (format_euros(totals.achieved_investment), "investissements réalisés"),
         (format_number(totals.count(ActionStatus.BLOQUEE)), "actions bloquées"),
     ]
+
+
+FIGURE_SIZE = 12.5  # at most; smaller when a region's billions would not fit their box on one line
+FIGURE_BOX = CONTENT_WIDTH / PER_ROW - 14  # a key figure's box, less its padding and some air
+
+
+def key_figures_table(view: ConsolidatedView, styles: Styles) -> Flowable:
+    shown = key_figures(view)
+    widest = max(stringWidth(unbreakable(value), BOLD, 1) for value, _label in shown)
+    size = min(FIGURE_SIZE, FIGURE_BOX / widest)
+    figure = ParagraphStyle("synthesis_figure", parent=styles.figure, fontSize=size, leading=size * 1.2)
+    return figures_table(replace(styles, figure=figure), shown)
 
 
 def headline(view: ConsolidatedView) -> str:
@@ -406,10 +418,7 @@ def build_story(view: ConsolidatedView, styles: Styles) -> list[Flowable]:
         ),
         Spacer(1, 0.4 * cm),
         heading(styles, "Chiffres clés", 0, "chiffres"),
-        figures_table(
-            replace(styles, figure=ParagraphStyle("figure_small", parent=styles.figure, fontSize=12.5, leading=15)),
-            key_figures(view),
-        ),
+        key_figures_table(view, styles),
         Spacer(1, 0.3 * cm),
         styles.markup(f"<b>{safe(headline(view))}</b>", styles.body),
         styles.p(
