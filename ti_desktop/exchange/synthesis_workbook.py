@@ -30,7 +30,7 @@ Column = tuple[str, str, float]  # header, number format ("" for text), width
 
 FIGURE_COLUMNS: list[Column] = [
     ("Actions", INTEGER_FORMAT, 10),
-    *[(status.label, INTEGER_FORMAT, 12) for status in ActionStatus],
+    *[(f"{status.label} (actions)", INTEGER_FORMAT, 12) for status in ActionStatus],
     ("Budget prévu (€)", EUROS_FORMAT, 18),
     ("dont TTC (€)", EUROS_FORMAT, 16),
     ("Financements demandés (€)", EUROS_FORMAT, 18),
@@ -99,7 +99,7 @@ def _territory(row: TerritoryRow) -> list[Any]:
         report.generated_on,
         report.period_from,
         report.period_to,
-        "ancien (plus de six mois)" if row.stale else "",
+        "ancien (plus de six mois)" if row.stale else "récent",
         row.reports,
         *_figures(row.figures),
     ]
