@@ -45,9 +45,7 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.dashboard import FigureTile
 from ti_desktop.gui.pages.region_dialogs import ActionsDialog, VerdictsDialog
 from ti_desktop.gui.pages.region_models import (
-    ROW_ROLE,
     SORT_ROLE,
-    STATUS_ROLE,
     ActionLine,
     StoredLike,
     TerritoryModel,
@@ -284,7 +282,12 @@ class RegionPage(Page):
         )
         self.axis_view = self._record_table(self.axis_model)
         self.axis_view.doubleClicked.connect(self._open_axis)
-        self.tabs.addTab(self._with_hint(self.axis_view, self.tr("Double-cliquez sur un axe pour voir ses actions dans tous les territoires.")), self.tr("Par axe"))
+        self.tabs.addTab(
+            self._with_hint(
+                self.axis_view, self.tr("Double-cliquez sur un axe pour voir ses actions dans tous les territoires.")
+            )[0],
+            self.tr("Par axe"),
+        )
 
         # Funders.
         self.funder_model: RecordTableModel[FunderTotal] = RecordTableModel(
@@ -329,7 +332,8 @@ class RegionPage(Page):
         self.evolution_empty = self.tr(
             "Aucune évolution : elle apparaît quand un territoire a envoyé des rapports pour plusieurs périodes."
         )
-        self.tabs.addTab(self._with_hint(self.evolution_view, ""), self.tr("Évolutions"))
+        evolutions, self.evolution_hint = self._with_hint(self.evolution_view, "")
+        self.tabs.addTab(evolutions, self.tr("Évolutions"))
 
         # Received reports.
         self.stored_model: RecordTableModel[StoredLike] = RecordTableModel(stored_columns(), self, theme=theme)
@@ -360,7 +364,7 @@ class RegionPage(Page):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         return view
 
-    def _with_hint(self, view: QTableView, text: str) -> QWidget:
+    def _with_hint(self, view: QTableView, text: str) -> tuple[QWidget, QLabel]:
         widget = QWidget(self)
         box = QVBoxLayout(widget)
         box.addWidget(view, 1)
@@ -368,9 +372,7 @@ class RegionPage(Page):
         label.setWordWrap(True)
         set_role(label, Role.HINT)
         box.addWidget(label)
-        if view is self.evolution_view:
-            self.evolution_hint = label
-        return widget
+        return widget, label
 
     # -- reading -------------------------------------------------------------------------------
     def _reload_now(self) -> None:
@@ -429,7 +431,8 @@ class RegionPage(Page):
             alert=bool(stale),
         )
         self.projects_tile.set_value(
-            format_number(view.projects), self.tr("actions abandonnées non comptées") if totals.count(ActionStatus.ABANDONNEE) else ""
+            format_number(view.projects),
+            self.tr("actions abandonnées non comptées") if totals.count(ActionStatus.ABANDONNEE) else "",
         )
         self.granted_tile.set_value(
             euros(totals.granted),
@@ -450,10 +453,11 @@ class RegionPage(Page):
 
     # -- opening the actions behind a figure -----------------------------------------------------
     def _open_territory_cell(self, index: QModelIndex) -> None:
-        row = index.data(ROW_ROLE)
-        status = index.data(STATUS_ROLE)
-        if isinstance(row, TerritoryRow):
-            self.open_territory_actions(row, status if isinstance(status, ActionStatus) else None)
+        source = self.territory_proxy.mapToSource(index)
+        if not source.isValid():
+            return
+        row = self.territory_model.row_at(source.row())
+        self.open_territory_actions(row, self.territory_model.columns[source.column()].status)
 
     def open_territory_actions(self, row: TerritoryRow, status: ActionStatus | None = None) -> ActionsDialog:
         actions = [action for action in row.report.actions if status is None or action.get("status") == status.value]
@@ -464,7 +468,11 @@ class RegionPage(Page):
             else self.tr("Actions « {status} » de {territory} ({period})")
         ).format(territory=row.name, period=period, status=status.label if status else "")
         dialog = ActionsDialog(
-            title, [ActionLine(row.name, a) for a in actions], with_territory=False, parent=self, theme=self.context.theme
+            title,
+            [ActionLine(row.name, a) for a in actions],
+            with_territory=False,
+            parent=self,
+            theme=self.context.theme,
         )
         return self._show_dialog(dialog)
 

@@ -38,7 +38,13 @@ def _table(model: RecordTableModel[T], parent: QWidget) -> QTableView:
 
 class _ListDialog(QDialog, Generic[T]):
     def __init__(
-        self, title: str, summary: str, columns: Sequence[Column[T]], rows: Sequence[T], parent: QWidget | None, theme: Theme
+        self,
+        title: str,
+        summary: str,
+        columns: Sequence[Column[T]],
+        rows: Sequence[T],
+        parent: QWidget | None,
+        theme: Theme,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -105,7 +111,10 @@ def verdict_summary(counts: dict[str, int]) -> str:
     parts: list[str] = []
     for outcome, (one, many) in {
         "ajouté": ("rapport ajouté", "rapports ajoutés"),
-        "remplacé": ("rapport remplacé par une version plus récente", "rapports remplacés par une version plus récente"),
+        "remplacé": (
+            "rapport remplacé par une version plus récente",
+            "rapports remplacés par une version plus récente",
+        ),
         "inchangé": ("rapport déjà reçu, inchangé", "rapports déjà reçus, inchangés"),
         "refusé": ("fichier refusé", "fichiers refusés"),
     }.items():

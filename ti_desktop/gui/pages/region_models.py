@@ -322,9 +322,7 @@ def verdict_columns() -> list[Column[VerdictLike]]:
             colour=refused,
             bold=lambda verdict: verdict.outcome == "refusé",
         ),
-        Column(
-            "Message", lambda verdict: verdict.message, colour=refused, tooltip=lambda v: v.message, stretch=True
-        ),
+        Column("Message", lambda verdict: verdict.message, colour=refused, tooltip=lambda v: v.message, stretch=True),
     ]
 
 

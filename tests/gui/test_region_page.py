@@ -1,0 +1,263 @@
+"""The Région page: received reports added in the background (each file's verdict, refusals in words), the
+programme's key figures, one row per territory with its figures in French, the actions behind a figure, the
+received reports (removal asks first), the synthesis exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
+from pytestqt.qtbot import QtBot
+
+from tests.gui.harness import TestContext
+from tests.gui.region_fake import FakeConsolidation, FakeRegionServices, FakeSynthesis
+from tests.gui.region_reports import demo_document, save, variant
+from ti_desktop.domain.consolidation import ReceivedReport, figures_of
+from ti_desktop.domain.data_documents import SealedDocument
+from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.gui.pages.region import RegionPage, territory_texts
+from ti_desktop.kernel.formatting import format_euros, format_number
+
+TIMEOUT = 60_000
+START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 21)
+ALPHA = "Territoire d'industrie Alpha"
+BETA = "Territoire d'industrie Bêta"
+
+
+@pytest.fixture
+def documents(context: TestContext) -> dict[str, SealedDocument]:
+    tid = context.territory_id
+    assert tid is not None
+    demo = demo_document(context.services, tid, START, END)
+    return {
+        "demo": demo,
+        "alpha": variant(demo, name=ALPHA, code="TI-01-001", factor=Decimal(2)),
+        "alpha-2025": variant(
+            demo,
+            name=ALPHA,
+            code="TI-01-001",
+            factor=Decimal(1),
+            period=(dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            generated_on=dt.date(2026, 1, 5),
+        ),
+        # Its latest report dates from March: more than six months old.
+        "beta": variant(
+            demo,
+            name=BETA,
+            code="TI-02-002",
+            factor=Decimal(3),
+            period=(dt.date(2025, 7, 1), dt.date(2026, 2, 28)),
+            generated_on=dt.date(2026, 3, 2),
+        ),
+    }
+
+
+@pytest.fixture
+def files(tmp_path: Path, documents: dict[str, SealedDocument]) -> list[Path]:
+    folder = tmp_path / "recus"
+    folder.mkdir()
+    paths = [save(document, folder / f"rapport-{name}.json") for name, document in documents.items()]
+    fake = folder / "pas-un-rapport.pdf"
+    fake.write_text("Ceci n'est pas un PDF.", encoding="utf-8")
+    return [*paths, fake]
+
+
+def double_click(qtbot: QtBot, view: QTableView, index: QModelIndex) -> None:
+    view.scrollTo(index)
+    centre = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def make_page(qtbot: QtBot, context: TestContext, services: Any) -> RegionPage:
+    page = RegionPage(context, services)
+    qtbot.addWidget(page)
+    page.resize(1600, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def services() -> FakeRegionServices:
+    return FakeRegionServices(FakeConsolidation(), FakeSynthesis())
+
+
+def add_through_dialog(qtbot: QtBot, page: RegionPage, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(path) for path in paths], ""))
+    qtbot.mouseClick(page.add_files_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=TIMEOUT)
+
+
+def test_empty_page_says_what_to_do(qtbot: QtBot, context: TestContext, services: FakeRegionServices) -> None:
+    page = make_page(qtbot, context, services)
+    assert page.title() == "Région"
+    assert page.empty_label.isVisible()
+    assert page.empty_label.text().startswith("Ajoutez les rapports PDF reçus des territoires")
+    assert not page.tiles_widget.isVisible()
+    assert not page.export_button.isEnabled()
+
+
+def test_added_reports_are_consolidated_and_refusals_said(
+    qtbot: QtBot,
+    context: TestContext,
+    services: FakeRegionServices,
+    files: list[Path],
+    documents: dict[str, SealedDocument],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+
+    # Each file's verdict, the refused one in words with its message naming the file.
+    dialog = page.verdicts_dialog
+    assert dialog.texts(0) == [path.name for path in files]
+    assert dialog.texts(1) == ["Ajouté", "Ajouté", "Ajouté", "Ajouté", "REFUSÉ"]
+    assert dialog.texts(2)[-1].startswith("pas-un-rapport.pdf : ")
+    assert "1 fichier refusé" in dialog.summary_label.text()
+    assert "les autres rapports ont été consolidés" in dialog.summary_label.text()
+    assert "dont 1 refusé" in page.results_button.text()
+    dialog.close()
+
+    # One row per territory, by name; the latest report of each.
+    assert not page.empty_label.isVisible()
+    demo_name = documents["demo"].data["territory"]["name"]
+    assert territory_texts(page, 0) == sorted([ALPHA, BETA, demo_name], key=str.casefold)
+    rows = {text: number for number, text in enumerate(territory_texts(page, 0))}
+    assert territory_texts(page, 2)[rows[ALPHA]] == "du 01/01/2026 au 21/11/2026"
+    assert territory_texts(page, 3)[rows[BETA]] == "Ancien (plus de six mois)"
+    assert territory_texts(page, 3)[rows[ALPHA]] == "À jour"
+    assert territory_texts(page, 1)[rows[BETA]] == "02/03/2026"
+
+    demo = figures_of(ReceivedReport(None, "", documents["demo"].data, "demo"))
+    header = [page.territory_model.headerData(c, Qt.Orientation.Horizontal) for c in range(15)]
+    granted = header.index("Accordé")
+    assert territory_texts(page, granted)[rows[ALPHA]] == format_euros(demo.granted * 2)
+    assert territory_texts(page, header.index("Bloquées"))[rows[BETA]] == format_number(
+        demo.count(ActionStatus.BLOQUEE)
+    )
+    totals = page.totals_model.texts()
+    assert totals[0] == "Total (3 territoires)"
+    assert totals[granted] == format_euros(demo.granted * 6)
+    assert totals[header.index("Actions")] == format_number(demo.actions * 3)
+
+    # The programme's key figures.
+    tiles = page.tile_texts()
+    assert tiles[0] == "3 territoires"
+    projects = demo.actions - demo.count(ActionStatus.ABANDONNEE)
+    assert tiles[1] == f"{format_number(projects * 3)} projets"
+    assert tiles[2] == f"{format_euros(demo.granted * 6)} de financements accordés"
+    assert tiles[3] == f"{format_number(demo.jobs_targeted * 6)} emplois visés"
+    assert page.territories_tile.note_label.text() == "dont 1 avec un rapport de plus de six mois"
+
+    # Alpha sent two periods: its evolution, oldest first.
+    evolution = [page.evolution_model.index(row, 1).data() for row in range(page.evolution_model.rowCount())]
+    assert evolution == ["du 01/01/2025 au 31/12/2025", "du 01/01/2026 au 21/11/2026"]
+    # The received reports.
+    assert page.stored_model.rowCount() == 4
+    assert {page.stored_model.record(row).source for row in range(4)} == {p.name for p in files[:4]}
+
+    # Adding them again changes nothing, and says so.
+    add_through_dialog(qtbot, page, files[:4], monkeypatch)
+    assert page.verdicts_dialog.texts(1) == ["Inchangé"] * 4
+    assert page.stored_model.rowCount() == 4
+
+
+def test_a_figure_opens_its_actions(
+    qtbot: QtBot,
+    context: TestContext,
+    services: FakeRegionServices,
+    files: list[Path],
+    documents: dict[str, SealedDocument],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+    page.verdicts_dialog.close()
+    rows = {text: number for number, text in enumerate(territory_texts(page, 0))}
+    view = page.territory_view
+    header = [page.territory_model.headerData(c, Qt.Orientation.Horizontal) for c in range(15)]
+    actions = documents["beta"].data["actions"]
+
+    # The « Bloquées » count of Bêta: its blocked actions.
+    index = page.territory_proxy.index(rows[BETA], header.index("Bloquées"))
+    double_click(qtbot, view, index)
+    dialog = page.last_dialog
+    blocked = [a["reference"] for a in actions if a["status"] == "bloquee"]
+    assert blocked
+    assert dialog.texts(0) == blocked
+    assert set(dialog.texts(3)) == {"Bloquée"}
+    assert dialog.windowTitle() == f"Actions « Bloquée » de {BETA} (du 01/07/2025 au 28/02/2026)"
+    dialog.close()
+
+    # Its name: all its actions.
+    index = page.territory_proxy.index(rows[BETA], 0)
+    double_click(qtbot, view, index)
+    assert page.last_dialog.texts(0) == [a["reference"] for a in actions]
+    late = [a for a in actions if a["late"]]
+    assert page.last_dialog.texts(7).count("En retard") == len(late)
+    page.last_dialog.close()
+
+    # An axis: its actions in every territory.
+    axis = page.axis_model.record(0)
+    page._open_axis(page.axis_model.index(0, 0))
+    assert len(page.last_dialog.texts(0)) == 3 * len([a for a in actions if a["axis"] == axis.code])
+    assert page.last_dialog.windowTitle() == f"Actions de l'axe « {axis.label} », tous territoires"
+
+
+def test_removal_asks_then_removes(
+    qtbot: QtBot,
+    context: TestContext,
+    services: FakeRegionServices,
+    files: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+    page.verdicts_dialog.close()
+    assert not page.remove_button.isEnabled()
+    page.stored_view.selectRow(0)
+    chosen = page.stored_model.record(0)
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton) -> Any:
+        def question(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    page.remove_button.click()
+    assert page.stored_model.rowCount() == 4
+    assert chosen.territory in asked[0] and chosen.source in asked[0]
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    page.remove_button.click()
+    assert page.stored_model.rowCount() == 3
+    assert chosen.source not in {page.stored_model.record(row).source for row in range(3)}
+    assert page.state_label.text().endswith("retiré de la consolidation.")
+
+
+def test_the_synthesis_is_exported(
+    qtbot: QtBot,
+    context: TestContext,
+    services: FakeRegionServices,
+    files: list[Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+    page.verdicts_dialog.close()
+    target = tmp_path / "synthese"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Classeur Excel (*.xlsx)"))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=TIMEOUT)
+    assert services.synthesis.written == [(tmp_path / "synthese.xlsx", context.today)]
+    assert page.state_label.text() == f"Synthèse enregistrée : {tmp_path / 'synthese.xlsx'}"
