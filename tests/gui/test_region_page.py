@@ -116,35 +116,48 @@ def test_added_reports_are_consolidated_and_refusals_said(
 
     # Each file's verdict, the refused one in words with its message naming the file.
     dialog = page.verdicts_dialog
-    assert dialog.texts(0) == [path.name for path in files]
-    assert dialog.texts(1) == ["Ajouté", "Ajouté", "Ajouté", "Ajouté", "REFUSÉ"]
-    assert dialog.texts(2)[-1].startswith("pas-un-rapport.pdf : ")
+    # The refused files come first.
+    assert dialog.texts(0) == [files[-1].name] + [path.name for path in files[:-1]]
+    assert dialog.texts(1) == ["REFUSÉ", "Ajouté", "Ajouté", "Ajouté", "Ajouté"]
+    assert dialog.texts(2)[0].startswith("pas-un-rapport.pdf : ")
     assert "1 fichier refusé" in dialog.summary_label.text()
     assert "les autres rapports ont été consolidés" in dialog.summary_label.text()
-    assert "dont 1 refusé" in page.results_button.text()
+    assert page.results_button.text() == "5 rapports lus, 1 refusé — voir le détail de l'ajout"
     dialog.close()
 
     # One row per territory, by name; the latest report of each.
     assert not page.empty_label.isVisible()
     demo_name = documents["demo"].data["territory"]["name"]
-    assert territory_texts(page, 0) == sorted([ALPHA, BETA, demo_name], key=str.casefold)
+    assert demo_name == "Territoire d'industrie Sarre-Vosges du Nord"
+    # The column's header says « Territoire d'industrie »: the names go without it.
+    assert territory_texts(page, 0) == ["Alpha", "Bêta", "Sarre-Vosges du Nord"]
     rows = {text: number for number, text in enumerate(territory_texts(page, 0))}
-    assert territory_texts(page, 2)[rows[ALPHA]] == "du 01/01/2026 au 21/11/2026"
-    assert territory_texts(page, 3)[rows[BETA]] == "Ancien (plus de six mois)"
-    assert territory_texts(page, 3)[rows[ALPHA]] == "À jour"
-    assert territory_texts(page, 1)[rows[BETA]] == "02/03/2026"
+    assert territory_texts(page, 2)[rows["Alpha"]] == "01/01/2026 – 21/11/2026"
+    assert territory_texts(page, 3)[rows["Bêta"]] == "Ancien (plus de six mois)"
+    assert territory_texts(page, 3)[rows["Alpha"]] == "À jour"
+    assert territory_texts(page, 1)[rows["Bêta"]] == "02/03/2026"
 
     demo = figures_of(ReceivedReport(None, "", documents["demo"].data, "demo"))
     header = [page.territory_model.headerData(c, Qt.Orientation.Horizontal) for c in range(15)]
+    assert header[0] == "Territoire d'industrie"
     granted = header.index("Accordé")
-    assert territory_texts(page, granted)[rows[ALPHA]] == format_euros(demo.granted * 2)
-    assert territory_texts(page, header.index("Bloquées"))[rows[BETA]] == format_number(
+    assert territory_texts(page, granted)[rows["Alpha"]] == format_euros(demo.granted * 2)
+    assert territory_texts(page, header.index("Bloquées"))[rows["Bêta"]] == format_number(
         demo.count(ActionStatus.BLOQUEE)
     )
-    totals = page.totals_model.texts()
+    totals = page.territory_model.totals()
+    assert [page.territory_proxy.index(3, c).data() for c in range(15)] == totals  # the last row
     assert totals[0] == "Total (3 territoires)"
     assert totals[granted] == format_euros(demo.granted * 6)
     assert totals[header.index("Actions")] == format_number(demo.actions * 3)
+
+    # Sorted by a column, either way: the totals row stays last.
+    page.territory_view.sortByColumn(granted, Qt.SortOrder.DescendingOrder)
+    assert territory_texts(page, 0) == ["Bêta", "Alpha", "Sarre-Vosges du Nord"]
+    assert page.territory_proxy.index(3, 0).data() == "Total (3 territoires)"
+    page.territory_view.sortByColumn(granted, Qt.SortOrder.AscendingOrder)
+    assert territory_texts(page, 0) == ["Sarre-Vosges du Nord", "Alpha", "Bêta"]
+    assert page.territory_proxy.index(3, 0).data() == "Total (3 territoires)"
 
     # The programme's key figures.
     tiles = page.tile_texts()
@@ -185,7 +198,7 @@ def test_a_figure_opens_its_actions(
     actions = documents["beta"].data["actions"]
 
     # The « Bloquées » count of Bêta: its blocked actions.
-    index = page.territory_proxy.index(rows[BETA], header.index("Bloquées"))
+    index = page.territory_proxy.index(rows["Bêta"], header.index("Bloquées"))
     double_click(qtbot, view, index)
     dialog = page.last_dialog
     blocked = [a["reference"] for a in actions if a["status"] == "bloquee"]
@@ -195,8 +208,14 @@ def test_a_figure_opens_its_actions(
     assert dialog.windowTitle() == f"Actions « Bloquée » de {BETA} (du 01/07/2025 au 28/02/2026)"
     dialog.close()
 
+    # The totals row's « Bloquées »: the blocked actions of every territory.
+    double_click(qtbot, view, page.territory_proxy.index(3, header.index("Bloquées")))
+    assert page.last_dialog.texts(1) == blocked * 3
+    assert page.last_dialog.windowTitle() == "Actions « Bloquée », tous territoires"
+    page.last_dialog.close()
+
     # Its name: all its actions.
-    index = page.territory_proxy.index(rows[BETA], 0)
+    index = page.territory_proxy.index(rows["Bêta"], 0)
     double_click(qtbot, view, index)
     assert page.last_dialog.texts(0) == [a["reference"] for a in actions]
     late = [a for a in actions if a["late"]]

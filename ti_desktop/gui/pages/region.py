@@ -49,7 +49,6 @@ from ti_desktop.gui.pages.region_models import (
     ActionLine,
     StoredLike,
     TerritoryModel,
-    TotalsModel,
     VerdictLike,
     euros,
     period_text,
@@ -107,7 +106,16 @@ def _tr(text: str) -> str:
 
 
 class TerritoryProxy(QSortFilterProxyModel):
+    """Sorts on SORT_ROLE; the totals row stays last, whatever the order."""
+
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # type: ignore[override]
+        model = self.sourceModel()
+        assert isinstance(model, TerritoryModel)
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+        if model.is_totals(left.row()):
+            return not ascending
+        if model.is_totals(right.row()):
+            return ascending
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return bool(a < b)
@@ -157,7 +165,7 @@ class RegionPage(Page):
         self.export_button.clicked.connect(self.export_synthesis)
         self.cancel_button = QPushButton(self.tr("Annuler"), self)
         self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setEnabled(False)
+        self.cancel_button.hide()
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(240)
@@ -239,22 +247,7 @@ class RegionPage(Page):
         self.territory_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.territory_view.doubleClicked.connect(self._open_territory_cell)
         self.territory_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.totals_model = TotalsModel(self.territory_model, self)
-        self.totals_view = read_only_table(QTableView(territories))
-        self.totals_view.setModel(self.totals_model)
-        self.totals_view.horizontalHeader().hide()
-        self.totals_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.totals_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bold = self.totals_view.font()
-        bold.setBold(True)
-        self.totals_view.setFont(bold)
-        self.totals_view.setFixedHeight(self.totals_view.verticalHeader().defaultSectionSize() + 4)
-        header = self.territory_view.horizontalHeader()
-        header.sectionResized.connect(lambda index, _old, new: self.totals_view.setColumnWidth(index, new))
-        self.territory_view.horizontalScrollBar().valueChanged.connect(self.totals_view.horizontalScrollBar().setValue)
         box.addWidget(self.territory_view, 1)
-        box.addWidget(self.totals_view)
         hint = QLabel(
             self.tr(
                 "Double-cliquez sur un territoire pour voir ses actions, sur un nombre d'actions (En cours, "
@@ -362,6 +355,7 @@ class RegionPage(Page):
         for number, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         return view
 
     def _with_hint(self, view: QTableView, text: str) -> tuple[QWidget, QLabel]:
@@ -382,9 +376,8 @@ class RegionPage(Page):
     def reload(self) -> None:
         consolidation = self.services.consolidation
         self.view = view = consolidation.view(self.context.today)
-        self.territory_model.set_rows(view.territories)
+        self.territory_model.set_rows(view.territories, view.totals)
         empty = not view.territories
-        self.totals_model.set_totals(None if empty else view.totals, len(view.territories))
         self.empty_label.setVisible(empty)
         self.tiles_widget.setVisible(not empty)
         self.export_button.setEnabled(not empty)
@@ -411,13 +404,7 @@ class RegionPage(Page):
     def _fit_territory_columns(self) -> None:
         view = self.territory_view
         view.resizeColumnsToContents()
-        for column in range(self.territory_model.columnCount()):
-            totals = self.totals_view.sizeHintForColumn(column) + 12
-            width = max(view.columnWidth(column), totals)
-            if column == 0:
-                width = min(max(width, 220), 360)
-            view.setColumnWidth(column, width)
-            self.totals_view.setColumnWidth(column, width)
+        view.setColumnWidth(0, min(max(view.columnWidth(0), 200), 320))
 
     def _show_figures(self, view: ConsolidatedView) -> None:
         totals = view.totals
@@ -428,7 +415,6 @@ class RegionPage(Page):
             self.tr("dont {count} avec un rapport de plus de six mois").format(count=format_number(stale))
             if stale
             else "",
-            alert=bool(stale),
         )
         self.projects_tile.set_value(
             format_number(view.projects),
@@ -457,7 +443,11 @@ class RegionPage(Page):
         if not source.isValid():
             return
         row = self.territory_model.row_at(source.row())
-        self.open_territory_actions(row, self.territory_model.columns[source.column()].status)
+        status = self.territory_model.columns[source.column()].status
+        if row is None:
+            self.open_all_actions(None, status)  # the totals row
+        else:
+            self.open_territory_actions(row, status)
 
     def open_territory_actions(self, row: TerritoryRow, status: ActionStatus | None = None) -> ActionsDialog:
         actions = [action for action in row.report.actions if status is None or action.get("status") == status.value]
@@ -479,20 +469,22 @@ class RegionPage(Page):
     def _open_axis(self, index: QModelIndex) -> None:
         self.open_all_actions(self.axis_model.record(index.row()))
 
-    def open_all_actions(self, axis: AxisTotal | None) -> ActionsDialog | None:
+    def open_all_actions(self, axis: AxisTotal | None, status: ActionStatus | None = None) -> ActionsDialog | None:
         if self.view is None:
             return None
         lines = [
             ActionLine(row.name, action)
             for row in self.view.territories
             for action in row.report.actions
-            if axis is None or action.get("axis") in (axis.code, axis.label)
+            if (axis is None or action.get("axis") in (axis.code, axis.label))
+            and (status is None or action.get("status") == status.value)
         ]
-        title = (
-            self.tr("Actions de tous les territoires")
-            if axis is None
-            else self.tr("Actions de l'axe « {axis} », tous territoires").format(axis=axis.label)
-        )
+        if axis is not None:
+            title = self.tr("Actions de l'axe « {axis} », tous territoires").format(axis=axis.label)
+        elif status is not None:
+            title = self.tr("Actions « {status} », tous territoires").format(status=status.label)
+        else:
+            title = self.tr("Actions de tous les territoires")
         dialog = ActionsDialog(title, lines, with_territory=True, parent=self, theme=self.context.theme)
         return self._show_dialog(dialog)
 
@@ -579,6 +571,7 @@ class RegionPage(Page):
         for button in (self.add_files_button, self.add_folder_button, self.export_button):
             button.setEnabled(False)
         self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.state_label.setText(state)
@@ -606,10 +599,19 @@ class RegionPage(Page):
             verdicts: list[VerdictLike] = list(getattr(result, "verdicts", ()))
             self.last_verdicts = verdicts
             refused = sum(1 for verdict in verdicts if verdict.outcome == "refusé")
-            text = self.tr("{count} fichier(s) lu(s)").format(count=format_number(len(verdicts)))
+            count = len(verdicts)
+            text = (
+                self.tr("1 rapport lu")
+                if count == 1
+                else self.tr("{count} rapports lus").format(count=format_number(count))
+            )
             if refused:
-                text += self.tr(", dont {count} refusé(s)").format(count=format_number(refused))
-            self.results_button.setText(text + self.tr(" — voir le détail"))
+                text += (
+                    self.tr(", 1 refusé")
+                    if refused == 1
+                    else self.tr(", {count} refusés").format(count=format_number(refused))
+                )
+            self.results_button.setText(text + self.tr(" — voir le détail de l'ajout"))
             set_role(self.results_button, Role.ERROR if refused else None)
             self.results_button.show()
             self.state_label.setText("")
@@ -652,7 +654,7 @@ class RegionPage(Page):
         self.add_files_button.setEnabled(True)
         self.add_folder_button.setEnabled(True)
         self.export_button.setEnabled(bool(self.view and self.view.territories))
-        self.cancel_button.setEnabled(False)
+        self.cancel_button.hide()
         self.progress_bar.hide()
         self.progress_bar.setRange(0, 100)
         self.job_finished.emit()
@@ -700,7 +702,7 @@ class RegionPage(Page):
 def territory_texts(page: RegionPage, column: int) -> list[str]:
     """The territory table's column as shown (sorted), for tests and the screenshots tool."""
     proxy = page.territory_proxy
-    return [str(proxy.index(row, column).data()) for row in range(proxy.rowCount())]
+    return [str(proxy.index(row, column).data()) for row in range(proxy.rowCount() - 1)]  # the totals row left out
 
 
 __all__: list[str] = ["RegionPage", "RegionPageServices", "territory_texts"]

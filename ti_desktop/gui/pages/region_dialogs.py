@@ -55,6 +55,7 @@ class _ListDialog(QDialog, Generic[T]):
         self.model: RecordTableModel[T] = RecordTableModel(columns, self, theme=theme)
         self.model.set_records(rows)
         self.view = _table(self.model, self)
+        self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -97,6 +98,8 @@ class VerdictsDialog(_ListDialog[VerdictLike]):
         for verdict in verdicts:
             counts[verdict.outcome] = counts.get(verdict.outcome, 0) + 1
         summary = verdict_summary(counts)
+        # The refused files first: what needs the user's attention is seen without scrolling.
+        verdicts = sorted(verdicts, key=lambda verdict: verdict.outcome != "refusé")
         super().__init__("Rapports ajoutés à la consolidation", summary, verdict_columns(), verdicts, parent, theme)
         if counts["refusé"]:
             set_role(self.summary_label, Role.ERROR)

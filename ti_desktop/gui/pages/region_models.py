@@ -5,13 +5,14 @@ the evolutions. What they show is the consolidation's (domain/consolidation.py),
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 
 from ti_desktop.domain.consolidation import TerritoryFigures, TerritoryRow
 from ti_desktop.domain.data_documents import parse_amount
@@ -23,8 +24,6 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 Index = QModelIndex | QPersistentModelIndex
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10  # what a column sorts on (numbers as numbers, dates as dates)
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 11  # the status a count cell counts (its actions' filter)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 12  # the TerritoryRow
 
 STALE_TEXT = "Ancien (plus de six mois)"
 
@@ -68,6 +67,27 @@ def euros(value: Decimal) -> str:
     return format_euros(value)
 
 
+PROGRAMME_PREFIX = "territoire d'industrie "
+
+
+def short_name(name: str) -> str:
+    """A territory's name without « Territoire d'industrie », which the column's header says once."""
+    if name.casefold().startswith(PROGRAMME_PREFIX) and len(name) > len(PROGRAMME_PREFIX):
+        rest = name[len(PROGRAMME_PREFIX) :]
+        return rest[:1].upper() + rest[1:]
+    return name
+
+
+def sort_key(text: str) -> str:
+    """French alphabetical order: « Épinal » among the E, not after the Z."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def short_period(start: dt.date, end: dt.date) -> str:
+    return f"{format_date(start)} – {format_date(end)}"
+
+
 # -- territories ------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class TerritoryColumn:
@@ -102,7 +122,11 @@ def territory_columns() -> list[TerritoryColumn]:
 
     return [
         TerritoryColumn(
-            "Territoire", None, lambda row: row.name.casefold(), row_text=lambda row: row.name, right_aligned=False
+            "Territoire d'industrie",
+            None,
+            lambda row: sort_key(short_name(row.name)),
+            row_text=lambda row: short_name(row.name),
+            right_aligned=False,
         ),
         TerritoryColumn(
             "Dernier rapport",
@@ -115,7 +139,7 @@ def territory_columns() -> list[TerritoryColumn]:
             "Période",
             None,
             lambda row: (row.report.period_to, row.report.period_from),
-            row_text=lambda row: period_text(row.report.period_from, row.report.period_to),
+            row_text=lambda row: short_period(row.report.period_from, row.report.period_to),
             right_aligned=False,
         ),
         TerritoryColumn(
@@ -152,17 +176,26 @@ class TerritoryModel(QAbstractTableModel):
         self._theme = theme
         self.columns = territory_columns()
         self._rows: list[TerritoryRow] = []
+        self._totals: list[str] = []  # the last row's cells (the totals), when there are rows
 
-    def set_rows(self, rows: Sequence[TerritoryRow]) -> None:
+    def set_rows(self, rows: Sequence[TerritoryRow], totals: TerritoryFigures | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._totals = self.totals_texts(totals, len(rows)) if rows and totals is not None else []
         self.endResetModel()
 
-    def row_at(self, row: int) -> TerritoryRow:
-        return self._rows[row]
+    def row_at(self, row: int) -> TerritoryRow | None:
+        """The territory of a row; None for the totals row."""
+        return self._rows[row] if row < len(self._rows) else None
+
+    def is_totals(self, row: int) -> bool:
+        return bool(self._totals) and row == len(self._rows)
+
+    def totals(self) -> list[str]:
+        return list(self._totals)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows) + (1 if self._totals else 0)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
@@ -188,24 +221,24 @@ class TerritoryModel(QAbstractTableModel):
         return column.text(row.figures)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        if self.is_totals(index.row()):
+            return self._totals_data(index.column(), column, role)
+        if not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
         if role == SORT_ROLE:
             return column.key(row)
-        if role == STATUS_ROLE:
-            return column.status
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right_aligned:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.header == "Ancienneté" and row.stale:
             return QBrush(self._theme.colour(ERROR_TEXT))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column.header == "Territoire":
+            if column.header == "Territoire d'industrie":
                 reports = "1 rapport reçu" if row.reports == 1 else f"{format_number(row.reports)} rapports reçus"
                 return f"{row.name} — {reports} ; double-cliquez pour voir ses actions"
             if column.header == "Ancienneté" and row.stale:
@@ -213,50 +246,30 @@ class TerritoryModel(QAbstractTableModel):
             return column.tooltip
         return None
 
+    def _totals_data(self, number: int, column: TerritoryColumn, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._totals[number]
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "Les chiffres de tous les territoires, d'après le dernier rapport de chacun"
+        return None
+
     def totals_texts(self, totals: TerritoryFigures, territories: int) -> list[str]:
         """The totals row's cells, column by column."""
         texts: list[str] = []
         for column in self.columns:
-            if column.header == "Territoire":
+            if column.header == "Territoire d'industrie":
                 texts.append(f"Total ({format_number(territories)} territoires)")
             elif column.text is not None:
                 texts.append(column.text(totals))
             else:
                 texts.append("")
         return texts
-
-
-class TotalsModel(QAbstractTableModel):
-    """The territories' totals, one row under the table, its columns aligned on the table's."""
-
-    def __init__(self, source: TerritoryModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._source = source
-        self._texts: list[str] = []
-
-    def set_totals(self, totals: TerritoryFigures | None, territories: int) -> None:
-        self.beginResetModel()
-        self._texts = [] if totals is None else self._source.totals_texts(totals, territories)
-        self.endResetModel()
-
-    def texts(self) -> list[str]:
-        return list(self._texts)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or not self._texts else 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._source.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not self._texts:
-            return None
-        column = self._source.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right_aligned:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
 
 # -- actions of a report ----------------------------------------------------------------------------------------------
