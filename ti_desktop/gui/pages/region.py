@@ -355,7 +355,7 @@ class RegionPage(Page):
         for number, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(not any(column.stretch for column in model.columns))
         return view
 
     def _with_hint(self, view: QTableView, text: str) -> tuple[QWidget, QLabel]:
