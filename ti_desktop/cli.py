@@ -217,6 +217,18 @@ def build_parser() -> FrenchArgumentParser:
         "meeting_id", metavar="ID_RÉUNION", action=MeetingIdAction, help="le numéro de la réunion dans la base"
     )
     minutes.add_argument("-o", "--output", metavar="FICHIER.pdf", required=True, help="le fichier PDF à écrire")
+    consolidate = commands.add_parser(
+        "consolidate",
+        parents=[database],
+        help="Région : ajouter les rapports reçus des territoires (PDF, JSON, xlsx, dossiers) à la consolidation",
+    )
+    consolidate.add_argument(
+        "files", metavar="FICHIER", nargs="*", help="les rapports reçus, ou des dossiers qui en contiennent"
+    )
+    consolidate.add_argument(
+        "--list", dest="list_reports", action="store_true", help="lister les rapports déjà reçus (sans rien ajouter)"
+    )
+    # -o: wired at merge (helper outputs): `services.synthesis.write(output, today)` writes the synthèse PDF / xlsx.
     return parser
 
 
@@ -605,6 +617,56 @@ def run_minutes(database: Target, args: argparse.Namespace, clock: Clock) -> int
     return EXIT_OK
 
 
+def run_consolidate(database: Target, args: argparse.Namespace, clock: Clock) -> int:
+    """Add the received reports to the base's consolidation: one line per report found, then the key figures;
+    exit 1 when a file was refused (the others are stored all the same)."""
+    from ti_desktop.kernel.formatting import format_date, format_euros
+
+    if not args.files and not args.list_reports:
+        raise TiDesktopError(
+            "consolidate : donnez les rapports reçus (fichiers PDF, JSON, xlsx ou dossiers), ou --list."
+        )
+    opened = open_for(database, clock, create=bool(args.files))
+    try:
+        consolidation = opened.services.consolidation
+        refused = 0
+        if args.files:
+            outcome = consolidation.add_files([Path(name).expanduser().absolute() for name in args.files])
+            for verdict in outcome.verdicts:
+                print(verdict.message)
+            refused = len(outcome.refused)
+            if not outcome.verdicts:
+                print("Aucun rapport trouvé (fichiers .pdf, .json ou .xlsx).")
+        if args.list_reports:
+            stored = consolidation.stored()
+            for report in stored:
+                print(
+                    f"n° {report.id} : {report.territory} du {format_date(report.period_from)} au "
+                    f"{format_date(report.period_to)}, généré le {format_date(report.generated_on)}, "
+                    f"{format_number(report.actions)} actions (reçu le {format_date(report.received_at.date())}, "
+                    f"« {report.source} »)"
+                )
+        view = consolidation.view(clock.today())
+    finally:
+        opened.close()
+    reports = sum(row.reports for row in view.territories)
+    territories = len(view.territories)
+    print(
+        f"{format_number(reports)} {'rapport' if reports < 2 else 'rapports'} de {format_number(territories)} "
+        f"{'territoire' if territories < 2 else 'territoires'} : {format_number(view.projects)} projets, "
+        f"{format_euros(view.totals.granted)} de financements accordés, "
+        f"{format_number(view.totals.jobs_targeted)} emplois visés."
+    )
+    if refused:
+        print(
+            f"ti-desktop : {format_number(refused)} {'fichier refusé' if refused < 2 else 'fichiers refusés'} "
+            "(voir ci-dessus) ; les autres rapports sont enregistrés.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
 def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     from ti_desktop.app import run_gui as start_gui
 
@@ -613,13 +675,16 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
 
 # Commands that write to the base: they hold its lock while they run, like the window (so neither can open it
 # meanwhile), and are refused while a window or another write command holds it. Read commands take no lock.
-_WRITING_COMMANDS = ("demo", "init", "import", "restore")
+_WRITING_COMMANDS = ("demo", "init", "import", "restore", "consolidate")
 _READ_COMMANDS_HINT = "Les commandes de lecture (check, report, export) restent possibles."
 
 
 def writes_to_base(args: argparse.Namespace) -> bool:
     return (
-        args.command in _WRITING_COMMANDS and not getattr(args, "dry_run", False) and not getattr(args, "fields", False)
+        args.command in _WRITING_COMMANDS
+        and not getattr(args, "dry_run", False)
+        and not getattr(args, "fields", False)
+        and not getattr(args, "list_reports", False)
     )
 
 
@@ -787,6 +852,8 @@ def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int
         return run_export(database, args, clock)
     if args.command == "minutes":
         return run_minutes(database, args, clock)
+    if args.command == "consolidate":
+        return run_consolidate(database, args, clock)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -169,6 +169,17 @@ def add_extras(opened: OpenDatabase, files_dir: Path) -> None:
         tid, ReportOptions(dt.date(2025, 1, 1), dt.date(2025, 6, 30)), "Rapport S1 2025 envoyé à la Région"
     )
 
+    # A received report (a Région's consolidation): the territory's own report, read back from its PDF.
+    report = services.reports.write_pdf(
+        tid,
+        ReportOptions(dt.date(2025, 1, 1), dt.date(2025, 6, 30)),
+        files_dir / "rapport S1 2025.pdf",
+        services.clock.today(),
+    )
+    outcome = services.consolidation.add_files([report])
+    if outcome.refused:
+        raise RuntimeError(f"the report was refused: {outcome.refused[0].message}")
+
 
 def build(destination: Path) -> None:
     """The demo territory and the extras, on the head schema, in a standalone file at `destination`."""

@@ -166,6 +166,19 @@ def base_row(table: str, parents: Parents) -> dict[str, Any]:
             "progress": 40,
             "alert": 0,
         },
+        "received_reports": {
+            "territory_key": "code:ti0001",
+            "territory_name": "Vallée de l'Orne",
+            "period_from": "2025-01-01",
+            "period_to": "2025-06-30",
+            "generated_on": "2025-07-02",
+            "schema_version": 1,
+            "sha256": "0" * 64,
+            "data": "{}",
+            "source": "rapport.pdf",
+            "received_at": NOW,
+            "received_by": "claire.martin",
+        },
     }
     row = dict(rows[table])
     columns = models.Base.metadata.tables[table].c

@@ -466,6 +466,29 @@ class CustomValue(Timestamped, Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ReceivedReport(Timestamped, Versioned, Base):
+    """A territory's report a Région received (`services.consolidation`): one per territory and period."""
+
+    __tablename__ = "received_reports"
+    __table_args__ = (
+        UniqueConstraint("territory_key", "period_from", "period_to"),
+        date_order("period_from", "period_to"),
+    )
+
+    territory_key: Mapped[str] = mapped_column(Text)
+    territory_name: Mapped[str] = mapped_column(Text)
+    region: Mapped[str | None] = mapped_column(Text)
+    period_from: Mapped[dt.date] = mapped_column(Date)
+    period_to: Mapped[dt.date] = mapped_column(Date)
+    generated_on: Mapped[dt.date] = mapped_column(Date)
+    schema_version: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    data: Mapped[str] = mapped_column(Text)  # the JSON text of the document's data
+    source: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[dt.datetime] = mapped_column(UtcDateTime)
+    received_by: Mapped[str] = mapped_column(String(200))
+
+
 class ChangeLog(Base):
     """One row per changed field (or per created / deleted record, with field NULL)."""
 

@@ -203,6 +203,18 @@ CUSTOM_VALUE = Entity(
     versioned=False,
     logged=False,
 )
+# A report a Région received (`services.consolidation`): the service writes its history (added, replaced, removed).
+RECEIVED_REPORT = Entity(
+    "received_report",
+    r.ReceivedReportRecord,
+    "received_reports",
+    "le rapport reçu",
+    ("Rapport reçu", "Rapport reçu ajouté", "Rapport reçu retiré"),
+    unique={
+        ("territory_key", "period_from", "period_to"): "Un rapport de ce territoire pour cette période est déjà reçu."
+    },
+    logged=False,
+)
 
 ENTITIES: tuple[Entity[Any], ...] = (
     TERRITORY,
@@ -228,6 +240,7 @@ ENTITIES: tuple[Entity[Any], ...] = (
     ATTACHMENT,
     CUSTOM_FIELD,
     CUSTOM_VALUE,
+    RECEIVED_REPORT,
 )
 BY_NAME: Mapping[str, Entity[Any]] = {entity.name: entity for entity in ENTITIES}
 BY_TABLE: Mapping[str, Entity[Any]] = {entity.table: entity for entity in ENTITIES}

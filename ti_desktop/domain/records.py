@@ -1096,3 +1096,28 @@ class SnapshotRecord:
     payload: str
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedReportRecord:
+    """A territory's progress report as a Région received and checked it (`services.consolidation`): the
+    document's data (the JSON text of a `ti-desktop/rapport-avancement` document's `data`) and where it came from.
+    One per territory and period: a newer report of the same period replaces it. Its history is written by the
+    service (added, replaced, removed), not field by field: `data` is far too long for the history."""
+
+    id: int
+    territory_key: Annotated[str, derived("Territoire (forme comparable)")]
+    territory_name: Annotated[str, recorded("Territoire")]
+    region: Annotated[str | None, recorded("Région")]
+    period_from: Annotated[dt.date, recorded("Début de la période", "date")]
+    period_to: Annotated[dt.date, recorded("Fin de la période", "date")]
+    generated_on: Annotated[dt.date, recorded("Généré le", "date")]
+    schema_version: Annotated[int, recorded("Version du schéma", "int")]
+    sha256: Annotated[str, recorded("Empreinte SHA-256")]
+    data: Annotated[str, derived("Données du rapport")]
+    source: Annotated[str, recorded("Fichier reçu")]
+    received_at: Annotated[dt.datetime, recorded("Reçu le")]
+    received_by: Annotated[str, recorded("Reçu par")]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    version: int = 1

@@ -33,6 +33,7 @@ from ti_desktop.services.actors import ActorService
 from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
+from ti_desktop.services.consolidation import ConsolidationService
 from ti_desktop.services.crud import EntityCrud, other_change_message
 from ti_desktop.services.custom_fields import CustomFieldService
 from ti_desktop.services.demo import DemoService
@@ -160,6 +161,7 @@ class Services:
         self.imports = ImportService(s, self.actions, before_write=before_import)
         self.exports = ExportService(s, clock)
         self.reports = ReportService(s, self.exports)  # the PDF carries its data and the plan's xlsx export
+        self.consolidation = ConsolidationService(s, clock)  # a Région's received reports, checked and added up
         # What this window wrote, so that undo and redo never overwrite someone else's work (versions.py).
         cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
             crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)

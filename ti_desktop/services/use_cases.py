@@ -12,6 +12,7 @@ from ti_desktop.services.actors import ActorService
 from ti_desktop.services.attachments import AttachmentService
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.challenges import ChallengeService
+from ti_desktop.services.consolidation import ConsolidationService
 from ti_desktop.services.custom_fields import CustomFieldService
 from ti_desktop.services.demo import DemoService
 from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
@@ -171,6 +172,10 @@ class HasViews(Protocol):
 
 class HasReports(Protocol):
     reports: ReportService
+
+
+class HasConsolidation(Protocol):
+    consolidation: ConsolidationService
 
 
 class HasImports(Protocol):
