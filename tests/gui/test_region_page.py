@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from tests.gui.region_fake import FakeConsolidation, FakeRegionServices, FakeSynthesis
+from tests.gui.region_fake import FakeRegionServices, FakeSynthesis
 from tests.gui.region_reports import demo_document, save, variant
 from ti_desktop.domain.consolidation import ReceivedReport, figures_of
 from ti_desktop.domain.data_documents import SealedDocument
@@ -64,7 +64,14 @@ def files(tmp_path: Path, documents: dict[str, SealedDocument]) -> list[Path]:
     paths = [save(document, folder / f"rapport-{name}.json") for name, document in documents.items()]
     fake = folder / "pas-un-rapport.pdf"
     fake.write_text("Ceci n'est pas un PDF.", encoding="utf-8")
-    return [*paths, fake]
+    # Altered after it was sealed: its checksum no longer matches its data.
+    tampered = SealedDocument(
+        documents["demo"].format,
+        documents["demo"].schema_version,
+        documents["demo"].sha256,
+        {**documents["demo"].data, "generated_on": "2026-11-20"},
+    )
+    return [*paths, fake, save(tampered, folder / "rapport-modifie.json")]
 
 
 def double_click(qtbot: QtBot, view: QTableView, index: QModelIndex) -> None:
@@ -84,8 +91,9 @@ def make_page(qtbot: QtBot, context: TestContext, services: Any) -> RegionPage:
 
 
 @pytest.fixture
-def services() -> FakeRegionServices:
-    return FakeRegionServices(FakeConsolidation(), FakeSynthesis())
+def services(context: TestContext) -> FakeRegionServices:
+    """The real consolidation, on the test's copy of the demo base."""
+    return FakeRegionServices(context.services.consolidation, FakeSynthesis())
 
 
 def add_through_dialog(qtbot: QtBot, page: RegionPage, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -117,12 +125,20 @@ def test_added_reports_are_consolidated_and_refusals_said(
     # Each file's verdict, the refused one in words with its message naming the file.
     dialog = page.verdicts_dialog
     # The refused files come first.
-    assert dialog.texts(0) == [files[-1].name] + [path.name for path in files[:-1]]
-    assert dialog.texts(1) == ["REFUSÉ", "Ajouté", "Ajouté", "Ajouté", "Ajouté"]
-    assert dialog.texts(2)[0].startswith("pas-un-rapport.pdf : ")
-    assert "1 fichier refusé" in dialog.summary_label.text()
+    assert dialog.texts(0) == [files[-2].name, files[-1].name] + [path.name for path in files[:-2]]
+    assert dialog.texts(1) == ["REFUSÉ", "REFUSÉ", "Ajouté", "Ajouté", "Ajouté", "Ajouté"]
+    assert dialog.texts(2)[0] == (
+        "pas-un-rapport.pdf n'est pas un rapport TI Desktop : ce n'est pas un PDF (son contenu ne commence pas par "
+        "« %PDF »)."
+    )
+    assert dialog.texts(2)[1] == (
+        "Les données de rapport-modifie.json ont été modifiées après leur écriture (empreinte SHA-256 différente) : "
+        "elles sont refusées."
+    )
+    assert dialog.texts(2)[2].startswith("rapport-demo.json")
+    assert "2 fichiers refusés" in dialog.summary_label.text()
     assert "les autres rapports ont été consolidés" in dialog.summary_label.text()
-    assert page.results_button.text() == "5 rapports lus, 1 refusé — voir le détail de l'ajout"
+    assert page.results_button.text() == "6 rapports lus, 2 refusés — voir le détail de l'ajout"
     dialog.close()
 
     # One row per territory, by name; the latest report of each.

@@ -58,6 +58,7 @@ from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.kernel.progress import CancelCheck, Progress
+from ti_desktop.services.use_cases import HasConsolidation
 
 FOLDER_KEY = "region/dossier"  # the folder reports were last added from
 EXPORT_KEY = "region/export"  # the folder the synthesis was last written to
@@ -70,26 +71,15 @@ class AddOutcomeLike(Protocol):
     def verdicts(self) -> Sequence[VerdictLike]: ...
 
 
-class ConsolidationLike(Protocol):
-    def add_files(
-        self, paths: Sequence[Path], progress: Progress | None = None, cancelled: CancelCheck | None = None
-    ) -> Any: ...
-    def stored(self) -> Sequence[StoredLike]: ...
-    def view(self, today: dt.date) -> ConsolidatedView: ...
-    def remove(self, report_id: int, expected_version: int) -> None: ...
-
-
 class SynthesisLike(Protocol):
     def write(
         self, output: Path, today: dt.date, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> Path: ...
 
 
-class RegionPageServices(Protocol):
+class RegionPageServices(HasConsolidation, Protocol):
     """What RegionPage uses: `services.consolidation` and `services.synthesis`."""
 
-    @property
-    def consolidation(self) -> ConsolidationLike: ...
     @property
     def synthesis(self) -> SynthesisLike: ...
 
