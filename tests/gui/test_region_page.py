@@ -10,18 +10,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
-from tests.gui.region_fake import FakeRegionServices, FakeSynthesis
 from tests.gui.region_reports import demo_document, save, variant
 from ti_desktop.domain.consolidation import ReceivedReport, figures_of
 from ti_desktop.domain.data_documents import SealedDocument
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.gui.pages.region import RegionPage, territory_texts
 from ti_desktop.kernel.formatting import format_euros, format_number
+from ti_desktop.services.registry import Services
 
 TIMEOUT = 60_000
 START, END = dt.date(2026, 1, 1), dt.date(2026, 11, 21)
@@ -91,9 +92,9 @@ def make_page(qtbot: QtBot, context: TestContext, services: Any) -> RegionPage:
 
 
 @pytest.fixture
-def services(context: TestContext) -> FakeRegionServices:
-    """The real consolidation, on the test's copy of the demo base."""
-    return FakeRegionServices(context.services.consolidation, FakeSynthesis())
+def services(context: TestContext) -> Services:
+    """The real consolidation and synthesis, on the test's copy of the demo base."""
+    return context.services
 
 
 def add_through_dialog(qtbot: QtBot, page: RegionPage, paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,7 +103,7 @@ def add_through_dialog(qtbot: QtBot, page: RegionPage, paths: list[Path], monkey
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=TIMEOUT)
 
 
-def test_empty_page_says_what_to_do(qtbot: QtBot, context: TestContext, services: FakeRegionServices) -> None:
+def test_empty_page_says_what_to_do(qtbot: QtBot, context: TestContext, services: Services) -> None:
     page = make_page(qtbot, context, services)
     assert page.title() == "Région"
     assert page.empty_label.isVisible()
@@ -114,7 +115,7 @@ def test_empty_page_says_what_to_do(qtbot: QtBot, context: TestContext, services
 def test_added_reports_are_consolidated_and_refusals_said(
     qtbot: QtBot,
     context: TestContext,
-    services: FakeRegionServices,
+    services: Services,
     files: list[Path],
     documents: dict[str, SealedDocument],
     monkeypatch: pytest.MonkeyPatch,
@@ -200,7 +201,7 @@ def test_added_reports_are_consolidated_and_refusals_said(
 def test_a_figure_opens_its_actions(
     qtbot: QtBot,
     context: TestContext,
-    services: FakeRegionServices,
+    services: Services,
     files: list[Path],
     documents: dict[str, SealedDocument],
     monkeypatch: pytest.MonkeyPatch,
@@ -248,7 +249,7 @@ def test_a_figure_opens_its_actions(
 def test_removal_asks_then_removes(
     qtbot: QtBot,
     context: TestContext,
-    services: FakeRegionServices,
+    services: Services,
     files: list[Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -282,7 +283,7 @@ def test_removal_asks_then_removes(
 def test_the_synthesis_is_exported(
     qtbot: QtBot,
     context: TestContext,
-    services: FakeRegionServices,
+    services: Services,
     files: list[Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -294,5 +295,7 @@ def test_the_synthesis_is_exported(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Classeur Excel (*.xlsx)"))
     page.export_button.click()
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=TIMEOUT)
-    assert services.synthesis.written == [(tmp_path / "synthese.xlsx", context.today)]
-    assert page.state_label.text() == f"Synthèse enregistrée : {tmp_path / 'synthese.xlsx'}"
+    written = tmp_path / "synthese.xlsx"
+    assert page.state_label.text() == f"Synthèse enregistrée : {written}"
+    workbook = load_workbook(written)
+    assert "Territoires" in workbook.sheetnames

@@ -45,6 +45,7 @@ from ti_desktop.services.meetings import MeetingCrud, MeetingService
 from ti_desktop.services.minutes import MinutesService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
+from ti_desktop.services.regional_synthesis import SynthesisService
 from ti_desktop.services.reporting import ReportService
 from ti_desktop.services.summary import HistoryService, SummaryService
 from ti_desktop.services.versions import VersionLedger
@@ -162,6 +163,7 @@ class Services:
         self.exports = ExportService(s, clock)
         self.reports = ReportService(s, self.exports)  # the PDF carries its data and the plan's xlsx export
         self.consolidation = ConsolidationService(s, clock)  # a Région's received reports, checked and added up
+        self.synthesis = SynthesisService(self.consolidation)  # the regional synthesis, PDF or xlsx
         # What this window wrote, so that undo and redo never overwrite someone else's work (versions.py).
         cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
             crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)

@@ -23,6 +23,7 @@ from ti_desktop.services.meetings import MeetingCrud, MeetingService
 from ti_desktop.services.minutes import MinutesService
 from ti_desktop.services.plan import ActionService
 from ti_desktop.services.progress import ProgressUpdateService
+from ti_desktop.services.regional_synthesis import SynthesisService
 from ti_desktop.services.registry import (
     AgendaCrud,
     CompanyCrud,
@@ -176,6 +177,10 @@ class HasReports(Protocol):
 
 class HasConsolidation(Protocol):
     consolidation: ConsolidationService
+
+
+class HasSynthesis(Protocol):
+    synthesis: SynthesisService
 
 
 class HasImports(Protocol):

@@ -5,7 +5,6 @@ actions it counts, from each territory's latest report."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +56,8 @@ from ti_desktop.gui.pages.region_models import (
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date, format_number
-from ti_desktop.kernel.progress import CancelCheck, Progress
-from ti_desktop.services.use_cases import HasConsolidation
+from ti_desktop.services.consolidation import AddOutcome
+from ti_desktop.services.use_cases import HasConsolidation, HasSynthesis
 
 FOLDER_KEY = "region/dossier"  # the folder reports were last added from
 EXPORT_KEY = "region/export"  # the folder the synthesis was last written to
@@ -66,22 +65,8 @@ TILES_PER_ROW = 6
 
 
 # -- the use cases the page needs (structural: the consolidation and synthesis services fit) --------------------------
-class AddOutcomeLike(Protocol):
-    @property
-    def verdicts(self) -> Sequence[VerdictLike]: ...
-
-
-class SynthesisLike(Protocol):
-    def write(
-        self, output: Path, today: dt.date, progress: Progress | None = None, cancelled: CancelCheck | None = None
-    ) -> Path: ...
-
-
-class RegionPageServices(HasConsolidation, Protocol):
-    """What RegionPage uses: `services.consolidation` and `services.synthesis`."""
-
-    @property
-    def synthesis(self) -> SynthesisLike: ...
+class RegionPageServices(HasConsolidation, HasSynthesis, Protocol):
+    """What RegionPage uses."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,7 +571,8 @@ class RegionPage(Page):
         kind = self._job_kind
         self._finish()
         if kind == "add":
-            verdicts: list[VerdictLike] = list(getattr(result, "verdicts", ()))
+            assert isinstance(result, AddOutcome)
+            verdicts: list[VerdictLike] = list(result.verdicts)
             self.last_verdicts = verdicts
             refused = sum(1 for verdict in verdicts if verdict.outcome == "refusé")
             count = len(verdicts)
