@@ -1,5 +1,6 @@
 """Screenshots of every page of the main window (and of the Relevé de décisions, the fiche-action editor, the
-import wizard's columns and validation pages, and the export dialog) on the demo territory.
+import wizard's columns and validation pages, and the export dialog) on the demo territory; the Région page with
+20 territories' reports received.
 
 Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR] [clair|contraste-eleve]` (default:
 docs/captures, in the light theme).
