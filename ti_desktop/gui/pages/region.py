@@ -14,16 +14,9 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QTableView,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,7 +30,8 @@ from ti_desktop.domain.consolidation import (
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.field_errors import set_error
+from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.forms.ui_region_page import Ui_RegionPage
 from ti_desktop.gui.jobs import Job, JobRunner
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
@@ -54,7 +48,7 @@ from ti_desktop.gui.pages.region_models import (
     stored_columns,
 )
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import Role, apply_roles, set_role
+from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date, format_number
 from ti_desktop.services.consolidation import AddOutcome
 from ti_desktop.services.use_cases import HasConsolidation, HasSynthesis
@@ -121,61 +115,32 @@ class RegionPage(Page):
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
+        """The form (ui/region_page.ui), then what depends on data: the tiles, the tables' models."""
         theme = self.context.theme
-        layout = QVBoxLayout(self)
-        heading = QLabel(self.tr("Consolidation régionale des rapports d'avancement"), self)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        self.ui = ui = Ui_RegionPage()
+        ui.setupUi(self)  # type: ignore[no-untyped-call]
+        heading = ui.headingLabel
+        heading.setFont(scaled_font(heading.font(), theme.sizes.page_title_scale, bold=True))
 
         # Buttons, progress, state.
-        bar = QHBoxLayout()
-        self.add_files_button = QPushButton(self.tr("Ajouter des rapports…"), self)
+        self.add_files_button = ui.addFilesButton
         self.add_files_button.clicked.connect(self.add_reports)
-        self.add_folder_button = QPushButton(self.tr("Ajouter un dossier…"), self)
+        self.add_folder_button = ui.addFolderButton
         self.add_folder_button.clicked.connect(self.add_folder)
-        self.export_button = QPushButton(self.tr("Exporter la synthèse…"), self)
+        self.export_button = ui.exportButton
         self.export_button.clicked.connect(self.export_synthesis)
-        self.cancel_button = QPushButton(self.tr("Annuler"), self)
+        self.cancel_button = ui.cancelButton
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.progress_bar = QProgressBar(self)
+        self.progress_bar = ui.progressBar
         self.progress_bar.setRange(0, 100)
-        self.progress_bar.setMaximumWidth(240)
         self.progress_bar.hide()
-        self.state_label = QLabel(self)
-        self.state_label.setWordWrap(True)
-        set_role(self.state_label, Role.HINT)
-        for widget in (self.add_files_button, self.add_folder_button, self.export_button):
-            bar.addWidget(widget)
-        bar.addWidget(self.progress_bar)
-        bar.addWidget(self.cancel_button)
-        bar.addWidget(self.state_label, 1)
-        layout.addLayout(bar)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, Role.ERROR)
-        self.error_label.hide()
-        layout.addWidget(self.error_label)
-        self.results_button = QPushButton(self)
-        self.results_button.setFlat(True)
+        self.state_label = ui.stateLabel
+        self.error_label = as_error_label(ui.errorLabel)
+        self.results_button = ui.resultsButton
         self.results_button.clicked.connect(self.show_verdicts)
         self.results_button.hide()
-        layout.addWidget(self.results_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-        self.empty_label = QLabel(
-            self.tr(
-                "Ajoutez les rapports PDF reçus des territoires (ou leurs fichiers JSON ou xlsx) avec « Ajouter des "
-                "rapports… » ou « Ajouter un dossier… » : chaque rapport est vérifié, puis consolidé ici, un "
-                "territoire par ligne. Un rapport plus récent d'un territoire pour la même période remplace l'ancien."
-            ),
-            self,
-        )
-        self.empty_label.setWordWrap(True)
-        set_role(self.empty_label, Role.HINT)
-        layout.addWidget(self.empty_label)
+        self.empty_label = ui.emptyLabel
 
         # Key figures.
         see = self.tr("Voir ces actions")
@@ -186,11 +151,6 @@ class RegionPage(Page):
         self.jobs_tile = FigureTile(self.tr("emplois visés"), neutral, see, theme=theme)
         self.jobs_created_tile = FigureTile(self.tr("emplois créés (constatés)"), neutral, see, theme=theme)
         self.investment_tile = FigureTile(self.tr("d'investissement induit"), money, see, theme=theme)
-        self.projects_tile.clicked.connect(lambda: self.open_all_actions(None))
-        self.granted_tile.clicked.connect(lambda: self.open_all_actions(None))
-        self.jobs_tile.clicked.connect(lambda: self.open_all_actions(None))
-        self.jobs_created_tile.clicked.connect(lambda: self.open_all_actions(None))
-        self.investment_tile.clicked.connect(lambda: self.open_all_actions(None))
         self.tiles = [
             self.territories_tile,
             self.projects_tile,
@@ -199,42 +159,23 @@ class RegionPage(Page):
             self.jobs_created_tile,
             self.investment_tile,
         ]
-        self.tiles_widget = QWidget(self)
-        grid = QGridLayout(self.tiles_widget)
-        grid.setContentsMargins(0, 0, 0, 0)
         for number, tile in enumerate(self.tiles):
-            grid.addWidget(tile, number // TILES_PER_ROW, number % TILES_PER_ROW)
-        layout.addWidget(self.tiles_widget)
+            if tile.clickable:
+                tile.clicked.connect(lambda: self.open_all_actions(None))
+            ui.tilesLayout.addWidget(tile, number // TILES_PER_ROW, number % TILES_PER_ROW)
+        self.tiles_widget = ui.tilesWidget
+        self.tabs = ui.tabs
 
-        self.tabs = QTabWidget(self)
-        layout.addWidget(self.tabs, 1)
-
-        # Territories: the table, its totals row under it.
-        territories = QWidget(self)
-        box = QVBoxLayout(territories)
-        box.setSpacing(0)
+        # Territories: the table, its totals as its last row.
         self.territory_model = TerritoryModel(self, theme=theme)
         self.territory_proxy = TerritoryProxy(self)
         self.territory_proxy.setSourceModel(self.territory_model)
-        self.territory_view = read_only_table(QTableView(territories))
+        self.territory_view = read_only_table(ui.territoryView)
         self.territory_view.setModel(self.territory_proxy)
         self.territory_view.setSortingEnabled(True)
         self.territory_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.territory_view.doubleClicked.connect(self._open_territory_cell)
         self.territory_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        box.addWidget(self.territory_view, 1)
-        hint = QLabel(
-            self.tr(
-                "Double-cliquez sur un territoire pour voir ses actions, sur un nombre d'actions (En cours, "
-                "Réalisées, Bloquées) pour voir celles-là."
-            ),
-            territories,
-        )
-        hint.setWordWrap(True)
-        set_role(hint, Role.HINT)
-        box.addSpacing(6)
-        box.addWidget(hint)
-        self.tabs.addTab(territories, self.tr("Territoires"))
 
         # Axes.
         self.axis_model: RecordTableModel[AxisTotal] = RecordTableModel(
@@ -248,14 +189,8 @@ class RegionPage(Page):
             self,
             theme=theme,
         )
-        self.axis_view = self._record_table(self.axis_model)
+        self.axis_view = self._record_table(ui.axisView, self.axis_model)
         self.axis_view.doubleClicked.connect(self._open_axis)
-        self.tabs.addTab(
-            self._with_hint(
-                self.axis_view, self.tr("Double-cliquez sur un axe pour voir ses actions dans tous les territoires.")
-            )[0],
-            self.tr("Par axe"),
-        )
 
         # Funders.
         self.funder_model: RecordTableModel[FunderTotal] = RecordTableModel(
@@ -270,8 +205,7 @@ class RegionPage(Page):
             self,
             theme=theme,
         )
-        self.funder_view = self._record_table(self.funder_model)
-        self.tabs.addTab(self.funder_view, self.tr("Par financeur"))
+        self.funder_view = self._record_table(ui.funderView, self.funder_model)
 
         # Evolutions.
         self.evolution_model: RecordTableModel[EvolutionLine] = RecordTableModel(
@@ -296,34 +230,25 @@ class RegionPage(Page):
             self,
             theme=theme,
         )
-        self.evolution_view = self._record_table(self.evolution_model)
+        self.evolution_view = self._record_table(ui.evolutionView, self.evolution_model)
+        self.evolution_hint = ui.evolutionHint
         self.evolution_empty = self.tr(
             "Aucune évolution : elle apparaît quand un territoire a envoyé des rapports pour plusieurs périodes."
         )
-        evolutions, self.evolution_hint = self._with_hint(self.evolution_view, "")
-        self.tabs.addTab(evolutions, self.tr("Évolutions"))
 
         # Received reports.
         self.stored_model: RecordTableModel[StoredLike] = RecordTableModel(stored_columns(), self, theme=theme)
-        self.stored_view = self._record_table(self.stored_model)
-        stored = QWidget(self)
-        stored_box = QVBoxLayout(stored)
-        stored_box.addWidget(self.stored_view, 1)
-        row = QHBoxLayout()
-        self.remove_button = QPushButton(self.tr("Retirer"), stored)
-        self.remove_button.setToolTip(self.tr("Retirer de la consolidation le rapport sélectionné"))
+        self.stored_view = self._record_table(ui.storedView, self.stored_model)
+        self.remove_button = ui.removeButton
         self.remove_button.clicked.connect(self.remove_selected)
         self.remove_button.setEnabled(False)
         self.stored_view.selectionModel().selectionChanged.connect(
             lambda *_: self.remove_button.setEnabled(self.selected_stored() is not None)
         )
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        stored_box.addLayout(row)
-        self.tabs.addTab(stored, self.tr("Rapports reçus"))
 
-    def _record_table(self, model: RecordTableModel[Any]) -> QTableView:
-        view = read_only_table(QTableView(self))
+    @staticmethod
+    def _record_table(view: QTableView, model: RecordTableModel[Any]) -> QTableView:
+        read_only_table(view)
         view.setModel(model)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -332,16 +257,6 @@ class RegionPage(Page):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(not any(column.stretch for column in model.columns))
         return view
-
-    def _with_hint(self, view: QTableView, text: str) -> tuple[QWidget, QLabel]:
-        widget = QWidget(self)
-        box = QVBoxLayout(widget)
-        box.addWidget(view, 1)
-        label = QLabel(text, widget)
-        label.setWordWrap(True)
-        set_role(label, Role.HINT)
-        box.addWidget(label)
-        return widget, label
 
     # -- reading -------------------------------------------------------------------------------
     def _reload_now(self) -> None:
