@@ -140,6 +140,7 @@ class RegionPage(Page):
         self.results_button = ui.resultsButton
         self.results_button.clicked.connect(self.show_verdicts)
         self.results_button.hide()
+        ui.pageLayout.setAlignment(self.results_button, Qt.AlignmentFlag.AlignLeft)
         self.empty_label = ui.emptyLabel
 
         # Key figures.
