@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
 from tests.gui.region_reports import demo_document, save, variant
+from ti_desktop.app import build_pages
 from ti_desktop.domain.consolidation import ReceivedReport, figures_of
 from ti_desktop.domain.data_documents import SealedDocument
 from ti_desktop.domain.enums import ActionStatus
@@ -299,3 +300,46 @@ def test_the_synthesis_is_exported(
     assert page.state_label.text() == f"Synthèse enregistrée : {written}"
     workbook = load_workbook(written)
     assert "Territoires" in workbook.sheetnames
+
+
+def test_a_folder_is_added_and_the_page_is_in_the_navigation(
+    qtbot: QtBot,
+    context: TestContext,
+    services: Services,
+    files: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pages = build_pages(context, services)
+    for built in pages:
+        qtbot.addWidget(built)
+    assert [built.title() for built in pages][-2:] == ["Rapports", "Région"]
+
+    page = make_page(qtbot, context, services)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(files[0].parent))
+    page.add_folder_button.click()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=TIMEOUT)
+    # The folder's reports (PDF and JSON files), the refused ones said.
+    outcomes = page.verdicts_dialog.texts(1)
+    assert outcomes.count("Ajouté") == 4
+    assert "REFUSÉ" in outcomes
+    assert len(territory_texts(page, 0)) == 3
+
+
+def test_a_report_removed_meanwhile_is_said(
+    qtbot: QtBot,
+    context: TestContext,
+    services: Services,
+    files: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+    page.verdicts_dialog.close()
+    page.stored_view.selectRow(0)
+    chosen = page.stored_model.record(0)
+    services.consolidation.remove(chosen.id, chosen.version)  # a colleague, in the meantime
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    page.remove_button.click()
+    assert page.error_label.isVisible()
+    assert page.error_label.text() == "Ce rapport reçu n'existe plus : quelqu'un d'autre l'a sans doute retiré."
+    assert page.stored_model.rowCount() == 3  # the list shows the base as it now is
