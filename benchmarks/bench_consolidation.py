@@ -1,0 +1,164 @@
+"""How long a Région's consolidation takes: 183 territories' reports of 100 actions each, added to a fresh base
+(`ConsolidationService.add_files`: read, check against the schema and the checksum, store in one transaction),
+then the consolidated view (`view`: read back and add up).
+
+The documents come from one real report (a 100-action plan, `large_plan.py`), varied per territory (name, national
+code, amounts), each resealed: realistic sizes. Most are JSON files, a few PDFs (`--pdfs`). Prints the medians of
+`--runs` runs, the time the schema validation alone takes, and the peak memory (tracemalloc, in a separate run).
+Run: `PYTHONPATH=. python benchmarks/bench_consolidation.py [--runs 5] [--territories 183] [--pdfs 10]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from large_plan import build_large_plan
+from pypdf import PdfReader
+from reportlab.pdfgen import canvas
+
+from ti_desktop.domain.data_documents import DocumentFormat, seal
+from ti_desktop.domain.report_options import ReportOptions
+from ti_desktop.exchange.received_files import Validators, read_received
+from ti_desktop.kernel.clock import FixedClock
+from ti_desktop.paths import resource_path
+from ti_desktop.reports.pdf_data import embed_data
+from ti_desktop.services.maintenance import open_services
+
+TODAY = dt.date(2026, 11, 21)
+AMOUNT_KEYS = ("planned_budget", "granted", "requested", "paid", "induced_investment")
+
+
+def one_report(folder: Path, actions: int) -> dict[str, Any]:
+    """The data of a real report of a plan of `actions` actions."""
+    database = folder / "plan.sqlite3"
+    build_large_plan(database, actions)
+    opened = open_services(database, clock=FixedClock.on(TODAY))
+    try:
+        territory = opened.services.territories.resolve(None)
+        pdf = opened.services.reports.write_pdf(
+            territory.id, ReportOptions(dt.date(2026, 1, 1), dt.date(2026, 6, 30)), folder / "modele.pdf", TODAY
+        )
+    finally:
+        opened.close()
+    envelope = json.loads(PdfReader(pdf).attachments[DocumentFormat.RAPPORT.attachment_name][0])
+    data: dict[str, Any] = envelope["data"]
+    return data
+
+
+def varied(data: dict[str, Any], number: int) -> dict[str, Any]:
+    """Territory `number`'s report: another name and code, its amounts scaled."""
+    copy: dict[str, Any] = json.loads(json.dumps(data))
+    copy["territory"] = {**copy["territory"], "name": f"Territoire n° {number:03d}", "national_code": f"T{number:04d}"}
+    factor = Decimal(100 + number % 37) / 100
+
+    def scale(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: (
+                    f"{(Decimal(value) * factor).quantize(Decimal('0.01')):f}"
+                    if isinstance(value, str) and key in AMOUNT_KEYS
+                    else scale(value)
+                )
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [scale(item) for item in node]
+        return node
+
+    return scale(copy)  # type: ignore[no-any-return]
+
+
+def plain_pdf() -> bytes:
+    buffer = io.BytesIO()
+    drawing = canvas.Canvas(buffer)
+    drawing.drawString(100, 700, "Rapport d'avancement")
+    drawing.save()
+    return buffer.getvalue()
+
+
+def write_documents(folder: Path, data: dict[str, Any], territories: int, pdfs: int) -> int:
+    received = folder / "recus"
+    received.mkdir()
+    page = plain_pdf()
+    size = 0
+    for number in range(1, territories + 1):
+        document = seal(DocumentFormat.RAPPORT, varied(data, number))
+        if number <= pdfs:
+            path = received / f"rapport-{number:03d}.pdf"
+            path.write_bytes(embed_data(page, document))
+        else:
+            path = received / f"rapport-{number:03d}.json"
+            path.write_bytes(document.to_bytes())
+        size += path.stat().st_size
+    return size
+
+
+def run_once(folder: Path, run: int) -> tuple[float, float, int]:
+    opened = open_services(folder / f"region-{run}.sqlite3", clock=FixedClock.on(TODAY))
+    try:
+        start = time.perf_counter()
+        outcome = opened.services.consolidation.add_files([folder / "recus"])
+        added = time.perf_counter() - start
+        assert not outcome.refused, outcome.refused[0].message
+        start = time.perf_counter()
+        view = opened.services.consolidation.view(TODAY)
+        viewed = time.perf_counter() - start
+    finally:
+        opened.close()
+    return added, viewed, len(view.territories)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--territories", type=int, default=183)
+    parser.add_argument("--actions", type=int, default=100)
+    parser.add_argument("--pdfs", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        data = one_report(folder, args.actions)
+        size = write_documents(folder, data, args.territories, args.pdfs)
+        print(
+            f"{args.territories} rapports de {len(data['actions'])} actions ({args.pdfs} PDF, le reste JSON) : "
+            f"{size / 1e6:.1f} Mo"
+        )
+        runs = [run_once(folder, run) for run in range(args.runs)]
+        print(f"add_files (base neuve) : médiane {statistics.median(r[0] for r in runs):.2f} s")
+        print(f"view                   : médiane {statistics.median(r[1] for r in runs):.2f} s")
+        # Reading and checking alone, with and without the JSON Schema validation.
+        reading, unvalidated = [], []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            read_received([folder / "recus"], Validators(resource_path("schemas")))
+            reading.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            read_received([folder / "recus"], Validators(folder / "aucun-schema"))
+            unvalidated.append(time.perf_counter() - start)
+        print(
+            f"lecture + contrôles : médiane {statistics.median(reading):.2f} s, dont validation JSON Schema "
+            f"{statistics.median(reading) - statistics.median(unvalidated):.2f} s"
+        )
+        tracemalloc.start()
+        run_once(folder, args.runs)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"mémoire : pic Python {peak / 1e6:.0f} Mo (tracemalloc, add_files + view), processus {rss:.0f} Mo")
+
+
+if __name__ == "__main__":
+    main()
