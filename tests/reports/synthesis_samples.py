@@ -65,9 +65,11 @@ def _scaled(value: Any, factor: Decimal, key: str = "") -> Any:
     return value
 
 
-def varied(data: dict[str, Any], index: int, *, generated_on: dt.date | None = None) -> dict[str, Any]:
-    """Territory `index`'s version of `data`: its own name and code, its figures scaled."""
-    result: dict[str, Any] = _scaled(copy.deepcopy(data), Decimal(100 + 17 * (index % 9)) / 100)
+def varied(
+    data: dict[str, Any], index: int, *, generated_on: dt.date | None = None, share: Decimal = Decimal(1)
+) -> dict[str, Any]:
+    """Territory `index`'s version of `data`: its own name and code, its figures scaled (then times `share`)."""
+    result: dict[str, Any] = _scaled(copy.deepcopy(data), Decimal(100 + 17 * (index % 9)) / 100 * share)
     place = PLACES[index % len(PLACES)] + ("" if index < len(PLACES) else f" {index // len(PLACES) + 1}")
     result["territory"]["name"] = f"Territoire d'industrie {place}"
     result["territory"]["national_code"] = f"TI-{index:03d}"
@@ -91,7 +93,8 @@ def sample_reports(first: dict[str, Any], second: dict[str, Any], count: int) ->
             continue
         reports.append(received(varied(second, index), f"rapport-{index:03d}.pdf"))
         if index % 5 == 0:
-            reports.append(received(varied(first, index), f"rapport-{index:03d}-s1.pdf"))
+            earlier = varied(first, index, generated_on=dt.date(2026, 7, 3), share=Decimal("0.8"))
+            reports.append(received(earlier, f"rapport-{index:03d}-s1.pdf"))
     return reports
 
 

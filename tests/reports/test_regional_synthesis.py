@@ -14,7 +14,6 @@ from typing import Any
 import jsonschema
 import pytest
 from pypdf import PdfReader
-from referencing import Registry, Resource
 
 from ti_desktop.domain.consolidation import ConsolidatedView, ReceivedReport, consolidate
 from ti_desktop.domain.data_documents import PDF_FORMAT_KEY, PDF_SHA256_KEY, SealedDocument, checksum
@@ -58,15 +57,10 @@ def appears_in_order(words: str, text: str) -> bool:
     return re.search(".*?".join(re.escape(word) for word in plain(words).split()), text, re.DOTALL) is not None
 
 
-def schema_validator() -> jsonschema.Draft202012Validator:
-    schemas = [
-        json.loads(resource_path("schemas", name).read_text(encoding="utf-8"))
-        for name in ("synthese-regionale.schema.json", "rapport-avancement.schema.json")
-    ]
-    registry: Registry[Any] = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas
-    )
-    return jsonschema.Draft202012Validator(schemas[0], registry=registry, format_checker=jsonschema.FormatChecker())
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    """As the reader compiles it: the schema alone, no registry of other schemas."""
+    schema = json.loads(resource_path("schemas", name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 def test_key_figures_and_every_territory_row_are_shown_in_french(datas: tuple[dict[str, Any], dict[str, Any]]) -> None:
@@ -111,7 +105,7 @@ def test_the_pdf_carries_its_data_sealed_valid_with_the_reports_intact(
     envelope = json.loads(reader.attachments["synthese-regionale.json"][0])
     assert envelope == document.envelope()
     assert reader.metadata[PDF_SHA256_KEY] == envelope["sha256"] == checksum(envelope["data"])
-    schema_validator().validate(envelope)
+    validator("synthese-regionale.schema.json").validate(envelope)
     data = envelope["data"]
     assert data["generated_on"] == "2026-12-07"
     assert data["region"] == "Grand Est"
@@ -122,6 +116,7 @@ def test_the_pdf_carries_its_data_sealed_valid_with_the_reports_intact(
     for item in carried:
         assert item["format"] == "ti-desktop/rapport-avancement"
         assert item["sha256"] == checksum(item["data"])
+        validator("rapport-avancement.schema.json").validate(item)
     assert {item["sha256"] for item in carried} == {report.sha256 for report in reports}
     # A national consolidation of this file is the consolidation of the reports it carries: the same figures.
     again = consolidate([ReceivedReport(None, item["sha256"], item["data"], "synthese.pdf") for item in carried], AS_OF)
@@ -129,12 +124,13 @@ def test_the_pdf_carries_its_data_sealed_valid_with_the_reports_intact(
     assert [row.name for row in again.territories] == [row.name for row in view.territories]
 
 
-def test_the_schema_refuses_a_report_that_is_not_one(datas: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_the_schema_refuses_a_carried_report_without_its_envelope(datas: tuple[dict[str, Any], dict[str, Any]]) -> None:
     _view, document, _pdf = synthesis(datas, 3)
     envelope = document.envelope()
-    envelope["data"]["reports"][0]["data"].pop("synthesis")
+    validator("synthese-regionale.schema.json").validate(envelope)
+    envelope["data"]["reports"][0].pop("data")
     with pytest.raises(jsonschema.ValidationError):
-        schema_validator().validate(envelope)
+        validator("synthese-regionale.schema.json").validate(envelope)
 
 
 def test_183_territories_stay_readable_each_page_repeating_the_headers(

@@ -87,3 +87,42 @@ def test_a_cancelled_write_leaves_the_previous_file(service: SynthesisService, t
     assert "« synthese.pdf » n'a pas été modifié" in error.value.message
     assert target.read_bytes() == b"previous"
     assert [path.name for path in tmp_path.iterdir()] == ["synthese.pdf"]
+
+
+def test_a_synthesis_of_stored_reports_is_consolidated_again_as_those_reports(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    """Région then nation: the reports a base received, written as a synthesis (PDF, then xlsx), added to another
+    base, give the same territories and totals."""
+    from ti_desktop.domain.data_documents import DocumentFormat, SealedDocument
+    from ti_desktop.services.maintenance import open_services
+
+    from ..clock import fixed_clock
+
+    reports = sample_reports(*demo_report_datas(demo_template), 6)
+    folder = tmp_path / "recus"
+    folder.mkdir()
+    for report in reports:
+        document = SealedDocument(DocumentFormat.RAPPORT, 1, report.sha256, report.data)
+        (folder / report.source.replace(".pdf", ".json")).write_bytes(document.to_bytes())
+    region = open_services(tmp_path / "region.sqlite3", clock=fixed_clock())
+    try:
+        added = region.services.consolidation.add_files([folder])
+        assert not added.refused
+        expected = region.services.consolidation.view(TODAY)
+        pdf = region.services.synthesis.write(tmp_path / "synthese.pdf", TODAY)
+        xlsx = region.services.synthesis.write(tmp_path / "synthese.xlsx", TODAY)
+    finally:
+        region.close()
+    for synthesis_file in (pdf, xlsx):
+        nation = open_services(tmp_path / f"nation-{synthesis_file.suffix[1:]}.sqlite3", clock=fixed_clock())
+        try:
+            outcome = nation.services.consolidation.add_files([synthesis_file])
+            assert not outcome.refused, [verdict.message for verdict in outcome.refused]
+            assert len(outcome.verdicts) == len(reports)
+            again = nation.services.consolidation.view(TODAY)
+        finally:
+            nation.close()
+        assert again.totals == expected.totals
+        assert [row.name for row in again.territories] == [row.name for row in expected.territories]
+        assert len(again.evolutions) == len(expected.evolutions)

@@ -42,8 +42,8 @@ from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.page import PAGE_HEIGHT, PAGE_WIDTH, DocumentInfo, PagedDocument, RunningHeader, build_pdf, fit
 from ti_desktop.reports.pdf_data import embed_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
-from ti_desktop.reports.progress.key_figures import figures_table
-from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe
+from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
+from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.tables import data_table, header_row, plural
 
 TITLE = "Synthèse régionale des Territoires d'industrie"
@@ -102,6 +102,18 @@ def key_figures(view: ConsolidatedView) -> list[tuple[str, str]]:
     ]
 
 
+FIGURE_SIZE = 12.5  # at most; smaller when a region's billions would not fit their box on one line
+FIGURE_BOX = CONTENT_WIDTH / PER_ROW - 14  # a key figure's box, less its padding and some air
+
+
+def key_figures_table(view: ConsolidatedView, styles: Styles) -> Flowable:
+    shown = key_figures(view)
+    widest = max(stringWidth(unbreakable(value), BOLD, 1) for value, _label in shown)
+    size = min(FIGURE_SIZE, FIGURE_BOX / widest)
+    figure = ParagraphStyle("synthesis_figure", parent=styles.figure, fontSize=size, leading=size * 1.2)
+    return figures_table(replace(styles, figure=figure), shown)
+
+
 def headline(view: ConsolidatedView) -> str:
     """The programme-style sentence: « 12 territoires, 1 250 projets, 48 000 000 € de financements accordés… »."""
     totals = view.totals
@@ -118,7 +130,7 @@ def headline(view: ConsolidatedView) -> str:
 # -- the territories' table ---------------------------------------------------------------------------------------
 
 NUMBER_SIZE = 7.0  # the figures of the territories' table
-PADDING = 7  # a cell's left and right padding, and a little air
+PADDING = 8  # a cell's left and right padding, and a little air
 MIN_NAME_WIDTH = 3.5 * cm
 HEADER_SIZE = 7.5  # styles.header_cell's
 
@@ -138,7 +150,7 @@ def territory_widths(view: ConsolidatedView) -> list[float]:
     ]
     widths = []
     for column, header in zip(columns, TERRITORY_HEADERS[1:], strict=True):
-        figure = max(stringWidth(text, BOLD, NUMBER_SIZE) for text in column)
+        figure = max(stringWidth(unbreakable(text), BOLD, NUMBER_SIZE) for text in column)
         word = max(stringWidth(word, BOLD, HEADER_SIZE) for word in header.split())
         widths.append(max(figure, word) + PADDING)
     return [max(CONTENT_WIDTH - sum(widths), MIN_NAME_WIDTH), *widths]
@@ -266,7 +278,7 @@ def signed_number(value: int) -> str:
     return ("+" if value > 0 else "") + format_number(value)
 
 
-EVOLUTION_WIDTHS = [3.9 * cm, 1.5 * cm, 1.5 * cm, 2.3 * cm, 2.3 * cm, 2.3 * cm, 1.6 * cm]
+EVOLUTION_WIDTHS = [3.3 * cm, 1.5 * cm, 1.7 * cm, 2.35 * cm, 2.35 * cm, 2.35 * cm, 1.45 * cm]  # headers unbroken
 EVOLUTION_WIDTHS.append(CONTENT_WIDTH - sum(EVOLUTION_WIDTHS))
 EVOLUTION_HEADERS = [
     "Période (rapport du)",
@@ -406,10 +418,7 @@ def build_story(view: ConsolidatedView, styles: Styles) -> list[Flowable]:
         ),
         Spacer(1, 0.4 * cm),
         heading(styles, "Chiffres clés", 0, "chiffres"),
-        figures_table(
-            replace(styles, figure=ParagraphStyle("figure_small", parent=styles.figure, fontSize=12.5, leading=15)),
-            key_figures(view),
-        ),
+        key_figures_table(view, styles),
         Spacer(1, 0.3 * cm),
         styles.markup(f"<b>{safe(headline(view))}</b>", styles.body),
         styles.p(

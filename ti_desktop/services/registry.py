@@ -163,7 +163,7 @@ class Services:
         self.exports = ExportService(s, clock)
         self.reports = ReportService(s, self.exports)  # the PDF carries its data and the plan's xlsx export
         self.consolidation = ConsolidationService(s, clock)  # a Région's received reports, checked and added up
-        self.synthesis = SynthesisService(self.consolidation)  # the regional synthesis, PDF or xlsx
+        self.synthesis = SynthesisService(self.consolidation)  # their regional synthesis, PDF or xlsx
         # What this window wrote, so that undo and redo never overwrite someone else's work (versions.py).
         cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
             crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)
