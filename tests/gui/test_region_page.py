@@ -343,3 +343,31 @@ def test_a_report_removed_meanwhile_is_said(
     assert page.error_label.isVisible()
     assert page.error_label.text() == "Ce rapport reçu n'existe plus : quelqu'un d'autre l'a sans doute retiré."
     assert page.stored_model.rowCount() == 3  # the list shows the base as it now is
+
+
+def test_a_tile_opens_every_territory_s_actions_and_a_newer_report_replaces(
+    qtbot: QtBot,
+    context: TestContext,
+    services: Services,
+    files: list[Path],
+    documents: dict[str, SealedDocument],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = make_page(qtbot, context, services)
+    add_through_dialog(qtbot, page, files, monkeypatch)
+    page.verdicts_dialog.close()
+    qtbot.mouseClick(page.projects_tile, Qt.MouseButton.LeftButton)
+    dialog = page.last_dialog
+    assert dialog.windowTitle() == "Actions de tous les territoires"
+    assert len(dialog.texts(0)) == 3 * len(documents["demo"].data["actions"])
+    assert dialog.summary_label.text().startswith(f"{format_number(len(dialog.texts(0)))} actions")
+    dialog.close()
+
+    # Bêta sends its report for the same period again, generated later: it replaces the first one.
+    newer = variant(documents["beta"], name=BETA, code="TI-02-002", generated_on=dt.date(2026, 3, 20))
+    add_through_dialog(qtbot, page, [save(newer, tmp_path / "beta-corrige.json")], monkeypatch)
+    assert page.verdicts_dialog.texts(1) == ["Remplacé"]
+    rows = {text: number for number, text in enumerate(territory_texts(page, 0))}
+    assert territory_texts(page, 1)[rows["Bêta"]] == "20/03/2026"
+    assert page.stored_model.rowCount() == 4
