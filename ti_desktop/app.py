@@ -71,6 +71,7 @@ def build_pages(context: AppContext, services: Services) -> list[Page]:
     from ti_desktop.gui.pages.directory import DirectoryPage
     from ti_desktop.gui.pages.meetings import MeetingsPage
     from ti_desktop.gui.pages.plan import PlanPage
+    from ti_desktop.gui.pages.region import RegionPage
     from ti_desktop.gui.pages.reports import ReportsPage
     from ti_desktop.gui.pages.territory import TerritoryPage
     from ti_desktop.gui.pages.timeline import TimelinePage
@@ -84,6 +85,7 @@ def build_pages(context: AppContext, services: Services) -> list[Page]:
         MeetingsPage(context, services),
         DirectoryPage(context, services),
         ReportsPage(context, services),
+        RegionPage(context, services),
     ]
 
 

@@ -1,5 +1,6 @@
 """Screenshots of every page of the main window (and of the Relevé de décisions, the fiche-action editor, the
-import wizard's columns and validation pages, and the export dialog) on the demo territory.
+import wizard's columns and validation pages, and the export dialog) on the demo territory; the Région page with
+20 territories' reports received.
 
 Run: `QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTPUT_DIR] [clair|contraste-eleve]` (default:
 docs/captures, in the light theme).
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +33,7 @@ from ti_desktop.gui.theme import LIGHT, THEMES, install_theme
 from ti_desktop.kernel.clock import FixedClock
 from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_services
+from ti_desktop.services.registry import Services
 
 TODAY = dt.date(2026, 11, 21)
 PAGE_FILES = [
@@ -42,6 +45,7 @@ PAGE_FILES = [
     "reunions",
     "annuaire",
     "rapports",
+    "region",
 ]
 
 
@@ -98,6 +102,44 @@ def capture_exchange(app: QApplication, context: AppContext, window: MainWindow,
     export.reject()
 
 
+REGION_TERRITORIES = [
+    "Sarre-Vosges du Nord", "Ardennes", "Vallée de la Meuse", "Nord Franche-Comté", "Pays de Montbéliard",
+    "Alsace du Nord", "Sud Alsace", "Troyes-Aube", "Chaumont-Langres", "Épinal", "Saint-Dié-des-Vosges", "Lunéville",
+    "Pays Haut Val d'Alzette", "Thionville", "Forbach", "Reims", "Châlons-en-Champagne", "Vitry-le-François", "Sedan",
+    "Saverne",
+]  # fmt: skip
+
+
+def receive_region_reports(services: Services, territory_id: int, folder: Path) -> None:
+    """20 territories' reports for the Région page: the demo's, under other names and codes, with other figures
+    (two of them more than six months old, two with a report for 2025 too), added to the consolidation."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.gui.region_reports import demo_document, save, variant
+
+    demo = demo_document(services, territory_id, dt.date(2026, 1, 1), TODAY)
+    received = folder / "rapports-recus"
+    received.mkdir()
+    paths: list[Path] = []
+    for number, name in enumerate(REGION_TERRITORIES):
+        territory = {"name": f"Territoire d'industrie {name}", "code": f"TI-{number + 1:02d}-{number * 7 + 3:03d}"}
+        document = variant(
+            demo,
+            **territory,
+            factor=Decimal(number % 5 + 1) / Decimal(2),
+            generated_on=dt.date(2026, 3, 2) if number in (3, 11) else None,
+        )
+        paths.append(save(document, received / f"rapport-{number + 1:02d}.json"))
+        if number in (1, 5):
+            older = variant(
+                demo,
+                **territory,
+                period=(dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+                generated_on=dt.date(2026, 1, 6),
+            )
+            paths.append(save(older, received / f"rapport-{number + 1:02d}-2025.json"))
+    services.consolidation.add_files(paths)
+
+
 def capture_register(app: QApplication, window: MainWindow, output: Path) -> None:
     """The Relevé de décisions tab of the Réunions page, on every decision (pending ones first in the list)."""
     page = window.show_page(MeetingsPage)
@@ -135,6 +177,7 @@ def main() -> None:
         window.resize(1440, 900)
         window.show()
         settle(app)
+        receive_region_reports(opened.services, context.territory_id or 0, Path(folder))
         for row, name in enumerate(PAGE_FILES):
             window.navigation.setCurrentRow(row)
             settle(app)
