@@ -228,7 +228,12 @@ def build_parser() -> FrenchArgumentParser:
     consolidate.add_argument(
         "--list", dest="list_reports", action="store_true", help="lister les rapports déjà reçus (sans rien ajouter)"
     )
-    # -o: wired at merge (helper outputs): `services.synthesis.write(output, today)` writes the synthèse PDF / xlsx.
+    consolidate.add_argument(
+        "-o",
+        "--output",
+        metavar="SYNTHESE.pdf|.xlsx",
+        help="écrire la synthèse régionale de tous les rapports reçus (PDF ou xlsx, qui portent leurs données)",
+    )
     return parser
 
 
@@ -625,9 +630,9 @@ def run_consolidate(database: Target, args: argparse.Namespace, clock: Clock) ->
     exit 1 when a file was refused (the others are stored all the same)."""
     from ti_desktop.kernel.formatting import format_date, format_euros
 
-    if not args.files and not args.list_reports:
+    if not args.files and not args.list_reports and not args.output:
         raise TiDesktopError(
-            "consolidate : donnez les rapports reçus (fichiers PDF, JSON, xlsx ou dossiers), ou --list."
+            "consolidate : donnez les rapports reçus (fichiers PDF, JSON, xlsx ou dossiers), --list ou -o SYNTHESE."
         )
     opened = open_for(database, clock, create=bool(args.files))
     try:
@@ -650,6 +655,7 @@ def run_consolidate(database: Target, args: argparse.Namespace, clock: Clock) ->
                     f"« {report.source} »)"
                 )
         view = consolidation.view(clock.today())
+        written = opened.services.synthesis.write(Path(args.output), clock.today()) if args.output else None
     finally:
         opened.close()
     reports = sum(row.reports for row in view.territories)
@@ -660,6 +666,8 @@ def run_consolidate(database: Target, args: argparse.Namespace, clock: Clock) ->
         f"{format_euros(view.totals.granted)} de financements accordés, "
         f"{format_number(view.totals.jobs_targeted)} emplois visés."
     )
+    if written is not None:
+        print(f"Synthèse régionale écrite dans « {written} » ; elle porte ses données et les rapports consolidés.")
     if refused:
         print(
             f"ti-desktop : {format_number(refused)} {'fichier refusé' if refused < 2 else 'fichiers refusés'} "
@@ -687,7 +695,7 @@ def writes_to_base(args: argparse.Namespace) -> bool:
         args.command in _WRITING_COMMANDS
         and not getattr(args, "dry_run", False)
         and not getattr(args, "fields", False)
-        and not getattr(args, "list_reports", False)
+        and not (args.command == "consolidate" and not args.files)  # --list or -o alone only read
     )
 
 

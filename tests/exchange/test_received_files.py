@@ -3,6 +3,7 @@ and each refusal is a French sentence naming the file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 from pypdf import PdfReader
 
+from ti_desktop.domain.consolidation import ReceivedReport, consolidate
 from ti_desktop.domain.data_documents import (
     WORKBOOK_DATA_SHEET,
     DocumentFormat,
@@ -19,6 +21,7 @@ from ti_desktop.domain.data_documents import (
 )
 from ti_desktop.exchange.received_files import Validators, read_received
 from ti_desktop.paths import resource_path
+from ti_desktop.reports.synthesis_document import synthesis_document
 
 from ..consolidation_world import Territories, three_territories
 
@@ -70,15 +73,16 @@ def test_a_regional_synthesis_yields_each_report_it_carries(
     received: Territories, validators: Validators, tmp_path: Path
 ) -> None:
     documents = [document_of(pdf) for pdf in received.pdfs]
-    broken = {**documents[2].envelope(), "sha256": "0" * 64}
-    synthesis = seal(
-        DocumentFormat.SYNTHESE,
-        {"generated_on": "2026-11-21", "reports": [documents[0].envelope(), documents[1].envelope(), broken]},
-    )
+    reports = [ReceivedReport(None, document.sha256, document.data, "r.pdf") for document in documents]
+    data = synthesis_document(consolidate(reports, dt.date(2026, 11, 21)), reports, "test").data
+    # The synthesis carries its reports by territory name: put the one that will be changed last.
+    data["reports"].sort(key=lambda item: item["data"]["territory"]["name"] == received.names[2])
+    data["reports"][2]["sha256"] = "0" * 64  # changed after it was written
+    synthesis = seal(DocumentFormat.SYNTHESE, data)
     path = tmp_path / "synthese-grand-est.json"
     path.write_bytes(synthesis.to_bytes())
     readings = read_received([path], validators)
-    assert [reading.report.territory for reading in readings if reading.report] == received.names[:2]
+    assert sorted(reading.report.territory for reading in readings if reading.report) == sorted(received.names[:2])
     assert readings[2].refusal == (
         "Les données de synthese-grand-est.json (rapport n° 3) ont été modifiées après leur écriture "
         "(empreinte SHA-256 différente) : elles sont refusées."
