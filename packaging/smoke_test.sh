@@ -74,6 +74,12 @@ run "rapport d'avancement PDF" "$exe" report --db "$db" -o "$pdf"
 [ "$(head -c 4 "$pdf")" = "%PDF" ] || fail "« $pdf » n'est pas un PDF"
 echo "     $(wc -c <"$pdf" | tr -d ' ') octets, commence par %PDF"
 
+# The report carries its data: a Région's base reads it back, checked against its JSON Schema (bundled
+# resources/schemas, pypdf, jsonschema), and writes the regional synthesis.
+run "consolidation régionale du rapport" "$exe" consolidate --db "$work/region.sqlite3" "$pdf" -o "$work/synthese.pdf"
+grep -q "ajouté" "$log" || fail "le rapport n'a pas été consolidé"
+[ "$(head -c 4 "$work/synthese.pdf")" = "%PDF" ] || fail "la synthèse régionale n'a pas été écrite"
+
 run "export du plan (xlsx)" "$exe" export --db "$db" -o "$work/plan.xlsx"
 run "relecture de l'export (import simulé)" "$exe" import "$work/plan.xlsx" --dry-run --db "$db"
 grep -q "^Simulation" "$log" || fail "l'import simulé n'a pas rendu compte"
