@@ -371,3 +371,7 @@ def test_a_tile_opens_every_territory_s_actions_and_a_newer_report_replaces(
     rows = {text: number for number, text in enumerate(territory_texts(page, 0))}
     assert territory_texts(page, 1)[rows["Bêta"]] == "20/03/2026"
     assert page.stored_model.rowCount() == 4
+    # The history of the receptions says so, with who did it.
+    history = [page.history_list.item(row).text() for row in range(page.history_list.count())]
+    assert "Remplacé : rapport de Territoire d'industrie Bêta" in history[0]
+    assert sum("— Ajouté : rapport de" in line for line in history) == 4

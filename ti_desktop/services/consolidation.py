@@ -86,6 +86,23 @@ def report_phrase(territory: str, start: dt.date, end: dt.date) -> str:
     return f"rapport de {territory} {period_text(start, end)}"
 
 
+@dataclass(frozen=True, slots=True)
+class ReceptionEvent:
+    """One line of the consolidation's history: a report added, replaced or removed, by whom and when."""
+
+    changed_at: dt.datetime
+    user: str
+    text: str  # « Ajouté : rapport de X du … au … », « Remplacé : … », « Retiré : … »
+
+
+def _event_text(field: str | None, old: str | None, new: str | None) -> str:
+    if new is None:
+        return f"Retiré : {old}"
+    if field is not None:
+        return f"Remplacé : {new}"
+    return f"Ajouté : {new}"
+
+
 class ConsolidationCancelled(Cancelled):
     pass
 
@@ -197,6 +214,22 @@ class ConsolidationService:
         return verdicts
 
     # --- reading ----------------------------------------------------------------------------------------------
+
+    def history(self, limit: int = 200) -> list[ReceptionEvent]:
+        """What happened to the received reports, newest first (whoever did it, on a shared base)."""
+        table = models.ChangeLog.__table__
+        statement = (
+            select(table.c.changed_at, table.c.user, table.c.field, table.c.old_value, table.c.new_value)
+            .where(table.c.entity == ENTITY)
+            .order_by(table.c.id.desc())
+            .limit(limit)
+        )
+        with self._sessions() as session:
+            rows = session.execute(statement).all()
+        return [
+            ReceptionEvent(row.changed_at, row.user, _event_text(row.field, row.old_value, row.new_value))
+            for row in rows
+        ]
 
     def stored(self) -> list[StoredReport]:
         """Every stored report, by territory, then period (newest first)."""

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHeaderView,
+    QLabel,
+    QListWidget,
     QMessageBox,
     QTableView,
     QWidget,
@@ -246,6 +248,13 @@ class RegionPage(Page):
         self.stored_view.selectionModel().selectionChanged.connect(
             lambda *_: self.remove_button.setEnabled(self.selected_stored() is not None)
         )
+        # What happened to them (added, replaced, removed), by whom: several agents may share the base.
+        history_label = QLabel(self.tr("Historique des réceptions"))
+        self.history_list = QListWidget()
+        self.history_list.setAccessibleName(self.tr("Historique des réceptions"))
+        history_label.setBuddy(self.history_list)
+        ui.storedTabLayout.addWidget(history_label)
+        ui.storedTabLayout.addWidget(self.history_list, 1)
 
     @staticmethod
     def _record_table(view: QTableView, model: RecordTableModel[Any]) -> QTableView:
@@ -289,6 +298,11 @@ class RegionPage(Page):
             )
         )
         self.stored_model.set_records(consolidation.stored())
+        self.history_list.clear()
+        for event in consolidation.history():
+            self.history_list.addItem(
+                f"{format_date(event.changed_at.date())} {event.changed_at:%H:%M} — {event.user} — {event.text}"
+            )
         self.remove_button.setEnabled(self.selected_stored() is not None)
         self._show_figures(view)
 
