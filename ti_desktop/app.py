@@ -152,6 +152,7 @@ class GuiController:
         )
         self.window.database_requested.connect(self.switch)
         self.window.show()
+        self._region_page_if_no_territory(opened.services)
         log.info("opened the server base %s", server)
         return True
 
@@ -182,6 +183,7 @@ class GuiController:
         self.window.database_requested.connect(self.switch)
         self.window.restore_requested.connect(self.restore)
         self.window.show()
+        self._region_page_if_no_territory(opened.services)
         log.info("opened %s", database)
         if self._recovered is not None:
             self.window.statusBar().showMessage(self._recovered)
@@ -189,6 +191,13 @@ class GuiController:
         self.window.start_automatic_backups()
         self.window.warn_about_location()
         return True
+
+    def _region_page_if_no_territory(self, services: Services) -> None:
+        """A Région's base (no territory of its own, only the reports received) opens on its page."""
+        from ti_desktop.gui.pages.region import RegionPage
+
+        if self.window is not None and not services.territories.list():
+            self.window.show_page(RegionPage)
 
     def _take_lock(self, database: Path) -> DatabaseLock | None:
         """The base's lock for this window, or None after telling the user why not (another window or a command

@@ -261,3 +261,20 @@ def test_a_restore_keeps_the_base_locked_throughout(
     assert controller.window is not None and not free(demo_db)
     controller.close()
     assert free(demo_db) and dialogs == []
+
+
+def test_a_region_base_opens_on_the_region_page(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: list[str]
+) -> None:
+    """A Région agent chose « Consolider des rapports » in the welcome box: no territory, the Région page."""
+    from ti_desktop.gui.pages.region import RegionPage
+
+    monkeypatch.setattr("ti_desktop.app.offer_first_territory", lambda services, parent=None: True)
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    controller = GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock())
+    assert controller.open(tmp_path / "region.sqlite3")
+    window = controller.window
+    assert window is not None
+    assert isinstance(window.pages[window.navigation.currentRow()], RegionPage)
+    assert dialogs == []
+    controller.close()

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.services.maintenance import open_services
 
-from ..clock import fixed_clock
+from ..clock import TODAY, fixed_clock
 
 
 def click_later(button_text: str) -> None:
@@ -61,4 +63,28 @@ def test_quit(qtbot: QtBot, tmp_path: Path) -> None:
     click_later("Quitter")
     assert offer_first_territory(opened.services) is False
     assert opened.services.territories.list() == []
+    opened.close()
+
+
+def test_a_region_agent_consolidates_without_a_territory_of_their_own(qtbot: QtBot, tmp_path: Path) -> None:
+    opened = open_services(tmp_path / "region.sqlite3", clock=fixed_clock())
+    click_later("Consolider des rapports (Région)")
+    assert offer_first_territory(opened.services) is True
+    assert opened.services.territories.list() == []  # nothing invented
+    opened.close()
+
+
+def test_a_region_base_opens_without_asking(qtbot: QtBot, tmp_path: Path, demo_db: Path) -> None:
+    """Once the Région has received reports, its base (with no territory) is not « empty » any more."""
+    demo = open_services(demo_db, clock=fixed_clock())
+    report = demo.services.reports.write_pdf(
+        demo.services.territories.list()[0].id,
+        ReportOptions(dt.date(2026, 1, 1), TODAY),
+        tmp_path / "rapport.pdf",
+        TODAY,
+    )
+    demo.close()
+    opened = open_services(tmp_path / "region.sqlite3", clock=fixed_clock())
+    opened.services.consolidation.add_files([report])
+    assert offer_first_territory(opened.services) is True  # no box: nothing to click
     opened.close()

@@ -83,8 +83,9 @@ class SealedDocument:
         }
 
     def to_bytes(self) -> bytes:
-        """The file as attached or saved: the envelope, indented so that a person can read it."""
-        return json.dumps(self.envelope(), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+        """The file as attached or saved: the envelope on one line (not indented: json's C encoder only serves
+        unindented output, ten times faster on a regional synthesis that carries 183 reports)."""
+        return json.dumps(self.envelope(), ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"
 
 
 def seal(kind: DocumentFormat, data: dict[str, Any]) -> SealedDocument:
