@@ -189,6 +189,10 @@ def test_added_reports_are_consolidated_and_refusals_said(
     # Alpha sent two periods: its evolution, oldest first.
     evolution = [page.evolution_model.index(row, 1).data() for row in range(page.evolution_model.rowCount())]
     assert evolution == ["du 01/01/2025 au 31/12/2025", "du 01/01/2026 au 21/11/2026"]
+    since = page.evolution_model.columnCount() - 1
+    changes = [page.evolution_model.index(row, since).data() for row in range(page.evolution_model.rowCount())]
+    assert changes[0] == ""  # the first report compares with nothing
+    assert f"+{format_euros(demo.granted)} accordés" in changes[1]
     # The received reports.
     assert page.stored_model.rowCount() == 4
     assert {page.stored_model.record(row).source for row in range(4)} == {p.name for p in files[:4]}

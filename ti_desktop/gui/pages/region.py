@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -51,7 +52,7 @@ from ti_desktop.gui.pages.region_models import (
 )
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
-from ti_desktop.kernel.formatting import format_date, format_number
+from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.consolidation import AddOutcome
 from ti_desktop.services.use_cases import HasConsolidation, HasSynthesis
 
@@ -70,6 +71,32 @@ class EvolutionLine:
     territory: str
     step: EvolutionStep
     first: bool  # the territory's first period (its name is shown once)
+    previous: EvolutionStep | None = None  # the report before it, which « Depuis le précédent » compares with
+
+
+def _signed(value: Decimal | int, unit: str = "") -> str:
+    text = format_euros(value) if unit == "€" else format_number(value)
+    return f"+{text}" if value > 0 else text
+
+
+def change_text(line: EvolutionLine) -> str:
+    """What moved since the territory's previous report: « +6 réalisées, +200 000 € accordés, +30 emplois créés »."""
+    if line.previous is None:
+        return ""
+    new, old = line.step.figures, line.previous.figures
+    parts = []
+    for label, difference, unit in (
+        ("actions", new.actions - old.actions, ""),
+        ("réalisées", new.count(ActionStatus.REALISEE) - old.count(ActionStatus.REALISEE), ""),
+        ("bloquées", new.count(ActionStatus.BLOQUEE) - old.count(ActionStatus.BLOQUEE), ""),
+        ("de budget", new.planned_budget - old.planned_budget, "€"),
+        ("accordés", new.granted - old.granted, "€"),
+        ("versés", new.paid - old.paid, "€"),
+        ("emplois créés", new.jobs_created - old.jobs_created, ""),
+    ):
+        if difference:
+            parts.append(f"{_signed(difference, unit)} {label}")
+    return ", ".join(parts) or _tr("aucun changement")
 
 
 def _tr(text: str) -> str:
@@ -229,6 +256,7 @@ class RegionPage(Page):
                 Column("Accordé", lambda e: euros(e.step.figures.granted), right_aligned=True),
                 Column("Versé", lambda e: euros(e.step.figures.paid), right_aligned=True),
                 Column("Emplois créés", lambda e: format_number(e.step.figures.jobs_created), right_aligned=True),
+                Column("Depuis le rapport précédent", change_text, tooltip=change_text, stretch=True),
             ],
             self,
             theme=theme,
@@ -285,7 +313,7 @@ class RegionPage(Page):
         self.axis_model.set_records(view.axes)
         self.funder_model.set_records(view.funders)
         lines = [
-            EvolutionLine(evolution.name, step, number == 0)
+            EvolutionLine(evolution.name, step, number == 0, evolution.steps[number - 1] if number else None)
             for evolution in view.evolutions
             for number, step in enumerate(evolution.steps)
         ]
