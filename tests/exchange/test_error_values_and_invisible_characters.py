@@ -163,6 +163,11 @@ def test_a_title_of_invisible_characters_only_or_an_error_value_is_refused(tmp_p
         "Feuille vide, ligne 3, colonne A (Intitulé) : intitulé : la cellule contient « #REF! », une valeur "
         "d'erreur du tableur : corrigez la formule dans le fichier.",
     ]
+    # Neither row becomes an action beside its error (the plan holds what would be written).
+    path.write_text(
+        "Intitulé;Axe\n\u200b\u200b;Innovation\n#REF!;Innovation\nNaN;Innovation\nCampus;Innovation\n", encoding="utf-8"
+    )
+    assert [action.title for action in read(path).actions] == ["Campus"]
 
 
 def test_names_compare_without_their_invisible_characters() -> None:

@@ -19,6 +19,7 @@ _ACTOR_LABELS = {"lead_actor_id": "maître d'ouvrage", "pilot_actor_id": "pilote
 class _Scrubber:
     def __init__(self, plan: PlanImport) -> None:
         self.plan = plan
+        self.refused = 0  # names refused so far: what they belong to is not imported (the error says why)
 
     def clean(self, text: str, origin: Origin, where: tuple[str, str], column: str | None = None) -> str:
         attribute, label = where
@@ -26,6 +27,7 @@ class _Scrubber:
         location: dict[str, object] = {"sheet": origin.sheet, "row": origin.row, "column": letter, "header": header}
         error = spreadsheet_error(text)
         if error is not None:
+            self.refused += 1
             self.plan.report.error(
                 f"{label} : la cellule contient « {error} », une valeur d'erreur du tableur : corrigez la formule "
                 "dans le fichier.",
@@ -37,6 +39,7 @@ class _Scrubber:
         cleaned = without_invisible(text).strip()
         removed = len(text) - len(without_invisible(text))
         if not cleaned:
+            self.refused += 1
             message = f"{label} fait uniquement de caractères invisibles : écrivez-le en clair."
             self.plan.report.error(message, **location)
             return text
@@ -51,9 +54,13 @@ class _Scrubber:
 
 
 def scrub_names(plan: PlanImport) -> None:
-    """Clean the action titles, axes, objectives, codes, actors, funders and milestone titles in place."""
+    """Clean the action titles, axes, objectives, codes, actors, funders and milestone titles in place. What has a
+    refused name (an error value, only invisible characters) is left out of the plan, its error said: an action
+    whose row has an error is never imported beside it."""
     scrub = _Scrubber(plan)
+    kept = []
     for action in plan.actions:
+        refused = scrub.refused
         origin = action.origin
         action.title = scrub.clean(action.title, origin, _TITLE)
         action.axis = scrub.clean(action.axis, origin, _AXIS)
@@ -67,10 +74,28 @@ def scrub_names(plan: PlanImport) -> None:
             action.parent_ref = scrub.clean(action.parent_ref, origin, _PARENT)
         for attribute, name in list(action.actors.items()):
             action.actors[attribute] = scrub.clean(name, origin, (attribute, _ACTOR_LABELS.get(attribute, "nom")))
+        own_row_refused = scrub.refused > refused
+        lines = []
         for funding in action.funding:
+            before = scrub.refused
             funding.funder = scrub.clean(funding.funder, funding.origin, ("funder_name", "financeur"))
+            if scrub.refused == before:
+                lines.append(funding)
+            elif funding.origin == origin:
+                own_row_refused = True
+        action.funding = lines
+        milestones = []
         for milestone in action.milestones:
+            before = scrub.refused
             milestone.title = scrub.clean(milestone.title, milestone.origin, ("milestone", "jalon"))
+            if scrub.refused == before:
+                milestones.append(milestone)
+            elif milestone.origin == origin:
+                own_row_refused = True
+        action.milestones = milestones
+        if not own_row_refused:
+            kept.append(action)
+    plan.actions = kept
     plan.headings = [
         (without_invisible(axis).strip() or axis, None if objective is None else without_invisible(objective).strip())
         for axis, objective in plan.headings
