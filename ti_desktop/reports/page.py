@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Paragraph
 
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import Progress
@@ -135,6 +135,15 @@ class PagedDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:
         self._step()
+        key = getattr(flowable, "_outline_key", None)
+        if key is not None and isinstance(flowable, Paragraph):
+            level: int = getattr(flowable, "_outline_level", 0)
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
+            self.outlined(key)
+
+    def outlined(self, key: str) -> None:
+        """A heading marked with `_outline_key` is now in the PDF's outline, on the current page."""
 
     def draw_header(self, canvas: Canvas, header: RunningHeader) -> None:
         layout = self.layout

@@ -377,15 +377,6 @@ class SynthesisDocument(PagedDocument):
             ]
         )
 
-    def afterFlowable(self, flowable: Flowable) -> None:
-        super().afterFlowable(flowable)
-        key = getattr(flowable, "_outline_key", None)
-        if key is None or not isinstance(flowable, Paragraph):
-            return
-        level: int = getattr(flowable, "_outline_level", 0)
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.getPlainText(), key, level=level, closed=level > 0)
-
     def _draw_body_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         self.draw_page(canvas, self._header)
 

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Spacer
 
 from ti_desktop.domain.report_options import ReportSection
 from ti_desktop.kernel.progress import Progress
@@ -69,16 +69,8 @@ class ReportDocument(PagedDocument):
             ]
         )
 
-    def afterFlowable(self, flowable: Flowable) -> None:
-        super().afterFlowable(flowable)
-        key = getattr(flowable, "_outline_key", None)
-        if key is None or not isinstance(flowable, Paragraph):
-            return
-        level: int = getattr(flowable, "_outline_level", 0)
-        text = flowable.getPlainText()
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self._pagination.heading_pages[key] = self.page
+    def outlined(self, key: str) -> None:
+        self._pagination.heading_pages[key] = self.page  # for the contents
 
     def _draw_body_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
         self.draw_page(canvas, self._header)
