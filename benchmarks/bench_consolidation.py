@@ -158,6 +158,19 @@ def main() -> None:
         tracemalloc.stop()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"mémoire : pic Python {peak / 1e6:.0f} Mo (tracemalloc, add_files + view), processus {rss:.0f} Mo")
+        # The regional synthesis of the whole programme, as a PDF and as an xlsx (each carries every report).
+        opened = open_services(folder / "region-0.sqlite3", clock=FixedClock.on(TODAY))
+        try:
+            for suffix in ("pdf", "xlsx"):
+                times = []
+                for _ in range(max(1, args.runs // 2)):
+                    start = time.perf_counter()
+                    written = opened.services.synthesis.write(folder / f"synthese.{suffix}", TODAY)
+                    times.append(time.perf_counter() - start)
+                size_mb = written.stat().st_size / 1e6
+                print(f"synthèse .{suffix:<4}        : médiane {statistics.median(times):.2f} s ({size_mb:.1f} Mo)")
+        finally:
+            opened.close()
 
 
 if __name__ == "__main__":
