@@ -44,6 +44,7 @@ from ti_desktop.reports.pdf_data import embed_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
 from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe, unbreakable
+from ti_desktop.reports.synthesis_document import common_region
 from ti_desktop.reports.tables import data_table, header_row, plural
 
 TITLE = "Synthèse régionale des Territoires d'industrie"
@@ -64,12 +65,17 @@ STALE_WORDS = "ancien : plus de six mois"
 
 
 def region_label(view: ConsolidatedView) -> str:
-    regions = {row.region for row in view.territories if row.region}
-    if len(regions) == 1:
-        return f"Région {next(iter(regions))}"
-    if not regions:
+    """« Région Grand Est » when every territory says it (as the data's `region`), else what is mixed."""
+    region = common_region(view)
+    if region:
+        return f"Région {region}"
+    named = {row.region for row in view.territories if row.region}
+    unnamed = any(not row.region for row in view.territories)
+    if not named:
         return "Région non précisée"
-    return f"{format_number(len(regions))} régions"
+    if len(named) == 1:
+        return f"Région {next(iter(named))} et territoires sans région"
+    return f"{format_number(len(named))} régions" + (" et territoires sans région" if unnamed else "")
 
 
 def status_words(figures: TerritoryFigures) -> str:
