@@ -100,6 +100,9 @@ class VerdictsDialog(_ListDialog[VerdictLike]):
         # The refused files first: what needs the user's attention is seen without scrolling.
         verdicts = sorted(verdicts, key=lambda verdict: verdict.outcome != "refusé")
         super().__init__("Rapports ajoutés à la consolidation", summary, verdict_columns(), verdicts, parent, theme)
+        # A refusal's message is the whole reason: wrapped on as many lines as it needs, never cut.
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if counts["refusé"]:
             set_role(self.summary_label, Role.ERROR)
         apply_roles(self)
