@@ -145,6 +145,21 @@ class PagedDocument(BaseDocTemplate):
     def outlined(self, key: str) -> None:
         """A heading marked with `_outline_key` is now in the PDF's outline, on the current page."""
 
+    def draw_title_band(self, canvas: Canvas, height: float, right: str) -> None:
+        """A first page's band: « Territoires d'industrie » on the left, `right` (the Région) on the right, the
+        footer below; the page's text starts under the band."""
+        margin = self.layout.margin_x
+        canvas.saveState()
+        canvas.setFillColor(HEADER_BG)
+        canvas.rect(0, PAGE_HEIGHT - height, PAGE_WIDTH, height, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(BOLD, 11)
+        canvas.drawString(margin, PAGE_HEIGHT - 1.55 * cm, "Territoires d'industrie")
+        canvas.setFont(FAMILY, 9)
+        canvas.drawRightString(PAGE_WIDTH - margin, PAGE_HEIGHT - 1.55 * cm, fit(right, FAMILY, 9, 250))
+        self.draw_footer(canvas)
+        canvas.restoreState()
+
     def draw_header(self, canvas: Canvas, header: RunningHeader) -> None:
         layout = self.layout
         top = PAGE_HEIGHT - MARGIN_TOP + 16

@@ -38,12 +38,12 @@ from ti_desktop.domain.data_documents import SealedDocument
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.kernel.progress import Progress
-from ti_desktop.reports.fonts import BOLD, FAMILY
-from ti_desktop.reports.page import PAGE_HEIGHT, PAGE_WIDTH, DocumentInfo, PagedDocument, RunningHeader, build_pdf, fit
+from ti_desktop.reports.fonts import BOLD
+from ti_desktop.reports.page import DocumentInfo, PagedDocument, RunningHeader, build_pdf
 from ti_desktop.reports.pdf_data import embed_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
-from ti_desktop.reports.styles import ALERT, HEADER_BG, Styles, build_styles, safe, unbreakable
+from ti_desktop.reports.styles import ALERT, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.synthesis_document import common_region
 from ti_desktop.reports.tables import data_table, header_row, plural
 
@@ -387,17 +387,7 @@ class SynthesisDocument(PagedDocument):
         self.draw_page(canvas, self._header)
 
     def _draw_first_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        margin = self.layout.margin_x
-        canvas.saveState()
-        canvas.setFillColor(HEADER_BG)
-        canvas.rect(0, PAGE_HEIGHT - FIRST_BAND, PAGE_WIDTH, FIRST_BAND, stroke=0, fill=1)
-        canvas.setFillColor(colors.white)
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(margin, PAGE_HEIGHT - 1.55 * cm, "Territoires d'industrie")
-        canvas.setFont(FAMILY, 9)
-        canvas.drawRightString(PAGE_WIDTH - margin, PAGE_HEIGHT - 1.55 * cm, fit(self._region, FAMILY, 9, 250))
-        self.draw_footer(canvas)
-        canvas.restoreState()
+        self.draw_title_band(canvas, FIRST_BAND, self._region)
 
 
 def build_story(view: ConsolidatedView, styles: Styles) -> list[Flowable]:

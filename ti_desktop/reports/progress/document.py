@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.lib import colors
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, PageBreak, PageTemplate, Spacer
@@ -19,15 +18,11 @@ from reportlab.platypus import BaseDocTemplate, Flowable, NextPageTemplate, Page
 from ti_desktop.domain.report_options import ReportSection
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.data import ReportData
-from ti_desktop.reports.fonts import BOLD, FAMILY
 from ti_desktop.reports.page import (
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     DocumentInfo,
     PagedDocument,
     RunningHeader,
     build_pdf,
-    fit,
 )
 from ti_desktop.reports.pdf_data import Attachment, write_with_data
 from ti_desktop.reports.progress.annex import annex
@@ -41,7 +36,7 @@ from ti_desktop.reports.progress.indicators import indicators
 from ti_desktop.reports.progress.milestones import milestones
 from ti_desktop.reports.progress.synthesis import synthesis
 from ti_desktop.reports.report_document import report_document
-from ti_desktop.reports.styles import HEADER_BG, Styles, build_styles
+from ti_desktop.reports.styles import Styles, build_styles
 
 COVER_BAND = 2.6 * cm
 COVER_TOP = 4.2 * cm  # the cover's text starts below its band
@@ -76,18 +71,7 @@ class ReportDocument(PagedDocument):
         self.draw_page(canvas, self._header)
 
     def _draw_cover_page(self, canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        margin = self.layout.margin_x
-        canvas.saveState()
-        canvas.setFillColor(HEADER_BG)
-        canvas.rect(0, PAGE_HEIGHT - COVER_BAND, PAGE_WIDTH, COVER_BAND, stroke=0, fill=1)
-        canvas.setFillColor(colors.white)
-        canvas.setFont(BOLD, 11)
-        canvas.drawString(margin, PAGE_HEIGHT - 1.55 * cm, "Territoires d'industrie")
-        canvas.setFont(FAMILY, 9)
-        region = self.data.region or ""
-        canvas.drawRightString(PAGE_WIDTH - margin, PAGE_HEIGHT - 1.55 * cm, fit(region, FAMILY, 9, 250))
-        self.draw_footer(canvas)
-        canvas.restoreState()
+        self.draw_title_band(canvas, COVER_BAND, self.data.region or "")
 
 
 _CONTENTS_PLACEHOLDER = Spacer(0, 0)
