@@ -16,6 +16,7 @@ import argparse
 import multiprocessing
 import os
 import random
+import sys
 import tempfile
 import time
 import uuid
@@ -23,6 +24,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import Result, absent
 
 from ti_desktop.db import models
 from ti_desktop.domain.errors import ConcurrentEditError, TiDesktopError
@@ -97,7 +101,8 @@ def writer(target: str, ids: list[int], seconds: float, seed: int, results: mult
     results.put((acknowledged, conflicts, failures, str(budget_added)))
 
 
-def measure(target: str, size: int, seconds: float) -> None:
+def measure(target: str, size: int, seconds: float) -> float:
+    """Edits per second of all writers (prints the details and the end check)."""
     populate(target, size)
     opened = open_target(target)
     ids = [action.id for action in opened.services.actions.list()]
@@ -139,6 +144,7 @@ def measure(target: str, size: int, seconds: float) -> None:
     )
     if lost != 0 or stored_euros != budget:
         raise SystemExit("ÉCHEC : une modification accusée manque ou une modification non accusée est présente.")
+    return acknowledged / elapsed
 
 
 def fresh_server_database(admin_url: str) -> str:
@@ -149,6 +155,17 @@ def fresh_server_database(admin_url: str) -> str:
     admin.dispose()
     base = admin_url.rsplit("/", 1)[0]
     return f"{base}/{name}"
+
+
+def rows(server: str | None, actions: int, seconds: float, work: Path) -> list[Result]:
+    """`python -m benchmarks`: only with a server (SQLite and PostgreSQL side by side)."""
+    label = f"{actions:,}".replace(",", " ")
+    names = (f"concurrent: {WRITERS} writers, SQLite (WAL)", f"concurrent: {WRITERS} writers, PostgreSQL")
+    if not server:
+        return [absent(name, label, "no server (--server URL)") for name in names]
+    sqlite = measure(str(work / "concurrent.sqlite3"), actions, seconds)
+    postgres = measure(fresh_server_database(server), actions, seconds)
+    return [Result(names[0], label, [sqlite], "/s"), Result(names[1], label, [postgres], "/s")]
 
 
 def main() -> None:

@@ -15,7 +15,6 @@ import datetime as dt
 import io
 import json
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import Result, print_results
 from large_plan import build_large_plan
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
@@ -121,6 +121,48 @@ def run_once(folder: Path, run: int) -> tuple[float, float, int]:
     return added, viewed, len(view.territories)
 
 
+def measure(runs: int, territories: int, actions: int, pdfs: int, work: Path) -> list[Result]:
+    folder = work / "consolidation"
+    folder.mkdir()
+    data = one_report(folder, actions)
+    write_documents(folder, data, territories, pdfs)
+    label = f"{territories}×{len(data['actions'])}"
+    timings = [run_once(folder, run) for run in range(runs)]
+    # Reading and checking alone, with and without the JSON Schema validation.
+    reading, unvalidated = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        read_received([folder / "recus"], Validators(resource_path("schemas")))
+        reading.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        read_received([folder / "recus"], Validators(folder / "aucun-schema"))
+        unvalidated.append(time.perf_counter() - start)
+    tracemalloc.start()
+    run_once(folder, runs)
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    results = [
+        Result("consolidation: add_files (fresh base)", label, [r[0] for r in timings], "s"),
+        Result("consolidation: view", label, [r[1] for r in timings], "s"),
+        Result("consolidation: read + checks", label, reading, "s"),
+        Result("consolidation: read + checks, no JSON Schema", label, unvalidated, "s"),
+        Result("consolidation: Python peak (tracemalloc)", label, [peak / 1e6], "MB"),
+    ]
+    # The regional synthesis of the whole programme, as a PDF and as an xlsx (each carries every report).
+    opened = open_services(folder / "region-0.sqlite3", clock=FixedClock.on(TODAY))
+    try:
+        for suffix in ("pdf", "xlsx"):
+            times = []
+            for _ in range(max(1, runs // 2)):
+                start = time.perf_counter()
+                opened.services.synthesis.write(folder / f"synthese.{suffix}", TODAY)
+                times.append(time.perf_counter() - start)
+            results.append(Result(f"consolidation: regional synthesis .{suffix}", label, times, "s"))
+    finally:
+        opened.close()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -129,48 +171,10 @@ def main() -> None:
     parser.add_argument("--pdfs", type=int, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        data = one_report(folder, args.actions)
-        size = write_documents(folder, data, args.territories, args.pdfs)
-        print(
-            f"{args.territories} rapports de {len(data['actions'])} actions ({args.pdfs} PDF, le reste JSON) : "
-            f"{size / 1e6:.1f} Mo"
-        )
-        runs = [run_once(folder, run) for run in range(args.runs)]
-        print(f"add_files (base neuve) : médiane {statistics.median(r[0] for r in runs):.2f} s")
-        print(f"view                   : médiane {statistics.median(r[1] for r in runs):.2f} s")
-        # Reading and checking alone, with and without the JSON Schema validation.
-        reading, unvalidated = [], []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            read_received([folder / "recus"], Validators(resource_path("schemas")))
-            reading.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            read_received([folder / "recus"], Validators(folder / "aucun-schema"))
-            unvalidated.append(time.perf_counter() - start)
-        print(
-            f"lecture + contrôles : médiane {statistics.median(reading):.2f} s, dont validation JSON Schema "
-            f"{statistics.median(reading) - statistics.median(unvalidated):.2f} s"
-        )
-        tracemalloc.start()
-        run_once(folder, args.runs)
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"mémoire : pic Python {peak / 1e6:.0f} Mo (tracemalloc, add_files + view), processus {rss:.0f} Mo")
-        # The regional synthesis of the whole programme, as a PDF and as an xlsx (each carries every report).
-        opened = open_services(folder / "region-0.sqlite3", clock=FixedClock.on(TODAY))
-        try:
-            for suffix in ("pdf", "xlsx"):
-                times = []
-                for _ in range(max(1, args.runs // 2)):
-                    start = time.perf_counter()
-                    written = opened.services.synthesis.write(folder / f"synthese.{suffix}", TODAY)
-                    times.append(time.perf_counter() - start)
-                size_mb = written.stat().st_size / 1e6
-                print(f"synthèse .{suffix:<4}        : médiane {statistics.median(times):.2f} s ({size_mb:.1f} Mo)")
-        finally:
-            opened.close()
+        results = measure(args.runs, args.territories, args.actions, args.pdfs, Path(name))
+    print_results(results)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"processus : {rss:.0f} Mo au plus")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,6 +18,9 @@ from functools import partial
 from pathlib import Path
 
 import openpyxl
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import Result, print_results, size_label
 
 from ti_desktop.exchange.plan_columns import ACTION_FIELDS, FUNDING_COLUMNS, MILESTONE_COLUMNS
 from ti_desktop.kernel.clock import SystemClock
@@ -71,35 +74,40 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def measure(runs: int, size: int, folder: Path) -> list[Result]:
+    workbook = folder / "plan-import.xlsx"
+    build_workbook(workbook, size)
+    reads, previews, imports = [], [], []
+    last: OpenDatabase | None = None
+    for run in range(runs):
+        opened, territory_id = fresh_database(folder, f"import-{run}")
+        service: ImportService = opened.services.imports
+        reads.append(timed(partial(service.read, workbook)))
+        previews.append(timed(partial(service.preview, territory_id, workbook)))
+        imports.append(timed(partial(service.apply, territory_id, workbook)))
+        if last is not None:
+            last.close()
+        last = opened
+    assert last is not None
+    territory_id = last.services.territories.resolve(None).id
+    again = timed(lambda: last.services.imports.apply(territory_id, workbook))
+    last.close()
+    label = size_label(size)
+    return [
+        Result("import xlsx: read the file", label, reads, "s"),
+        Result("import xlsx: preview (--dry-run)", label, previews, "s"),
+        Result("import xlsx: apply into an empty base", label, imports, "s", 3.0),
+        Result("import xlsx: re-import, nothing changed", label, [again], "s"),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--size", type=int, default=5000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
-        folder = Path(name)
-        workbook = folder / "plan.xlsx"
-        build_workbook(workbook, args.size)
-        print(f"Classeur de {args.size} actions : {workbook.stat().st_size / 1e6:.1f} Mo")
-        reads, previews, imports = [], [], []
-        last: OpenDatabase | None = None
-        for run in range(args.runs):
-            opened, territory_id = fresh_database(folder, f"run-{run}")
-            service: ImportService = opened.services.imports
-            reads.append(timed(partial(service.read, workbook)))
-            previews.append(timed(partial(service.preview, territory_id, workbook)))
-            imports.append(timed(partial(service.apply, territory_id, workbook)))
-            if last is not None:
-                last.close()
-            last = opened
-        assert last is not None
-        territory_id = last.services.territories.resolve(None).id
-        again = timed(lambda: last.services.imports.apply(territory_id, workbook))
-        last.close()
-    print(f"lecture du fichier        médiane {statistics.median(reads):6.2f} s  ({args.runs} essais)")
-    print(f"simulation (--dry-run)    médiane {statistics.median(previews):6.2f} s")
-    print(f"import (base vide)        médiane {statistics.median(imports):6.2f} s   objectif ≤ 3 s")
-    print(f"ré-import (tout inchangé)         {again:6.2f} s")
+        print_results(measure(args.runs, args.size, Path(name)))
 
 
 if __name__ == "__main__":
