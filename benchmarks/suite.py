@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -281,6 +282,9 @@ def gui(size: int | None, runs: int, context: Context) -> list[Result]:
                 search.setText(text)
                 settle(lambda count=count, before=before: count.text() != before)
                 filtering.append((time.perf_counter() - start) * 1000)
+                if text and not 0 < shown(count.text()) < size:
+                    # A search that finds nothing would be fast and false (an empty search index, say).
+                    raise AssertionError(f"searching « {text} » shows {count.text()!r} of {size} actions")
         start = time.perf_counter()
         window.show_page(DashboardPage)
         settle()
@@ -298,6 +302,12 @@ def gui(size: int | None, runs: int, context: Context) -> list[Result]:
         Result("plan page: text filter, keystroke → filtered count", label, filtering, "ms", filter_target, "max"),
         Result("dashboard: show_page until shown", label, dashboard, "ms", plan_target),
     ]
+
+
+def shown(label: str) -> int:
+    """The first number of the plan's count label (« 52 action(s) affichée(s) sur 500 »), separators allowed."""
+    found = re.search(r"\d[\d\s\u00a0\u202f]*", label)
+    return int(re.sub(r"\D", "", found.group())) if found else -1
 
 
 # -- exports ---------------------------------------------------------------------------------------------------
