@@ -168,6 +168,19 @@ def dt_date(text: str) -> Any:
     return dt.date(year, month, day)
 
 
+def minutes(size: int | None, runs: int, context: Context) -> list[Result]:
+    """`ti-desktop minutes` of the demo's first meeting (child process: wall time, ru_maxrss)."""
+    demo = context.work / "demo.sqlite3"
+    run_child(ti_desktop("demo", "--db", str(demo)))
+    command = ti_desktop("minutes", "1", "--db", str(demo), "-o", str(context.work / "compte-rendu.pdf"))
+    run_child(command)
+    children = [run_child(command) for _ in range(runs)]
+    return [
+        Result("minutes: `ti-desktop minutes` wall (child)", "demo", [c.seconds for c in children], "s"),
+        Result("minutes: `ti-desktop minutes` peak memory", "demo", [c.peak_mb for c in children], "MB"),
+    ]
+
+
 # -- start-up --------------------------------------------------------------------------------------------------
 BARE_WINDOW = """
 import os
@@ -402,6 +415,7 @@ BENCHMARKS = (
     Benchmark("report", report, report_sizes),
     Benchmark("report-start", report_start, once),
     Benchmark("pdf-build", pdf_build, at_each(10_000)),
+    Benchmark("minutes", minutes, once),
     Benchmark("startup", startup, once),
     Benchmark("gui", gui, at_each(), slow_at_100k=True),
     Benchmark("export", export_cli, at_each(), slow_at_100k=True),
