@@ -48,13 +48,15 @@ def populate(target: str, size: int) -> None:
     opened = open_target(target)
     try:
         territory = opened.services.territories.create(name="Territoire de mesure")
+        axes = [axis.id for axis in opened.services.axes.available_to(territory.id)]
+        now = opened.clock.now()  # bulk inserts bypass the session's timestamps
         with opened.database.sessions.begin() as session:
             session.execute(
                 models.Action.__table__.insert(),
                 [
                     {
                         "territory_id": territory.id,
-                        "axis_id": 1 + number % 4,
+                        "axis_id": axes[number % len(axes)],
                         "code": f"A-{number:05d}",
                         "title": f"Action {number}",
                         "status": "en_cours",
@@ -64,6 +66,8 @@ def populate(target: str, size: int) -> None:
                         "version": 1,
                         "to_discuss": False,
                         "confidential": False,
+                        "created_at": now,
+                        "updated_at": now,
                     }
                     for number in range(size)
                 ],
