@@ -169,7 +169,7 @@ def rows(server: str | None, actions: int, seconds: float, work: Path) -> list[R
         return [absent(name, label, "no server (--server URL)") for name in names]
     sqlite = measure(str(work / "concurrent.sqlite3"), actions, seconds)
     postgres = measure(fresh_server_database(server), actions, seconds)
-    return [Result(names[0], label, [sqlite], "/s"), Result(names[1], label, [postgres], "/s")]
+    return [Result(names[0], label, [sqlite], "edits/s"), Result(names[1], label, [postgres], "edits/s")]
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 @dataclass
 class Result:
-    """One row: `values` of several runs in `unit` ("s", "ms", "MB", "×" or "/s"); `target` in that unit."""
+    """One row: `values` of several runs in `unit` ("s", "ms", "MB", "×" or "edits/s"); `target` in that unit."""
 
     name: str
     size: str
