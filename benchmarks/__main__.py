@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bases import DEFAULT_SEED, ensure_base  # noqa: E402
-from common import Result, markdown_table, size_label, text_table  # noqa: E402
+from common import Result, child_env, markdown_table, package_root, size_label, text_table  # noqa: E402
 from suite import BENCHMARKS, Context, growth  # noqa: E402
 
 SIZES = (500, 10_000, 100_000)
@@ -57,6 +57,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def worker(args: argparse.Namespace) -> None:
     """One benchmark at one size, in this (child) process; its rows go to `--results` as JSON."""
+    if args.worker == "base":  # the parent never imports the package under test itself
+        start = time.perf_counter()
+        path = ensure_base(args.size, args.seed, args.cache)
+        print(f"base of {size_label(args.size)} actions: {path} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+        args.results.write_text("[]")
+        return
     benchmark = next(b for b in BENCHMARKS if b.name == args.worker)
     context = Context(cache=args.cache, work=args.work, seed=args.seed, server=args.server)
     rows = benchmark.group(args.size or None, args.runs, context)
@@ -74,7 +80,9 @@ def run_benchmark(args: argparse.Namespace, name: str, size: int | None, runs: i
     if args.server:
         command += ["--server", args.server]
     try:
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run(command, capture_output=True, text=True, env=child_env(), cwd=work)
+        if name == "base":
+            sys.stderr.write(done.stderr if done.returncode else done.stderr.splitlines()[-1] + "\n")
         if done.returncode != 0 or not results.exists():
             return (done.stderr or done.stdout)[-4000:] or f"exit status {done.returncode}"
         return [Result.from_json(row) for row in json.loads(results.read_text())]
@@ -87,17 +95,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         worker(args)
         return 0
-    import ti_desktop
-
     sizes = sorted(set(args.sizes))
-    print(f"ti_desktop under test: {Path(ti_desktop.__file__).parent}", file=sys.stderr)
+    if args.cache:
+        args.cache = args.cache.resolve()  # the workers run in their own folders
+    root = package_root()
+    if root is None:
+        print("no ti_desktop to measure: set PYTHONPATH to a checkout, or install the package", file=sys.stderr)
+        return 1
+    print(f"ti_desktop under test: {root / 'ti_desktop'}", file=sys.stderr)
     chosen = [b for b in BENCHMARKS if not args.only or any(fnmatch.fnmatch(b.name, p) for p in args.only)]
-    for size in sizes:  # the bases first: their build is not part of any measure
-        start = time.perf_counter()
-        path = ensure_base(size, args.seed, args.cache)
-        print(f"base of {size_label(size)} actions: {path} ({time.perf_counter() - start:.1f} s)", file=sys.stderr)
     results: list[Result] = []
     failures: list[str] = []
+    for size in sizes:  # the bases first: their build is not part of any measure
+        built = run_benchmark(args, "base", size, 1)
+        if isinstance(built, str):
+            failures.append(f"base {size_label(size)}:\n{built}")
+            print(f"  FAILED:\n{built}", file=sys.stderr)
     for benchmark in chosen:
         for size in benchmark.sizes(sizes):
             runs = min(args.runs, 3) if benchmark.slow_at_100k and (size or 0) >= 100_000 else args.runs

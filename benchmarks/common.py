@@ -4,10 +4,12 @@ PYTHONPATH, so the same runner measures whichever checkout PYTHONPATH names)."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -140,6 +142,25 @@ def ti_desktop(*arguments: str) -> list[str]:
     return [sys.executable, "-m", "ti_desktop", *arguments]
 
 
+def package_root() -> Path | None:
+    """The folder holding the ti_desktop under test: the first PYTHONPATH entry that has one, else the one this
+    process imports (an installed or editable package). Never the current folder by accident: `python -m` and
+    `python -c` put it first in sys.path, so children run from a neutral folder with this root on PYTHONPATH."""
+    for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep):
+        if entry and (Path(entry) / "ti_desktop" / "__init__.py").is_file():
+            return Path(entry).resolve()
+    spec = importlib.util.find_spec("ti_desktop")
+    return Path(spec.origin).resolve().parent.parent if spec is not None and spec.origin else None
+
+
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
+    root = package_root()
+    if root is not None:
+        env["PYTHONPATH"] = os.pathsep.join(part for part in (str(root), env.get("PYTHONPATH", "")) if part)
+    return env
+
+
 @dataclass
 class ChildRun:
     seconds: float
@@ -148,14 +169,15 @@ class ChildRun:
 
 
 def run_child(command: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> ChildRun:
-    """Run `command`, its wall time and ru_maxrss (MB); raises with its stderr when it fails."""
+    """Run `command` on the package under test (from a neutral folder unless `cwd`), its wall time and
+    ru_maxrss (MB); raises with its stderr when it fails."""
     start = time.perf_counter()
     process = subprocess.Popen(
         list(command),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
-        cwd=cwd,
+        env=child_env(env),
+        cwd=cwd or tempfile.gettempdir(),
     )
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
