@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 
 from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.about import AboutDialog, application_icon
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
@@ -470,6 +470,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QDialog:
         """Aide › À propos: version, open base, bundled components and their licences, the changelog."""
+        from ti_desktop.gui.about import AboutDialog
+
         dialog = AboutDialog(self.database_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
