@@ -72,6 +72,9 @@ IndicatorValueCrud = EntityCrud[models.IndicatorValue, IndicatorValueRecord]
 AgendaCrud = EntityCrud[models.AgendaItem, AgendaItemRecord]
 DecisionCrud = EntityCrud[models.Decision, DecisionRecord]
 
+# The use cases built on first use that are EntityCrud too: the undo ledger names what they edit.
+CRUD_SERVICES = ("territories", "actors", "challenges", "axes", "actions", "custom_fields", "updates", "meetings")
+
 
 class Services:
     # Built on first use by `_build_<name>` (see __getattr__), each importing its module only then.
@@ -297,11 +300,14 @@ class Services:
         """What this window wrote, so that undo and redo never overwrite someone else's work (versions.py)."""
         from ti_desktop.services.versions import VersionLedger
 
-        cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {
-            crud.model: crud for crud in vars(self).values() if isinstance(crud, EntityCrud)
-        }
+        cruds: dict[type[models.Base], EntityCrud[Any, Any]] = {}
 
         def describe(session: Session, row: models.Base) -> str:
+            if not cruds:  # the first refusal to explain: every use case that edits records, built if need be
+                built = [getattr(self, name) for name in CRUD_SERVICES]
+                cruds.update(
+                    {crud.model: crud for crud in [*vars(self).values(), *built] if isinstance(crud, EntityCrud)}
+                )
             crud = cruds.get(type(row))
             if crud is not None:
                 return crud.other_change(session, row)
