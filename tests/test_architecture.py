@@ -85,9 +85,7 @@ def test_no_service_hands_out_a_session_or_an_orm_row() -> None:
     from sqlalchemy.orm import Session, sessionmaker
 
     services = _services()
-    for name in type(services).__annotations__:  # the use cases built on first use: build them all
-        getattr(services, name)
-    exposed = {name: value for name, value in vars(services).items() if not name.startswith("_")}
+    exposed = services.every_use_case()
     assert [name for name, value in exposed.items() if isinstance(value, (Session, sessionmaker))] == []
     found = _leaks(services)
     for value in exposed.values():

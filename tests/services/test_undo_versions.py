@@ -99,12 +99,10 @@ def case(request: pytest.FixtureRequest) -> Case:
 
 def test_every_logged_entity_is_versioned_and_named_in_a_refusal(services: Services) -> None:
     assert all(issubclass(model, models.Versioned) for model in LOGGED_ENTITIES)
-    for name in type(services).__annotations__:  # the use cases built on first use: build them all
-        getattr(services, name)
-    cruds = {crud.model for crud in vars(services).values() if isinstance(crud, EntityCrud)}
+    cruds = {crud.model for crud in services.every_use_case().values() if isinstance(crud, EntityCrud)}
     assert set(LOGGED_ENTITIES) - cruds == {models.Attachment}  # its own service, named by the registry
     eager = set(vars(Services(services._sessions, services.clock)))
-    lazy = {name for name, value in vars(services).items() if isinstance(value, EntityCrud)} - eager
+    lazy = {name for name, value in services.every_use_case().items() if isinstance(value, EntityCrud)} - eager
     assert lazy == set(CRUD_SERVICES)  # the ledger's list of them (registry.py) is complete
 
 

@@ -326,6 +326,12 @@ class Services:
         """A backup before an import writes (none for services built on sessions alone)."""
         return self.backups.before_import if self.backups is not None else None
 
+    def every_use_case(self) -> dict[str, object]:
+        """Every public attribute by name, the use cases built on first use built now (for what walks them all)."""
+        for name in type(self).__annotations__:
+            getattr(self, name)
+        return {name: value for name, value in vars(self).items() if not name.startswith("_")}
+
     def attachments_in(self, files_dir: Path) -> AttachmentService:
         """The pièces jointes whose copies live in `files_dir` (the composition root's data folder)."""
         from ti_desktop.services.attachments import AttachmentService
