@@ -19,18 +19,19 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.about import application_icon
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
+from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.main_window import EditorFactory, MainWindow
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.lazy import LazyPage
 from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import UserDirs
@@ -47,6 +48,7 @@ from ti_desktop.services.maintenance import (
 from ti_desktop.services.registry import Services
 
 LOG_FILE_NAME = "ti-desktop.log"
+translate = QCoreApplication.translate
 log = logging.getLogger("ti_desktop")
 
 
@@ -64,28 +66,68 @@ def configure_logging(log_dir: Path) -> Path | None:
     return path
 
 
-def build_pages(context: AppContext, services: Services) -> list[Page]:
-    """The window's pages, each given the use cases it declares it needs (its `…Services` protocol)."""
-    from ti_desktop.gui.pages.dashboard import DashboardPage
-    from ti_desktop.gui.pages.diagnostic import DiagnosticPage
-    from ti_desktop.gui.pages.directory import DirectoryPage
-    from ti_desktop.gui.pages.meetings import MeetingsPage
-    from ti_desktop.gui.pages.plan import PlanPage
-    from ti_desktop.gui.pages.region import RegionPage
-    from ti_desktop.gui.pages.reports import ReportsPage
-    from ti_desktop.gui.pages.territory import TerritoryPage
-    from ti_desktop.gui.pages.timeline import TimelinePage
+def build_pages(context: AppContext, services: Services) -> list[Page | LazyPage]:
+    """The window's pages, each given the use cases it declares it needs (its `…Services` protocol).
 
+    Each is built when first shown (gui/pages/lazy.py): opening the window builds, and imports, only the
+    page it opens on. The titles are the pages' own (tests/gui/test_lazy_pages.py)."""
+
+    def dashboard() -> Page:
+        from ti_desktop.gui.pages.dashboard import DashboardPage
+
+        return DashboardPage(context, services)
+
+    def territory() -> Page:
+        from ti_desktop.gui.pages.territory import TerritoryPage
+
+        return TerritoryPage(context, services)
+
+    def diagnostic() -> Page:
+        from ti_desktop.gui.pages.diagnostic import DiagnosticPage
+
+        return DiagnosticPage(context, services)
+
+    def plan() -> Page:
+        from ti_desktop.gui.pages.plan import PlanPage
+
+        return PlanPage(context, services)
+
+    def timeline() -> Page:
+        from ti_desktop.gui.pages.timeline import TimelinePage
+
+        return TimelinePage(context, services)
+
+    def meetings() -> Page:
+        from ti_desktop.gui.pages.meetings import MeetingsPage
+
+        return MeetingsPage(context, services)
+
+    def directory() -> Page:
+        from ti_desktop.gui.pages.directory import DirectoryPage
+
+        return DirectoryPage(context, services)
+
+    def reports() -> Page:
+        from ti_desktop.gui.pages.reports import ReportsPage
+
+        return ReportsPage(context, services)
+
+    def region() -> Page:
+        from ti_desktop.gui.pages.region import RegionPage
+
+        return RegionPage(context, services)
+
+    here = "ti_desktop.gui.pages"
     return [
-        DashboardPage(context, services),
-        TerritoryPage(context, services),
-        DiagnosticPage(context, services),
-        PlanPage(context, services),
-        TimelinePage(context, services),
-        MeetingsPage(context, services),
-        DirectoryPage(context, services),
-        ReportsPage(context, services),
-        RegionPage(context, services),
+        LazyPage(translate("DashboardPage", "Tableau de bord"), f"{here}.dashboard.DashboardPage", dashboard),
+        LazyPage(translate("TerritoryPage", "Territoire"), f"{here}.territory.TerritoryPage", territory),
+        LazyPage(translate("DiagnosticPage", "Diagnostic"), f"{here}.diagnostic.DiagnosticPage", diagnostic),
+        LazyPage(translate("PlanPage", "Plan d'action"), f"{here}.plan.PlanPage", plan),
+        LazyPage(translate("TimelinePage", "Chronologie"), f"{here}.timeline.TimelinePage", timeline),
+        LazyPage(translate("MeetingsPage", "Réunions"), f"{here}.meetings.MeetingsPage", meetings),
+        LazyPage(translate("DirectoryPage", "Annuaire"), f"{here}.directory.DirectoryPage", directory),
+        LazyPage(translate("ReportsPage", "Rapports"), f"{here}.reports.ReportsPage", reports),
+        LazyPage(translate("RegionPage", "Région"), f"{here}.region.RegionPage", region),
     ]
 
 
@@ -194,9 +236,9 @@ class GuiController:
 
     def _region_page_if_no_territory(self, services: Services) -> None:
         """A Région's base (no territory of its own, only the reports received) opens on its page."""
-        from ti_desktop.gui.pages.region import RegionPage
-
         if self.window is not None and not services.territories.list():
+            from ti_desktop.gui.pages.region import RegionPage  # here: the page's module is not light
+
             self.window.show_page(RegionPage)
 
     def _take_lock(self, database: Path) -> DatabaseLock | None:
@@ -358,5 +400,5 @@ SMOKE_TEST_VAR = "TI_DESKTOP_SMOKE_TEST"
 def report_smoke_test(controller: GuiController, app: QApplication) -> None:
     window = controller.window
     title = window.windowTitle() if window is not None else ""
-    print(f"Fenêtre ouverte : {title} ({len(window.pages) if window is not None else 0} pages)", flush=True)
+    print(f"Fenêtre ouverte : {title} ({window.page_count() if window is not None else 0} pages)", flush=True)
     app.quit()

@@ -344,7 +344,7 @@ def test_update_breaking_a_check_is_refused(
 
 SERVICE_OF_TABLE = {
     crud.model.__tablename__: name
-    for name, crud in vars(Services(sessionmaker(), fixed_clock())).items()
+    for name, crud in Services(sessionmaker(), fixed_clock()).every_use_case().items()
     if isinstance(crud, EntityCrud)
 }
 # What the services need on top of a valid database row (their own rules are stricter).

@@ -45,7 +45,9 @@ from ..sessions import sessions_of
 
 SQLITE_INT = (-(2**70), 2**70)  # beyond SQLite's 64 bits too: refused with a French message
 ENTITIES = sorted(
-    name for name, value in vars(Services(sessionmaker(), fixed_clock())).items() if isinstance(value, EntityCrud)
+    name
+    for name, value in Services(sessionmaker(), fixed_clock()).every_use_case().items()
+    if isinstance(value, EntityCrud)
 )
 # Per entity and operation: 20 entities x 2 operations stay within a few seconds. A deeper hunt:
 # TI_BAD_INPUT_EXAMPLES=500 pytest tests/services/test_bad_input.py
@@ -59,7 +61,7 @@ SETTINGS = settings(
 # refused with a French message (test_emptying_an_optional_field_with_a_default_is_handled).
 EMPTY_UPDATE_ESCAPES = {
     (crud.model.__tablename__, name)
-    for crud in vars(Services(sessionmaker(), fixed_clock())).values()
+    for crud in Services(sessionmaker(), fixed_clock()).every_use_case().values()
     if isinstance(crud, EntityCrud)
     for name, spec in crud.specs.items()
     if not spec.required and not crud.model.__table__.c[name].nullable

@@ -20,7 +20,7 @@ from ti_desktop.db.changelog import LOGGED_ENTITIES
 from ti_desktop.domain.enums import ActionStatus, ActorKind, MeetingKind, SwotCategory
 from ti_desktop.domain.errors import ConcurrentEditError, ValidationError
 from ti_desktop.services.crud import EntityCrud
-from ti_desktop.services.registry import Services
+from ti_desktop.services.registry import CRUD_SERVICES, Services
 
 from ..sessions import sessions_of
 from .conftest import World
@@ -99,8 +99,11 @@ def case(request: pytest.FixtureRequest) -> Case:
 
 def test_every_logged_entity_is_versioned_and_named_in_a_refusal(services: Services) -> None:
     assert all(issubclass(model, models.Versioned) for model in LOGGED_ENTITIES)
-    cruds = {crud.model for crud in vars(services).values() if isinstance(crud, EntityCrud)}
+    cruds = {crud.model for crud in services.every_use_case().values() if isinstance(crud, EntityCrud)}
     assert set(LOGGED_ENTITIES) - cruds == {models.Attachment}  # its own service, named by the registry
+    eager = set(vars(Services(services._sessions, services.clock)))
+    lazy = {name for name, value in services.every_use_case().items() if isinstance(value, EntityCrud)} - eager
+    assert lazy == set(CRUD_SERVICES)  # the ledger's list of them (registry.py) is complete
 
 
 def test_a_save_or_a_deletion_based_on_an_old_version_is_refused(

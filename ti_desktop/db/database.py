@@ -133,7 +133,8 @@ def open_server_database(url_text: str, clock: Clock, *, user: str | None = None
         engine.dispose()
         raise SchemaTooNewError(Path(server_label(url)), revision, __version__)
     try:
-        upgrade_to_head(engine, clock.now())
+        if revision != head_revision():  # up to date: alembic is not even imported
+            upgrade_to_head(engine, clock.now())
     except SQLAlchemyError as error:
         engine.dispose()
         raise migration_failed(url, error) from error

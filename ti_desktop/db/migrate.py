@@ -1,23 +1,37 @@
-"""Alembic, driven from code: the schema is brought to the head revision every time a database opens."""
+"""Alembic, driven from code: the schema is brought to the head revision every time a database opens.
+
+Alembic itself (and Mako, which it loads) costs more than a command's whole start-up, yet the base is nearly
+always at the head already: the revisions are read from the migration files' `revision = "..."` and
+`down_revision = ...` lines (new files count at once), the base's from its alembic_version table, and alembic
+is imported only when a migration must run or for `check`.
+"""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ti_desktop.paths import bundled_path
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+VERSION_TABLE = "alembic_version"  # alembic's default, which migrations/env.py keeps
 
 # Migrations that write rows (the seeded axes of 0001) stamp them with this moment, given by the caller's clock.
 NOW_ATTRIBUTE = "now"
 
 
 def alembic_config(connection: Connection | None = None, now: dt.datetime | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(bundled_path("migrations")))
     if connection is not None:
@@ -28,21 +42,80 @@ def alembic_config(connection: Connection | None = None, now: dt.datetime | None
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
+@dataclass(frozen=True, slots=True)
+class Revisions:
+    """The migration files' revisions, read without alembic: each one and the revisions it follows."""
+
+    parents: dict[str, tuple[str, ...]]
+
+    @property
+    def heads(self) -> list[str]:
+        followed = {parent for parents in self.parents.values() for parent in parents}
+        return sorted(revision for revision in self.parents if revision not in followed)
+
+
+def _literal(node: ast.expr | None) -> tuple[str, ...]:
+    value = ast.literal_eval(node) if node is not None else None
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item) for item in value)  # a merge revision follows several
+
+
+def read_revisions(versions: Path) -> Revisions:
+    """`revision` and `down_revision` of every migration file in `versions`, as alembic reads them."""
+    parents: dict[str, tuple[str, ...]] = {}
+    for file in sorted(versions.glob("*.py")):
+        found: dict[str, ast.expr | None] = {}
+        for statement in ast.parse(file.read_text(encoding="utf-8"), str(file)).body:
+            value: ast.expr | None
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target, value = statement.targets[0], statement.value
+            elif isinstance(statement, ast.AnnAssign):
+                target, value = statement.target, statement.value
+            else:
+                continue
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                found[target.id] = value
+        if "revision" not in found:
+            continue  # not a migration (alembic skips it too)
+        (revision,) = _literal(found["revision"])
+        parents[revision] = _literal(found.get("down_revision"))
+    return Revisions(parents)
+
+
+@cache
+def _read_once(versions: Path, _changed_ns: int) -> Revisions:
+    return read_revisions(versions)
+
+
+def _revisions() -> Revisions:
+    """Read once per folder and content (a file added or removed changes the folder's time)."""
+    versions = migrations_folder() / "versions"
+    return _read_once(versions, versions.stat().st_mtime_ns)
+
+
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the migrations folder has no revision"
-    return head
+    heads = _revisions().heads
+    assert len(heads) == 1, f"the migrations folder must have one head revision, not {heads}"
+    return heads[0]
 
 
 def is_known_revision(revision: str) -> bool:
-    return any(script.revision == revision for script in script_directory().walk_revisions())
+    return revision in _revisions().parents
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The base's schema revision, read from alembic's table (None: a new base)."""
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return None
+    return connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
 class ForeignKeyViolation(RuntimeError):
@@ -56,6 +129,8 @@ def upgrade_to_head(engine: Engine, now: dt.datetime) -> None:
     references are verified with `PRAGMA foreign_key_check` before committing. PostgreSQL runs the same
     migrations in one transactional DDL block. Rows a migration writes are stamped with `now`.
     """
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection, now), "head")
         if connection.dialect.name != "sqlite":
@@ -67,6 +142,8 @@ def upgrade_to_head(engine: Engine, now: dt.datetime) -> None:
 
 def check_models_match(engine: Engine) -> None:
     """`alembic check`: raises if the models and the migrations disagree."""
+    from alembic import command
+
     with engine.connect() as connection:
         command.check(alembic_config(connection))
 

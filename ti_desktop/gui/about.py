@@ -10,7 +10,7 @@ The changelog (CHANGELOG.md at the project root) is read from the bundled resour
 copy there (`ti_desktop/_data/resources/CHANGELOG.md`), else from the checkout; the button is hidden when
 neither exists.
 
-`application_icon()` is the one place that loads the icon (resources/icons, PNG sizes rendered from
+`application_icon()` (gui/icon.py) is the one place that loads the icon (resources/icons, PNG sizes rendered from
 ti-desktop.svg by tools/make_icons.py) for the application, the main window and this dialog.
 """
 
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QSize, Qt, qVersion
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 import ti_desktop
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.gui.forms.ui_about_dialog import Ui_AboutDialog
+from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.paths import resource_path
 
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 APP_LICENCE = "GPL-3.0-or-later"
 DEJAVU_VERSION = "2.37"  # resources/fonts/DejaVuSans*.ttf (their "Version 2.37" name record)
 CHANGELOG_NAME = "CHANGELOG.md"
@@ -143,20 +143,6 @@ def changelog_path() -> Path | None:
     if (checkout / "pyproject.toml").is_file() and (checkout / CHANGELOG_NAME).is_file():
         return checkout / CHANGELOG_NAME
     return None
-
-
-def application_icon() -> QIcon:
-    """The application's icon in every rendered size (an empty icon if the files are missing)."""
-    icon = QIcon()
-    try:
-        folder = resource_path("icons")
-    except FileNotFoundError:
-        return icon
-    for size in ICON_SIZES:
-        path = folder / f"ti-desktop-{size}.png"
-        if path.is_file():
-            icon.addFile(str(path), QSize(size, size))
-    return icon
 
 
 class ChangelogDialog(QDialog):

@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.about import AboutDialog, application_icon
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.lazy import LazyPage
 from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, Role, set_role
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         context: AppContext,
         services: MainWindowServices,
         database_path: Path | None,
-        pages: Sequence[Page],
+        pages: Sequence[Page | LazyPage],
         editor_factory: EditorFactory,
         parent: QWidget | None = None,
         *,
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.database_path = database_path
         self.server = server  # the shared base's address (without password), or None for a file
-        self.pages = list(pages)
+        self._entries: list[Page | LazyPage] = list(pages)  # a LazyPage until its page is first shown
         self._editor_factory = editor_factory
         self.backups: BackupService | None = None
         if database_path is not None:
@@ -133,10 +134,10 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.stack = QStackedWidget(self)
-        for page in self.pages:
-            self.navigation.addItem(page.title())
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for entry in self._entries:
+            self.navigation.addItem(entry.title())
+            self.stack.addWidget(entry)
+        self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -377,17 +378,50 @@ class MainWindow(QMainWindow):
             )
 
     # -- pages and dialogs ---------------------------------------------------------------------
+    @property
+    def pages(self) -> list[Page]:
+        """Every page of the window, built now if it was not yet (the window itself builds them when shown)."""
+        return [self._page_at(row) for row in range(len(self._entries))]
+
+    def page_count(self) -> int:
+        return len(self._entries)
+
+    def _page_at(self, row: int) -> Page:
+        """The page in `row`, built and put in its placeholder's place in the stack on first use."""
+        entry = self._entries[row]
+        if isinstance(entry, Page):
+            return entry
+        page = entry.build()
+        self._entries[row] = page
+        self.stack.insertWidget(row, page)
+        if self.stack.currentWidget() is entry:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(entry)
+        entry.deleteLater()
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._entries):
+            self._page_at(row)
+        self.stack.setCurrentIndex(row)
+
     def show_page(self, page_type: type[PageT]) -> PageT | None:
-        for row, page in enumerate(self.pages):
-            if isinstance(page, page_type):
+        for row, entry in enumerate(self._entries):
+            if isinstance(entry, page_type) or (isinstance(entry, LazyPage) and entry.is_for(page_type)):
+                page = self._page_at(row)
+                assert isinstance(page, page_type), f"{entry} did not build a {page_type.__name__}"
                 self.navigation.setCurrentRow(row)
                 return page
         return None
 
-    def _show_plan(self, _filter: object) -> None:
+    def _show_plan(self, action_filter: object) -> None:
         from ti_desktop.gui.pages.plan import PlanPage
 
-        self.show_page(PlanPage)
+        built = any(isinstance(entry, PlanPage) for entry in self._entries)
+        page = self.show_page(PlanPage)
+        if page is not None and not built:
+            # Built by this very request: it connected to the signal too late to receive it.
+            page.apply_filter(action_filter)
 
     def open_action(self, action_id: int) -> None:
         self._run_editor(action_id, None, None)
@@ -436,6 +470,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> QDialog:
         """Aide › À propos: version, open base, bundled components and their licences, the changelog."""
+        from ti_desktop.gui.about import AboutDialog
+
         dialog = AboutDialog(self.database_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -503,7 +539,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         page = str(settings.value("fenetre/page", 0))
-        self.navigation.setCurrentRow(min(int(page) if page.isdigit() else 0, len(self.pages) - 1))
+        row = min(int(page) if page.isdigit() else 0, len(self._entries) - 1)
+        self.navigation.setCurrentRow(row)
+        self._show_row(row)  # built even when the row was already current (no signal then)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = self.context.settings

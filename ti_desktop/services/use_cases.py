@@ -5,43 +5,46 @@ included. Each use case's type is written here once."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ti_desktop.services.actors import ActorService
-from ti_desktop.services.attachments import AttachmentService
-from ti_desktop.services.backups import BackupService
-from ti_desktop.services.challenges import ChallengeService
-from ti_desktop.services.consolidation import ConsolidationService
-from ti_desktop.services.custom_fields import CustomFieldService
-from ti_desktop.services.demo import DemoService
-from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
-from ti_desktop.services.exporting import ExportService
-from ti_desktop.services.importing import ImportService
-from ti_desktop.services.indicator_import import IndicatorImportService
-from ti_desktop.services.meetings import MeetingCrud, MeetingService
-from ti_desktop.services.minutes import MinutesService
-from ti_desktop.services.plan import ActionService
-from ti_desktop.services.progress import ProgressUpdateService
-from ti_desktop.services.regional_synthesis import SynthesisService
-from ti_desktop.services.registry import (
-    AgendaCrud,
-    CompanyCrud,
-    DecisionCrud,
-    DiagnosticCrud,
-    EpciCrud,
-    FundingCrud,
-    IndicatorCrud,
-    IndicatorValueCrud,
-    MilestoneCrud,
-    ObjectiveCrud,
-    PartnerCrud,
-    SwotCrud,
-    TerritoryRoleCrud,
-)
-from ti_desktop.services.reporting import ReportService
-from ti_desktop.services.summary import HistoryService, SummaryService
-from ti_desktop.services.views import ViewService
+# Types only: a front end naming a use case must not load every service (and what they import) to do so.
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ti_desktop.services.actors import ActorService
+    from ti_desktop.services.attachments import AttachmentService
+    from ti_desktop.services.backups import BackupService
+    from ti_desktop.services.challenges import ChallengeService
+    from ti_desktop.services.consolidation import ConsolidationService
+    from ti_desktop.services.custom_fields import CustomFieldService
+    from ti_desktop.services.demo import DemoService
+    from ti_desktop.services.directory import AxisService, MeetingParticipants, TerritoryService
+    from ti_desktop.services.exporting import ExportService
+    from ti_desktop.services.importing import ImportService
+    from ti_desktop.services.indicator_import import IndicatorImportService
+    from ti_desktop.services.meetings import MeetingCrud, MeetingService
+    from ti_desktop.services.minutes import MinutesService
+    from ti_desktop.services.plan import ActionService
+    from ti_desktop.services.progress import ProgressUpdateService
+    from ti_desktop.services.regional_synthesis import SynthesisService
+    from ti_desktop.services.registry import (
+        AgendaCrud,
+        CompanyCrud,
+        DecisionCrud,
+        DiagnosticCrud,
+        EpciCrud,
+        FundingCrud,
+        IndicatorCrud,
+        IndicatorValueCrud,
+        MilestoneCrud,
+        ObjectiveCrud,
+        PartnerCrud,
+        SwotCrud,
+        TerritoryRoleCrud,
+    )
+    from ti_desktop.services.reporting import ReportService
+    from ti_desktop.services.summary import HistoryService, SummaryService
+    from ti_desktop.services.views import ViewService
 
 # Territory and diagnostic
 
