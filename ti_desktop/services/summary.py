@@ -23,6 +23,7 @@ from ti_desktop.domain.records import (
 from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.services.crud import fetch_records, to_record
 from ti_desktop.services.plan_figures import PlanFigures, late_condition, plan_figures
+from ti_desktop.services.timeline_rows import GanttRow, gantt_rows
 
 T = TypeVar("T")
 
@@ -118,6 +119,11 @@ class SummaryService:
                 )
                 names.update({row.id: row.code or row.title for row in session.execute(statement)})
         return names
+
+    def timeline_rows(self, territory_id: int, today: dt.date) -> list[GanttRow]:
+        """The Chronologie's rows: the plan's actions with only what a bar and its label show."""
+        with self._sessions() as session:
+            return gantt_rows(session, territory_id, today)
 
     def milestones_by_action(self, territory_id: int) -> dict[int, list[MilestoneRecord]]:
         """Every milestone of the territory's actions, by action id, each action's in `milestones.list` order."""
