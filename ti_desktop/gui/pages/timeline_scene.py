@@ -187,7 +187,11 @@ def group_rows(rows: Sequence[ShownRow]) -> list[AxisGroup]:
     for axis in sorted(axes.values(), key=lambda axis: (axis.position, axis.code)):
         ordered: list[TimelineRow] = []
         for top in undated_last(tops[axis.id]):
-            with_children(top, 0, ordered)
+            if top.action.id in children:
+                with_children(top, 0, ordered)
+            else:  # most actions have no sous-action: no call per row
+                placed.add(top.action.id)
+                ordered.append(TimelineRow(top, 0))
         groups.append(AxisGroup(axis, ordered))
     # A parent loop (never written by the services, but cheap to survive) would hide its actions.
     for row in rows:
@@ -392,10 +396,10 @@ class TimelineScene(QGraphicsScene):
         if len(codes) > 200:
             # Measure exactly only the codes widest by their characters' advances (a national plan has
             # 100,000 codes); kerning changes a code's width by far less than the gap to the 200th.
-            advance: dict[str, float] = {}
+            advance = {ch: metrics.horizontalAdvance(ch) for ch in set("".join(codes))}
 
             def rough(code: str) -> float:
-                return sum(advance.get(ch) or advance.setdefault(ch, metrics.horizontalAdvance(ch)) for ch in code)
+                return sum(map(advance.__getitem__, code))
 
             codes = set(sorted(codes, key=rough, reverse=True)[:200])
         widest = max((metrics.horizontalAdvance(code) for code in codes), default=0.0)
