@@ -87,7 +87,7 @@ def gantt_rows(session: Session, territory_id: int, today: dt.date) -> list[Gant
         start,
         end,
         lead_id,
-    ) in session.connection().execute(statement):
+    ) in session.connection().execute(statement).fetchall():
         status = statuses[status_code]
         gantt = GanttAction(action_id, parent_id, axis_id, code, title, status, progress, start, end)
         lead = names.get(lead_id) if lead_id else None
