@@ -73,8 +73,11 @@ class SummaryService:
         with self._sessions() as session:
             return plan_figures(session, territory_id, today, include_confidential=include_confidential)
 
-    def first_late_actions(self, territory_id: int, today: dt.date, limit: int) -> FirstOf[ActionRecord]:
-        """`late_actions` (the most overdue first), only the first `limit` read, with how many there are."""
+    def first_late_actions(
+        self, territory_id: int, today: dt.date, limit: int, *, total: int | None = None
+    ) -> FirstOf[ActionRecord]:
+        """`late_actions` (the most overdue first), only the first `limit` read, with how many there are
+        (`total`: the caller knows it already, `figures(...).summary.late_count`, and it is not counted again)."""
         action = models.Action
         condition = late_condition(territory_id, today)
         with self._sessions() as session:
@@ -85,7 +88,8 @@ class SummaryService:
                 .limit(limit)
             )
             shown = [to_record(row, ActionRecord) for row in session.scalars(statement)]
-            total = session.scalar(select(func.count()).select_from(action).where(condition)) or 0
+            if total is None:
+                total = session.scalar(select(func.count()).select_from(action).where(condition)) or 0
         return FirstOf(shown, total)
 
     def first_milestones_due(

@@ -551,7 +551,7 @@ class DashboardPage(Page):
         self._chart_data = (services.axes.available_to(tid), figures.counts_by_axis)
         if self._chart is not None:
             self._chart.set_data(*self._chart_data)
-        late = services.summary.first_late_actions(tid, today, LIST_SHOWN)
+        late = services.summary.first_late_actions(tid, today, LIST_SHOWN, total=figures.summary.late_count)
         overdue = services.summary.first_milestones_due(tid, today, LIST_SHOWN, overdue=True, horizon_days=HORIZON_DAYS)
         upcoming = services.summary.first_milestones_due(
             tid, today, LIST_SHOWN, overdue=False, horizon_days=HORIZON_DAYS
