@@ -136,3 +136,16 @@ def test_the_first_milestones_due_and_how_many_there_are(services: Services) -> 
     grouped = services.summary.milestones_by_action(territory_id)
     assert grouped == {action_id: services.milestones.list(action_id=action_id)}
     assert services.summary.action_names(territory_id, [action_id, 10**9]) == {action_id: "Jalonnée"}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plan=st.lists(action, max_size=10))
+def test_the_timeline_rows_are_the_plan_rows_in_short(services: Services, plan: list[dict[str, Any]]) -> None:
+    territory_id = build(services, plan)
+    light = services.summary.timeline_rows(territory_id, TODAY)
+    full = services.views.plan_rows(territory_id, TODAY)
+    assert [row.action.id for row in light] == [row.action.id for row in full]
+    for shown, row in zip(light, full, strict=True):
+        assert (shown.axis, shown.lead_name, shown.late) == (row.axis, row.lead_name, row.late)
+        for name in ("parent_id", "axis_id", "code", "title", "status", "progress", "planned_start", "planned_end"):
+            assert getattr(shown.action, name) == getattr(row.action, name)
