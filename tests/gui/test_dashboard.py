@@ -439,3 +439,9 @@ def test_long_lists_show_their_first_rows_and_count_the_others(
     page.reload()
     assert column(page.late_section.view, 0) == [action.code for action in late]
     assert not page.late_section.more_label.isVisible()
+
+
+def test_a_national_plan_gets_at_most_about_ten_round_ticks() -> None:
+    from ti_desktop.gui.pages.dashboard_chart import tick_interval
+
+    assert [tick_interval(n) for n in (10, 11, 5000, 10_000, 25_000, 100_000)] == [1, 2, 500, 1000, 5000, 10_000]
