@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QTableView
@@ -15,6 +20,7 @@ from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus, DecisionStat
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.records import ACTION_ID_ROLE
+from ti_desktop.gui.pages import dashboard
 from ti_desktop.gui.pages.dashboard import DashboardPage, FigureTile
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
@@ -367,3 +373,75 @@ def test_a_total_with_a_ttc_part_says_it_under_its_figure(qtbot: QtBot, context:
     assert page.budget_tile.value_label.text() == format_euros(summary.budget.planned)
     assert page.budget_tile.note_label.text().startswith(f"dont {format_euros(ttc.planned_budget)} TTC\n")
     assert "TTC" not in page.requested_tile.note_label.text()  # every funding line of the demo is HT
+
+
+CHART_LATE = """
+import datetime as dt, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from tests.gui.harness import TestContext
+from ti_desktop.gui.pages.dashboard import DashboardPage
+from ti_desktop.kernel.clock import FixedClock
+from ti_desktop.services.maintenance import open_services
+
+app = QApplication([])
+folder = Path(sys.argv[1])
+opened = open_services(folder / "plan.sqlite3", clock=FixedClock.on(dt.date(2026, 11, 21)))
+services = opened.services
+territory = services.territories.create(name="Vallée")
+axis = services.axes.available_to(territory.id)[0]
+services.actions.create(territory_id=territory.id, axis_id=axis.id, title="Friche")
+context = TestContext(services, QSettings(str(folder / "r.ini"), QSettings.Format.IniFormat), folder, opened.clock)
+context.set_territory(territory.id)
+page = DashboardPage(context, services)
+print("built", "PySide6.QtCharts" in sys.modules)
+page.show()
+print("shown", "PySide6.QtCharts" in sys.modules, page.total_tile.value_label.text(), page.chart_built())
+app.processEvents()
+print("painted", "PySide6.QtCharts" in sys.modules, page.chart_built(), page.chart.isVisible())
+opened.close()
+"""
+
+
+def test_the_chart_and_qtcharts_come_after_the_figures(tmp_path: Path) -> None:
+    """Building and showing the page shows its figures without loading QtCharts; the chart follows at once."""
+    root = Path(__file__).resolve().parents[2]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    result = subprocess.run(
+        [sys.executable, "-c", CHART_LATE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        env=environment,
+        timeout=120,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.split(" ")[0] in ("built", "shown", "painted")]
+    assert lines == ["built False", "shown False 1 False", "painted True True True"]
+
+
+def test_long_lists_show_their_first_rows_and_count_the_others(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dashboard, "LIST_SHOWN", 2)
+    page = make_page(qtbot, context)
+    late = context.services.summary.late_actions(tid(context), TODAY)
+    assert len(late) > 2, "the demo has more than two late actions"
+    assert column(page.late_section.view, 0) == [action.code for action in late[:2]]
+    assert page.late_section.heading.text() == f"Actions en retard ({len(late)})"
+    assert page.late_section.more_label.isVisible()
+    assert page.late_section.more_label.text() == f"… et {len(late) - 2} autre(s), à voir dans le plan"
+    overdue = context.services.summary.milestones_due(tid(context), TODAY, overdue=True)
+    assert page.overdue_section.heading.text() == f"Jalons dépassés ({len(overdue)})"
+    assert page.overdue_section.view.model().rowCount() == min(2, len(overdue))
+    monkeypatch.setattr(dashboard, "LIST_SHOWN", 100)
+    page.reload()
+    assert column(page.late_section.view, 0) == [action.code for action in late]
+    assert not page.late_section.more_label.isVisible()
+
+
+def test_a_national_plan_gets_at_most_about_ten_round_ticks() -> None:
+    from ti_desktop.gui.pages.dashboard_chart import tick_interval
+
+    assert [tick_interval(n) for n in (10, 11, 5000, 10_000, 25_000, 100_000)] == [1, 2, 500, 1000, 5000, 10_000]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtTest import QTest
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
+from ti_desktop.gui.pages import timeline_scene
 from ti_desktop.gui.pages.timeline import TimelinePage, TimelineView
 from ti_desktop.gui.pages.timeline_scene import Zoom
 from ti_desktop.gui.theme import LIGHT
+from ti_desktop.services.timeline_rows import GanttAction
 from ti_desktop.services.views import PlanRow
 
 from .conftest import TODAY
@@ -285,3 +288,49 @@ def test_milestones_are_diamonds_red_when_overdue(qtbot: QtBot, context: TestCon
     centre = item.polygon().boundingRect().center()
     assert page.scene.scale.x(milestone.due_on) <= centre.x() <= page.scene.scale.x(milestone.due_on) + 1
     assert QRectF(bar.rect()).top() < centre.y() < bar.rect().bottom()
+
+
+def test_the_scene_holds_only_the_rows_near_the_view(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A national plan is not drawn whole: scrolling draws the rows coming into view and forgets the others,
+    and what a row shows is the same whenever it is drawn."""
+    monkeypatch.setattr(timeline_scene, "ROW_MARGIN", 2)
+    page = make_page(qtbot, context)
+    rows = plan_rows(context)
+    page.reload()
+    assert page.scene.drawn_rows < len(rows)
+    order = sorted(page.bar_items().values(), key=lambda bar: bar.sceneBoundingRect().top())
+    first = next(action_id for action_id, bar in page.bar_items().items() if bar is order[0])
+    first_tooltip = page.item_for_action(first).toolTip()  # type: ignore[union-attr]
+    bar = page.chart_view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert first not in page.bar_items() and first not in page.scene.labels
+    shown = page.chart_view.mapToScene(page.chart_view.viewport().rect()).boundingRect()
+    labels = page.scene.labels.values()
+    assert any(shown.top() <= label.sceneBoundingRect().center().y() <= shown.bottom() for label in labels)
+    bottom = max(page.scene.labels.values(), key=lambda label: label.y())
+    assert bottom.y() > shown.top()
+    bar.setValue(0)
+    assert page.item_for_action(first).toolTip() == first_tooltip  # type: ignore[union-attr]
+    assert page.scene.drawn_rows < len(rows)
+
+
+def test_the_timeline_rows_say_what_the_plan_rows_say(context: TestContext) -> None:
+    light = context.services.summary.timeline_rows(context.territory_id or 0, TODAY)
+    full = plan_rows(context)
+    assert [row.action.id for row in light] == [row.action.id for row in full]
+    for shown, row in zip(light, full, strict=True):
+        action = row.action
+        assert (shown.axis, shown.lead_name, shown.late) == (row.axis, row.lead_name, row.late)
+        assert shown.action == GanttAction(
+            action.id,
+            action.parent_id,
+            action.axis_id,
+            action.code,
+            action.title,
+            action.status,
+            action.progress,
+            action.planned_start,
+            action.planned_end,
+        )

@@ -549,7 +549,9 @@ class MeetingService:
             row.id: (row.code, row.title)
             for row in session.execute(
                 select(models.Action.id, models.Action.code, models.Action.title).where(
-                    models.Action.territory_id == territory_id
+                    models.Action.territory_id == territory_id,
+                    # Only the actions decisions name: a national plan has 100,000 others.
+                    models.Action.id.in_(statement.with_only_columns(models.Decision.action_id).order_by(None)),
                 )
             )
         }

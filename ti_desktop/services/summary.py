@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnElement, Select, and_, collate, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import summaries
@@ -20,6 +22,10 @@ from ti_desktop.domain.records import (
 )
 from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.services.crud import fetch_records, to_record
+from ti_desktop.services.plan_figures import PlanFigures, late_condition, plan_figures
+from ti_desktop.services.timeline_rows import GanttRow, gantt_rows
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +44,105 @@ class PlanOverview:
     late_actions: list[ActionRecord]
 
 
+@dataclass(frozen=True, slots=True)
+class FirstOf(Generic[T]):
+    """The first `len(shown)` items of a list the database holds `total` of (the rest is left unread)."""
+
+    shown: list[T]
+    total: int
+
+    @property
+    def left_out(self) -> int:
+        return self.total - len(self.shown)
+
+
+def _code_order(session: Session, code: InstrumentedAttribute[str | None]) -> ColumnElement[str]:
+    """An action's code (empty when it has none) sorted as Python sorts str: by code point. SQLite compares
+    UTF-8 bytes (the same order); PostgreSQL's default collation follows a locale, "C" compares bytes."""
+    text: ColumnElement[str] = func.coalesce(code, "")
+    return collate(text, "C") if session.get_bind().dialect.name == "postgresql" else text
+
+
 class SummaryService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    # -- the dashboard's figures, computed by the database (see plan_figures) ---------------------------
+    def figures(self, territory_id: int, today: dt.date, *, include_confidential: bool = True) -> PlanFigures:
+        """The same figures as `plan_summary` and `counts_by_axis`, summed by the database."""
+        with self._sessions() as session:
+            return plan_figures(session, territory_id, today, include_confidential=include_confidential)
+
+    def first_late_actions(
+        self, territory_id: int, today: dt.date, limit: int, *, total: int | None = None
+    ) -> FirstOf[ActionRecord]:
+        """`late_actions` (the most overdue first), only the first `limit` read, with how many there are
+        (`total`: the caller knows it already, `figures(...).summary.late_count`, and it is not counted again)."""
+        action = models.Action
+        condition = late_condition(territory_id, today)
+        with self._sessions() as session:
+            statement = (
+                select(action)
+                .where(condition)
+                .order_by(action.planned_end, _code_order(session, action.code), action.id)
+                .limit(limit)
+            )
+            shown = [to_record(row, ActionRecord) for row in session.scalars(statement)]
+            if total is None:
+                total = session.scalar(select(func.count()).select_from(action).where(condition)) or 0
+        return FirstOf(shown, total)
+
+    def first_milestones_due(
+        self, territory_id: int, today: dt.date, limit: int, *, overdue: bool, horizon_days: int = 60
+    ) -> FirstOf[MilestoneWithAction]:
+        """`milestones_due`, only the first `limit` read, with how many there are."""
+        statement, condition = self._milestones_due(territory_id, today, overdue=overdue, horizon_days=horizon_days)
+        with self._sessions() as session:
+            shown = [
+                MilestoneWithAction(to_record(milestone, MilestoneRecord), to_record(action, ActionRecord))
+                for milestone, action in session.execute(statement.limit(limit))
+            ]
+            counting = (
+                select(func.count())
+                .select_from(models.Milestone)
+                .join(models.Action, models.Action.id == models.Milestone.action_id)
+                .where(condition)
+            )
+            total = session.scalar(counting) or 0
+        return FirstOf(shown, total)
+
+    def action_names(self, territory_id: int, action_ids: Iterable[int]) -> dict[int, str]:
+        """The code (or title) of these actions of the territory, for history lines; unknown ids are absent."""
+        wanted = sorted(set(action_ids))
+        names: dict[int, str] = {}
+        action = models.Action
+        with self._sessions() as session:
+            for start in range(0, len(wanted), 500):  # bounded IN lists
+                statement = select(action.id, action.code, action.title).where(
+                    action.territory_id == territory_id, action.id.in_(wanted[start : start + 500])
+                )
+                names.update({row.id: row.code or row.title for row in session.execute(statement)})
+        return names
+
+    def timeline_rows(self, territory_id: int, today: dt.date) -> list[GanttRow]:
+        """The Chronologie's rows: the plan's actions with only what a bar and its label show."""
+        with self._sessions() as session:
+            return gantt_rows(session, territory_id, today)
+
+    def milestones_by_action(self, territory_id: int) -> dict[int, list[MilestoneRecord]]:
+        """Every milestone of the territory's actions, by action id, each action's in `milestones.list` order."""
+        table = models.Milestone.__table__
+        with self._sessions() as session:
+            statement = (
+                select(table)
+                .join(models.Action.__table__, models.Action.id == table.c.action_id)
+                .where(models.Action.territory_id == territory_id)
+                .order_by(table.c.action_id, table.c.due_on, table.c.position, table.c.id)
+            )
+            grouped: dict[int, list[MilestoneRecord]] = {}
+            for row in session.execute(statement):
+                grouped.setdefault(row.action_id, []).append(MilestoneRecord(**row._mapping))
+        return grouped
 
     def _actions(self, session: Session, territory_id: int, include_confidential: bool) -> list[ActionRecord]:
         table = models.Action.__table__
@@ -93,22 +195,30 @@ class SummaryService:
         self, territory_id: int, today: dt.date, *, overdue: bool, horizon_days: int = 60
     ) -> list[MilestoneWithAction]:
         """Overdue milestones (due before today, not done), or those due within `horizon_days`."""
-        statement = (
-            select(models.Milestone, models.Action)
-            .join(models.Action, models.Action.id == models.Milestone.action_id)
-            .where(models.Action.territory_id == territory_id, models.Milestone.done_on.is_(None))
-        )
-        if overdue:
-            statement = statement.where(models.Milestone.due_on < today)
-        else:
-            horizon = today + dt.timedelta(days=horizon_days)
-            statement = statement.where(models.Milestone.due_on >= today, models.Milestone.due_on <= horizon)
-        statement = statement.order_by(models.Milestone.due_on, models.Milestone.id)
+        statement, _ = self._milestones_due(territory_id, today, overdue=overdue, horizon_days=horizon_days)
         with self._sessions() as session:
             return [
                 MilestoneWithAction(to_record(milestone, MilestoneRecord), to_record(action, ActionRecord))
                 for milestone, action in session.execute(statement)
             ]
+
+    @staticmethod
+    def _milestones_due(
+        territory_id: int, today: dt.date, *, overdue: bool, horizon_days: int
+    ) -> tuple[Select[models.Milestone, models.Action], ColumnElement[bool]]:
+        condition = and_(models.Action.territory_id == territory_id, models.Milestone.done_on.is_(None))
+        if overdue:
+            condition = and_(condition, models.Milestone.due_on < today)
+        else:
+            horizon = today + dt.timedelta(days=horizon_days)
+            condition = and_(condition, models.Milestone.due_on >= today, models.Milestone.due_on <= horizon)
+        statement = (
+            select(models.Milestone, models.Action)
+            .join(models.Action, models.Action.id == models.Milestone.action_id)
+            .where(condition)
+            .order_by(models.Milestone.due_on, models.Milestone.id)
+        )
+        return statement, condition
 
     def pending_decisions(self, territory_id: int) -> list[DecisionRecord]:
         statement = (

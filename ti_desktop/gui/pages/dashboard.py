@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import STARTED_STATUSES, ActionStatus
 from ti_desktop.domain.filters import ActionFilter
-from ti_desktop.domain.records import ActionRecord, DecisionRecord
-from ti_desktop.domain.summaries import PlanSummary
+from ti_desktop.domain.records import ActionRecord, AxisRecord, DecisionRecord
+from ti_desktop.domain.summaries import PlanSummary, StatusCounts
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.forms.ui_figure_tile import Ui_FigureTile
 from ti_desktop.gui.forms.ui_list_section import Ui_ListSection
@@ -44,7 +45,6 @@ from ti_desktop.gui.history_text import (
 )
 from ti_desktop.gui.models.records import ACTION_ID_ROLE, ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
@@ -53,12 +53,17 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
 
+if TYPE_CHECKING:  # QtCharts is loaded only when the chart is built, after the figures show
+    from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
+
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
 
 RECENT_CHANGES = 15
 PENDING_SHOWN = 5  # pending decisions listed in the tile's tooltip
 HORIZON_DAYS = 60
+# Rows read for the late actions and milestones lists: a screenful and more; the heading counts them all.
+LIST_SHOWN = 100
 # Page widths (px) from which blocks sit side by side: the money tiles, then the chart's legend, need room.
 WIDE_FIGURES = 1700
 WIDE_CHART = 1250
@@ -187,6 +192,11 @@ class ListSection(QWidget):
         self.empty_label = ui.emptyLabel
         self.empty_label.setText(empty_text)
         set_role(self.empty_label, Role.HINT)
+        # « … et 1 234 autres » under a list read only in part.
+        self.more_label = QLabel()
+        set_role(self.more_label, Role.HINT)
+        self.more_label.setVisible(False)
+        ui.sectionLayout.insertWidget(ui.sectionLayout.indexOf(ui.tableView) + 1, self.more_label)
         self.view = read_only_table(ui.tableView)
         self.view.setModel(model)
         header = self.view.horizontalHeader()
@@ -205,13 +215,19 @@ class ListSection(QWidget):
         open_row.triggered.connect(lambda: self._open(self.view.currentIndex()))
         self.view.addAction(open_row)
 
-    def refresh(self) -> None:
-        """Update the heading's count and fit the table's height to its rows (up to `visible_rows`)."""
-        count = self.view.model().rowCount()
+    def refresh(self, total: int | None = None) -> None:
+        """Update the heading's count and fit the table's height to its rows (up to `visible_rows`).
+
+        `total`: how many there are when the table lists only the first ones (the others are said below it)."""
+        rows = self.view.model().rowCount()
+        count = rows if total is None else max(total, rows)
         self.heading.setText(f"{self._title} ({count})")
         self.empty_label.setVisible(count == 0)
         self.view.setVisible(count > 0)
-        shown = max(1, min(count, self._visible_rows))
+        left_out = count - rows
+        self.more_label.setText(self.tr("… et {0} autre(s), à voir dans le plan").format(format_number(left_out)))
+        self.more_label.setVisible(left_out > 0)
+        shown = max(1, min(rows, self._visible_rows))
         row_height = self.view.verticalHeader().defaultSectionSize()
         height = self.view.horizontalHeader().sizeHint().height() + shown * row_height + 2 * self.view.frameWidth()
         self.view.setFixedHeight(height + 2)
@@ -236,13 +252,39 @@ class DashboardPage(Page):
         super().__init__(context, parent)
         self.services = services
         self._build_tiles()
-        self.chart = AxisStatusChart(theme=self.context.theme)
-        self.chart.segment_clicked.connect(self._on_segment_clicked)
+        self._chart: AxisStatusChart | None = None
+        self._chart_data: tuple[list[AxisRecord], dict[int, StatusCounts]] = ([], {})
         self._build_models()
         self._build_layout()
 
     def title(self) -> str:
         return self.tr("Tableau de bord")
+
+    # -- the chart, built once the figures show ------------------------------------------------
+    @property
+    def chart(self) -> AxisStatusChart:
+        """The chart of actions per axis and status (built now if it is not yet)."""
+        if self._chart is None:
+            from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart  # QtCharts: loaded late
+
+            self._chart = AxisStatusChart(theme=self.context.theme)
+            self._chart.segment_clicked.connect(self._on_segment_clicked)
+            self._chart.set_data(*self._chart_data)
+            self.chart_box.addWidget(self._chart, 1)
+            self._chart.show()  # now, not at the layout's next turn
+        return self._chart
+
+    def chart_built(self) -> bool:
+        return self._chart is not None
+
+    def _build_chart(self) -> None:
+        if self._chart is None:
+            self.chart  # noqa: B018 - the property builds it
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._chart is None:
+            QTimer.singleShot(0, self._build_chart)  # after the figures' first paint
 
     # -- building ------------------------------------------------------------------------------
     def _tile(self, caption: str, accent: str, tooltip: str | None, criteria: dict[str, Any] | None) -> FigureTile:
@@ -435,9 +477,8 @@ class DashboardPage(Page):
         self.figures_grid = QGridLayout()
         self.figures_grid.setHorizontalSpacing(sizes.panel_spacing_px)
         layout.addLayout(self.figures_grid)
-        chart_box = QVBoxLayout()
+        self.chart_box = chart_box = QVBoxLayout()
         chart_box.addWidget(self._heading(self.tr("Actions par axe et par statut")))
-        chart_box.addWidget(self.chart, 1)
         self.chart_panel = self._panel(chart_box)
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(sizes.panel_spacing_px)
@@ -503,20 +544,42 @@ class DashboardPage(Page):
         territory = services.territories.get(tid)
         self.heading.setText(self.tr("Tableau de bord — {0}").format(territory.name))
         self.as_of.setText(self.tr("Situation au {0}").format(format_date(today)))
-        overview = services.summary.overview(tid, today)  # one reading of the plan for every figure
-        self._show_figures(overview.summary)
+        # Figures summed by the database: the cost follows the screen, not the size of the plan.
+        figures = services.summary.figures(tid, today)
+        self._show_figures(figures.summary)
         self._show_pending_decisions(tid)
-        self.chart.set_data(services.axes.available_to(tid), overview.counts_by_axis)
-        names = plan_names(services, tid, actions=overview.actions)
-        codes = names["action"]
+        self._chart_data = (services.axes.available_to(tid), figures.counts_by_axis)
+        if self._chart is not None:
+            self._chart.set_data(*self._chart_data)
+        late = services.summary.first_late_actions(tid, today, LIST_SHOWN, total=figures.summary.late_count)
+        overdue = services.summary.first_milestones_due(tid, today, LIST_SHOWN, overdue=True, horizon_days=HORIZON_DAYS)
+        upcoming = services.summary.first_milestones_due(
+            tid, today, LIST_SHOWN, overdue=False, horizon_days=HORIZON_DAYS
+        )
+        decisions = services.summary.pending_decisions(tid)
+        changes = services.history.recent(tid, RECENT_CHANGES)
+        # Meetings are logged as "#id": their kind and date say more.
+        meetings = {
+            meeting.id: self.tr("{0} du {1}").format(meeting.kind.label, format_date(meeting.held_on))
+            for meeting in services.meetings.list(territory_id=tid)
+        }
+        record_name = record_namer({"meeting": meetings})
+        # Name only the actions these lines refer to: every id a line asks a name for (whatever its kind;
+        # the resolver looks actions up only for the fields naming one), the decisions' actions.
+        asked: set[int] = {decision.action_id for decision in decisions if decision.action_id is not None}
+
+        def asking(_field: str, record_id: int) -> str | None:
+            asked.add(record_id)
+            return None
+
+        for change in changes:
+            change_line(change, resolve=asking, record_name=record_name, translate=qt_translate)
+        names = plan_names(services, tid, actions=[])
+        names["action"] = codes = services.summary.action_names(tid, asked)
         actors = names["actor"]
-        self.late_model.set_records(overview.late_actions)
-        self.overdue_model.set_records(
-            services.summary.milestones_due(tid, today, overdue=True, horizon_days=HORIZON_DAYS)
-        )
-        self.upcoming_model.set_records(
-            services.summary.milestones_due(tid, today, overdue=False, horizon_days=HORIZON_DAYS)
-        )
+        self.late_model.set_records(late.shown)
+        self.overdue_model.set_records(overdue.shown)
+        self.upcoming_model.set_records(upcoming.shown)
         self.decisions_model.set_records(
             [
                 DecisionRow(
@@ -524,16 +587,10 @@ class DashboardPage(Page):
                     (actors.get(decision.owner_actor_id) if decision.owner_actor_id else None) or "—",
                     codes.get(decision.action_id) if decision.action_id else None,
                 )
-                for decision in services.summary.pending_decisions(tid)
+                for decision in decisions
             ]
         )
-        # Meetings are logged as "#id": their kind and date say more.
-        meetings = {
-            meeting.id: self.tr("{0} du {1}").format(meeting.kind.label, format_date(meeting.held_on))
-            for meeting in services.meetings.list(territory_id=tid)
-        }
         resolve = reference_resolver(names)
-        record_name = record_namer({"meeting": meetings})
         self.changes_model.set_records(
             [
                 ChangeRow(
@@ -542,11 +599,13 @@ class DashboardPage(Page):
                     change_line(change, resolve=resolve, record_name=record_name, translate=qt_translate),
                     change.action_id if change.action_id in codes else None,
                 )
-                for change in services.history.recent(tid, RECENT_CHANGES)
+                for change in changes
             ]
         )
+        totals = {self.late_section: late.total, self.overdue_section: overdue.total}
+        totals[self.upcoming_section] = upcoming.total
         for section in self._sections():
-            section.refresh()
+            section.refresh(totals.get(section))
 
     def _show_figures(self, summary: PlanSummary) -> None:
         counts = summary.status_counts

@@ -28,7 +28,12 @@ def tick_interval(largest: int) -> int:
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500):
         if largest <= step * 10:
             return step
-    return 1000
+    power = 1000  # a national plan counts tens of thousands of actions per axis: 1, 2, 5 times a power of ten
+    while True:
+        for mantissa in (1, 2, 5):
+            if largest <= mantissa * power * 10:
+                return mantissa * power
+        power *= 10
 
 
 class AxisStatusChart(QChartView):

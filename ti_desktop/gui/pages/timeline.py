@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -36,8 +36,8 @@ from ti_desktop.gui.pages.timeline_scene import (
     legend_icon,
 )
 from ti_desktop.gui.theme import apply_roles
-from ti_desktop.services.use_cases import HasMilestones, HasViews
-from ti_desktop.services.views import PlanRow
+from ti_desktop.services.timeline_rows import GanttRow
+from ti_desktop.services.use_cases import HasMilestones, HasSummary, HasViews
 
 ZOOM_SETTING = "timeline/zoom"
 
@@ -81,7 +81,7 @@ class TimelineView(QGraphicsView):
             self.action_clicked.emit(action_id)
 
 
-class TimelinePageServices(HasMilestones, HasViews, Protocol):
+class TimelinePageServices(HasMilestones, HasSummary, HasViews, Protocol):
     """What TimelinePage uses."""
 
 
@@ -90,7 +90,7 @@ class TimelinePage(Page):
         super().__init__(context, parent)
         self.services = services
         self.scene = TimelineScene(self, context.theme)
-        self._rows: list[PlanRow] = []
+        self._rows: list[GanttRow] = []
         self._milestones: dict[int, list[MilestoneRecord]] = {}
         self._shown_territory: int | None = None
         self._zoom = self._stored_zoom()
@@ -154,6 +154,7 @@ class TimelinePage(Page):
         self._follow(self.chart_view.horizontalScrollBar(), self.header_view.horizontalScrollBar())
         self._follow(self.chart_view.verticalScrollBar(), self.label_view.verticalScrollBar())
         self.chart_view.horizontalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.chart_view.verticalScrollBar().valueChanged.connect(self._show_visible_rows)
         grid = self.ui.viewsGrid
         grid.addWidget(self.header_view, 0, 1)
         grid.addWidget(self.label_view, 1, 0)
@@ -169,9 +170,8 @@ class TimelinePage(Page):
     def reload(self) -> None:
         territory_id = self.context.territory_id
         assert territory_id is not None  # Page reloads only with a territory
-        self._rows = self.services.views.plan_rows(territory_id, self.context.today)
-        # One small query per action: a few dozen in a real plan, a few milliseconds.
-        self._milestones = {row.action.id: self.services.milestones.list(action_id=row.action.id) for row in self._rows}
+        self._rows = self.services.summary.timeline_rows(territory_id, self.context.today)
+        self._milestones = self.services.summary.milestones_by_action(territory_id)  # one query for the plan
         new_territory = territory_id != self._shown_territory
         self._shown_territory = territory_id
         self._rebuild(keep_position=not new_territory)
@@ -191,6 +191,16 @@ class TimelinePage(Page):
             self.centre_on(*anchor)
         self.chart_view.verticalScrollBar().setValue(vertical)
         self._follow_scroll()
+        self._show_visible_rows()
+
+    def _show_visible_rows(self) -> None:
+        """The scene draws the rows near those the chart shows (the label view shows the same rows)."""
+        shown = self.chart_view.mapToScene(self.chart_view.viewport().rect()).boundingRect()
+        self.scene.show_rows(shown.top(), shown.bottom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_visible_rows()
 
     def _anchor(self) -> tuple[dt.date, float]:
         """What stays in place through a redraw (a new zoom, an edit): today where it is if it is in

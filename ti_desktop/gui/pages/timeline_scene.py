@@ -3,6 +3,7 @@ by construction — the time scale header (y < 0), the label column (x < 0) and 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import html
@@ -28,7 +29,11 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord, MilestoneRecord
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_percent
+from ti_desktop.services.timeline_rows import GanttRow
 from ti_desktop.services.views import PlanRow
+
+# A row of the chart: the plan page's rows, or the lighter ones the page reads for the timeline.
+ShownRow = PlanRow | GanttRow
 
 # Item data key holding the action id of everything that opens a fiche when clicked.
 ACTION_ID = 0
@@ -43,6 +48,8 @@ BAR_HEIGHT = 22
 SUB_BAR_HEIGHT = 16
 INDENT = 26
 RIGHT_MARGIN = 190  # room for the "45 %  en retard" written after bars ending on the last day
+# Rows drawn beyond the visible ones, above and below: scrolling a little never shows an empty row.
+ROW_MARGIN = 40
 FIRST_YEAR = 2023  # the programme's phase 2 (2023–2027) is always shown
 LAST_YEAR = 2027
 
@@ -133,7 +140,7 @@ class TimeScale:
 
 @dataclass(frozen=True, slots=True)
 class TimelineRow:
-    row: PlanRow
+    row: ShownRow
     depth: int  # 0 for an action, 1 for a sous-action
 
 
@@ -143,16 +150,16 @@ class AxisGroup:
     rows: list[TimelineRow]
 
 
-def has_dates(row: PlanRow) -> bool:
+def has_dates(row: ShownRow) -> bool:
     return row.action.planned_start is not None and row.action.planned_end is not None
 
 
-def group_rows(rows: Sequence[PlanRow]) -> list[AxisGroup]:
+def group_rows(rows: Sequence[ShownRow]) -> list[AxisGroup]:
     """Axes in their order; in each, actions in plan order with their sous-actions just under them, and
     the actions without dates last (after their dated siblings)."""
     ids = {row.action.id for row in rows}
-    children: dict[int, list[PlanRow]] = defaultdict(list)
-    tops: dict[int, list[PlanRow]] = defaultdict(list)
+    children: dict[int, list[ShownRow]] = defaultdict(list)
+    tops: dict[int, list[ShownRow]] = defaultdict(list)
     axes: dict[int, AxisRecord] = {}
     for row in rows:
         axes.setdefault(row.axis.id, row.axis)
@@ -162,24 +169,29 @@ def group_rows(rows: Sequence[PlanRow]) -> list[AxisGroup]:
         else:
             tops[row.axis.id].append(row)
 
-    def undated_last(siblings: list[PlanRow]) -> list[PlanRow]:
+    def undated_last(siblings: list[ShownRow]) -> list[ShownRow]:
         return sorted(siblings, key=lambda row: not has_dates(row))  # stable: plan order otherwise
 
     placed: set[int] = set()
 
-    def with_children(row: PlanRow, depth: int) -> list[TimelineRow]:
+    def with_children(row: ShownRow, depth: int, ordered: list[TimelineRow]) -> None:
         placed.add(row.action.id)
-        ordered = [TimelineRow(row, min(depth, 2))]
-        for child in undated_last(children[row.action.id]):
-            if child.action.id not in placed:
-                ordered.extend(with_children(child, depth + 1))
-        return ordered
+        ordered.append(TimelineRow(row, min(depth, 2)))
+        below = children.get(row.action.id)
+        if below:
+            for child in undated_last(below):
+                if child.action.id not in placed:
+                    with_children(child, depth + 1, ordered)
 
     groups = []
     for axis in sorted(axes.values(), key=lambda axis: (axis.position, axis.code)):
         ordered: list[TimelineRow] = []
         for top in undated_last(tops[axis.id]):
-            ordered.extend(with_children(top, 0))
+            if top.action.id in children:
+                with_children(top, 0, ordered)
+            else:  # most actions have no sous-action: no call per row
+                placed.add(top.action.id)
+                ordered.append(TimelineRow(top, 0))
         groups.append(AxisGroup(axis, ordered))
     # A parent loop (never written by the services, but cheap to survive) would hide its actions.
     for row in rows:
@@ -262,6 +274,14 @@ class TimelineScene(QGraphicsScene):
         self._forget_items()
 
     def _forget_items(self) -> None:
+        # The rows laid out (top y, row, shaded) and those whose items exist (drawn only near the view).
+        self._layout: list[tuple[float, TimelineRow, bool]] = []
+        self._tops: list[float] = []
+        self._drawn: dict[int, tuple[int, list[int], list[QGraphicsItem]]] = {}  # index -> action, milestones, items
+        self._row_milestones: Mapping[int, Sequence[MilestoneRecord]] = {}
+        self._today = dt.date.min  # set by build, with the rows
+        self._code_width = 0.0
+        self._marker_x = 8.0
         self.bars: dict[int, ActionBar] = {}
         self.labels: dict[int, QGraphicsSimpleTextItem] = {}
         self.late_markers: dict[int, QGraphicsSimpleTextItem] = {}
@@ -293,7 +313,7 @@ class TimelineScene(QGraphicsScene):
     # -- building ------------------------------------------------------------------------------
     def build(
         self,
-        rows: Sequence[PlanRow],
+        rows: Sequence[ShownRow],
         milestones: Mapping[int, Sequence[MilestoneRecord]],
         today: dt.date,
         zoom: Zoom,
@@ -306,14 +326,17 @@ class TimelineScene(QGraphicsScene):
         days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
         self.scale = TimeScale.covering(days, zoom)
         groups = group_rows(rows)
-        code_width = self._code_column_width(rows)
+        self._code_width = self._code_column_width(rows)
+        self._row_milestones = milestones
+        self._today = today
         y = 0.0
         for group in groups:
             self._add_axis_band(group, y)
             y += AXIS_ROW
             for index, timeline_row in enumerate(group.rows):
-                self._add_row(timeline_row, y, index % 2 == 1, code_width, milestones, today)
+                self._layout.append((y, timeline_row, index % 2 == 1))
                 y += ACTION_ROW
+        self._tops = [top for top, _row, _shaded in self._layout]
         if not groups:
             self.empty_message = self._text(
                 translate("Aucune action à afficher : créez des fiches-actions dans le Plan d'action."),
@@ -329,16 +352,57 @@ class TimelineScene(QGraphicsScene):
         separator = self.addLine(0, -HEADER_HEIGHT, 0, self.rows_height, QPen(self.colours.year_line, 1))
         separator.setZValue(6)
         self.setSceneRect(QRectF(-LABEL_WIDTH, -HEADER_HEIGHT, LABEL_WIDTH + self.chart_width, HEADER_HEIGHT + y))
+        self.show_rows(0, 0)
         self.follow_scroll(0)
+
+    def show_rows(self, top: float, bottom: float) -> None:
+        """Draw the rows between scene y `top` and `bottom` (what a view shows), and `ROW_MARGIN` rows on
+        either side; forget the others' items: the scene holds what is near the view, not the whole plan."""
+        first = max(bisect.bisect_right(self._tops, top) - 1 - ROW_MARGIN, 0)
+        last = min(bisect.bisect_left(self._tops, bottom) + ROW_MARGIN, len(self._layout))
+        for index in [index for index in self._drawn if not first <= index < last]:
+            self._forget_row(index)
+        for index in range(first, last):
+            if index not in self._drawn:
+                y, timeline_row, shaded = self._layout[index]
+                made: list[QGraphicsItem] = []
+                milestone_ids = self._add_row(
+                    timeline_row, y, shaded, self._code_width, self._row_milestones, self._today, made
+                )
+                self._drawn[index] = (timeline_row.row.action.id, milestone_ids, made)
+
+    def _forget_row(self, index: int) -> None:
+        action_id, milestone_ids, items = self._drawn.pop(index)
+        for item in items:
+            self.removeItem(item)
+        for drawn in (self.bars, self.labels, self.late_markers, self.undated_markers):
+            drawn.pop(action_id, None)
+        for milestone_id in milestone_ids:
+            self.milestones.pop(milestone_id, None)
+
+    @property
+    def drawn_rows(self) -> int:
+        """How many action rows have their items in the scene."""
+        return len(self._drawn)
 
     def _text(self, text: str, text_font: QFont, colour: QColor) -> QGraphicsSimpleTextItem:
         item = self.addSimpleText(text, text_font)
         item.setBrush(colour)
         return item
 
-    def _code_column_width(self, rows: Sequence[PlanRow]) -> float:
+    def _code_column_width(self, rows: Sequence[ShownRow]) -> float:
         metrics = QFontMetricsF(font(15, bold=True))
-        widest = max((metrics.horizontalAdvance(row.action.code or "") for row in rows), default=0.0)
+        codes = {row.action.code for row in rows if row.action.code}
+        if len(codes) > 200:
+            # Measure exactly only the codes widest by their characters' advances (a national plan has
+            # 100,000 codes); kerning changes a code's width by far less than the gap to the 200th.
+            advance = {ch: metrics.horizontalAdvance(ch) for ch in set("".join(codes))}
+
+            def rough(code: str) -> float:
+                return sum(map(advance.__getitem__, code))
+
+            codes = set(sorted(codes, key=rough, reverse=True)[:200])
+        widest = max((metrics.horizontalAdvance(code) for code in codes), default=0.0)
         return min(widest, 130.0) + 12
 
     def _add_axis_band(self, group: AxisGroup, y: float) -> None:
@@ -368,7 +432,9 @@ class TimelineScene(QGraphicsScene):
         code_width: float,
         milestones: Mapping[int, Sequence[MilestoneRecord]],
         today: dt.date,
-    ) -> None:
+        made: list[QGraphicsItem],
+    ) -> list[int]:
+        """Add the row's items (listed in `made`); returns the ids of the milestones drawn."""
         row = timeline_row.row
         action = row.action
         colour = QColor(row.axis.colour)
@@ -378,6 +444,7 @@ class TimelineScene(QGraphicsScene):
         if alternate:
             shade = self.addRect(QRectF(0, y, self.chart_width, ACTION_ROW), no_pen, self.colours.alternate_row)
             shade.setZValue(-10)
+            made.append(shade)
         # The label cell: clickable as a whole, with the axis colour as a left stripe.
         cell = self.addRect(
             QRectF(-LABEL_WIDTH, y, LABEL_WIDTH, ACTION_ROW),
@@ -388,12 +455,14 @@ class TimelineScene(QGraphicsScene):
         self._make_clickable(cell, action.id, tooltip)
         stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, ACTION_ROW), no_pen, light(colour, 0.6))
         stripe.setZValue(-9)
+        made += [cell, stripe]
         left = -LABEL_WIDTH + 20 + INDENT * timeline_row.depth
         code_font = font(15 if timeline_row.depth == 0 else 14, bold=True)
         title_font = font(15 if timeline_row.depth == 0 else 14)
         if timeline_row.depth:
             hook = self.addPath(self._hook_path(left - INDENT + 6, y, centre_y), QPen(self.colours.muted, 1.2))
             hook.setZValue(-8)
+            made.append(hook)
         code = self._text(action.code or "", code_font, self.colours.text)
         code.setPos(left, centre_y - code.boundingRect().height() / 2)
         self._make_clickable(code, action.id, tooltip)
@@ -404,6 +473,7 @@ class TimelineScene(QGraphicsScene):
         title.setPos(title_left, centre_y - title.boundingRect().height() / 2)
         self._make_clickable(title, action.id, tooltip)
         self.labels[action.id] = title
+        made += [code, title]
 
         bar_height = BAR_HEIGHT if timeline_row.depth == 0 else SUB_BAR_HEIGHT
         after_x: float
@@ -422,6 +492,7 @@ class TimelineScene(QGraphicsScene):
             self.addItem(bar)
             self._make_clickable(bar, action.id, tooltip)
             self.bars[action.id] = bar
+            made.append(bar)
             after_x = end + 8
             for milestone in milestones.get(action.id, ()):
                 if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
@@ -429,17 +500,25 @@ class TimelineScene(QGraphicsScene):
             percent = self._text(format_percent(action.progress / 100), font(13), self.colours.muted)
             percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
+            made.append(percent)
             after_x += percent.boundingRect().width() + 8
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
+            made.append(self.undated_markers[action.id])
         if row.late:
             marker = self._text(translate("en retard"), font(13, bold=True), self.colours.late)
             marker.setPos(after_x, centre_y - marker.boundingRect().height() / 2)
             marker.setZValue(3)
             self._make_clickable(marker, action.id, tooltip)
             self.late_markers[action.id] = marker
+            made.append(marker)
+        drawn = []
         for milestone in milestones.get(action.id, ()):
-            self._add_milestone(milestone, action.id, centre_y, bar_height, today)
+            item = self._add_milestone(milestone, action.id, centre_y, bar_height, today)
+            if item is not None:
+                made.append(item)
+                drawn.append(milestone.id)
+        return drawn
 
     @staticmethod
     def _hook_path(x: float, y: float, centre_y: float) -> QPainterPath:
@@ -449,7 +528,7 @@ class TimelineScene(QGraphicsScene):
         path.lineTo(x + INDENT - 10, centre_y)
         return path
 
-    def _add_undated_marker(self, row: PlanRow, centre_y: float, bar_height: float, tooltip: str) -> float:
+    def _add_undated_marker(self, row: ShownRow, centre_y: float, bar_height: float, tooltip: str) -> float:
         action = row.action
         if action.planned_start is None and action.planned_end is None:
             text = translate("sans dates")
@@ -465,8 +544,8 @@ class TimelineScene(QGraphicsScene):
         caption.setFont(font(14, italic=True))
         caption.setBrush(self.colours.muted)
         caption.setPos(68, -caption.boundingRect().height() / 2)
-        # Placed at the start of the chart; follow_scroll keeps it at the left of what is shown.
-        marker.setPos(8, centre_y)
+        # Placed at the left of what is shown; follow_scroll keeps it there.
+        marker.setPos(self._marker_x, centre_y)
         marker.setZValue(3)
         self._make_clickable(marker, action.id, tooltip)
         self.undated_markers[action.id] = marker
@@ -476,6 +555,7 @@ class TimelineScene(QGraphicsScene):
         """Keep in view, when the chart scrolls sideways, the "sans dates" markers and the year of the
         part of the time scale shown (beside the "aujourd'hui" pill rather than under it)."""
         left = max(visible_left, 0.0) + 8
+        self._marker_x = left
         for marker in self.undated_markers.values():
             marker.setX(left)
         for year, label in self.year_labels.items():
@@ -491,9 +571,9 @@ class TimelineScene(QGraphicsScene):
 
     def _add_milestone(
         self, milestone: MilestoneRecord, action_id: int, centre_y: float, bar_height: float, today: dt.date
-    ) -> None:
+    ) -> QGraphicsPolygonItem | None:
         if milestone.due_on is None:
-            return
+            return None
         x = self._milestone_x(milestone.due_on)
         item = self.addPolygon(diamond(QPointF(x, centre_y), bar_height / 2 + 3))
         brush, pen = milestone_style(milestone, today, self.colours)
@@ -502,6 +582,7 @@ class TimelineScene(QGraphicsScene):
         item.setZValue(4)
         self._make_clickable(item, action_id, self.milestone_tooltip(milestone, today))
         self.milestones[milestone.id] = item
+        return item
 
     def _milestone_x(self, day: dt.date) -> float:
         return self.scale.x(day) + self.scale.pixels_per_day / 2
@@ -596,7 +677,7 @@ class TimelineScene(QGraphicsScene):
         self._today_pill = pill_rect
 
     # -- tooltips ----------------------------------------------------------------------------------
-    def action_tooltip(self, row: PlanRow) -> str:
+    def action_tooltip(self, row: ShownRow) -> str:
         action = row.action
         title = html.escape(f"{action.code} — {action.title}" if action.code else action.title)
         lines = [f"<b>{title}</b>", html.escape(translate("Axe : {axis}").format(axis=row.axis.label))]
