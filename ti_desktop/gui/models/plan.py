@@ -123,6 +123,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._axes: list[Node] = []
         self._by_action: dict[int, Node] = {}
         self._counts = PlanCounts(0, 0, {})
+        self.view_fetches = True
 
     # -- loading, filtering, sorting -----------------------------------------------------------
     def set_plan(
@@ -188,13 +189,19 @@ class PlanTreeModel(QAbstractItemModel):
             self._counts = PlanCounts(0, 0, {})
         self.endResetModel()
 
-    def canFetchMore(self, parent: Index) -> bool:
+    def can_fetch(self, parent: Index) -> bool:
+        """Has this axis lines not read yet?"""
         node = self._node(parent)
         return node is not None and node.row is None and len(node.children) < node.top_level
 
+    def canFetchMore(self, parent: Index) -> bool:
+        # A QTreeView fetches for every expanded axis, on screen or not; the page fetches for those in view only
+        # (PlanPage._fetch_visible). Without a page to drive it, the model lets the view fetch.
+        return self.view_fetches and self.can_fetch(parent)
+
     def fetchMore(self, parent: Index) -> None:
         node = self._node(parent)
-        if node is not None and self.canFetchMore(parent):
+        if node is not None and self.can_fetch(parent):
             self._fetch(node, BATCH)
 
     def _fetch(self, axis: Node, limit: int) -> None:

@@ -55,6 +55,8 @@ class PlanPage(Page):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         apply_roles(self)
         self.model = PlanTreeModel(self._edit_action, self, context.theme)
+        self.model.view_fetches = False  # the page fetches what is on screen (`_fetch_visible`)
+        self._fetching = False
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -192,16 +194,30 @@ class PlanPage(Page):
                 self.view.expand(index)
 
     def _fetch_visible(self, *_args: object) -> None:
-        """Fetch the next window of each expanded axis whose last loaded line is on screen (or above it)."""
-        bottom = self.view.viewport().height()
-        for axis_row in range(self.model.rowCount()):
-            axis = self.model.index(axis_row, 0)
-            if not self.model.canFetchMore(axis) or not self.view.isExpanded(axis):
-                continue
-            count = self.model.rowCount(axis)
-            rect = self.view.visualRect(self.model.index(count - 1, 0, axis) if count else axis)
-            if rect.isValid() and rect.top() <= bottom:
-                self.model.fetchMore(axis)
+        """Fetch the next window of each expanded axis whose last loaded line is on screen (or above it), until
+        the screen is full: axes below the screen are not read until they scroll into view."""
+        if self._fetching:
+            return  # a fetch moves the scroll bar's range, which calls back here
+        self._fetching = True
+        try:
+            for _round in range(50):  # each round fills more of the screen; 50 windows is far beyond one screen
+                self.view.doItemsLayout()
+                bottom = self.view.viewport().height()
+                fetched = False
+                for axis_row in range(self.model.rowCount()):
+                    axis = self.model.index(axis_row, 0)
+                    if not self.model.can_fetch(axis) or not self.view.isExpanded(axis):
+                        continue
+                    count = self.model.rowCount(axis)
+                    rect = self.view.visualRect(self.model.index(count - 1, 0, axis) if count else axis)
+                    if rect.isValid() and rect.top() <= bottom:
+                        self.model.fetchMore(axis)
+                        fetched = True
+                        break  # lay out again: what this window pushed down may leave the screen
+                if not fetched:
+                    return
+        finally:
+            self._fetching = False
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -280,6 +296,8 @@ class PlanPage(Page):
                 self.columns.show([column])  # asked for actions with this field filled: show it
         self.model.set_filter(action_filter)
         self.view.expandAll()  # the axes and what is loaded of them: the rest expands as it arrives
+        self._fetch_visible()
+        QTimer.singleShot(0, self._fetch_visible)  # again once the page has its size on screen
         self.count_label.setText(
             self.tr("{shown} action(s) affichée(s) sur {total}").format(
                 shown=self.model.matching_count(), total=self.model.action_count()
