@@ -57,6 +57,15 @@ NAMING_CONVENTION = {
 }
 
 
+SEARCH_TABLE = "action_search"  # SQLite's FTS5 index of the actions' text (migration 0009), kept by triggers
+
+
+def is_search_index(name: str | None) -> bool:
+    """The FTS5 table and its shadow tables: the database's own index, not a model (alembic's comparison, the
+    copy between bases and the row counts leave them out; a copy's destination rebuilds it by its triggers)."""
+    return name is not None and (name == SEARCH_TABLE or name.startswith(SEARCH_TABLE + "_"))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

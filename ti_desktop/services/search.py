@@ -16,14 +16,17 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Integer,
     Numeric,
     Table,
     and_,
     case,
+    column,
     cast,
     exists,
     func,
     literal,
+    literal_column,
     not_,
     or_,
     select,
@@ -33,10 +36,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
+from ti_desktop.db.models import SEARCH_TABLE
 from ti_desktop.domain.enums import CLOSED_STATUSES, SECURED_FUNDING_STATUSES, ActionStatus, CustomFieldKind
 from ti_desktop.domain.filters import STALE_AFTER_DAYS, ActionFilter, QualityIssue
 
-SEARCH_TABLE = "action_search"  # SQLite FTS5 (migration 0009); PostgreSQL uses an index instead
 TRIGRAM = 3  # the shortest word the trigram index finds
 
 
@@ -62,7 +65,15 @@ def fold(session: Session, expression: Any) -> Any:
 def searchable_text(table: Table) -> Any:
     """The text a word is looked for in: code, title and description, apart (a word has no spaces, so it never
     straddles two of them). PostgreSQL's trigram index is on the lowered form of this very expression."""
-    return func.coalesce(table.c.code, "") + " " + table.c.title + " " + func.coalesce(table.c.description, "")
+    # Literals, not bound parameters: PostgreSQL matches the query's expression with the index's by its text.
+    empty, space = literal_column("''"), literal_column("' '")
+    return (
+        func.coalesce(table.c.code, empty)
+        .concat(space)
+        .concat(table.c.title)
+        .concat(space)
+        .concat(func.coalesce(table.c.description, empty))
+    )
 
 
 def has_search_index(session: Session) -> bool:
@@ -96,7 +107,7 @@ def text_condition(session: Session, table: Table, words: Sequence[str]) -> Colu
             matching = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :query").bindparams(
                 query=_fts_query(long_words)
             )
-            conditions.append(table.c.id.in_(matching.columns()))
+            conditions.append(table.c.id.in_(matching.columns(column('rowid', Integer))))
         else:
             short_words = list(words)
         for word in short_words:
