@@ -21,8 +21,8 @@ from sqlalchemy import (
     Table,
     and_,
     case,
-    column,
     cast,
+    column,
     exists,
     func,
     literal,
@@ -107,7 +107,7 @@ def text_condition(session: Session, table: Table, words: Sequence[str]) -> Colu
             matching = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :query").bindparams(
                 query=_fts_query(long_words)
             )
-            conditions.append(table.c.id.in_(matching.columns(column('rowid', Integer))))
+            conditions.append(table.c.id.in_(matching.columns(column("rowid", Integer))))
         else:
             short_words = list(words)
         for word in short_words:

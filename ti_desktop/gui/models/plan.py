@@ -36,7 +36,7 @@ EditAction = Callable[[int, str, Any], bool]
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PLAN_ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-BATCH = 100  # top-level lines read at a time under an axis: a few screens
+BATCH = 60  # top-level lines read at a time under an axis: more than a screenful
 
 
 class PlanSource(Protocol):
@@ -76,7 +76,22 @@ class Column(IntEnum):
     ACHIEVED_INVESTMENT = 11
 
 
+COLUMNS = tuple(Column)
 OUTCOME_COLUMNS = (Column.JOBS, Column.ACHIEVED_INVESTMENT)  # targeted vs achieved
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ACTION_ID_ROLE,
+        SORT_ROLE,
+        PLAN_ROW_ROLE,
+    }
+)
 HEADERS = {
     Column.CODE: "Code",
     Column.TITLE: "Titre",
@@ -320,13 +335,16 @@ class PlanTreeModel(QAbstractItemModel):
 
     # -- data ----------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED_ROLES:  # the view asks each cell for a dozen roles; most have no answer here
+            return None
         node = self._node(index)
         if node is None:
             return None
-        custom = self.custom_field(index.column())
-        if custom is not None:
-            return self._custom_data(node, custom, role)
-        column = Column(index.column())
+        number = index.column()
+        if number >= len(COLUMNS):
+            custom = self.custom_field(number)
+            return self._custom_data(node, custom, role) if custom is not None else None
+        column = COLUMNS[number]
         if node.row is None:
             return self._axis_data(node, column, role)
         if role == Qt.ItemDataRole.ForegroundRole and not node.matches and column != Column.STATUS:
