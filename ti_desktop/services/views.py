@@ -209,6 +209,13 @@ class ViewService:
             for record, flag_ in tops
         ]
 
+    def plan_matching_ids(self, action_filter: ActionFilter) -> set[int]:
+        """The ids of the actions matching the filter, found by the database (the plan page's predicate)."""
+        table = models.Action.__table__
+        with self._sessions() as session:
+            search.prepare(session)
+            return set(session.scalars(select(table.c.id).where(search.condition(session, action_filter, table))))
+
     def plan_leads(self, territory_id: int) -> list[tuple[int, str]]:
         """The actors leading an action of the territory (id, name), by name as the user reads it."""
         table = models.Action.__table__
