@@ -22,7 +22,7 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Leave SQLite's search index (an FTS5 table and its shadow tables, migration 0009) out of comparisons."""
-    return not (type_ == "table" and is_search_index(name))
+    return not (type_ in ("table", "index") and is_search_index(name))
 
 
 def run_migrations() -> None:
