@@ -238,7 +238,8 @@ def test_revision_goes_up_down_and_up_again_with_data(revision: str, tmp_path: P
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    return not (type_ in ("table", "index") and is_search_index(name))  # SQLite's FTS5 index: the database's, not a model
+    # The search index (migration 0009) is the database's, not a model's.
+    return not (type_ in ("table", "index") and is_search_index(name))
 
 
 def model_differences(path: Path) -> list[Any]:

@@ -62,8 +62,9 @@ SEARCH_INDEX = "ix_actions_search_trgm"  # PostgreSQL's pg_trgm index of the sam
 
 
 def is_search_index(name: str | None) -> bool:
-    """The FTS5 table and its shadow tables, the pg_trgm index: the database's own index, not a model (alembic's comparison, the
-    copy between bases and the row counts leave them out; a copy's destination rebuilds it by its triggers)."""
+    """The FTS5 table and its shadow tables, the pg_trgm index: the database's own index, not a model (alembic's
+    comparison, the copy between bases and the row counts leave them out; a copy's destination rebuilds it by its
+    triggers)."""
     return name is not None and (name in (SEARCH_TABLE, SEARCH_INDEX) or name.startswith(SEARCH_TABLE + "_"))
 
 
