@@ -209,6 +209,11 @@ class PlanTreeModel(QAbstractItemModel):
         node = self._node(parent)
         return node is not None and node.row is None and len(node.children) < node.top_level
 
+    def axis_size(self, parent: Index) -> int:
+        """How many top-level lines the axis holds under the filter, fetched or not."""
+        node = self._node(parent)
+        return node.top_level if node is not None and node.row is None else 0
+
     def canFetchMore(self, parent: Index) -> bool:
         # A QTreeView fetches for every expanded axis, on screen or not; the page fetches for those in view only
         # (PlanPage._fetch_visible). Without a page to drive it, the model lets the view fetch.

@@ -57,6 +57,10 @@ class PlanPage(Page):
         self.model = PlanTreeModel(self._edit_action, self, context.theme)
         self.model.view_fetches = False  # the page fetches what is on screen (`_fetch_visible`)
         self._fetching = False
+        self._fetch_timer = QTimer(self)  # the page's own: a page closed takes it along
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_visible)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -297,7 +301,7 @@ class PlanPage(Page):
         self.model.set_filter(action_filter)
         self.view.expandAll()  # the axes and what is loaded of them: the rest expands as it arrives
         self._fetch_visible()
-        QTimer.singleShot(0, self._fetch_visible)  # again once the page has its size on screen
+        self._fetch_timer.start()  # again once the page has its size on screen
         self.count_label.setText(
             self.tr("{shown} action(s) affichée(s) sur {total}").format(
                 shown=self.model.matching_count(), total=self.model.action_count()
