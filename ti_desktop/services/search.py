@@ -18,7 +18,6 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Numeric,
-    Table,
     and_,
     case,
     cast,
@@ -62,11 +61,12 @@ def fold(session: Session, expression: Any) -> Any:
     return func.lower(func.coalesce(expression, ""))
 
 
-def searchable_text(table: Table) -> Any:
+def searchable_text(table: Any) -> Any:  # `table`: the actions' Table or an alias of it
     """The text a word is looked for in: code, title and description, apart (a word has no spaces, so it never
     straddles two of them). PostgreSQL's trigram index is on the lowered form of this very expression."""
     # Literals, not bound parameters: PostgreSQL matches the query's expression with the index's by its text.
-    empty, space = literal_column("''"), literal_column("' '")
+    empty: Any = literal_column("''")
+    space: Any = literal_column("' '")
     return (
         func.coalesce(table.c.code, empty)
         .concat(space)
@@ -94,7 +94,7 @@ def _fts_query(words: Sequence[str]) -> str:
     return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def text_condition(session: Session, table: Table, words: Sequence[str]) -> ColumnElement[bool]:
+def text_condition(session: Session, table: Any, words: Sequence[str]) -> ColumnElement[bool]:
     if not words:
         return true()
     dialect = session.get_bind().dialect.name
@@ -121,7 +121,7 @@ def text_condition(session: Session, table: Table, words: Sequence[str]) -> Colu
     return and_(*conditions)
 
 
-def late_condition(table: Table, today: dt.date) -> ColumnElement[bool]:
+def late_condition(table: Any, today: dt.date) -> ColumnElement[bool]:
     """`rules.is_action_late` in SQL."""
     return and_(
         table.c.planned_end.is_not(None),
@@ -130,13 +130,13 @@ def late_condition(table: Table, today: dt.date) -> ColumnElement[bool]:
     )
 
 
-def _stale(table: Table, today: dt.date) -> ColumnElement[bool]:
+def _stale(table: Any, today: dt.date) -> ColumnElement[bool]:
     updates = models.ProgressUpdate.__table__
     recent = today - dt.timedelta(days=STALE_AFTER_DAYS)
     return not_(exists().where(updates.c.action_id == table.c.id, updates.c.reported_on >= recent))
 
 
-def _custom_filled(table: Table, territory_id: int, field_id: int) -> ColumnElement[bool]:
+def _custom_filled(table: Any, territory_id: int, field_id: int) -> ColumnElement[bool]:
     """`custom_fields.is_filled` of the decoded value, on its stored text: not empty, not a zero, not « non »."""
     values = models.CustomValue.__table__
     fields = models.CustomField.__table__
@@ -155,7 +155,7 @@ def _custom_filled(table: Table, territory_id: int, field_id: int) -> ColumnElem
     )
 
 
-def condition(session: Session, action_filter: ActionFilter, table: Table | None = None) -> ColumnElement[bool]:
+def condition(session: Session, action_filter: ActionFilter, table: Any = None) -> ColumnElement[bool]:
     """Every criterion of the filter (AND), the territory's included: `ActionFilter.matches` in SQL."""
     a = table if table is not None else models.Action.__table__
     f = action_filter
@@ -204,7 +204,7 @@ PLAN_COLUMNS = 12
 
 def sort_keys(
     session: Session,
-    table: Table,
+    table: Any,
     column: int,
     today: dt.date,
     custom_field: tuple[int, CustomFieldKind] | None = None,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -196,7 +196,7 @@ class ViewService:
             tops = [self._record_and_flag(row) for row in session.execute(statement)]
             children: dict[int, list[tuple[ActionRecord, bool]]] = defaultdict(list)
             if tops:
-                condition = table.c.parent_id.in_([record.id for record, _ in tops])
+                condition: ColumnElement[bool] = table.c.parent_id.in_([record.id for record, _ in tops])
                 if matches is not None:
                     condition = and_(condition, matches)
                 for row in session.execute(select(table).where(condition).order_by(*keys)):
@@ -241,7 +241,7 @@ class ViewService:
         return ActionRecord(**values), flag
 
     @staticmethod
-    def _order_by(session: Session, table: Table, order: PlanOrder, today: dt.date) -> list[Any]:
+    def _order_by(session: Session, table: Any, order: PlanOrder, today: dt.date) -> list[Any]:
         # Python's stable sort kept ties in (code, id) order whatever the direction: so do we.
         keys = search.sort_keys(session, table, order.column, today, order.custom_field)
         if order.descending:
@@ -249,14 +249,14 @@ class ViewService:
         return [*keys, table.c.code, table.c.id]
 
     @staticmethod
-    def _shown(session: Session, action_filter: ActionFilter, table: Table) -> Any:
+    def _shown(session: Session, action_filter: ActionFilter, table: Any) -> Any:
         """The actions on screen: those matching, and the parents of matching sub-actions (for context)."""
         if not search.is_filtering(action_filter):
             return table.c.territory_id == action_filter.territory_id
         inner = _MATCHING_SUB if table is models.Action.__table__ else table.alias("matching_sub")
         parents = select(inner.c.parent_id).where(
             inner.c.parent_id.is_not(None),
-            search.condition(session, action_filter, inner),  # type: ignore[arg-type]
+            search.condition(session, action_filter, inner),
         )
         return and_(
             table.c.territory_id == action_filter.territory_id,
@@ -302,13 +302,13 @@ class ViewService:
         fields = models.CustomField.__table__
         values = models.CustomValue.__table__
         custom: dict[int, dict[int, CustomValue]] = {}
-        statement = (
+        custom_query = (
             select(values.c.action_id, values.c.field_id, values.c.value, fields.c.kind)
             .join(fields, fields.c.id == values.c.field_id)
             .where(fields.c.territory_id == territory_id, values.c.action_id.in_(ids))
             .order_by(values.c.action_id, fields.c.position, fields.c.id)
         )
-        for owner, field_id, stored, kind in session.execute(statement):
+        for owner, field_id, stored, kind in session.execute(custom_query):
             custom.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
         return {
             action.id: PlanRow(
