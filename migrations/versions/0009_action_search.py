@@ -14,7 +14,9 @@ The plan's text filter looks for every word in an action's code, title and descr
 - PostgreSQL: a pg_trgm GIN index on the lowered text, which serves the same `LIKE '%word%'` query. Creating
   the extension needs the right to; without it the index is left out (a warning says so) and the search scans.
 
-The downgrade removes the index (and on SQLite its triggers); no user data is in it.
+An index on (territory, axis, parent) serves the plan page's counts per axis and its windows.
+
+The downgrade removes the indexes (and on SQLite its triggers); no user data is in it.
 """
 
 import logging
@@ -35,6 +37,8 @@ PG_TEXT = "lower(coalesce(code, '') || ' ' || title || ' ' || coalesce(descripti
 
 
 def upgrade() -> None:
+    # The plan page's counts per axis and windows of top-level actions read this index alone.
+    op.create_index("ix_actions_territory_axis_parent", "actions", ["territory_id", "axis_id", "parent_id"])
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         op.execute(
@@ -68,6 +72,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_actions_territory_axis_parent", table_name="actions")
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for trigger in ("action_search_insert", "action_search_delete", "action_search_update"):

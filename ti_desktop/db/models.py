@@ -265,6 +265,8 @@ class Action(Timestamped, Versioned, Base):
         non_negative("induced_investment"),
         non_negative("achieved_investment"),
         Index("ix_actions_territory_axis", "territory_id", "axis_id"),
+        # The plan's counts per axis and its windows of top-level actions (migration 0009).
+        Index("ix_actions_territory_axis_parent", "territory_id", "axis_id", "parent_id"),
         Index("ix_actions_territory_status", "territory_id", "status"),
         Index("ix_actions_planned_end", "planned_end"),
     )

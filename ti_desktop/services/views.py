@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -151,18 +151,22 @@ class ViewService:
             search.prepare(session)
             territory = table.c.territory_id == action_filter.territory_id
             total = session.execute(select(func.count()).where(territory)).scalar_one()
-            if search.is_filtering(action_filter):
-                matching = session.execute(
-                    select(func.count()).where(search.condition(session, action_filter, table))
-                ).scalar_one()
-            else:
-                matching = total
             shown = self._shown(session, action_filter, table)
             top = case((table.c.parent_id.is_(None), 1), else_=0)
-            statement = select(table.c.axis_id, func.count(), func.sum(top)).where(shown).group_by(table.c.axis_id)
-            axes = {
-                axis_id: AxisCount(int(count), int(tops or 0)) for axis_id, count, tops in session.execute(statement)
-            }
+            if search.is_filtering(action_filter):
+                hit: Any = case((search.condition(session, action_filter, table), 1), else_=0)
+            else:
+                hit = literal(1)
+            statement = (
+                select(table.c.axis_id, func.count(), func.sum(top), func.sum(hit))
+                .where(shown)
+                .group_by(table.c.axis_id)
+            )
+            axes: dict[int, AxisCount] = {}
+            matching = 0
+            for axis_id, count, tops, hits in session.execute(statement):
+                axes[axis_id] = AxisCount(int(count), int(tops or 0))
+                matching += int(hits or 0)
         return PlanCounts(int(total), int(matching), axes)
 
     def plan_window(
@@ -253,15 +257,20 @@ class ViewService:
         """The actions on screen: those matching, and the parents of matching sub-actions (for context)."""
         if not search.is_filtering(action_filter):
             return table.c.territory_id == action_filter.territory_id
-        inner = _MATCHING_SUB if table is models.Action.__table__ else table.alias("matching_sub")
-        parents = select(inner.c.parent_id).where(
-            inner.c.parent_id.is_not(None),
-            search.condition(session, action_filter, inner),
-        )
-        return and_(
-            table.c.territory_id == action_filter.territory_id,
-            or_(search.condition(session, action_filter, table), table.c.id.in_(parents)),
-        )
+        # One IN over the matching ids and their parents: the database walks the matches (the search index's
+        # rowids), not the whole territory.
+        inner = _MATCHING_SUB
+        matching = search.condition(session, action_filter, inner)
+        ids: Any = select(inner.c.id).where(matching)
+        # (`+ 0`: through the parent index, instant when the base has no sub-action, not the territory's.)
+        has_sub_actions = session.execute(
+            select(table.c.id)
+            .where(table.c.parent_id.is_not(None), table.c.territory_id + 0 == action_filter.territory_id)
+            .limit(1)
+        ).first()
+        if has_sub_actions:
+            ids = union_all(ids, select(inner.c.parent_id).where(matching, inner.c.parent_id.is_not(None)))
+        return and_(table.c.territory_id == action_filter.territory_id, table.c.id.in_(ids))
 
     def _rows_for(
         self, session: Session, territory_id: int, actions: list[ActionRecord], today: dt.date
