@@ -7,7 +7,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
-from ti_desktop.db.models import Base
+from ti_desktop.db.models import Base, is_search_index
 
 target_metadata = Base.metadata
 
@@ -20,6 +20,11 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     return False
 
 
+def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    """Leave SQLite's search index (an FTS5 table and its shadow tables, migration 0009) out of comparisons."""
+    return not (type_ in ("table", "index") and is_search_index(name))
+
+
 def run_migrations() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
@@ -30,6 +35,7 @@ def run_migrations() -> None:
         render_as_batch=True,
         render_item=render_item,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

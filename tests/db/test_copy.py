@@ -9,6 +9,7 @@ import pytest
 
 from ti_desktop.cli import main
 from ti_desktop.db.copy import CopyError
+from ti_desktop.db.models import SEARCH_TABLE, is_search_index
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import copy_between, open_services
 
@@ -16,9 +17,18 @@ from ..clock import fixed_clock
 
 
 def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table; the search index by what it finds (its pages' bytes depend on the write order)."""
     with sqlite3.connect(path) as connection:
         names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+        dump = {
+            name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for name in names
+            if not is_search_index(name)
+        }
+        for word in ("friche", "tec-0", "mobilité"):
+            found = connection.execute(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ?", (f'"{word}"',))
+            dump[f"{SEARCH_TABLE} {word}"] = sorted(found.fetchall())
+        return dump
 
 
 def test_file_to_file_copy_is_identical(demo_db: Path, tmp_path: Path) -> None:

@@ -63,7 +63,6 @@ def test_filters_combine_instantly(qtbot: QtBot, context: TestContext) -> None:
     fon = context.services.axes.by_code(tid, "FON").id
     choose(page.axis_filter, fon)
     choose(page.status_filter, ActionStatus.EN_COURS.value)
-    qtbot.keyClicks(page.search, "friche")
     expected = context.services.actions.find(
         ActionFilter(
             territory_id=tid,
@@ -74,8 +73,9 @@ def test_filters_combine_instantly(qtbot: QtBot, context: TestContext) -> None:
         )
     )
     assert expected, "the demo has en-cours land actions about friches"
+    qtbot.keyClicks(page.search, "friche")  # the search runs once typing pauses
+    qtbot.waitUntil(lambda: page.count_label.text().startswith(f"{len(expected)} action(s)"))
     assert sorted(page.model.matching_action_ids()) == sorted(a.id for a in expected)
-    assert page.count_label.text().startswith(f"{len(expected)} action(s)")
     page.clear_filters.click()
     assert len(page.model.matching_action_ids()) == page.model.action_count()
 
@@ -215,3 +215,46 @@ def test_outcome_columns_appear_on_demand_and_with_their_filter(qtbot: QtBot, co
     row = page.model.index_of_action(inn.id)
     assert row.siblingAtColumn(Column.JOBS).data() == "2 / 4"  # created (constatés) over targeted
     assert row.siblingAtColumn(Column.ACHIEVED_INVESTMENT).data() == format_euros(Decimal(1200000))
+
+
+def test_the_search_runs_once_typing_pauses_for_the_latest_text_only(
+    qtbot: QtBot, context: TestContext, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, context)
+    views = context.services.views
+    searched: list[str] = []
+    counts = views.plan_counts
+
+    def recording(action_filter: ActionFilter) -> object:
+        searched.append(action_filter.text)
+        return counts(action_filter)
+
+    monkeypatch.setattr(views, "plan_counts", recording)
+    total = page.model.action_count()
+    qtbot.keyClicks(page.search, "frich")
+    assert page.count_label.text() == f"{total} action(s) affichée(s) sur {total}"  # typing: nothing run yet
+    qtbot.keyClicks(page.search, "e")
+    expected = context.services.actions.find(ActionFilter(territory_id=context.territory_id or 0, text="friche"))
+    qtbot.waitUntil(lambda: page.count_label.text() == f"{len(expected)} action(s) affichée(s) sur {total}")
+    assert searched == ["friche"]  # one query, for the text typing paused on
+    assert sorted(page.model.matching_action_ids()) == sorted(a.id for a in expected)
+    page.search.clear()
+    qtbot.keyClicks(page.search, "zzz")  # a newer text: its (empty) result is the one shown
+    qtbot.waitUntil(lambda: page.count_label.text() == f"0 action(s) affichée(s) sur {total}")
+    assert searched[-1] == "zzz" and "" not in searched
+
+
+def test_a_long_plan_is_read_as_it_scrolls(qtbot: QtBot, context: TestContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("ti_desktop.gui.models.plan.BATCH", 3)
+    page = make_page(qtbot, context)
+    page.resize(1280, 300)  # a few lines on screen
+    page.reload()
+    model, view = page.model, page.view
+    first, last = model.index(0, 0), model.index(model.rowCount() - 1, 0)
+    assert 0 < model.rowCount(first) and model.rowCount(last) == 0 < model.axis_size(last)  # below the screen
+    for _ in range(20):  # scrolling down, as a user does, brings the next lines
+        view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: model.rowCount(last) > 0)
+    all_ids = model.matching_action_ids()
+    assert sorted(all_ids) == sorted(a.id for a in context.services.actions.for_territory(context.territory_id or 0))

@@ -53,6 +53,7 @@ def test_create_an_action_from_the_plan_and_find_it_in_the_table(
     plan.new_action.trigger()  # Ctrl+N
 
     plan.search.setText("soudure")
+    qtbot.waitUntil(lambda: plan.count_label.text().startswith("1 action(s)"))  # once typing pauses
     found = plan.model.matching_action_ids()
     assert len(found) == 1
     index = plan.model.index_of_action(found[0])

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from ti_desktop.services.maintenance import copy_between, open_server_services
 
 from ..clock import fixed_clock
-
-
-def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    with sqlite3.connect(path) as connection:
-        names = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {name: sorted(connection.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+from ..db.test_copy import table_dump  # every table; the search index by what it finds
 
 
 def test_round_trip_through_the_server(demo_db: Path, server_url: str, tmp_path: Path) -> None:

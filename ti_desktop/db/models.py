@@ -57,6 +57,17 @@ NAMING_CONVENTION = {
 }
 
 
+SEARCH_TABLE = "action_search"  # SQLite's FTS5 index of the actions' text (migration 0009), kept by triggers
+SEARCH_INDEX = "ix_actions_search_trgm"  # PostgreSQL's pg_trgm index of the same text (migration 0009)
+
+
+def is_search_index(name: str | None) -> bool:
+    """The FTS5 table and its shadow tables, the pg_trgm index: the database's own index, not a model (alembic's
+    comparison, the copy between bases and the row counts leave them out; a copy's destination rebuilds it by its
+    triggers)."""
+    return name is not None and (name in (SEARCH_TABLE, SEARCH_INDEX) or name.startswith(SEARCH_TABLE + "_"))
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -254,6 +265,8 @@ class Action(Timestamped, Versioned, Base):
         non_negative("induced_investment"),
         non_negative("achieved_investment"),
         Index("ix_actions_territory_axis", "territory_id", "axis_id"),
+        # The plan's counts per axis and its windows of top-level actions (migration 0009).
+        Index("ix_actions_territory_axis_parent", "territory_id", "axis_id", "parent_id"),
         Index("ix_actions_territory_status", "territory_id", "status"),
         Index("ix_actions_planned_end", "planned_end"),
     )

@@ -7,19 +7,24 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
-from ti_desktop.domain.custom_fields import CustomValue
-from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES
+from ti_desktop.domain.custom_fields import CustomValue, decode
+from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES, CustomFieldKind
+from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AxisRecord
 from ti_desktop.domain.rules import is_action_late
+from ti_desktop.services import search
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.plan import custom_values_in, last_update_dates_in
 
 ZERO = Decimal("0.00")
+# Made once: an alias of a 30-column table costs milliseconds to build, once per query otherwise.
+_MATCHING_SUB = models.Action.__table__.alias("matching_sub")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +39,40 @@ class PlanRow:
     last_update_on: dt.date | None
     late: bool
     custom_values: Mapping[int, CustomValue] = field(default_factory=dict)  # by custom field id
+
+
+@dataclass(frozen=True, slots=True)
+class PlanEntry:
+    """A top-level line of the plan under its axis, with the sub-actions shown under it. `matches`: False when
+    it is shown only because one of its sub-actions matches the filter (likewise for each sub-action)."""
+
+    row: PlanRow
+    matches: bool
+    children: list[tuple[PlanRow, bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class AxisCount:
+    shown: int  # lines shown in the axis: top-level actions and the sub-actions under them
+    top_level: int  # of which directly under the axis
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCounts:
+    """What the plan page says about a filter, counted by the database."""
+
+    total: int  # the territory's actions
+    matching: int  # those matching the filter
+    axes: dict[int, AxisCount]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanOrder:
+    """A sort of the plan: a column of the table (gui.models.plan.Column's number), or a custom field's."""
+
+    column: int = 0
+    descending: bool = False
+    custom_field: tuple[int, CustomFieldKind] | None = None  # (field id, kind) when the column is a custom field
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +142,196 @@ class ViewService:
             )
             for action in actions
         ]
+
+    # -- the plan page, in windows: what is on screen is read, not the whole base -------------------------------
+    def plan_counts(self, action_filter: ActionFilter) -> PlanCounts:
+        """Totals the page shows, by SQL COUNT: the territory's actions, those matching, the lines per axis."""
+        table = models.Action.__table__
+        with self._sessions() as session:
+            search.prepare(session)
+            territory = table.c.territory_id == action_filter.territory_id
+            total = session.execute(select(func.count()).where(territory)).scalar_one()
+            shown = self._shown(session, action_filter, table)
+            top = case((table.c.parent_id.is_(None), 1), else_=0)
+            if search.is_filtering(action_filter):
+                hit: Any = case((search.condition(session, action_filter, table), 1), else_=0)
+            else:
+                hit = literal(1)
+            statement = (
+                select(table.c.axis_id, func.count(), func.sum(top), func.sum(hit))
+                .where(shown)
+                .group_by(table.c.axis_id)
+            )
+            axes: dict[int, AxisCount] = {}
+            matching = 0
+            for axis_id, count, tops, hits in session.execute(statement):
+                axes[axis_id] = AxisCount(int(count), int(tops or 0))
+                matching += int(hits or 0)
+        return PlanCounts(int(total), int(matching), axes)
+
+    def plan_window(
+        self,
+        action_filter: ActionFilter,
+        axis_id: int,
+        order: PlanOrder,
+        offset: int,
+        limit: int,
+        today: dt.date,
+    ) -> list[PlanEntry]:
+        """Top-level lines `offset` to `offset + limit` of an axis, sorted by the database, with their sub-actions."""
+        table = models.Action.__table__
+        with self._sessions() as session:
+            search.prepare(session)
+            filtering = search.is_filtering(action_filter)
+            matches = search.condition(session, action_filter, table) if filtering else None
+            keys = self._order_by(session, table, order, today)
+            flag = case((matches, 1), else_=0) if matches is not None else case((table.c.id.is_not(None), 1))
+            statement = (
+                select(table, flag.label("ti_matches"))
+                .where(
+                    self._shown(session, action_filter, table),
+                    table.c.axis_id == axis_id,
+                    table.c.parent_id.is_(None),
+                )
+                .order_by(*keys)
+                .offset(offset)
+                .limit(limit)
+            )
+            tops = [self._record_and_flag(row) for row in session.execute(statement)]
+            children: dict[int, list[tuple[ActionRecord, bool]]] = defaultdict(list)
+            if tops:
+                condition: ColumnElement[bool] = table.c.parent_id.in_([record.id for record, _ in tops])
+                if matches is not None:
+                    condition = and_(condition, matches)
+                for row in session.execute(select(table).where(condition).order_by(*keys)):
+                    record = ActionRecord(**row._mapping)
+                    children[record.parent_id or 0].append((record, True))
+            records = [record for record, _ in tops] + [r for subs in children.values() for r, _ in subs]
+            rows = self._rows_for(session, action_filter.territory_id, records, today)
+        return [
+            PlanEntry(rows[record.id], flag_, [(rows[sub.id], sub_flag) for sub, sub_flag in children[record.id]])
+            for record, flag_ in tops
+        ]
+
+    def plan_matching_ids(self, action_filter: ActionFilter) -> set[int]:
+        """The ids of the actions matching the filter, found by the database (the plan page's predicate)."""
+        table = models.Action.__table__
+        with self._sessions() as session:
+            search.prepare(session)
+            return set(session.scalars(select(table.c.id).where(search.condition(session, action_filter, table))))
+
+    def plan_leads(self, territory_id: int) -> list[tuple[int, str]]:
+        """The actors leading an action of the territory (id, name), by name as the user reads it."""
+        table = models.Action.__table__
+        actors = models.Actor.__table__
+        statement = select(actors.c.id, actors.c.name).where(
+            actors.c.id.in_(select(table.c.lead_actor_id).where(table.c.territory_id == territory_id))
+        )
+        with self._sessions() as session:
+            found = [(actor_id, name or "") for actor_id, name in session.execute(statement)]
+        return sorted(found, key=lambda lead: (lead[1].casefold(), lead[0]))
+
+    def plan_axis_of(self, action_id: int) -> tuple[int, int | None] | None:
+        """Where an action sits in the plan: its axis and its parent (None for a top-level action)."""
+        table = models.Action.__table__
+        with self._sessions() as session:
+            found = session.execute(select(table.c.axis_id, table.c.parent_id).where(table.c.id == action_id)).first()
+        return None if found is None else (found[0], found[1])
+
+    @staticmethod
+    def _record_and_flag(row: Any) -> tuple[ActionRecord, bool]:
+        values = dict(row._mapping)
+        flag = bool(values.pop("ti_matches"))
+        return ActionRecord(**values), flag
+
+    @staticmethod
+    def _order_by(session: Session, table: Any, order: PlanOrder, today: dt.date) -> list[Any]:
+        # Python's stable sort kept ties in (code, id) order whatever the direction: so do we.
+        keys = search.sort_keys(session, table, order.column, today, order.custom_field)
+        if order.descending:
+            keys = [key.desc() for key in keys]
+        return [*keys, table.c.code, table.c.id]
+
+    @staticmethod
+    def _shown(session: Session, action_filter: ActionFilter, table: Any) -> Any:
+        """The actions on screen: those matching, and the parents of matching sub-actions (for context)."""
+        if not search.is_filtering(action_filter):
+            return table.c.territory_id == action_filter.territory_id
+        # One IN over the matching ids and their parents: the database walks the matches (the search index's
+        # rowids), not the whole territory.
+        inner = _MATCHING_SUB
+        matching = search.condition(session, action_filter, inner)
+        ids: Any = select(inner.c.id).where(matching)
+        # (`+ 0`: through the parent index, instant when the base has no sub-action, not the territory's.)
+        has_sub_actions = session.execute(
+            select(table.c.id)
+            .where(table.c.parent_id.is_not(None), table.c.territory_id + 0 == action_filter.territory_id)
+            .limit(1)
+        ).first()
+        if has_sub_actions:
+            ids = union_all(ids, select(inner.c.parent_id).where(matching, inner.c.parent_id.is_not(None)))
+        return and_(table.c.territory_id == action_filter.territory_id, table.c.id.in_(ids))
+
+    def _rows_for(
+        self, session: Session, territory_id: int, actions: list[ActionRecord], today: dt.date
+    ) -> dict[int, PlanRow]:
+        """The plan's lines of these actions: their axis, lead, funding, last update and custom values."""
+        ids = [action.id for action in actions]
+        if not ids:
+            return {}
+        axes = {
+            row.id: to_record(row, AxisRecord)
+            for row in session.scalars(
+                select(models.Axis).where(models.Axis.id.in_({action.axis_id for action in actions}))
+            )
+        }
+        lead_ids = {a.lead_actor_id for a in actions if a.lead_actor_id is not None}
+        statement = select(models.Actor.id, models.Actor.name).where(models.Actor.id.in_(lead_ids))
+        names = {actor_id: name for actor_id, name in session.execute(statement)}
+        requested: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        secured: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        lines = models.FundingLine
+        funding = session.execute(
+            select(lines.action_id, lines.status, lines.amount_requested, lines.amount_granted).where(
+                lines.action_id.in_(ids)
+            )
+        )
+        for action_id, status, amount_requested, amount_granted in funding:
+            if status in REQUESTED_FUNDING_STATUSES:
+                requested[action_id] += amount_requested
+            if status in SECURED_FUNDING_STATUSES:
+                secured[action_id] += amount_granted or ZERO
+        updates = models.ProgressUpdate
+        latest = (
+            select(updates.action_id, func.max(updates.reported_on))
+            .where(updates.action_id.in_(ids))
+            .group_by(updates.action_id)
+        )
+        last_updates = {action_id: last for action_id, last in session.execute(latest)}
+        fields = models.CustomField.__table__
+        values = models.CustomValue.__table__
+        custom: dict[int, dict[int, CustomValue]] = {}
+        custom_query = (
+            select(values.c.action_id, values.c.field_id, values.c.value, fields.c.kind)
+            .join(fields, fields.c.id == values.c.field_id)
+            .where(fields.c.territory_id == territory_id, values.c.action_id.in_(ids))
+            .order_by(values.c.action_id, fields.c.position, fields.c.id)
+        )
+        for owner, field_id, stored, kind in session.execute(custom_query):
+            custom.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
+        return {
+            action.id: PlanRow(
+                action=action,
+                axis=axes[action.axis_id],
+                lead_name=names.get(action.lead_actor_id) if action.lead_actor_id else None,
+                requested=requested[action.id],
+                secured=secured[action.id],
+                last_update_on=last_updates.get(action.id),
+                late=is_action_late(action.status, action.planned_end, today),
+                custom_values=custom.get(action.id, {}),
+            )
+            for action in actions
+        }
 
     def involvement(self, territory_id: int) -> list[ActorInvolvement]:
         """Every actor of the directory, with the territory's actions it leads or partners."""

@@ -1,8 +1,10 @@
-"""The plan as a tree: axes, their actions, and sub-actions under their parent.
+"""The plan as a tree: axes, their actions, and sub-actions under their parent — read in windows.
 
-The model filters and sorts itself (with the domain's `ActionFilter.matches`) instead of sitting behind
-a QSortFilterProxyModel: on a 10,000-action tree the proxy's recursive filtering calls `parent()`
-millions of times per keystroke (seconds in Python), while rebuilding the visible tree takes milliseconds.
+The database filters, sorts and counts (services.views: `plan_counts`, `plan_window`, with the same predicate as
+`ActionFilter.matches`): the model holds the axes, the counts, and only the lines fetched so far. Under each axis,
+top-level actions arrive `BATCH` at a time through Qt's canFetchMore/fetchMore (the view asks for what fills the
+screen, the page for more when the end of what is loaded scrolls into view), each with its sub-actions. Opening or
+filtering a plan of 100,000 actions costs a few queries and a screenful of rows.
 
 The model only shows: edits made in the table (status, progress) are handed to `edit_action`, which
 the page routes through the undoable editor; the model is then reloaded from the services.
@@ -14,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -26,7 +28,7 @@ from ti_desktop.domain.records import AxisRecord, CustomFieldRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
-from ti_desktop.services.views import PlanRow
+from ti_desktop.services.views import PlanCounts, PlanEntry, PlanOrder, PlanRow
 
 Index = QModelIndex | QPersistentModelIndex
 EditAction = Callable[[int, str, Any], bool]
@@ -34,6 +36,19 @@ EditAction = Callable[[int, str, Any], bool]
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 PLAN_ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+BATCH = 60  # top-level lines read at a time under an axis: more than a screenful
+
+
+class PlanSource(Protocol):
+    """What the model reads (services.views.ViewService)."""
+
+    def plan_counts(self, action_filter: ActionFilter) -> PlanCounts: ...
+
+    def plan_window(
+        self, action_filter: ActionFilter, axis_id: int, order: PlanOrder, offset: int, limit: int, today: dt.date
+    ) -> list[PlanEntry]: ...
+
+    def plan_axis_of(self, action_id: int) -> tuple[int, int | None] | None: ...
 
 
 def jobs_text(created: int | None, targeted: int | None) -> str:
@@ -61,7 +76,22 @@ class Column(IntEnum):
     ACHIEVED_INVESTMENT = 11
 
 
+COLUMNS = tuple(Column)
 OUTCOME_COLUMNS = (Column.JOBS, Column.ACHIEVED_INVESTMENT)  # targeted vs achieved
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ACTION_ID_ROLE,
+        SORT_ROLE,
+        PLAN_ROW_ROLE,
+    }
+)
 HEADERS = {
     Column.CODE: "Code",
     Column.TITLE: "Titre",
@@ -88,6 +118,8 @@ class Node:
     position: int = 0
     matches: bool = True  # False: shown only because a sub-action matches the filter
     children: list[Node] = field(default_factory=list)
+    shown: int = 0  # an axis: its lines under the filter (counted by the database)
+    top_level: int = 0  # an axis: its top-level lines, of which `children` holds those fetched so far
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -96,20 +128,31 @@ class PlanTreeModel(QAbstractItemModel):
         self._context_only = QBrush(theme.colour("disabled"))
         self._late = QBrush(theme.colour("error"))
         self._edit_action = edit_action
+        self._source: PlanSource | None = None
+        self._today = dt.date.min
         self._all_axes: list[AxisRecord] = []
-        self._all_rows: list[PlanRow] = []
         self._filter: ActionFilter | None = None
         self._custom: list[CustomFieldRecord] = []  # the territory's custom fields: columns after `Column`'s
         self._sort_column: int = Column.CODE
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._axes: list[Node] = []
         self._by_action: dict[int, Node] = {}
+        self._counts = PlanCounts(0, 0, {})
+        self.view_fetches = True
 
     # -- loading, filtering, sorting -----------------------------------------------------------
     def set_plan(
-        self, axes: list[AxisRecord], rows: list[PlanRow], custom_fields: Sequence[CustomFieldRecord] = ()
+        self,
+        source: PlanSource,
+        axes: list[AxisRecord],
+        today: dt.date,
+        custom_fields: Sequence[CustomFieldRecord] = (),
+        action_filter: ActionFilter | None = None,
     ) -> None:
-        self._all_axes, self._all_rows, self._custom = axes, rows, list(custom_fields)
+        """Read the plan from `source` (again): the counts now, the lines when the view asks for them."""
+        self._source, self._all_axes, self._today, self._custom = source, axes, today, list(custom_fields)
+        if action_filter is not None:
+            self._filter = action_filter
         if self._sort_column >= self.columnCount():
             self._sort_column = Column.CODE  # its custom field is gone
         self._rebuild()
@@ -133,55 +176,108 @@ class PlanTreeModel(QAbstractItemModel):
             return False
         return self._filter != ActionFilter(territory_id=self._filter.territory_id, today=self._filter.today)
 
-    def _rebuild(self) -> None:
-        """Lay out the visible tree: matching actions, parents of matching sub-actions, sorted per level."""
-        self.beginResetModel()
-        filtering = self.is_filtering()
-        matching = {
-            row.action.id
-            for row in self._all_rows
-            if self._filter is None or self._filter.matches(row.action, row.last_update_on, row.custom_values)
-        }
-        rows_by_id = {row.action.id: row for row in self._all_rows}
-        shown = set(matching)
-        for row in self._all_rows:
-            if row.action.id in matching and row.action.parent_id in rows_by_id:
-                shown.add(row.action.parent_id or 0)
-        axis_nodes = {axis.id: Node(axis, None, None) for axis in self._all_axes}
-        self._by_action = {}
-        ordered = sorted(
-            (rows_by_id[action_id] for action_id in shown),
-            key=lambda row: self._sort_key(row, self._sort_column),
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+    def _order(self) -> PlanOrder:
+        custom = self.custom_field(self._sort_column)
+        return PlanOrder(
+            column=self._sort_column if custom is None else 0,
+            descending=self._sort_order == Qt.SortOrder.DescendingOrder,
+            custom_field=(custom.id, custom.kind) if custom is not None else None,
         )
-        for row in ordered:  # parents first, so sub-actions find them
-            if row.action.parent_id is None or row.action.parent_id not in shown:
-                holder = axis_nodes[row.action.axis_id]
-                self._by_action[row.action.id] = Node(holder.axis, row, holder, matches=row.action.id in matching)
-        for row in ordered:
-            if row.action.id not in self._by_action:
-                holder = self._by_action[row.action.parent_id or 0]
-                self._by_action[row.action.id] = Node(holder.axis, row, holder, matches=row.action.id in matching)
-        for node in self._by_action.values():
-            assert node.parent is not None
-            node.position = len(node.parent.children)
-            node.parent.children.append(node)
-        self._axes = [node for node in axis_nodes.values() if node.children or not filtering]
-        for position, node in enumerate(self._axes):
-            node.position = position
+
+    def _rebuild(self) -> None:
+        """Start again from the counts: the axes shown and how many lines each holds; no line is read yet."""
+        self.beginResetModel()
+        self._by_action = {}
+        self._axes = []
+        action_filter = self._filter
+        if self._source is not None and action_filter is not None:
+            self._counts = self._source.plan_counts(action_filter)
+            filtering = self.is_filtering()
+            for axis in self._all_axes:
+                count = self._counts.axes.get(axis.id)
+                if count is None and filtering:
+                    continue
+                node = Node(axis, None, None, position=len(self._axes))
+                node.shown, node.top_level = (count.shown, count.top_level) if count else (0, 0)
+                self._axes.append(node)
+        else:
+            self._counts = PlanCounts(0, 0, {})
         self.endResetModel()
 
+    def can_fetch(self, parent: Index) -> bool:
+        """Has this axis lines not read yet?"""
+        node = self._node(parent)
+        return node is not None and node.row is None and len(node.children) < node.top_level
+
+    def axis_size(self, parent: Index) -> int:
+        """How many top-level lines the axis holds under the filter, fetched or not."""
+        node = self._node(parent)
+        return node.top_level if node is not None and node.row is None else 0
+
+    def canFetchMore(self, parent: Index) -> bool:
+        # A QTreeView fetches for every expanded axis, on screen or not; the page fetches for those in view only
+        # (PlanPage._fetch_visible). Without a page to drive it, the model lets the view fetch.
+        return self.view_fetches and self.can_fetch(parent)
+
+    def fetchMore(self, parent: Index) -> None:
+        node = self._node(parent)
+        if node is not None and self.can_fetch(parent):
+            self._fetch(node, BATCH)
+
+    def _fetch(self, axis: Node, limit: int) -> None:
+        if self._source is None or self._filter is None:
+            return
+        offset = len(axis.children)
+        entries = self._source.plan_window(self._filter, axis.axis.id, self._order(), offset, limit, self._today)
+        if not entries:
+            axis.top_level = offset  # the base changed under us: nothing more to fetch
+            return
+        self.beginInsertRows(self.createIndex(axis.position, 0, axis), offset, offset + len(entries) - 1)
+        for position, entry in enumerate(entries, start=offset):
+            node = Node(axis.axis, entry.row, axis, position=position, matches=entry.matches)
+            node.children = [
+                Node(axis.axis, sub, node, position=i, matches=sub_matches)
+                for i, (sub, sub_matches) in enumerate(entry.children)
+            ]
+            axis.children.append(node)
+            self._by_action[entry.row.action.id] = node
+            for child in node.children:
+                assert child.row is not None
+                self._by_action[child.row.action.id] = child
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read every line (what `matching_action_ids` walks; the page never needs it)."""
+        for axis in self._axes:
+            while len(axis.children) < axis.top_level:
+                self._fetch(axis, max(BATCH, axis.top_level - len(axis.children)))
+
     def index_of_action(self, action_id: int) -> QModelIndex:
+        """The action's line, fetching the lines before it if need be; invalid when it is not shown."""
         node = self._by_action.get(action_id)
+        if node is None and self._source is not None:
+            place = self._source.plan_axis_of(action_id)
+            axis = next((a for a in self._axes if place is not None and a.axis.id == place[0]), None)
+            batch = BATCH
+            while node is None and axis is not None and len(axis.children) < axis.top_level:
+                self._fetch(axis, batch)
+                batch *= 2  # far down a long axis: few queries all the same
+                node = self._by_action.get(action_id)
         if node is None:
             return QModelIndex()
         return self.createIndex(node.position, 0, node)
 
     def action_count(self) -> int:
-        return len(self._all_rows)
+        """The territory's actions."""
+        return self._counts.total
+
+    def matching_count(self) -> int:
+        """The actions matching the filter (context-only parents left out), counted by the database."""
+        return self._counts.matching
 
     def matching_action_ids(self) -> list[int]:
         """The actions that match the filter, in display order (context-only parents left out)."""
+        self.fetch_all()
         found: list[int] = []
 
         def walk(nodes: list[Node]) -> None:
@@ -216,6 +312,14 @@ class PlanTreeModel(QAbstractItemModel):
         node = self._node(parent)
         return len(node.children) if node else len(self._axes)
 
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:
+        node = self._node(parent)
+        if node is None:
+            return not parent.isValid() and bool(self._axes)
+        if parent.column() != 0:
+            return False
+        return bool(node.children) or (node.row is None and node.top_level > 0)
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return len(Column) + len(self._custom)
 
@@ -236,13 +340,16 @@ class PlanTreeModel(QAbstractItemModel):
 
     # -- data ----------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in ANSWERED_ROLES:  # the view asks each cell for a dozen roles; most have no answer here
+            return None
         node = self._node(index)
         if node is None:
             return None
-        custom = self.custom_field(index.column())
-        if custom is not None:
-            return self._custom_data(node, custom, role)
-        column = Column(index.column())
+        number = index.column()
+        if number >= len(COLUMNS):
+            custom = self.custom_field(number)
+            return self._custom_data(node, custom, role) if custom is not None else None
+        column = COLUMNS[number]
         if node.row is None:
             return self._axis_data(node, column, role)
         if role == Qt.ItemDataRole.ForegroundRole and not node.matches and column != Column.STATUS:
@@ -272,8 +379,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole and column == Column.CODE:
             return node.axis.code
         if role == Qt.ItemDataRole.DisplayRole and column == Column.TITLE:
-            count = sum(1 + len(child.children) for child in node.children)
-            return self.tr("{label} — {count} action(s)").format(label=node.axis.label, count=count)
+            return self.tr("{label} — {count} action(s)").format(label=node.axis.label, count=node.shown)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -1,10 +1,14 @@
-"""Plan d'action: the actions grouped by axis, filtered instantly, edited inline or in their fiche."""
+"""Plan d'action: the actions grouped by axis, filtered instantly, edited inline or in their fiche.
+
+The tree reads its lines in windows (gui/models/plan.py): the page fetches more as the end of what is loaded
+scrolls into view, and runs the search once typing pauses (`SEARCH_DELAY_MS`), for the latest text only.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +39,9 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 ]
 
 
+SEARCH_DELAY_MS = 200  # typing restarts it: the query runs for the text the user paused on, never per keystroke
+
+
 class PlanPageServices(HasActions, HasAxes, HasCustomFields, HasViews, Protocol):
     """What PlanPage uses."""
 
@@ -48,6 +55,12 @@ class PlanPage(Page):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         apply_roles(self)
         self.model = PlanTreeModel(self._edit_action, self, context.theme)
+        self.model.view_fetches = False  # the page fetches what is on screen (`_fetch_visible`)
+        self._fetching = False
+        self._fetch_timer = QTimer(self)  # the page's own: a page closed takes it along
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_visible)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -110,7 +123,13 @@ class PlanPage(Page):
         self.to_discuss_only = ui.toDiscussCheck
         self.clear_filters = ui.clearFiltersButton
         self.count_label = ui.countLabel
-        self.search.textChanged.connect(self._update_filter)
+        # The search waits for a pause in typing; the other filters apply at once. Queries run on the GUI thread
+        # after the pause, one at a time: a result always belongs to the latest text, none can arrive stale.
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._update_filter)
+        self.search.textChanged.connect(self.search_timer.start)
         for combo in (
             self.axis_filter,
             self.status_filter,
@@ -163,6 +182,46 @@ class PlanPage(Page):
             hidden_by_default=OUTCOME_COLUMNS,
         )
         self.view.doubleClicked.connect(self._on_double_click)
+        # Sub-actions show under their parent: each parent is expanded as its window arrives. Lines further down
+        # an axis are read when the end of what is loaded scrolls into view.
+        self.model.rowsInserted.connect(self._expand_inserted)
+        scroll = self.view.verticalScrollBar()
+        scroll.valueChanged.connect(self._fetch_visible)
+        scroll.rangeChanged.connect(self._fetch_visible)
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not parent.isValid() or parent.parent().isValid():
+            return  # only lines under an axis have sub-actions
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0, parent)
+            if self.model.rowCount(index):
+                self.view.expand(index)
+
+    def _fetch_visible(self, *_args: object) -> None:
+        """Fetch the next window of each expanded axis whose last loaded line is on screen (or above it), until
+        the screen is full: axes below the screen are not read until they scroll into view."""
+        if self._fetching:
+            return  # a fetch moves the scroll bar's range, which calls back here
+        self._fetching = True
+        try:
+            for _round in range(50):  # each round fills more of the screen; 50 windows is far beyond one screen
+                self.view.doItemsLayout()
+                bottom = self.view.viewport().height()
+                fetched = False
+                for axis_row in range(self.model.rowCount()):
+                    axis = self.model.index(axis_row, 0)
+                    if not self.model.can_fetch(axis) or not self.view.isExpanded(axis):
+                        continue
+                    count = self.model.rowCount(axis)
+                    rect = self.view.visualRect(self.model.index(count - 1, 0, axis) if count else axis)
+                    if rect.isValid() and rect.top() <= bottom:
+                        self.model.fetchMore(axis)
+                        fetched = True
+                        break  # lay out again: what this window pushed down may leave the screen
+                if not fetched:
+                    return
+        finally:
+            self._fetching = False
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -171,14 +230,11 @@ class PlanPage(Page):
         services = self.services
         selected = self.current_action_id()
         axes = services.axes.available_to(tid)
-        rows = services.views.plan_rows(tid, self.context.today)
         custom = services.custom_fields.for_territory(tid)
         self._fill_filled_combo(custom)
         self._fill_combo(self.axis_filter, self.tr("Tous les axes"), [(a.id, f"{a.code} — {a.label}") for a in axes])
-        leads = sorted({(r.action.lead_actor_id, r.lead_name or "") for r in rows if r.action.lead_actor_id})
-        self._fill_combo(self.lead_filter, self.tr("Tous les porteurs"), sorted(leads, key=lambda x: x[1].casefold()))
-        self.model.set_filter(self.current_filter())
-        self.model.set_plan(axes, rows, custom)
+        self._fill_combo(self.lead_filter, self.tr("Tous les porteurs"), services.views.plan_leads(tid))
+        self.model.set_plan(services.views, axes, self.context.today, custom, self.current_filter())
         # The territory's custom fields are columns too, hidden until asked for (right click on the header).
         self.columns.set_extra({len(Column) + i: (f.name, f"champ_{f.id}") for i, f in enumerate(custom)})
         self._update_filter()
@@ -234,6 +290,7 @@ class PlanPage(Page):
         )
 
     def _update_filter(self, *_args: object) -> None:
+        self.search_timer.stop()  # this very call reads the search's text
         action_filter = self.current_filter()
         if action_filter.filled:
             self.columns.show(OUTCOME_COLUMNS)  # asked for actions with outcomes: show them
@@ -242,10 +299,13 @@ class PlanPage(Page):
             if custom is not None and custom.id in action_filter.custom_filled:
                 self.columns.show([column])  # asked for actions with this field filled: show it
         self.model.set_filter(action_filter)
-        self.view.expandAll()
-        shown = len(self.model.matching_action_ids())
+        self.view.expandAll()  # the axes and what is loaded of them: the rest expands as it arrives
+        self._fetch_visible()
+        self._fetch_timer.start()  # again once the page has its size on screen
         self.count_label.setText(
-            self.tr("{shown} action(s) affichée(s) sur {total}").format(shown=shown, total=self.model.action_count())
+            self.tr("{shown} action(s) affichée(s) sur {total}").format(
+                shown=self.model.matching_count(), total=self.model.action_count()
+            )
         )
 
     def apply_filter(self, action_filter: object) -> None:
