@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from ti_desktop.kernel.formatting import format_number
-from ti_desktop.reports.styles import HEADER_BG, Styles, data_table_style
+from ti_desktop.reports.styles import HEADER_BG, CellText, Styles, data_table_style
 
 TOTAL_BG = colors.HexColor("#e6ebf0")
 NO_RIGHT_ALIGNED = 99  # a `right_from` past every column
@@ -22,10 +21,10 @@ def plural(count: int, singular: str, plural: str) -> str:
     return f"{format_number(count)} {singular if count < 2 else plural}"
 
 
-def header_row(styles: Styles, labels: Sequence[str], right_from: int = NO_RIGHT_ALIGNED) -> list[Paragraph]:
+def header_row(styles: Styles, labels: Sequence[str], right_from: int = NO_RIGHT_ALIGNED) -> list[CellText]:
     """The header cells of a data table, those from column `right_from` on right-aligned."""
     return [
-        Paragraph(escape(label), styles.header_cell_right if index >= right_from else styles.header_cell)
+        styles.cell_text(label, styles.header_cell_right if index >= right_from else styles.header_cell)
         for index, label in enumerate(labels)
     ]
 
