@@ -5,7 +5,9 @@
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -58,6 +60,7 @@ def hex_colour(value: str, fallback: str = "#57606a") -> colors.Color:
 _ALIGNMENTS = {TA_LEFT: "LEFT", TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}
 
 
+_NOT_PLAIN = re.compile(r"[\t\n\r\x0b\x0c]|  |^ | $")  # what a Paragraph would collapse, strip or break on
 _PLAIN_FRAGMENTS: dict[int, tuple[ParagraphStyle, ParaFrag]] = {}
 
 
@@ -81,7 +84,7 @@ class CellText(Flowable):
         self.style = style
         self._paragraph: Paragraph | None = None
         self._text_width = -1.0
-        self._wrapped_at: tuple[float, float] | None = None
+        self._wrapped_at: float | None = None
         self._wrapped_size: tuple[float, float] = (0.0, 0.0)
 
     def _measured(self) -> float:
@@ -89,7 +92,7 @@ class CellText(Flowable):
         strip or break on, and an empty cell, which a Paragraph makes 0 high)."""
         if self._text_width < 0:
             text = self.text
-            if not text or "  " in text or text != text.strip(" ") or any(c in text for c in "\t\n\r\x0b\x0c"):
+            if not text or _NOT_PLAIN.search(text):
                 self._text_width = float("inf")
             else:
                 self._text_width = stringWidth(text, self.style.fontName, self.style.fontSize)
@@ -97,6 +100,22 @@ class CellText(Flowable):
 
     def _one_line(self, available_width: float) -> bool:
         return self._paragraph is None and self._measured() <= available_width - 0.01
+
+    def drawn_as_string(self, cell: Any) -> bool:
+        """Whether a table would draw this cell as a plain string with `cell` (its CellStyle) exactly as it
+        is drawn here: one line, the same font, size, colour and alignment, at the top of its row (where the
+        baseline does not depend on the leading; the row's height is measured before)."""
+        style = self.style
+        return (
+            self._paragraph is None
+            and self._text_width < float("inf")
+            and self.width > 0
+            and cell.valign == "TOP"
+            and cell.fontname == style.fontName
+            and cell.fontsize == style.fontSize
+            and cell.alignment == _ALIGNMENTS.get(style.alignment)
+            and colors.toColor(cell.color) == style.textColor
+        )
 
     def _wrapped(self) -> Paragraph:
         if self._paragraph is None:
@@ -112,10 +131,11 @@ class CellText(Flowable):
         if self._one_line(available_width):
             self.width, self.height = available_width, self.style.leading
             return self.width, self.height
-        # A table wraps each cell several times at the same width (heights, split, draw): wrap it once.
-        if self._wrapped_at != (available_width, available_height):
+        # A table wraps each cell several times at the same width (heights, split, draw), with various
+        # heights, which do not change how a Paragraph breaks its lines: wrap it once per width.
+        if self._wrapped_at != available_width:
             self._wrapped_size = self._wrapped().wrap(available_width, available_height)
-            self._wrapped_at = (available_width, available_height)
+            self._wrapped_at = available_width
         return self._wrapped_size
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
@@ -244,6 +264,9 @@ def data_table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("FONTSIZE", (0, 0), (-1, -1), 7.5),
         ("TEXTCOLOR", (0, header_rows), (-1, -1), INK),
+        # The header's font, as its cells' style says: a header cell that fits is drawn as a plain string.
+        ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),
+        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
     ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))

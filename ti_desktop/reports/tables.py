@@ -48,4 +48,20 @@ def data_table(
         style.add("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)
         style.add("LINEABOVE", (0, -1), (-1, -1), 0.8, HEADER_BG)
     table.setStyle(style)
+    if not split_in_row:
+        _measure_rows_once(table)
     return table
+
+
+def _measure_rows_once(table: Table) -> None:
+    """Give `table` its rows' heights, measured once: otherwise every page break of a long table measures
+    its remaining rows again (and scans them for the next unmeasured one), quadratic in its length."""
+    table.wrap(sum(table._colWidths), float("inf"))
+    table._argH = list(table._rowHeights)
+    # A one-line cell drawn exactly as the table draws a string (same font, size, colour, alignment, at the
+    # top) becomes that string, far cheaper to lay out and draw; the rows keep their measured heights.
+    for values, cell_styles in zip(table._cellvalues, table._cellStyles, strict=True):
+        for column, (value, cell_style) in enumerate(zip(values, cell_styles, strict=True)):
+            cell = value[0] if isinstance(value, tuple | list) and len(value) == 1 else value
+            if isinstance(cell, CellText) and cell.drawn_as_string(cell_style):
+                values[column] = cell.text
