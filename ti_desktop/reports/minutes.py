@@ -206,7 +206,7 @@ def _title_block(data: MinutesData, styles: Styles) -> list[Flowable]:
         ("Document", "compte rendu définitif" if data.closed else "projet, réunion non close"),
     ]
     table = Table(
-        [[styles.p(label, styles.cell_bold), styles.p(value, styles.small)] for label, value in facts],
+        [[styles.cell_text(label, styles.cell_bold), styles.cell_text(value, styles.small)] for label, value in facts],
         colWidths=[3.4 * cm, CONTENT_WIDTH - 3.4 * cm],
         hAlign="LEFT",
     )
@@ -223,9 +223,9 @@ def _participants(data: MinutesData, styles: Styles) -> list[Flowable]:
     for participant in data.participants:
         rows.append(
             [
-                styles.p(participant.name, styles.cell_bold),
-                styles.p(participant.organisation or "—", styles.cell),
-                styles.p(participant.role or "—", styles.cell),
+                styles.cell_text(participant.name, styles.cell_bold),
+                styles.cell_text(participant.organisation or "—", styles.cell),
+                styles.cell_text(participant.role or "—", styles.cell),
             ]
         )
     widths = [5.0 * cm, CONTENT_WIDTH - 9.2 * cm, 4.2 * cm]
@@ -287,8 +287,10 @@ def _action_state(state: ActionState, data: MinutesData, styles: Styles) -> list
     ]
     cells: list[list[Any]] = []
     for label, value in facts:
-        shown = styles.markup(_status_markup(state), styles.cell) if value is None else styles.p(value, styles.cell)
-        cells.append([styles.p(label, styles.cell_bold), shown])
+        shown = (
+            styles.markup(_status_markup(state), styles.cell) if value is None else styles.cell_text(value, styles.cell)
+        )
+        cells.append([styles.cell_text(label, styles.cell_bold), shown])
     half = (len(cells) + 1) // 2
     grid = [left + right for left, right in zip(cells[:half], cells[half:], strict=True)]
     # Status, progress and dates on the left are short; the lead and the funding line need the room.
@@ -412,14 +414,14 @@ def _register(data: MinutesData, styles: Styles) -> list[Flowable]:
                 action += (" – " if action else "") + safe(decision.action_title)
             action_cell = styles.markup(action, styles.cell)
         else:
-            action_cell = styles.p("—", styles.cell)
+            action_cell = styles.cell_text("—", styles.cell)
         rows.append(
             [
                 styles.markup(f"<b>D{decision.number}</b>", styles.cell),
-                styles.p(decision.text, styles.cell),
+                styles.cell_text(decision.text, styles.cell),
                 action_cell,
-                styles.p(decision.owner or "—", styles.cell),
-                styles.p(format_date(decision.due_on), styles.cell),
+                styles.cell_text(decision.owner or "—", styles.cell),
+                styles.cell_text(format_date(decision.due_on), styles.cell),
                 styles.markup(_state_markup(decision, short=True), styles.cell),
             ]
         )

@@ -246,12 +246,12 @@ def axes_table(view: ConsolidatedView, styles: Styles) -> Flowable:
     for axis in view.axes:
         rows.append(
             [
-                styles.p(axis.code, styles.cell_bold),
-                styles.p(axis.label, styles.cell),
-                styles.p(format_number(axis.territories), styles.cell_right),
-                styles.p(format_number(axis.actions), styles.cell_right),
-                styles.p(format_euros(axis.planned_budget), styles.cell_right),
-                styles.p(format_euros(axis.secured_funding), styles.cell_right),
+                styles.cell_text(axis.code, styles.cell_bold),
+                styles.cell_text(axis.label, styles.cell),
+                styles.cell_text(format_number(axis.territories), styles.cell_right),
+                styles.cell_text(format_number(axis.actions), styles.cell_right),
+                styles.cell_text(format_euros(axis.planned_budget), styles.cell_right),
+                styles.cell_text(format_euros(axis.secured_funding), styles.cell_right),
             ]
         )
     return data_table(rows, widths)
@@ -265,12 +265,12 @@ def funders_table(view: ConsolidatedView, styles: Styles) -> Flowable:
     for funder in view.funders:
         rows.append(
             [
-                styles.p(funder.name, styles.cell_bold),
-                styles.p(format_number(funder.territories), styles.cell_right),
-                styles.p(format_number(funder.line_count), styles.cell_right),
-                styles.p(format_euros(funder.requested), styles.cell_right),
-                styles.p(format_euros(funder.granted), styles.cell_right),
-                styles.p(format_euros(funder.paid), styles.cell_right),
+                styles.cell_text(funder.name, styles.cell_bold),
+                styles.cell_text(format_number(funder.territories), styles.cell_right),
+                styles.cell_text(format_number(funder.line_count), styles.cell_right),
+                styles.cell_text(format_euros(funder.requested), styles.cell_right),
+                styles.cell_text(format_euros(funder.granted), styles.cell_right),
+                styles.cell_text(format_euros(funder.paid), styles.cell_right),
             ]
         )
     return data_table(rows, widths)

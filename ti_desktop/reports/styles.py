@@ -1,16 +1,21 @@
 """Colours, paragraph and table styles of the reports: sober, readable, French typography."""
 
 # mypy: disable-error-code="import-untyped"
+# mypy: allow-subclassing-any
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from ti_desktop.domain.enums import STATUS_COLOURS
 from ti_desktop.reports.fonts import BOLD, FAMILY, register_fonts
@@ -52,6 +57,124 @@ def hex_colour(value: str, fallback: str = "#57606a") -> colors.Color:
         return colors.HexColor(fallback)
 
 
+_ALIGNMENTS = {TA_LEFT: "LEFT", TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}
+
+
+_NOT_PLAIN = re.compile(r"[\t\n\r\x0b\x0c]|  |^ | $")  # what a Paragraph would collapse, strip or break on
+_PLAIN_FRAGMENTS: dict[int, tuple[ParagraphStyle, ParaFrag]] = {}
+
+
+def _plain_fragment(style: ParagraphStyle) -> ParaFrag:
+    """The fragment a Paragraph of plain text in `style` parses to (parsed once per style)."""
+    known = _PLAIN_FRAGMENTS.get(id(style))
+    if known is None or known[0] is not style:
+        _style, fragments, _bullet = ParaParser().parse("x", style)
+        known = _PLAIN_FRAGMENTS[id(style)] = (style, fragments[0])
+    return known[1]
+
+
+class CellText(Flowable):
+    """USER text in a table cell, drawn as its Paragraph would draw it, but measured first: a single line
+    that fits its column is drawn directly (a Paragraph parses, wraps and draws each cell several times
+    during a table's layout, which dominated the report's time); anything longer wraps in a Paragraph."""
+
+    def __init__(self, text: str | None, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = unbreakable(text or "")
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        self._text_width = -1.0
+        self._wrapped_at: float | None = None
+        self._wrapped_size: tuple[float, float] = (0.0, 0.0)
+
+    def _measured(self) -> float:
+        """The text's width on one line; infinite when it is not plain (what a Paragraph would collapse,
+        strip or break on, and an empty cell, which a Paragraph makes 0 high)."""
+        if self._text_width < 0:
+            text = self.text
+            if not text or _NOT_PLAIN.search(text):
+                self._text_width = float("inf")
+            else:
+                self._text_width = stringWidth(text, self.style.fontName, self.style.fontSize)
+        return self._text_width
+
+    def _one_line(self, available_width: float) -> bool:
+        return self._paragraph is None and self._measured() <= available_width - 0.01
+
+    def drawn_as_string(self, cell: Any) -> bool:
+        """Whether a table would draw this cell as a plain string with `cell` (its CellStyle) exactly as it
+        is drawn here: one line, the same font, size, colour and alignment, at the top of its row (where the
+        baseline does not depend on the leading; the row's height is measured before)."""
+        style = self.style
+        return (
+            self._paragraph is None
+            and self._text_width < float("inf")
+            and self.width > 0
+            and cell.valign == "TOP"
+            and cell.fontname == style.fontName
+            and cell.fontsize == style.fontSize
+            and cell.alignment == _ALIGNMENTS.get(style.alignment)
+            and colors.toColor(cell.color) == style.textColor
+        )
+
+    def _wrapped(self) -> Paragraph:
+        if self._paragraph is None:
+            if self._measured() < float("inf"):
+                # Plain text: the fragment its markup would parse to, without parsing it.
+                fragment = _plain_fragment(self.style).clone(text=self.text)
+                self._paragraph = Paragraph(self.text, self.style, frags=[fragment])
+            else:
+                self._paragraph = Paragraph(safe(self.text), self.style)
+        return self._paragraph
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._one_line(available_width):
+            self.width, self.height = available_width, self.style.leading
+            return self.width, self.height
+        # A table wraps each cell several times at the same width (heights, split, draw), with various
+        # heights, which do not change how a Paragraph breaks its lines: wrap it once per width.
+        if self._wrapped_at != available_width:
+            self._wrapped_size = self._wrapped().wrap(available_width, available_height)
+            self._wrapped_at = available_width
+        return self._wrapped_size
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._one_line(available_width):
+            return []
+        self._wrapped_at = None
+        return self._wrapped().split(available_width, available_height)  # type: ignore[no-any-return]
+
+    def minWidth(self) -> float:
+        return self._wrapped().minWidth()  # type: ignore[no-any-return]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def getPlainText(self) -> str:
+        return self.text
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        canvas, style = self.canv, self.style
+        canvas.saveState()
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        baseline = self.height - style.fontSize  # where a Paragraph puts its first line
+        alignment = _ALIGNMENTS.get(style.alignment, "LEFT")
+        if alignment == "RIGHT":
+            canvas.drawRightString(self.width, baseline, self.text)
+        elif alignment == "CENTER":
+            canvas.drawCentredString(self.width / 2, baseline, self.text)
+        else:
+            canvas.drawString(0, baseline, self.text)
+        canvas.restoreState()
+
+
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
@@ -78,6 +201,10 @@ class Styles:
     def p(self, text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of USER text: always escaped."""
         return Paragraph(safe(text), style or self.body)
+
+    def cell_text(self, text: str | None, style: ParagraphStyle | None = None) -> CellText:
+        """A table cell of USER text (as `p`), cheap when it fits on one line of its column."""
+        return CellText(text, style or self.cell)
 
     def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup written by the program (any user part already through `safe`)."""
@@ -137,6 +264,9 @@ def data_table_style(*, header_rows: int = 1, zebra: bool = True) -> TableStyle:
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("FONTSIZE", (0, 0), (-1, -1), 7.5),
         ("TEXTCOLOR", (0, header_rows), (-1, -1), INK),
+        # The header's font, as its cells' style says: a header cell that fits is drawn as a plain string.
+        ("FONTNAME", (0, 0), (-1, header_rows - 1), BOLD),
+        ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
     ]
     if zebra:
         commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, ZEBRA]))

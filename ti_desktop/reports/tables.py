@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 
 from ti_desktop.kernel.formatting import format_number
-from ti_desktop.reports.styles import HEADER_BG, Styles, data_table_style
+from ti_desktop.reports.styles import HEADER_BG, CellText, Styles, data_table_style
 
 TOTAL_BG = colors.HexColor("#e6ebf0")
 NO_RIGHT_ALIGNED = 99  # a `right_from` past every column
@@ -22,10 +21,10 @@ def plural(count: int, singular: str, plural: str) -> str:
     return f"{format_number(count)} {singular if count < 2 else plural}"
 
 
-def header_row(styles: Styles, labels: Sequence[str], right_from: int = NO_RIGHT_ALIGNED) -> list[Paragraph]:
+def header_row(styles: Styles, labels: Sequence[str], right_from: int = NO_RIGHT_ALIGNED) -> list[CellText]:
     """The header cells of a data table, those from column `right_from` on right-aligned."""
     return [
-        Paragraph(escape(label), styles.header_cell_right if index >= right_from else styles.header_cell)
+        styles.cell_text(label, styles.header_cell_right if index >= right_from else styles.header_cell)
         for index, label in enumerate(labels)
     ]
 
@@ -49,4 +48,20 @@ def data_table(
         style.add("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)
         style.add("LINEABOVE", (0, -1), (-1, -1), 0.8, HEADER_BG)
     table.setStyle(style)
+    if not split_in_row:
+        _measure_rows_once(table)
     return table
+
+
+def _measure_rows_once(table: Table) -> None:
+    """Give `table` its rows' heights, measured once: otherwise every page break of a long table measures
+    its remaining rows again (and scans them for the next unmeasured one), quadratic in its length."""
+    table.wrap(sum(table._colWidths), float("inf"))
+    table._argH = list(table._rowHeights)
+    # A one-line cell drawn exactly as the table draws a string (same font, size, colour, alignment, at the
+    # top) becomes that string, far cheaper to lay out and draw; the rows keep their measured heights.
+    for values, cell_styles in zip(table._cellvalues, table._cellStyles, strict=True):
+        for column, (value, cell_style) in enumerate(zip(values, cell_styles, strict=True)):
+            cell = value[0] if isinstance(value, tuple | list) and len(value) == 1 else value
+            if isinstance(cell, CellText) and cell.drawn_as_string(cell_style):
+                values[column] = cell.text

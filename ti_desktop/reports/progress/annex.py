@@ -55,9 +55,9 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
         shown = (
             styles.markup(status_markup(row.status) + (" · <b>en retard</b>" if row.late else ""), styles.cell)
             if value is None
-            else styles.p(value, styles.cell)
+            else styles.cell_text(value, styles.cell)
         )
-        cells.append([styles.p(label, styles.cell_bold), shown])
+        cells.append([styles.cell_text(label, styles.cell_bold), shown])
     half = (len(cells) + 1) // 2
     grid = [left + right for left, right in zip(cells[:half], [*cells[half:], ["", ""]], strict=False)]
     facts_table = Table(grid, colWidths=[2.6 * cm, CONTENT_WIDTH / 2 - 2.6 * cm] * 2, hAlign="LEFT")
@@ -86,11 +86,11 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
             status = line.status.label + (f" le {format_date(line.decided_on)}" if line.decided_on else "")
             rows.append(
                 [
-                    styles.p(line.funder, styles.cell),
-                    styles.p(line.programme or "—", styles.cell),
+                    styles.cell_text(line.funder, styles.cell),
+                    styles.cell_text(line.programme or "—", styles.cell),
                     format_euros(line.requested),
                     format_euros(line.granted) if line.status is not FundingStatus.REFUSE else "—",
-                    styles.p(status, styles.cell),
+                    styles.cell_text(status, styles.cell),
                 ]
             )
         story.append(data_table(rows, widths, extra=[("ALIGN", (2, 1), (3, -1), "RIGHT")]))
@@ -102,7 +102,11 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
         rows = [header_row(styles, ["Jalon", "Échéance", "Réalisé le"], 99)]
         for milestone in sheet.milestones:
             rows.append(
-                [styles.p(milestone.title, styles.cell), format_date(milestone.due_on), format_date(milestone.done_on)]
+                [
+                    styles.cell_text(milestone.title, styles.cell),
+                    format_date(milestone.due_on),
+                    format_date(milestone.done_on),
+                ]
             )
         story.append(data_table(rows, widths))
     else:

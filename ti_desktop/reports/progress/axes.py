@@ -39,9 +39,9 @@ def _action_table(styles: Styles, rows_data: Sequence[ActionRow]) -> Table:
         reference = action.reference
         rows.append(
             [
-                reference if len(reference) <= 10 else styles.p(reference, styles.cell_bold),
-                styles.p(action.title, styles.cell),
-                styles.p(action.lead or "—", styles.cell),
+                reference if len(reference) <= 10 else styles.cell_text(reference, styles.cell_bold),
+                styles.cell_text(action.title, styles.cell),
+                styles.cell_text(action.lead or "—", styles.cell),
                 f"● {action.status.label}",
                 format_percent(action.progress / 100),
                 deadline,

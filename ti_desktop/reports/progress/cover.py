@@ -44,7 +44,7 @@ def cover(data: ReportData, styles: Styles) -> list[Flowable]:
     if data.phase:
         rows.append(("Phase du programme", data.phase))
     table = Table(
-        [[styles.p(label, styles.cell_bold), styles.p(value, styles.small)] for label, value in rows],
+        [[styles.cell_text(label, styles.cell_bold), styles.cell_text(value, styles.small)] for label, value in rows],
         colWidths=[4.2 * cm, CONTENT_WIDTH - 4.2 * cm],
         hAlign="LEFT",
     )

@@ -28,9 +28,11 @@ def evolutions(part: EvolutionsPart, styles: Styles) -> list[Flowable]:
         for change in part.status_changes:
             rows.append(
                 [
-                    styles.p(change.action, styles.cell_bold),
-                    styles.p(change.title, styles.cell),
-                    styles.markup(status_markup(change.old), styles.cell) if change.old else styles.p("—", styles.cell),
+                    styles.cell_text(change.action, styles.cell_bold),
+                    styles.cell_text(change.title, styles.cell),
+                    styles.markup(status_markup(change.old), styles.cell)
+                    if change.old
+                    else styles.cell_text("—", styles.cell),
                     styles.markup(status_markup(change.new), styles.cell),
                     format_date(change.on),
                 ]
@@ -45,14 +47,14 @@ def evolutions(part: EvolutionsPart, styles: Styles) -> list[Flowable]:
         for progress_change in part.progress_changes:
             rows.append(
                 [
-                    styles.p(progress_change.action, styles.cell_bold),
-                    styles.p(progress_change.title, styles.cell),
-                    styles.p(
+                    styles.cell_text(progress_change.action, styles.cell_bold),
+                    styles.cell_text(progress_change.title, styles.cell),
+                    styles.cell_text(
                         f"{format_percent(progress_change.old_progress / 100)} → "
                         f"{format_percent(progress_change.new_progress / 100)}",
                         styles.cell_right,
                     ),
-                    styles.p(
+                    styles.cell_text(
                         f"{format_euros(progress_change.old_secured)} → {format_euros(progress_change.new_secured)}",
                         styles.cell_right,
                     ),
@@ -68,8 +70,8 @@ def evolutions(part: EvolutionsPart, styles: Styles) -> list[Flowable]:
         for action in part.new_actions:
             rows.append(
                 [
-                    styles.p(action.reference, styles.cell_bold),
-                    styles.p(action.title, styles.cell),
+                    styles.cell_text(action.reference, styles.cell_bold),
+                    styles.cell_text(action.title, styles.cell),
                     styles.markup(status_markup(action.status), styles.cell),
                     format_euros(action.planned_budget),
                 ]

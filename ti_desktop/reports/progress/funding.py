@@ -29,7 +29,7 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
     for group in groups:
         rows.append(
             [
-                styles.p(group.name, styles.cell),
+                styles.cell_text(group.name, styles.cell),
                 format_number(group.line_count),
                 format_euros_with_ttc(group.requested, group.requested_ttc),
                 format_euros_with_ttc(group.granted, group.granted_ttc),
@@ -38,7 +38,7 @@ def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow]
         )
     rows.append(
         [
-            styles.p("Total", styles.cell_bold),
+            styles.cell_text("Total", styles.cell_bold),
             format_number(sum(group.line_count for group in groups)),
             *(
                 styles.markup(f"<b>{format_euros_with_ttc(amount, ttc_amount)}</b>", styles.cell_right)

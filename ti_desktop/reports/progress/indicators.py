@@ -58,7 +58,7 @@ def indicators(rows_data: Sequence[IndicatorRow], styles: Styles) -> list[Flowab
                 _dated(styles, _measure(indicator.baseline, indicator.unit), indicator.baseline_on),
                 _dated(styles, _measure(indicator.latest, indicator.unit), indicator.latest_on),
                 _dated(styles, _measure(indicator.target, indicator.unit), indicator.target_on),
-                styles.p(format_percent(indicator.reached), styles.cell_right),
+                styles.cell_text(format_percent(indicator.reached), styles.cell_right),
                 charts.trend_chart(indicator.trend, indicator.target, width=2.6 * cm, height=24),
             ]
         )

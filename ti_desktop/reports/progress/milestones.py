@@ -27,9 +27,9 @@ def _milestone_table(styles: Styles, rows_data: Sequence[MilestoneRow], *, done:
     for milestone in rows_data:
         rows.append(
             [
-                styles.p(milestone.action, styles.cell_bold),
-                styles.p(milestone.title, styles.cell),
-                styles.p(milestone.action_title, styles.cell),
+                styles.cell_text(milestone.action, styles.cell_bold),
+                styles.cell_text(milestone.title, styles.cell),
+                styles.cell_text(milestone.action_title, styles.cell),
                 format_date(milestone.due_on),
                 format_date(milestone.done_on) if done else "",
             ]
@@ -43,11 +43,11 @@ def _overdue_table(styles: Styles, rows_data: Sequence[MilestoneRow], today: dt.
         days = (today - milestone.due_on).days if milestone.due_on else 0
         table_rows.append(
             [
-                styles.p(milestone.action, styles.cell_bold),
-                styles.p(milestone.title, styles.cell),
-                styles.p(milestone.action_title, styles.cell),
+                styles.cell_text(milestone.action, styles.cell_bold),
+                styles.cell_text(milestone.title, styles.cell),
+                styles.cell_text(milestone.action_title, styles.cell),
                 format_date(milestone.due_on),
-                styles.p(plural(days, "jour", "jours"), styles.cell),
+                styles.cell_text(plural(days, "jour", "jours"), styles.cell),
             ]
         )
     widths = [1.7 * cm, CONTENT_WIDTH - 12.2 * cm, 6.2 * cm, 2.3 * cm, 2.0 * cm]

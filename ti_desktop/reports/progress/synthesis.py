@@ -28,10 +28,10 @@ def _alert_table(styles: Styles, alerts: Sequence[AlertRow], date_label: str, te
     for alert in alerts:
         rows.append(
             [
-                styles.p(alert.action, styles.cell_bold),
-                styles.p(alert.title, styles.cell),
-                styles.p(format_date(alert.on), styles.cell),
-                styles.p(alert.text, styles.cell),
+                styles.cell_text(alert.action, styles.cell_bold),
+                styles.cell_text(alert.title, styles.cell),
+                styles.cell_text(format_date(alert.on), styles.cell),
+                styles.cell_text(alert.text, styles.cell),
             ]
         )
     return data_table(rows, widths)
@@ -61,15 +61,15 @@ def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> lis
         status_rows.append(
             [
                 styles.markup(status_markup(status), styles.cell),
-                styles.p(format_number(count), styles.cell_right),
-                styles.p(format_percent(share), styles.cell_right),
+                styles.cell_text(format_number(count), styles.cell_right),
+                styles.cell_text(format_percent(share), styles.cell_right),
             ]
         )
     status_rows.append(
         [
-            styles.p("Total", styles.cell_bold),
-            styles.p(format_number(counts.total), styles.cell_right),
-            styles.p(format_percent(1 if counts.total else None), styles.cell_right),
+            styles.cell_text("Total", styles.cell_bold),
+            styles.cell_text(format_number(counts.total), styles.cell_right),
+            styles.cell_text(format_percent(1 if counts.total else None), styles.cell_right),
         ]
     )
     status_table = data_table(status_rows, [3.6 * cm, 1.6 * cm, 1.5 * cm], total_row=True)
@@ -85,7 +85,7 @@ def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> lis
         ("Financements refusés", format_euros_with_ttc(funding.refused, ttc.refused if ttc else None)),
         ("Couverture du budget par les financements acquis", format_percent(funding.coverage)),
     ):
-        money_rows.append([styles.p(label, styles.cell), styles.p(amount, styles.cell_right)])
+        money_rows.append([styles.cell_text(label, styles.cell), styles.cell_text(amount, styles.cell_right)])
     money_table = data_table(money_rows, [5.4 * cm, 4.2 * cm])  # room for « (dont … TTC) »
     side_by_side = Table(
         [[status_table, money_table]],
@@ -131,14 +131,14 @@ def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> lis
         ]
         for decision in synthesis.pending_decisions:
             overdue = decision.due_on is not None and decision.due_on < data.generated_on
-            due = styles.p(format_date(decision.due_on), styles.cell_bold if overdue else styles.cell)
+            due = styles.cell_text(format_date(decision.due_on), styles.cell_bold if overdue else styles.cell)
             rows.append(
                 [
-                    styles.p(decision.text, styles.cell),
-                    styles.p(decision.action or "—", styles.cell),
-                    styles.p(decision.owner or "—", styles.cell),
+                    styles.cell_text(decision.text, styles.cell),
+                    styles.cell_text(decision.action or "—", styles.cell),
+                    styles.cell_text(decision.owner or "—", styles.cell),
                     due,
-                    styles.p(format_date(decision.meeting_on), styles.cell),
+                    styles.cell_text(format_date(decision.meeting_on), styles.cell),
                 ]
             )
         story.append(data_table(rows, widths))
