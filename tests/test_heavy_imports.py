@@ -146,7 +146,6 @@ def test_the_window_opens_without_any_heavy_library(inputs: Inputs, tmp_path: Pa
     assert loaded_by(["window"], tmp_path) - {"PySide6.QtCharts"} == {"PySide6"}
 
 
-@pytest.mark.xfail(reason="the dashboard, which the window opens on, still imports QtCharts at once", strict=False)
 def test_the_window_opens_without_the_charts(inputs: Inputs, tmp_path: Path) -> None:
     prepared(inputs, tmp_path)
     assert "PySide6.QtCharts" not in loaded_by(["window"], tmp_path)

@@ -45,7 +45,6 @@ from ti_desktop.gui.history_text import (
 )
 from ti_desktop.gui.models.records import ACTION_ID_ROLE, ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
-from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, scaled_font, set_role
@@ -677,6 +676,8 @@ class DashboardPage(Page):
     # -- navigation ----------------------------------------------------------------------------
     def open_decision_register(self) -> None:
         """The Réunions page's Relevé de décisions, on the pending decisions (when the page is in the window)."""
+        from ti_desktop.gui.pages.meetings import MeetingsPage  # its module is large: loaded when asked for
+
         page = self.context.navigator.show_page(MeetingsPage)
         if page is not None:
             page.show_register()
