@@ -222,7 +222,7 @@ def startup(size: int | None, runs: int, context: Context) -> list[Result]:
 def gui(size: int | None, runs: int, context: Context) -> list[Result]:
     """In process (offscreen): the real window (`GuiController.open`), opened on another page; then timed:
     `show_page(PlanPage)` until its count label shows the plan; a word set in the search field (`searchEdit`)
-    until the count label (`countLabel`) shows the filtered count, and cleared again (debounce included, every
+    until the count label (`countLabel`) shows the filtered count, and cleared again (every
     run counted: judged on the max), the search's typing pause set to zero; each key of a word typed, until idle;
     `show_page(DashboardPage)`, then `show_page(TimelinePage)`, until the events they posted are processed."""
     assert size is not None
