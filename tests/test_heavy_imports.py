@@ -43,7 +43,7 @@ from pathlib import Path
 
 folder = Path(sys.argv[1])
 args = sys.argv[2:]
-if args == ["window"]:
+if args[:1] == ["window"]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -53,6 +53,8 @@ if args == ["window"]:
 
     app = QApplication([])
     settings = QSettings(str(folder / "fenetre.ini"), QSettings.Format.IniFormat)
+    if args[1:]:  # the page the window reopens on (its row in the navigation), as a previous session left it
+        settings.setValue("fenetre/page", int(args[1]))
     controller = GuiController(UserDirs(folder, folder), settings, clock_from_environment())
     assert controller.open(folder / "base.sqlite3"), "the window did not open"
     app.processEvents()
@@ -146,6 +148,8 @@ def test_the_window_opens_without_any_heavy_library(inputs: Inputs, tmp_path: Pa
     assert loaded_by(["window"], tmp_path) - {"PySide6.QtCharts"} == {"PySide6"}
 
 
-def test_the_window_opens_without_the_charts(inputs: Inputs, tmp_path: Path) -> None:
+def test_a_window_reopened_on_the_plan_never_loads_the_charts(inputs: Inputs, tmp_path: Path) -> None:
+    """QtCharts is the dashboard chart's, built after the dashboard's first paint
+    (tests/gui/test_dashboard.py): a window that opens on another page does not load it."""
     prepared(inputs, tmp_path)
-    assert "PySide6.QtCharts" not in loaded_by(["window"], tmp_path)
+    assert loaded_by(["window", "3"], tmp_path) == {"PySide6"}  # row 3: Plan d'action
