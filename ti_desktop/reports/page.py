@@ -211,8 +211,12 @@ def build_pdf(
 ) -> None:
     """Lay `story` out into `target` (a path or a binary stream) in one pass. `step(done, total)` is called
     after each laid-out block, then with done == total; it may raise to stop. `on_save(canvas)` runs before
-    the file is written."""
-    total = len(story) + 1
+    the file is written. A `story` list is emptied as it is handed to the layout, which drops each block once
+    drawn: a long report does not keep every drawn table in memory."""
+    flowables = list(story)
+    if isinstance(story, list):
+        story.clear()
+    total = len(flowables) + 1
     done = 0
 
     def advance() -> None:
@@ -224,7 +228,7 @@ def build_pdf(
     destination: str | BinaryIO = str(target) if isinstance(target, Path | str) else target
     document = make_document(destination, advance)
     document.build(
-        list(story),
+        flowables,
         canvasmaker=functools.partial(
             NumberedCanvas, layout=document.layout, on_save_page=on_save_page, on_save=on_save
         ),
