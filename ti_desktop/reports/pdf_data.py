@@ -54,8 +54,9 @@ class _EmbeddedFile(PDFObject):  # type: ignore[misc]
     __RefOnly__ = 1
 
     def __init__(self, attachment: Attachment) -> None:
-        # A zip (xlsx) barely compresses: the fastest level; text compresses well at the default one.
-        level = 6 if attachment.mime_type == JSON_MIME else 1
+        # The fastest level: JSON still shrinks ×6 (×9 at level 6, for 7× the time at 5,000 actions); a zip
+        # (xlsx) does not shrink, it is stored as is.
+        level = 1 if attachment.mime_type == JSON_MIME else 0
         self.content = zlib.compress(attachment.content, level)
         # PDFName leaves "/" as is; a name's "/" must be written #2F (/application#2Fjson)
         self.subtype = "/" + "".join(c if c.isalnum() or c in ".-+" else f"#{ord(c):02X}" for c in attachment.mime_type)
