@@ -212,3 +212,41 @@ def test_a_thousand_action_territory_builds(tmp_path: Path) -> None:
     text, pages = pdf_text(output)
     assert pages > 30
     assert contains_code(text, "A-00000") and contains_code(text, "A-00999")
+
+
+def test_assembly_queries_do_not_grow_with_the_actions(tmp_path: Path) -> None:
+    """One query per section (or per batch of loaded rows), never one per action: a plan of 20 actions and one
+    of 400 are assembled with the same number of queries."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    try:
+        from large_plan import build_large_plan
+    finally:
+        sys.path.pop(0)
+    counts = []
+    for size in (20, 400):
+        path = tmp_path / f"plan-{size}.sqlite3"
+        build_large_plan(path, size)
+        handle = open_services(path, clock=fixed_clock())
+        queries = 0
+
+        def count(*_: object) -> None:
+            nonlocal queries
+            queries += 1
+
+        try:
+            services = handle.services
+            tid = territory_id(services)
+            options = ReportOptions(OPTIONS.period_from, OPTIONS.period_to, annex=True)
+            event.listen(Engine, "before_cursor_execute", count)
+            try:
+                data = services.reports.assemble(tid, options, TODAY)
+            finally:
+                event.remove(Engine, "before_cursor_execute", count)
+        finally:
+            handle.close()
+        assert len(data.annex) == size
+        counts.append(queries)
+    assert counts[0] == counts[1]

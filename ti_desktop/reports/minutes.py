@@ -10,7 +10,6 @@ decisions. Every user text goes through `styles.safe`, figures through `kernel.f
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -46,7 +45,7 @@ from ti_desktop.reports.page import (
     RunningHeader,
     build_pdf,
 )
-from ti_desktop.reports.pdf_data import write_with_data
+from ti_desktop.reports.pdf_data import carry_data
 from ti_desktop.reports.styles import (
     ACCENT,
     ALERT,
@@ -463,6 +462,10 @@ def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Progre
     """Write the minutes to `target` (a path or a binary stream). `step(done, total)` is called after each
     laid-out block; it may raise to stop."""
     story = build_story(data, build_styles())
-    buffer = io.BytesIO()
-    build_pdf(story, buffer, step, lambda destination, advance: _MinutesDocument(destination, data, advance))
-    write_with_data(buffer.getvalue(), minutes_document(data), target)  # the minutes carry their data
+    build_pdf(
+        story,
+        target,
+        step,
+        lambda destination, advance: _MinutesDocument(destination, data, advance),
+        on_save=lambda canvas: carry_data(canvas, minutes_document(data)),  # the minutes carry their data
+    )

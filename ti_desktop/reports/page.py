@@ -78,18 +78,21 @@ def fit(text: str, font: str, size: float, width: float) -> str:
 
 class NumberedCanvas(Canvas):
     """Draws `Page X / Y` on every page once the total is known (at save time); `on_save_page(canvas,
-    page)` draws whatever else needs the final layout (the contents' page numbers)."""
+    page)` draws whatever else needs the final layout (the contents' page numbers); `on_save(canvas)` runs
+    just before the file is written (attachments)."""
 
     def __init__(
         self,
         *args: Any,
         layout: PageLayout,
         on_save_page: Callable[[Canvas, int], None] | None = None,
+        on_save: Callable[[Canvas], None] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self._layout = layout
         self._on_save_page = on_save_page
+        self._on_save = on_save
         self._page_states: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -108,6 +111,8 @@ class NumberedCanvas(Canvas):
             if self._on_save_page is not None:
                 self._on_save_page(self, self._pageNumber)
             super().showPage()
+        if self._on_save is not None:
+            self._on_save(self)
         super().save()
 
 
@@ -202,10 +207,16 @@ def build_pdf(
     step: Progress | None,
     make_document: Callable[[str | BinaryIO, Callable[[], None]], PagedDocument],
     on_save_page: Callable[[Canvas, int], None] | None = None,
+    on_save: Callable[[Canvas], None] | None = None,
 ) -> None:
     """Lay `story` out into `target` (a path or a binary stream) in one pass. `step(done, total)` is called
-    after each laid-out block, then with done == total; it may raise to stop."""
-    total = len(story) + 1
+    after each laid-out block, then with done == total; it may raise to stop. `on_save(canvas)` runs before
+    the file is written. A `story` list is emptied as it is handed to the layout, which drops each block once
+    drawn: a long report does not keep every drawn table in memory."""
+    flowables = list(story)
+    if isinstance(story, list):
+        story.clear()
+    total = len(flowables) + 1
     done = 0
 
     def advance() -> None:
@@ -217,8 +228,10 @@ def build_pdf(
     destination: str | BinaryIO = str(target) if isinstance(target, Path | str) else target
     document = make_document(destination, advance)
     document.build(
-        list(story),
-        canvasmaker=functools.partial(NumberedCanvas, layout=document.layout, on_save_page=on_save_page),
+        flowables,
+        canvasmaker=functools.partial(
+            NumberedCanvas, layout=document.layout, on_save_page=on_save_page, on_save=on_save
+        ),
     )
     if step is not None:
         step(total, total)

@@ -10,7 +10,6 @@ All its dates are the consolidation's (`view.as_of`), never the machine's clock.
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -40,7 +39,7 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.page import DocumentInfo, PagedDocument, RunningHeader, build_pdf
-from ti_desktop.reports.pdf_data import embed_data
+from ti_desktop.reports.pdf_data import carry_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
 from ti_desktop.reports.styles import ALERT, Styles, build_styles, safe, unbreakable
@@ -438,8 +437,10 @@ def build_regional_synthesis(
     styles = build_styles()
     story = build_story(view, styles)
     app_version = str(document.data.get("app_version", ""))
-    buffer = io.BytesIO()
     build_pdf(
-        story, buffer, step, lambda destination, advance: SynthesisDocument(destination, view, app_version, advance)
+        story,
+        target,
+        step,
+        lambda destination, advance: SynthesisDocument(destination, view, app_version, advance),
+        on_save=lambda canvas: carry_data(canvas, document),
     )
-    target.write(embed_data(buffer.getvalue(), document))

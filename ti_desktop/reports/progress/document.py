@@ -6,7 +6,6 @@ sections in order, the contents filled in once laid out."""
 # (reportlab ships no type stubs)
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -24,7 +23,7 @@ from ti_desktop.reports.page import (
     RunningHeader,
     build_pdf,
 )
-from ti_desktop.reports.pdf_data import Attachment, write_with_data
+from ti_desktop.reports.pdf_data import Attachment, carry_data
 from ti_desktop.reports.progress.annex import annex
 from ti_desktop.reports.progress.axes import axis_part
 from ti_desktop.reports.progress.common import LAYOUT, empty, heading
@@ -114,12 +113,11 @@ def build_progress_report(
     pagination = Pagination()
     contents = Contents(contents_entries(story), pagination)
     story = [contents if flowable is _CONTENTS_PLACEHOLDER else flowable for flowable in story]
-    buffer = io.BytesIO()
     build_pdf(
         story,
-        buffer,
+        target,
         step,
         lambda destination, advance: ReportDocument(destination, data, advance, pagination),
         on_save_page=pagination.draw_numbers,
+        on_save=lambda canvas: carry_data(canvas, report_document(data), extra),
     )
-    write_with_data(buffer.getvalue(), report_document(data), target, extra)
