@@ -57,6 +57,17 @@ def test_one_version_source() -> None:
     assert __version__ == project["version"]
 
 
+def test_version_string_is_the_installed_package_metadata() -> None:
+    # __version__ is written in the package (no metadata read at start-up): it must say what pip installed.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("ti-desktop")
+    except PackageNotFoundError:
+        pytest.skip("ti-desktop is not installed in this environment")
+    assert __version__ == installed
+
+
 def test_changelog_is_french_keep_a_changelog_and_newest_is_the_package_version() -> None:
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith("# Journal des modifications\n")

@@ -1,15 +1,6 @@
 """TI Desktop: the chef de projet's desktop tool for a Territoire d'industrie."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-
-def _read_version() -> str:
-    # One version source: the package metadata written from pyproject.toml.
-    try:
-        return version("ti-desktop")
-    except PackageNotFoundError:  # running from a checkout that was never installed
-        return "0+unknown"
-
-
-__version__ = _read_version()
+# Written here rather than read through importlib.metadata, which costs every start ~25 ms; it must equal
+# pyproject.toml's version (tests/test_version.py checks it against the installed package's metadata).
+__version__ = "0.1.0"
 APP_NAME = "TI Desktop"

@@ -26,7 +26,6 @@ from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
-from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery
 from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.main_window import EditorFactory, MainWindow
@@ -281,6 +280,8 @@ class GuiController:
 
     def _recover(self, database: Path) -> bool:
         """Offer a backup until one is put in place of the damaged base (True) or the user quits (False)."""
+        from ti_desktop.gui.dialogs.recovery_dialog import offer_recovery  # only a damaged base needs it
+
         backups = BackupService(database, self.clock)
         while True:
             chosen = offer_recovery(database, backups)
