@@ -110,6 +110,7 @@ class ViewService:
         # read once per state of the base: every commit made through these sessions, or by another connection
         # (SQLite's data_version), makes them stale.
         self._commits = 0
+        self._versions: dict[int, int] = {}  # the data_version last read on each connection (by its id)
         self._layout: tuple[Any, int, _Layout] | None = None  # (state, territory, layout)
         self._matches: tuple[Any, ActionFilter, _Matches] | None = None
         bind = sessions.kw.get("bind")
@@ -122,9 +123,14 @@ class ViewService:
         self._commits += 1
 
     def _state(self, session: Session) -> Any:
+        """The base's state as far as the caches go: the commits seen, those of other connections included (SQLite's
+        data_version of a connection changes when another one commits)."""
         raw: Any = session.connection().connection.driver_connection
         version = raw.execute("PRAGMA data_version").fetchone()[0]
-        return (self._commits, id(raw), version)
+        if self._versions.get(id(raw), version) != version:
+            self._commits += 1
+        self._versions[id(raw)] = version
+        return self._commits
 
     @staticmethod
     def _text_only(session: Session, action_filter: ActionFilter) -> bool:
