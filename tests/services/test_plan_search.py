@@ -118,3 +118,43 @@ def test_the_search_index_follows_edits_deletions_and_undo(services: Services) -
     assert found("xylographie") == set()
     services.actions.put_back(bundle)
     assert found("xylographie") == {created.id}
+
+
+def test_a_text_search_counts_and_windows_follow_edits(services: Services, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A text search is served from the search index's ids and the plan's layout, both kept between searches: they
+    # must give what the database's full query gives, and see an edit made since.
+    territory = create_demo_territory(services)
+    tid = territory.id
+    views = services.views
+
+    def seen(action_filter: ActionFilter) -> tuple[object, list[object]]:
+        counts = views.plan_counts(action_filter)
+        windows = [views.plan_window(action_filter, axis, PlanOrder(), 0, 1000, TODAY) for axis in sorted(counts.axes)]
+        return counts, windows
+
+    def check(text: str) -> None:
+        action_filter = ActionFilter(territory_id=tid, text=text, today=TODAY)
+        fast = seen(action_filter)
+        with monkeypatch.context() as patched:
+            patched.setattr(type(views), "_text_only", staticmethod(lambda *_args: False))
+            patched.setattr(type(views), "_served_unfiltered", staticmethod(lambda *_args: False))
+            assert fast == seen(action_filter)
+        counts = views.plan_counts(action_filter)
+        assert counts.matching == len(reference(services, action_filter))
+
+    served: list[str] = []
+    matches = type(views)._text_matches
+
+    def recording(self: object, session: object, action_filter: ActionFilter) -> object:
+        served.append(action_filter.text)
+        return matches(self, session, action_filter)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(views), "_text_matches", recording)
+    views.plan_counts(ActionFilter(territory_id=tid, today=TODAY))
+    for text in ("friche", "FRICHE campus", "tion", "énergie", "zzzz"):
+        check(text)
+    action = services.actions.for_territory(tid)[-1]
+    services.actions.update(action.id, title="Une zzzz nouvelle")
+    check("zzzz")
+    assert views.plan_counts(ActionFilter(territory_id=tid, text="zzzz", today=TODAY)).matching == 1
+    assert "friche" in served  # the base has the search index: the searches took the short way

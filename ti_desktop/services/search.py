@@ -90,7 +90,7 @@ def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _fts_query(words: Sequence[str]) -> str:
+def fts_query(words: Sequence[str]) -> str:
     return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
@@ -109,7 +109,7 @@ def text_condition(session: Session, table: Any, words: Sequence[str]) -> Column
         if long_words and has_search_index(session):
             # FTS5's trigram tokenizer folds case (case_sensitive 0) and keeps accents, as casefold does.
             matching = text(f"SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :query").bindparams(
-                query=_fts_query(long_words)
+                query=fts_query(long_words)
             )
             conditions.append(table.c.id.in_(matching.columns(column("rowid", Integer))))
         else:

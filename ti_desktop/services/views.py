@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, event, func, literal, or_, select, text, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -84,9 +84,128 @@ class ActorInvolvement:
     partner_of: list[tuple[ActionRecord, str | None]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The territory's plan as ids only, in the default order (code, id): what a text search needs to count and
+    window its matches without asking the database to walk them again for every query."""
+
+    total: int
+    axis_of: dict[int, int]
+    parent_of: dict[int, int]  # sub-actions only
+    tops: dict[int, list[int]]  # axis id → top-level action ids, in (code, id) order
+    children: dict[int, list[int]]  # parent id → sub-action ids, in (code, id) order
+
+
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    matching: frozenset[int]
+    shown: frozenset[int]  # the matches and the parents of matching sub-actions
+    counts: PlanCounts
+
+
 class ViewService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        # A text search on SQLite is served from the search index's ids, read once per text, and the plan's layout,
+        # read once per state of the base: every commit made through these sessions, or by another connection
+        # (SQLite's data_version), makes them stale.
+        self._commits = 0
+        self._versions: dict[int, int] = {}  # the data_version last read on each connection (by its id)
+        self._layout: tuple[Any, int, _Layout] | None = None  # (state, territory, layout)
+        self._matches: tuple[Any, ActionFilter, _Matches] | None = None
+        bind = sessions.kw.get("bind")
+        if bind is not None:  # every commit on the engine, the sessions' and any other's
+            event.listen(bind, "commit", self._committed)
+        else:
+            event.listen(sessions, "after_commit", self._committed)
+
+    def _committed(self, *_args: object) -> None:
+        self._commits += 1
+
+    def _state(self, session: Session) -> Any:
+        """The base's state as far as the caches go: the commits seen, those of other connections included (SQLite's
+        data_version of a connection changes when another one commits)."""
+        raw: Any = session.connection().connection.driver_connection
+        version = raw.execute("PRAGMA data_version").fetchone()[0]
+        if self._versions.get(id(raw), version) != version:
+            self._commits += 1
+        self._versions[id(raw)] = version
+        return self._commits
+
+    @staticmethod
+    def _text_only(session: Session, action_filter: ActionFilter) -> bool:
+        """Can the filter be served from the search index's ids alone? A text of words the index finds, and no other
+        criterion (the others are the database's business, with their own indexes)."""
+        if session.get_bind().dialect.name != "sqlite":
+            return False
+        words = action_filter.text.casefold().split()
+        plain = ActionFilter(
+            territory_id=action_filter.territory_id, text=action_filter.text, today=action_filter.today
+        )
+        return (
+            bool(words)
+            and action_filter == plain
+            and all(len(word) >= search.TRIGRAM for word in words)
+            and search.has_search_index(session)
+        )
+
+    @staticmethod
+    def _served_unfiltered(session: Session, action_filter: ActionFilter) -> bool:
+        return (
+            session.get_bind().dialect.name == "sqlite"
+            and not search.is_filtering(action_filter)
+            and search.has_search_index(session)
+        )
+
+    def _plan_layout(self, session: Session, state: Any, territory_id: int) -> _Layout:
+        cached = self._layout
+        if cached is not None and cached[0] == state and cached[1] == territory_id:
+            return cached[2]
+        table = models.Action.__table__
+        axis_of: dict[int, int] = {}
+        parent_of: dict[int, int] = {}
+        tops: dict[int, list[int]] = defaultdict(list)
+        children: dict[int, list[int]] = defaultdict(list)
+        statement = (
+            select(table.c.id, table.c.axis_id, table.c.parent_id)
+            .where(table.c.territory_id == territory_id)
+            .order_by(table.c.code, table.c.id)
+        )
+        for action_id, axis_id, parent_id in session.execute(statement):
+            axis_of[action_id] = axis_id
+            if parent_id is None:
+                tops[axis_id].append(action_id)
+            else:
+                parent_of[action_id] = parent_id
+                children[parent_id].append(action_id)
+        layout = _Layout(len(axis_of), axis_of, parent_of, dict(tops), dict(children))
+        self._layout = (state, territory_id, layout)
+        return layout
+
+    def _text_matches(self, session: Session, action_filter: ActionFilter) -> tuple[_Layout, _Matches]:
+        state = self._state(session)
+        layout = self._plan_layout(session, state, action_filter.territory_id)
+        cached = self._matches
+        if cached is not None and cached[0] == state and cached[1] == action_filter:
+            return layout, cached[2]
+        table = models.SEARCH_TABLE
+        query = search.fts_query(action_filter.text.casefold().split())
+        found = session.execute(text(f"SELECT rowid FROM {table} WHERE {table} MATCH :query"), {"query": query})
+        axis_of, parent_of = layout.axis_of, layout.parent_of
+        matching = frozenset(rowid for (rowid,) in found if rowid in axis_of)  # the territory's only
+        shown = set(matching)
+        shown.update(parent_of[i] for i in matching if i in parent_of)
+        shown_per_axis: dict[int, int] = defaultdict(int)
+        top_per_axis: dict[int, int] = defaultdict(int)
+        for action_id in shown:
+            axis_id = axis_of[action_id]
+            shown_per_axis[axis_id] += 1
+            if action_id not in parent_of:
+                top_per_axis[axis_id] += 1
+        axes = {axis_id: AxisCount(count, top_per_axis[axis_id]) for axis_id, count in shown_per_axis.items()}
+        matches = _Matches(matching, frozenset(shown), PlanCounts(layout.total, len(matching), axes))
+        self._matches = (state, action_filter, matches)
+        return layout, matches
 
     def plan_rows(self, territory_id: int, today: dt.date) -> list[PlanRow]:
         """Every action of the territory (parents before their sub-actions), in a handful of queries."""
@@ -148,6 +267,16 @@ class ViewService:
         """Totals the page shows, by SQL COUNT: the territory's actions, those matching, the lines per axis."""
         table = models.Action.__table__
         with self._sessions() as session:
+            if self._text_only(session, action_filter):
+                return self._text_matches(session, action_filter)[1].counts
+            if self._served_unfiltered(session, action_filter):
+                # The plan as it opens: counted from the layout, which the searches that follow then find read.
+                layout = self._plan_layout(session, self._state(session), action_filter.territory_id)
+                per_axis: dict[int, int] = defaultdict(int)
+                for axis_id in layout.axis_of.values():
+                    per_axis[axis_id] += 1
+                counts = {axis_id: AxisCount(n, len(layout.tops.get(axis_id, ()))) for axis_id, n in per_axis.items()}
+                return PlanCounts(layout.total, layout.total, counts)
             search.prepare(session)
             territory = table.c.territory_id == action_filter.territory_id
             total = session.execute(select(func.count()).where(territory)).scalar_one()
@@ -181,6 +310,8 @@ class ViewService:
         """Top-level lines `offset` to `offset + limit` of an axis, sorted by the database, with their sub-actions."""
         table = models.Action.__table__
         with self._sessions() as session:
+            if order == PlanOrder() and self._text_only(session, action_filter):
+                return self._text_window(session, action_filter, axis_id, offset, limit, today)
             search.prepare(session)
             filtering = search.is_filtering(action_filter)
             matches = search.condition(session, action_filter, table) if filtering else None
@@ -211,6 +342,42 @@ class ViewService:
         return [
             PlanEntry(rows[record.id], flag_, [(rows[sub.id], sub_flag) for sub, sub_flag in children[record.id]])
             for record, flag_ in tops
+        ]
+
+    def _text_window(
+        self, session: Session, action_filter: ActionFilter, axis_id: int, offset: int, limit: int, today: dt.date
+    ) -> list[PlanEntry]:
+        """`plan_window` of a text search in the default order, from the layout and the search index's ids."""
+        layout, matches = self._text_matches(session, action_filter)
+        shown, matching = matches.shown, matches.matching
+        tops: list[int] = []
+        skipped = 0
+        for action_id in layout.tops.get(axis_id, ()):
+            if action_id in shown:
+                if skipped < offset:
+                    skipped += 1
+                    continue
+                tops.append(action_id)
+                if len(tops) == limit:
+                    break
+        subs = {top: [i for i in layout.children.get(top, ()) if i in matching] for top in tops}
+        ids = tops + [i for found in subs.values() for i in found]
+        if not ids:
+            return []
+        table = models.Action.__table__
+        records = {
+            record.id: record
+            for record in (
+                ActionRecord(**row._mapping) for row in session.execute(select(table).where(table.c.id.in_(ids)))
+            )
+        }
+        if len(records) != len(ids):
+            self._layout = self._matches = None  # the base changed under us: read it again next time
+        rows = self._rows_for(session, action_filter.territory_id, list(records.values()), today)
+        return [
+            PlanEntry(rows[top], top in matching, [(rows[sub], True) for sub in subs[top] if sub in rows])
+            for top in tops
+            if top in rows
         ]
 
     def plan_matching_ids(self, action_filter: ActionFilter) -> set[int]:
