@@ -338,6 +338,8 @@ class FundingLine(Timestamped, Versioned, Base):
         non_negative("amount_requested"),
         non_negative("amount_granted"),
         date_order("filed_on", "decided_on"),
+        # The dashboard's funding figures read this covering index alone, action by action (migration 0010).
+        Index("ix_funding_lines_figures", "action_id", "status", "basis", "amount_requested", "amount_granted"),
     )
 
     action_id: Mapped[int] = mapped_column(cascade_fk("actions.id"), index=True)
