@@ -147,13 +147,17 @@ class SummaryService:
     def milestone_span(self, territory_id: int) -> tuple[dt.date | None, dt.date | None]:
         """The earliest and latest due dates of the territory's milestones (the timeline's time scale)."""
         milestone = models.Milestone
-        statement = (
-            select(func.min(milestone.due_on), func.max(milestone.due_on))
-            .join(models.Action, models.Action.id == milestone.action_id)
-            .where(models.Action.territory_id == territory_id)
+        # Each end walks the due-date index from its side and stops at the first of the territory's: a
+        # correlated EXISTS, where a join would read every milestone of the territory first.
+        ours = (
+            select(models.Action.id)
+            .where(models.Action.id == milestone.action_id, models.Action.territory_id == territory_id)
+            .exists()
         )
+        dated = select(milestone.due_on).where(milestone.due_on.is_not(None), ours).limit(1)
         with self._sessions() as session:
-            first, last = session.execute(statement).one()
+            first = session.scalar(dated.order_by(milestone.due_on))
+            last = session.scalar(dated.order_by(milestone.due_on.desc()))
         return first, last
 
     def milestones_of(self, territory_id: int, action_ids: Iterable[int]) -> dict[int, list[MilestoneRecord]]:
