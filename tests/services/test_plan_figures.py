@@ -135,6 +135,15 @@ def test_the_first_milestones_due_and_how_many_there_are(services: Services) -> 
         assert first.total == len(every) == (4 if overdue else 2)
     grouped = services.summary.milestones_by_action(territory_id)
     assert grouped == {action_id: services.milestones.list(action_id=action_id)}
+    # The timeline reads only the drawn actions' milestones, and the span of them all for its scale.
+    assert services.summary.milestones_of(territory_id, [action_id, 10**9]) == grouped
+    assert services.summary.milestone_span(territory_id) == (
+        TODAY - dt.timedelta(days=30),
+        TODAY + dt.timedelta(days=90),
+    )
+    other = services.territories.create(name="Pays de Bitche").id
+    assert services.summary.milestone_span(other) == (None, None)
+    assert services.summary.milestones_of(other, [action_id]) == {}
     assert services.summary.action_names(territory_id, [action_id, 10**9]) == {action_id: "Jalonnée"}
 
 

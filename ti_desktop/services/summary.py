@@ -144,6 +144,41 @@ class SummaryService:
                 grouped.setdefault(row.action_id, []).append(MilestoneRecord(**row._mapping))
         return grouped
 
+    def milestone_span(self, territory_id: int) -> tuple[dt.date | None, dt.date | None]:
+        """The earliest and latest due dates of the territory's milestones (the timeline's time scale)."""
+        milestone = models.Milestone
+        # Each end walks the due-date index from its side and stops at the first of the territory's: a
+        # correlated EXISTS, where a join would read every milestone of the territory first.
+        ours = (
+            select(models.Action.id)
+            .where(models.Action.id == milestone.action_id, models.Action.territory_id == territory_id)
+            .exists()
+        )
+        dated = select(milestone.due_on).where(milestone.due_on.is_not(None), ours).limit(1)
+        with self._sessions() as session:
+            first = session.scalar(dated.order_by(milestone.due_on))
+            last = session.scalar(dated.order_by(milestone.due_on.desc()))
+        return first, last
+
+    def milestones_of(self, territory_id: int, action_ids: Iterable[int]) -> dict[int, list[MilestoneRecord]]:
+        """`milestones_by_action` for these actions only (those a view shows); an action without any is absent."""
+        wanted = sorted(set(action_ids))
+        table = models.Milestone.__table__
+        grouped: dict[int, list[MilestoneRecord]] = {}
+        with self._sessions() as session:
+            for start in range(0, len(wanted), 500):  # bounded IN lists
+                statement = (
+                    select(table)
+                    .join(models.Action.__table__, models.Action.id == table.c.action_id)
+                    .where(
+                        models.Action.territory_id == territory_id, table.c.action_id.in_(wanted[start : start + 500])
+                    )
+                    .order_by(table.c.action_id, table.c.due_on, table.c.position, table.c.id)
+                )
+                for row in session.execute(statement):
+                    grouped.setdefault(row.action_id, []).append(MilestoneRecord(**row._mapping))
+        return grouped
+
     def _actions(self, session: Session, territory_id: int, include_confidential: bool) -> list[ActionRecord]:
         table = models.Action.__table__
         actions = fetch_records(

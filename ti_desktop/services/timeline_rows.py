@@ -6,7 +6,7 @@ page's `PlanRow`) would take seconds to read; a bar needs its dates, status, pro
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import String, or_, select, type_coerce
 from sqlalchemy.orm import Session
@@ -18,8 +18,9 @@ from ti_desktop.domain.rules import is_action_late
 from ti_desktop.services.crud import to_record
 
 
-@dataclass(frozen=True, slots=True)
-class GanttAction:
+# Named tuples, not frozen dataclasses: as immutable, and built several times faster (a frozen dataclass
+# sets each field through object.__setattr__; a national plan makes 100,000 of each).
+class GanttAction(NamedTuple):
     """What the timeline shows of an action (the names are `ActionRecord`'s)."""
 
     id: int
@@ -33,8 +34,7 @@ class GanttAction:
     planned_end: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class GanttRow:
+class GanttRow(NamedTuple):
     """One action of the timeline, with its axis, its lead's name and whether it is late (as `PlanRow`)."""
 
     action: GanttAction

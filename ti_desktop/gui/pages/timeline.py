@@ -7,6 +7,7 @@ labels stay on the left when scrolling sideways; their scroll bars follow the ch
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -31,6 +32,7 @@ from ti_desktop.gui.pages.timeline_scene import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ActionBar,
+    MilestoneReader,
     TimelineScene,
     Zoom,
     legend_icon,
@@ -91,7 +93,7 @@ class TimelinePage(Page):
         self.services = services
         self.scene = TimelineScene(self, context.theme)
         self._rows: list[GanttRow] = []
-        self._milestones: dict[int, list[MilestoneRecord]] = {}
+        self._milestones: Mapping[int, Sequence[MilestoneRecord]] = {}
         self._shown_territory: int | None = None
         self._zoom = self._stored_zoom()
         # The toolbar, the frame around the views and the legend: ui/timeline.ui; the views show the scene.
@@ -171,7 +173,11 @@ class TimelinePage(Page):
         territory_id = self.context.territory_id
         assert territory_id is not None  # Page reloads only with a territory
         self._rows = self.services.summary.timeline_rows(territory_id, self.context.today)
-        self._milestones = self.services.summary.milestones_by_action(territory_id)  # one query for the plan
+        summary = self.services.summary
+        # Only the drawn rows' milestones are read (by the scene, as it draws them), their span for the scale.
+        self._milestones = MilestoneReader(
+            summary.milestone_span(territory_id), lambda ids: summary.milestones_of(territory_id, ids)
+        )
         new_territory = territory_id != self._shown_territory
         self._shown_territory = territory_id
         self._rebuild(keep_position=not new_territory)

@@ -8,7 +8,7 @@ import datetime as dt
 import enum
 import html
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
@@ -136,6 +136,40 @@ class TimeScale:
     @property
     def width(self) -> float:
         return self.x(self.end)
+
+
+class MilestoneReader(Mapping[int, Sequence[MilestoneRecord]]):
+    """The milestones of the actions the scene draws, read when their rows are first drawn (a national plan
+    has 150,000 of them; a screen shows a few dozen rows). `span` is the earliest and latest due dates of
+    them all, for the time scale."""
+
+    def __init__(
+        self,
+        span: tuple[dt.date | None, dt.date | None],
+        read: Callable[[list[int]], Mapping[int, Sequence[MilestoneRecord]]],
+    ) -> None:
+        self.span = span
+        self._read = read
+        self._known: dict[int, Sequence[MilestoneRecord]] = {}
+
+    def load(self, action_ids: Iterable[int]) -> None:
+        """Read the milestones of those of these actions not read yet, in one query."""
+        missing = [action_id for action_id in action_ids if action_id not in self._known]
+        if missing:
+            found = self._read(missing)
+            for action_id in missing:
+                self._known[action_id] = found.get(action_id, ())
+
+    def __getitem__(self, action_id: int) -> Sequence[MilestoneRecord]:
+        if action_id not in self._known:
+            self.load([action_id])
+        return self._known[action_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._known)
+
+    def __len__(self) -> int:
+        return len(self._known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +357,10 @@ class TimelineScene(QGraphicsScene):
         days = [today]
         for row in rows:
             days += [day for day in (row.action.planned_start, row.action.planned_end) if day is not None]
-        days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
+        if isinstance(milestones, MilestoneReader):
+            days += [day for day in milestones.span if day is not None]
+        else:
+            days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
         self.scale = TimeScale.covering(days, zoom)
         groups = group_rows(rows)
         self._code_width = self._code_column_width(rows)
@@ -362,6 +399,10 @@ class TimelineScene(QGraphicsScene):
         last = min(bisect.bisect_left(self._tops, bottom) + ROW_MARGIN, len(self._layout))
         for index in [index for index in self._drawn if not first <= index < last]:
             self._forget_row(index)
+        if isinstance(self._row_milestones, MilestoneReader):  # the new rows' milestones in one query
+            self._row_milestones.load(
+                self._layout[index][1].row.action.id for index in range(first, last) if index not in self._drawn
+            )
         for index in range(first, last):
             if index not in self._drawn:
                 y, timeline_row, shaded = self._layout[index]
