@@ -238,11 +238,12 @@ def test_a_failing_writer_leaves_the_previous_file_intact(
     services.exports.export(territory_id(services), ExportFormat.XLSX, output)
     previous = output.read_bytes()
 
-    def crash_midway(plan: object, path: Path, progress: object, cancelled: object) -> None:
+    def crash_midway(plan: object, chunks: object, path: Path, *rest: object) -> None:
         path.write_bytes(b"PK partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(exporting._WRITERS, ExportFormat.XLSX, crash_midway)
+    # The workbook is written as the plan is read, chunk by chunk.
+    monkeypatch.setattr(exporting, "write_xlsx_chunks", crash_midway)
     with pytest.raises(FileWriteError, match="le disque est plein"):
         services.exports.export(territory_id(services), ExportFormat.XLSX, output)
     assert output.read_bytes() == previous
