@@ -30,6 +30,8 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_EPOCH_TIME = dt.datetime(1899, 12, 30)
 _FLUSH_ROWS = 500
+# Cell endings remembered by text (a chunk's titles recur on its funding, milestone and update rows).
+_STRING_CELLS = 20_000
 
 CellValue = str | int | float | Decimal | dt.date | bool | None
 
@@ -410,6 +412,8 @@ class XlsxStream:
         """The end of the XML of a plain cell holding `text` (remembered: plans repeat many texts)."""
         style = CellStyle.QUOTED_TEXT if is_formula_like(text) else CellStyle.DEFAULT
         tail = f' t="s"{_s(style)}><v>{self._string_index(text)}</v></c>'
+        if len(self._string_cells) >= _STRING_CELLS:
+            self._string_cells.clear()  # bounded: a national plan's titles are nearly all distinct
         self._string_cells[text] = tail
         return tail
 

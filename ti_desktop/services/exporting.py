@@ -12,9 +12,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import BigInteger, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
@@ -282,10 +283,10 @@ class _Reader:
         exported = [action for chunk in self.chunks(outline) for action in chunk]
         return replace(outline.head, actions=tuple(exported))
 
-    def chunks(self, outline: _Outline, size: int = _CHUNK) -> Iterator[list[ExportedAction]]:
+    def chunks(self, outline: _Outline) -> Iterator[list[ExportedAction]]:
         """The exported actions in order, a few thousand at a time (each chunk's rows read then dropped)."""
-        for start in range(0, len(outline.ordered), size):
-            yield self.chunk(outline, outline.ordered[start : start + size])
+        for start in range(0, len(outline.ordered), _CHUNK):
+            yield self.chunk(outline, outline.ordered[start : start + _CHUNK])
 
     def chunk(self, outline: _Outline, light: list[Any]) -> list[ExportedAction]:
         ids = [action.id for action in light]
@@ -561,13 +562,26 @@ class _Reader:
 
 def _values(row: Any) -> dict[str, Any]:
     """The action's values of the columns that carry one as it is, from its row (amounts stored in cents)."""
-    values: dict[str, Any] = {}
-    for field in pc.ACTION_VALUE_FIELDS:
-        raw = getattr(row, str(field.attribute))
-        values[str(field.attribute)] = (
-            _euros(raw) if field.kind == "amount" else bool(raw) if field.kind == "flag" else raw
-        )
+    values = dict(zip(_VALUE_NAMES, _value_getter()(row), strict=True))
+    for name in _AMOUNT_NAMES:
+        values[name] = _euros(values[name])
+    for name in _FLAG_NAMES:
+        values[name] = bool(values[name])
     return values
+
+
+_VALUE_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS)
+_AMOUNT_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS if field.kind == "amount")
+_FLAG_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS if field.kind == "flag")
+
+
+@cache
+def _value_getter() -> Callable[[Any], tuple[Any, ...]]:
+    """All the value columns of a row at once (one attrgetter call instead of one getattr per column)."""
+    getter = attrgetter(*_VALUE_NAMES)
+    if len(_VALUE_NAMES) == 1:
+        return lambda row: (getter(row),)
+    return cast(Callable[[Any], tuple[Any, ...]], getter)
 
 
 def _euros(cents: int | None) -> Decimal | None:
