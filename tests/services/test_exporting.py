@@ -238,11 +238,12 @@ def test_a_failing_writer_leaves_the_previous_file_intact(
     services.exports.export(territory_id(services), ExportFormat.XLSX, output)
     previous = output.read_bytes()
 
-    def crash_midway(plan: object, path: Path, progress: object, cancelled: object) -> None:
+    def crash_midway(plan: object, chunks: object, path: Path, *rest: object) -> None:
         path.write_bytes(b"PK partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(exporting._WRITERS, ExportFormat.XLSX, crash_midway)
+    # The workbook is written as the plan is read, chunk by chunk.
+    monkeypatch.setattr(exporting, "write_xlsx_chunks", crash_midway)
     with pytest.raises(FileWriteError, match="le disque est plein"):
         services.exports.export(territory_id(services), ExportFormat.XLSX, output)
     assert output.read_bytes() == previous
@@ -337,3 +338,28 @@ def test_export_then_import_gives_the_same_plan(demo: OpenDatabase, tmp_path: Pa
         return sorted(rows, key=lambda row: str(row[0]))
 
     assert summary(copy.id) == summary(tid)
+
+
+def test_the_workbook_written_chunk_by_chunk_holds_the_cells_of_the_collected_plan(
+    demo: OpenDatabase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The export reads the plan a few actions at a time (chunks of 7 here, so that funding lines, milestones
+    and updates of several chunks follow one another): every sheet holds what the whole collected plan gives."""
+    from ti_desktop.exchange.plan_export import write_xlsx
+
+    services = demo.services
+    territory = territory_id(services)
+    monkeypatch.setattr(exporting, "_CHUNK", 7)
+    streamed = tmp_path / "streamed.xlsx"
+    services.exports.export(territory, ExportFormat.XLSX, streamed)
+    whole = tmp_path / "whole.xlsx"
+    write_xlsx(services.exports.collect(territory), whole)
+
+    def cells(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        book = openpyxl.load_workbook(path)
+        return {sheet.title: [tuple(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+    got, expected = cells(streamed), cells(whole)
+    assert list(got) == list(expected)
+    assert got == expected
+    assert len(expected[pc.FUNDING_SHEET]) > 8 and len(expected[pc.MILESTONES_SHEET]) > 8

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from decimal import Decimal
 from enum import IntEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import IO, Any, cast
 
 # What spreadsheets read as the start of a formula (or of a DDE payload): = + - @, tab and carriage return.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +30,8 @@ _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_EPOCH_TIME = dt.datetime(1899, 12, 30)
 _FLUSH_ROWS = 500
+# Cell endings remembered by text (a chunk's titles recur on its funding, milestone and update rows).
+_STRING_CELLS = 20_000
 
 CellValue = str | int | float | Decimal | dt.date | bool | None
 
@@ -138,18 +142,26 @@ def clean_text(text: str) -> str:
 class SheetStream:
     """One worksheet being written, row after row (obtained from `XlsxStream.sheet`)."""
 
-    def __init__(self, book: XlsxStream, number: int, name: str, columns: Sequence[Column]) -> None:
+    def __init__(
+        self, book: XlsxStream, number: int, name: str, columns: Sequence[Column], stream: IO[bytes] | None = None
+    ) -> None:
+        """`stream`: where the sheet's XML goes when not straight into the archive (a temporary file)."""
         self._book, self.number, self.name = book, number, name
         self._columns = list(columns)
         self._letters = [column_name(index) for index in range(max(len(self._columns), 1))]
         # What follows the reference of a number cell in each column: its number format, if any.
         self._number_attributes = [_s(_number_style(column.style)) for column in self._columns]
         self._number_attributes += [""] * (len(self._letters) - len(self._number_attributes))
-        self._stream = book._zip.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True)
+        self.spooled = stream is not None
+        self._stream = stream or book._zip.open(self.part, "w", force_zip64=True)
         self._pending: list[str] = []
         self.rows = 0
         self._filter_from: int | None = None
         self.closed = False
+
+    @property
+    def part(self) -> str:
+        return f"xl/worksheets/sheet{self.number}.xml"
 
     def _start(self, freeze: tuple[int, int] | None, selected: bool) -> None:
         cols = "".join(
@@ -280,7 +292,10 @@ class SheetStream:
         tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
         tail += '<pageSetup orientation="landscape"/></worksheet>'
         self._stream.write(tail.encode("utf-8"))
-        self._stream.close()
+        if self.spooled:
+            self._book._copy_in(self)  # the temporary file closes (and goes) once copied
+        else:
+            self._stream.close()
         self.closed = True
 
 
@@ -301,6 +316,7 @@ class XlsxStream:
         self._strings: dict[str, int] = {}  # cleaned text → index in the shared strings
         self._string_cells: dict[str, str] = {}  # text as given → end of its cell's XML
         self._sheets: list[SheetStream] = []
+        self._spooled_done: list[SheetStream] = []  # spooled sheets written, waiting to be copied in
         self._zip.writestr("[Content_Types].xml", _content_types(len(self._names)))
         self._zip.writestr("_rels/.rels", _package_rels())
 
@@ -316,10 +332,47 @@ class XlsxStream:
         self._sheets.append(sheet)
         return sheet
 
+    def sheets_together(
+        self, specs: Sequence[tuple[str, Sequence[Column], tuple[int, int] | None]], spool: Path
+    ) -> list[SheetStream]:
+        """Start every remaining sheet at once, (name, columns, freeze) each, to write their rows interleaved
+        (one pass over a plan read in chunks): the first goes straight into the archive, the others into
+        temporary files in the folder `spool`, copied in when the workbook closes (an archive takes one entry
+        at a time)."""
+        sheets: list[SheetStream] = []
+        for name, columns, freeze in specs:
+            expected = self._names[len(self._sheets)] if len(self._sheets) < len(self._names) else None
+            if name != expected:
+                raise ValueError(f"sheet {name!r} written out of the declared order {self._names!r}")
+            first = not sheets
+            if first and self._sheets:
+                self._sheets[-1].close()
+            stream = None if first else tempfile.TemporaryFile(dir=spool)
+            sheet = SheetStream(self, len(self._sheets) + 1, name, columns, stream)
+            sheet._start(freeze, selected=not self._sheets)
+            self._sheets.append(sheet)
+            sheets.append(sheet)
+        return sheets
+
+    def _copy_in(self, sheet: SheetStream) -> None:
+        """A spooled sheet's XML into the archive, once the sheets before it are in."""
+        self._spooled_done.append(sheet)
+
+    def _write_spooled(self) -> None:
+        for sheet in sorted(self._spooled_done, key=lambda done: done.number):
+            stream = sheet._stream
+            stream.seek(0)
+            with self._zip.open(sheet.part, "w", force_zip64=True) as target:
+                shutil.copyfileobj(stream, target, 1 << 20)
+            stream.close()
+        self._spooled_done.clear()
+
     def close(self) -> None:
         if len(self._sheets) != len(self._names):
             raise ValueError(f"{len(self._sheets)} sheets written out of {len(self._names)} declared")
-        self._sheets[-1].close()
+        for sheet in self._sheets:
+            sheet.close()
+        self._write_spooled()
         self._write_strings()
         self._zip.writestr("xl/styles.xml", _STYLES)
         self._zip.writestr("xl/workbook.xml", self._workbook())
@@ -333,6 +386,8 @@ class XlsxStream:
             if not sheet.closed:
                 sheet._stream.close()
                 sheet.closed = True
+        for sheet in self._spooled_done:
+            sheet._stream.close()
         self._zip.close()
 
     def __enter__(self) -> XlsxStream:
@@ -357,6 +412,8 @@ class XlsxStream:
         """The end of the XML of a plain cell holding `text` (remembered: plans repeat many texts)."""
         style = CellStyle.QUOTED_TEXT if is_formula_like(text) else CellStyle.DEFAULT
         tail = f' t="s"{_s(style)}><v>{self._string_index(text)}</v></c>'
+        if len(self._string_cells) >= _STRING_CELLS:
+            self._string_cells.clear()  # bounded: a national plan's titles are nearly all distinct
         self._string_cells[text] = tail
         return tail
 

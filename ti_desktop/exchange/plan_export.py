@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -21,7 +21,7 @@ from typing import Any, Literal, cast
 from ti_desktop.domain.enums import ActionStatus, CustomFieldKind, Priority
 from ti_desktop.exchange import plan_columns as pc
 from ti_desktop.exchange import tet, tet_layouts
-from ti_desktop.exchange.cells import CellStyle, CellValue, Column, SheetStream, XlsxStream, neutralise
+from ti_desktop.exchange.cells import CellStyle, CellValue, Column, XlsxStream, neutralise
 from ti_desktop.exchange.french import normalise
 from ti_desktop.exchange.tet_layouts import TEMPLATE_COLUMNS
 from ti_desktop.kernel.formatting import format_date, format_euros
@@ -353,55 +353,70 @@ class _Steps:
 
 
 # -- xlsx ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class WrittenCounts:
+    """The rows a workbook holds."""
+
+    actions: int
+    funding_lines: int
+    milestones: int
+
+
 def write_xlsx(
     plan: PlanExport, path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
 ) -> None:
     """TI Desktop's own workbook: sheets Actions, Financements, Jalons, Indicateurs, Suivi."""
     total = len(plan.actions) + plan.funding_lines + plan.milestones + len(plan.indicators) + plan.updates
+    write_xlsx_chunks(plan, [plan.actions], path, total, progress, cancelled)
+
+
+def write_xlsx_chunks(
+    plan: PlanExport,
+    chunks: Iterable[Sequence[ExportedAction]],
+    path: Path,
+    total: int,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> WrittenCounts:
+    """`write_xlsx` of the plan whose actions come in `chunks` (in order; `plan.actions` is not read): each
+    chunk's rows are written to every sheet before the next chunk is read, so a national plan is never held
+    whole. `total`: the rows expected, for the progress (an estimate is fine)."""
     steps = _Steps(total, progress, cancelled)
     steps.check()
     names = [pc.ACTIONS_SHEET, pc.FUNDING_SHEET, pc.MILESTONES_SHEET, pc.INDICATORS_SHEET, pc.UPDATES_SHEET]
     action_row, funding_row, milestone_row = _row_makers()
+    actions = funding_lines = milestones = 0
     with XlsxStream(path, names, plan.exported_at, title=f"Plan d'action — {plan.territory}") as book:
-        columns = [_plan_column(field) for field in pc.ACTION_FIELDS] + custom_columns(plan)
-        sheet = _table(book, pc.ACTIONS_SHEET, columns, freeze_columns=1)
-        for action in plan.actions:
-            sheet.row(action_row(action) + custom_cells(plan, action))
-            steps.tick()
-
-        columns = [_plan_column(field, sheet="financements") for field in pc.FUNDING_COLUMNS]
-        sheet = _table(book, pc.FUNDING_SHEET, columns, freeze_columns=3)
-        for action in plan.actions:
-            for line in action.funding:
-                sheet.row(funding_row(action, line))
-                steps.tick()
-
-        columns = [_plan_column(field, sheet="jalons") for field in pc.MILESTONE_COLUMNS]
-        sheet = _table(book, pc.MILESTONES_SHEET, columns, freeze_columns=3)
-        for action in plan.actions:
-            for milestone in action.milestones:
-                sheet.row(milestone_row(action, milestone))
-                steps.tick()
-
-        sheet = _table(book, pc.INDICATORS_SHEET, INDICATOR_COLUMNS, freeze_columns=1)
+        specs: list[tuple[str, Sequence[Column], tuple[int, int] | None]] = [
+            (pc.ACTIONS_SHEET, [_plan_column(field) for field in pc.ACTION_FIELDS] + custom_columns(plan), (1, 1)),
+            (pc.FUNDING_SHEET, [_plan_column(field, sheet="financements") for field in pc.FUNDING_COLUMNS], (1, 3)),
+            (pc.MILESTONES_SHEET, [_plan_column(field, sheet="jalons") for field in pc.MILESTONE_COLUMNS], (1, 3)),
+            (pc.INDICATORS_SHEET, INDICATOR_COLUMNS, (1, 1)),
+            (pc.UPDATES_SHEET, UPDATE_COLUMNS, (1, 3)),
+        ]
+        sheets = book.sheets_together(specs, path.parent)
+        for sheet in sheets:
+            sheet.header()
+            sheet.filter_from_here()
+        action_sheet, funding_sheet, milestone_sheet, indicator_sheet, update_sheet = sheets
+        for chunk in chunks:
+            for action in chunk:
+                action_sheet.row(action_row(action) + custom_cells(plan, action))
+                for line in action.funding:
+                    funding_sheet.row(funding_row(action, line))
+                for milestone in action.milestones:
+                    milestone_sheet.row(milestone_row(action, milestone))
+                for update in action.updates:
+                    update_sheet.row(_update_cells(action, update))
+                actions += 1
+                funding_lines += len(action.funding)
+                milestones += len(action.milestones)
+                steps.tick(1 + len(action.funding) + len(action.milestones) + len(action.updates))
         for indicator in plan.indicators:
-            sheet.row(_indicator_cells(indicator))
+            indicator_sheet.row(_indicator_cells(indicator))
             steps.tick()
-
-        sheet = _table(book, pc.UPDATES_SHEET, UPDATE_COLUMNS, freeze_columns=3)
-        for action in plan.actions:
-            for update in action.updates:
-                sheet.row(_update_cells(action, update))
-                steps.tick()
         steps.finish()
-
-
-def _table(book: XlsxStream, name: str, columns: Sequence[Column], *, freeze_columns: int) -> SheetStream:
-    """A sheet with its styled header, filter buttons, and the header (and identifying columns) frozen."""
-    sheet = book.sheet(name, columns, freeze=(1, freeze_columns))
-    sheet.header()
-    sheet.filter_from_here()
-    return sheet
+    return WrittenCounts(actions, funding_lines, milestones)
 
 
 def _indicator_cells(indicator: ExportedIndicator) -> list[CellValue]:

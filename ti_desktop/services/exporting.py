@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, String, or_, select, type_coerce
+from sqlalchemy import BigInteger, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -40,9 +42,11 @@ from ti_desktop.exchange.plan_export import (
     ExportedMilestone,
     ExportedUpdate,
     PlanExport,
+    WrittenCounts,
     write_csv,
     write_tet,
     write_xlsx,
+    write_xlsx_chunks,
 )
 from ti_desktop.exchange.plan_export import TetExportLayout as TetExportLayout  # the GUI's choice
 from ti_desktop.kernel.clock import Clock
@@ -53,6 +57,10 @@ from ti_desktop.services.plan import custom_values_in
 
 __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 
+# Actions read (with their funding lines, milestones…) at a time: few queries, and rows dropped once written.
+_CHUNK = 2000
+# The action columns the order, the confidentiality, the parents and the indicators need.
+_LOCATING = ("id", "parent_id", "axis_id", "code", "title", "confidential")
 _READ_SHARE = 10  # percent of the progress bar spent reading the database
 _TIMESTAMPS = frozenset({"created_at", "updated_at"})
 # Enumeration codes → French labels (looking an enum member up by value is slow on 50,000 rows).
@@ -83,7 +91,7 @@ class ExportResult:
     confidential_left_out: int
 
 
-_WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv}
+_WRITERS = {ExportFormat.XLSX: write_xlsx, ExportFormat.CSV: write_csv}  # (xlsx: `collect`ed plans)
 
 
 class ExportService:
@@ -120,6 +128,8 @@ class ExportService:
 
         check()
         report(0, 100)
+        if fmt is ExportFormat.XLSX:
+            return self._export_xlsx(territory_id, output, include_confidential, report, cancelled, check)
         plan = self.collect(territory_id, include_confidential=include_confidential)
         check()
         report(_READ_SHARE, 100)
@@ -137,13 +147,50 @@ class ExportService:
             path=output,
             format=fmt,
             actions=len(plan.actions),
-            funding_lines={
-                ExportFormat.XLSX: plan.funding_lines,
-                ExportFormat.CSV: 0,
-                ExportFormat.TET: plan.funding_lines,
-            }[fmt],
+            funding_lines=0 if fmt is ExportFormat.CSV else plan.funding_lines,
             milestones=0 if fmt is ExportFormat.CSV else plan.milestones,
             confidential_left_out=plan.confidential_left_out,
+        )
+
+    def _export_xlsx(
+        self,
+        territory_id: int,
+        output: Path,
+        include_confidential: bool,
+        report: Callable[[int, int], None],
+        cancelled: CancelCheck | None,
+        check: Callable[[], None],
+    ) -> ExportResult:
+        """The workbook written as the plan is read, a chunk of actions at a time: a national plan (100,000
+        actions) is never held whole."""
+        with self._sessions() as session:
+            reader = _Reader(session, territory_id)
+            outline = reader.outline(include_confidential, self._clock.now())
+            check()
+            report(_READ_SHARE // 2, 100)
+            head = outline.head
+            total = len(outline.ordered) + reader.companion_rows() + len(head.indicators)
+
+            def step(done: int, total: int) -> None:
+                report(_READ_SHARE // 2 + ((99 - _READ_SHARE // 2) * done) // max(total, 1), 100)
+
+            counts: list[WrittenCounts] = []
+
+            def write(temporary: Path) -> None:
+                counts.append(write_xlsx_chunks(head, reader.chunks(outline), temporary, total, step, cancelled))
+
+            try:
+                write_atomically(output, write)
+            except ExportCancelled:
+                raise ExportCancelled(f"Export annulé : « {output.name} » n'a pas été modifié.") from None
+        report(100, 100)
+        return ExportResult(
+            path=output,
+            format=ExportFormat.XLSX,
+            actions=counts[0].actions,
+            funding_lines=counts[0].funding_lines,
+            milestones=counts[0].milestones,
+            confidential_left_out=head.confidential_left_out,
         )
 
     def collect(self, territory_id: int, *, include_confidential: bool = False) -> PlanExport:
@@ -151,6 +198,21 @@ class ExportService:
         order."""
         with self._sessions() as session:
             return _Reader(session, territory_id).plan(include_confidential, self._clock.now())
+
+
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    """The plan but its actions (`head`), the actions in export order with the columns locating them, and the
+    lookups their chunks are built with."""
+
+    head: PlanExport
+    ordered: list[Any]
+    by_id: dict[int, Any]
+    axes: dict[int, str]
+    objectives: dict[int, str]
+    actors: dict[int, str]
+    indicator_names: dict[int, list[str]]
+    custom_values: dict[int, dict[str, Any]]
 
 
 class _Reader:
@@ -177,18 +239,23 @@ class _Reader:
             chosen.append(column)
         return chosen
 
-    def plan(self, include_confidential: bool, now: dt.datetime) -> PlanExport:
+    def outline(self, include_confidential: bool, now: dt.datetime) -> _Outline:
+        """What every chunk of actions needs: the actions' order and the few columns locating them, the lookups,
+        the indicators and the custom fields (the big columns are read chunk by chunk)."""
         territory = self.session.get(models.Territory, self.territory_id)
         if territory is None:
             raise NotFoundError(f"Impossible de trouver le territoire n° {self.territory_id}.")
         action_table = models.Action.__table__
-        actions = self.rows(select(*self.columns(action_table)).where(action_table.c.territory_id == self.territory_id))
-        by_id = {action.id: action for action in actions}
-        left_out = set() if include_confidential else confidential_ids(actions)
-        kept = [action for action in actions if action.id not in left_out]
+        light = self.rows(
+            select(*(action_table.c[name] for name in _LOCATING)).where(
+                action_table.c.territory_id == self.territory_id
+            )
+        )
+        by_id = {action.id: action for action in light}
+        left_out = set() if include_confidential else confidential_ids(light)
+        kept = [action for action in light if action.id not in left_out]
         ordered = self.ordered(kept, by_id)
         kept_ids = {action.id for action in kept}
-
         axes = self.axis_labels()
         objectives = {
             row.id: row.title
@@ -199,15 +266,41 @@ class _Reader:
             )
         }
         actors = {row.id: row.name for row in self.rows(select(models.Actor.id, models.Actor.name))}
-        funding = self.funding(actors)
-        milestones = self.milestones()
-        updates = self.updates()
-        partners = self.partners()
         indicators, indicator_names = self.indicators(kept_ids, by_id, axes)
         custom_fields, custom_values = self.custom_fields()
+        head = PlanExport(
+            territory=territory.name,
+            exported_at=now,
+            actions=(),
+            indicators=tuple(indicators),
+            confidential_left_out=len(left_out),
+            custom_fields=tuple((field.name, field.kind) for field in custom_fields),
+        )
+        return _Outline(head, ordered, by_id, axes, objectives, actors, indicator_names, custom_values)
 
+    def plan(self, include_confidential: bool, now: dt.datetime) -> PlanExport:
+        outline = self.outline(include_confidential, now)
+        exported = [action for chunk in self.chunks(outline) for action in chunk]
+        return replace(outline.head, actions=tuple(exported))
+
+    def chunks(self, outline: _Outline) -> Iterator[list[ExportedAction]]:
+        """The exported actions in order, a few thousand at a time (each chunk's rows read then dropped)."""
+        for start in range(0, len(outline.ordered), _CHUNK):
+            yield self.chunk(outline, outline.ordered[start : start + _CHUNK])
+
+    def chunk(self, outline: _Outline, light: list[Any]) -> list[ExportedAction]:
+        ids = [action.id for action in light]
+        action_table = models.Action.__table__
+        full = {row.id: row for row in self.rows(select(*self.columns(action_table)).where(action_table.c.id.in_(ids)))}
+        axes, objectives, actors, by_id = outline.axes, outline.objectives, outline.actors, outline.by_id
+        funding = self.funding(actors, ids)
+        milestones = self.milestones(ids)
+        updates = self.updates(ids)
+        partners = self.partners(ids)
+        indicator_names, custom_values = outline.indicator_names, outline.custom_values
         exported = []
-        for action in ordered:
+        for action_id in ids:
+            action = full[action_id]
             parent = by_id.get(action.parent_id) if action.parent_id is not None else None
             exported.append(
                 ExportedAction(
@@ -225,22 +318,31 @@ class _Reader:
                     budget_nature=_BUDGET_NATURE.get(action.budget_nature) if action.budget_nature else None,
                     budget_basis=_BASIS.get(action.budget_basis) if action.budget_basis else None,
                     values=_values(action),
-                    partners=tuple(partners.get(action.id, ())),
-                    indicators=tuple(indicator_names.get(action.id, ())),
-                    funding=tuple(funding.get(action.id, ())),
-                    milestones=tuple(milestones.get(action.id, ())),
-                    updates=tuple(updates.get(action.id, ())),
-                    custom_values=custom_values.get(action.id, {}),
+                    partners=tuple(partners.get(action_id, ())),
+                    indicators=tuple(indicator_names.get(action_id, ())),
+                    funding=tuple(funding.get(action_id, ())),
+                    milestones=tuple(milestones.get(action_id, ())),
+                    updates=tuple(updates.get(action_id, ())),
+                    custom_values=custom_values.get(action_id, {}),
                 )
             )
-        return PlanExport(
-            territory=territory.name,
-            exported_at=now,
-            actions=tuple(exported),
-            indicators=tuple(indicators),
-            confidential_left_out=len(left_out),
-            custom_fields=tuple((field.name, field.kind) for field in custom_fields),
-        )
+        return exported
+
+    def companion_rows(self) -> int:
+        """The territory's funding lines, milestones and progress updates (confidential ones included): the
+        progress bar's estimate."""
+        actions = models.Action.__table__
+        total = 0
+        for model in (models.FundingLine, models.Milestone, models.ProgressUpdate):
+            table = model.__table__
+            statement = (
+                select(func.count())
+                .select_from(table)
+                .join(actions, table.c.action_id == actions.c.id)
+                .where(actions.c.territory_id == self.territory_id)
+            )
+            total += int(self.session.execute(statement).scalar_one())
+        return total
 
     def custom_fields(self) -> tuple[list[CustomFieldRecord], dict[int, dict[str, Any]]]:
         """The territory's custom fields in their order, and each action's values of them by field name."""
@@ -296,19 +398,13 @@ class _Reader:
             ordered.extend(sorted(children.get(action.id, ()), key=lambda child: key(child)[1:]))
         return ordered
 
-    def _of_territory(self, table: Any, names: tuple[str, ...], *order: Any) -> list[Any]:
-        """The `names` columns of `table`'s rows belonging to the territory's actions, as tuples in that order."""
-        actions = models.Action.__table__
+    def _of_actions(self, table: Any, ids: list[int], names: tuple[str, ...], *order: Any) -> list[Any]:
+        """The `names` columns of `table`'s rows belonging to the actions `ids`, as tuples in that order."""
         chosen = {column.key: column for column in self.columns(table)}
-        statement = (
-            select(*(chosen[name] for name in names))
-            .join(actions, table.c.action_id == actions.c.id)
-            .where(actions.c.territory_id == self.territory_id)
-            .order_by(*order)
-        )
+        statement = select(*(chosen[name] for name in names)).where(table.c.action_id.in_(ids)).order_by(*order)
         return self.rows(statement)
 
-    def funding(self, actors: dict[int, str]) -> dict[int, list[ExportedFunding]]:
+    def funding(self, actors: dict[int, str], ids: list[int]) -> dict[int, list[ExportedFunding]]:
         table = models.FundingLine.__table__
         names = (
             "action_id",
@@ -334,7 +430,7 @@ class _Reader:
             filed,
             decided,
             basis,
-        ) in self._of_territory(table, names, table.c.action_id, table.c.id):
+        ) in self._of_actions(table, ids, names, table.c.action_id, table.c.id):
             lines[action_id].append(
                 ExportedFunding(
                     funder or _actor(actors, funder_actor),
@@ -349,10 +445,11 @@ class _Reader:
             )
         return lines
 
-    def milestones(self) -> dict[int, list[ExportedMilestone]]:
+    def milestones(self, ids: list[int]) -> dict[int, list[ExportedMilestone]]:
         table = models.Milestone.__table__
-        rows = self._of_territory(
+        rows = self._of_actions(
             table,
+            ids,
             ("action_id", "title", "due_on", "done_on"),
             table.c.action_id,
             table.c.due_on.is_(None),
@@ -365,7 +462,7 @@ class _Reader:
             milestones[action_id].append(ExportedMilestone(title, due_on, done_on))
         return milestones
 
-    def updates(self) -> dict[int, list[ExportedUpdate]]:
+    def updates(self, ids: list[int]) -> dict[int, list[ExportedUpdate]]:
         table = models.ProgressUpdate.__table__
         names = (
             "action_id",
@@ -389,7 +486,7 @@ class _Reader:
             difficulties,
             next_steps,
             alert,
-        ) in self._of_territory(table, names, table.c.action_id, table.c.reported_on, table.c.id):
+        ) in self._of_actions(table, ids, names, table.c.action_id, table.c.reported_on, table.c.id):
             updates[action_id].append(
                 ExportedUpdate(
                     reported_on, author, _ACTION_STATUS[status], progress, done, difficulties, next_steps, bool(alert)
@@ -397,14 +494,12 @@ class _Reader:
             )
         return updates
 
-    def partners(self) -> dict[int, list[str]]:
+    def partners(self, ids: list[int]) -> dict[int, list[str]]:
         table = models.ActionPartner.__table__
-        actions = models.Action.__table__
         statement = (
             select(table.c.action_id, models.Actor.name)
             .join(models.Actor, models.Actor.id == table.c.actor_id)
-            .join(actions, table.c.action_id == actions.c.id)
-            .where(actions.c.territory_id == self.territory_id)
+            .where(table.c.action_id.in_(ids))
             .order_by(table.c.action_id, table.c.id)
         )
         partners: dict[int, list[str]] = defaultdict(list)
@@ -467,13 +562,26 @@ class _Reader:
 
 def _values(row: Any) -> dict[str, Any]:
     """The action's values of the columns that carry one as it is, from its row (amounts stored in cents)."""
-    values: dict[str, Any] = {}
-    for field in pc.ACTION_VALUE_FIELDS:
-        raw = getattr(row, str(field.attribute))
-        values[str(field.attribute)] = (
-            _euros(raw) if field.kind == "amount" else bool(raw) if field.kind == "flag" else raw
-        )
+    values = dict(zip(_VALUE_NAMES, _value_getter()(row), strict=True))
+    for name in _AMOUNT_NAMES:
+        values[name] = _euros(values[name])
+    for name in _FLAG_NAMES:
+        values[name] = bool(values[name])
     return values
+
+
+_VALUE_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS)
+_AMOUNT_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS if field.kind == "amount")
+_FLAG_NAMES = tuple(str(field.attribute) for field in pc.ACTION_VALUE_FIELDS if field.kind == "flag")
+
+
+@cache
+def _value_getter() -> Callable[[Any], tuple[Any, ...]]:
+    """All the value columns of a row at once (one attrgetter call instead of one getattr per column)."""
+    getter = attrgetter(*_VALUE_NAMES)
+    if len(_VALUE_NAMES) == 1:
+        return lambda row: (getter(row),)
+    return cast(Callable[[Any], tuple[Any, ...]], getter)
 
 
 def _euros(cents: int | None) -> Decimal | None:
