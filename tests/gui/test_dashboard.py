@@ -445,3 +445,20 @@ def test_a_national_plan_gets_at_most_about_ten_round_ticks() -> None:
     from ti_desktop.gui.pages.dashboard_chart import tick_interval
 
     assert [tick_interval(n) for n in (10, 11, 5000, 10_000, 25_000, 100_000)] == [1, 2, 500, 1000, 5000, 10_000]
+
+
+def test_a_national_plan_s_segment_counts_are_whole_numbers(qtbot: QtBot) -> None:
+    """The segments' labels are Qt's %g of the count with the series' precision: 11 170 actions of one status
+    on one axis read « 11170 », not « 1.117e+04 »."""
+    from PySide6.QtCharts import QAbstractBarSeries
+
+    from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
+
+    chart = AxisStatusChart()
+    qtbot.addWidget(chart)
+    chart.set_data([], {})
+    (series,) = chart.chart().series()
+    assert isinstance(series, QAbstractBarSeries)
+    precision = series.labelsPrecision()
+    assert f"{11_170:.{precision}g}" == "11170"
+    assert f"{2_500_000:.{precision}g}" == "2500000"

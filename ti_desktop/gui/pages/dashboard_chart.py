@@ -23,6 +23,9 @@ from ti_desktop.gui.theme import LIGHT, Theme, scaled_font
 ROW_HEIGHT = 52  # pixels per axis bar, legend and value axis come on top
 
 
+LABEL_DIGITS = 9
+
+
 def tick_interval(largest: int) -> int:
     """A round step giving at most about ten integer ticks from 0 to `largest`."""
     for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500):
@@ -76,7 +79,8 @@ class AxisStatusChart(QChartView):
         # The count inside each segment: readable on a projector without hovering.
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value")
-        series.setLabelsPrecision(4)
+        # Significant digits of the labels (printf's %g): enough for a national plan's counts, never « 1.117e+04 ».
+        series.setLabelsPrecision(LABEL_DIGITS)
         series.setLabelsPosition(QHorizontalStackedBarSeries.LabelsPosition.LabelsCenter)
         for status in ActionStatus:
             bar_set = QBarSet(status.label)
