@@ -248,19 +248,7 @@ class ViewService:
                     secured[action_id] += amount_granted or ZERO
             last_updates = last_update_dates_in(session, territory_id)
             custom = custom_values_in(session, territory_id)
-        return [
-            PlanRow(
-                action=action,
-                axis=axes[action.axis_id],
-                lead_name=names.get(action.lead_actor_id) if action.lead_actor_id else None,
-                requested=requested[action.id],
-                secured=secured[action.id],
-                last_update_on=last_updates.get(action.id),
-                late=is_action_late(action.status, action.planned_end, today),
-                custom_values=custom.get(action.id, {}),
-            )
-            for action in actions
-        ]
+        return [_plan_row(action, axes, names, requested, secured, last_updates, custom, today) for action in actions]
 
     # -- the plan page, in windows: what is on screen is read, not the whole base -------------------------------
     def plan_counts(self, action_filter: ActionFilter) -> PlanCounts:
@@ -487,16 +475,7 @@ class ViewService:
         for owner, field_id, stored, kind in session.execute(custom_query):
             custom.setdefault(owner, {})[field_id] = decode(CustomFieldKind(kind), stored)
         return {
-            action.id: PlanRow(
-                action=action,
-                axis=axes[action.axis_id],
-                lead_name=names.get(action.lead_actor_id) if action.lead_actor_id else None,
-                requested=requested[action.id],
-                secured=secured[action.id],
-                last_update_on=last_updates.get(action.id),
-                late=is_action_late(action.status, action.planned_end, today),
-                custom_values=custom.get(action.id, {}),
-            )
+            action.id: _plan_row(action, axes, names, requested, secured, last_updates, custom, today)
             for action in actions
         }
 
@@ -522,3 +501,26 @@ class ViewService:
             if action_id in actions:
                 partner_of[actor_id].append((actions[action_id], role))
         return [ActorInvolvement(actor, lead_of[actor.id], partner_of[actor.id]) for actor in actors]
+
+
+def _plan_row(
+    action: ActionRecord,
+    axes: dict[int, AxisRecord],
+    names: dict[int, str],
+    requested: dict[int, Decimal],
+    secured: dict[int, Decimal],
+    last_updates: dict[int, dt.date],
+    custom: dict[int, dict[int, Any]],
+    today: dt.date,
+) -> PlanRow:
+    """One line of the plan from what the queries read (the whole plan and its windows alike)."""
+    return PlanRow(
+        action=action,
+        axis=axes[action.axis_id],
+        lead_name=names.get(action.lead_actor_id) if action.lead_actor_id else None,
+        requested=requested[action.id],
+        secured=secured[action.id],
+        last_update_on=last_updates.get(action.id),
+        late=is_action_late(action.status, action.planned_end, today),
+        custom_values=custom.get(action.id, {}),
+    )
