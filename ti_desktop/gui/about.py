@@ -77,6 +77,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("et_xmlfile", "et_xmlfile", "MIT"),
     Component("python-calamine", "python-calamine", "MIT"),
     Component("ReportLab", "reportlab", "BSD-3-Clause"),
+    Component("rl_accel (accélérateur de ReportLab)", "rl_accel", "BSD-3-Clause"),
     Component("Pillow", "pillow", "MIT-CMU"),
     Component("charset-normalizer", "charset-normalizer", "MIT"),
     Component("platformdirs", "platformdirs", "MIT"),
