@@ -3,6 +3,7 @@ search index follows every write of an action."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +17,7 @@ from ti_desktop.services.registry import Services
 from ti_desktop.services.views import PlanOrder
 
 from ..clock import TODAY
+from ..conftest import ENGINE_URL_VAR
 
 # Pieces of the demo's texts, in other cases, accents kept; 1- and 2-letter words use the scan, longer the index.
 WORDS = ["friche", "FRICHE", "Mobilité", "mobilite", "é", "tec-0", "inn", "de", "a", "x", "zzz", "%", "_", "énergie"]
@@ -157,4 +159,7 @@ def test_a_text_search_counts_and_windows_follow_edits(services: Services, monke
     services.actions.update(action.id, title="Une zzzz nouvelle")
     check("zzzz")
     assert views.plan_counts(ActionFilter(territory_id=tid, text="zzzz", today=TODAY)).matching == 1
-    assert "friche" in served  # the base has the search index: the searches took the short way
+    if os.environ.get(ENGINE_URL_VAR):  # PostgreSQL: another user's commit cannot be seen cheaply, no short way
+        assert served == []
+    else:  # SQLite with the search index: the searches took the short way
+        assert "friche" in served
