@@ -31,7 +31,7 @@ from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.tables import CellStyle
 
 from ti_desktop.reports.pdf_text import is_subset_font, string_object, use_font
-from ti_desktop.reports.styles import CellText
+from ti_desktop.reports.styles import CellText, StackedText
 
 HEADER_ROWS = 1  # the rows repeated at the top of every page
 
@@ -241,7 +241,7 @@ class Grid:
         """The row's height, as `Table._calc_height` measures it."""
         height = 0.0
         for value, style, width in zip(self.rows[row], self.row_styles[row], self.widths, strict=True):
-            if isinstance(value, CellText):
+            if isinstance(value, CellText | StackedText):
                 cell = value.wrap(width - style.left - style.right, 72000 - style.top - style.bottom)[1]
             elif isinstance(value, Flowable | list | tuple):
                 cell = _flowables_height(_flowables(value), width, style)
@@ -426,7 +426,7 @@ class GridPart(Flowable):
             for value, style, column_x, width in zip(
                 grid.rows[row], grid.row_styles[row], grid.column_x, grid.widths, strict=False
             ):
-                if isinstance(value, CellText):
+                if isinstance(value, CellText | StackedText):
                     inner = width - style.left - style.right
                     box_height = value.wrap(inner, height - style.top - style.bottom)[1]
                     y = _flowable_y(style, bottom, height, box_height)

@@ -24,20 +24,57 @@ _REMEMBERED_LENGTH = 40  # longer strings (titles) rarely repeat: not worth reme
 _CACHE = "_ti_text_operators"  # the canvas attribute holding a document's remembered operators
 
 
+class _Unassigned(Exception):
+    """A character without a code in a font's first subset (yet)."""
+
+
+class _FirstSubset(dict[int, str]):
+    """A TrueType font's codes in its first subset for a document, by character, for `str.translate`: the
+    bytes `splitString` would write, as characters; any other character raises `_Unassigned`."""
+
+    def __missing__(self, key: int) -> str:
+        raise _Unassigned
+
+
+_CODES = "_ti_subset_codes"  # the canvas attribute holding a document's `_FirstSubset` by font
+
+
+def _first_subset(canvas: Canvas, font: Any) -> _FirstSubset:
+    tables: dict[str, _FirstSubset] | None = canvas.__dict__.get(_CODES)
+    if tables is None:
+        tables = canvas.__dict__[_CODES] = {}
+    codes = tables.get(font.fontName)
+    if codes is None:
+        codes = tables[font.fontName] = _FirstSubset()
+    return codes
+
+
 def _operators(canvas: Canvas, font_name: str, size: float, leading: float, text: str, subset: int) -> tuple[str, int]:
     """What `PDFTextObject._formatText` writes for `text` in a TrueType font whose current subset is `subset`
-    (-1 at the start of a text object): the font switches and the strings; and the subset in use after it."""
+    (-1 at the start of a text object): the font switches and the strings; and the subset in use after it.
+    Text whose characters all have a code in the first subset is encoded by `str.translate`; other text by
+    the font's `splitString`, which gives new characters their codes."""
     font = getFont(font_name)
     document = canvas._doc
+    codes = _first_subset(canvas, font)
+    try:
+        encoded: Sequence[tuple[int, Any]] = [(0, text.translate(codes))]
+    except _Unassigned:
+        encoded = font.splitString(text, document)
+        assignments = font.state[document].assignments
+        if len(assignments) + 1 != len(codes):
+            codes.update((code, chr(n)) for code, n in assignments.items() if n < 256)
+            if 32 in assignments and assignments[32] < 256:
+                codes[0xA0] = chr(assignments[32])  # splitString writes a no-break space as a space
     parts: list[str] = []
     template = None
-    for part_subset, encoded in font.splitString(text, document):
+    for part_subset, part in encoded:
         if part_subset != subset:
             if template is None:
                 template = f"{fp_str(size)} Tf {fp_str(leading)} TL"
             parts.append(f"{font.getSubsetInternalName(part_subset, document)} {template}")
             subset = part_subset
-        parts.append(f"({canvas._escape(encoded)}) Tj")
+        parts.append(f"({canvas._escape(part)}) Tj")
     return " ".join(parts), subset
 
 
@@ -116,3 +153,39 @@ def _fill_operator(canvas: Canvas, colour: Any) -> str | None:
     if type(colour) is not Color or canvas._enforceColorSpace:
         return None
     return f"{fp_str(colour.red, colour.green, colour.blue)} rg"
+
+
+def draw_stacked(
+    canvas: Canvas, x: float, y: float, width: float, style: ParagraphStyle, lines: Sequence[tuple[str, float, str]]
+) -> None:
+    """Draw `lines` ((font, width, text) each, every one fitting `width`) one above the other in `style`, in a
+    box at (x, y): the operators `Paragraph.drawOn` writes for `line<br/><b>line</b>` (several fragments)."""
+    size, leading, alignment = style.fontSize, style.leading, style.alignment
+    code = [f"BT 1 0 0 1 0 {fp_str(leading * len(lines) - size)} Tm"]
+    fill = _fill_operator(canvas, style.textColor)
+    moved = 0.0
+    for index, (font_name, line_width, text) in enumerate(lines):
+        use_font(canvas, font_name)
+        unused = width - line_width
+        offset = unused if alignment == TA_RIGHT else unused / 2 if alignment == TA_CENTER else 0.0
+        if offset - moved > 1e-6 or offset - moved < -1e-6:
+            code.append(f"{fp_str(offset - moved)} 0 Td")
+            moved = offset
+        if index == 0:
+            code.append(f"{fp_str(leading)} TL")
+            if fill is not None:
+                code.append(fill)
+        code.append(f"{_operators(canvas, font_name, size, leading, text, -1)[0]} T*")
+    if moved > 1e-6 or moved < -1e-6:
+        code.append(f"{fp_str(-moved)} 0 Td")
+    code.append("ET")
+    if fill is None:
+        canvas.saveState()
+        canvas.translate(x, y)
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        canvas._code.append(" ".join(code))
+        canvas.restoreState()
+        canvas.restoreState()
+    else:
+        canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n{' '.join(code)}\nQ\nQ")

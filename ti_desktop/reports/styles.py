@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.paragraph import _wsc
@@ -22,7 +24,7 @@ from reportlab.rl_config import _FUZZ
 
 from ti_desktop.domain.enums import STATUS_COLOURS
 from ti_desktop.reports.fonts import BOLD, FAMILY, register_fonts
-from ti_desktop.reports.pdf_text import draw_lines, string_object, string_x, use_font
+from ti_desktop.reports.pdf_text import draw_lines, draw_stacked, string_object, string_x, use_font
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#57606a")
@@ -112,16 +114,26 @@ class CellText(Flowable):
     at spaces as the Paragraph would break it (`lines`) and drawn line by line; anything else (line breaks,
     a word longer than the column…) is a Paragraph."""
 
+    # A report builds tens of thousands of cells: what `Flowable.__init__` sets and the state of a cell not
+    # measured yet are class attributes, a cell sets only what it changes.
+    width = 0.0
+    height = 0.0
+    wrapped = 0
+    hAlign = "LEFT"
+    vAlign = "BOTTOM"
+    _traceInfo = None
+    _showBoundary = None
+    encoding = None
+    _paragraph: Paragraph | None = None
+    _text_width = -1.0
+    _wrapped_at: float | None = None
+    _wrapped_size: tuple[float, float] = (0.0, 0.0)
+    _lines_at: float | None = None
+    _lines: list[tuple[float, str]] | None = None
+
     def __init__(self, text: str | None, style: ParagraphStyle) -> None:
-        super().__init__()
         self.text = unbreakable(text or "")
         self.style = style
-        self._paragraph: Paragraph | None = None
-        self._text_width = -1.0
-        self._wrapped_at: float | None = None
-        self._wrapped_size: tuple[float, float] = (0.0, 0.0)
-        self._lines_at: float | None = None
-        self._lines: list[tuple[float, str]] | None = None
 
     def _measured(self) -> float:
         """The text's width on one line; infinite when it is not plain (what a Paragraph would collapse,
@@ -131,7 +143,7 @@ class CellText(Flowable):
             if not text or _NOT_PLAIN.search(text):
                 self._text_width = float("inf")
             else:
-                self._text_width = stringWidth(text, self.style.fontName, self.style.fontSize)
+                self._text_width = getFont(self.style.fontName).stringWidth(text, self.style.fontSize)
         return self._text_width
 
     def one_line(self, available_width: float) -> bool:
@@ -152,14 +164,15 @@ class CellText(Flowable):
             return None
         if available_width < _FUZZ or not _breaks_simply(style):
             return None
-        font, size = style.fontName, style.fontSize
-        space = stringWidth(" ", font, size)
+        size = style.fontSize
+        width_of = getFont(style.fontName).stringWidth
+        space = width_of(" ", size)
         shrink = style.spaceShrinkage * space
         lines: list[tuple[float, str]] = []
         line: list[str] = []
         current = -space
         for word in _words(self.text):
-            word_width = stringWidth(word, font, size)
+            word_width = width_of(word, size)
             if word_width > available_width:
                 return None  # the Paragraph splits the word
             new_width = current + space + word_width
@@ -271,6 +284,70 @@ class CellText(Flowable):
         canvas.restoreState()
 
 
+class StackedText(Flowable):
+    """Short lines of program text one above the other in one style, some in its bold face (a deadline above
+    « en retard »): what a Paragraph of `line<br/><b>line</b>` draws, measured and drawn without parsing it.
+    A line wider than its column makes it that Paragraph (which would break it)."""
+
+    def __init__(self, lines: Sequence[tuple[str, bool]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = [(unbreakable(text), bold) for text, bold in lines]
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        bold_font = tt2ps(style.fontName, 1, 0)
+        self._fonts = [bold_font if bold else style.fontName for _text, bold in self.lines]
+        self._widths = [
+            getFont(font).stringWidth(text, style.fontSize)
+            for (text, _bold), font in zip(self.lines, self._fonts, strict=True)
+        ]
+
+    def _fits(self, available_width: float) -> bool:
+        return self._paragraph is None and all(width <= available_width for width in self._widths)
+
+    def _wrapped(self) -> Paragraph:
+        if self._paragraph is None:
+            markup = "<br/>".join(f"<b>{safe(text)}</b>" if bold else safe(text) for text, bold in self.lines)
+            self._paragraph = Paragraph(markup, self.style)
+        return self._paragraph
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._fits(available_width):
+            self.width, self.height = available_width, self.style.leading * len(self.lines)
+        else:
+            self.width, self.height = self._wrapped().wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._fits(available_width):
+            return []
+        return self._wrapped().split(available_width, available_height)  # type: ignore[no-any-return]
+
+    def minWidth(self) -> float:
+        return max(self._widths, default=0.0)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def getPlainText(self) -> str:
+        return "\n".join(text for text, _bold in self.lines)
+
+    def draw(self) -> None:
+        self.draw_at(self.canv, 0, 0, self.width, None)
+
+    def draw_at(self, canvas: Canvas, x: float, y: float, width: float, fill: Any) -> Any:
+        """Draw the lines in a box `width` wide, its bottom left corner at (x, y) (as `CellText.draw_at`)."""
+        if not self._fits(width):
+            self._wrapped().wrap(width, float("inf"))
+            self._wrapped().drawOn(canvas, x, y)
+            return fill
+        style = self.style
+        draw_stacked(canvas, x, y, width, style, list(zip(self._fonts, self._widths, (t for t, _b in self.lines))))
+        return fill
+
+
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
@@ -301,6 +378,11 @@ class Styles:
     def cell_text(self, text: str | None, style: ParagraphStyle | None = None) -> CellText:
         """A table cell of USER text (as `p`), cheap when it fits on one line of its column."""
         return CellText(text, style or self.cell)
+
+    def stacked(self, lines: Sequence[tuple[str, bool]], style: ParagraphStyle | None = None) -> StackedText:
+        """Short lines of program text one above the other, (text, bold) each: as `markup` of
+        `line<br/><b>line</b>`, cheaper."""
+        return StackedText(lines, style or self.cell)
 
     def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup written by the program (any user part already through `safe`)."""
