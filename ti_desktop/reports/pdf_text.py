@@ -97,8 +97,10 @@ def _cached_operators(canvas: Canvas, font_name: str, size: float, leading: floa
 
 
 def use_font(canvas: Canvas, font_name: str) -> None:
-    """Make the document carry `font_name` (what `canvas.setFont` does besides writing an operator)."""
-    canvas._doc.getInternalFontName(font_name)
+    """Make the document carry `font_name` (what `canvas.setFont` does besides writing an operator); a
+    TrueType font embedded as subsets is carried once a string names one of its subsets."""
+    if not is_subset_font(font_name):
+        canvas._doc.getInternalFontName(font_name)
 
 
 def string_object(canvas: Canvas, x: float, y: float, font_name: str, size: float, leading: float, text: str) -> str:
@@ -110,9 +112,9 @@ def string_object(canvas: Canvas, x: float, y: float, font_name: str, size: floa
 def string_x(x: float, width: float, alignment: int, text: str, font_name: str, size: float) -> float:
     """Where a one-line `text` starts in a box at `x` of `width`, aligned as a Paragraph aligns it."""
     if alignment == TA_RIGHT:
-        return x + width - stringWidth(text, font_name, size)
+        return x + width - float(stringWidth(text, font_name, size))
     if alignment == TA_CENTER:
-        return x + width / 2 - stringWidth(text, font_name, size) / 2
+        return x + width / 2 - float(stringWidth(text, font_name, size)) / 2
     return x
 
 

@@ -16,8 +16,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 from reportlab.platypus.paragraph import _wsc
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 from reportlab.rl_config import _FUZZ
@@ -343,8 +343,8 @@ class StackedText(Flowable):
             self._wrapped().wrap(width, float("inf"))
             self._wrapped().drawOn(canvas, x, y)
             return fill
-        style = self.style
-        draw_stacked(canvas, x, y, width, style, list(zip(self._fonts, self._widths, (t for t, _b in self.lines))))
+        texts = [text for text, _bold in self.lines]
+        draw_stacked(canvas, x, y, width, self.style, list(zip(self._fonts, self._widths, texts, strict=True)))
         return fill
 
 
