@@ -6,19 +6,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus.paragraph import _wsc
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
+from reportlab.rl_config import _FUZZ
 
 from ti_desktop.domain.enums import STATUS_COLOURS
 from ti_desktop.reports.fonts import BOLD, FAMILY, register_fonts
+from ti_desktop.reports.pdf_text import draw_lines, draw_stacked, string_object, string_x, use_font
 
 INK = colors.HexColor("#1f2328")
 MUTED = colors.HexColor("#57606a")
@@ -60,6 +66,16 @@ def hex_colour(value: str, fallback: str = "#57606a") -> colors.Color:
 _ALIGNMENTS = {TA_LEFT: "LEFT", TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}
 
 
+_SPLIT_NO_BREAK = re.compile(f"[{re.escape(_wsc)}]+").split  # reportlab's word split where U+00A0 is
+
+
+def _words(text: str) -> list[str]:
+    """The words a Paragraph breaks `text` into (`paragraph.split` of `paragraph.strip`): at white space,
+    never at a no-break space."""
+    text = text.strip(_wsc)
+    return _SPLIT_NO_BREAK(text) if "\xa0" in text else text.split()
+
+
 _NOT_PLAIN = re.compile(r"[\t\n\r\x0b\x0c]|  |^ | $")  # what a Paragraph would collapse, strip or break on
 _PLAIN_FRAGMENTS: dict[int, tuple[ParagraphStyle, ParaFrag]] = {}
 
@@ -73,19 +89,51 @@ def _plain_fragment(style: ParagraphStyle) -> ParaFrag:
     return known[1]
 
 
+def _breaks_simply(style: ParagraphStyle) -> bool:
+    """Whether a Paragraph in `style` breaks plain text only at spaces, on lines as wide as it (what
+    `CellText.lines` reproduces): no indents, hyphenation, bidirectional or CJK wrapping, shaping or end dots."""
+    return not (
+        style.leftIndent
+        or style.rightIndent
+        or style.firstLineIndent
+        or style.wordWrap
+        or getattr(style, "hyphenationLang", "")
+        or getattr(style, "uriWasteReduce", 0)
+        or getattr(style, "embeddedHyphenation", 0)
+        or getattr(style, "shaping", 0)
+        or getattr(style, "endDots", None)
+        or getattr(style, "autoLeading", "") not in ("", "off", None)
+        or not style.splitLongWords
+    )
+
+
 class CellText(Flowable):
     """USER text in a table cell, drawn as its Paragraph would draw it, but measured first: a single line
     that fits its column is drawn directly (a Paragraph parses, wraps and draws each cell several times
-    during a table's layout, which dominated the report's time); anything longer wraps in a Paragraph."""
+    during a table's layout, which dominated the report's time); plain text that needs several lines is broken
+    at spaces as the Paragraph would break it (`lines`) and drawn line by line; anything else (line breaks,
+    a word longer than the column…) is a Paragraph."""
+
+    # A report builds tens of thousands of cells: what `Flowable.__init__` sets and the state of a cell not
+    # measured yet are class attributes, a cell sets only what it changes.
+    width = 0.0
+    height = 0.0
+    wrapped = 0
+    hAlign = "LEFT"
+    vAlign = "BOTTOM"
+    _traceInfo = None
+    _showBoundary = None
+    encoding = None
+    _paragraph: Paragraph | None = None
+    _text_width = -1.0
+    _wrapped_at: float | None = None
+    _wrapped_size: tuple[float, float] = (0.0, 0.0)
+    _lines_at: float | None = None
+    _lines: list[tuple[float, str]] | None = None
 
     def __init__(self, text: str | None, style: ParagraphStyle) -> None:
-        super().__init__()
         self.text = unbreakable(text or "")
         self.style = style
-        self._paragraph: Paragraph | None = None
-        self._text_width = -1.0
-        self._wrapped_at: float | None = None
-        self._wrapped_size: tuple[float, float] = (0.0, 0.0)
 
     def _measured(self) -> float:
         """The text's width on one line; infinite when it is not plain (what a Paragraph would collapse,
@@ -95,27 +143,51 @@ class CellText(Flowable):
             if not text or _NOT_PLAIN.search(text):
                 self._text_width = float("inf")
             else:
-                self._text_width = stringWidth(text, self.style.fontName, self.style.fontSize)
+                self._text_width = getFont(self.style.fontName).stringWidth(text, self.style.fontSize)
         return self._text_width
 
-    def _one_line(self, available_width: float) -> bool:
+    def one_line(self, available_width: float) -> bool:
+        """Whether the text is drawn on one line at `available_width` (as a string, no Paragraph)."""
         return self._paragraph is None and self._measured() <= available_width - 0.01
 
-    def drawn_as_string(self, cell: Any) -> bool:
-        """Whether a table would draw this cell as a plain string with `cell` (its CellStyle) exactly as it
-        is drawn here: one line, the same font, size, colour and alignment, at the top of its row (where the
-        baseline does not depend on the leading; the row's height is measured before)."""
+    def lines(self, available_width: float) -> list[tuple[float, str]] | None:
+        """The lines, (unused width, text) each, that a Paragraph of this plain text breaks it into at
+        `available_width` (`Paragraph.breakLines` for one fragment: words at spaces, a line's spaces allowed
+        to shrink by `spaceShrinkage`); None when the Paragraph would do more: text that is not plain, a word
+        wider than the line (split), soft hyphens, a line squeezed by shrinking its spaces (drawn with word
+        spacing), or a style with indents or hyphenation. Then the Paragraph itself is used."""
+        if self._lines_at == available_width:
+            return self._lines
+        self._lines_at, self._lines = available_width, None
         style = self.style
-        return (
-            self._paragraph is None
-            and self._text_width < float("inf")
-            and self.width > 0
-            and cell.valign == "TOP"
-            and cell.fontname == style.fontName
-            and cell.fontsize == style.fontSize
-            and cell.alignment == _ALIGNMENTS.get(style.alignment)
-            and colors.toColor(cell.color) == style.textColor
-        )
+        if self._paragraph is not None or self._measured() == float("inf") or "\xad" in self.text:
+            return None
+        if available_width < _FUZZ or not _breaks_simply(style):
+            return None
+        size = style.fontSize
+        width_of = getFont(style.fontName).stringWidth
+        space = width_of(" ", size)
+        shrink = style.spaceShrinkage * space
+        lines: list[tuple[float, str]] = []
+        line: list[str] = []
+        current = -space
+        for word in _words(self.text):
+            word_width = width_of(word, size)
+            if word_width > available_width:
+                return None  # the Paragraph splits the word
+            new_width = current + space + word_width
+            if new_width <= available_width + shrink * len(line) or not line:
+                line.append(word)
+                current = new_width
+            else:
+                lines.append((available_width - current, " ".join(line)))
+                line, current = [word], word_width
+        if line:
+            lines.append((available_width - current, " ".join(line)))
+        if any(unused < -1e-8 for unused, _text in lines):
+            return None  # the Paragraph would set a negative word spacing
+        self._lines = lines
+        return lines
 
     def _wrapped(self) -> Paragraph:
         if self._paragraph is None:
@@ -128,20 +200,27 @@ class CellText(Flowable):
         return self._paragraph
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._one_line(available_width):
+        if self.one_line(available_width):
             self.width, self.height = available_width, self.style.leading
             return self.width, self.height
+        if self._paragraph is None:
+            lines = self.lines(available_width)
+            if lines is not None:
+                self.width, self.height = available_width, self.style.leading * len(lines)
+                return self.width, self.height
         # A table wraps each cell several times at the same width (heights, split, draw), with various
         # heights, which do not change how a Paragraph breaks its lines: wrap it once per width.
         if self._wrapped_at != available_width:
             self._wrapped_size = self._wrapped().wrap(available_width, available_height)
             self._wrapped_at = available_width
+        self.width, self.height = self._wrapped_size
         return self._wrapped_size
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        if self._one_line(available_width):
+        if self.one_line(available_width):
             return []
         self._wrapped_at = None
+        self._lines_at = None
         return self._wrapped().split(available_width, available_height)  # type: ignore[no-any-return]
 
     def minWidth(self) -> float:
@@ -156,9 +235,39 @@ class CellText(Flowable):
     def getPlainText(self) -> str:
         return self.text
 
+    def draw_at(self, canvas: Canvas, x: float, y: float, width: float, fill: Any) -> Any:
+        """Draw the text wrapped at `width` with its box's bottom left corner at (x, y) of `canvas`, as
+        `drawOn` would draw it (for `reports.grid`, which tracks the fill colour: `fill` is the current one;
+        returns the one after)."""
+        style = self.style
+        if self.one_line(width):
+            use_font(canvas, style.fontName)
+            baseline = y + style.leading - style.fontSize  # where a Paragraph puts its first line
+            start = string_x(x, width, style.alignment, self.text, style.fontName, style.fontSize)
+            if fill is None or fill != style.textColor:
+                canvas.setFillColor(style.textColor)
+            canvas._code.append(
+                string_object(canvas, start, baseline, style.fontName, style.fontSize, style.leading, self.text)
+            )
+            return style.textColor
+        lines = self.lines(width) if self._paragraph is None else None
+        if lines is not None:
+            draw_lines(canvas, x, y, style.leading * len(lines), style, lines)
+            return fill
+        paragraph = self._wrapped()
+        if self._wrapped_at != width:
+            self._wrapped_size = paragraph.wrap(width, float("inf"))
+            self._wrapped_at = width
+        paragraph.drawOn(canvas, x, y)
+        return fill
+
     def draw(self) -> None:
         if self._paragraph is not None:
             self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        lines = None if self.one_line(self.width) else self.lines(self.width)
+        if lines is not None:
+            draw_lines(self.canv, 0, 0, self.height, self.style, lines)
             return
         canvas, style = self.canv, self.style
         canvas.saveState()
@@ -173,6 +282,70 @@ class CellText(Flowable):
         else:
             canvas.drawString(0, baseline, self.text)
         canvas.restoreState()
+
+
+class StackedText(Flowable):
+    """Short lines of program text one above the other in one style, some in its bold face (a deadline above
+    « en retard »): what a Paragraph of `line<br/><b>line</b>` draws, measured and drawn without parsing it.
+    A line wider than its column makes it that Paragraph (which would break it)."""
+
+    def __init__(self, lines: Sequence[tuple[str, bool]], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = [(unbreakable(text), bold) for text, bold in lines]
+        self.style = style
+        self._paragraph: Paragraph | None = None
+        bold_font = tt2ps(style.fontName, 1, 0)
+        self._fonts = [bold_font if bold else style.fontName for _text, bold in self.lines]
+        self._widths = [
+            getFont(font).stringWidth(text, style.fontSize)
+            for (text, _bold), font in zip(self.lines, self._fonts, strict=True)
+        ]
+
+    def _fits(self, available_width: float) -> bool:
+        return self._paragraph is None and all(width <= available_width for width in self._widths)
+
+    def _wrapped(self) -> Paragraph:
+        if self._paragraph is None:
+            markup = "<br/>".join(f"<b>{safe(text)}</b>" if bold else safe(text) for text, bold in self.lines)
+            self._paragraph = Paragraph(markup, self.style)
+        return self._paragraph
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._fits(available_width):
+            self.width, self.height = available_width, self.style.leading * len(self.lines)
+        else:
+            self.width, self.height = self._wrapped().wrap(available_width, available_height)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        if self._fits(available_width):
+            return []
+        return self._wrapped().split(available_width, available_height)  # type: ignore[no-any-return]
+
+    def minWidth(self) -> float:
+        return max(self._widths, default=0.0)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        return float(self.style.spaceAfter)
+
+    def getPlainText(self) -> str:
+        return "\n".join(text for text, _bold in self.lines)
+
+    def draw(self) -> None:
+        self.draw_at(self.canv, 0, 0, self.width, None)
+
+    def draw_at(self, canvas: Canvas, x: float, y: float, width: float, fill: Any) -> Any:
+        """Draw the lines in a box `width` wide, its bottom left corner at (x, y) (as `CellText.draw_at`)."""
+        if not self._fits(width):
+            self._wrapped().wrap(width, float("inf"))
+            self._wrapped().drawOn(canvas, x, y)
+            return fill
+        texts = [text for text, _bold in self.lines]
+        draw_stacked(canvas, x, y, width, self.style, list(zip(self._fonts, self._widths, texts, strict=True)))
+        return fill
 
 
 @dataclass(frozen=True)
@@ -205,6 +378,11 @@ class Styles:
     def cell_text(self, text: str | None, style: ParagraphStyle | None = None) -> CellText:
         """A table cell of USER text (as `p`), cheap when it fits on one line of its column."""
         return CellText(text, style or self.cell)
+
+    def stacked(self, lines: Sequence[tuple[str, bool]], style: ParagraphStyle | None = None) -> StackedText:
+        """Short lines of program text one above the other, (text, bold) each: as `markup` of
+        `line<br/><b>line</b>`, cheaper."""
+        return StackedText(lines, style or self.cell)
 
     def markup(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of markup written by the program (any user part already through `safe`)."""

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Table
+from reportlab.platypus import Flowable, Table
 
 from ti_desktop.kernel.formatting import format_number
+from ti_desktop.reports.grid import HEADER_ROWS, Grid, GridPart, supports
 from ti_desktop.reports.styles import HEADER_BG, CellText, Styles, data_table_style
 
 TOTAL_BG = colors.HexColor("#e6ebf0")
@@ -36,32 +37,25 @@ def data_table(
     extra: Iterable[tuple[Any, ...]] = (),
     total_row: bool = False,
     split_in_row: bool = False,
-) -> Table:
+) -> Flowable:
     """A data table (`styles.data_table_style`) whose header repeats on every page; `total_row` sets the last
-    row apart; `split_in_row` lets a row taller than a page split inside it instead of failing the layout."""
-    options: dict[str, Any] = {"splitInRow": 1} if split_in_row else {}
-    table = Table(rows, colWidths=list(widths), repeatRows=1, hAlign="LEFT", **options)
+    row apart; `split_in_row` lets a row taller than a page split inside it instead of failing the layout.
+    Drawn by `reports.grid` (measured once, drawn cheaply), or by a reportlab `Table` when a row may split or
+    a command is one `grid` does not draw."""
     style = data_table_style()
     for command in extra:
         style.add(*command)
     if total_row:
         style.add("BACKGROUND", (0, -1), (-1, -1), TOTAL_BG)
         style.add("LINEABOVE", (0, -1), (-1, -1), 0.8, HEADER_BG)
+    if not split_in_row and supports(style):
+        return GridPart(Grid(rows, widths, style))
+    options: dict[str, Any] = {"splitInRow": 1} if split_in_row else {}
+    table = Table(rows, colWidths=list(widths), repeatRows=HEADER_ROWS, hAlign="LEFT", **options)
     table.setStyle(style)
     if not split_in_row:
-        _measure_rows_once(table)
+        # Its rows' heights measured once: otherwise every page break of a long table measures its remaining
+        # rows again (and scans them for the next unmeasured one), quadratic in its length.
+        table.wrap(sum(table._colWidths), float("inf"))
+        table._argH = list(table._rowHeights)
     return table
-
-
-def _measure_rows_once(table: Table) -> None:
-    """Give `table` its rows' heights, measured once: otherwise every page break of a long table measures
-    its remaining rows again (and scans them for the next unmeasured one), quadratic in its length."""
-    table.wrap(sum(table._colWidths), float("inf"))
-    table._argH = list(table._rowHeights)
-    # A one-line cell drawn exactly as the table draws a string (same font, size, colour, alignment, at the
-    # top) becomes that string, far cheaper to lay out and draw; the rows keep their measured heights.
-    for values, cell_styles in zip(table._cellvalues, table._cellStyles, strict=True):
-        for column, (value, cell_style) in enumerate(zip(values, cell_styles, strict=True)):
-            cell = value[0] if isinstance(value, tuple | list) and len(value) == 1 else value
-            if isinstance(cell, CellText) and cell.drawn_as_string(cell_style):
-                values[column] = cell.text

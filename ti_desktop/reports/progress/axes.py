@@ -34,7 +34,7 @@ def _action_table(styles: Styles, rows_data: Sequence[ActionRow]) -> Table:
         deadline: Any = format_date(action.planned_end)
         if action.late:
             # The late marker: the deadline in red, "en retard" below it.
-            deadline = styles.markup(f"{deadline}<br/><b>en retard</b>", styles.cell_late)
+            deadline = styles.stacked([(deadline, False), ("en retard", True)], styles.cell_late)
             extra.append(("BACKGROUND", (5, index), (5, index), ALERT_BG))
         reference = action.reference
         rows.append(
