@@ -165,7 +165,7 @@ class ViewService:
         cached = self._layout
         if cached is not None and cached[0] == state and cached[1] == territory_id:
             return cached[2]
-        table = models.Action.__table__
+        table = models.Action.__tablename__
         axis_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}
         tops: dict[int, list[int]] = defaultdict(list)
@@ -175,7 +175,7 @@ class ViewService:
         # (`coalesce(code, '~')`, then code, id) puts them: before the first code from « ~ » on, not first.
         raw: Any = session.connection().connection.driver_connection
         found = raw.execute(
-            f"SELECT id, axis_id, parent_id, code FROM {table.name} WHERE territory_id = ? ORDER BY code, id",
+            f"SELECT id, axis_id, parent_id, code FROM {table} WHERE territory_id = ? ORDER BY code, id",
             (territory_id,),
         ).fetchall()
         uncoded = 0
