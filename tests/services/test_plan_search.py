@@ -163,3 +163,10 @@ def test_a_text_search_counts_and_windows_follow_edits(services: Services, monke
         assert served == []
     else:  # SQLite with the search index: the searches took the short way
         assert "friche" in served
+    # The whole plan is served from the layout too, in the database's order: actions without a code come last.
+    axis = services.axes.available_to(tid)[0]
+    uncoded = services.actions.create(territory_id=tid, axis_id=axis.id, title="Sans code zzzz")
+    assert uncoded.code is None
+    services.actions.create(territory_id=tid, axis_id=axis.id, parent_id=uncoded.id, title="Sous-action zzzz")
+    for text in ("", "zzzz"):
+        check(text)

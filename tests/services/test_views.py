@@ -35,3 +35,18 @@ def test_plan_rows_match_records_and_domain_figures(demo_db: Path) -> None:
                 assert action in involvement[action.lead_actor_id].lead_of
     finally:
         opened.close()
+
+
+def test_plan_leads_are_the_actors_leading_an_action_of_the_territory(demo_db: Path) -> None:
+    opened = open_services(demo_db, clock=fixed_clock())
+    services = opened.services
+    try:
+        tid = services.territories.resolve(None).id
+        actions = services.actions.for_territory(tid)
+        names = {actor.id: actor.name for actor in services.actors.list()}
+        leads = {action.lead_actor_id for action in actions if action.lead_actor_id is not None}
+        expected = sorted(((i, names[i] or "") for i in leads), key=lambda lead: (lead[1].casefold(), lead[0]))
+        assert services.views.plan_leads(tid) == expected != []
+        assert services.views.plan_leads(tid + 1000) == []  # no action there, so no lead
+    finally:
+        opened.close()

@@ -40,6 +40,7 @@ from ti_desktop.domain.enums import CLOSED_STATUSES, SECURED_FUNDING_STATUSES, A
 from ti_desktop.domain.filters import STALE_AFTER_DAYS, ActionFilter, QualityIssue
 
 TRIGRAM = 3  # the shortest word the trigram index finds
+NO_CODE = "~"  # what an action without a code sorts as, in the plan's default order (by code)
 
 
 def prepare(session: Session) -> None:
@@ -235,7 +236,7 @@ def sort_keys(
         return [stored.is_(None), value]
     match column:
         case 0:
-            return [func.coalesce(a.c.code, "~")]
+            return [func.coalesce(a.c.code, NO_CODE)]
         case 1:
             return [fold(session, a.c.title)]
         case 2:

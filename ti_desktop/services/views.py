@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, event, func, literal, or_, select, text, union_all
+from sqlalchemy import ColumnElement, and_, case, event, exists, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -86,14 +89,15 @@ class ActorInvolvement:
 
 @dataclass(frozen=True, slots=True)
 class _Layout:
-    """The territory's plan as ids only, in the default order (code, id): what a text search needs to count and
+    """The territory's plan as ids only, in the default order (by code): what a text search needs to count and
     window its matches without asking the database to walk them again for every query."""
 
     total: int
     axis_of: dict[int, int]
     parent_of: dict[int, int]  # sub-actions only
-    tops: dict[int, list[int]]  # axis id → top-level action ids, in (code, id) order
-    children: dict[int, list[int]]  # parent id → sub-action ids, in (code, id) order
+    tops: dict[int, list[int]]  # axis id → top-level action ids, in the plan's default order (by code)
+    children: dict[int, list[int]]  # parent id → sub-action ids, in the same order
+    unfiltered: PlanCounts  # the plan as it opens: every action shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,24 +165,36 @@ class ViewService:
         cached = self._layout
         if cached is not None and cached[0] == state and cached[1] == territory_id:
             return cached[2]
-        table = models.Action.__table__
+        table = models.Action.__tablename__
         axis_of: dict[int, int] = {}
         parent_of: dict[int, int] = {}
         tops: dict[int, list[int]] = defaultdict(list)
         children: dict[int, list[int]] = defaultdict(list)
-        statement = (
-            select(table.c.id, table.c.axis_id, table.c.parent_id)
-            .where(table.c.territory_id == territory_id)
-            .order_by(table.c.code, table.c.id)
-        )
-        for action_id, axis_id, parent_id in session.execute(statement):
+        # (SQLite only, like the searches it serves.) By (code, id), which the index on the codes gives without a
+        # sort, fetched by the driver: then the actions without a code are put where the default order
+        # (`coalesce(code, '~')`, then code, id) puts them: before the first code from « ~ » on, not first.
+        raw: Any = session.connection().connection.driver_connection
+        found = raw.execute(
+            f"SELECT id, axis_id, parent_id, code FROM {table} WHERE territory_id = ? ORDER BY code, id",
+            (territory_id,),
+        ).fetchall()
+        uncoded = 0
+        while uncoded < len(found) and found[uncoded][3] is None:
+            uncoded += 1
+        coded = found[uncoded:]
+        place = bisect_left(coded, search.NO_CODE, key=itemgetter(3))
+        in_order = chain(coded[:place], found[:uncoded], coded[place:])
+        for action_id, axis_id, parent_id, _code in in_order:
             axis_of[action_id] = axis_id
             if parent_id is None:
                 tops[axis_id].append(action_id)
             else:
                 parent_of[action_id] = parent_id
                 children[parent_id].append(action_id)
-        layout = _Layout(len(axis_of), axis_of, parent_of, dict(tops), dict(children))
+        per_axis = Counter(axis_of.values())
+        counts = {axis_id: AxisCount(n, len(tops.get(axis_id, ()))) for axis_id, n in per_axis.items()}
+        total = len(axis_of)
+        layout = _Layout(total, axis_of, parent_of, dict(tops), dict(children), PlanCounts(total, total, counts))
         self._layout = (state, territory_id, layout)
         return layout
 
@@ -190,18 +206,16 @@ class ViewService:
             return layout, cached[2]
         table = models.SEARCH_TABLE
         query = search.fts_query(action_filter.text.casefold().split())
-        found = session.execute(text(f"SELECT rowid FROM {table} WHERE {table} MATCH :query"), {"query": query})
+        # Tens of thousands of ids for a common word: fetched and counted by the driver and set operations, not
+        # one Python step per row.
+        raw: Any = session.connection().connection.driver_connection
+        found = raw.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (query,)).fetchall()
         axis_of, parent_of = layout.axis_of, layout.parent_of
-        matching = frozenset(rowid for (rowid,) in found if rowid in axis_of)  # the territory's only
-        shown = set(matching)
-        shown.update(parent_of[i] for i in matching if i in parent_of)
-        shown_per_axis: dict[int, int] = defaultdict(int)
-        top_per_axis: dict[int, int] = defaultdict(int)
-        for action_id in shown:
-            axis_id = axis_of[action_id]
-            shown_per_axis[axis_id] += 1
-            if action_id not in parent_of:
-                top_per_axis[axis_id] += 1
+        matching = frozenset(axis_of.keys() & set(chain.from_iterable(found)))  # the territory's only
+        matching_subs = matching & parent_of.keys()
+        shown = matching | set(map(parent_of.__getitem__, matching_subs))
+        shown_per_axis = Counter(map(axis_of.__getitem__, shown))
+        top_per_axis = Counter(map(axis_of.__getitem__, shown - parent_of.keys()))
         axes = {axis_id: AxisCount(count, top_per_axis[axis_id]) for axis_id, count in shown_per_axis.items()}
         matches = _Matches(matching, frozenset(shown), PlanCounts(layout.total, len(matching), axes))
         self._matches = (state, action_filter, matches)
@@ -259,12 +273,7 @@ class ViewService:
                 return self._text_matches(session, action_filter)[1].counts
             if self._served_unfiltered(session, action_filter):
                 # The plan as it opens: counted from the layout, which the searches that follow then find read.
-                layout = self._plan_layout(session, self._state(session), action_filter.territory_id)
-                per_axis: dict[int, int] = defaultdict(int)
-                for axis_id in layout.axis_of.values():
-                    per_axis[axis_id] += 1
-                counts = {axis_id: AxisCount(n, len(layout.tops.get(axis_id, ()))) for axis_id, n in per_axis.items()}
-                return PlanCounts(layout.total, layout.total, counts)
+                return self._plan_layout(session, self._state(session), action_filter.territory_id).unfiltered
             search.prepare(session)
             territory = table.c.territory_id == action_filter.territory_id
             total = session.execute(select(func.count()).where(territory)).scalar_one()
@@ -298,7 +307,9 @@ class ViewService:
         """Top-level lines `offset` to `offset + limit` of an axis, sorted by the database, with their sub-actions."""
         table = models.Action.__table__
         with self._sessions() as session:
-            if order == PlanOrder() and self._text_only(session, action_filter):
+            if order == PlanOrder() and (
+                self._text_only(session, action_filter) or self._served_unfiltered(session, action_filter)
+            ):
                 return self._text_window(session, action_filter, axis_id, offset, limit, today)
             search.prepare(session)
             filtering = search.is_filtering(action_filter)
@@ -335,20 +346,27 @@ class ViewService:
     def _text_window(
         self, session: Session, action_filter: ActionFilter, axis_id: int, offset: int, limit: int, today: dt.date
     ) -> list[PlanEntry]:
-        """`plan_window` of a text search in the default order, from the layout and the search index's ids."""
-        layout, matches = self._text_matches(session, action_filter)
-        shown, matching = matches.shown, matches.matching
-        tops: list[int] = []
-        skipped = 0
-        for action_id in layout.tops.get(axis_id, ()):
-            if action_id in shown:
-                if skipped < offset:
-                    skipped += 1
-                    continue
-                tops.append(action_id)
-                if len(tops) == limit:
-                    break
-        subs = {top: [i for i in layout.children.get(top, ()) if i in matching] for top in tops}
+        """`plan_window` in the default order, from the layout: of a text search (with the search index's ids), or
+        of the whole plan."""
+        if not search.is_filtering(action_filter):
+            layout = self._plan_layout(session, self._state(session), action_filter.territory_id)
+            tops = layout.tops.get(axis_id, [])[offset : offset + limit]
+            subs = {top: layout.children.get(top, []) for top in tops}
+            matching: Any = layout.axis_of  # every action matches
+        else:
+            layout, matches = self._text_matches(session, action_filter)
+            shown, matching = matches.shown, matches.matching
+            tops = []
+            skipped = 0
+            for action_id in layout.tops.get(axis_id, ()):
+                if action_id in shown:
+                    if skipped < offset:
+                        skipped += 1
+                        continue
+                    tops.append(action_id)
+                    if len(tops) == limit:
+                        break
+            subs = {top: [i for i in layout.children.get(top, ()) if i in matching] for top in tops}
         ids = tops + [i for found in subs.values() for i in found]
         if not ids:
             return []
@@ -379,8 +397,10 @@ class ViewService:
         """The actors leading an action of the territory (id, name), by name as the user reads it."""
         table = models.Action.__table__
         actors = models.Actor.__table__
+        # For each actor of the directory, the first action it leads there, through the lead index (`+ 0` keeps
+        # the territory's index out): a few hundred lookups, not a walk over every action of the territory.
         statement = select(actors.c.id, actors.c.name).where(
-            actors.c.id.in_(select(table.c.lead_actor_id).where(table.c.territory_id == territory_id))
+            exists().where(table.c.lead_actor_id == actors.c.id, table.c.territory_id + 0 == territory_id)
         )
         with self._sessions() as session:
             found = [(actor_id, name or "") for actor_id, name in session.execute(statement)]

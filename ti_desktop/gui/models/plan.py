@@ -77,6 +77,9 @@ class Column(IntEnum):
 
 
 COLUMNS = tuple(Column)
+_EDITABLE_COLUMNS = frozenset({Column.STATUS, Column.PROGRESS})  # edited in the table (the others: in the fiche)
+_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once: enum flags cost a call to combine
+_EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 OUTCOME_COLUMNS = (Column.JOBS, Column.ACHIEVED_INVESTMENT)  # targeted vs achieved
 ANSWERED_ROLES = frozenset(
     {
@@ -294,11 +297,16 @@ class PlanTreeModel(QAbstractItemModel):
         return index.internalPointer() if index.isValid() else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        parent_node = self._node(parent)
-        siblings = parent_node.children if parent_node else self._axes
-        return self.createIndex(row, column, siblings[row])
+        # hasIndex's checks, without its two calls back into rowCount and columnCount (a paint asks for hundreds)
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            siblings = parent.internalPointer().children
+        else:
+            siblings = self._axes
+        if 0 <= row < len(siblings) and 0 <= column < len(Column) + len(self._custom):
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         node = self._node(index)
@@ -332,11 +340,10 @@ class PlanTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         node = self._node(index)
-        if node is not None and node.row is not None and index.column() in (Column.STATUS, Column.PROGRESS):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if node is not None and node.row is not None and index.column() in _EDITABLE_COLUMNS:
+            return _EDITABLE
+        return _READ_ONLY
 
     # -- data ----------------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -205,7 +205,8 @@ class PlanPage(Page):
         self._fetching = True
         try:
             for _round in range(50):  # each round fills more of the screen; 50 windows is far beyond one screen
-                self.view.doItemsLayout()
+                # No explicit layout: visualRect lays out what a fetch left pending, and only then (a layout
+                # repaints the whole view: a call with nothing to fetch must cost no paint).
                 bottom = self.view.viewport().height()
                 fetched = False
                 for axis_row in range(self.model.rowCount()):
@@ -222,6 +223,20 @@ class PlanPage(Page):
                     return
         finally:
             self._fetching = False
+
+    def _fetch_first_window(self) -> None:
+        """Right after the tree is rebuilt (nothing read yet), read the first window of the first axis with lines
+        before the view lays the tree out: laid out with its axes alone, the view would hide its scroll bar and
+        show it again (two layouts, two paints of the whole view, for one filter). The screen then shows the top
+        of the plan, as it did when the scroll bar's range fell to nothing."""
+        for axis_row in range(self.model.rowCount()):
+            axis = self.model.index(axis_row, 0)
+            if self.model.rowCount(axis):
+                return  # lines are read already: not a tree just rebuilt
+            if self.model.can_fetch(axis):
+                self.model.fetchMore(axis)
+                self.view.verticalScrollBar().setValue(0)
+                return
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -299,6 +314,7 @@ class PlanPage(Page):
             if custom is not None and custom.id in action_filter.custom_filled:
                 self.columns.show([column])  # asked for actions with this field filled: show it
         self.model.set_filter(action_filter)
+        self._fetch_first_window()
         self.view.expandAll()  # the axes and what is loaded of them: the rest expands as it arrives
         self._fetch_visible()
         self._fetch_timer.start()  # again once the page has its size on screen
