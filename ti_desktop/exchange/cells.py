@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import IntEnum
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, cast
+from typing import IO, Any
 
 # What spreadsheets read as the start of a formula (or of a DDE payload): = + - @, tab and carriage return.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -133,7 +133,8 @@ def _attribute(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """What a cell can hold: no character XML forbids, at most Excel's 32,767 characters."""
-    text = _ILLEGAL_XML.sub("", text)
+    if not text.isprintable():  # (a printable text holds no control character, surrogate or non-character)
+        text = _ILLEGAL_XML.sub("", text)
     if len(text) > MAX_CELL_TEXT:
         text = text[: MAX_CELL_TEXT - 1] + "…"
     return text
@@ -192,33 +193,43 @@ class SheetStream:
             return
         self.rows += 1
         number = str(self.rows)
+        if len(values) > len(self._letters):
+            self._widen(len(values) - 1)
         parts = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
         append = parts.append
-        letters, number_attributes, strings = self._letters, self._number_attributes, self._book._string_cells
-        for index, value in enumerate(values):
+        book = self._book
+        strings, dates = book._string_cells, book._date_cells
+        # The hot loop of every export: one type test per cell, the usual types first, texts' and dates' cell
+        # endings looked up (a plan repeats its labels, names and days), no function call for the usual cells.
+        value: Any
+        for letter, number_attribute, value in zip(self._letters, self._number_attributes, values, strict=False):
             if value is None:
                 continue
-            if index >= len(letters):
-                self._widen(index)
             kind = type(value)
             if kind is str:
-                tail = strings.get(cast(str, value))
+                tail = strings.get(value)
                 if tail is None:
                     if not value:
                         continue
-                    tail = self._book._new_string(cast(str, value))
-                append(f'<c r="{letters[index]}{number}"{tail}')
-            elif kind is Decimal or kind is int or kind is float:
-                text = _number(value)
-                if text is not None:
-                    append(f'<c r="{letters[index]}{number}"{number_attributes[index]}><v>{text}</v></c>')
-            elif kind is dt.date or kind is dt.datetime:
-                day = cast(dt.date, value)
-                append(f'<c r="{letters[index]}{number}" s="{CellStyle.DATE:d}"><v>{_serial(day)}</v></c>')
+                    tail = book._new_string(value)
+                append(f'<c r="{letter}{number}"{tail}')
+            elif kind is dt.date:
+                tail = dates.get(value)
+                if tail is None:
+                    tail = book._new_date(value)
+                append(f'<c r="{letter}{number}"{tail}')
+            elif kind is Decimal:
+                if value.is_finite():
+                    append(f'<c r="{letter}{number}"{number_attribute}><v>{value:f}</v></c>')
+            elif kind is int:
+                append(f'<c r="{letter}{number}"{number_attribute}><v>{value}</v></c>')
+            elif kind is float:
+                if math.isfinite(value):
+                    append(f'<c r="{letter}{number}"{number_attribute}><v>{value!r}</v></c>')
             elif kind is bool:
-                append(f'<c r="{letters[index]}{number}" t="b"><v>{int(cast(bool, value))}</v></c>')
+                append(f'<c r="{letter}{number}" t="b"><v>{int(value)}</v></c>')
             else:
-                append(self._other_cell(f"{letters[index]}{number}", value, number_attributes[index]))
+                append(self._other_cell(f"{letter}{number}", value, number_attribute))
         append("</row>")
         self._pending.append("".join(parts))
         if len(self._pending) >= _FLUSH_ROWS:
@@ -315,6 +326,7 @@ class XlsxStream:
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
         self._strings: dict[str, int] = {}  # cleaned text → index in the shared strings
         self._string_cells: dict[str, str] = {}  # text as given → end of its cell's XML
+        self._date_cells: dict[dt.date, str] = {}  # day → end of its cell's XML
         self._sheets: list[SheetStream] = []
         self._spooled_done: list[SheetStream] = []  # spooled sheets written, waiting to be copied in
         self._zip.writestr("[Content_Types].xml", _content_types(len(self._names)))
@@ -410,24 +422,39 @@ class XlsxStream:
 
     def _new_string(self, text: str) -> str:
         """The end of the XML of a plain cell holding `text` (remembered: plans repeat many texts)."""
-        style = CellStyle.QUOTED_TEXT if is_formula_like(text) else CellStyle.DEFAULT
-        tail = f' t="s"{_s(style)}><v>{self._string_index(text)}</v></c>'
+        cleaned = text if text.isprintable() and len(text) <= MAX_CELL_TEXT else clean_text(text)
+        strings = self._strings
+        position = strings.get(cleaned)
+        if position is None:
+            position = strings[cleaned] = len(strings)
+        if text.startswith(FORMULA_STARTS):
+            tail = f' t="s" s="{CellStyle.QUOTED_TEXT:d}"><v>{position}</v></c>'
+        else:
+            tail = f' t="s"><v>{position}</v></c>'
         if len(self._string_cells) >= _STRING_CELLS:
             self._string_cells.clear()  # bounded: a national plan's titles are nearly all distinct
         self._string_cells[text] = tail
         return tail
 
+    def _new_date(self, day: dt.date) -> str:
+        """The end of the XML of a date cell (remembered: a plan's dates fall on few days)."""
+        tail = f' s="{CellStyle.DATE:d}"><v>{_serial(day)}</v></c>'
+        if len(self._date_cells) >= _STRING_CELLS:
+            self._date_cells.clear()
+        self._date_cells[day] = tail
+        return tail
+
     def _write_strings(self) -> None:
+        """The shared strings, escaped a batch at a time: the batch's texts joined by a NUL (which no cleaned text
+        holds), escaped in one pass, the NULs then turned into the XML between two texts."""
         with self._zip.open("xl/sharedStrings.xml", "w", force_zip64=True) as stream:
             stream.write(f'{_XML_HEAD}<sst xmlns="{_MAIN}" uniqueCount="{len(self._strings)}">'.encode())
-            batch: list[str] = []
-            for text in self._strings:  # dicts keep insertion order: the index order
-                batch.append(f'<si><t xml:space="preserve">{_escape(text)}</t></si>')
-                if len(batch) >= 2000:
-                    stream.write("".join(batch).encode("utf-8"))
-                    batch.clear()
-            batch.append("</sst>")
-            stream.write("".join(batch).encode("utf-8"))
+            texts = list(self._strings)  # dicts keep insertion order: the index order
+            between = '</t></si><si><t xml:space="preserve">'
+            for start in range(0, len(texts), 2000):
+                joined = _escape("\x00".join(texts[start : start + 2000])).replace("\x00", between)
+                stream.write(f'<si><t xml:space="preserve">{joined}</t></si>'.encode())
+            stream.write(b"</sst>")
 
     def _workbook(self) -> str:
         sheets = "".join(

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -262,30 +262,70 @@ def _shown(value: Any) -> CellValue:
 
 class _RowMaker:
     """The cells of a sheet's rows: each column read from the row's item (the action itself, a funding
-    line, a milestone) or, for the columns locating the action, from its action; flags as Oui / Non."""
+    line, a milestone) or, for the columns locating the action, from its action; flags as Oui / Non.
+
+    A row is read with C-level getters (one `attrgetter` for the item's attributes, one for the action's,
+    the plain values by `map`), put in the columns' order by one `itemgetter`: no Python call per cell."""
 
     def __init__(self, columns: Sequence[pc.PlanField], attributes: dict[str, str], *, values: bool = False) -> None:
-        self.getters = [self._getter(field, attributes, values) for field in columns]
-        self.flags = [index for index, field in enumerate(columns) if field.kind == "flag"]
-
-    @staticmethod
-    def _getter(
-        field: pc.PlanField, attributes: dict[str, str], values: bool
-    ) -> tuple[Callable[[Any], CellValue], bool]:
-        """How to read the column's cell, and whether from the row's own item (else from its action)."""
-        if field.key in attributes:
-            return attrgetter(attributes[field.key]), True
-        if values and pc.carries_value(field):
-            attribute = str(field.attribute)
-            return (lambda action: action.values.get(attribute)), True
-        return attrgetter(LOCATING_ATTRIBUTES[field.key]), False
+        own: list[str] = []  # the item's attributes read
+        plain: list[str] = []  # the keys of the item's `values` read
+        locating: list[str] = []  # the action's attributes read
+        sources: list[tuple[list[str], str]] = []
+        for column in columns:
+            if column.key in attributes:
+                sources.append((own, attributes[column.key]))
+            elif values and pc.carries_value(column):
+                sources.append((plain, str(column.attribute)))
+            else:
+                sources.append((locating, LOCATING_ATTRIBUTES[column.key]))
+            sources[-1][0].append(sources[-1][1])
+        # Where each column's cell is in (item's attributes, item's values, action's attributes).
+        offsets = {id(own): 0, id(plain): len(own), id(locating): len(own) + len(plain)}
+        positions = [offsets[id(names)] + names.index(name) for names, name in sources]
+        self.own, self.locating = _tuple_getter(own), _tuple_getter(locating)
+        self.plain = tuple(plain)
+        self.order: Callable[[tuple[Any, ...]], Sequence[CellValue]] | None = (
+            None if positions == list(range(len(positions))) else _tuple_getter_of(positions)
+        )
+        self.flags = [index for index, column in enumerate(columns) if column.kind == "flag"]
 
     def __call__(self, action: ExportedAction, item: object = None) -> list[CellValue]:
-        owner = action if item is None else item
-        cells: list[CellValue] = [get(owner) if own else get(action) for get, own in self.getters]
+        return self.cells(self.locating(action), action if item is None else item)
+
+    def rows(self, action: ExportedAction, items: Iterable[object]) -> Iterator[list[CellValue]]:
+        """The rows of the action's `items` (its funding lines, its milestones)."""
+        located = self.locating(action)
+        for item in items:
+            yield self.cells(located, item)
+
+    def cells(self, located: tuple[Any, ...], item: Any) -> list[CellValue]:
+        combined = self.own(item)
+        if self.plain:
+            combined += tuple(map(item.values.get, self.plain))
+        combined += located
+        cells = list(combined if self.order is None else self.order(combined))
         for index in self.flags:
             cells[index] = _shown(cells[index])
         return cells
+
+
+def _tuple_getter(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The attributes `names` of an object, as a tuple (`attrgetter` returns a bare value for one name)."""
+    if not names:
+        return lambda _item: ()
+    getter = attrgetter(*names)
+    if len(names) == 1:
+        return lambda item: (getter(item),)
+    return cast(Callable[[Any], tuple[Any, ...]], getter)
+
+
+def _tuple_getter_of(positions: Sequence[int]) -> Callable[[tuple[Any, ...]], tuple[Any, ...]]:
+    """The items at `positions` of a tuple, as a tuple."""
+    getter = itemgetter(*positions)
+    if len(positions) == 1:
+        return lambda row: (getter(row),)
+    return cast(Callable[[tuple[Any, ...]], tuple[Any, ...]], getter)
 
 
 @cache
@@ -399,13 +439,18 @@ def write_xlsx_chunks(
             sheet.header()
             sheet.filter_from_here()
         action_sheet, funding_sheet, milestone_sheet, indicator_sheet, update_sheet = sheets
+        funding_cells, milestone_cells = funding_row.rows, milestone_row.rows
+        custom = bool(plan.custom_fields)
         for chunk in chunks:
             for action in chunk:
-                action_sheet.row(action_row(action) + custom_cells(plan, action))
-                for line in action.funding:
-                    funding_sheet.row(funding_row(action, line))
-                for milestone in action.milestones:
-                    milestone_sheet.row(milestone_row(action, milestone))
+                cells = action_row(action)
+                action_sheet.row(cells + custom_cells(plan, action) if custom else cells)
+                if action.funding:
+                    for cells in funding_cells(action, action.funding):
+                        funding_sheet.row(cells)
+                if action.milestones:
+                    for cells in milestone_cells(action, action.milestones):
+                        milestone_sheet.row(cells)
                 for update in action.updates:
                     update_sheet.row(_update_cells(action, update))
                 actions += 1
