@@ -74,8 +74,8 @@ class TimelinePlan:
         order = self._order[group]
         if len(order) < stop and not self._complete[group]:
             with self._sessions() as session:
-                if count > SMALL_AXIS and stop <= PREFIX_TOPS and not order:
-                    self._read_start(session, group, axis, stop)
+                if count > SMALL_AXIS and stop <= PREFIX_TOPS:  # twice the tops asked for: room to scroll
+                    self._read_start(session, group, axis, min(max(2 * stop, 100), PREFIX_TOPS))
                 if len(self._order[group]) < stop and not self._complete[group]:
                     self._read_order(session, group, axis)
             order = self._order[group]
@@ -164,7 +164,8 @@ class TimelinePlan:
         order: list[tuple[int, int]] = []
         for top in tops:
             order.append((top, 0))
-            order += [(child, 1) for child in children.pop(top, ())]
+            if top in children:
+                order += [(child, 1) for child in children.pop(top)]
         for orphans in children.values():  # the plan changed since it was checked: shown, at the end
             order += [(child, 0) for child in orphans]
         self._order[group] = order
