@@ -23,6 +23,7 @@ from ti_desktop.domain.records import (
 from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.services.crud import fetch_records, to_record
 from ti_desktop.services.plan_figures import PlanFigures, late_condition, plan_figures
+from ti_desktop.services.timeline_plan import TimelinePlan, timeline_plan
 from ti_desktop.services.timeline_rows import GanttRow, gantt_rows
 
 T = TypeVar("T")
@@ -128,6 +129,10 @@ class SummaryService:
         """The Chronologie's rows: the plan's actions with only what a bar and its label show."""
         with self._sessions() as session:
             return gantt_rows(session, territory_id, today)
+
+    def timeline_plan(self, territory_id: int, today: dt.date) -> TimelinePlan | None:
+        """The Chronologie read by windows; None when its sous-actions break the rules (then `timeline_rows`)."""
+        return timeline_plan(self._sessions, territory_id, today)
 
     def milestones_by_action(self, territory_id: int) -> dict[int, list[MilestoneRecord]]:
         """Every milestone of the territory's actions, by action id, each action's in `milestones.list` order."""

@@ -6,9 +6,11 @@ page's `PlanRow`) would take seconds to read; a bar needs its dates, status, pro
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import String, or_, select, type_coerce
+from sqlalchemy import ColumnElement, String, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
@@ -16,6 +18,9 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.domain.rules import is_action_late
 from ti_desktop.services.crud import to_record
+
+if TYPE_CHECKING:
+    from ti_desktop.services.views import PlanRow
 
 
 # Named tuples, not frozen dataclasses: as immutable, and built several times faster (a frozen dataclass
@@ -43,6 +48,42 @@ class GanttRow(NamedTuple):
     late: bool
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """A row of the timeline: the plan page's row or the lighter `GanttRow`, and its depth (0 for an action,
+    1 for a sous-action)."""
+
+    row: PlanRow | GanttRow
+    depth: int
+
+
+def gantt_columns() -> tuple[ColumnElement[object], ...]:
+    """What a `GanttRow` is made of (`gantt_row`), the lead's name from a join on `models.Actor`."""
+    table = models.Action.__table__.c
+    return (
+        table.id,
+        table.parent_id,
+        table.axis_id,
+        table.code,
+        table.title,
+        type_coerce(table.status, String),  # its code, looked up below: 100,000 Enum() calls cost
+        table.progress,
+        table.planned_start,
+        table.planned_end,
+        models.Actor.__table__.c.name,
+    )
+
+
+def gantt_row(
+    values: Sequence[Any], axes: Mapping[int, AxisRecord], statuses: Mapping[str, ActionStatus], today: dt.date
+) -> GanttRow:
+    """The row of `gantt_columns`' values (`statuses`: every `ActionStatus` by its code)."""
+    action_id, parent_id, axis_id, code, title, status_code, progress, start, end, lead = values[:10]
+    status = statuses[status_code]
+    gantt = GanttAction(action_id, parent_id, axis_id, code, title, status, progress, start, end)
+    return GanttRow(gantt, axes[axis_id], lead, is_action_late(status, end, today))
+
+
 def gantt_rows(session: Session, territory_id: int, today: dt.date) -> list[GanttRow]:
     """Every action of the territory in the plan's order (code, then id), as `ViewService.plan_rows`."""
     axes = {
@@ -51,45 +92,13 @@ def gantt_rows(session: Session, territory_id: int, today: dt.date) -> list[Gant
             select(models.Axis).where(or_(models.Axis.territory_id.is_(None), models.Axis.territory_id == territory_id))
         )
     }
-    action = models.Action
-    leads = select(models.Actor.id, models.Actor.name).where(
-        models.Actor.id.in_(select(action.lead_actor_id).where(action.territory_id == territory_id))
-    )
-    names: dict[int, str] = {actor_id: name for actor_id, name in session.execute(leads)}
     table = models.Action.__table__.c
     statement = (
-        select(
-            table.id,
-            table.parent_id,
-            table.axis_id,
-            table.code,
-            table.title,
-            type_coerce(table.status, String),  # its code, looked up below: 100,000 Enum() calls cost
-            table.progress,
-            table.planned_start,
-            table.planned_end,
-            table.lead_actor_id,
-        )
+        select(*gantt_columns())
+        .select_from(models.Action.__table__.outerjoin(models.Actor.__table__, models.Actor.id == table.lead_actor_id))
         .where(table.territory_id == territory_id)
         .order_by(table.code, table.id)
     )
     statuses = {status.value: status for status in ActionStatus}
-    rows = []
     # Core rows on the session's connection: the ORM's per-row bookkeeping is not needed for plain values.
-    for (
-        action_id,
-        parent_id,
-        axis_id,
-        code,
-        title,
-        status_code,
-        progress,
-        start,
-        end,
-        lead_id,
-    ) in session.connection().execute(statement).fetchall():
-        status = statuses[status_code]
-        gantt = GanttAction(action_id, parent_id, axis_id, code, title, status, progress, start, end)
-        lead = names.get(lead_id) if lead_id else None
-        rows.append(GanttRow(gantt, axes[axis_id], lead, is_action_late(status, end, today)))
-    return rows
+    return [gantt_row(values, axes, statuses, today) for values in session.connection().execute(statement).fetchall()]

@@ -32,13 +32,14 @@ from ti_desktop.gui.pages.timeline_scene import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ActionBar,
+    ListedRows,
     MilestoneReader,
     TimelineScene,
+    TimelineSource,
     Zoom,
     legend_icon,
 )
 from ti_desktop.gui.theme import apply_roles
-from ti_desktop.services.timeline_rows import GanttRow
 from ti_desktop.services.use_cases import HasMilestones, HasSummary, HasViews
 
 ZOOM_SETTING = "timeline/zoom"
@@ -92,7 +93,7 @@ class TimelinePage(Page):
         super().__init__(context, parent)
         self.services = services
         self.scene = TimelineScene(self, context.theme)
-        self._rows: list[GanttRow] = []
+        self._source: TimelineSource = ListedRows([])
         self._milestones: Mapping[int, Sequence[MilestoneRecord]] = {}
         self._shown_territory: int | None = None
         self._zoom = self._stored_zoom()
@@ -172,8 +173,11 @@ class TimelinePage(Page):
     def reload(self) -> None:
         territory_id = self.context.territory_id
         assert territory_id is not None  # Page reloads only with a territory
-        self._rows = self.services.summary.timeline_rows(territory_id, self.context.today)
         summary = self.services.summary
+        today = self.context.today
+        # A national plan is read by windows, the rows near the view (whole if its sous-actions break the rules).
+        plan = summary.timeline_plan(territory_id, today)
+        self._source = plan if plan is not None else ListedRows(summary.timeline_rows(territory_id, today))
         # Only the drawn rows' milestones are read (by the scene, as it draws them), their span for the scale.
         self._milestones = MilestoneReader(
             summary.milestone_span(territory_id), lambda ids: summary.milestones_of(territory_id, ids)
@@ -185,7 +189,7 @@ class TimelinePage(Page):
     def _rebuild(self, *, keep_position: bool) -> None:
         anchor = self._anchor() if keep_position else None
         vertical = self.chart_view.verticalScrollBar().value() if keep_position else 0
-        self.scene.build(self._rows, self._milestones, self.context.today, self._zoom)
+        self.scene.build_from(self._source, self._milestones, self.context.today, self._zoom)
         # The header and label views reach one scroll bar further, so their range covers the chart's.
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.header_view.setSceneRect(self.scene.header_rect.adjusted(0, 0, extent, 0))

@@ -7,9 +7,11 @@ import bisect
 import datetime as dt
 import enum
 import html
+import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
@@ -29,7 +31,7 @@ from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord, MilestoneRecord
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_percent
-from ti_desktop.services.timeline_rows import GanttRow
+from ti_desktop.services.timeline_rows import GanttRow, TimelineRow
 from ti_desktop.services.views import PlanRow
 
 # A row of the chart: the plan page's rows, or the lighter ones the page reads for the timeline.
@@ -173,12 +175,6 @@ class MilestoneReader(Mapping[int, Sequence[MilestoneRecord]]):
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineRow:
-    row: ShownRow
-    depth: int  # 0 for an action, 1 for a sous-action
-
-
-@dataclass(frozen=True, slots=True)
 class AxisGroup:
     axis: AxisRecord
     rows: list[TimelineRow]
@@ -233,6 +229,38 @@ def group_rows(rows: Sequence[ShownRow]) -> list[AxisGroup]:
             group = next(group for group in groups if group.axis.id == row.axis.id)
             group.rows.append(TimelineRow(row, 0))
     return groups
+
+
+class TimelineSource(Protocol):
+    """What the scene draws: `groups` (each axis shown with its number of rows), `rows(group, start, stop)`
+    (those rows of a group, in order), `day_span` (earliest and latest planned date) and `codes` (the codes
+    the label column must fit; the longest ones suffice). `services.timeline_plan.TimelinePlan` reads them by
+    windows; `ListedRows` holds rows already read."""
+
+    @property
+    def groups(self) -> Sequence[tuple[AxisRecord, int]]: ...
+
+    @property
+    def day_span(self) -> tuple[dt.date | None, dt.date | None]: ...
+
+    @property
+    def codes(self) -> Collection[str]: ...
+
+    def rows(self, group: int, start: int, stop: int) -> Sequence[TimelineRow]: ...
+
+
+class ListedRows:
+    """A `TimelineSource` of rows read whole, grouped by `group_rows`."""
+
+    def __init__(self, rows: Sequence[ShownRow]) -> None:
+        self._groups = group_rows(rows)
+        self.groups = [(group.axis, len(group.rows)) for group in self._groups]
+        days = [day for row in rows for day in (row.action.planned_start, row.action.planned_end) if day is not None]
+        self.day_span = (min(days, default=None), max(days, default=None))
+        self.codes = {row.action.code for row in rows if row.action.code}
+
+    def rows(self, group: int, start: int, stop: int) -> Sequence[TimelineRow]:
+        return self._groups[group].rows[start:stop]
 
 
 def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
@@ -308,9 +336,12 @@ class TimelineScene(QGraphicsScene):
         self._forget_items()
 
     def _forget_items(self) -> None:
-        # The rows laid out (top y, row, shaded) and those whose items exist (drawn only near the view).
-        self._layout: list[tuple[float, TimelineRow, bool]] = []
-        self._tops: list[float] = []
+        # The rows laid out: per group, its band's y and its first row's index among all rows; and the rows
+        # whose items exist (drawn only near the view), read from the source when first drawn.
+        self._source: TimelineSource = ListedRows([])
+        self._bands: list[float] = []
+        self._firsts: list[int] = []
+        self._row_count = 0
         self._drawn: dict[int, tuple[int, list[int], list[QGraphicsItem]]] = {}  # index -> action, milestones, items
         self._row_milestones: Mapping[int, Sequence[MilestoneRecord]] = {}
         self._today = dt.date.min  # set by build, with the rows
@@ -352,28 +383,36 @@ class TimelineScene(QGraphicsScene):
         today: dt.date,
         zoom: Zoom,
     ) -> None:
+        """Draw these rows (read whole)."""
+        self.build_from(ListedRows(rows), milestones, today, zoom)
+
+    def build_from(
+        self,
+        source: TimelineSource,
+        milestones: Mapping[int, Sequence[MilestoneRecord]],
+        today: dt.date,
+        zoom: Zoom,
+    ) -> None:
         self.clear()
         self._forget_items()
-        days = [today]
-        for row in rows:
-            days += [day for day in (row.action.planned_start, row.action.planned_end) if day is not None]
+        days = [today, *(day for day in source.day_span if day is not None)]
         if isinstance(milestones, MilestoneReader):
             days += [day for day in milestones.span if day is not None]
         else:
             days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
         self.scale = TimeScale.covering(days, zoom)
-        groups = group_rows(rows)
-        self._code_width = self._code_column_width(rows)
+        groups = source.groups
+        self._source = source
+        self._code_width = self._code_column_width(source.codes)
         self._row_milestones = milestones
         self._today = today
         y = 0.0
-        for group in groups:
-            self._add_axis_band(group, y)
-            y += AXIS_ROW
-            for index, timeline_row in enumerate(group.rows):
-                self._layout.append((y, timeline_row, index % 2 == 1))
-                y += ACTION_ROW
-        self._tops = [top for top, _row, _shaded in self._layout]
+        for axis, count in groups:
+            self._add_axis_band(axis, count, y)
+            self._bands.append(y)
+            self._firsts.append(self._row_count)
+            self._row_count += count
+            y += AXIS_ROW + count * ACTION_ROW
         if not groups:
             self.empty_message = self._text(
                 translate("Aucune action à afficher : créez des fiches-actions dans le Plan d'action."),
@@ -392,25 +431,54 @@ class TimelineScene(QGraphicsScene):
         self.show_rows(0, 0)
         self.follow_scroll(0)
 
+    def _rows_above(self, y: float, *, including: bool) -> int:
+        """How many rows start above scene y (or at it, `including`)."""
+        above = 0
+        for band, count in zip(self._bands, (count for _axis, count in self._source.groups), strict=True):
+            first = band + AXIS_ROW
+            if y < first or (y == first and not including):
+                break
+            steps = (y - first) / ACTION_ROW
+            above += min(count, math.floor(steps) + 1 if including else math.ceil(steps))
+        return above
+
+    def _row_place(self, index: int) -> tuple[int, int, float]:
+        """The group of the row at this index, its index in the group and its top y."""
+        group = bisect.bisect_right(self._firsts, index) - 1
+        while self._source.groups[group][1] == 0:  # an empty group starts where the next one does
+            group += 1
+        within = index - self._firsts[group]
+        return group, within, self._bands[group] + AXIS_ROW + within * ACTION_ROW
+
     def show_rows(self, top: float, bottom: float) -> None:
         """Draw the rows between scene y `top` and `bottom` (what a view shows), and `ROW_MARGIN` rows on
         either side; forget the others' items: the scene holds what is near the view, not the whole plan."""
-        first = max(bisect.bisect_right(self._tops, top) - 1 - ROW_MARGIN, 0)
-        last = min(bisect.bisect_left(self._tops, bottom) + ROW_MARGIN, len(self._layout))
+        first = max(self._rows_above(top, including=True) - 1 - ROW_MARGIN, 0)
+        last = min(self._rows_above(bottom, including=False) + ROW_MARGIN, self._row_count)
         for index in [index for index in self._drawn if not first <= index < last]:
             self._forget_row(index)
+        new: list[tuple[int, TimelineRow, float, bool]] = []
+        index = first
+        while index < last:
+            if index in self._drawn:
+                index += 1
+                continue
+            group, within, y = self._row_place(index)
+            stop = min(last - self._firsts[group], self._source.groups[group][1])
+            end = within
+            while end < stop and self._firsts[group] + end not in self._drawn:
+                end += 1
+            for offset, timeline_row in enumerate(self._source.rows(group, within, end)):
+                new.append((index + offset, timeline_row, y + offset * ACTION_ROW, (within + offset) % 2 == 1))
+            index = self._firsts[group] + end
         if isinstance(self._row_milestones, MilestoneReader):  # the new rows' milestones in one query
-            self._row_milestones.load(
-                self._layout[index][1].row.action.id for index in range(first, last) if index not in self._drawn
+            self._row_milestones.load(timeline_row.row.action.id for _index, timeline_row, _y, _shaded in new)
+        for index, timeline_row, y, shaded in new:
+            made: list[QGraphicsItem] = []
+            milestone_ids = self._add_row(
+                timeline_row, y, shaded, self._code_width, self._row_milestones, self._today, made
             )
-        for index in range(first, last):
-            if index not in self._drawn:
-                y, timeline_row, shaded = self._layout[index]
-                made: list[QGraphicsItem] = []
-                milestone_ids = self._add_row(
-                    timeline_row, y, shaded, self._code_width, self._row_milestones, self._today, made
-                )
-                self._drawn[index] = (timeline_row.row.action.id, milestone_ids, made)
+            self._drawn[index] = (timeline_row.row.action.id, milestone_ids, made)
 
     def _forget_row(self, index: int) -> None:
         action_id, milestone_ids, items = self._drawn.pop(index)
@@ -431,9 +499,8 @@ class TimelineScene(QGraphicsScene):
         item.setBrush(colour)
         return item
 
-    def _code_column_width(self, rows: Sequence[ShownRow]) -> float:
+    def _code_column_width(self, codes: Collection[str]) -> float:
         metrics = QFontMetricsF(font(15, bold=True))
-        codes = {row.action.code for row in rows if row.action.code}
         if len(codes) > 200:
             # Measure exactly only the codes widest by their characters' advances (a national plan has
             # 100,000 codes); kerning changes a code's width by far less than the gap to the 200th.
@@ -446,24 +513,24 @@ class TimelineScene(QGraphicsScene):
         widest = max((metrics.horizontalAdvance(code) for code in codes), default=0.0)
         return min(widest, 130.0) + 12
 
-    def _add_axis_band(self, group: AxisGroup, y: float) -> None:
-        colour = QColor(group.axis.colour)
+    def _add_axis_band(self, axis: AxisRecord, count: int, y: float) -> None:
+        colour = QColor(axis.colour)
         band = self.addRect(QRectF(-LABEL_WIDTH, y, LABEL_WIDTH + self.chart_width, AXIS_ROW), QPen(Qt.PenStyle.NoPen))
         band.setBrush(light(colour, 0.18))
         band.setZValue(-10)
         stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, AXIS_ROW), QPen(Qt.PenStyle.NoPen), colour)
         stripe.setZValue(-9)
-        count = self._text(translate("{count} action(s)").format(count=len(group.rows)), font(13), self.colours.muted)
-        count_width = count.boundingRect().width()
-        count.setPos(-12 - count_width, y + (AXIS_ROW - count.boundingRect().height()) / 2)
-        text = translate("{code} — {label}").format(code=group.axis.code, label=group.axis.label)
+        counted = self._text(translate("{count} action(s)").format(count=count), font(13), self.colours.muted)
+        count_width = counted.boundingRect().width()
+        counted.setPos(-12 - count_width, y + (AXIS_ROW - counted.boundingRect().height()) / 2)
+        text = translate("{code} — {label}").format(code=axis.code, label=axis.label)
         label_font = font(17, bold=True)
         available = LABEL_WIDTH - 20 - count_width - 24
         elided = QFontMetricsF(label_font).elidedText(text, Qt.TextElideMode.ElideRight, available)
         label = self._text(elided, label_font, colour.darker(150))
         label.setPos(-LABEL_WIDTH + 20, y + (AXIS_ROW - label.boundingRect().height()) / 2)
         label.setToolTip(html.escape(text))
-        self.axis_bands[group.axis.id] = label
+        self.axis_bands[axis.id] = label
 
     def _add_row(
         self,
