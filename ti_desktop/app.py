@@ -33,6 +33,7 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.lazy import LazyPage
 from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
 from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.files import private_folder
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.database_errors import DatabaseDamagedError
@@ -53,7 +54,7 @@ log = logging.getLogger("ti_desktop")
 
 def configure_logging(log_dir: Path) -> Path | None:
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(log_dir)
     except OSError:
         return None
     path = log_dir / LOG_FILE_NAME
@@ -384,7 +385,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     controller = GuiController(user_dirs, settings, clock, theme)
     if isinstance(database, Path):
         try:
-            database.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(database.parent)
         except OSError:
             pass
     if not controller.open_target(database):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ti_desktop import APP_NAME, __version__
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.kernel.clock import Clock
+from ti_desktop.kernel.files import private_folder
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
 
@@ -829,7 +830,7 @@ def dispatch(args: argparse.Namespace, user_dirs: UserDirs, clock: Clock) -> int
     if args.command is None:
         return run_gui(database, user_dirs, clock)
     if database == user_dirs.default_database:
-        database.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(database.parent)
     from ti_desktop.paths import location_warning
     from ti_desktop.services.database_errors import DatabaseDamagedError
 
@@ -871,7 +872,7 @@ def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int
 def log_bug(user_dirs: UserDirs) -> Path | None:
     """Write the traceback of the current exception to the log folder; return the file, if writable."""
     try:
-        user_dirs.log_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(user_dirs.log_dir)
         log_file = user_dirs.log_dir / "ti-desktop-erreurs.log"
         with log_file.open("a", encoding="utf-8") as stream:
             traceback.print_exc(file=stream)

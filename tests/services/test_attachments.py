@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,18 @@ def test_safe_file_names() -> None:
     assert safe_file_name("../../etc/passwd") == "_.._etc_passwd"
     assert safe_file_name('a<b>:"c"?.txt') == "a_b_c_.txt"
     assert safe_file_name("...") == "fichier"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes; on Windows the profile folder's ACLs keep files private")
+def test_the_stored_copy_and_its_folders_are_private(world: World, service: AttachmentService, tmp_path: Path) -> None:
+    previous = os.umask(0o022)  # the usual umask would make them readable by every user of the machine
+    try:
+        action = world.action()
+        source = a_file(tmp_path)
+        source.chmod(0o644)
+        copy = service.path_of(service.attach(action.id, source, "Convention"))
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    for folder in (service.files_dir, service.files_dir / "pieces-jointes", copy.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

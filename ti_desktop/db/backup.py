@@ -16,7 +16,7 @@ from ti_desktop.db.sqlite_file import (
     open_read_only,
     quick_check,
 )
-from ti_desktop.kernel.files import FileWriteError, write_atomically
+from ti_desktop.kernel.files import FileWriteError, private_folder, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def backup_database(database: Path, destination: Path) -> BackupInfo:
     if not database.is_file():
         raise BackupError(f"Impossible de sauvegarder « {database} » : le fichier n'existe pas.")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(destination.parent)
     except OSError as error:
         raise BackupError(
             f"Impossible de créer le dossier de sauvegarde « {destination.parent} » : {error.strerror}."

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from ti_desktop.kernel.files import create_private_file
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -20,6 +22,10 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, wal: bool = T
     flip the header's WAL bytes). The driver's own transaction handling is switched off and BEGIN
     emitted explicitly, the recipe of SQLAlchemy's SQLite documentation, so that DDL is transactional.
     """
+    # A new base is created private (0600) before SQLite opens it: SQLite gives its -wal, -shm and -journal files
+    # the database file's mode. An existing base keeps its mode (it may be shared on purpose, in a group folder).
+    if Path(path).parent.is_dir():
+        create_private_file(Path(path))
     # URL.create keeps the path verbatim: '?', '%20' or '#' in a folder name are not URL syntax here.
     engine = create_engine(URL.create("sqlite", database=str(path)))
 

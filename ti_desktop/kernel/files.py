@@ -11,6 +11,12 @@ On Windows a file open in another program (a PDF reader, Excel) usually cannot b
 `PermissionError` with `winerror` 32 (sharing violation), 33 (lock violation) or 5 (access denied). That failure
 is told as such, and `FileWriteError.other_name_may_work` lets the window offer to save under another name
 (`free_name_beside` proposes « rapport (2).pdf »), so that the work is not lost.
+
+Privacy: every file written here, and every folder the application creates for its data (the data folder, the
+backups, the attachments, the logs), is readable by its owner only where the system has POSIX modes: files
+`PRIVATE_FILE_MODE` (0600), folders `PRIVATE_DIR_MODE` (0700), whatever the umask. On Windows these modes do not
+apply (`os.chmod` there only sets or clears the read-only flag): the files live in the user's profile folder,
+whose ACLs already keep other users out, so nothing is changed (`HAS_POSIX_MODES`).
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from pathlib import Path
 
 from ti_desktop.kernel.errors import TiDesktopError
 
-DEFAULT_MODE = 0o644
+PRIVATE_FILE_MODE = 0o600
+PRIVATE_DIR_MODE = 0o700
 # Windows error codes of a file that another program holds open (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION).
 _IN_USE_WINERRORS = (32, 33)
 _ACCESS_DENIED_WINERROR = 5
@@ -80,9 +87,9 @@ def write_atomically(output: Path, write: Callable[[Path], None], *, what: str =
     remove_stale_temporaries(output, fresh=temporary)
     try:
         write(temporary)
-        # mkstemp makes a private (0600) file: give the result the permissions of a file the user creates.
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, _mode_for(output))
+        # mkstemp makes a private (0600) file, but `write` may have replaced it by a new one (umask): private
+        # again, whatever the mode of the file being replaced.
+        make_private(temporary)
         with open(temporary, "rb+") as stream:
             os.fsync(stream.fileno())
         try:
@@ -201,24 +208,51 @@ def _explain(error: OSError, output: Path, subject: str, *, replacing: bool) -> 
     return FileWriteError(f"Impossible d'écrire {subject} dans « {folder} » : {reason}.", target=output)
 
 
-def _mode_for(output: Path) -> int:
-    """The mode of the file being replaced, or 0644 less the umask for a new file."""
+def has_posix_modes() -> bool:
+    """Whether permission bits keep other users out here (not on Windows, where ACLs do)."""
+    return os.name == "posix"
+
+
+def make_private(path: Path) -> None:
+    """Make `path` readable and writable by its owner only (0600; 0700 for a folder), where POSIX modes exist.
+
+    On Windows nothing is done: there `os.chmod` would only touch the read-only flag, and the profile folder's
+    ACLs are what keeps the file private. A file we may not change (not ours) is left as it is, silently."""
+    if not has_posix_modes():
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(path, PRIVATE_DIR_MODE if Path(path).is_dir() else PRIVATE_FILE_MODE)
+
+
+def private_folder(path: Path) -> Path:
+    """Create `path` (and its missing parents) as private folders (0700 where POSIX modes exist); return it.
+
+    Folders that already exist are left as they are (the user's own folders, or one shared on purpose); only
+    those created here are made private. Raises OSError as `Path.mkdir` does."""
+    path = Path(path)
+    missing = []
+    candidate = path
+    while not candidate.exists() and candidate != candidate.parent:
+        missing.append(candidate)
+        candidate = candidate.parent
+    path.mkdir(mode=PRIVATE_DIR_MODE, parents=True, exist_ok=True)
+    for created in missing:  # mkdir's mode is lessened by the umask, and parents get the default one
+        make_private(created)
+    return path
+
+
+def create_private_file(path: Path) -> bool:
+    """Create `path` empty, private from its first instant (O_CREAT | O_EXCL, 0600), if it does not exist yet.
+
+    Returns whether it was created here; an existing file is left untouched (its mode included)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        return output.stat().st_mode & 0o777
-    except OSError:
-        return DEFAULT_MODE & ~_current_umask()
-
-
-def _current_umask() -> int:
-    # Read without changing it where Linux tells it (/proc); elsewhere (macOS, Windows, where permission bits
-    # only decide the read-only flag) os.umask() sets it process-wide for an instant and puts it back.
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text(encoding="ascii", errors="replace").splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        handle = os.open(path, flags, PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return False
+    os.close(handle)
+    make_private(path)  # the umask may have lessened the mode further, never widened it: set it exactly
+    return True
 
 
 def _remove(temporary: Path) -> None:

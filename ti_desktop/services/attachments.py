@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ti_desktop.db import models
 from ti_desktop.domain.errors import NotFoundError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import AttachmentRecord
+from ti_desktop.kernel.files import create_private_file, private_folder
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.transactions import transaction
 
@@ -71,7 +72,8 @@ class AttachmentService:
         final = folder / final_name
         temporary = folder / f".{final_name}.partiel"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)
+            create_private_file(temporary)  # private before the first byte is copied (copyfile keeps the mode)
             shutil.copyfile(source, temporary)
         except OSError as error:
             temporary.unlink(missing_ok=True)
