@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -28,4 +29,65 @@ def server_url() -> Iterator[str]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+@dataclass
+class SharedBase:
+    """A shared base as a Région would set it up: owned by a role nobody works with, migrated by it, with
+    person roles created on demand (roles are the whole server's: each test's names are its own)."""
+
+    admin_url: str
+    database: str
+    suffix: str
+    roles: list[str]
+
+    def url(self, role: str) -> str:
+        return (
+            make_url(self.admin_url)
+            .set(username=role, password=None, database=self.database)
+            .render_as_string(hide_password=False)
+        )
+
+    @property
+    def owner(self) -> str:
+        return self.roles[0]
+
+    def role(self, name: str) -> str:
+        """Create the login role `name_<suffix>` (as the Région's IT would) and return its name."""
+        role = f"{name}_{self.suffix}"
+        admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f"CREATE ROLE {quoted(role)} LOGIN"))
+        finally:
+            admin.dispose()
+        self.roles.append(role)
+        return role
+
+
+@pytest.fixture
+def shared_base() -> Iterator[SharedBase]:
+    admin_url = os.environ.get(TEST_SERVER_VAR)
+    if not admin_url:
+        pytest.skip(f"pas de serveur PostgreSQL de test (${TEST_SERVER_VAR})")
+    suffix = uuid.uuid4().hex[:8]
+    name = f"ti_shared_{suffix}"
+    owner = f"proprietaire_{suffix}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE ROLE "{owner}" LOGIN'))
+        connection.execute(text(f'CREATE DATABASE "{name}" OWNER "{owner}"'))
+    base = SharedBase(admin_url, name, suffix, [owner])
+    try:
+        yield base
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            for role in reversed(base.roles):
+                connection.execute(text(f"DROP ROLE IF EXISTS {quoted(role)}"))
         admin.dispose()

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop import __version__
+from ti_desktop.db.access import session_role
 from ti_desktop.db.backup import (
     BackupInfo,
     backup_database,
@@ -123,7 +124,9 @@ def open_database(
 
 
 def open_server_database(url_text: str, clock: Clock, *, user: str | None = None) -> Database:
-    """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first."""
+    """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first.
+
+    `user` is ignored: the history records the server's role for the session (`session_user`)."""
     url = parse_server_url(url_text)
     engine = create_server_engine(url)
     check_reachable(engine, url)
@@ -138,7 +141,11 @@ def open_server_database(url_text: str, clock: Clock, *, user: str | None = None
     except SQLAlchemyError as error:
         engine.dispose()
         raise migration_failed(url, error) from error
-    factory = session_factory(engine, clock, user)
+    # The history's author on a shared base is the role the server authenticated (its trigger signs each row
+    # anyway, migration 0011): the name shown in conflict messages is the same.
+    with engine.connect() as connection:
+        role = session_role(connection)
+    factory = session_factory(engine, clock, role)
     return Database(path=None, engine=engine, sessions=factory, server=server_label(url))
 
 
