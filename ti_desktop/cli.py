@@ -25,7 +25,7 @@ from ti_desktop.kernel.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
 
 if TYPE_CHECKING:  # the services load only when a command opens a base
-    from ti_desktop.services.maintenance import OpenDatabase
+    from ti_desktop.services.maintenance import Credentials, OpenDatabase
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -316,8 +316,31 @@ def open_for(target: Target, clock: Clock, *, create: bool = False) -> OpenDatab
     from ti_desktop.services.maintenance import open_server_services, open_services
 
     if isinstance(target, str):
-        return open_server_services(target, clock=clock)
+        return open_server_services(target, clock=clock, credentials=terminal_credentials())
     return open_services(target, clock=clock, create=create)
+
+
+def terminal_credentials() -> Credentials:
+    """A server's password: PostgreSQL's own means first (.pgpass, service file, PGPASSWORD), then the system's
+    keychain (where the window may have remembered it), then asked on the terminal without echo (`getpass`);
+    never from the command line. Without a terminal (a script), nobody is asked."""
+    from ti_desktop.services.keychain import KeyringStore
+    from ti_desktop.services.maintenance import Credentials, PasswordAnswer
+
+    def ask(address: str, refused: bool) -> PasswordAnswer | None:
+        if not sys.stdin.isatty():
+            return None
+        import getpass
+
+        if refused:
+            print("Mot de passe refusé par le serveur.", file=sys.stderr)
+        try:
+            password = getpass.getpass(f"Mot de passe pour « {address} » : ")
+        except (EOFError, KeyboardInterrupt):
+            return None
+        return PasswordAnswer(password) if password else None
+
+    return Credentials(prompt=ask, store=KeyringStore())
 
 
 def run_demo(database: Target, clock: Clock) -> int:
@@ -873,7 +896,7 @@ def dispatch_server(url: str, args: argparse.Namespace, user_dirs: UserDirs, clo
 def run_server_check(url: str, as_json: bool, clock: Clock) -> int:
     from ti_desktop.services.maintenance import check_server
 
-    report = check_server(url, clock)
+    report = check_server(url, clock, terminal_credentials())
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return EXIT_OK
@@ -897,7 +920,7 @@ def run_copy(args: argparse.Namespace, clock: Clock) -> int:
     source, destination = as_target(args.source), as_target(args.destination)
     if source == destination:
         raise TiDesktopError("copy : la source et la destination sont la même base.")
-    result = copy_between(source, destination, clock)
+    result = copy_between(source, destination, clock, terminal_credentials())
     print(
         f"Copie vérifiée de « {args.source} » vers « {args.destination} » : "
         f"{format_number(result.total_rows)} lignes dans {len(result.figures)} tables, "

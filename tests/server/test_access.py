@@ -206,7 +206,7 @@ def test_only_a_territorys_administrators_and_the_owner_manage_its_access(world:
 
 
 def test_history_is_signed_by_the_servers_role_not_by_the_client(world: World) -> None:
-    marie = world.services(world.marie, user="quelqu.un.d.autre")
+    marie = world.services(world.marie, user="quelqu.un.d.autre")  # what a client would claim
     action = marie.services.actions.for_territory(world.demo_id)[0]
     marie.services.actions.update(action.id, expected_version=action.version, title="Signé")
     authors = world.sql(
