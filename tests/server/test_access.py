@@ -46,7 +46,8 @@ class World:
         engine = create_engine(self.base.url(role))
         try:
             with engine.begin() as connection:
-                return [tuple(row) for row in connection.execute(text(query), parameters)]
+                result = connection.execute(text(query), parameters)
+                return [tuple(row) for row in result] if result.returns_rows else []
         finally:
             engine.dispose()
 
@@ -250,3 +251,13 @@ def test_every_table_has_row_level_security(world: World) -> None:
         "WHERE n.nspname = 'public' AND c.relkind = 'r'",
     )
     assert [name for name, secured in rows if not secured and name != "alembic_version"] == []
+
+
+def test_a_person_cannot_migrate_the_base_and_is_told_who_can(world: World) -> None:
+    from ti_desktop.db.errors import MigrationError
+
+    world.sql(world.base.owner, "UPDATE alembic_version SET version_num = '0010_dashboard_indexes'")
+    with pytest.raises(MigrationError, match="par son propriétaire") as caught:
+        world.services(world.marie)
+    assert world.marie in caught.value.message
+    assert world.sql(world.base.owner, "SELECT version_num FROM alembic_version") == [("0010_dashboard_indexes",)]

@@ -187,6 +187,13 @@ def connect_server(url: URL, credentials: Credentials | None = None) -> Engine:
 
 
 def migration_failed(url: URL, error: SQLAlchemyError) -> MigrationError:
+    if getattr(getattr(error, "orig", None), "sqlstate", None) == "42501":  # not the schema's owner
+        return MigrationError(
+            f"La base « {shown(url)} » doit d'abord être mise à jour pour cette version de TI Desktop, par son "
+            f"propriétaire : votre rôle « {url.username or '?'} » n'en a pas le droit (c'est voulu). L'équipe "
+            "informatique lance « ti-desktop check --database-url … » sous le rôle propriétaire ; rien n'a été "
+            "modifié."
+        )
     return MigrationError(
         f"La mise à jour du schéma de « {shown(url)} » a échoué ({error.__class__.__name__}) ; la transaction "
         "a été annulée, la base est dans son état précédent."
