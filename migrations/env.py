@@ -7,6 +7,7 @@ from typing import Any
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
+from ti_desktop.db.access import ACCESS_TABLE
 from ti_desktop.db.models import Base, is_search_index
 
 target_metadata = Base.metadata
@@ -21,7 +22,10 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    """Leave SQLite's search index (an FTS5 table and its shadow tables, migration 0009) out of comparisons."""
+    """Leave SQLite's search index (an FTS5 table and its shadow tables, migration 0009) and PostgreSQL's
+    access rights (migration 0011: the server's, not the models') out of comparisons."""
+    if type_ == "table" and name == ACCESS_TABLE:
+        return False
     return not (type_ in ("table", "index") and is_search_index(name))
 
 

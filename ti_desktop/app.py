@@ -26,6 +26,7 @@ from ti_desktop import APP_NAME, __version__, started
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
+from ti_desktop.gui.dialogs.server_password import ServerPasswordDialog
 from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.main_window import EditorFactory, MainWindow
@@ -37,9 +38,12 @@ from ti_desktop.kernel.files import private_folder
 from ti_desktop.paths import UserDirs
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.database_errors import DatabaseDamagedError
+from ti_desktop.services.keychain import KeyringStore
 from ti_desktop.services.locking import WINDOW, DatabaseLock, OpenElsewhereError
 from ti_desktop.services.maintenance import (
+    Credentials,
     OpenDatabase,
+    PasswordAnswer,
     describe_backup,
     open_server_services,
     open_services,
@@ -164,11 +168,24 @@ class GuiController:
         """A file (Path) or a server base (its address, a str)."""
         return self.open_server(target) if isinstance(target, str) else self.open(target)
 
+    def server_credentials(self) -> Credentials:
+        """A server's password: PostgreSQL's own means, then the system's keychain, then a dialog."""
+
+        def ask(address: str, refused: bool) -> PasswordAnswer | None:
+            answer = self.password_dialog(address, refused).answer()
+            return PasswordAnswer(*answer) if answer is not None else None
+
+        return Credentials(prompt=ask, store=KeyringStore())
+
+    def password_dialog(self, address: str, refused: bool) -> ServerPasswordDialog:
+        """The dialog asking for a server's password (tests replace it)."""
+        return ServerPasswordDialog(address, refused)
+
     def open_server(self, url: str) -> bool:
         """A shared base on a server: no lock (several people at once), no automatic backups, no location
         warning; the window shows the server's address and refreshes what others changed."""
         try:
-            opened = open_server_services(url, clock=self.clock)
+            opened = open_server_services(url, clock=self.clock, credentials=self.server_credentials())
         except TiDesktopError as error:
             QMessageBox.critical(None, APP_NAME, error.message)
             return False

@@ -26,7 +26,7 @@ from ti_desktop.kernel.formatting import format_number
 from ti_desktop.paths import UserDirs, choose_database_path
 
 if TYPE_CHECKING:  # the services load only when a command opens a base
-    from ti_desktop.services.maintenance import OpenDatabase
+    from ti_desktop.services.maintenance import Credentials, OpenDatabase
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -235,7 +235,48 @@ def build_parser() -> FrenchArgumentParser:
         metavar="SYNTHESE.pdf|.xlsx",
         help="écrire la synthèse régionale de tous les rapports reçus (PDF ou xlsx, qui portent leurs données)",
     )
+    add_access_commands(commands, database)
     return parser
+
+
+LEVEL_CHOICES = "lecture|edition|admin|region"
+
+
+def add_access_commands(commands: Any, database: FrenchArgumentParser) -> None:
+    """`ti-desktop access grant|revoke|list`: who may see and change which territory of a shared base."""
+    access = commands.add_parser(
+        "access",
+        parents=[database],
+        help="base partagée : accorder, retirer ou lister les accès des personnes aux territoires",
+    )
+    actions = access.add_subparsers(
+        dest="access_command", metavar="ACTION", parser_class=FrenchArgumentParser, required=True
+    )
+    grant = actions.add_parser(
+        "grant", parents=[database], help="accorder un niveau d'accès à un rôle PostgreSQL sur un territoire"
+    )
+    grant.add_argument("role", metavar="RÔLE", help="le rôle PostgreSQL de la personne (créé par l'informatique)")
+    grant.add_argument("--territory", metavar="NOM", required=True, action="append", help="le territoire (répétable)")
+    grant.add_argument(
+        "--level",
+        metavar=LEVEL_CHOICES,
+        required=True,
+        help="lecture : consulter ; edition : consulter et modifier ; admin : aussi gérer les accès ; "
+        "region : consulter sans les actions confidentielles",
+    )
+    grant.add_argument(
+        "--confidential",
+        action="store_true",
+        help="niveau region : montrer aussi les actions confidentielles du territoire",
+    )
+    revoke = actions.add_parser("revoke", parents=[database], help="retirer l'accès d'un rôle à un territoire")
+    revoke.add_argument("role", metavar="RÔLE", help="le rôle PostgreSQL de la personne")
+    revoke.add_argument("--territory", metavar="NOM", required=True, action="append", help="le territoire (répétable)")
+    listing = actions.add_parser(
+        "list", parents=[database], help="lister les accès (les vôtres, ceux des territoires que vous administrez)"
+    )
+    listing.add_argument("--territory", metavar="NOM", help="seulement ce territoire")
+    listing.add_argument("--json", action="store_true", help="un tableau JSON sur la sortie standard")
 
 
 class MeetingIdAction(argparse.Action):
@@ -276,8 +317,31 @@ def open_for(target: Target, clock: Clock, *, create: bool = False) -> OpenDatab
     from ti_desktop.services.maintenance import open_server_services, open_services
 
     if isinstance(target, str):
-        return open_server_services(target, clock=clock)
+        return open_server_services(target, clock=clock, credentials=terminal_credentials())
     return open_services(target, clock=clock, create=create)
+
+
+def terminal_credentials() -> Credentials:
+    """A server's password: PostgreSQL's own means first (.pgpass, service file, PGPASSWORD), then the system's
+    keychain (where the window may have remembered it), then asked on the terminal without echo (`getpass`);
+    never from the command line. Without a terminal (a script), nobody is asked."""
+    from ti_desktop.services.keychain import KeyringStore
+    from ti_desktop.services.maintenance import Credentials, PasswordAnswer
+
+    def ask(address: str, refused: bool) -> PasswordAnswer | None:
+        if not sys.stdin.isatty():
+            return None
+        import getpass
+
+        if refused:
+            print("Mot de passe refusé par le serveur.", file=sys.stderr)
+        try:
+            password = getpass.getpass(f"Mot de passe pour « {address} » : ")
+        except (EOFError, KeyboardInterrupt):
+            return None
+        return PasswordAnswer(password) if password else None
+
+    return Credentials(prompt=ask, store=KeyringStore())
 
 
 def run_demo(database: Target, clock: Clock) -> int:
@@ -679,6 +743,54 @@ def run_consolidate(database: Target, args: argparse.Namespace, clock: Clock) ->
     return EXIT_OK
 
 
+def run_access(database: Target, args: argparse.Namespace, clock: Clock) -> int:
+    if not isinstance(database, str):
+        raise TiDesktopError(
+            "access : les accès par territoire concernent une base partagée (--database-url) ; un fichier de base "
+            "n'a qu'un utilisateur, qui peut tout faire."
+        )
+    opened = open_for(database, clock)
+    try:
+        access = opened.services.access
+        if args.access_command == "grant":
+            for territory in args.territory:
+                entry = access.grant(args.role, territory, args.level, confidential=args.confidential)
+                hidden = (
+                    "" if entry.confidential or entry.level.value != "region" else ", sans les actions confidentielles"
+                )
+                print(f"Accès « {entry.level.label} » accordé à « {entry.role} » sur « {entry.territory} »{hidden}.")
+        elif args.access_command == "revoke":
+            for territory in args.territory:
+                access.revoke(args.role, territory)
+                print(f"Accès de « {args.role} » à « {territory} » retiré (effet à sa prochaine requête).")
+        else:
+            entries = access.entries(args.territory)
+            if args.json:
+                rows = [
+                    {
+                        "role": e.role,
+                        "territoire": e.territory,
+                        "niveau": e.level.value,
+                        "confidentiel": e.confidential,
+                        "accorde_par": e.granted_by,
+                        "accorde_le": e.granted_at,
+                    }
+                    for e in entries
+                ]
+                print(json.dumps(rows, ensure_ascii=False))
+            elif not entries:
+                print(
+                    "Aucun accès visible (vous ne voyez que les vôtres et ceux des territoires que vous administrez)."
+                )
+            else:
+                for e in entries:
+                    extra = " (actions confidentielles comprises)" if e.confidential else ""
+                    print(f"{e.territory} — {e.role} : {e.level.label}{extra} ; accordé par {e.granted_by}")
+    finally:
+        opened.close()
+    return EXIT_OK
+
+
 def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     from ti_desktop.app import run_gui as start_gui
 
@@ -785,7 +897,7 @@ def dispatch_server(url: str, args: argparse.Namespace, user_dirs: UserDirs, clo
 def run_server_check(url: str, as_json: bool, clock: Clock) -> int:
     from ti_desktop.services.maintenance import check_server
 
-    report = check_server(url, clock)
+    report = check_server(url, clock, terminal_credentials())
     if as_json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return EXIT_OK
@@ -809,7 +921,7 @@ def run_copy(args: argparse.Namespace, clock: Clock) -> int:
     source, destination = as_target(args.source), as_target(args.destination)
     if source == destination:
         raise TiDesktopError("copy : la source et la destination sont la même base.")
-    result = copy_between(source, destination, clock)
+    result = copy_between(source, destination, clock, terminal_credentials())
     print(
         f"Copie vérifiée de « {args.source} » vers « {args.destination} » : "
         f"{format_number(result.total_rows)} lignes dans {len(result.figures)} tables, "
@@ -866,6 +978,8 @@ def run_command(database: Target, args: argparse.Namespace, clock: Clock) -> int
         return run_minutes(database, args, clock)
     if args.command == "consolidate":
         return run_consolidate(database, args, clock)
+    if args.command == "access":
+        return run_access(database, args, clock)
     raise AssertionError(f"unhandled command {args.command}")
 
 

@@ -20,6 +20,7 @@ from ti_desktop.services.demo import create_demo_territory
 from ti_desktop.services.maintenance import open_server_services
 
 from ..clock import fixed_clock
+from .conftest import SharedBase
 
 
 @pytest.fixture
@@ -79,16 +80,33 @@ def test_an_unreachable_server_is_refused_in_french(
 
 
 def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
-    qtbot: QtBot, controller: GuiController, server_url: str
+    qtbot: QtBot, qapp: object, shared_base: SharedBase, tmp_path: Path
 ) -> None:
-    """Claire edits a title in her fiche, Bruno (his own connection) saves another title, Claire presses
-    Ctrl+Z: Bruno's title stays, Claire sees who changed it and can reload."""
+    """Claire edits a title in her fiche, Bruno (his own role, his own connection) saves another title, Claire
+    presses Ctrl+Z: Bruno's title stays, Claire sees who changed it (the server's name for him) and can reload."""
+    claire, bruno_role = shared_base.role("claire"), shared_base.role("bruno.hertz")
+    owner = open_server_services(shared_base.url(shared_base.owner), clock=fixed_clock())
+    try:
+        territory = create_demo_territory(owner.services)
+        for role in (claire, bruno_role):
+            owner.services.access.grant(role, territory.name, "edition")
+    finally:
+        owner.close()
+    settings = QSettings(str(tmp_path / "reglages.ini"), QSettings.Format.IniFormat)
+    controller = GuiController(UserDirs(tmp_path / "donnees", tmp_path / "journaux"), settings, fixed_clock())
+    try:
+        claire_sees_bruno(qtbot, controller, shared_base.url(claire), shared_base.url(bruno_role), bruno_role)
+    finally:
+        controller.close()
+
+
+def claire_sees_bruno(qtbot: QtBot, controller: GuiController, claire_url: str, bruno_url: str, bruno: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QPushButton
 
     from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 
-    assert controller.open_server(server_url)
+    assert controller.open_server(claire_url)
     window = controller.window
     assert window is not None
     context = window.context
@@ -108,19 +126,19 @@ def test_ctrl_z_keeps_the_title_a_colleague_saved_on_the_server(
     qtbot.keyClick(title, Qt.Key.Key_Return)
     assert services.actions.get(action.id).title == "Titre de Claire"
 
-    bruno = open_server_services(server_url, user="bruno.hertz", clock=fixed_clock())
+    other = open_server_services(bruno_url, clock=fixed_clock())
     try:
-        seen = bruno.services.actions.get(action.id)
-        bruno.services.actions.update(action.id, expected_version=seen.version, title="Titre de Bruno")
+        seen = other.services.actions.get(action.id)
+        other.services.actions.update(action.id, expected_version=seen.version, title="Titre de Bruno")
         dialog.ui.tabs.setFocus()
         qtbot.keyClick(dialog.ui.tabs, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Claire's Ctrl+Z
-        assert bruno.services.actions.get(action.id).title == "Titre de Bruno"  # as Bruno's session reads it
+        assert other.services.actions.get(action.id).title == "Titre de Bruno"  # as Bruno's session reads it
     finally:
-        bruno.close()
+        other.close()
     assert services.actions.get(action.id).title == "Titre de Bruno"
     box = window.conflict_box
     assert box is not None and box.isVisible() and box.windowTitle() == "Modification concurrente"
-    assert "bruno.hertz a modifié l'action" in box.text() and "Titre de Claire → Titre de Bruno" in box.text()
+    assert f"{bruno} a modifié l'action" in box.text() and "Titre de Claire → Titre de Bruno" in box.text()
     assert not context.undo_stack.canUndo()
     next(b for b in box.findChildren(QPushButton) if b.text() == "Recharger").click()
     assert dialog.ui.titleEdit.text() == "Titre de Bruno"

@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop import __version__
+from ti_desktop.db.access import has_access_rules, is_base_owner, session_role
 from ti_desktop.db.backup import (
     BackupInfo,
     backup_database,
@@ -38,7 +39,7 @@ from ti_desktop.db.migrate import (
     is_known_revision,
     upgrade_to_head,
 )
-from ti_desktop.db.server import check_reachable, create_server_engine, migration_failed, parse_server_url
+from ti_desktop.db.server import Credentials, connect_server, migration_failed, parse_server_url
 from ti_desktop.db.server import shown as server_label
 from ti_desktop.db.sqlite_file import FileKind, inspect_file, quick_check
 from ti_desktop.kernel.clock import Clock
@@ -122,11 +123,14 @@ def open_database(
     return Database(path=path, engine=engine, sessions=factory, backup_before_upgrade=backup)
 
 
-def open_server_database(url_text: str, clock: Clock, *, user: str | None = None) -> Database:
-    """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first."""
+def open_server_database(
+    url_text: str, clock: Clock, *, user: str | None = None, credentials: Credentials | None = None
+) -> Database:
+    """Open a shared base on a server (PostgreSQL), bringing its schema to the head revision first.
+
+    `user` is ignored: the history records the server's role for the session (`session_user`)."""
     url = parse_server_url(url_text)
-    engine = create_server_engine(url)
-    check_reachable(engine, url)
+    engine = connect_server(url, credentials)
     with engine.connect() as connection:
         revision = current_revision(connection)
     if revision is not None and not is_known_revision(revision):
@@ -138,7 +142,13 @@ def open_server_database(url_text: str, clock: Clock, *, user: str | None = None
     except SQLAlchemyError as error:
         engine.dispose()
         raise migration_failed(url, error) from error
-    factory = session_factory(engine, clock, user)
+    # The history's author on a shared base is the role the server authenticated (its trigger signs each row
+    # anyway, migration 0011): the name shown in conflict messages is the same.
+    with engine.connect() as connection:
+        author = session_role(connection)
+        if user is not None and (not has_access_rules(connection) or is_base_owner(connection)):
+            author = user
+    factory = session_factory(engine, clock, author)
     return Database(path=None, engine=engine, sessions=factory, server=server_label(url))
 
 

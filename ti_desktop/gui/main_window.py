@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -44,10 +45,19 @@ from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.lazy import LazyPage
-from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, THEME_SETTING, Role, set_role
+from ti_desktop.gui.theme import (
+    HIGH_CONTRAST,
+    LIGHT,
+    SUMMARY_PROPERTY,
+    SUMMARY_WARNING,
+    THEME_SETTING,
+    Role,
+    set_role,
+)
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 from ti_desktop.services.use_cases import (
+    HasAccess,
     HasActions,
     HasBackups,
     HasExports,
@@ -63,7 +73,9 @@ SERVER_REFRESH_INTERVAL_MS = 60_000
 EditorFactory = Callable[[AppContext, int | None, QWidget, int | None, int | None], QDialog]
 
 
-class MainWindowServices(HasActions, HasBackups, HasExports, HasImports, HasIndicatorImports, HasTerritories, Protocol):
+class MainWindowServices(
+    HasAccess, HasActions, HasBackups, HasExports, HasImports, HasIndicatorImports, HasTerritories, Protocol
+):
     """The territory selector, the backups, and what the import and export dialogs the window opens use
     (checked against each dialog's own protocol where it is opened)."""
 
@@ -142,7 +154,18 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        # Above the pages: why nothing can be changed, on a shared base's territory the role may only read.
+        pages = QWidget(central)
+        column = QVBoxLayout(pages)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.access_banner = QLabel(pages)
+        self.access_banner.setObjectName("acces-lecture-seule")
+        self.access_banner.setWordWrap(True)
+        self.access_banner.setProperty(SUMMARY_PROPERTY, SUMMARY_WARNING)  # the theme's « to know » background
+        self.access_banner.hide()
+        column.addWidget(self.access_banner)
+        column.addWidget(self.stack, 1)
+        layout.addWidget(pages, 1)
         self.setCentralWidget(central)
         self.territory_bar = QToolBar(self.tr("Territoire"), self)
         self.territory_bar.setObjectName("territoire")
@@ -174,6 +197,12 @@ class MainWindow(QMainWindow):
                 action.setToolTip(server_business)
                 action.setStatusTip(server_business)
             file_menu.setToolTipsVisible(True)
+        self.access_action = self._menu_action(file_menu, self.tr("&Accès à la base partagée…"), None, self.show_access)
+        if self.server is None:
+            self.access_action.setEnabled(False)
+            self.access_action.setToolTip(
+                self.tr("Les accès par territoire concernent une base partagée : un fichier n'a qu'un utilisateur.")
+            )
         file_menu.addSeparator()
         self.import_plan_action = self._menu_action(
             file_menu, self.tr("&Importer un plan d'action…"), QKeySequence("Ctrl+I"), self.import_plan
@@ -327,6 +356,13 @@ class MainWindow(QMainWindow):
         self.context.settings.setValue(self._territory_key(), territory_id)
         self.context.set_territory(int(territory_id))
         self._update_title()
+        self._update_access(int(territory_id))
+
+    def _update_access(self, territory_id: int) -> None:
+        """On a shared base, say so when the role may only read this territory (the server refuses writes)."""
+        reason = self.services.access.rights(territory_id).read_only_reason if self.server is not None else None
+        self.access_banner.setText(reason or "")
+        self.access_banner.setVisible(reason is not None)
 
     def _territory_key(self) -> str:
         return f"territoire/{self._path_digest()}"
@@ -356,6 +392,15 @@ class MainWindow(QMainWindow):
         self.conflict_box = box
         box.open()
         return box
+
+    def show_access(self) -> QDialog:
+        """Fichier › Accès à la base partagée: who has which right; grant and revoke for an administrator."""
+        from ti_desktop.gui.dialogs.access_dialog import AccessDialog
+
+        dialog = AccessDialog(self.services, self.territory_selector.currentText() or None, self)
+        dialog.open()
+        dialog.finished.connect(lambda _result: self.reload_territories())  # a right given to oneself shows
+        return dialog
 
     def _update_title(self, *_args: object) -> None:
         name = self.territory_selector.currentText()

@@ -19,17 +19,21 @@ from ti_desktop.db.copy import CopyResult, copy_database
 from ti_desktop.db.database import Database, open_database, open_server_database, restore_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
 from ti_desktop.db.migrate import head_revision, is_known_revision
+from ti_desktop.db.server import Credentials, PasswordAnswer
 from ti_desktop.db.sqlite_file import FileKind, count_rows, inspect_file, quick_check
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.paths import backups_dir_for
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.registry import Services
 
-# `describe_backup` (a backup file, verified and described) is offered to the front ends.
+# `describe_backup` (a backup file, verified and described) is offered to the front ends; so are `Credentials`
+# and `PasswordAnswer`, with which they say how to ask for a server's password.
 __all__ = [
     "BackupInfo",
     "CheckReport",
+    "Credentials",
     "OpenDatabase",
+    "PasswordAnswer",
     "backup_now",
     "check_database",
     "check_server",
@@ -91,20 +95,24 @@ def open_services(path: Path, *, clock: Clock, create: bool = True, user: str | 
     return OpenDatabase(database=database, services=Services(database.sessions, clock, backups=backups))
 
 
-def open_server_services(url: str, *, clock: Clock, user: str | None = None) -> OpenDatabase:
-    """Open a shared base on a server (PostgreSQL); no backups: they are the server's business."""
-    database = open_server_database(url, clock, user=user)
+def open_server_services(
+    url: str, *, clock: Clock, user: str | None = None, credentials: Credentials | None = None
+) -> OpenDatabase:
+    """Open a shared base on a server (PostgreSQL); no backups: they are the server's business. The history
+    records the server's role for the session (`user` counts for the base's owner only); `credentials` say
+    how to get a password the server asks for."""
+    database = open_server_database(url, clock, user=user, credentials=credentials)
     return OpenDatabase(database=database, services=Services(database.sessions, clock, backups=None))
 
 
-def check_server(url: str, clock: Clock) -> CheckReport:
+def check_server(url: str, clock: Clock, credentials: Credentials | None = None) -> CheckReport:
     """Schema revision and row counts of a server base (its integrity is the server's own business)."""
     from sqlalchemy import func, select
 
     from ti_desktop.db.migrate import current_revision
     from ti_desktop.db.sqlite_file import COUNTED_TABLES
 
-    opened = open_server_services(url, clock=clock)
+    opened = open_server_services(url, clock=clock, credentials=credentials)
     try:
         with opened.database.engine.connect() as connection:
             revision = current_revision(connection)
@@ -157,18 +165,20 @@ def restore_backup(backup_file: Path, path: Path, clock: Clock) -> tuple[BackupI
     return restore_database(backup_file, path, backups_dir_for(path), clock)
 
 
-def open_any(target: Path | str, clock: Clock, *, create: bool) -> Database:
+def open_any(target: Path | str, clock: Clock, *, create: bool, credentials: Credentials | None = None) -> Database:
     """A file (created when `create`) or a server base (an address with "://")."""
     if isinstance(target, str):
-        return open_server_database(target, clock)
+        return open_server_database(target, clock, credentials=credentials)
     return open_database(target, backups_dir_for(target), clock, create=create)
 
 
-def copy_between(source: Path | str, destination: Path | str, clock: Clock) -> CopyResult:
+def copy_between(
+    source: Path | str, destination: Path | str, clock: Clock, credentials: Credentials | None = None
+) -> CopyResult:
     """The whole database from `source` to a new, empty `destination` (SQLite file or server base), verified."""
-    reading = open_any(source, clock, create=False)
+    reading = open_any(source, clock, create=False, credentials=credentials)
     try:
-        writing = open_any(destination, clock, create=True)
+        writing = open_any(destination, clock, create=True, credentials=credentials)
         try:
             label = writing.server or str(writing.path)
             return copy_database(reading.engine, writing.engine, label)

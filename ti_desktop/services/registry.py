@@ -36,6 +36,7 @@ from ti_desktop.services.crud import EntityCrud, other_change_message
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ti_desktop.services.access import AccessService
     from ti_desktop.services.actors import ActorService
     from ti_desktop.services.attachments import AttachmentService
     from ti_desktop.services.backups import BackupService
@@ -100,6 +101,7 @@ class Services:
     synthesis: SynthesisService
     versions: VersionLedger
     demo: DemoService
+    access: AccessService
 
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, backups: BackupService | None = None) -> None:
         s = sessions
@@ -314,6 +316,12 @@ class Services:
             return other_change_message(session, row, "la pièce jointe", {"title": "Titre"})  # no crud of its own
 
         return VersionLedger(self._sessions, describe)
+
+    def _build_access(self) -> AccessService:
+        """Who may see and change which territory of a shared base."""
+        from ti_desktop.services.access import AccessService
+
+        return AccessService(self._sessions)
 
     def _build_demo(self) -> DemoService:
         """The demo territory, written through the services above."""

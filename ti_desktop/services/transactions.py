@@ -6,7 +6,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,6 +24,21 @@ _UNIQUE_MESSAGES = {
 
 class StorageError(TiDesktopError):
     """The database could not complete the write (locked, disk full, read-only…)."""
+
+
+class AccessDeniedError(TiDesktopError):
+    """A shared base refused the write: the role may read this territory but not change it."""
+
+
+ACCESS_DENIED_MESSAGE = (
+    "Votre accès ne permet pas cette modification (lecture seule, ou territoire d'un autre) : rien n'a été "
+    "enregistré. Un administrateur du territoire peut vous accorder l'accès « Édition »."
+)
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused privilege or row-level security policy
+
+
+def is_access_refusal(error: DBAPIError) -> bool:
+    return getattr(error.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE
 
 
 # The same rules by constraint name (PostgreSQL names the constraint: the naming convention of db.models).
@@ -111,6 +126,10 @@ def transaction(sessions: sessionmaker[Session]) -> Iterator[Session]:
         raise ConflictError(explain_integrity_error(error)) from error
     except OperationalError as error:
         raise StorageError(explain_operational_error(error)) from error
+    except DBAPIError as error:
+        if is_access_refusal(error):
+            raise AccessDeniedError(ACCESS_DENIED_MESSAGE) from error
+        raise
     except StaleDataError as error:  # another session saved the same row first (optimistic locking)
         raise ConcurrentEditError(
             "Quelqu'un d'autre vient d'enregistrer le même élément : votre modification n'a pas été enregistrée. "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ti_desktop.services.access import AccessService
     from ti_desktop.services.actors import ActorService
     from ti_desktop.services.attachments import AttachmentService
     from ti_desktop.services.backups import BackupService
@@ -51,6 +52,10 @@ if TYPE_CHECKING:
 
 class HasTerritories(Protocol):
     territories: TerritoryService
+
+
+class HasAccess(Protocol):
+    access: AccessService
 
 
 class HasEpcis(Protocol):
