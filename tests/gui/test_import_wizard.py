@@ -558,8 +558,9 @@ def test_file_menu_opens_the_import_and_export_dialogs(
     window = make_window(qtbot, context, demo_opened.database.path)
     texts = menu_texts(window)
     start = texts.index("&Restaurer une sauvegarde…")
-    assert texts[start : start + 6] == [
+    assert texts[start : start + 7] == [
         "&Restaurer une sauvegarde…",
+        "&Accès à la base partagée…",
         "—",
         "&Importer un plan d'action…",
         "Importer des valeurs d'&indicateurs…",
