@@ -84,3 +84,29 @@ def test_an_administrator_grants_and_revokes_from_the_dialog(
     dialog.revoke_button.click()
     assert all(dialog.table.item(r, 1).text() != newcomer for r in range(dialog.table.rowCount()))
     assert dialog.isVisible()  # still open, for the next change
+
+
+def test_a_refused_edit_in_the_fiche_is_explained_and_writes_nothing(
+    qtbot: QtBot, controller: GuiController, world: World
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+
+    assert controller.open_server(world.base.url(world.region))
+    window = controller.window
+    assert window is not None
+    action = next(a for a in window.services.actions.for_territory(world.demo_id) if not a.confidential)
+    dialog = ActionEditorDialog(window.context, window.services, action.id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    title = dialog.ui.titleEdit
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Titre de la Region")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    shown = dialog.general.errors["title"]  # beside the field, as every refusal of the fiche
+    assert "ne permet pas cette modification" in shown.text() and shown.isVisible()
+    assert title.text() == action.title  # the stored value shown again: nothing was written
+    seen_by_owner = world.sql(world.base.owner, "SELECT title FROM actions WHERE id = :id", id=action.id)
+    assert seen_by_owner == [(action.title,)]
