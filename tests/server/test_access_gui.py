@@ -86,27 +86,69 @@ def test_an_administrator_grants_and_revokes_from_the_dialog(
     assert dialog.isVisible()  # still open, for the next change
 
 
-def test_a_refused_edit_in_the_fiche_is_explained_and_writes_nothing(
+def test_a_right_withdrawn_while_the_fiche_is_open_refuses_the_edit_beside_the_field(
     qtbot: QtBot, controller: GuiController, world: World
 ) -> None:
+    """Marie opens a fiche with « Édition »; the owner then leaves her « Lecture »: her next edit is refused,
+    in French, beside the field, and nothing is written (the right counts at the very next query)."""
     from PySide6.QtCore import Qt
 
     from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+    from ti_desktop.services.maintenance import open_server_services
 
-    assert controller.open_server(world.base.url(world.region))
+    assert controller.open_server(world.base.url(world.marie))
     window = controller.window
     assert window is not None
-    action = next(a for a in window.services.actions.for_territory(world.demo_id) if not a.confidential)
+    action = window.services.actions.for_territory(world.demo_id)[0]
     dialog = ActionEditorDialog(window.context, window.services, action.id, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    owner = open_server_services(world.base.url(world.base.owner), clock=fixed_clock())
+    try:
+        owner.services.access.grant(world.marie, world.demo, "lecture")
+    finally:
+        owner.close()
     title = dialog.ui.titleEdit
     title.setFocus()
     title.selectAll()
-    qtbot.keyClicks(title, "Titre de la Region")
+    qtbot.keyClicks(title, "Titre de Marie")
     qtbot.keyClick(title, Qt.Key.Key_Return)
     shown = dialog.general.errors["title"]  # beside the field, as every refusal of the fiche
     assert "ne permet pas cette modification" in shown.text() and shown.isVisible()
     assert title.text() == action.title  # the stored value shown again: nothing was written
     seen_by_owner = world.sql(world.base.owner, "SELECT title FROM actions WHERE id = :id", id=action.id)
     assert seen_by_owner == [(action.title,)]
+
+
+def test_a_read_only_territory_shows_its_fiche_and_plan_for_reading(
+    qtbot: QtBot, controller: GuiController, world: World
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
+    from ti_desktop.gui.pages.plan import PlanPage
+
+    assert controller.open_server(world.base.url(world.region))
+    window = controller.window
+    assert window is not None
+    reason = window.context.read_only_reason
+    assert reason is not None and "lecture seule" in reason
+    plan = window.show_page(PlanPage)
+    assert not plan.new_action.isEnabled() and not plan.delete_action.isEnabled()
+    assert plan.new_action.toolTip() == reason
+    assert not plan.model.flags(plan.model.index(0, 0, plan.model.index(0, 0))) & Qt.ItemFlag.ItemIsEditable
+    action = next(a for a in window.services.actions.for_territory(world.demo_id) if not a.confidential)
+    dialog = ActionEditorDialog(window.context, window.services, action.id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ui = dialog.ui
+    assert ui.titleEdit.isReadOnly() and ui.titleEdit.text() == action.title
+    assert not ui.confidentialCheck.isEnabled()
+    assert not ui.addFundingButton.isVisible() and ui.closeButton.isVisible()
+    assert dialog.windowTitle().endswith("(lecture seule)")
+    assert ui.messageLabel.text() == reason
+    # Marie edits the same territory: nothing is read-only for her.
+    controller.close()
+    assert controller.open_server(world.base.url(world.marie))
+    assert controller.window is not None and controller.window.context.read_only_reason is None
+    assert controller.window.show_page(PlanPage).new_action.isEnabled()

@@ -32,6 +32,8 @@ class AppContext(QObject):
     action_create_requested = Signal(object, object)
     # A message for the status bar (French).
     status_message = Signal(str)
+    # Why the current territory may only be read (a shared base's right), or None: pages follow it.
+    read_only_changed = Signal(object)
 
     def __init__(
         self,
@@ -53,6 +55,7 @@ class AppContext(QObject):
         self.theme = theme  # colours for what paints itself; labels take theirs from the style sheet
         self.navigator: Navigator = NoNavigation()  # the main window, once it holds the pages
         self._territory_id: int | None = None
+        self._read_only_reason: str | None = None
 
     @property
     def today(self) -> dt.date:
@@ -61,6 +64,16 @@ class AppContext(QObject):
     @property
     def territory_id(self) -> int | None:
         return self._territory_id
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the current territory may only be read (French), or None when it may be changed."""
+        return self._read_only_reason
+
+    def set_read_only(self, reason: str | None) -> None:
+        if reason != self._read_only_reason:
+            self._read_only_reason = reason
+            self.read_only_changed.emit(reason)
 
     def set_territory(self, territory_id: int | None) -> None:
         if territory_id == self._territory_id:

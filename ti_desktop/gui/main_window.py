@@ -354,15 +354,16 @@ class MainWindow(QMainWindow):
         if territory_id is None:
             return
         self.context.settings.setValue(self._territory_key(), territory_id)
+        self._update_access(int(territory_id))  # first: the pages show the territory as it may be used
         self.context.set_territory(int(territory_id))
         self._update_title()
-        self._update_access(int(territory_id))
 
     def _update_access(self, territory_id: int) -> None:
         """On a shared base, say so when the role may only read this territory (the server refuses writes)."""
         reason = self.services.access.rights(territory_id).read_only_reason if self.server is not None else None
         self.access_banner.setText(reason or "")
         self.access_banner.setVisible(reason is not None)
+        self.context.set_read_only(reason)
 
     def _territory_key(self) -> str:
         return f"territoire/{self._path_digest()}"

@@ -30,6 +30,7 @@ from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, Cust
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.read_only import show_for_reading
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date
 
@@ -120,6 +121,10 @@ class ActionEditorDialog(QDialog):
         else:
             self._set_mode(creating=False)
             self.reload()
+        if context.read_only_reason is not None:  # a shared base's territory the role may only read
+            show_for_reading(self, keep=[ui.closeButton, ui.openDocumentButton])
+            self.setWindowTitle(self.tr("{title} (lecture seule)").format(title=self.windowTitle()))
+            self.show_message(context.read_only_reason)
 
     # -- building ------------------------------------------------------------------------------
     def _icon(self, theme: str, fallback: Fallback) -> QIcon:

@@ -131,6 +131,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._context_only = QBrush(theme.colour("disabled"))
         self._late = QBrush(theme.colour("error"))
         self._edit_action = edit_action
+        self.editable = True  # False: a shared base's territory the role may only read (no cell takes input)
         self._source: PlanSource | None = None
         self._today = dt.date.min
         self._all_axes: list[AxisRecord] = []
@@ -341,7 +342,7 @@ class PlanTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         node = self._node(index)
-        if node is not None and node.row is not None and index.column() in _EDITABLE_COLUMNS:
+        if self.editable and node is not None and node.row is not None and index.column() in _EDITABLE_COLUMNS:
             return _EDITABLE
         return _READ_ONLY
 

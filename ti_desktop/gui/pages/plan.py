@@ -68,6 +68,8 @@ class PlanPage(Page):
         self.message = self.ui.messageLabel
         set_role(self.message, Role.ERROR)
         context.plan_filter_requested.connect(self.apply_filter)
+        context.read_only_changed.connect(self._follow_access)
+        self._follow_access(context.read_only_reason)
 
     def title(self) -> str:
         return self.tr("Plan d'action")
@@ -100,6 +102,15 @@ class PlanPage(Page):
             self.delete_action,
         ):
             self.toolbar.addAction(action)
+        self._changing_actions = (self.new_action, self.new_sub_action, self.duplicate_action, self.delete_action)
+
+    def _follow_access(self, reason: object) -> None:
+        """A territory the role may only read: no cell takes input, nothing to create, duplicate or delete."""
+        read_only = isinstance(reason, str)
+        self.model.editable = not read_only
+        for action in self._changing_actions:
+            action.setEnabled(not read_only)
+            action.setToolTip(reason if isinstance(reason, str) else action.text())
 
     def _build_filters(self) -> None:
         ui = self.ui
