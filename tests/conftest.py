@@ -148,3 +148,13 @@ def hold_open(monkeypatch: pytest.MonkeyPatch) -> Callable[[Path], None]:
 
     monkeypatch.setattr(files.os, "replace", replace)
     return held.add
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The usual umask (022) would make new files 0644, readable by every user of the machine."""
+    previous = os.umask(0o022)
+    try:
+        yield
+    finally:
+        os.umask(previous)

@@ -248,14 +248,21 @@ BEGIN
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', person);
 END $$;
 
-CREATE FUNCTION ti_grant_access(person text, territory integer, wanted text, with_confidential boolean)
-RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+-- Only an administrator of the territory, or the base's owner, manages its access.
+CREATE FUNCTION ti_check_manager(territory integer) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NOT ti_is_base_owner() AND territory NOT IN (SELECT ti_administered_territories()) THEN
         RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
             MESSAGE = 'ti_desktop: only an administrator of the territory or the base owner manages its access';
     END IF;
+END $$;
+
+CREATE FUNCTION ti_grant_access(person text, territory integer, wanted text, with_confidential boolean)
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM ti_check_manager(territory);
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = person) THEN
         RAISE EXCEPTION USING ERRCODE = 'undefined_object', MESSAGE = 'ti_desktop: no such role';
     END IF;
@@ -273,10 +280,7 @@ END $$;
 CREATE FUNCTION ti_revoke_access(person text, territory integer) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    IF NOT ti_is_base_owner() AND territory NOT IN (SELECT ti_administered_territories()) THEN
-        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
-            MESSAGE = 'ti_desktop: only an administrator of the territory or the base owner manages its access';
-    END IF;
+    PERFORM ti_check_manager(territory);
     DELETE FROM territory_access WHERE role_name = person AND territory_id = territory;
     RETURN FOUND;
 END $$;
@@ -307,6 +311,7 @@ DROP_FUNCTIONS = [
     "ti_regrant_all()",
     "ti_revoke_access(text, integer)",
     "ti_grant_access(text, integer, text, boolean)",
+    "ti_check_manager(integer)",
     "ti_grant_tables(text)",
     "ti_sign_change()",
     "ti_guard_delete()",

@@ -5,33 +5,21 @@ out (os.chmod only sets the read-only flag); the user's profile folder's ACLs do
 from __future__ import annotations
 
 import os
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ti_desktop.paths import UserDirs, backups_dir_for
 
+from ..file_modes import mode
 from .conftest import Run
 
-pytestmark = pytest.mark.skipif(
-    os.name != "posix", reason="POSIX modes; on Windows the profile folder's ACLs keep the files private"
-)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    """The usual umask (022) would make new files 0644, readable by every user of the machine."""
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = [
+    pytest.mark.skipif(
+        os.name != "posix", reason="POSIX modes; on Windows the profile folder's ACLs keep the files private"
+    ),
+    pytest.mark.usefixtures("permissive_umask"),  # tests/conftest.py: new files would be 0644 without the app's care
+]
 
 
 def test_a_new_base_its_sidecars_backups_and_exports_are_private(run: Run, tmp_path: Path) -> None:

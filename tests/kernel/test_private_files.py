@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import os
-import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,20 +18,10 @@ from ti_desktop.kernel.files import (
     write_atomically,
 )
 
+from ..file_modes import mode
+
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX modes; on Windows the profile's ACLs apply")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    try:
-        yield
-    finally:
-        os.umask(previous)
+pytestmark = pytest.mark.usefixtures("permissive_umask")  # tests/conftest.py: the usual umask, 022
 
 
 @posix_only

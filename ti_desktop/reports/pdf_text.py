@@ -138,16 +138,22 @@ def draw_lines(canvas: Canvas, x: float, y: float, height: float, style: Paragra
         code.append(f"{fp_str(-moved)} 0 Td")
     code.append("ET")
     fill = _fill_operator(canvas, style.textColor)
-    if fill is None:
+    _append_at(canvas, x, y, style.textColor, " ".join(code), None if fill is None else f"{fill}\n")
+
+
+def _append_at(canvas: Canvas, x: float, y: float, colour: Any, text: str, before: str | None) -> None:
+    """The text operators `text`, drawn at (x, y) in `colour`, in a saved state as `Paragraph.drawOn` does.
+    `before`: what goes ahead of them (the fill operator, when known); None: a colour only the canvas can set."""
+    if before is None:
         canvas.saveState()
         canvas.translate(x, y)
         canvas.saveState()
-        canvas.setFillColor(style.textColor)
-        canvas._code.append(" ".join(code))
+        canvas.setFillColor(colour)
+        canvas._code.append(text)
         canvas.restoreState()
         canvas.restoreState()
     else:  # the same operators, without the canvas's state bookkeeping (its state is the same after)
-        canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n{fill}\n{' '.join(code)}\nQ\nQ")
+        canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n{before}{text}\nQ\nQ")
 
 
 def _fill_operator(canvas: Canvas, colour: Any) -> str | None:
@@ -181,13 +187,4 @@ def draw_stacked(
     if moved > 1e-6 or moved < -1e-6:
         code.append(f"{fp_str(-moved)} 0 Td")
     code.append("ET")
-    if fill is None:
-        canvas.saveState()
-        canvas.translate(x, y)
-        canvas.saveState()
-        canvas.setFillColor(style.textColor)
-        canvas._code.append(" ".join(code))
-        canvas.restoreState()
-        canvas.restoreState()
-    else:
-        canvas._code.append(f"q\n1 0 0 1 {fp_str(x, y)} cm\nq\n{' '.join(code)}\nQ\nQ")
+    _append_at(canvas, x, y, style.textColor, " ".join(code), None if fill is None else "")  # fill: in `code`
