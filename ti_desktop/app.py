@@ -175,7 +175,10 @@ class GuiController:
             answer = self.password_dialog(address, refused).answer()
             return PasswordAnswer(*answer) if answer is not None else None
 
-        return Credentials(prompt=ask, store=KeyringStore())
+        def not_remembered(message: str) -> None:
+            QMessageBox.information(None, APP_NAME, message)
+
+        return Credentials(prompt=ask, store=KeyringStore(), on_not_remembered=not_remembered)
 
     def password_dialog(self, address: str, refused: bool) -> ServerPasswordDialog:
         """The dialog asking for a server's password (tests replace it)."""

@@ -144,6 +144,8 @@ def test_a_read_only_territory_shows_its_fiche_and_plan_for_reading(
     ui = dialog.ui
     assert ui.titleEdit.isReadOnly() and ui.titleEdit.text() == action.title
     assert not ui.confidentialCheck.isEnabled()
+    challenges = dialog.general.challenges
+    assert challenges.rowCount() and not challenges.flags(challenges.index(0)) & Qt.ItemFlag.ItemIsEnabled
     assert not ui.addFundingButton.isVisible() and ui.closeButton.isVisible()
     assert dialog.windowTitle().endswith("(lecture seule)")
     assert ui.messageLabel.text() == reason

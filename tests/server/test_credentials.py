@@ -167,3 +167,14 @@ def test_the_window_asks_for_the_password_in_a_dialog_without_echo(
     assert all(d.password_edit.echoMode() is QLineEdit.EchoMode.Password for d in shown)
     assert "Vallée" not in shown[0].windowTitle() and "127.0.0.1" in shown[0].findChildren(QLabel)[0].text()
     assert SECRET not in settings.allKeys() and all(SECRET not in str(settings.value(k)) for k in settings.allKeys())
+
+
+def test_a_system_without_a_keychain_says_the_password_was_not_kept(guarded: str) -> None:
+    class NoKeychain(MemoryStore):
+        def set(self, key: str, password: str) -> bool:
+            return False
+
+    told: list[str] = []
+    answers = Credentials(lambda _a, _r: PasswordAnswer(SECRET, remember=True), NoKeychain(), told.append)
+    open_server_services(guarded, clock=fixed_clock(), credentials=answers).close()
+    assert len(told) == 1 and "n'a pas été gardé" in told[0] and ".pgpass" in told[0]

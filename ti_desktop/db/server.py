@@ -21,6 +21,10 @@ SERVER_DIALECTS = ("postgresql",)
 LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1")
 TLS_DEFAULT = "require"
 PASSWORD_ATTEMPTS = 3
+NO_KEYCHAIN = (
+    "Le mot de passe n'a pas été gardé : ce système n'offre pas de trousseau (Gestionnaire d'identification, "
+    "Trousseau, Secret Service). Il sera demandé à la prochaine ouverture ; un fichier .pgpass peut le garder."
+)
 PASSWORD_IN_ADDRESS = (
     "Le mot de passe ne doit pas figurer dans l'adresse (elle passe par la ligne de commande, l'historique du "
     "terminal, les réglages et les journaux) : retirez-le de « {address} » (la partie « :*** »). TI Desktop le "
@@ -55,6 +59,8 @@ class Credentials:
 
     prompt: PasswordPrompt | None = None
     store: PasswordStore | None = None
+    # Told (in French) when the person asked to remember the password and the system has no keychain.
+    on_not_remembered: Callable[[str], None] | None = None
 
 
 def parse_server_url(text: str) -> URL:
@@ -178,8 +184,9 @@ def connect_server(url: URL, credentials: Credentials | None = None) -> Engine:
             engine.dispose()
             refused = True
             continue
-        if answer.remember and store is not None:
-            store.set(key, answer.password)
+        if answer.remember and store is not None and not store.set(key, answer.password):
+            if credentials.on_not_remembered is not None:
+                credentials.on_not_remembered(NO_KEYCHAIN)
         return engine
     raise DatabaseError(
         f"Mot de passe refusé {PASSWORD_ATTEMPTS} fois pour « {url.username or '?'} » sur « {shown(url)} »."

@@ -123,6 +123,7 @@ class ActionEditorDialog(QDialog):
             self.reload()
         if context.read_only_reason is not None:  # a shared base's territory the role may only read
             show_for_reading(self, keep=[ui.closeButton, ui.openDocumentButton])
+            self.general.challenges.set_editable(False)  # the enjeux shown ticked or not, not tickable
             self.setWindowTitle(self.tr("{title} (lecture seule)").format(title=self.windowTitle()))
             self.show_message(context.read_only_reason)
 
