@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -28,9 +26,7 @@ from ti_desktop.domain.records import (
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.domain.rules import confidential_ids
 from ti_desktop.reports.data import ActionRow
-from ti_desktop.services.crud import fetch_records, to_record
-
-CHUNK = 900  # SQLite limits bound parameters
+from ti_desktop.services.crud import fetch_records, fetch_records_in, to_record
 
 
 @dataclass
@@ -144,15 +140,17 @@ def load_plan(session: Session, territory_id: int) -> ReportPlan:
         confidential_ids=confidential,
         axes=axes,
         actors={actor.id: actor for actor in fetch_records(session, models.Actor, ActorRecord)},
-        lines=chunked(session, models.FundingLine, FundingLineRecord, line_table.c.action_id, ids, line_table.c.id),
-        milestones=chunked(
+        lines=fetch_records_in(
+            session, models.FundingLine, FundingLineRecord, line_table.c.action_id, ids, line_table.c.id
+        ),
+        milestones=fetch_records_in(
             session, models.Milestone, MilestoneRecord, milestone_table.c.action_id, ids, milestone_table.c.id
         ),
-        updates=chunked(
+        updates=fetch_records_in(
             session, models.ProgressUpdate, ProgressUpdateRecord, update_table.c.action_id, ids, update_table.c.id
         ),
         indicators=indicators,
-        values=chunked(
+        values=fetch_records_in(
             session,
             models.IndicatorValue,
             IndicatorValueRecord,
@@ -168,16 +166,3 @@ def load_plan(session: Session, territory_id: int) -> ReportPlan:
             order_by=(models.TerritoryRole.__table__.c.id,),
         ),
     )
-
-
-def chunked(
-    session: Session, model: type[models.Base], record_type: type[Any], column: Any, ids: Iterable[int], order: Any
-) -> list[Any]:
-    """Rows whose `column` is in `ids`, queried in chunks (SQLite limits bound parameters)."""
-    id_list = list(ids)
-    rows: list[Any] = []
-    for start in range(0, len(id_list), CHUNK):
-        rows += fetch_records(
-            session, model, record_type, column.in_(id_list[start : start + CHUNK]), order_by=(order,)
-        )
-    return rows

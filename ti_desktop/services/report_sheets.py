@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from ti_desktop.db import models
 from ti_desktop.domain.records import ActionPartnerRecord, FundingLineRecord, MilestoneRecord, ProgressUpdateRecord
 from ti_desktop.reports.data import ActionFigures, ActionRow, ActionSheet, FundingLineRow, MilestoneRow, UpdateRow
-from ti_desktop.services.report_plan import ReportPlan, chunked
+from ti_desktop.services.crud import fetch_records_in
+from ti_desktop.services.report_plan import ReportPlan
 
 ANNEX_UPDATES = 3
 
@@ -19,7 +20,7 @@ ANNEX_UPDATES = 3
 def _partners(session: Session, plan: ReportPlan) -> list[ActionPartnerRecord]:
     table = models.ActionPartner.__table__
     ids = [action.id for action in plan.actions]
-    return chunked(session, models.ActionPartner, ActionPartnerRecord, table.c.action_id, ids, table.c.id)
+    return fetch_records_in(session, models.ActionPartner, ActionPartnerRecord, table.c.action_id, ids, table.c.id)
 
 
 def _funding_rows(plan: ReportPlan, lines: list[FundingLineRecord]) -> tuple[FundingLineRow, ...]:

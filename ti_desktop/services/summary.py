@@ -21,7 +21,7 @@ from ti_desktop.domain.records import (
     MilestoneRecord,
 )
 from ti_desktop.domain.rules import confidential_ids
-from ti_desktop.services.crud import fetch_records, to_record
+from ti_desktop.services.crud import fetch_records, fetch_records_in, to_record
 from ti_desktop.services.plan_figures import PlanFigures, late_condition, plan_figures
 from ti_desktop.services.timeline_plan import TimelinePlan, timeline_plan
 from ti_desktop.services.timeline_rows import GanttRow, gantt_rows
@@ -196,9 +196,10 @@ class SummaryService:
 
     def _funding_lines(self, session: Session, action_ids: list[int]) -> list[FundingLineRecord]:
         table = models.FundingLine.__table__
-        return fetch_records(
-            session, models.FundingLine, FundingLineRecord, table.c.action_id.in_(action_ids), order_by=(table.c.id,)
+        lines = fetch_records_in(
+            session, models.FundingLine, FundingLineRecord, table.c.action_id, action_ids, table.c.id
         )
+        return sorted(lines, key=lambda line: line.id)
 
     def plan_summary(
         self, territory_id: int, today: dt.date, *, include_confidential: bool = True
