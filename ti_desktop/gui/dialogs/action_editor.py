@@ -30,7 +30,7 @@ from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, Cust
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
-from ti_desktop.gui.read_only import show_for_reading
+from ti_desktop.gui.read_only import Reading, show_for_reading
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date
 
@@ -114,6 +114,7 @@ class ActionEditorDialog(QDialog):
             ui.historyTab: self.history,
         }
         self._stale: set[QWidget] = set(self._tabs)
+        self.reading: Reading | None = None  # for a territory the role may only read (below)
         self._decorate()
         self._connect()
         if action_id is None:
@@ -122,8 +123,15 @@ class ActionEditorDialog(QDialog):
             self._set_mode(creating=False)
             self.reload()
         if context.read_only_reason is not None:  # a shared base's territory the role may only read
-            show_for_reading(self, keep=[ui.closeButton, ui.openDocumentButton])
-            self.general.challenges.set_editable(False)  # the enjeux shown ticked or not, not tickable
+            # The enjeux shown ticked or not, not tickable; undo and redo out of reach (the editor refuses them).
+            self.reading = show_for_reading(
+                self,
+                context.read_only_reason,
+                keep=[ui.closeButton, ui.openDocumentButton],
+                switches=[self.general.challenges.set_editable],
+            )
+            for action in (self.undo_action, self.redo_action):
+                self.removeAction(action)
             self.setWindowTitle(self.tr("{title} (lecture seule)").format(title=self.windowTitle()))
             self.show_message(context.read_only_reason)
 
@@ -256,6 +264,8 @@ class ActionEditorDialog(QDialog):
             return
         self._stale.discard(current)
         self._tabs[current].show_action(self.action)
+        if self.reading is not None:
+            self.reading.refresh()  # what the tab built (its custom fields) is for reading too
 
     def _show_header(self, action: ActionRecord) -> None:
         name = f"{action.code} {action.title}" if action.code else action.title

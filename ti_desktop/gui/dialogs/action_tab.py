@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.context import AppContext
-from ti_desktop.gui.dialogs.record_form import Save, SaveDialog
+from ti_desktop.gui.dialogs.record_form import Save, SaveDialog, open_form
 from ti_desktop.gui.field_errors import as_error_label
 from ti_desktop.gui.models.records import RECORD_ROLE
 from ti_desktop.gui.tables import read_only_table
@@ -75,11 +75,10 @@ class ActionTab(QObject):
         raise NotImplementedError
 
     def open_form(self, dialog: D) -> D:
-        """Show a record form window-modal without blocking (the editor keeps running); gone once closed."""
+        """Show a record form window-modal without blocking (the editor keeps running); gone once closed. In a
+        territory the role may only read, the form shows the record for reading (nothing to save)."""
         self.show_message("")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return open_form(dialog, reading=self.context.read_only_reason)
 
     def run_edit(self, edit: Callable[[], object]) -> bool:
         """Run one editor call; a refusal is shown in the message line. True when saved."""

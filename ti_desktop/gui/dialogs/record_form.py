@@ -8,20 +8,34 @@ in red under the field it names, or on the general line. `RecordFormDialog` adds
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.field_errors import FieldErrors, error_label
+from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.read_only import show_for_reading
 
 # The form's values -> the saved record (raises TiDesktopError when refused).
 Save = Callable[[dict[str, Any]], object]
 
 
-def open_form(dialog: QDialog) -> QDialog:
-    """Open window-modal, without a nested event loop (the page stays testable), freed when closed."""
+D = TypeVar("D", bound=QDialog)
+
+
+def for_reading(dialog: D, reading: str | None) -> D:
+    """With a `reading` reason (a territory the role may only read), a record form shows its record for
+    reading: see the detail, change nothing. Without, the form as it is."""
+    if reading is not None and isinstance(dialog, SaveDialog):
+        dialog.show_for_reading(reading)
+    return dialog
+
+
+def open_form(dialog: D, reading: str | None = None) -> D:
+    """Open window-modal, without a nested event loop (the page stays testable), freed when closed; for
+    reading when given a `reading` reason (`for_reading`)."""
+    for_reading(dialog, reading)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
@@ -38,6 +52,7 @@ class SaveDialog(QDialog):
         super().__init__(parent)
         self.save: Save = save or _nothing_to_save
         self.errors = FieldErrors()
+        self.reading = False  # shown for reading: OK saves nothing
 
     def setup_buttons(self, buttons: QDialogButtonBox) -> None:
         """French texts whatever Qt's own translations; OK saves, Annuler closes."""
@@ -52,10 +67,25 @@ class SaveDialog(QDialog):
         """The entered values, by field name; raises ValidationError on an unreadable entry."""
         raise NotImplementedError
 
+    def show_for_reading(self, reason: str) -> None:
+        """The record's detail, for reading: fields read-only, no « Enregistrer », « Fermer » closes; the
+        message line says why (`reason`, French)."""
+        self.reading = True
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        show_for_reading(self, reason, keep=[close])
+        close.setText(self.tr("Fermer"))
+        close.setDefault(True)
+        self.setWindowTitle(self.tr("{title} (lecture seule)").format(title=self.windowTitle()))
+        if self.errors.general is not None:
+            set_error(self.errors.general, reason)
+
     def error_text(self, name: str) -> str:
         return self.errors.text(name)
 
     def accept(self) -> None:
+        if self.reading:  # nothing to save: Entrée closes, as « Fermer »
+            super().reject()
+            return
         self.errors.clear()
         try:
             self.save(self.values())

@@ -28,6 +28,7 @@ from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
 from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.read_only import Reading, follow_access
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasCustomFields, HasViews
 from ti_desktop.services.views import PlanRow
@@ -68,8 +69,11 @@ class PlanPage(Page):
         self.message = self.ui.messageLabel
         set_role(self.message, Role.ERROR)
         context.plan_filter_requested.connect(self.apply_filter)
-        context.read_only_changed.connect(self._follow_access)
-        self._follow_access(context.read_only_reason)
+        # A territory the role may only read: no cell takes input, nothing to create, duplicate or delete (the
+        # filters and the search stay: reading is what is left to do).
+        self.reading = follow_access(
+            context, Reading(self, roots=[], actions=self._changing_actions, switches=[self._set_editable])
+        )
 
     def title(self) -> str:
         return self.tr("Plan d'action")
@@ -104,13 +108,8 @@ class PlanPage(Page):
             self.toolbar.addAction(action)
         self._changing_actions = (self.new_action, self.new_sub_action, self.duplicate_action, self.delete_action)
 
-    def _follow_access(self, reason: object) -> None:
-        """A territory the role may only read: no cell takes input, nothing to create, duplicate or delete."""
-        read_only = isinstance(reason, str)
-        self.model.editable = not read_only
-        for action in self._changing_actions:
-            action.setEnabled(not read_only)
-            action.setToolTip(reason if isinstance(reason, str) else action.text())
+    def _set_editable(self, editable: bool) -> None:
+        self.model.editable = editable
 
     def _build_filters(self) -> None:
         ui = self.ui
