@@ -12,6 +12,7 @@ from ti_desktop.gui.pages.diagnostic_challenges import ChallengesTab, Challenges
 from ti_desktop.gui.pages.diagnostic_companies import CompaniesTab, CompaniesTabServices
 from ti_desktop.gui.pages.diagnostic_sections import PortraitTab, PortraitTabServices
 from ti_desktop.gui.pages.diagnostic_swot import SwotTab, SwotTabServices
+from ti_desktop.gui.read_only import Reading, follow_access
 
 
 class DiagnosticPageServices(
@@ -35,6 +36,8 @@ class DiagnosticPage(Page):
         self.tabs.setTabToolTip(1, self.tr("Atouts, faiblesses, opportunités, menaces"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        # A territory the role may only read: each tab for reading (the filter on unanswered enjeux stays).
+        self.reading = follow_access(context, Reading(self, keep=[self.challenges.unanswered_only]))
 
     def title(self) -> str:
         return self.tr("Diagnostic")

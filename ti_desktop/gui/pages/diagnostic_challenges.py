@@ -23,7 +23,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, AxisRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
-from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, for_reading
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_diagnostic_challenges import Ui_ChallengesTab
 from ti_desktop.gui.models.diagnostic import (
@@ -235,7 +235,7 @@ class ChallengesTab(QWidget):
         title = self.tr("Modifier un enjeu") if challenge is not None else self.tr("Nouvel enjeu")
         dialog = ChallengeDialog(title, self._axes, challenge, self._current_axis_id(), self)
         dialog.save = lambda values: self._save(values, challenge)
-        self.dialog = dialog
+        self.dialog = for_reading(dialog, self.context.read_only_reason)
         dialog.open()
         dialog.title_edit.setFocus()
 

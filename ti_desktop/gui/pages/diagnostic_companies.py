@@ -17,7 +17,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import KeyCompanyRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
-from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, for_reading
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_diagnostic_companies import Ui_CompaniesTab
 from ti_desktop.gui.inputs import parse_whole_number, show_number
@@ -164,7 +164,7 @@ class CompaniesTab(QWidget):
         title = self.tr("Modifier une entreprise clé") if company is not None else self.tr("Ajouter une entreprise clé")
         dialog = CompanyDialog(title, company, self)
         dialog.save = lambda values: self._save(values, company)
-        self.dialog = dialog
+        self.dialog = for_reading(dialog, self.context.read_only_reason)
         dialog.open()
         dialog.name_edit.setFocus()
 

@@ -21,7 +21,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import AxisRecord, SwotItemRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
-from ti_desktop.gui.dialogs.record_form import RecordFormDialog
+from ti_desktop.gui.dialogs.record_form import RecordFormDialog, for_reading
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
@@ -193,7 +193,7 @@ class Quadrant(QFrame):
         title = self.tr("Modifier un élément AFOM") if item is not None else self.tr("Ajouter un élément AFOM")
         dialog = SwotItemDialog(title, self._axes, item, self.category, self)
         dialog.save = lambda values: self._save(values, item)
-        self.dialog = dialog
+        self.dialog = for_reading(dialog, self.context.read_only_reason)
         dialog.open()
         dialog.text_edit.setFocus()
 

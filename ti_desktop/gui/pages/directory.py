@@ -32,9 +32,10 @@ from ti_desktop.gui.models.actors import (
     DirectoryProxy,
 )
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.read_only import Reading
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
-from ti_desktop.services.use_cases import HasActors, HasRoles, HasViews
+from ti_desktop.services.use_cases import HasAccess, HasActors, HasRoles, HasTerritories, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
 
@@ -100,7 +101,7 @@ class ActorDetail(QStackedWidget):
         self.setCurrentIndex(1)
 
 
-class DirectoryPageServices(HasActors, HasRoles, HasViews, Protocol):
+class DirectoryPageServices(HasAccess, HasActors, HasRoles, HasTerritories, HasViews, Protocol):
     """What DirectoryPage uses."""
 
 
@@ -124,9 +125,22 @@ class DirectoryPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # The Annuaire is the base's, shared by its territories: the server lets a role change it when it may
+        # edit one of them (migration 0011), whichever is shown. The search and the filter stay.
+        self.reading = Reading(self, keep=[self.search, self.kind_filter])
+        context.read_only_changed.connect(self._follow_access)
+        self._follow_access(context.read_only_reason)
 
     def title(self) -> str:
         return self.tr("Annuaire")
+
+    def _follow_access(self, reason: object) -> None:
+        """For reading when the role may change no territory of the base (`reason`: the territory shown's)."""
+        if isinstance(reason, str):
+            services = self.services
+            if any(services.access.rights(t.id).may_write for t in services.territories.list()):
+                reason = None
+        self.reading.follow(reason)
 
     def _build_bar(self) -> None:
         self.search = self.ui.searchEdit
@@ -243,7 +257,7 @@ class DirectoryPage(Page):
             text = self.tr("Modifier l'acteur « {name} »").format(name=actor.name)
             self.context.editor.update(self.services.actors, actor.id, text, actor.version, **values)
 
-        self.dialog = open_form(ActorDialog(save, actor, parent=self))
+        self.dialog = open_form(ActorDialog(save, actor, parent=self), reading=self.reading.reason)
 
     def delete_current(self) -> None:
         item = self.current_involvement()

@@ -29,6 +29,7 @@ from ti_desktop.gui.pages.meetings_detail import (
 )
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister, DecisionRegisterServices
+from ti_desktop.gui.read_only import Reading, follow_access
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
@@ -56,6 +57,24 @@ class MeetingsPage(Page):
         self._build_meetings_tab()
         self.register = DecisionRegister(context, services, self)
         self.tabs.addTab(self.register, self.tr("Relevé de décisions"))
+        # A territory the role may only read: the meetings and their decisions for reading; what only reads
+        # stays (the register's filters and « Ouvrir la fiche », the minutes in PDF).
+        register, minutes = self.register, self.detail.minutes
+        self.reading = follow_access(
+            context,
+            Reading(
+                self,
+                keep=[
+                    register.state_filter,
+                    register.owner_filter,
+                    register.search,
+                    register.open_button,
+                    minutes,
+                    minutes.button,
+                ],
+                actions=self.detail.agenda_shortcuts,
+            ),
+        )
 
     def title(self) -> str:
         return self.tr("Réunions")

@@ -252,6 +252,7 @@ class MeetingDetail(QStackedWidget):
         self.up_button.clicked.connect(lambda: self.move_current_item(-1))
         self.down_button.clicked.connect(lambda: self.move_current_item(1))
         # Keyboard, in the agenda: Alt+↑ / Alt+↓ move the item, Suppr removes it, Entrée opens it.
+        self.agenda_shortcuts: list[QAction] = []  # those that change the agenda (not Entrée)
         for button, key in (
             (self.up_button, "Alt+Up"),
             (self.down_button, "Alt+Down"),
@@ -262,6 +263,7 @@ class MeetingDetail(QStackedWidget):
             shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.triggered.connect(button.click)
             self.agenda_view.addAction(shortcut)
+            self.agenda_shortcuts.append(shortcut)
             button.setToolTip(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText))
         open_item = QAction(self.agenda_view)
         open_item.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
@@ -537,7 +539,7 @@ class MeetingDetail(QStackedWidget):
                 **values,
             )
 
-        self.dialog = open_form(AgendaItemDialog(save, item, self))
+        self.dialog = open_form(AgendaItemDialog(save, item, self), reading=self.context.read_only_reason)
 
     def remove_current_item(self) -> None:
         item = self.current_item()

@@ -273,6 +273,8 @@ class DecisionRegister(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for button in (self.done_button, self.abandon_button, self.todo_button):
+            if button.isHidden():  # a territory the role may only read: no state to change
+                continue
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)

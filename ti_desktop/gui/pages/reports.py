@@ -30,6 +30,7 @@ from ti_desktop.gui.pages.reports_files import default_file_name
 from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn, FindingsModel
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import report_job
+from ti_desktop.gui.read_only import Reading, follow_access
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
@@ -121,6 +122,9 @@ class ReportsPage(Page):
         ui.splitter.setStretchFactor(1, 1)
         ui.splitter.setSizes([420, 860])
         self._show_preview(None)
+        # A territory the role may only read: the report is made, checked, saved; only « Marquer comme envoyé »
+        # writes (a snapshot of the plan), and goes. The options are this computer's settings, not the base's.
+        self.reading = follow_access(context, Reading(self, roots=[self.mark_sent_button]))
 
     def title(self) -> str:
         return self.tr("Rapports")

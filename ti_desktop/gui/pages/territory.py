@@ -33,6 +33,7 @@ from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, GovernanceModel
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.read_only import Reading, follow_access
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_number
@@ -198,7 +199,7 @@ class EpciSection(QGroupBox):
             text = self.tr("Modifier l'intercommunalité « {name} »").format(name=epci.name)
             self.context.editor.update(self.services.epcis, epci_id, text, epci.version, **values)
 
-        self.dialog = open_form(EpciDialog(save, epci, parent=self))
+        self.dialog = open_form(EpciDialog(save, epci, parent=self), reading=self.context.read_only_reason)
 
     def delete_current(self) -> None:
         epci_id = self.current_id()
@@ -351,6 +352,8 @@ class TerritoryPage(Page):
         commands.addWidget(self.custom_fields_button)
         commands.addStretch(1)
         layout.addLayout(commands)
+        # A territory the role may only read: every field for reading, no button that changes something.
+        self.reading = follow_access(context, Reading(self))
 
     def manage_custom_fields(self) -> CustomFieldsDialog | None:
         tid = self.context.territory_id
