@@ -73,6 +73,7 @@ class AppContext(QObject):
     def set_read_only(self, reason: str | None) -> None:
         if reason != self._read_only_reason:
             self._read_only_reason = reason
+            self.editor.read_only_reason = reason  # undo and redo write nothing from a read-only territory
             self.read_only_changed.emit(reason)
 
     def set_territory(self, territory_id: int | None) -> None:

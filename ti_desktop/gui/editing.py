@@ -9,6 +9,10 @@ services' version ledger (services/versions.py) refuses to write any record that
 window left it — someone else saved it, or deleted it and put it back, or hung a record of theirs from
 it. The step then writes nothing, the command leaves the stack, and `on_conflict` shows the same
 « Modification concurrente » message as a refused save, naming the other person's change.
+
+A territory the role may only read (a shared base's right, `Editor.read_only_reason`): an undo or a redo
+writes nothing and says why. The stack's steps were made in other territories (nothing can be changed in this
+one); replaying them from here would change a territory out of sight.
 """
 
 from __future__ import annotations
@@ -78,6 +82,11 @@ class EditCommand(QUndoCommand):
 
     def _run(self, step: Callable[[], object], verb: str) -> None:
         editor = self._editor
+        if editor.read_only_reason is not None:
+            # The stack moves past the step whatever happens: it leaves the stack, as a refused step does.
+            self.setObsolete(True)
+            editor.on_error(f"{verb} « {self.text()} » est impossible : {editor.read_only_reason}")
+            return
         try:
             with editor.versions.guard(self._tickets):
                 step()
@@ -121,6 +130,8 @@ class Editor:
         self.on_error = on_error
         # Told (in French) when someone else saved the record first; the main window offers to reload.
         self.on_conflict: Callable[[str], object] | None = None
+        # Why the territory shown may only be read (French), or None: undo and redo then write nothing.
+        self.read_only_reason: str | None = None
 
     def _apply(self, first: Callable[[], RecordT]) -> tuple[RecordT, Tickets]:
         """Run an edit's first step, noting what it wrote; a conflict is told before it is raised."""
