@@ -41,6 +41,7 @@ from ti_desktop.gui.pages.diagnostic import DiagnosticPage
 from ti_desktop.gui.pages.directory import DirectoryPage
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.gui.pages.region import RegionPage
 from ti_desktop.gui.pages.reports import ReportsPage
 from ti_desktop.gui.pages.territory import TerritoryPage
 
@@ -209,10 +210,8 @@ def test_the_directory_reads_when_no_territory_may_be_changed(
     qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The Annuaire is the base's: read-only when the role may change none of its territories."""
-    rights = {"level": AccessLevel.LECTURE}
-    monkeypatch.setattr(
-        context.services.access, "rights", lambda _tid: TerritoryRights(level=rights["level"], owner=False)
-    )
+    held = {"levels": frozenset({AccessLevel.LECTURE})}
+    monkeypatch.setattr(context.services.access, "levels", lambda: held["levels"])
     page = shown(qtbot, DirectoryPage(context, context.services))
     before = taking_input(page)
     assert {"newButton", "editButton", "deleteButton"} <= set(before)
@@ -224,7 +223,7 @@ def test_the_directory_reads_when_no_territory_may_be_changed(
     context.set_read_only(None)
     assert taking_input(page) == before
     # A role that may edit another territory of the base may change the Annuaire, as the server allows.
-    rights["level"] = AccessLevel.EDITION
+    held["levels"] = frozenset({AccessLevel.LECTURE, AccessLevel.EDITION})
     context.set_read_only(READING)
     assert taking_input(page) == before
 
@@ -237,6 +236,26 @@ def test_the_reports_page_reads_without_marking_sent(qtbot: QtBot, context: Test
     assert not page.generate_button.isHidden() and page.generate_button.isEnabled()  # making the report only reads
     context.set_read_only(None)
     assert not page.mark_sent_button.isHidden()
+
+
+def test_the_region_page_adds_reports_only_with_a_region_access(
+    qtbot: QtBot, context: TestContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Received reports are the `region` roles' on a shared base, whichever territory is shown."""
+    held: dict[str, frozenset[AccessLevel] | None] = {"levels": frozenset({AccessLevel.EDITION})}
+    monkeypatch.setattr(context.services.access, "levels", lambda: held["levels"])
+    page = shown(qtbot, RegionPage(context, context.services))
+    adding = (page.add_files_button, page.add_folder_button, page.remove_button)
+    assert all(button.isHidden() for button in adding)
+    assert page.access_note.isVisible() and "niveau « Région »" in page.access_note.text()
+    assert not page.export_button.isHidden()  # the synthesis is written from what is read
+    held["levels"] = frozenset({AccessLevel.REGION})
+    context.set_read_only(READING)  # the window's next territory choice: the page asks again
+    assert not any(button.isHidden() for button in adding)
+    assert not page.access_note.isVisible()
+    held["levels"] = None  # a file base, or the base's owner
+    context.set_read_only(None)
+    assert not any(button.isHidden() for button in adding)
 
 
 def test_the_plan_reads_then_edits_again(qtbot: QtBot, context: TestContext) -> None:

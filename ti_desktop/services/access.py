@@ -67,6 +67,16 @@ class AccessService:
                 return TerritoryRights(level=AccessLevel.LECTURE, owner=False)
             return TerritoryRights(level=AccessLevel(level), owner=False)
 
+    def levels(self) -> frozenset[AccessLevel] | None:
+        """The levels the session holds, over every territory (one query); None: everything is allowed (a file
+        base, the base's owner). What is the base's, not a territory's, follows them: the Annuaire may be
+        changed with an `edition` or `admin` level somewhere, received reports with a `region` one."""
+        with self._sessions() as session:
+            connection = session.connection()
+            if not db_access.has_access_rules(connection) or db_access.is_base_owner(connection):
+                return None
+            return frozenset(AccessLevel(level) for level, _confidential in db_access.my_levels(connection).values())
+
     # -- managing rights ---------------------------------------------------------------------------
     def grant(self, role: str, territory: str, level: str, *, confidential: bool = False) -> AccessEntry:
         """Give `role` the `level` on the territory named `territory` (replacing the one it had)."""

@@ -35,7 +35,7 @@ from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.read_only import Reading
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
-from ti_desktop.services.use_cases import HasAccess, HasActors, HasRoles, HasTerritories, HasViews
+from ti_desktop.services.use_cases import HasAccess, HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
 
 
@@ -101,7 +101,7 @@ class ActorDetail(QStackedWidget):
         self.setCurrentIndex(1)
 
 
-class DirectoryPageServices(HasAccess, HasActors, HasRoles, HasTerritories, HasViews, Protocol):
+class DirectoryPageServices(HasAccess, HasActors, HasRoles, HasViews, Protocol):
     """What DirectoryPage uses."""
 
 
@@ -137,8 +137,8 @@ class DirectoryPage(Page):
     def _follow_access(self, reason: object) -> None:
         """For reading when the role may change no territory of the base (`reason`: the territory shown's)."""
         if isinstance(reason, str):
-            services = self.services
-            if any(services.access.rights(t.id).may_write for t in services.territories.list()):
+            levels = self.services.access.levels()
+            if levels is None or any(level.may_write for level in levels):
                 reason = None
         self.reading.follow(reason)
 
