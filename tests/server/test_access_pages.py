@@ -19,6 +19,7 @@ from ti_desktop.gui.pages.diagnostic import DiagnosticPage
 from ti_desktop.gui.pages.directory import DirectoryPage
 from ti_desktop.gui.pages.meetings import MeetingsPage
 from ti_desktop.gui.pages.plan import PlanPage
+from ti_desktop.gui.pages.region import RegionPage
 from ti_desktop.gui.pages.reports import ReportsPage
 from ti_desktop.gui.pages.territory import TerritoryPage
 from ti_desktop.paths import UserDirs
@@ -152,3 +153,33 @@ def test_read_only_then_editable_in_the_same_window(qtbot: QtBot, controller: Gu
     assert not territory.identity.edits["name"].isReadOnly()
     choose_territory(window, world.demo)  # and back
     assert territory.identity.edits["name"].isReadOnly()
+
+
+def test_the_region_page_adds_reports_for_a_region_role_only(
+    qtbot: QtBot, controller: GuiController, world: World
+) -> None:
+    """Received reports are the `region` roles' (migration 0011): Marie, who edits a territory, reads them."""
+    window = opened_as(controller, world, world.marie)
+    page = window.show_page(RegionPage)
+    assert page is not None
+    assert page.add_files_button.isHidden() and page.add_folder_button.isHidden()
+    assert page.access_note.isVisibleTo(window)
+    controller.close()
+    window = opened_as(controller, world, world.region)
+    page = window.show_page(RegionPage)
+    assert page is not None
+    assert not page.add_files_button.isHidden() and not page.access_note.isVisibleTo(window)
+
+
+def test_the_levels_a_role_holds_over_the_base(world: World) -> None:
+    """What the Annuaire and the Région page follow: the role's levels over every territory, in one query."""
+    from ti_desktop.domain.access import AccessLevel
+
+    assert world.services(world.marie).services.access.levels() == {AccessLevel.EDITION}
+    assert world.services(world.region).services.access.levels() == {AccessLevel.REGION}
+    assert world.services(world.base.owner).services.access.levels() is None  # the owner may do everything
+    jean = world.base.role("jean")
+    owner = world.services(world.base.owner).services.access
+    owner.grant(jean, world.demo, "lecture")
+    owner.grant(jean, OTHER, "edition")
+    assert world.services(jean).services.access.levels() == {AccessLevel.LECTURE, AccessLevel.EDITION}

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.domain.access import AccessLevel
 from ti_desktop.domain.consolidation import (
     AxisTotal,
     ConsolidatedView,
@@ -50,11 +51,12 @@ from ti_desktop.gui.pages.region_models import (
     period_text,
     stored_columns,
 )
+from ti_desktop.gui.read_only import Reading
 from ti_desktop.gui.tables import read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.consolidation import AddOutcome
-from ti_desktop.services.use_cases import HasConsolidation, HasSynthesis
+from ti_desktop.services.use_cases import HasAccess, HasConsolidation, HasSynthesis
 
 FOLDER_KEY = "region/dossier"  # the folder reports were last added from
 EXPORT_KEY = "region/export"  # the folder the synthesis was last written to
@@ -62,7 +64,7 @@ TILES_PER_ROW = 6
 
 
 # -- the use cases the page needs (structural: the consolidation and synthesis services fit) --------------------------
-class RegionPageServices(HasConsolidation, HasSynthesis, Protocol):
+class RegionPageServices(HasAccess, HasConsolidation, HasSynthesis, Protocol):
     """What RegionPage uses."""
 
 
@@ -137,10 +139,32 @@ class RegionPage(Page):
         self.runner.failed.connect(self._on_failed)
         self._job_kind = ""
         self._build()
+        # On a shared base, received reports are the `region` roles' (migration 0011): another role reads them.
+        self.access_note = QLabel(self)
+        self.access_note.setWordWrap(True)
+        set_role(self.access_note, Role.HINT)
+        self.access_note.hide()
+        self.ui.pageLayout.insertWidget(1, self.access_note)
+        self.reading = Reading(self, roots=[self.add_files_button, self.add_folder_button, self.remove_button])
+        context.read_only_changed.connect(self._follow_access)  # a right withdrawn shows at the next choice
+        self._follow_access()
         apply_roles(self)
 
     def title(self) -> str:
         return self.tr("Région")
+
+    def _follow_access(self, *_args: object) -> None:
+        """Adding and removing received reports need a `region` access (or a file base, or the base's owner)."""
+        levels = self.services.access.levels()
+        reason = None
+        if levels is not None and AccessLevel.REGION not in levels:
+            reason = self.tr(
+                "Lecture seule : sur une base partagée, les rapports reçus sont ajoutés et retirés par les rôles "
+                "de niveau « Région ». Un administrateur peut vous accorder ce niveau."
+            )
+        self.reading.follow(reason)
+        self.access_note.setText(reason or "")
+        self.access_note.setVisible(reason is not None)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
