@@ -6,14 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import event
 
 from ti_desktop.services import crud
+from ti_desktop.services.maintenance import OpenDatabase
 
 from .conftest import TODAY, World
 
 
 def test_the_plan_summary_of_more_actions_than_one_query_takes_is_the_same(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    world: World, opened: OpenDatabase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = world.services
     for number in range(7):
@@ -21,14 +23,16 @@ def test_the_plan_summary_of_more_actions_than_one_query_takes_is_the_same(
         for amount in (Decimal(10_000 * (number + 1)), Decimal(2_500)):
             services.funding.create(action_id=action.id, funder_name="Région", amount_requested=amount)
     whole = services.summary.plan_summary(world.territory.id, TODAY)
-    asked: list[int] = []
-    real = crud.fetch_records
+    funding_queries: list[str] = []
 
-    def counting(*args: object, **kwargs: object) -> object:
-        asked.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def count(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "FROM funding_lines" in statement:
+            funding_queries.append(statement)
 
     monkeypatch.setattr(crud, "IDS_PER_QUERY", 3)
-    monkeypatch.setattr(crud, "fetch_records", counting)
-    assert services.summary.plan_summary(world.territory.id, TODAY) == whole
-    assert len(asked) == 3  # 7 actions, 3 ids per query
+    event.listen(opened.database.engine, "before_cursor_execute", count)
+    try:
+        assert services.summary.plan_summary(world.territory.id, TODAY) == whole
+    finally:
+        event.remove(opened.database.engine, "before_cursor_execute", count)
+    assert len(funding_queries) == 3  # 7 actions, 3 ids per query

@@ -391,6 +391,7 @@ class XlsxStream:
         self._zip.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(self._sheets)))
         self._zip.writestr("docProps/core.xml", _core(self._title, self._created))
         self._zip.close()
+        self._release()
 
     def abandon(self) -> None:
         """Stop writing (after an error or a cancellation); the partial file is the caller's to delete."""
@@ -401,6 +402,13 @@ class XlsxStream:
         for sheet in self._spooled_done:
             sheet._stream.close()
         self._zip.close()
+        self._release()
+
+    def _release(self) -> None:
+        """Let go of the sheets (each refers back to the workbook) and the string tables at once: a cycle would
+        keep a national plan's strings until the collector next runs."""
+        self._sheets, self._spooled_done = [], []
+        self._strings, self._string_cells, self._date_cells = {}, {}, {}
 
     def __enter__(self) -> XlsxStream:
         return self

@@ -179,7 +179,7 @@ class _Rows:
 
 class Grid:
     """A data table: its cells, column widths and style commands (`TableStyle` syntax), its first
-    `HEADER_ROWS` rows repeated on every page; measured once, here."""
+    `HEADER_ROWS` rows repeated on every page; measured once, when first laid out."""
 
     def __init__(self, rows: list[list[Any]], widths: Sequence[float], style: TableStyle) -> None:
         self.rows = rows
@@ -208,13 +208,23 @@ class Grid:
                 self.lines.append((op, first_column, last_column, first_row, last_row, command[3], command[4]))
         self._styles_by_commands: dict[tuple[Any, ...], list[_Style]] = {}
         self.row_styles = [self._styles_of(row) for row in range(self.row_count)]
-        self.heights = [self._measure(row) for row in range(self.row_count)]
-        self._below = [0.0]  # the heights of rows [0, n), for long parts' heights
-        for height in self.heights:
-            self._below.append(self._below[-1] + height)
+        self._heights: list[float] | None = None
+        self._below: list[float] = []  # the heights of rows [0, n), for long parts' heights
+
+    @property
+    def heights(self) -> list[float]:
+        """The rows' heights, measured when the layout first needs them: a report's tables are measured one
+        after another as they are laid out, not all at once while the story is built (memory)."""
+        if self._heights is None:
+            self._heights = [self._measure(row) for row in range(self.row_count)]
+            self._below = [0.0]
+            for height in self._heights:
+                self._below.append(self._below[-1] + height)
+        return self._heights
 
     def rows_height(self, start: int, stop: int) -> float:
         """The height of rows [start, stop), near enough for rows more than a page (summed once)."""
+        self.heights  # noqa: B018 (measured first)
         return self._below[stop] - self._below[start]
 
     def _column(self, index: int) -> int:

@@ -45,7 +45,7 @@ from ti_desktop.reports.page import (
     RunningHeader,
     build_pdf,
 )
-from ti_desktop.reports.pdf_data import carry_data
+from ti_desktop.reports.pdf_data import carry_data, prepare_data
 from ti_desktop.reports.styles import (
     ACCENT,
     ALERT,
@@ -461,11 +461,12 @@ def build_story(data: MinutesData, styles: Styles) -> list[Flowable]:
 def build_minutes(data: MinutesData, target: Path | str | BinaryIO, step: Progress | None = None) -> None:
     """Write the minutes to `target` (a path or a binary stream). `step(done, total)` is called after each
     laid-out block; it may raise to stop."""
+    carried = prepare_data(minutes_document(data))  # the minutes carry their data
     story = build_story(data, build_styles())
     build_pdf(
         story,
         target,
         step,
         lambda destination, advance: _MinutesDocument(destination, data, advance),
-        on_save=lambda canvas: carry_data(canvas, minutes_document(data)),  # the minutes carry their data
+        on_save=lambda canvas: carry_data(canvas, carried),
     )

@@ -96,13 +96,18 @@ class NumberedCanvas(Canvas):
         self._page_states: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
+        # The page's operators joined now, as reportlab joins them in the end: a waiting page holds one string,
+        # not thousands of small ones (a long report's memory); the same bytes are written.
+        self._code[:] = ["\n".join(self._code)]
         self._page_states.append(dict(self.__dict__))
         self._startPage()
 
     def save(self) -> None:
-        total = len(self._page_states)
-        for state in self._page_states:
-            self.__dict__.update(state)
+        states, self._page_states = self._page_states, []
+        total = len(states)
+        states.reverse()
+        while states:
+            self.__dict__.update(states.pop())  # a page handed to reportlab is no longer held here
             self.setFont(FAMILY, FOOTER_SIZE)
             self.setFillColor(MUTED)
             self.drawRightString(

@@ -1,7 +1,8 @@
 """Embedding a document's data in a PDF we wrote, as standard attachments (the approach of Factur-X invoices:
 any PDF reader lists them), and naming it in the PDF's metadata: format, schema version and SHA-256.
 
-`carry_data` writes them while reportlab saves the PDF (no second pass over the file); `embed_data` adds them
+`prepare_data` encodes them before the layout and `carry_data` writes them while reportlab saves the PDF (no
+second pass over the file); `embed_data` adds them
 to a finished PDF. Reading them back is `exchange.received_files`' job."""
 
 # mypy: disable-error-code="import-untyped"
@@ -100,28 +101,59 @@ class _InfoWithData(PDFInfo):  # type: ignore[misc]
         return formatted
 
 
-def carry_data(canvas: Canvas, document: SealedDocument, extra: Sequence[Attachment] = ()) -> None:
-    """Have `canvas` write `document` (as `<format>.json`, the data the PDF shows) and `extra` as attachments,
-    and the metadata that names the data, when it saves: call it before `canvas.save()`."""
-    pdf = canvas._doc
+@dataclass(frozen=True, slots=True)
+class _CarriedFile:
+    name: str
+    description: str
+    relationship: str  # Data (what the PDF shows) or Supplement
+    stream: _EmbeddedFile
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedData:
+    """A document's data and extra files ready to be carried by a PDF: encoded and compressed once, before the
+    layout, so that a long report does not hold its data's objects while its pages wait to be written."""
+
+    files: tuple[_CarriedFile, ...]
+    metadata: dict[str, str]
+
+
+def prepare_data(document: SealedDocument, extra: Sequence[Attachment] = ()) -> CarriedData:
+    """`document` (as `<format>.json`, the data the PDF shows) and `extra`, for `carry_data`."""
     main = _main_attachment(document)
+    files = tuple(
+        _CarriedFile(
+            attachment.name,
+            attachment.description,
+            "Data" if attachment is main else "Supplement",
+            _EmbeddedFile(attachment),
+        )
+        for attachment in sorted((main, *extra), key=lambda attachment: attachment.name)  # a name tree is sorted
+    )
+    return CarriedData(files, _metadata(document))
+
+
+def carry_data(canvas: Canvas, carried: CarriedData) -> None:
+    """Have `canvas` write the `carried` attachments, and the metadata that names the data, when it saves: call
+    it before `canvas.save()`."""
+    pdf = canvas._doc
     names: list[Any] = []
-    for attachment in sorted((main, *extra), key=lambda attachment: attachment.name):  # a name tree is sorted
+    for file in carried.files:
         spec = PDFDictionary(
             {
                 "Type": PDFName("Filespec"),
-                "F": PDFString(attachment.name),
-                "UF": PDFString(attachment.name),
-                "EF": PDFDictionary({"F": pdf.Reference(_EmbeddedFile(attachment))}),
-                "Desc": PDFString(attachment.description),
-                "AFRelationship": PDFName("Data" if attachment is main else "Supplement"),
+                "F": PDFString(file.name),
+                "UF": PDFString(file.name),
+                "EF": PDFDictionary({"F": pdf.Reference(file.stream)}),
+                "Desc": PDFString(file.description),
+                "AFRelationship": PDFName(file.relationship),
             }
         )
-        names += [PDFString(attachment.name), pdf.Reference(spec)]
+        names += [PDFString(file.name), pdf.Reference(spec)]
     pdf.Catalog.Names = PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(names)})})
     info = _InfoWithData()
     info.__dict__.update(pdf.info.__dict__)
-    info.extra = _metadata(document)
+    info.extra = dict(carried.metadata)
     pdf.info = info
 
 

@@ -39,7 +39,7 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.page import DocumentInfo, PagedDocument, RunningHeader, build_pdf
-from ti_desktop.reports.pdf_data import carry_data
+from ti_desktop.reports.pdf_data import carry_data, prepare_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
 from ti_desktop.reports.styles import ALERT, Styles, build_styles, safe, unbreakable
@@ -434,6 +434,7 @@ def build_regional_synthesis(
 ) -> None:
     """Write the synthesis of `view` to `target`, with `document` (its data) attached. `step(done, total)` is
     called after each laid-out block; it may raise to stop."""
+    carried = prepare_data(document)
     styles = build_styles()
     story = build_story(view, styles)
     app_version = str(document.data.get("app_version", ""))
@@ -442,5 +443,5 @@ def build_regional_synthesis(
         target,
         step,
         lambda destination, advance: SynthesisDocument(destination, view, app_version, advance),
-        on_save=lambda canvas: carry_data(canvas, document),
+        on_save=lambda canvas: carry_data(canvas, carried),
     )

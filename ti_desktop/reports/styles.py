@@ -114,26 +114,38 @@ class CellText(Flowable):
     at spaces as the Paragraph would break it (`lines`) and drawn line by line; anything else (line breaks,
     a word longer than the column…) is a Paragraph."""
 
-    # A report builds tens of thousands of cells: what `Flowable.__init__` sets and the state of a cell not
-    # measured yet are class attributes, a cell sets only what it changes.
-    width = 0.0
-    height = 0.0
+    # A report builds tens of thousands of cells: a cell's own state is in slots (no per-cell dictionary, a
+    # third of a long report's memory); what `Flowable.__init__` would set are class attributes.
+    __slots__ = (
+        "_lines",
+        "_lines_at",
+        "_paragraph",
+        "_text_width",
+        "_wrapped_at",
+        "_wrapped_size",
+        "height",
+        "style",
+        "text",
+        "width",
+    )
     wrapped = 0
     hAlign = "LEFT"
     vAlign = "BOTTOM"
     _traceInfo = None
     _showBoundary = None
     encoding = None
-    _paragraph: Paragraph | None = None
-    _text_width = -1.0
-    _wrapped_at: float | None = None
-    _wrapped_size: tuple[float, float] = (0.0, 0.0)
-    _lines_at: float | None = None
-    _lines: list[tuple[float, str]] | None = None
 
     def __init__(self, text: str | None, style: ParagraphStyle) -> None:
         self.text = unbreakable(text or "")
         self.style = style
+        self.width = 0.0
+        self.height = 0.0
+        self._paragraph: Paragraph | None = None
+        self._text_width = -1.0
+        self._wrapped_at: float | None = None
+        self._wrapped_size: tuple[float, float] = (0.0, 0.0)
+        self._lines_at: float | None = None
+        self._lines: list[tuple[float, str]] | None = None
 
     def _measured(self) -> float:
         """The text's width on one line; infinite when it is not plain (what a Paragraph would collapse,

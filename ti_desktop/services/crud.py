@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import inspect, select, update
+from sqlalchemy import bindparam, inspect, select, update
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -47,10 +48,17 @@ def to_record(row: Base, record_type: type[RecordT]) -> RecordT:
 def fetch_records(
     session: Session, model: type[Base], record_type: type[RecordT], *conditions: Any, order_by: tuple[Any, ...] = ()
 ) -> builtins.list[RecordT]:
-    """Records straight from table rows (no ORM objects): what lists of thousands of rows need."""
+    """Records straight from table rows (no ORM objects): what lists of thousands of rows need. The columns are
+    selected in the record's field order and the rows fetched at once: each record is built from its tuple."""
     table = model.__table__
-    statement = select(table).where(*conditions).order_by(*order_by)
-    return [record_type(**row._mapping) for row in session.execute(statement)]
+    statement = select(*(table.c[name] for name in field_names(record_type))).where(*conditions).order_by(*order_by)
+    return [record_type(*row) for row in session.execute(statement).all()]
+
+
+@functools.cache
+def field_names(record_type: type) -> tuple[str, ...]:
+    """A record's field names in order (they mirror its table's columns)."""
+    return tuple(field.name for field in dataclasses.fields(record_type))
 
 
 # Ids per query of `fetch_records_in`: under every engine's limit on bound parameters (SQLite's oldest builds
@@ -64,10 +72,16 @@ def fetch_records_in(
     """`fetch_records` of the rows whose `column` is in `ids`, queried `IDS_PER_QUERY` ids at a time (each
     chunk in `order`)."""
     id_list = list(ids)
+    table = model.__table__
+    statement = (
+        select(*(table.c[name] for name in field_names(record_type)))
+        .where(column.in_(bindparam("ids", expanding=True)))  # compiled once, the ids given at each run
+        .order_by(order)
+    )
     rows: builtins.list[RecordT] = []
     for start in range(0, len(id_list), IDS_PER_QUERY):
-        chunk = column.in_(id_list[start : start + IDS_PER_QUERY])
-        rows += fetch_records(session, model, record_type, chunk, order_by=(order,))
+        chunk = id_list[start : start + IDS_PER_QUERY]
+        rows += [record_type(*row) for row in session.execute(statement, {"ids": chunk}).all()]
     return rows
 
 

@@ -23,7 +23,7 @@ from ti_desktop.reports.page import (
     RunningHeader,
     build_pdf,
 )
-from ti_desktop.reports.pdf_data import Attachment, carry_data
+from ti_desktop.reports.pdf_data import Attachment, carry_data, prepare_data
 from ti_desktop.reports.progress.annex import annex
 from ti_desktop.reports.progress.axes import axis_part
 from ti_desktop.reports.progress.common import LAYOUT, empty, heading
@@ -108,6 +108,7 @@ def build_progress_report(
     """Write the report to `target` (a path or a binary stream) in one layout pass, carrying its data
     (`report_document`) and the `extra` attachments. `step(done, total)` is called after each laid-out block;
     it may raise to stop."""
+    carried = prepare_data(report_document(data), extra)  # before the layout: the pages then wait lighter
     styles = build_styles()
     story = build_story(data, styles)
     pagination = Pagination()
@@ -119,5 +120,5 @@ def build_progress_report(
         step,
         lambda destination, advance: ReportDocument(destination, data, advance, pagination),
         on_save_page=pagination.draw_numbers,
-        on_save=lambda canvas: carry_data(canvas, report_document(data), extra),
+        on_save=lambda canvas: carry_data(canvas, carried),
     )
