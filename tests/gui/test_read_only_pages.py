@@ -12,6 +12,7 @@ from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -128,9 +129,14 @@ def test_the_territory_page_reads_then_edits_again(qtbot: QtBot, context: TestCo
     page = shown(qtbot, TerritoryPage(context, context.services))
     editable_before = taking_input(page)
     assert "nameEdit" in editable_before and "addButton" in editable_before
+    name = page.identity.edits["name"]
+    editable_background = name.palette().color(QPalette.ColorRole.Base)
     context.set_read_only(READING)
     assert taking_input(page) == []
-    assert page.identity.edits["name"].text() == context.services.territories.get(context.territory_id or 0).name
+    assert name.text() == context.services.territories.get(context.territory_id or 0).name
+    # It looks like a field that takes no input: the background of the table's alternate rows.
+    assert name.palette().color(QPalette.ColorRole.Base) == name.palette().color(QPalette.ColorRole.AlternateBase)
+    assert name.palette().color(QPalette.ColorRole.Base) != editable_background
     assert page.custom_fields_button.isHidden()
     # An intercommunalité double-clicked shows its detail for reading.
     page.epcis.view.selectRow(0)
@@ -138,6 +144,7 @@ def test_the_territory_page_reads_then_edits_again(qtbot: QtBot, context: TestCo
     assert_shown_for_reading(open_dialog(page))
     context.set_read_only(None)  # an editable territory chosen in the same window
     assert taking_input(page) == editable_before
+    assert name.palette().color(QPalette.ColorRole.Base) == editable_background
 
 
 def test_the_diagnostic_reads_then_edits_again(qtbot: QtBot, context: TestContext) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -60,6 +60,7 @@ class Reading(QObject):
         self._switches = list(switches)
         self.reason: str | None = None
         self._texts: dict[QWidget, bool] = {}  # widget → was read-only
+        self._palettes: dict[QWidget, QPalette | None] = {}  # widget → its own palette (None: inherited)
         self._choices: dict[QWidget, bool] = {}  # widget → was enabled
         self._hidden: list[QWidget] = []  # the buttons this hid
         self._views: dict[QAbstractItemView, QAbstractItemView.EditTrigger] = {}
@@ -101,6 +102,7 @@ class Reading(QObject):
             if isinstance(widget, Text):
                 if widget not in self._texts:
                     self._texts[widget] = widget.isReadOnly()
+                    self._palettes[widget] = _greyed(widget)
                 widget.setReadOnly(True)
             elif isinstance(widget, Choice):
                 if widget not in self._choices:
@@ -127,6 +129,8 @@ class Reading(QObject):
         for widget, was_read_only in self._texts.items():
             if shiboken6.isValid(widget):
                 widget.setReadOnly(was_read_only)  # type: ignore[attr-defined]
+                own = self._palettes.get(widget)
+                widget.setPalette(own if own is not None else QPalette())  # an empty palette: inherited again
         for widget, was_enabled in self._choices.items():
             if shiboken6.isValid(widget):
                 widget.setEnabled(was_enabled)
@@ -142,10 +146,21 @@ class Reading(QObject):
         for switch in self._switches:
             switch(True)
         self._texts.clear()
+        self._palettes.clear()
         self._choices.clear()
         self._hidden.clear()
         self._views.clear()
         self._action_states.clear()
+
+
+def _greyed(widget: QWidget) -> QPalette | None:
+    """Give a text field the background of a field that takes no input (the theme's alternate rows), so that it
+    reads as disabled while its text stays selectable; returns the palette it had set, None if it inherited one."""
+    own = QPalette(widget.palette()) if widget.testAttribute(Qt.WidgetAttribute.WA_SetPalette) else None
+    palette = QPalette(widget.palette())
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.AlternateBase))
+    widget.setPalette(palette)
+    return own
 
 
 def follow_access(context: AppContext, reading: Reading) -> Reading:
