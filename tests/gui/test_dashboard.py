@@ -209,7 +209,7 @@ def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: TestCon
 def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
-    pending = services.summary.pending_decisions(tid(context))
+    pending = [row.decision for row in services.steering.pending_decisions(tid(context))]
     view = page.decisions_section.view
     assert header(view)[:3] == ["Décision", "Échéance", "Responsable"]
     assert column(view, 0) == [decision.text for decision in pending]

@@ -54,6 +54,7 @@ from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, 
 
 if TYPE_CHECKING:  # QtCharts is loaded only when the chart is built, after the figures show
     from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
+    from ti_desktop.services.meetings import DecisionRow as PendingDecision
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
@@ -546,7 +547,8 @@ class DashboardPage(Page):
         # Figures summed by the database: the cost follows the screen, not the size of the plan.
         figures = services.summary.figures(tid, today)
         self._show_figures(figures.summary)
-        self._show_pending_decisions(tid)
+        pending = services.steering.pending_decisions(tid)  # by due date, undated last
+        self._show_pending_decisions(pending)
         self._chart_data = (services.axes.available_to(tid), figures.counts_by_axis)
         if self._chart is not None:
             self._chart.set_data(*self._chart_data)
@@ -555,7 +557,6 @@ class DashboardPage(Page):
         upcoming = services.summary.first_milestones_due(
             tid, today, LIST_SHOWN, overdue=False, horizon_days=HORIZON_DAYS
         )
-        decisions = services.summary.pending_decisions(tid)
         changes = services.history.recent(tid, RECENT_CHANGES)
         # Meetings are logged as "#id": their kind and date say more.
         meetings = {
@@ -565,7 +566,7 @@ class DashboardPage(Page):
         record_name = record_namer({"meeting": meetings})
         # Name only the actions these lines refer to: every id a line asks a name for (whatever its kind;
         # the resolver looks actions up only for the fields naming one), the decisions' actions.
-        asked: set[int] = {decision.action_id for decision in decisions if decision.action_id is not None}
+        asked: set[int] = {row.decision.action_id for row in pending if row.decision.action_id is not None}
 
         def asking(_field: str, record_id: int) -> str | None:
             asked.add(record_id)
@@ -575,19 +576,12 @@ class DashboardPage(Page):
             change_line(change, resolve=asking, record_name=record_name, translate=qt_translate)
         names = plan_names(services, tid, actions=[])
         names["action"] = codes = services.summary.action_names(tid, asked)
-        actors = names["actor"]
         self.late_model.set_records(late.shown)
         self.overdue_model.set_records(overdue.shown)
         self.upcoming_model.set_records(upcoming.shown)
+        # The register's rows name the owner and the action (its code, else its title; None outside the territory).
         self.decisions_model.set_records(
-            [
-                DecisionRow(
-                    decision,
-                    (actors.get(decision.owner_actor_id) if decision.owner_actor_id else None) or "—",
-                    codes.get(decision.action_id) if decision.action_id else None,
-                )
-                for decision in decisions
-            ]
+            [DecisionRow(row.decision, row.owner_name or "—", row.action_code or row.action_title) for row in pending]
         )
         resolve = reference_resolver(names)
         self.changes_model.set_records(
@@ -652,10 +646,10 @@ class DashboardPage(Page):
         """The line saying a total's TTC part (« dont 250 000 € TTC »), empty when it is all HT."""
         return format_ttc_part(ttc) + "\n" if ttc else ""
 
-    def _show_pending_decisions(self, territory_id: int) -> None:
-        """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""
+    def _show_pending_decisions(self, pending: Sequence[PendingDecision]) -> None:
+        """The count of decisions still to do (`pending`, by due date), the overdue ones, the first few in the
+        tooltip."""
         today = self.context.today
-        pending = self.services.steering.pending_decisions(territory_id)  # by due date, undated last
         overdue = [row for row in pending if row.is_overdue(today)]
         notes = []
         if overdue:
