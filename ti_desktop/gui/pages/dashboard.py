@@ -3,7 +3,7 @@ pending decisions and the latest changes. Every figure opens the plan filtered o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -95,6 +95,32 @@ class ChangeRow:
     who: str
     what: str
     action_id: int | None  # None when the action no longer exists
+
+
+class NamesWhenAsked(Mapping[str, Mapping[int, str]]):
+    """Names by kind of record (`plan_names`), `given` ones first; the others read, every kind at once, only when
+    one is first asked for: the latest changes seldom name an actor, an axis or a custom field."""
+
+    def __init__(
+        self, given: Mapping[str, Mapping[int, str]], read: Callable[[], Mapping[str, Mapping[int, str]]]
+    ) -> None:
+        self._given = given
+        self._read = read
+        self._every: Mapping[str, Mapping[int, str]] | None = None
+
+    def _all(self) -> Mapping[str, Mapping[int, str]]:
+        if self._every is None:
+            self._every = {**self._read(), **self._given}
+        return self._every
+
+    def __getitem__(self, kind: str) -> Mapping[int, str]:
+        return self._given[kind] if kind in self._given else self._all()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 # -- widgets -----------------------------------------------------------------------------------------------------------
@@ -574,8 +600,8 @@ class DashboardPage(Page):
 
         for change in changes:
             change_line(change, resolve=asking, record_name=record_name, translate=qt_translate)
-        names = plan_names(services, tid, actions=[])
-        names["action"] = codes = services.summary.action_names(tid, asked)
+        codes = services.summary.action_names(tid, asked)
+        names = NamesWhenAsked({"action": codes}, lambda: plan_names(services, tid, actions=[]))
         self.late_model.set_records(late.shown)
         self.overdue_model.set_records(overdue.shown)
         self.upcoming_model.set_records(upcoming.shown)
