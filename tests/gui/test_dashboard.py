@@ -441,6 +441,20 @@ def test_long_lists_show_their_first_rows_and_count_the_others(
     assert not page.late_section.more_label.isVisible()
 
 
+def test_a_list_s_columns_widen_to_a_longer_text_after_an_edit(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    view = page.late_section.view
+    first = services.actions.get(view.model().index(0, 0).data(ACTION_ID_ROLE))
+    width = view.columnWidth(0)
+    code = "TRES-LONG-CODE-0001"  # at most 20 characters
+    context.editor.update(services.actions, first.id, "code", code=code)
+    assert code in column(view, 0)
+    # The whole code shows in its column: wider than before, at least as wide as the text.
+    assert view.columnWidth(0) > width
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(code)
+
+
 def test_a_national_plan_gets_at_most_about_ten_round_ticks() -> None:
     from ti_desktop.gui.pages.dashboard_chart import tick_interval
 

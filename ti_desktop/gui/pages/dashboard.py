@@ -228,8 +228,11 @@ class ListSection(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each column as wide as its header and first rows, measured once per reload (refresh): in ResizeToContents
+        # mode Qt measured them again at every layout pass of the page's first show (four times a reload).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setResizeContentsPrecision(100)  # size columns on the first rows: long lists stay instant
+        self._fitted = [position for position, column in enumerate(model.columns) if not column.stretch]
         for position, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
@@ -250,6 +253,8 @@ class ListSection(QWidget):
         self.heading.setText(f"{self._title} ({count})")
         self.empty_label.setVisible(count == 0)
         self.view.setVisible(count > 0)
+        for position in self._fitted:
+            self.view.resizeColumnToContents(position)
         left_out = count - rows
         self.more_label.setText(self.tr("… et {0} autre(s), à voir dans le plan").format(format_number(left_out)))
         self.more_label.setVisible(left_out > 0)
