@@ -9,7 +9,7 @@ from sqlalchemy import select, text
 
 from ti_desktop.db import models
 from ti_desktop.db.database import Database
-from ti_desktop.db.engine import BUSY_TIMEOUT_MS, create_sqlite_engine
+from ti_desktop.db.engine import BUSY_TIMEOUT_MS, CACHE_KIB, create_sqlite_engine
 
 from .conftest import add_action, add_territory, create_plan, make_fresh_database, raw_rows, sidecar_files
 
@@ -36,6 +36,11 @@ def test_busy_timeout_is_set(db: Database) -> None:
     assert isinstance(timeout, int)
     assert timeout > 0
     assert timeout == BUSY_TIMEOUT_MS
+
+
+def test_each_connection_caches_16_mib_of_pages(db: Database) -> None:
+    # Negative: a size in KiB (SQLite's default is 2 MiB, too small for the dashboard's sums over a national plan).
+    assert pragma(db, "cache_size") == -CACHE_KIB == -16 * 1024
 
 
 def test_pragmas_hold_on_every_pooled_connection(db: Database) -> None:

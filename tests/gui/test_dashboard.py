@@ -209,7 +209,7 @@ def test_milestone_lists_and_opening_their_action(qtbot: QtBot, context: TestCon
 def test_pending_decisions_show_their_owner_by_name(qtbot: QtBot, context: TestContext) -> None:
     page = make_page(qtbot, context)
     services = context.services
-    pending = services.summary.pending_decisions(tid(context))
+    pending = [row.decision for row in services.steering.pending_decisions(tid(context))]
     view = page.decisions_section.view
     assert header(view)[:3] == ["Décision", "Échéance", "Responsable"]
     assert column(view, 0) == [decision.text for decision in pending]
@@ -439,6 +439,20 @@ def test_long_lists_show_their_first_rows_and_count_the_others(
     page.reload()
     assert column(page.late_section.view, 0) == [action.code for action in late]
     assert not page.late_section.more_label.isVisible()
+
+
+def test_a_list_s_columns_widen_to_a_longer_text_after_an_edit(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    services = context.services
+    view = page.late_section.view
+    first = services.actions.get(view.model().index(0, 0).data(ACTION_ID_ROLE))
+    width = view.columnWidth(0)
+    code = "TRES-LONG-CODE-0001"  # at most 20 characters
+    context.editor.update(services.actions, first.id, "code", code=code)
+    assert code in column(view, 0)
+    # The whole code shows in its column: wider than before, at least as wide as the text.
+    assert view.columnWidth(0) > width
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance(code)
 
 
 def test_a_national_plan_gets_at_most_about_ten_round_ticks() -> None:

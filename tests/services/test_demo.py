@@ -65,7 +65,7 @@ def test_demo_has_everything_a_first_time_user_should_see(demo: Services) -> Non
     assert len(meetings) == 2 and all(m.held_on < TODAY for m in meetings)
     decisions = [d for m in meetings for d in demo.decisions.list(meeting_id=m.id)]
     assert len(decisions) >= 5
-    assert demo.summary.pending_decisions(tid)
+    assert demo.steering.pending_decisions(tid)
 
 
 def test_demo_figures_are_consistent(demo: Services) -> None:

@@ -4,8 +4,8 @@ The database refuses bad rows by itself: foreign keys, CHECK constraints on amou
 order and enumeration codes, uniqueness of codes. Money columns hold integer cents (`Money`).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: the `Mapped[...]` annotations are then objects, which the
+# declarative mapping reads as they are, instead of strings it evaluates one by one (start-up time).
 import datetime as dt
 from decimal import Decimal
 from enum import Enum

@@ -12,11 +12,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 from ti_desktop.db import models
 from ti_desktop.domain import summaries
-from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.records import (
     ActionRecord,
     ChangeLogRecord,
-    DecisionRecord,
     FundingLineRecord,
     MilestoneRecord,
 )
@@ -260,16 +258,6 @@ class SummaryService:
             .order_by(models.Milestone.due_on, models.Milestone.id)
         )
         return statement, condition
-
-    def pending_decisions(self, territory_id: int) -> list[DecisionRecord]:
-        statement = (
-            select(models.Decision)
-            .join(models.Meeting, models.Meeting.id == models.Decision.meeting_id)
-            .where(models.Meeting.territory_id == territory_id, models.Decision.state == DecisionState.A_FAIRE.value)
-            .order_by(models.Decision.due_on.is_(None), models.Decision.due_on, models.Decision.id)
-        )
-        with self._sessions() as session:
-            return [to_record(row, DecisionRecord) for row in session.scalars(statement)]
 
 
 class HistoryService:

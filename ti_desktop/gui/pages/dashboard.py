@@ -3,7 +3,7 @@ pending decisions and the latest changes. Every figure opens the plan filtered o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -54,6 +54,7 @@ from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, 
 
 if TYPE_CHECKING:  # QtCharts is loaded only when the chart is built, after the figures show
     from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart
+    from ti_desktop.services.meetings import DecisionRow as PendingDecision
 
 RowT = TypeVar("RowT")
 Index = QModelIndex | QPersistentModelIndex
@@ -94,6 +95,32 @@ class ChangeRow:
     who: str
     what: str
     action_id: int | None  # None when the action no longer exists
+
+
+class NamesWhenAsked(Mapping[str, Mapping[int, str]]):
+    """Names by kind of record (`plan_names`), `given` ones first; the others read, every kind at once, only when
+    one is first asked for: the latest changes seldom name an actor, an axis or a custom field."""
+
+    def __init__(
+        self, given: Mapping[str, Mapping[int, str]], read: Callable[[], Mapping[str, Mapping[int, str]]]
+    ) -> None:
+        self._given = given
+        self._read = read
+        self._every: Mapping[str, Mapping[int, str]] | None = None
+
+    def _all(self) -> Mapping[str, Mapping[int, str]]:
+        if self._every is None:
+            self._every = {**self._read(), **self._given}
+        return self._every
+
+    def __getitem__(self, kind: str) -> Mapping[int, str]:
+        return self._given[kind] if kind in self._given else self._all()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 # -- widgets -----------------------------------------------------------------------------------------------------------
@@ -201,8 +228,11 @@ class ListSection(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Each column as wide as its header and first rows, measured once per reload (refresh): in ResizeToContents
+        # mode Qt measured them again at every layout pass of the page's first show (four times a reload).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setResizeContentsPrecision(100)  # size columns on the first rows: long lists stay instant
+        self._fitted = [position for position, column in enumerate(model.columns) if not column.stretch]
         for position, column in enumerate(model.columns):
             if column.stretch:
                 header.setSectionResizeMode(position, QHeaderView.ResizeMode.Stretch)
@@ -223,6 +253,8 @@ class ListSection(QWidget):
         self.heading.setText(f"{self._title} ({count})")
         self.empty_label.setVisible(count == 0)
         self.view.setVisible(count > 0)
+        for position in self._fitted:
+            self.view.resizeColumnToContents(position)
         left_out = count - rows
         self.more_label.setText(self.tr("… et {0} autre(s), à voir dans le plan").format(format_number(left_out)))
         self.more_label.setVisible(left_out > 0)
@@ -546,7 +578,8 @@ class DashboardPage(Page):
         # Figures summed by the database: the cost follows the screen, not the size of the plan.
         figures = services.summary.figures(tid, today)
         self._show_figures(figures.summary)
-        self._show_pending_decisions(tid)
+        pending = services.steering.pending_decisions(tid)  # by due date, undated last
+        self._show_pending_decisions(pending)
         self._chart_data = (services.axes.available_to(tid), figures.counts_by_axis)
         if self._chart is not None:
             self._chart.set_data(*self._chart_data)
@@ -555,7 +588,6 @@ class DashboardPage(Page):
         upcoming = services.summary.first_milestones_due(
             tid, today, LIST_SHOWN, overdue=False, horizon_days=HORIZON_DAYS
         )
-        decisions = services.summary.pending_decisions(tid)
         changes = services.history.recent(tid, RECENT_CHANGES)
         # Meetings are logged as "#id": their kind and date say more.
         meetings = {
@@ -565,7 +597,7 @@ class DashboardPage(Page):
         record_name = record_namer({"meeting": meetings})
         # Name only the actions these lines refer to: every id a line asks a name for (whatever its kind;
         # the resolver looks actions up only for the fields naming one), the decisions' actions.
-        asked: set[int] = {decision.action_id for decision in decisions if decision.action_id is not None}
+        asked: set[int] = {row.decision.action_id for row in pending if row.decision.action_id is not None}
 
         def asking(_field: str, record_id: int) -> str | None:
             asked.add(record_id)
@@ -573,21 +605,14 @@ class DashboardPage(Page):
 
         for change in changes:
             change_line(change, resolve=asking, record_name=record_name, translate=qt_translate)
-        names = plan_names(services, tid, actions=[])
-        names["action"] = codes = services.summary.action_names(tid, asked)
-        actors = names["actor"]
+        codes = services.summary.action_names(tid, asked)
+        names = NamesWhenAsked({"action": codes}, lambda: plan_names(services, tid, actions=[]))
         self.late_model.set_records(late.shown)
         self.overdue_model.set_records(overdue.shown)
         self.upcoming_model.set_records(upcoming.shown)
+        # The register's rows name the owner and the action (its code, else its title; None outside the territory).
         self.decisions_model.set_records(
-            [
-                DecisionRow(
-                    decision,
-                    (actors.get(decision.owner_actor_id) if decision.owner_actor_id else None) or "—",
-                    codes.get(decision.action_id) if decision.action_id else None,
-                )
-                for decision in decisions
-            ]
+            [DecisionRow(row.decision, row.owner_name or "—", row.action_code or row.action_title) for row in pending]
         )
         resolve = reference_resolver(names)
         self.changes_model.set_records(
@@ -652,10 +677,10 @@ class DashboardPage(Page):
         """The line saying a total's TTC part (« dont 250 000 € TTC »), empty when it is all HT."""
         return format_ttc_part(ttc) + "\n" if ttc else ""
 
-    def _show_pending_decisions(self, territory_id: int) -> None:
-        """The count of decisions still to do, the overdue ones, and the first few in the tooltip."""
+    def _show_pending_decisions(self, pending: Sequence[PendingDecision]) -> None:
+        """The count of decisions still to do (`pending`, by due date), the overdue ones, the first few in the
+        tooltip."""
         today = self.context.today
-        pending = self.services.steering.pending_decisions(territory_id)  # by due date, undated last
         overdue = [row for row in pending if row.is_overdue(today)]
         notes = []
         if overdue:
