@@ -255,6 +255,13 @@ class PlanTreeModel(QAbstractItemModel):
             return  # the page reads it and hands the snapshot to `show`; the tree shows the previous one until then
         self.show(read())
 
+    def drop_read(self) -> None:
+        """The read asked for will not be shown (the user typed on): the snapshot shown stays, and asking for its
+        filter again changes nothing, while any other filter is read."""
+        self._generation += 1
+        if self._view is not None:
+            self._filter = self._view[0]
+
     def is_current(self, snapshot: PlanSnapshot) -> bool:
         """Is this the answer to the last read asked for?"""
         return snapshot.generation == self._generation

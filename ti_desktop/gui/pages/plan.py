@@ -177,6 +177,7 @@ class PlanPage(Page):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._update_filter)
         self.search.textChanged.connect(self.search_timer.start)
+        self.search.textChanged.connect(self._typed)
         for combo in (
             self.axis_filter,
             self.status_filter,
@@ -367,6 +368,12 @@ class PlanPage(Page):
         self._searches.start(job)
         self._busy_timer.start()
         return True
+
+    def _typed(self) -> None:
+        """A key typed while a search runs: the user no longer wants that one (the pause to come starts another)."""
+        if self._searches.is_running():
+            self._stop_search()
+            self.model.drop_read()
 
     def _stop_search(self) -> None:
         if self._interruption is not None:
