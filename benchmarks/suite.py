@@ -412,6 +412,14 @@ def concurrent(size: int | None, runs: int, context: Context) -> list[Result]:
     return bench_concurrent.rows(context.server, 10_000, 10.0, context.work)
 
 
+def shared(size: int | None, runs: int, context: Context) -> list[Result]:
+    """bench_shared.py: the window on PostgreSQL as the owner and as edition roles ($TI_DESKTOP_BENCH_PG_URL)."""
+    assert size is not None
+    import bench_shared
+
+    return bench_shared.measure(size, runs, context.work, context.seed, context.cache)
+
+
 @dataclass(frozen=True)
 class Benchmark:
     name: str
@@ -450,6 +458,7 @@ BENCHMARKS = (
     Benchmark("import", importing, once),
     Benchmark("consolidation", consolidation, once),
     Benchmark("concurrent", concurrent, once),
+    Benchmark("shared", shared, at_each(), slow_at_100k=True),
 )
 
 
