@@ -69,7 +69,7 @@ def server_reachable(url: str) -> str | None:
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-    except Exception as error:  # noqa: BLE001 - any reason: the rows say it
+    except Exception as error:
         return f"serveur injoignable ({type(error).__name__})"
     finally:
         engine.dispose()

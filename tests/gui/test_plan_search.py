@@ -3,6 +3,7 @@ supersedes an older one (only the newer result is ever shown), a failure reaches
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -87,11 +88,13 @@ def test_the_window_keeps_answering_while_a_long_search_runs(
     qtbot.waitUntil(page.busy_label.isVisible)
     qtbot.keyClicks(page.search, "s")  # typing goes on: the field takes the key at once
     assert page.search.text() == "friches"
-    qtbot.waitUntil(lambda: page.count_label.text() == count_text(page, expected_count(context, "friches")), timeout=8000)
+    qtbot.waitUntil(
+        lambda: page.count_label.text() == count_text(page, expected_count(context, "friches")), timeout=8000
+    )
     clock.stop()
     start, end = running[-1]  # the search of « friches » (the one of « friche » stopped when « s » was typed)
     during = [tick for tick in ticks if start <= tick <= end]
-    gaps = [later - earlier for earlier, later in zip(during, during[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(during)]
     assert len(during) > 30 and max(gaps) < 0.1  # the event loop never stopped for a tenth of a second
     assert not page.busy_label.isVisible()
 
@@ -155,7 +158,9 @@ def test_a_list_filter_chosen_during_a_search_wins_over_it(
     page.search.blockSignals(False)
     page.late_only.setChecked(True)  # no words: read at once, the search under way dropped
     late = len(
-        context.services.actions.find(ActionFilter(territory_id=context.territory_id or 0, late_only=True, today=context.today))
+        context.services.actions.find(
+            ActionFilter(territory_id=context.territory_id or 0, late_only=True, today=context.today)
+        )
     )
     assert page.count_label.text() == count_text(page, late) and not page.busy_label.isVisible()
     release.set()

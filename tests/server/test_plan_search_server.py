@@ -42,7 +42,9 @@ def slow_searches(server_url: str) -> int:
         with engine.connect() as connection:
             return int(
                 connection.execute(
-                    text("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(120)%'")
+                    text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(120)%'"
+                    )
                 ).scalar_one()
                 - 1  # this very query
             )
@@ -78,7 +80,9 @@ def test_a_superseded_search_stops_on_the_server(
     page.search.setText("atelier")
     wanted = services.actions.find(ActionFilter(territory_id=context.territory_id or 0, text="atelier"))
     assert wanted
-    qtbot.waitUntil(lambda: page.count_label.text() == f"{len(wanted)} action(s) affichée(s) sur {total}", timeout=10_000)
+    qtbot.waitUntil(
+        lambda: page.count_label.text() == f"{len(wanted)} action(s) affichée(s) sur {total}", timeout=10_000
+    )
     assert slow_searches(server_url) == 0  # cancelled: the server no longer runs it
     assert sorted(page.model.matching_action_ids()) == sorted(a.id for a in wanted)
     assert not page.busy_label.isVisible() and page.message.text() == ""

@@ -57,7 +57,7 @@ def test_a_stopped_plan_count_stops_in_the_database_and_raises_cancelled(
     def count() -> None:
         try:
             outcome.append(world.services.views.plan_counts(wanted, interruption))
-        except BaseException as error:  # noqa: BLE001 - handed to the test thread
+        except BaseException as error:
             outcome.append(error)
 
     worker = threading.Thread(target=count)
@@ -95,7 +95,9 @@ def test_a_reading_stopped_before_it_starts_raises_cancelled_at_once(world: Worl
 def test_an_interruption_after_the_reading_changes_nothing(world: World) -> None:
     world.action("Friche de la gare")
     interruption = Interruption()
-    counts = world.services.views.plan_counts(ActionFilter(territory_id=world.territory.id, text="friche"), interruption)
+    counts = world.services.views.plan_counts(
+        ActionFilter(territory_id=world.territory.id, text="friche"), interruption
+    )
     interruption.stop()  # the reading is over: nothing to stop, nothing raised
     assert counts.matching == 1
     again = world.services.views.plan_counts(ActionFilter(territory_id=world.territory.id, text="gare"))

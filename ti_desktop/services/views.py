@@ -25,8 +25,8 @@ from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AxisRecord
 from ti_desktop.domain.rules import is_action_late
-from ti_desktop.services import search
 from ti_desktop.kernel.progress import Cancelled
+from ti_desktop.services import search
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.plan import custom_values_in, last_update_dates_in
 
@@ -60,7 +60,7 @@ class Interruption:
             else:
                 try:
                     connection.cancel_safe(timeout=2.0)
-                except Exception:  # noqa: BLE001 - the server gone or the query over: nothing left to stop
+                except Exception:
                     return
 
     def _attach(self, connection: Any) -> None:

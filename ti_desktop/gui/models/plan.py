@@ -248,9 +248,7 @@ class PlanTreeModel(QAbstractItemModel):
         if self._source is None or self._filter is None:
             self._reset(None)
             return
-        read = PlanRead(
-            self._generation, self._source, tuple(self._all_axes), self._filter, self._order(), self._today
-        )
+        read = PlanRead(self._generation, self._source, tuple(self._all_axes), self._filter, self._order(), self._today)
         if self.read_later is not None and self.read_later(read):
             return  # the page reads it and hands the snapshot to `show`; the tree shows the previous one until then
         self.show(read())
