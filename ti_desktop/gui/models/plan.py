@@ -127,7 +127,9 @@ HEADERS = {
 
 @dataclass(frozen=True, slots=True)
 class PlanSnapshot:
-    """What a filter or a sort shows first: the counts, and the first window of the first axis with lines."""
+    """What a filter or a sort shows first: the counts, and the first window of the first axis with lines — read
+    with the counts and put in by the same reset: laid out with its axes alone, the view would hide its scroll bar
+    and show it again (two layouts, two paints of the whole view, for one filter)."""
 
     generation: int  # which request of the model it answers (an older one is not shown)
     action_filter: ActionFilter
