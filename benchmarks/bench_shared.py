@@ -154,11 +154,11 @@ def measure_window(url: str, territory: str, size: int, runs: int, work: Path) -
 
     def settle(until: Callable[[], bool] | None = None, timeout: float = 120.0) -> None:
         deadline = time.perf_counter() + timeout
-        passes = 0
-        while True:
+        passes = 0  # since `until()` holds: what it shows is then laid out and painted (an answer from a worker
+        while True:  # thread arrives in a late pass: its paint must count too)
             QCoreApplication.processEvents()
-            passes += 1
             done = until() if until is not None else True
+            passes = passes + 1 if done else 0
             if done and passes >= 3 and QThreadPool.globalInstance().activeThreadCount() == 0:
                 return
             if time.perf_counter() > deadline:
