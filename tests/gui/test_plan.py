@@ -225,9 +225,9 @@ def test_the_search_runs_once_typing_pauses_for_the_latest_text_only(
     searched: list[str] = []
     counts = views.plan_counts
 
-    def recording(action_filter: ActionFilter) -> object:
+    def recording(action_filter: ActionFilter, interruption: object = None) -> object:
         searched.append(action_filter.text)
-        return counts(action_filter)
+        return counts(action_filter, interruption)  # type: ignore[arg-type]
 
     monkeypatch.setattr(views, "plan_counts", recording)
     total = page.model.action_count()

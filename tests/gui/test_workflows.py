@@ -60,4 +60,6 @@ def test_create_an_action_from_the_plan_and_find_it_in_the_table(
     assert index.siblingAtColumn(Column.TITLE).data() == "Atelier mutualisé de soudure"
     assert index.siblingAtColumn(Column.STATUS).data() == context.services.actions.get(found[0]).status.label
     window.undo_action.trigger()  # the creation is undoable from the main window
+    # The search runs again (off the GUI thread) on the plan without the action.
+    qtbot.waitUntil(lambda: plan.count_label.text().startswith("0 action(s)"))
     assert plan.model.matching_action_ids() == []

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain
@@ -13,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, event, exists, func, literal, or_, select, union_all
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop.db import models
@@ -21,6 +25,7 @@ from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AxisRecord
 from ti_desktop.domain.rules import is_action_late
+from ti_desktop.kernel.progress import Cancelled
 from ti_desktop.services import search
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.plan import custom_values_in, last_update_dates_in
@@ -28,6 +33,48 @@ from ti_desktop.services.plan import custom_values_in, last_update_dates_in
 ZERO = Decimal("0.00")
 # Made once: an alias of a 30-column table costs milliseconds to build, once per query otherwise.
 _MATCHING_SUB = models.Action.__table__.alias("matching_sub")
+
+
+class Interruption:
+    """A reading that another thread may stop half-way: `stop()` interrupts the query running on the reading's
+    connection through its driver (sqlite3's `interrupt()`, psycopg's `cancel_safe()`: the server stops it), and
+    the reading then raises `Cancelled`; a reading not started yet raises it at once. Used once, by one reading."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._connection: Any = None  # the driver's connection while the reading runs
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            connection, self._connection = self._connection, None
+            if connection is None:
+                return
+            if isinstance(connection, sqlite3.Connection):
+                connection.interrupt()
+            else:
+                try:
+                    connection.cancel_safe(timeout=2.0)
+                except Exception:
+                    return
+
+    def _attach(self, connection: Any) -> None:
+        with self._lock:
+            if self._stopped:
+                raise Cancelled(_STOPPED)
+            self._connection = connection
+
+    def _detach(self) -> None:
+        with self._lock:
+            self._connection = None
+
+
+_STOPPED = "La recherche a été remplacée par une plus récente."  # never shown: a stopped reading is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +172,25 @@ class ViewService:
 
     def _committed(self, *_args: object) -> None:
         self._commits += 1
+
+    @contextmanager
+    def _reading(self, interruption: Interruption | None) -> Iterator[Session]:
+        """A session whose queries `interruption` may stop (then `Cancelled` is raised, whatever the driver said)."""
+        with self._sessions() as session:
+            if interruption is None:
+                yield session
+                return
+            interruption._attach(session.connection().connection.driver_connection)
+            try:
+                yield session
+            except (DBAPIError, sqlite3.Error) as error:  # the driver's own calls (SQLite's raw reads) included
+                if interruption.stopped:
+                    raise Cancelled(_STOPPED) from error
+                raise
+            finally:
+                interruption._detach()
+            if interruption.stopped:
+                raise Cancelled(_STOPPED)
 
     def _state(self, session: Session) -> Any:
         """The base's state as far as the caches go: the commits seen, those of other connections included (SQLite's
@@ -265,10 +331,11 @@ class ViewService:
         return [_plan_row(action, axes, names, requested, secured, last_updates, custom, today) for action in actions]
 
     # -- the plan page, in windows: what is on screen is read, not the whole base -------------------------------
-    def plan_counts(self, action_filter: ActionFilter) -> PlanCounts:
-        """Totals the page shows, by SQL COUNT: the territory's actions, those matching, the lines per axis."""
+    def plan_counts(self, action_filter: ActionFilter, interruption: Interruption | None = None) -> PlanCounts:
+        """Totals the page shows, by SQL COUNT: the territory's actions, those matching, the lines per axis.
+        `interruption`: another thread may stop the counting (it then raises `Cancelled`)."""
         table = models.Action.__table__
-        with self._sessions() as session:
+        with self._reading(interruption) as session:
             if self._text_only(session, action_filter):
                 return self._text_matches(session, action_filter)[1].counts
             if self._served_unfiltered(session, action_filter):
@@ -303,10 +370,11 @@ class ViewService:
         offset: int,
         limit: int,
         today: dt.date,
+        interruption: Interruption | None = None,
     ) -> list[PlanEntry]:
         """Top-level lines `offset` to `offset + limit` of an axis, sorted by the database, with their sub-actions."""
         table = models.Action.__table__
-        with self._sessions() as session:
+        with self._reading(interruption) as session:
             if order == PlanOrder() and (
                 self._text_only(session, action_filter) or self._served_unfiltered(session, action_filter)
             ):

@@ -6,6 +6,12 @@ top-level actions arrive `BATCH` at a time through Qt's canFetchMore/fetchMore (
 screen, the page for more when the end of what is loaded scrolls into view), each with its sub-actions. Opening or
 filtering a plan of 100,000 actions costs a few queries and a screenful of rows.
 
+What a filter or a sort shows first (the counts and the first window) is a `PlanRead`: a function of the
+source and of plain values, which the model runs at once or hands to `read_later` (the page runs it in a worker
+thread and gives back its `PlanSnapshot` to `show`). Until then the tree keeps showing the previous snapshot and
+fetches its windows with the filter and order of that snapshot: the lines on screen never mix two filters, and a
+snapshot of an older read is never shown.
+
 The model only shows: edits made in the table (status, progress) are handed to `edit_action`, which
 the page routes through the undoable editor; the model is then reloaded from the services.
 """
@@ -18,7 +24,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ti_desktop.domain.custom_fields import CustomValue, display
@@ -28,7 +34,8 @@ from ti_desktop.domain.records import AxisRecord, CustomFieldRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
-from ti_desktop.services.views import PlanCounts, PlanEntry, PlanOrder, PlanRow
+from ti_desktop.services.search import is_filtering
+from ti_desktop.services.views import Interruption, PlanCounts, PlanEntry, PlanOrder, PlanRow
 
 Index = QModelIndex | QPersistentModelIndex
 EditAction = Callable[[int, str, Any], bool]
@@ -40,12 +47,19 @@ BATCH = 60  # top-level lines read at a time under an axis: more than a screenfu
 
 
 class PlanSource(Protocol):
-    """What the model reads (services.views.ViewService)."""
+    """What the model reads (services.views.ViewService); `interruption`: another thread may stop the reading."""
 
-    def plan_counts(self, action_filter: ActionFilter) -> PlanCounts: ...
+    def plan_counts(self, action_filter: ActionFilter, interruption: Interruption | None = None) -> PlanCounts: ...
 
     def plan_window(
-        self, action_filter: ActionFilter, axis_id: int, order: PlanOrder, offset: int, limit: int, today: dt.date
+        self,
+        action_filter: ActionFilter,
+        axis_id: int,
+        order: PlanOrder,
+        offset: int,
+        limit: int,
+        today: dt.date,
+        interruption: Interruption | None = None,
     ) -> list[PlanEntry]: ...
 
     def plan_axis_of(self, action_id: int) -> tuple[int, int | None] | None: ...
@@ -111,6 +125,43 @@ HEADERS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class PlanSnapshot:
+    """What a filter or a sort shows first: the counts, and the first window of the first axis with lines — read
+    with the counts and put in by the same reset: laid out with its axes alone, the view would hide its scroll bar
+    and show it again (two layouts, two paints of the whole view, for one filter)."""
+
+    generation: int  # which request of the model it answers (an older one is not shown)
+    action_filter: ActionFilter
+    order: PlanOrder
+    counts: PlanCounts
+    first_axis: int | None
+    first_window: list[PlanEntry]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRead:
+    """The reading of a `PlanSnapshot`, made of plain values: callable in any thread, once or more."""
+
+    generation: int
+    source: PlanSource
+    axes: tuple[AxisRecord, ...]
+    action_filter: ActionFilter
+    order: PlanOrder
+    today: dt.date
+
+    def __call__(self, interruption: Interruption | None = None) -> PlanSnapshot:
+        counts = self.source.plan_counts(self.action_filter, interruption)
+        with_lines = (axis.id for axis in self.axes if (count := counts.axes.get(axis.id)) and count.top_level > 0)
+        first = next(with_lines, None)
+        window = (
+            self.source.plan_window(self.action_filter, first, self.order, 0, BATCH, self.today, interruption)
+            if first is not None
+            else []
+        )
+        return PlanSnapshot(self.generation, self.action_filter, self.order, counts, first, window)
+
+
 @dataclass(eq=False)
 class Node:
     """An axis (row is None) or an action (row set); `position` is its row under its parent."""
@@ -126,6 +177,8 @@ class Node:
 
 
 class PlanTreeModel(QAbstractItemModel):
+    shown = Signal()  # a new snapshot is on screen (its counts, its first window): after a filter, a sort, a reload
+
     def __init__(self, edit_action: EditAction, parent: QObject | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
         self._context_only = QBrush(theme.colour("disabled"))
@@ -143,6 +196,11 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_action: dict[int, Node] = {}
         self._counts = PlanCounts(0, 0, {})
         self.view_fetches = True
+        # Set by a page that reads off the GUI thread: given a read, True when it will hand its snapshot to `show`
+        # itself, False to have the model read it at once.
+        self.read_later: Callable[[PlanRead], bool] | None = None
+        self._generation = 0  # of the last read asked for
+        self._view: tuple[ActionFilter, PlanOrder] | None = None  # those of the snapshot shown: its windows
 
     # -- loading, filtering, sorting -----------------------------------------------------------
     def set_plan(
@@ -176,9 +234,7 @@ class PlanTreeModel(QAbstractItemModel):
         self._rebuild()
 
     def is_filtering(self) -> bool:
-        if self._filter is None:
-            return False
-        return self._filter != ActionFilter(territory_id=self._filter.territory_id, today=self._filter.today)
+        return self._filter is not None and is_filtering(self._filter)
 
     def _order(self) -> PlanOrder:
         custom = self.custom_field(self._sort_column)
@@ -189,14 +245,41 @@ class PlanTreeModel(QAbstractItemModel):
         )
 
     def _rebuild(self) -> None:
-        """Start again from the counts: the axes shown and how many lines each holds; no line is read yet."""
+        """Start again from the counts: the axes shown, how many lines each holds, the first window."""
+        self._generation += 1
+        if self._source is None or self._filter is None:
+            self._reset(None)
+            return
+        read = PlanRead(self._generation, self._source, tuple(self._all_axes), self._filter, self._order(), self._today)
+        if self.read_later is not None and self.read_later(read):
+            return  # the page reads it and hands the snapshot to `show`; the tree shows the previous one until then
+        self.show(read())
+
+    def drop_read(self) -> None:
+        """The read asked for will not be shown (the user typed on): the snapshot shown stays, and asking for its
+        filter again changes nothing, while any other filter is read."""
+        self._generation += 1
+        if self._view is not None:
+            self._filter = self._view[0]
+
+    def is_current(self, snapshot: PlanSnapshot) -> bool:
+        """Is this the answer to the last read asked for?"""
+        return snapshot.generation == self._generation
+
+    def show(self, snapshot: PlanSnapshot) -> None:
+        """Show a snapshot read for the last request; an older one is dropped (a newer filter or sort came)."""
+        if self.is_current(snapshot):
+            self._reset(snapshot)
+            self.shown.emit()
+
+    def _reset(self, snapshot: PlanSnapshot | None) -> None:
         self.beginResetModel()
         self._by_action = {}
         self._axes = []
-        action_filter = self._filter
-        if self._source is not None and action_filter is not None:
-            self._counts = self._source.plan_counts(action_filter)
-            filtering = self.is_filtering()
+        if snapshot is not None:
+            self._counts = snapshot.counts
+            self._view = (snapshot.action_filter, snapshot.order)
+            filtering = is_filtering(snapshot.action_filter)
             for axis in self._all_axes:
                 count = self._counts.axes.get(axis.id)
                 if count is None and filtering:
@@ -204,8 +287,11 @@ class PlanTreeModel(QAbstractItemModel):
                 node = Node(axis, None, None, position=len(self._axes))
                 node.shown, node.top_level = (count.shown, count.top_level) if count else (0, 0)
                 self._axes.append(node)
+                if axis.id == snapshot.first_axis:
+                    self._add(node, snapshot.first_window)
         else:
             self._counts = PlanCounts(0, 0, {})
+            self._view = None
         self.endResetModel()
 
     def can_fetch(self, parent: Index) -> bool:
@@ -229,15 +315,23 @@ class PlanTreeModel(QAbstractItemModel):
             self._fetch(node, BATCH)
 
     def _fetch(self, axis: Node, limit: int) -> None:
-        if self._source is None or self._filter is None:
+        if self._source is None or self._view is None:
             return
         offset = len(axis.children)
-        entries = self._source.plan_window(self._filter, axis.axis.id, self._order(), offset, limit, self._today)
+        action_filter, order = self._view  # the shown snapshot's, not those of a read still running
+        entries = self._source.plan_window(action_filter, axis.axis.id, order, offset, limit, self._today)
         if not entries:
             axis.top_level = offset  # the base changed under us: nothing more to fetch
             return
         self.beginInsertRows(self.createIndex(axis.position, 0, axis), offset, offset + len(entries) - 1)
-        for position, entry in enumerate(entries, start=offset):
+        self._add(axis, entries)
+        self.endInsertRows()
+
+    def _add(self, axis: Node, entries: list[PlanEntry]) -> None:
+        """Append a window of top-level lines (with their sub-actions) under an axis."""
+        if not entries:
+            axis.top_level = len(axis.children)
+        for position, entry in enumerate(entries, start=len(axis.children)):
             node = Node(axis.axis, entry.row, axis, position=position, matches=entry.matches)
             node.children = [
                 Node(axis.axis, sub, node, position=i, matches=sub_matches)
@@ -248,7 +342,6 @@ class PlanTreeModel(QAbstractItemModel):
             for child in node.children:
                 assert child.row is not None
                 self._by_action[child.row.action.id] = child
-        self.endInsertRows()
 
     def fetch_all(self) -> None:
         """Read every line (what `matching_action_ids` walks; the page never needs it)."""

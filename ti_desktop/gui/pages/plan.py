@@ -2,6 +2,13 @@
 
 The tree reads its lines in windows (gui/models/plan.py): the page fetches more as the end of what is loaded
 scrolls into view, and runs the search once typing pauses (`SEARCH_DELAY_MS`), for the latest text only.
+
+A filter with words to search for is read off the GUI thread (a `Job` of gui/jobs.py: the counts and the first
+window, each read with its own session): typing is never frozen, even on a server where a common word takes most
+of a second. A newer filter supersedes the older: its query is stopped on the connection (services.views'
+`Interruption`) and whatever it answers anyway is dropped, so the tree shows the newest filter's result only. A
+search that lasts says so (« Recherche… ») after `BUSY_DELAY_MS`. Filters without words (lists, check boxes) and
+the windows read while scrolling stay on the GUI thread: they run on indexes and cost milliseconds.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QToolBar,
     QWidget,
@@ -26,12 +34,22 @@ from ti_desktop.gui.column_chooser import ColumnChooser
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
-from ti_desktop.gui.models.plan import ACTION_ID_ROLE, HEADERS, OUTCOME_COLUMNS, PLAN_ROW_ROLE, Column, PlanTreeModel
+from ti_desktop.gui.jobs import Job, JobRunner
+from ti_desktop.gui.models.plan import (
+    ACTION_ID_ROLE,
+    HEADERS,
+    OUTCOME_COLUMNS,
+    PLAN_ROW_ROLE,
+    Column,
+    PlanRead,
+    PlanSnapshot,
+    PlanTreeModel,
+)
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.read_only import Reading, follow_access
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasCustomFields, HasViews
-from ti_desktop.services.views import PlanRow
+from ti_desktop.services.views import Interruption, PlanRow
 
 CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
     ("Confidentielles comprises", None),
@@ -41,6 +59,7 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 
 
 SEARCH_DELAY_MS = 200  # typing restarts it: the query runs for the text the user paused on, never per keystroke
+BUSY_DELAY_MS = 150  # a search that answers sooner shows no « Recherche… » (no flicker)
 
 
 class PlanPageServices(HasActions, HasAxes, HasCustomFields, HasViews, Protocol):
@@ -62,6 +81,14 @@ class PlanPage(Page):
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(0)
         self._fetch_timer.timeout.connect(self._fetch_visible)
+        self._searches = JobRunner(self)  # one search at a time; an abandoned one's answer is dropped
+        self._searches.succeeded.connect(self._on_searched)
+        self._searches.failed.connect(self._on_search_failed)
+        self._interruption: Interruption | None = None  # the running search's
+        self._reselect: int | None = None  # the action to select again once the search under way is shown
+        self._search_failure: str | None = None  # the message of the last search that failed, while shown
+        self.model.read_later = self._read_later
+        self.model.shown.connect(self._on_shown)
         self._build_toolbar()
         self._build_filters()
         self._build_view()
@@ -133,13 +160,23 @@ class PlanPage(Page):
         self.to_discuss_only = ui.toDiscussCheck
         self.clear_filters = ui.clearFiltersButton
         self.count_label = ui.countLabel
-        # The search waits for a pause in typing; the other filters apply at once. Queries run on the GUI thread
-        # after the pause, one at a time: a result always belongs to the latest text, none can arrive stale.
+        self.busy_label = QLabel(self.tr("Recherche…"), self)
+        self.busy_label.setObjectName("searchBusyLabel")
+        self.busy_label.hide()
+        set_role(self.busy_label, Role.HINT)
+        ui.secondFilterRow.insertWidget(ui.secondFilterRow.indexOf(self.count_label), self.busy_label)
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self.busy_label.show)
+        # The search waits for a pause in typing, then runs off the GUI thread (`_read_later`); the other filters
+        # apply at once.
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._update_filter)
         self.search.textChanged.connect(self.search_timer.start)
+        self.search.textChanged.connect(self._typed)
         for combo in (
             self.axis_filter,
             self.status_filter,
@@ -234,20 +271,6 @@ class PlanPage(Page):
         finally:
             self._fetching = False
 
-    def _fetch_first_window(self) -> None:
-        """Right after the tree is rebuilt (nothing read yet), read the first window of the first axis with lines
-        before the view lays the tree out: laid out with its axes alone, the view would hide its scroll bar and
-        show it again (two layouts, two paints of the whole view, for one filter). The screen then shows the top
-        of the plan, as it did when the scroll bar's range fell to nothing."""
-        for axis_row in range(self.model.rowCount()):
-            axis = self.model.index(axis_row, 0)
-            if self.model.rowCount(axis):
-                return  # lines are read already: not a tree just rebuilt
-            if self.model.can_fetch(axis):
-                self.model.fetchMore(axis)
-                self.view.verticalScrollBar().setValue(0)
-                return
-
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
         tid = self.context.territory_id
@@ -264,7 +287,10 @@ class PlanPage(Page):
         self.columns.set_extra({len(Column) + i: (f.name, f"champ_{f.id}") for i, f in enumerate(custom)})
         self._update_filter()
         if selected is not None:
-            self.select_action(selected)
+            if self._searches.is_running():
+                self._reselect = selected  # once the search under way is shown
+            else:
+                self.select_action(selected)
 
     def _fill_filled_combo(self, custom: list[CustomFieldRecord]) -> None:
         """« Avec : … »: the declared figures, then the territory's custom fields (by id), keeping the choice."""
@@ -323,9 +349,64 @@ class PlanPage(Page):
             custom = self.model.custom_field(column)
             if custom is not None and custom.id in action_filter.custom_filled:
                 self.columns.show([column])  # asked for actions with this field filled: show it
-        self.model.set_filter(action_filter)
-        self._fetch_first_window()
+        self.model.set_filter(action_filter)  # shown now, or once its search answers (`_on_shown`)
+
+    # -- reading off the GUI thread ------------------------------------------------------------
+    def _read_later(self, read: PlanRead) -> bool:
+        """The model asks for a new snapshot: words to search for are read by a job, the rest at once. Either way
+        the search under way, if any, is stopped and its answer dropped."""
+        self._stop_search()
+        if not read.action_filter.text.split():
+            return False
+        interruption = Interruption()
+        self._interruption = interruption
+        job = Job(
+            lambda _progress, _cancelled: read(interruption),
+            unexpected=self.tr("Erreur inattendue pendant la recherche dans le plan : {error}"),
+        )
+        self._searches.start(job)
+        self._busy_timer.start()
+        return True
+
+    def _typed(self) -> None:
+        """A key typed while a search runs: the user no longer wants that one (the pause to come starts another)."""
+        if self._searches.is_running():
+            self._stop_search()
+            self.model.drop_read()
+
+    def _stop_search(self) -> None:
+        if self._interruption is not None:
+            self._interruption.stop()  # the query stops on the server (or in SQLite) rather than run on unseen
+            self._interruption = None
+        self._searches.abandon()
+        self._busy_timer.stop()
+        self.busy_label.hide()
+
+    def _on_searched(self, snapshot: object) -> None:
+        assert isinstance(snapshot, PlanSnapshot)
+        self._interruption = None
+        self._busy_timer.stop()
+        self.busy_label.hide()
+        if self._search_failure is not None and self.message.text() == self._search_failure:
+            self.message.clear()  # that failure is behind us
+        self._search_failure = None
+        self.model.show(snapshot)  # dropped by the model if a newer read was asked for meanwhile
+        selected, self._reselect = self._reselect, None
+        if selected is not None:
+            self.select_action(selected)
+
+    def _on_search_failed(self, message: str) -> None:
+        self._interruption = None
+        self._busy_timer.stop()
+        self.busy_label.hide()
+        self._reselect = None
+        self._search_failure = message
+        self.message.setText(message)
+
+    def _on_shown(self) -> None:
+        """A snapshot is on screen: expand it, fill the screen, say how many actions it shows."""
         self.view.expandAll()  # the axes and what is loaded of them: the rest expands as it arrives
+        self.view.verticalScrollBar().setValue(0)  # the top of the plan
         self._fetch_visible()
         self._fetch_timer.start()  # again once the page has its size on screen
         self.count_label.setText(
