@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         context.territory_changed.connect(self._update_title)
         context.territory_changed.connect(self._update_exchange_actions)
+        context.read_only_changed.connect(self._update_exchange_actions)
         context.action_open_requested.connect(self.open_action)
         context.action_create_requested.connect(self.create_action)
         context.plan_filter_requested.connect(self._show_plan)
@@ -487,8 +488,12 @@ class MainWindow(QMainWindow):
 
     # -- import and export ---------------------------------------------------------------------------
     def _update_exchange_actions(self, *_args: object) -> None:
+        """Export while a territory is shown; import only into one the role may change (the reason as tooltip)."""
+        reason = self.context.read_only_reason
         for action in self._exchange_actions:
-            action.setEnabled(self.context.territory_id is not None)
+            writes = action is not self.export_plan_action
+            action.setEnabled(self.context.territory_id is not None and not (writes and reason is not None))
+            action.setToolTip(reason if writes and reason is not None else action.text())
 
     def import_plan(self) -> QDialog | None:
         from ti_desktop.gui.dialogs.import_wizard import ImportWizard

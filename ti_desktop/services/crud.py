@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
@@ -55,8 +54,7 @@ def fetch_records(
     return [record_type(*row) for row in session.execute(statement).all()]
 
 
-@functools.cache
-def field_names(record_type: type) -> tuple[str, ...]:
+def field_names(record_type: Any) -> tuple[str, ...]:
     """A record's field names in order (they mirror its table's columns)."""
     return tuple(field.name for field in dataclasses.fields(record_type))
 

@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from sqlalchemy import BigInteger, String, bindparam, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.elements import BindParameter
 
 from ti_desktop.db import models
 from ti_desktop.db.types import EnumCode, Money
@@ -60,7 +61,7 @@ __all__ = ["ExportCancelled", "ExportFormat", "ExportResult", "ExportService"]
 # Actions read (with their funding lines, milestones…) at a time: few queries, and rows dropped once written.
 _CHUNK = 2000
 # A chunk's ids, given when the statement runs: one statement compiled once, not 2,000 literals built into each.
-CHUNK_IDS = bindparam("ids", expanding=True)
+CHUNK_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 # The action columns the order, the confidentiality, the parents and the indicators need.
 _LOCATING = ("id", "parent_id", "axis_id", "code", "title", "confidential")
 _READ_SHARE = 10  # percent of the progress bar spent reading the database
