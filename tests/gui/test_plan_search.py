@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.clock import pause
 from tests.gui.harness import TestContext
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import ActionFilter
@@ -74,7 +75,7 @@ def test_the_window_keeps_answering_while_a_long_search_runs(
 
     def slow(action_filter: ActionFilter, interruption: Interruption | None = None) -> PlanCounts:
         started = time.monotonic()
-        time.sleep(1.0)  # a common word on a national base, on a server
+        pause(1.0)  # a common word on a national base, on a server
         running.append((started, time.monotonic()))
         return counts(action_filter, interruption)
 

@@ -16,6 +16,7 @@ from ti_desktop.services import search
 from ti_desktop.services.maintenance import OpenDatabase
 from ti_desktop.services.views import Interruption
 
+from ..clock import pause
 from .conftest import TODAY, World
 
 # A condition that takes minutes per row: the search made slow at will, on each engine.
@@ -66,10 +67,10 @@ def test_a_stopped_plan_count_stops_in_the_database_and_raises_cancelled(
     if dialect == "postgresql":
         seen = running_elsewhere(opened)
         while not seen() and time.monotonic() < deadline:
-            time.sleep(0.05)
+            pause(0.05)
         assert seen(), "the slow search never ran on the server"
     else:
-        time.sleep(0.3)  # the recursive count is under way (it would take minutes)
+        pause(0.3)  # the recursive count is under way (it would take minutes)
     assert worker.is_alive() and not outcome, outcome
     started = time.monotonic()
     interruption.stop()
