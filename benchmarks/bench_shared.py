@@ -23,13 +23,12 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bases import DEFAULT_SEED, TODAY, base_path, ensure_base, schema_key
-from common import Result, absent, print_results, size_label
+from common import Result, absent, print_results, settle, size_label
 
 SERVER_VAR = "TI_DESKTOP_BENCH_PG_URL"
 OWNER = "ti_bench_owner"
@@ -137,7 +136,7 @@ def ensure_copy(admin_url: str, size: int, seed: int, cache: Path | None) -> tup
 def measure_window(url: str, territory: str, size: int, runs: int, work: Path) -> dict[str, list[float]]:
     """The real window (`GuiController.open_server`) on the generated territory: each measure, `runs` times."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
     from suite import shown
 
@@ -151,20 +150,6 @@ def measure_window(url: str, territory: str, size: int, runs: int, work: Path) -
     app = QApplication.instance() or QApplication([])
     folder = Path(tempfile.mkdtemp(prefix="shared-", dir=work))
     settings = QSettings(str(folder / "reglages.ini"), QSettings.Format.IniFormat)
-
-    def settle(until: Callable[[], bool] | None = None, timeout: float = 120.0) -> None:
-        deadline = time.perf_counter() + timeout
-        passes = 0  # since `until()` holds: what it shows is then laid out and painted (an answer from a worker
-        while True:  # thread arrives in a late pass: its paint must count too)
-            QCoreApplication.processEvents()
-            done = until() if until is not None else True
-            passes = passes + 1 if done else 0
-            if done and passes >= 3 and QThreadPool.globalInstance().activeThreadCount() == 0:
-                return
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the window did not show the expected result in time")
-            if not done:
-                time.sleep(0.0005)
 
     def open_window() -> Any:
         controller = GuiController(UserDirs(folder, folder), settings, FixedClock.on(TODAY))

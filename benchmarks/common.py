@@ -188,3 +188,23 @@ def run_child(command: Sequence[str], *, env: dict[str, str] | None = None, cwd:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{err[-3000:]}")
     divisor = 1024 * 1024 if sys.platform == "darwin" else 1024
     return ChildRun(seconds, usage.ru_maxrss / divisor, out)
+
+
+def settle(until: Callable[[], bool] | None = None, timeout: float = 120.0) -> None:
+    """Process Qt events until `until()` holds, then three passes more (what it shows is then laid out and
+    painted: an answer from a worker thread arrives in a late pass, its paint must count too), no worker thread
+    left. For the GUI benchmarks (PySide6 loaded here, not by the others)."""
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    deadline = time.perf_counter() + timeout
+    passes = 0
+    while True:
+        QCoreApplication.processEvents()
+        done = until() if until is not None else True
+        passes = passes + 1 if done else 0
+        if done and passes >= 3 and QThreadPool.globalInstance().activeThreadCount() == 0:
+            return
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not show the expected result in time")
+        if not done:
+            time.sleep(0.0005)

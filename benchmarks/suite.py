@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bases import DEFAULT_SEED, TODAY, ensure_base
-from common import Result, absent, run_child, size_label, ti_desktop
+from common import Result, absent, run_child, settle, size_label, ti_desktop
 
 HERE = Path(__file__).resolve().parent
 PERIOD = ("01/01/2026", "30/06/2026")
@@ -227,7 +227,7 @@ def gui(size: int | None, runs: int, context: Context) -> list[Result]:
     `show_page(DashboardPage)`, then `show_page(TimelinePage)`, until the events they posted are processed."""
     assert size is not None
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool, QTimer
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
     from ti_desktop.app import GuiController
@@ -243,21 +243,6 @@ def gui(size: int | None, runs: int, context: Context) -> list[Result]:
     folder = context.work / f"gui-{size}"
     folder.mkdir(exist_ok=True)
     settings = QSettings(str(folder / "reglages.ini"), QSettings.Format.IniFormat)
-
-    def settle(until: Callable[[], bool] | None = None, timeout: float = 120.0) -> None:
-        """Process events until `until()` holds, then three passes more (its paint), no worker thread left."""
-        deadline = time.perf_counter() + timeout
-        passes = 0  # since `until()` holds: what it shows is then laid out and painted (an answer from a worker
-        while True:  # thread arrives in a late pass: its paint must count too)
-            QCoreApplication.processEvents()
-            done = until() if until is not None else True
-            passes = passes + 1 if done else 0
-            if done and passes >= 3 and QThreadPool.globalInstance().activeThreadCount() == 0:
-                return
-            if time.perf_counter() > deadline:
-                raise TimeoutError("the window did not show the expected result in time")
-            if not done:
-                time.sleep(0.0005)
 
     def open_window() -> Any:
         controller = GuiController(UserDirs(folder, folder), settings, FixedClock.on(TODAY))
