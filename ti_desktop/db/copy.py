@@ -3,7 +3,7 @@
 Both ends are at the head revision (opening them migrates them). The destination must be empty — no
 territory, no history — and the copy is one transaction on it: rows keep their ids, then the row counts
 and money totals of every table are compared with the source's before committing. Any difference rolls
-everything back.
+everything back. The copied base is then analysed, so that its first queries use its indexes.
 """
 
 from __future__ import annotations
@@ -120,4 +120,12 @@ def copy_database(
                     "La copie ne correspond pas à la source (tables : " + ", ".join(different) + ") : "
                     "elle a été annulée, la destination est inchangée."
                 )
+    _refresh_statistics(destination)
     return CopyResult(expected)
+
+
+def _refresh_statistics(destination: Engine) -> None:
+    """ANALYZE the filled base: without statistics its planner ignores the search and dashboard indexes
+    (on a fresh 100,000-action server copy the first search took a minute, until autovacuum came by)."""
+    with destination.begin() as connection:
+        connection.execute(text("ANALYZE"))
