@@ -42,6 +42,7 @@ LOSSY_DOWNGRADES = {
 DATA_ONLY_MIGRATIONS = {
     "0005_one_snapshot_format": "rewrites the snapshots' JSON in one format",
     "0011_territory_access": "PostgreSQL only (access rights, row-level security): nothing on a file",
+    "0012_role_search": "PostgreSQL only (a search function under row-level security): nothing on a file",
 }
 
 

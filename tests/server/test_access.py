@@ -203,3 +203,30 @@ def test_a_person_cannot_migrate_the_base_and_is_told_who_can(world: World) -> N
         world.services(world.marie)
     assert world.marie in caught.value.message
     assert world.sql(world.base.owner, "SELECT version_num FROM alembic_version") == [("0010_dashboard_indexes",)]
+
+
+def test_a_persons_search_finds_what_the_owners_does_within_their_rights_and_uses_the_index(world: World) -> None:
+    """Migration 0012: a role's words go through `ti_search_actions` (which the trigram index serves: measured
+    by benchmarks/bench_shared.py), and it never finds more than the role may read, even called directly."""
+    owner, marie, region = (world.services(r) for r in (world.base.owner, world.marie, world.region))
+    actions = owner.services.actions.for_territory(world.demo_id)
+    secret = next(a for a in actions if a.confidential)
+    word = secret.title.split()[0].casefold()
+    assert len(word) >= 3
+    for opened in (marie, region):
+        found = opened.services.actions.find(ActionFilter(territory_id=world.demo_id, text=word))
+        readable = [
+            a
+            for a in opened.services.actions.for_territory(world.demo_id)
+            if word in a.title.casefold()
+            or word in (a.code or "").casefold()
+            or word in (a.description or "").casefold()
+        ]
+        assert sorted(a.id for a in found) == sorted(a.id for a in readable)
+    assert secret.id in {a.id for a in marie.services.actions.find(ActionFilter(territory_id=world.demo_id, text=word))}
+    direct = "SELECT ti_search_actions(:territory, :pattern)"
+    assert secret.id in {row[0] for row in world.sql(world.marie, direct, territory=world.demo_id, pattern=f"%{word}%")}
+    assert secret.id not in {
+        row[0] for row in world.sql(world.region, direct, territory=world.demo_id, pattern=f"%{word}%")
+    }
+    assert world.sql(world.paul, direct, territory=world.demo_id, pattern="%") == []  # not his territory

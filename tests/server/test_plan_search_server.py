@@ -61,10 +61,10 @@ def test_a_superseded_search_stops_on_the_server(
     context.set_territory(services.territories.resolve(None).id)
     plain = search.text_condition
 
-    def condition(session: Any, table: Any, words: Sequence[str]) -> ColumnElement[bool]:
+    def condition(session: Any, table: Any, words: Sequence[str], **options: Any) -> ColumnElement[bool]:
         if SLOW_WORD in words:  # a common word on a national base, much slowed down
             return literal_column("(pg_sleep(120) IS NOT NULL)", Boolean)
-        return plain(session, table, words)
+        return plain(session, table, words, **options)
 
     monkeypatch.setattr(search, "text_condition", condition)
     page = PlanPage(context, services)

@@ -87,6 +87,12 @@ def has_search_index(session: Session) -> bool:
     return False  # PostgreSQL: the index, when there, serves the LIKE query by itself
 
 
+def has_role_search(session: Session) -> bool:
+    """PostgreSQL: is `ti_search_actions` there (migration 0012), the trigram search under row-level security?"""
+    found = session.execute(text("SELECT to_regprocedure('ti_search_actions(integer,text)') IS NOT NULL"))
+    return bool(found.scalar())
+
+
 def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -99,7 +105,9 @@ def uses_search_index(session: Session, words: Sequence[str]) -> bool:
     return any(len(word) >= TRIGRAM for word in words) and has_search_index(session)
 
 
-def text_condition(session: Session, table: Any, words: Sequence[str]) -> ColumnElement[bool]:
+def text_condition(
+    session: Session, table: Any, words: Sequence[str], territory_id: int | None = None
+) -> ColumnElement[bool]:
     if not words:
         return true()
     dialect = session.get_bind().dialect.name
@@ -121,8 +129,17 @@ def text_condition(session: Session, table: Any, words: Sequence[str]) -> Column
             else:
                 conditions.append(func.instr(func.ti_casefold(searchable_text(table)), word) > 0)
     else:
+        long_words = [word for word in words if len(word) >= TRIGRAM]
+        # Under row-level security a LIKE of the query cannot use the trigram index (it is not leakproof):
+        # the function runs it as the owner, within what the role may read (migration 0012).
+        by_function = territory_id is not None and bool(long_words) and has_role_search(session)
         for word in words:
-            conditions.append(func.lower(searchable_text(table)).like(f"%{_escape_like(word)}%", escape="\\"))
+            pattern = f"%{_escape_like(word)}%"
+            if by_function and len(word) >= TRIGRAM:
+                found = select(func.ti_search_actions(territory_id, pattern))
+                conditions.append(table.c.id.in_(found))
+            else:
+                conditions.append(func.lower(searchable_text(table)).like(pattern, escape="\\"))
     return and_(*conditions)
 
 
@@ -198,7 +215,7 @@ def condition(session: Session, action_filter: ActionFilter, table: Any = None) 
         parts.append(and_(a.c[name].is_not(None), a.c[name] != 0))
     for field_id in sorted(f.custom_filled):
         parts.append(_custom_filled(a, f.territory_id, field_id))
-    parts.append(text_condition(session, a, words))
+    parts.append(text_condition(session, a, words, territory_id=f.territory_id))
     return and_(*parts)
 
 
