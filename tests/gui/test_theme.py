@@ -25,6 +25,7 @@ from ti_desktop.gui.theme import (
     Role,
     Sizes,
     Theme,
+    contrast_ratio,
     install_theme,
     installed_theme,
     scaled_font,
@@ -67,19 +68,8 @@ ALLOWED_SIZES = ("setSpacing(0)",)
 PROJECTOR = "meeting_mode/"
 
 
-def luminance(hex_colour: str) -> float:
-    """WCAG 2 relative luminance of `#rrggbb`."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def contrast_on_white(hex_colour: str) -> float:
-    return (1.0 + 0.05) / (luminance(hex_colour) + 0.05)
+    return contrast_ratio(hex_colour, "#ffffff")
 
 
 def test_the_contrast_formula() -> None:

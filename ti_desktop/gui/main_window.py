@@ -52,6 +52,7 @@ from ti_desktop.gui.theme import (
     SUMMARY_WARNING,
     THEME_SETTING,
     Role,
+    scaled_font,
     set_role,
 )
 from ti_desktop.paths import location_warning
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
+        self.navigation.setFont(scaled_font(self.navigation.font(), self.context.theme.navigation_font_scale))
         self.stack = QStackedWidget(self)
         for entry in self._entries:
             self.navigation.addItem(entry.title())
