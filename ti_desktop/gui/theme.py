@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -433,14 +433,17 @@ SystemContrast = Callable[[], bool]
 
 def system_prefers_high_contrast() -> bool:
     """Whether the operating system asks applications for a high contrast (Qt 6.10's accessibility hints)."""
-    hints = QGuiApplication.styleHints().accessibility()
-    return bool(hints.contrastPreference() == Qt.ContrastPreference.HighContrast)
+    hints = QGuiApplication.styleHints()  # held while its child is used: PySide6 drops a temporary's children
+    accessibility = hints.accessibility()
+    return bool(accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast)
 
 
-def follow_system_contrast(receiver: Callable[[bool], None]) -> None:
-    """Call `receiver(True/False)` whenever the operating system's contrast preference changes (`receiver`: a
-    QObject's method, disconnected when that object is deleted)."""
-    QGuiApplication.styleHints().accessibility().contrastPreferenceChanged.connect(receiver)
+def follow_system_contrast(receiver: Callable[..., None]) -> None:
+    """Call `receiver` whenever the operating system's contrast preference changes (`receiver`: a QObject's
+    method, disconnected when that object is deleted; it reads the preference again)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = hints.accessibility()
+    accessibility.contrastPreferenceChanged.connect(receiver)
 
 
 def chosen_theme(settings: QSettings) -> Theme | None:
@@ -494,6 +497,7 @@ def install_text_size(app: QApplication, percent: int) -> None:
     if abs(ratio - 1.0) < 1e-6:
         return
     app.setFont(font)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)  # now, not at the next turn
     for widget in app.allWidgets():
         if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and widget.font().pointSizeF() > 0:
             widget.setFont(scaled_font(widget.font(), ratio))
