@@ -51,8 +51,9 @@ def test_each_timeline_bar_says_its_progress_and_status(qtbot: QtBot, context: T
     for action_id, label in labels.items():
         action = context.services.actions.get(action_id)
         assert label.text() == f"{format_percent(action.progress / 100)} · {action.status.label}"
-        bar = page.bar_items()[action_id]
-        assert label.sceneBoundingRect().left() > bar.sceneBoundingRect().right()  # just after its bar
+        bar, place = page.bar_items()[action_id].sceneBoundingRect(), label.sceneBoundingRect()
+        assert place.left() > bar.right() or place.right() < bar.left()  # beside its bar, never over it
+        assert place.right() <= page.scene.chart_width  # whole, not cut by the end of the time scale
     assert {context.services.actions.get(a).status for a in labels} >= {ActionStatus.EN_COURS, ActionStatus.REALISEE}
 
 

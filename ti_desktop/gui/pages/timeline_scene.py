@@ -609,12 +609,16 @@ class TimelineScene(QGraphicsScene):
             # The progress and the status in words: the bar's colour is its axis's, its fill its progress.
             shown = f"{format_percent(action.progress / 100)} · {action.status.label}"
             percent = self._text(shown, font(13), self.colours.muted)
-            percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
+            width = percent.boundingRect().width()
+            # Before the bar when it ends too near the end of the time scale for the words to fit after it.
+            before = after_x + width > self.chart_width and start - width - 8 >= 0
+            percent.setPos(start - width - 8 if before else after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
             self._make_clickable(percent, action.id, tooltip)
             self.status_labels[action.id] = percent
             made.append(percent)
-            after_x += percent.boundingRect().width() + 8
+            if not before:
+                after_x += width + 8
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
             made.append(self.undated_markers[action.id])
