@@ -82,6 +82,11 @@ def test_200_percent_doubles_every_text_at_once_and_is_kept(
     for name, size in before.items():
         assert after[name] == pytest.approx(2 * size, abs=1), name
     assert window.text_size_actions[200].isChecked()
+    navigation = window.navigation  # its page names whole, not cut by its width
+    widest = max(navigation.visualItemRect(navigation.item(row)).width() for row in range(navigation.count()))
+    names = [navigation.item(row).text() for row in range(navigation.count())]
+    assert max(navigation.fontMetrics().horizontalAdvance(name) for name in names) < widest
+    assert navigation.horizontalScrollBar().maximum() == 0
     assert context.settings.value(TEXT_SIZE_SETTING) == 200
     assert installed_text_size() == 200
     assert "200" in window.statusBar().currentMessage()

@@ -161,7 +161,6 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------------
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
-        self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.navigation.setFont(scaled_font(self.navigation.font(), self.context.theme.navigation_font_scale))
@@ -169,6 +168,7 @@ class MainWindow(QMainWindow):
         for entry in self._entries:
             self.navigation.addItem(entry.title())
             self.stack.addWidget(entry)
+        self._fit_navigation()
         self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -474,6 +474,14 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.text_size_actions[percent] = action
 
+    def _fit_navigation(self) -> None:
+        """The page list as wide as the theme says, or as its longest name at the text's size."""
+        metrics = self.navigation.fontMetrics()
+        names = (self.navigation.item(row).text() for row in range(self.navigation.count()))
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        room = 2 * (self.context.theme.navigation_padding_px + self.navigation.frameWidth()) + metrics.height()
+        self.navigation.setFixedWidth(max(self.context.theme.sizes.navigation_width_px, widest + room))
+
     def choose_text_size(self, percent: int) -> None:
         """Kept in the settings and applied to every text at once; the pages lay themselves out again."""
         self.context.settings.setValue(TEXT_SIZE_SETTING, percent)
@@ -481,6 +489,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             install_text_size(app, percent)
+        self._fit_navigation()
         self.context.data_changed.emit()  # tables measure their rows and columns again
         self.statusBar().showMessage(self.tr("Taille du texte : {0}").format(format_percent(percent / 100)), 4000)
 
