@@ -3,7 +3,7 @@ counts as words and as a table (« Voir les chiffres ») — the same per-axis c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QSize
@@ -110,12 +110,14 @@ def chart_description(rows: Sequence[AxisFigures]) -> str:
     return " ; ".join(axis_sentence(row) for row in rows) + "."
 
 
+def status_count(status: ActionStatus) -> Callable[[AxisFigures], str]:
+    """A row's count of actions of `status`, as the table writes it."""
+    return lambda row: format_number(row.counts.count(status))
+
+
 def figures_model(parent: QWidget | None = None, theme: Theme = LIGHT) -> RecordTableModel[AxisFigures]:
     """The table « Voir les chiffres »: one row per axis, one column per status, and the total."""
     columns: list[Column[AxisFigures]] = [Column(tr("Axe"), lambda row: row.axis.label)]
-    columns += [
-        Column(status.label, lambda row, status=status: format_number(row.counts.count(status)), right_aligned=True)
-        for status in ActionStatus
-    ]
+    columns += [Column(status.label, status_count(status), right_aligned=True) for status in ActionStatus]
     columns.append(Column(tr("Total"), lambda row: format_number(row.counts.total), right_aligned=True))
     return RecordTableModel(columns, parent, theme=theme)
