@@ -87,6 +87,9 @@ def test_200_percent_doubles_every_text_at_once_and_is_kept(
     names = [navigation.item(row).text() for row in range(navigation.count())]
     assert max(navigation.fontMetrics().horizontalAdvance(name) for name in names) < widest
     assert navigation.horizontalScrollBar().maximum() == 0
+    late = page.late_section.view  # the rows of a table grow with their text
+    assert late.verticalHeader().defaultSectionSize() >= late.fontMetrics().height()
+    assert late.rowHeight(0) >= late.fontMetrics().height()
     assert context.settings.value(TEXT_SIZE_SETTING) == 200
     assert installed_text_size() == 200
     assert "200" in window.statusBar().currentMessage()

@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 # Where the choice is kept (QSettings key) and its values.
 THEME_SETTING = "affichage/theme"
@@ -484,8 +484,8 @@ def installed_text_size() -> int:
 def install_text_size(app: QApplication, percent: int) -> None:
     """Every text of the application at `percent` of the system's font size, at once, windows already shown
     included: the application's font is scaled, and so is each font a widget set for itself (titles, figures:
-    `scaled_font` of the font it had), which keeps its scale. A font sized in pixels (the meeting mode's, sized
-    on the projector's height) is left as it is."""
+    `scaled_font` of the font it had), which keeps its scale, and the tables' row height. A font sized in pixels
+    (the meeting mode's, sized on the projector's height) is left as it is."""
     base = app.property(BASE_FONT_PROPERTY)
     if not isinstance(base, QFont):
         base = QFont(app.font())
@@ -501,6 +501,8 @@ def install_text_size(app: QApplication, percent: int) -> None:
     for widget in app.allWidgets():
         if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and widget.font().pointSizeF() > 0:
             widget.setFont(scaled_font(widget.font(), ratio))
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Vertical:
+            widget.setDefaultSectionSize(round(widget.defaultSectionSize() * ratio))  # rows measured on the text
 
 
 # The application's dynamic property naming the installed theme (set once, by the composition root).
