@@ -359,7 +359,8 @@ class GuiController:
         self.theme = theme
         install_theme(app, theme)
         self.close()
-        self.open_target(target)
+        if self.open_target(target) and self.window is not None:
+            self.window.statusBar().showMessage(f"Affichage « {theme.label} ».", 8000)
 
     def switch(self, database: Path) -> None:
         previous = self._target

@@ -229,6 +229,7 @@ def test_the_application_rebuilds_its_window_in_the_theme_asked_for(
         assert installed_theme() is HIGH_CONTRAST
         assert qapp.palette().color(QPalette.ColorRole.Highlight).name() == HIGH_CONTRAST.selection_background
         assert "Sarre-Vosges" in window.windowTitle()  # the same base, open again
+        assert window.statusBar().currentMessage() == "Affichage « Contraste élevé »."
     finally:
         controller.close()
         install_theme(qapp, LIGHT)
