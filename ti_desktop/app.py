@@ -32,7 +32,14 @@ from ti_desktop.gui.jobs import Job, run_with_progress
 from ti_desktop.gui.main_window import EditorFactory, MainWindow
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.lazy import LazyPage
-from ti_desktop.gui.theme import LIGHT, Theme, install_theme, theme_from_settings
+from ti_desktop.gui.theme import (
+    LIGHT,
+    Theme,
+    install_text_size,
+    install_theme,
+    text_size_from_settings,
+    theme_from_settings,
+)
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import private_folder
 from ti_desktop.paths import UserDirs
@@ -213,6 +220,7 @@ class GuiController:
             server=server,
         )
         self.window.database_requested.connect(self.switch)
+        self.window.theme_requested.connect(self.change_theme)
         self.window.show()
         self._region_page_if_no_territory(opened.services)
         log.info("opened the server base %s", server)
@@ -244,6 +252,7 @@ class GuiController:
             action_editor_opener(opened.services),
         )
         self.window.database_requested.connect(self.switch)
+        self.window.theme_requested.connect(self.change_theme)
         self.window.restore_requested.connect(self.restore)
         self.window.show()
         self._region_page_if_no_territory(opened.services)
@@ -336,6 +345,23 @@ class GuiController:
             self._lock = None
         self._target = None
 
+    def change_theme(self, theme: object) -> None:
+        """The open base's window again, in `theme` (Affichage › Contraste élevé, the system's preference), once
+        the event that asked for it is over."""
+        if isinstance(theme, Theme) and theme != self.theme:
+            QTimer.singleShot(0, lambda: self._reopen_in(theme))
+
+    def _reopen_in(self, theme: Theme) -> None:
+        app = QApplication.instance()
+        target = self._target
+        if target is None or not isinstance(app, QApplication) or theme == self.theme:
+            return
+        self.theme = theme
+        install_theme(app, theme)
+        self.close()
+        if self.open_target(target) and self.window is not None:
+            self.window.statusBar().showMessage(f"Affichage « {theme.label} ».", 8000)
+
     def switch(self, database: Path) -> None:
         previous = self._target
         self.close()
@@ -402,6 +428,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     settings = QSettings()
     theme = theme_from_settings(settings)
     install_theme(app, theme)
+    install_text_size(app, text_size_from_settings(settings))
     controller = GuiController(user_dirs, settings, clock, theme)
     if isinstance(database, Path):
         try:

@@ -476,3 +476,126 @@ def test_a_national_plan_s_segment_counts_are_whole_numbers(qtbot: QtBot) -> Non
     precision = series.labelsPrecision()
     assert f"{11_170:.{precision}g}" == "11170"
     assert f"{2_500_000:.{precision}g}" == "2500000"
+
+
+# -- figures for every reader (issues 20 and 21) -------------------------------------------------------------------
+def test_each_tile_says_its_figure(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    summary = context.services.summary.figures(tid(context), TODAY).summary
+    granted = format_euros(summary.funding.granted)
+    assert page.granted_tile.accessibleName() == f"Financements acquis : {granted}"
+    assert page.total_tile.accessibleName() == f"Actions au plan : {format_number(summary.status_counts.total)}"
+    blocked = page.status_tiles[ActionStatus.BLOQUEE]
+    assert blocked.accessibleName() == f"Bloquée : {blocked.value_label.text()}"
+    assert page.late_tile.accessibleDescription() == "fin prévue dépassée"
+    for tile in page.findChildren(FigureTile):
+        assert tile.accessibleName() == f"{tile.caption_label.text()} : {tile.value_label.text()}"
+
+
+def figures_cut(page: DashboardPage) -> list[str]:
+    """The figures a tile shows cut (their text wider than their label)."""
+    return [
+        f"{tile.caption_label.text()}: {tile.value_label.text()} ({tile.value_label.width()} px)"
+        for tile in page.findChildren(FigureTile)
+        if tile.value_label.fontMetrics().horizontalAdvance(tile.value_label.text()) > tile.value_label.width()
+    ]
+
+
+@pytest.mark.parametrize("width", [1024, 800])
+def test_at_1024_px_and_less_tiles_wrap_rather_than_cut_their_figures(
+    qtbot: QtBot, context: TestContext, width: int
+) -> None:
+    page = make_page(qtbot, context, width=width)
+    QApplication.processEvents()
+    assert "€" in page.budget_tile.value_label.text()
+    assert figures_cut(page) == []
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0  # nor pushed out of the page
+    money_row = page.budget_tile.parentWidget()
+    assert isinstance(money_row, dashboard.TileRow)
+    if width == 800:
+        assert money_row.columns < 5  # the fifth tile went to the next line
+        assert page.coverage_tile.y() > page.budget_tile.y()
+
+
+def test_tiles_wrap_at_200_percent_text_too(qtbot: QtBot, context: TestContext) -> None:
+    from ti_desktop.gui.theme import BASE_FONT_PROPERTY, TEXT_SIZE_PROPERTY, install_text_size
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    try:
+        install_text_size(app, 200)
+        page = make_page(qtbot, context, width=1024)
+        QApplication.processEvents()
+        assert figures_cut(page) == []
+        assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    finally:
+        install_text_size(app, 100)
+        app.setFont(before)
+        app.setProperty(BASE_FONT_PROPERTY, None)
+        app.setProperty(TEXT_SIZE_PROPERTY, None)
+
+
+def test_the_chart_is_described_and_its_figures_are_a_table_reached_by_tab(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    chart = page.chart
+    axes = context.services.axes.available_to(tid(context))
+    innovation = next(axis for axis in axes if axis.label == "Innovation")
+    total = sum(chart.count(innovation.id, status) for status in ActionStatus)
+    in_progress = chart.count(innovation.id, ActionStatus.EN_COURS)
+    assert chart.accessibleName() == "Graphique des actions par axe et par statut"
+    description = chart.accessibleDescription()
+    assert f"Innovation : {total} action(s) — " in description
+    assert f"{in_progress} en cours" in description
+    assert not page.figures_view.isVisible()
+    # From the last figure tile, Tab reaches « Voir les chiffres ».
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.coverage_tile.setFocus()
+    qtbot.waitUntil(page.coverage_tile.hasFocus)
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        if focused is page.figures_button or focused is None:
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.figures_button
+    qtbot.keyClick(page.figures_button, Qt.Key.Key_Space)
+    assert page.figures_view.isVisible() and page.figures_view.hasFocus()
+    assert page.figures_button.text() == "Masquer les chiffres"
+    model = page.figures_view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Axe", *(status.label for status in ActionStatus), "Total"]
+    assert column(page.figures_view, 0) == [axis.label for axis in axes]
+    row = [axis.id for axis in axes].index(innovation.id)
+    cells = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert cells == ["Innovation", *(format_number(chart.count(innovation.id, s)) for s in ActionStatus), str(total)]
+    qtbot.keyClick(page.figures_button, Qt.Key.Key_Space)
+    assert not page.figures_view.isVisible()
+
+
+class RecordingNavigator:
+    def __init__(self, first_steps: bool) -> None:
+        self.first_steps = first_steps
+        self.shown: list[object] = []
+
+    def show_page(self, page_type: type) -> None:
+        self.shown.append(page_type)
+
+    def show_first_steps(self) -> object | None:
+        self.shown.append("prise en main")
+        return object() if self.first_steps else None
+
+
+@pytest.mark.parametrize("has_guide", [True, False], ids=["guide", "no-guide"])
+def test_an_empty_territory_says_where_to_start(qtbot: QtBot, context: TestContext, has_guide: bool) -> None:
+    from ti_desktop.gui.pages.territory import TerritoryPage
+
+    navigator = RecordingNavigator(has_guide)
+    context.navigator = navigator
+    page = make_page(qtbot, context)
+    assert not page.start_pointer.isVisible()  # the demo territory has actions
+    context.set_territory(context.services.territories.create(name="Territoire neuf").id)
+    assert page.start_pointer.isVisible()
+    assert "aucune action" in page.start_label.text()
+    qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert navigator.shown == (["prise en main"] if has_guide else ["prise en main", TerritoryPage])

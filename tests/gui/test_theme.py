@@ -4,16 +4,18 @@ kept in the settings, text roles coloured by the application's style sheet."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.clock import fixed_clock
 from tests.gui.harness import TestContext
+from ti_desktop.app import GuiController
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.gui.models.records import ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.plan import PlanPage
@@ -25,11 +27,15 @@ from ti_desktop.gui.theme import (
     Role,
     Sizes,
     Theme,
+    contrast_ratio,
     install_theme,
     installed_theme,
     scaled_font,
     set_role,
+    system_prefers_high_contrast,
+    theme_from_settings,
 )
+from ti_desktop.paths import UserDirs
 from ti_desktop.services.maintenance import OpenDatabase
 
 GUI = Path(__file__).resolve().parents[2] / "ti_desktop" / "gui"
@@ -67,19 +73,8 @@ ALLOWED_SIZES = ("setSpacing(0)",)
 PROJECTOR = "meeting_mode/"
 
 
-def luminance(hex_colour: str) -> float:
-    """WCAG 2 relative luminance of `#rrggbb`."""
-
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
 def contrast_on_white(hex_colour: str) -> float:
-    return (1.0 + 0.05) / (luminance(hex_colour) + 0.05)
+    return contrast_ratio(hex_colour, "#ffffff")
 
 
 def test_the_contrast_formula() -> None:
@@ -156,17 +151,89 @@ def test_the_allow_list_still_names_files() -> None:
         assert any(r == allowed or r.startswith(allowed) for r in relatives), allowed
 
 
-def test_high_contrast_is_kept_in_the_settings(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
-    window = MainWindow(
-        context, context.services, demo_opened.database.path, [PlanPage(context, context.services)], lambda *_args: None
+def window_with(
+    context: TestContext, demo_opened: OpenDatabase, system_high_contrast: Callable[[], bool] = lambda: False
+) -> MainWindow:
+    return MainWindow(
+        context,
+        context.services,
+        demo_opened.database.path,
+        [PlanPage(context, context.services)],
+        lambda *_args: None,
+        system_high_contrast=system_high_contrast,
     )
+
+
+def test_high_contrast_is_kept_in_the_settings_and_asked_for(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
+) -> None:
+    window = window_with(context, demo_opened)
     qtbot.addWidget(window)
+    asked: list[object] = []
+    window.theme_requested.connect(asked.append)
     assert not window.high_contrast_action.isChecked()  # the context's theme is the light one
     window.high_contrast_action.trigger()
     assert context.settings.value(THEME_SETTING) == HIGH_CONTRAST.name
-    assert "prochain démarrage" in window.statusBar().currentMessage()
+    assert asked == [HIGH_CONTRAST]  # the application rebuilds the window in it
+    assert "Contraste élevé" in window.statusBar().currentMessage()
     window.high_contrast_action.trigger()
     assert context.settings.value(THEME_SETTING) == LIGHT.name
+    assert asked == [HIGH_CONTRAST]  # the window is light already: nothing to rebuild
+
+
+def test_the_system_s_high_contrast_is_followed_until_the_user_chooses(qapp: object, tmp_path: Path) -> None:
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    assert theme_from_settings(settings, system_high_contrast=lambda: True) is HIGH_CONTRAST
+    assert theme_from_settings(settings, system_high_contrast=lambda: False) is LIGHT
+    settings.setValue(THEME_SETTING, LIGHT.name)  # chosen in Affichage: the choice wins
+    assert theme_from_settings(settings, system_high_contrast=lambda: True) is LIGHT
+    settings.setValue(THEME_SETTING, HIGH_CONTRAST.name)
+    assert theme_from_settings(settings, system_high_contrast=lambda: False) is HIGH_CONTRAST
+    assert isinstance(system_prefers_high_contrast(), bool)  # the real hint reads (offscreen: no preference)
+
+
+def test_a_change_of_the_system_s_contrast_rebuilds_the_window_unless_the_user_chose(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
+) -> None:
+    system = [False]
+    window = window_with(context, demo_opened, lambda: system[0])
+    qtbot.addWidget(window)
+    asked: list[object] = []
+    window.theme_requested.connect(asked.append)
+    system[0] = True  # the user turns on the system's high contrast: Qt's hint signals it
+    window.follow_system_contrast()
+    assert asked == [HIGH_CONTRAST]
+    assert window.high_contrast_action.isChecked()
+    assert context.settings.value(THEME_SETTING) is None  # not the user's choice: the system's can change again
+    asked.clear()
+    context.settings.setValue(THEME_SETTING, LIGHT.name)  # the user chose the light theme in Affichage
+    window.follow_system_contrast()
+    assert asked == []
+
+
+def test_the_application_rebuilds_its_window_in_the_theme_asked_for(
+    qtbot: QtBot, qapp: QApplication, demo_db: Path, tmp_path: Path
+) -> None:
+    settings = QSettings(str(tmp_path / "r.ini"), QSettings.Format.IniFormat)
+    controller = GuiController(UserDirs(tmp_path, tmp_path), settings, fixed_clock())
+    before = qapp.palette()
+    try:
+        assert controller.open(demo_db)
+        first = controller.window
+        assert first is not None and first.context.theme is LIGHT
+        first.high_contrast_action.trigger()
+        qtbot.waitUntil(lambda: controller.window is not None and controller.window is not first)
+        window = controller.window
+        assert window is not None
+        assert window.context.theme is HIGH_CONTRAST and window.high_contrast_action.isChecked()
+        assert installed_theme() is HIGH_CONTRAST
+        assert qapp.palette().color(QPalette.ColorRole.Highlight).name() == HIGH_CONTRAST.selection_background
+        assert "Sarre-Vosges" in window.windowTitle()  # the same base, open again
+        assert window.statusBar().currentMessage() == "Affichage « Contraste élevé »."
+    finally:
+        controller.close()
+        install_theme(qapp, LIGHT)
+        qapp.setPalette(before)
 
 
 @pytest.mark.parametrize("theme", THEMES.values(), ids=list(THEMES))

@@ -4,7 +4,6 @@ which colour they are: hints, errors, warnings, primary and large buttons, the i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +27,7 @@ from ti_desktop.gui.theme import (
     SUMMARY_PROPERTY,
     Role,
     Theme,
+    contrast_ratio,
 )
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import OpenDatabase
@@ -50,13 +50,7 @@ def test_the_style_sheet_styles_every_role_and_property(theme: Theme) -> None:
 
 
 def contrast_on_white(colour: str) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    qcolour = QColor(colour)
-    red, green, blue = (channel(c) for c in (qcolour.redF(), qcolour.greenF(), qcolour.blueF()))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return 1.05 / (luminance + 0.05)
+    return contrast_ratio(colour, "#ffffff")
 
 
 def test_high_contrast_role_colours_read_at_seven_to_one_on_white() -> None:

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QToolBar,
@@ -50,10 +52,21 @@ from ti_desktop.gui.theme import (
     LIGHT,
     SUMMARY_PROPERTY,
     SUMMARY_WARNING,
+    TEXT_SIZE_SETTING,
+    TEXT_SIZES,
     THEME_SETTING,
     Role,
+    SystemContrast,
+    Theme,
+    chosen_theme,
+    follow_system_contrast,
+    install_text_size,
+    scaled_font,
     set_role,
+    system_prefers_high_contrast,
+    text_size_from_settings,
 )
+from ti_desktop.kernel.formatting import format_percent
 from ti_desktop.paths import location_warning
 from ti_desktop.services.backups import AUTOMATIC_INTERVAL, BackupService
 from ti_desktop.services.use_cases import (
@@ -88,6 +101,8 @@ class MainWindow(QMainWindow):
     # Asked of the application, which owns the database: open another file, restore a backup.
     database_requested = Signal(Path)
     restore_requested = Signal(Path)
+    # Asked of the application: rebuild the window in this theme (Affichage › Contraste élevé, the system's wish).
+    theme_requested = Signal(object)
 
     def __init__(
         self,
@@ -99,8 +114,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         server: str | None = None,
+        system_high_contrast: SystemContrast = system_prefers_high_contrast,
     ) -> None:
+        """`system_high_contrast`: whether the system asks for a high contrast (tests give their own)."""
         super().__init__(parent)
+        self.system_high_contrast = system_high_contrast
         assert (database_path is None) != (server is None), "a file or a server base, one of them"
         self.context = context
         self.services = services
@@ -143,13 +161,14 @@ class MainWindow(QMainWindow):
     # -- layout --------------------------------------------------------------------------------
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
-        self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
+        self.navigation.setFont(scaled_font(self.navigation.font(), self.context.theme.navigation_font_scale))
         self.stack = QStackedWidget(self)
         for entry in self._entries:
             self.navigation.addItem(entry.title())
             self.stack.addWidget(entry)
+        self._fit_navigation()
         self.navigation.currentRowChanged.connect(self._show_row)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -237,6 +256,9 @@ class MainWindow(QMainWindow):
         self.high_contrast_action.setToolTip(self.tr("Texte noir sur blanc, couleurs plus franches (vidéoprojecteur)"))
         self.high_contrast_action.toggled.connect(self.choose_high_contrast)
         view_menu.addAction(self.high_contrast_action)
+        self._build_text_size_menu(view_menu)
+        # The system's contrast preference, followed while the user has not chosen in this menu.
+        follow_system_contrast(self.follow_system_contrast)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
@@ -412,17 +434,64 @@ class MainWindow(QMainWindow):
         if self.conflict_box is box:
             self.conflict_box = None
 
+    # -- Affichage: contrast and text size --------------------------------------------------------
     def choose_high_contrast(self, enabled: bool) -> None:
-        """Kept in the settings; the look changes at the next start (every window is built with its theme)."""
+        """Kept in the settings (an explicit choice: the system's preference no longer counts), then applied."""
         chosen = HIGH_CONTRAST if enabled else LIGHT
         self.context.settings.setValue(THEME_SETTING, chosen.name)
-        if chosen != self.context.theme:
-            self.statusBar().showMessage(
-                self.tr("Affichage « {theme} » : il s'appliquera au prochain démarrage de TI Desktop.").format(
-                    theme=chosen.label
-                ),
-                10000,
-            )
+        self._ask_for_theme(chosen)
+
+    def follow_system_contrast(self, *_preference: object) -> None:
+        """The system's contrast preference changed (or is read again): follow it unless the user chose."""
+        if chosen_theme(self.context.settings) is None:
+            wanted = HIGH_CONTRAST if self.system_high_contrast() else LIGHT
+            self._ask_for_theme(wanted)
+
+    def _ask_for_theme(self, theme: Theme) -> None:
+        """The application rebuilds the window in `theme` (`theme_requested`); the check mark follows at once."""
+        self.high_contrast_action.blockSignals(True)
+        self.high_contrast_action.setChecked(theme.high_contrast)
+        self.high_contrast_action.blockSignals(False)
+        if theme != self.context.theme:
+            self.statusBar().showMessage(self.tr("Affichage « {theme} »…").format(theme=theme.label), 10000)
+            self.theme_requested.emit(theme)
+
+    def _build_text_size_menu(self, view_menu: QMenu) -> None:
+        """Affichage › Taille du texte: 100 % to 200 % of the system's size, kept in the settings, applied now."""
+        self.text_size_menu = menu = view_menu.addMenu(self.tr("&Taille du texte"))
+        menu.setToolTipsVisible(True)
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        current = text_size_from_settings(self.context.settings)
+        self.text_size_actions: dict[int, QAction] = {}
+        for percent in TEXT_SIZES:
+            action = QAction(format_percent(percent / 100), self)
+            action.setCheckable(True)
+            action.setChecked(percent == current)
+            action.setToolTip(self.tr("Tous les textes à {0} de la taille du système").format(action.text()))
+            action.triggered.connect(lambda _checked=False, percent=percent: self.choose_text_size(percent))
+            group.addAction(action)
+            menu.addAction(action)
+            self.text_size_actions[percent] = action
+
+    def _fit_navigation(self) -> None:
+        """The page list as wide as the theme says, or as its longest name at the text's size."""
+        metrics = self.navigation.fontMetrics()
+        names = (self.navigation.item(row).text() for row in range(self.navigation.count()))
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        room = 2 * (self.context.theme.navigation_padding_px + self.navigation.frameWidth()) + metrics.height()
+        self.navigation.setFixedWidth(max(self.context.theme.sizes.navigation_width_px, widest + room))
+
+    def choose_text_size(self, percent: int) -> None:
+        """Kept in the settings and applied to every text at once; the pages lay themselves out again."""
+        self.context.settings.setValue(TEXT_SIZE_SETTING, percent)
+        self.text_size_actions[percent].setChecked(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_text_size(app, percent)
+        self._fit_navigation()
+        self.context.data_changed.emit()  # tables measure their rows and columns again
+        self.statusBar().showMessage(self.tr("Taille du texte : {0}").format(format_percent(percent / 100)), 4000)
 
     # -- pages and dialogs ---------------------------------------------------------------------
     @property

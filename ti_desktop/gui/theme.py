@@ -12,12 +12,13 @@ mode has its own projector sizes in `gui/meeting_mode/theme.py`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 # Where the choice is kept (QSettings key) and its values.
 THEME_SETTING = "affichage/theme"
@@ -77,7 +78,7 @@ class Sizes:
     # Widths, in pixels.
     navigation_width_px: int = 190  # the page list on the left
     territory_selector_width_px: int = 320  # at least
-    # The timeline's top-left corner (its title).
+    # The timeline's top-left corner (its title), in pixels like the rest of the timeline's drawing.
     timeline_corner_font_px: int = 15
     timeline_corner_padding_px: int = 20
 
@@ -122,9 +123,13 @@ class Theme:
     today_marker: str  # the timeline's "today" line and done milestones
     year_line: str  # the timeline's year boundaries and the header's borders
     sample_bar: str  # the bar drawn in the timeline's legend
-    background: str  # what painted views draw on (the timeline, its label column)
-    # Sizes, in points or pixels: the navigation list on the left.
-    navigation_font_pt: int = 11
+    background: str  # what painted views draw on (the timeline, its label column), the window's fields
+    # Added for accessibility (issue 20): the window's own colours, each pair checked by tests/gui/test_contrast.py.
+    window_background: str  # behind the pages, buttons
+    selection_background: str  # a selected row or text
+    on_accent: str  # text on the accent colours: primary buttons, selected rows, the timeline's "today" pill
+    # The navigation list on the left: its text scale (times the window's font) and padding (pixels).
+    navigation_font_scale: float = 1.2
     navigation_padding_px: int = 8
     # Large buttons (SIZING_PROPERTY): the padding of a plain one and of a primary one.
     large_button_padding: str = "8px 14px"
@@ -159,10 +164,9 @@ class Theme:
             + " }"
             for role in Role
         ]
-        rules.append(f"QListWidget#navigation {{ font-size: {self.navigation_font_pt}pt; }}")
         rules.append(f"QListWidget#navigation::item {{ padding: {self.navigation_padding_px}px; }}")
         rules.append(
-            f'QPushButton[role="primary"] {{ background: {self.accent}; color: white;'
+            f'QPushButton[role="primary"] {{ background: {self.accent}; color: {self.on_accent};'
             f" border: 1px solid {self.accent_strong}; border-radius: 6px; padding: 6px 14px; font-weight: bold; }}"
         )
         rules.append(f'QPushButton[role="primary"]:hover {{ background: {self.accent_strong}; }}')
@@ -188,35 +192,36 @@ class Theme:
         """The timeline's top-left corner, over its label column: a bold title on the header's background."""
         sizes = self.sizes
         return (
-            f"background: {self.header_background}; font-weight: bold; font-size: {sizes.timeline_corner_font_px}px;"
-            f" padding-left: {sizes.timeline_corner_padding_px}px;"
+            f"background: {self.header_background}; color: {self.text}; font-weight: bold;"
+            f" font-size: {sizes.timeline_corner_font_px}px; padding-left: {sizes.timeline_corner_padding_px}px;"
             f" border-right: 1px solid {self.year_line}; border-bottom: 1px solid {self.year_line};"
         )
 
     def palette(self, base: QPalette) -> QPalette:
-        """The application's palette: the platform's own in the light theme, black on white otherwise."""
-        if not self.high_contrast:
-            return base
+        """The application's palette, in both themes: the platform's shapes with the theme's colours, so that every
+        text/background pair the window draws is one the contrast test checked (a dark or a pale platform palette
+        would not be)."""
         palette = QPalette(base)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            for role, colour in (
-                (QPalette.ColorRole.Window, "#ffffff"),
-                (QPalette.ColorRole.WindowText, self.text),
-                (QPalette.ColorRole.Base, "#ffffff"),
-                (QPalette.ColorRole.AlternateBase, self.alternate_row),
-                (QPalette.ColorRole.Text, self.text),
-                (QPalette.ColorRole.Button, "#ffffff"),
-                (QPalette.ColorRole.ButtonText, self.text),
-                (QPalette.ColorRole.Highlight, self.accent_strong),
-                (QPalette.ColorRole.HighlightedText, "#ffffff"),
-                (QPalette.ColorRole.ToolTipBase, "#ffffff"),
-                (QPalette.ColorRole.ToolTipText, self.text),
-                (QPalette.ColorRole.PlaceholderText, self.muted),
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            for role, name in (
+                (QPalette.ColorRole.Window, "window_background"),
+                (QPalette.ColorRole.WindowText, "text"),
+                (QPalette.ColorRole.Base, "background"),
+                (QPalette.ColorRole.AlternateBase, "alternate_row"),
+                (QPalette.ColorRole.Text, "text"),
+                (QPalette.ColorRole.Button, "window_background"),
+                (QPalette.ColorRole.ButtonText, "text"),
+                (QPalette.ColorRole.BrightText, "on_accent"),
+                (QPalette.ColorRole.Highlight, "selection_background"),
+                (QPalette.ColorRole.HighlightedText, "on_accent"),
+                (QPalette.ColorRole.ToolTipBase, "background"),
+                (QPalette.ColorRole.ToolTipText, "text"),
+                (QPalette.ColorRole.PlaceholderText, "muted"),
+                (QPalette.ColorRole.Link, "accent_strong"),
             ):
-                palette.setColor(group, role, QColor(colour))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(self.muted))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(self.muted))
-        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(self.muted))
+                palette.setColor(group, role, self.colour(name))
+        for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, self.colour("disabled"))
         return palette
 
 
@@ -226,13 +231,13 @@ LIGHT = Theme(
     text="#1f2328",
     muted="#57606a",
     error="#cf222e",
-    warning="#9a6700",
+    warning="#8a5c00",
     success="#1a7f37",
-    attention="#b35c00",
+    attention="#a35200",
     accent="#0969da",
     accent_strong="#0550ae",
     decision="#8250df",
-    disabled="#8c959f",
+    disabled="#656d76",
     border="#d0d7de",
     rule="#d8dee4",
     header_background="#eaeef2",
@@ -243,8 +248,8 @@ LIGHT = Theme(
     warning_background="#fff8c5",
     unanswered_text="#953800",
     unanswered_background="#fff1e5",
-    unanswered_border="#fb8f44",
-    general_section="#6e7781",
+    unanswered_border="#bc4c00",
+    general_section="#636c76",
     strength="#1a7f37",
     strength_background="#f0fbf2",
     weakness="#bc4c00",
@@ -255,9 +260,13 @@ LIGHT = Theme(
     threat_background="#fff3f3",
     # Added for the pages (theme-pages).
     today_marker="#24292f",
-    year_line="#8c959f",
+    year_line="#808a95",
     sample_bar="#1f6feb",
     background="#ffffff",
+    # Added for accessibility (issue 20).
+    window_background="#f6f8fa",
+    selection_background="#0550ae",
+    on_accent="#ffffff",
 )
 
 # Black on white, saturated dark colours (each at least 7:1 on white), thicker padding: read from the back of
@@ -300,7 +309,11 @@ HIGH_CONTRAST = Theme(
     year_line="#000000",
     sample_bar="#00408a",
     background="#ffffff",
-    navigation_font_pt=13,
+    # Added for accessibility (issue 20).
+    window_background="#ffffff",
+    selection_background="#002b5c",
+    on_accent="#ffffff",
+    navigation_font_scale=1.45,
     navigation_padding_px=10,
     high_contrast=True,
 )
@@ -319,9 +332,177 @@ def scaled_font(font: QFont, scale: float, bold: bool | None = None) -> QFont:
     return scaled
 
 
-def theme_from_settings(settings: QSettings) -> Theme:
-    """The theme the user chose (Affichage menu), the light one otherwise."""
-    return THEMES.get(str(settings.value(THEME_SETTING, LIGHT.name)), LIGHT)
+# -- contrast (WCAG 2.1) -------------------------------------------------------------------------------------------
+TEXT_CONTRAST = 4.5  # normal text, AA
+LARGE_TEXT_CONTRAST = 3.0  # large text (18 pt, or 14 pt bold), AA
+GRAPHIC_CONTRAST = 3.0  # lines and shapes that carry meaning (WCAG 1.4.11)
+HIGH_CONTRAST_TEXT = 7.0  # the high-contrast theme's text colours, AAA
+
+
+def relative_luminance(colour: QColor | str) -> float:
+    """WCAG 2's relative luminance of a colour (0: black, 1: white)."""
+    qcolour = QColor(colour)
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(qcolour.redF()) + 0.7152 * channel(qcolour.greenF()) + 0.0722 * channel(qcolour.blueF())
+
+
+def contrast_ratio(first: QColor | str, second: QColor | str) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+# Which colour is drawn on which: tests/gui/test_contrast.py checks every pair below in both themes, and that
+# every colour of the theme is in one of them (or said decorative).
+# Colours text is written in, and the surfaces any text may be written on (each on each, at TEXT_CONTRAST).
+TEXT_COLOURS = (
+    "text",
+    "muted",
+    "error",
+    "warning",
+    "success",
+    "attention",
+    "accent",
+    "accent_strong",
+    "decision",
+    "disabled",
+    "unanswered_text",
+    "general_section",
+    "strength",
+    "weakness",
+    "opportunity",
+    "threat",
+)
+SURFACES = ("background", "window_background", "alternate_row", "hover_background")
+# Text on a background of its own (foreground, background), at TEXT_CONTRAST.
+TEXT_PAIRS = (
+    ("text", "header_background"),  # the timeline's header: years, its corner
+    ("muted", "header_background"),  # and months
+    ("text", "error_background"),  # import summaries
+    ("text", "success_background"),
+    ("text", "warning_background"),
+    ("unanswered_text", "unanswered_background"),  # the diagnostic's open questions
+    ("text", "strength_background"),  # the SWOT's quadrants: their heading and items
+    ("strength", "strength_background"),
+    ("text", "weakness_background"),
+    ("weakness", "weakness_background"),
+    ("text", "opportunity_background"),
+    ("opportunity", "opportunity_background"),
+    ("text", "threat_background"),
+    ("threat", "threat_background"),
+    ("on_accent", "accent"),  # primary buttons
+    ("on_accent", "accent_strong"),  # a primary button under the mouse
+    ("on_accent", "disabled"),  # a disabled primary button
+    ("on_accent", "selection_background"),  # selected rows and text
+    ("on_accent", "today_marker"),  # the timeline's « aujourd'hui » pill
+)
+# Lines and shapes that carry meaning, on what they are drawn on (foreground, background), at GRAPHIC_CONTRAST.
+GRAPHIC_PAIRS = (
+    ("accent", "background"),  # a focused figure tile's frame
+    ("today_marker", "background"),  # the timeline's "today" line, done milestones
+    ("today_marker", "alternate_row"),
+    ("error", "background"),  # a late bar's outline, overdue milestones
+    ("error", "alternate_row"),
+    ("year_line", "background"),  # the timeline's year boundaries
+    ("year_line", "header_background"),
+    ("sample_bar", "background"),  # the timeline's legend
+    ("unanswered_border", "unanswered_background"),
+)
+# Frames and thin separators: what they surround is told by its own text, they carry no meaning.
+DECORATIVE = ("border", "rule")
+
+
+def most_contrasting(background: QColor | str, *candidates: QColor | str) -> QColor:
+    """The candidate that contrasts most with `background`."""
+    return QColor(max(candidates, key=lambda candidate: contrast_ratio(candidate, background)))
+
+
+def readable_text_on(background: QColor | str, theme: Theme | None = None) -> QColor:
+    """The theme's text colour or its text-on-accent colour, whichever contrasts more with `background` (a
+    status's colour behind its label, a chart's segment behind its count)."""
+    chosen = theme or LIGHT
+    return most_contrasting(background, chosen.text, chosen.on_accent)
+
+
+# -- the theme the window starts in --------------------------------------------------------------------------------
+SystemContrast = Callable[[], bool]
+
+
+def system_prefers_high_contrast() -> bool:
+    """Whether the operating system asks applications for a high contrast (Qt 6.10's accessibility hints)."""
+    hints = QGuiApplication.styleHints()  # held while its child is used: PySide6 drops a temporary's children
+    accessibility = hints.accessibility()
+    return bool(accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
+def follow_system_contrast(receiver: Callable[..., None]) -> None:
+    """Call `receiver` whenever the operating system's contrast preference changes (`receiver`: a QObject's
+    method, disconnected when that object is deleted; it reads the preference again)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = hints.accessibility()
+    accessibility.contrastPreferenceChanged.connect(receiver)
+
+
+def chosen_theme(settings: QSettings) -> Theme | None:
+    """The theme the user chose in the Affichage menu, None while they never chose one."""
+    return THEMES.get(str(settings.value(THEME_SETTING, "")))
+
+
+def theme_from_settings(
+    settings: QSettings, system_high_contrast: SystemContrast = system_prefers_high_contrast
+) -> Theme:
+    """The user's choice (Affichage menu), else the high-contrast theme when the system asks for one, else the
+    light one."""
+    chosen = chosen_theme(settings)
+    if chosen is not None:
+        return chosen
+    return HIGH_CONTRAST if system_high_contrast() else LIGHT
+
+
+# -- « Taille du texte » ------------------------------------------------------------------------------------------
+TEXT_SIZE_SETTING = "affichage/taille-texte"
+TEXT_SIZES = (100, 125, 150, 200)  # percent of the system's font size
+BASE_FONT_PROPERTY = "ti-desktop-base-font"  # the system's font, before any text size was applied
+TEXT_SIZE_PROPERTY = "ti-desktop-text-size"
+
+
+def text_size_from_settings(settings: QSettings) -> int:
+    """The text size chosen in Affichage › Taille du texte (percent), 100 % otherwise."""
+    value = str(settings.value(TEXT_SIZE_SETTING, 100))
+    return int(value) if value.isdigit() and int(value) in TEXT_SIZES else 100
+
+
+def installed_text_size() -> int:
+    app = QApplication.instance()
+    value = app.property(TEXT_SIZE_PROPERTY) if app is not None else None
+    return int(value) if isinstance(value, int) else 100
+
+
+def install_text_size(app: QApplication, percent: int) -> None:
+    """Every text of the application at `percent` of the system's font size, at once, windows already shown
+    included: the application's font is scaled, and so is each font a widget set for itself (titles, figures:
+    `scaled_font` of the font it had), which keeps its scale, and the tables' row height. A font sized in pixels
+    (the meeting mode's, sized on the projector's height) is left as it is."""
+    base = app.property(BASE_FONT_PROPERTY)
+    if not isinstance(base, QFont):
+        base = QFont(app.font())
+        app.setProperty(BASE_FONT_PROPERTY, base)
+    previous = app.font().pointSizeF()
+    font = scaled_font(base, percent / 100)
+    ratio = font.pointSizeF() / previous if previous > 0 else 1.0
+    app.setProperty(TEXT_SIZE_PROPERTY, percent)
+    if abs(ratio - 1.0) < 1e-6:
+        return
+    app.setFont(font)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.ApplicationFontChange)  # now, not at the next turn
+    for widget in app.allWidgets():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and widget.font().pointSizeF() > 0:
+            widget.setFont(scaled_font(widget.font(), ratio))
+        if isinstance(widget, QHeaderView) and widget.orientation() == Qt.Orientation.Vertical:
+            widget.setDefaultSectionSize(round(widget.defaultSectionSize() * ratio))  # rows measured on the text
 
 
 # The application's dynamic property naming the installed theme (set once, by the composition root).

@@ -22,7 +22,6 @@ class Ui_FigureTile(object):
     def setupUi(self, FigureTile):
         if not FigureTile.objectName():
             FigureTile.setObjectName(u"FigureTile")
-        FigureTile.setMinimumSize(QSize(120, 0))
         sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         sizePolicy.setHorizontalStretch(0)
         sizePolicy.setVerticalStretch(0)

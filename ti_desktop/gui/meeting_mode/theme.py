@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ti_desktop.domain.enums import ActionStatus
-from ti_desktop.gui.status_colours import readable_text_on, status_colour
+from ti_desktop.gui.status_colours import status_colour
+from ti_desktop.gui.theme import most_contrasting
 
 BACKGROUND = "#ffffff"
 TEXT = "#111111"
@@ -25,8 +26,28 @@ ACCENT = "#0b3d91"  # section headings, progress bar
 ALERT = "#b42318"  # late, overdue, difficulties
 DONE = "#1a7f37"
 DISCUSS = "#f0b400"  # the "à discuter" flag (black text on it)
-RULE = "#9aa4b2"
+ON_DARK = "#ffffff"  # text on the accent, the alert and the band
+ON_LIGHT = "#000000"  # text on the "à discuter" flag and the flash message
+FLASH = "#fff4c2"  # a short message after a quick edit
+RULE = "#9aa4b2"  # thin separators between rows (decorative)
 TRACK = "#e6e9ee"  # the progress bar's empty part
+
+# Every (text, background, minimum contrast) pair the projector draws: tests/gui/test_contrast.py checks them.
+CONTRAST_PAIRS: tuple[tuple[str, str, float], ...] = (
+    (TEXT, BACKGROUND, 4.5),
+    (MUTED, BACKGROUND, 4.5),
+    (ALERT, BACKGROUND, 4.5),
+    (ACCENT, BACKGROUND, 4.5),  # headings
+    (DONE, BACKGROUND, 4.5),
+    (BAND_TEXT, BAND, 4.5),
+    (ON_LIGHT, DISCUSS, 4.5),
+    (ON_DARK, ACCENT, 4.5),  # « more », the selected row
+    (ON_LIGHT, FLASH, 4.5),
+    (ON_DARK, ALERT, 4.5),  # an error flash, the Clore button, a dialog's error
+    (ACCENT, TRACK, 3.0),  # the progress bar: its done part on its empty part
+    (MUTED, BACKGROUND, 3.0),  # a dialog's field borders
+    (ACCENT, BACKGROUND, 3.0),  # a focused field's border
+)
 
 # The smallest share of the nominal sizes the screen may shrink to before it scrolls.
 MIN_FIT = 0.78
@@ -113,22 +134,22 @@ QLabel {{ color: {TEXT}; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: {BACKGROUND}; border: none; }}
 QWidget#band {{ background: {BAND}; }}
 QLabel[role="band"] {{ background: {BAND}; color: {BAND_TEXT}; padding: {self.px(0.8)}px {self.margin}px; }}
-QLabel[role="closed"] {{ background: {DISCUSS}; color: #000000; padding: {self.px(0.5)}px {self.px(1.2)}px; }}
+QLabel[role="closed"] {{ background: {DISCUSS}; color: {ON_LIGHT}; padding: {self.px(0.5)}px {self.px(1.2)}px; }}
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="alert"] {{ color: {ALERT}; }}
 QLabel[role="heading"] {{ color: {ACCENT}; padding-top: {self.px(0.6)}px; }}
 QLabel[role="chip"] {{ padding: {self.px(0.4)}px {self.px(1.2)}px; border-radius: {self.px(0.6)}px; }}
-QLabel[role="more"] {{ color: #ffffff; background: {ACCENT}; padding: {self.px(0.3)}px {self.margin}px; }}
-QLabel[role="flash"] {{ background: #fff4c2; color: #000000; padding: {self.px(0.6)}px {self.margin}px; }}
-QLabel[role="flash"][error="true"] {{ background: {ALERT}; color: #ffffff; }}
+QLabel[role="more"] {{ color: {ON_DARK}; background: {ACCENT}; padding: {self.px(0.3)}px {self.margin}px; }}
+QLabel[role="flash"] {{ background: {FLASH}; color: {ON_LIGHT}; padding: {self.px(0.6)}px {self.margin}px; }}
+QLabel[role="flash"][error="true"] {{ background: {ALERT}; color: {ON_DARK}; }}
 QTreeWidget {{
     color: {TEXT}; background: {BACKGROUND}; border: none;
-    selection-background-color: {ACCENT}; selection-color: #ffffff;
+    selection-background-color: {ACCENT}; selection-color: {ON_DARK};
 }}
 QTreeWidget::item {{ padding: {self.px(0.3)}px {self.px(0.4)}px; border-bottom: 1px solid {RULE}; }}
-QTreeWidget::item:selected {{ background: {ACCENT}; color: #ffffff; }}
+QTreeWidget::item:selected {{ background: {ACCENT}; color: {ON_DARK}; }}
 QPushButton#closeMeeting {{
-    font-size: {self.body}px; font-weight: 700; color: #ffffff; background: {ALERT};
+    font-size: {self.body}px; font-weight: 700; color: {ON_DARK}; background: {ALERT};
     padding: {self.px(0.8)}px {self.px(2)}px; border: none; border-radius: {self.px(0.6)}px;
 }}
 """
@@ -140,7 +161,7 @@ QDialog, QMessageBox {{ background: {BACKGROUND}; }}
 QDialog QLabel, QMessageBox QLabel {{ color: {TEXT}; font-size: {self.body}px; }}
 QLabel[role="heading"] {{ font-size: {self.big}px; font-weight: 700; color: {ACCENT}; }}
 QLabel[role="muted"] {{ font-size: {self.small}px; color: {MUTED}; }}
-QLabel[role="error"] {{ font-size: {self.body}px; color: #ffffff; background: {ALERT}; font-weight: 700;
+QLabel[role="error"] {{ font-size: {self.body}px; color: {ON_DARK}; background: {ALERT}; font-weight: 700;
     padding: {self.px(0.5)}px {self.px(1)}px; }}
 QMessageBox QLabel#qt_msgbox_informativelabel {{ min-width: {round(self.unit * 70)}px; }}
 QLineEdit, QComboBox, QListWidget, QPushButton {{ font-size: {self.body}px; color: {TEXT}; }}
@@ -149,7 +170,7 @@ QLineEdit:focus, QComboBox:focus {{ border: 3px solid {ACCENT}; }}
 QComboBox QAbstractItemView {{ font-size: {self.body}px; }}
 QListWidget {{ border: 2px solid {MUTED}; }}
 QListWidget::item {{ padding: {self.px(0.4)}px; }}
-QListWidget::item:selected {{ background: {ACCENT}; color: #ffffff; }}
+QListWidget::item:selected {{ background: {ACCENT}; color: {ON_DARK}; }}
 QPushButton {{ padding: {self.px(0.5)}px {self.px(1.6)}px; }}
 """
 
@@ -160,9 +181,14 @@ def status_chip_style(status: ActionStatus) -> str:
     return chip_style(background)
 
 
+def chip_text(background: QColor | str) -> QColor:
+    """Black or white, whichever reads better on `background`."""
+    return most_contrasting(background, ON_LIGHT, ON_DARK)
+
+
 def chip_style(background: QColor | str) -> str:
     colour = QColor(background)
-    return f"background: {colour.name()}; color: {readable_text_on(colour).name()};"
+    return f"background: {colour.name()}; color: {chip_text(colour).name()};"
 
 
 def apply_fonts(root: QWidget, theme: Theme) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +48,20 @@ from ti_desktop.gui.history_text import (
 )
 from ti_desktop.gui.models.records import ACTION_ID_ROLE, ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.pages.base import Page
+from ti_desktop.gui.pages.dashboard_figures import TileRow, axis_figures, chart_description, figures_model
 from ti_desktop.gui.status_colours import STATUS_COLOURS
 from ti_desktop.gui.tables import read_only_table
-from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, scaled_font, set_role
+from ti_desktop.gui.theme import (
+    LIGHT,
+    PRIMARY,
+    SUMMARY_WARNING,
+    Role,
+    Theme,
+    apply_roles,
+    scaled_font,
+    set_role,
+    set_summary,
+)
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent, format_ttc_part
 from ti_desktop.services.summary import MilestoneWithAction
 from ti_desktop.services.use_cases import HasHistory, HasMeetings, HasSteering, HasSummary, HasTerritories
@@ -129,7 +143,9 @@ def widget_font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
     return scaled_font(widget.font(), scale, bold)
 
 
-TILES_PER_ROW = 5
+# A tile's left edge (its colour) and frame, in pixels: drawn by its style sheet, counted in its minimum width.
+TILE_EDGE_PX = 6
+TILE_FRAME_PX = 1
 
 
 class FigureTile(QFrame):
@@ -150,8 +166,10 @@ class FigureTile(QFrame):
         sizes = theme.sizes
         self.value_label = ui.valueLabel
         self.value_label.setFont(widget_font(self, sizes.figure_value_scale, bold=True))
+        self.caption = caption
         self.caption_label = ui.captionLabel
         self.caption_label.setText(caption)
+        self.setAccessibleName(caption)
         self.caption_label.setFont(widget_font(self, sizes.caption_scale, bold=True))
         self.note_label = ui.noteLabel
         self.note_label.setFont(widget_font(self, sizes.note_scale))
@@ -164,20 +182,33 @@ class FigureTile(QFrame):
             self.setAttribute(Qt.WidgetAttribute.WA_Hover)
             hover = (
                 f"QFrame#tile:hover {{ background: {theme.hover_background}; border-color: {theme.accent};"
-                f" border-left: 6px solid {accent}; }}"
-                f"QFrame#tile:focus {{ border: 2px solid {theme.accent}; border-left: 6px solid {accent}; }}"
+                f" border-left: {TILE_EDGE_PX}px solid {accent}; }}"
+                f"QFrame#tile:focus {{ border: {2 * TILE_FRAME_PX}px solid {theme.accent};"
+                f" border-left: {TILE_EDGE_PX}px solid {accent}; }}"
             )
         self.setStyleSheet(
-            f"QFrame#tile {{ background: palette(base); border: 1px solid {theme.border};"
-            f" border-left: 6px solid {accent}; border-radius: 6px; }}" + hover
+            f"QFrame#tile {{ background: palette(base); border: {TILE_FRAME_PX}px solid {theme.border};"
+            f" border-left: {TILE_EDGE_PX}px solid {accent}; border-radius: 6px; }}" + hover
         )
 
     def set_value(self, value: str, note: str = "", alert: bool = False) -> None:
-        """`alert`: the value is written in the theme's error colour (something is late)."""
+        """`alert`: the value is written in the theme's error colour (something is late). A screen reader says
+        « Financements acquis : 1 250 000 € », then the note."""
         self.value_label.setText(value)
         set_role(self.value_label, Role.ERROR if alert else None)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
+        self.setAccessibleName(self.tr("{caption} : {value}").format(caption=self.caption, value=value))
+        self.setAccessibleDescription(note.replace("\n", " ; "))
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        """Wide enough for the figure whole (its frame and coloured edge, drawn by the style sheet, included)."""
+        hint = super().minimumSizeHint()
+        margins = self.ui.tileLayout.contentsMargins()
+        figure = self.value_label.fontMetrics().horizontalAdvance(self.value_label.text())
+        width = figure + margins.left() + margins.right() + TILE_EDGE_PX + 2 * TILE_FRAME_PX
+        return QSize(max(hint.width(), width), hint.height())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if (
@@ -299,9 +330,11 @@ class DashboardPage(Page):
             from ti_desktop.gui.pages.dashboard_chart import AxisStatusChart  # QtCharts: loaded late
 
             self._chart = AxisStatusChart(theme=self.context.theme)
+            self._chart.setAccessibleName(self.tr("Graphique des actions par axe et par statut"))
             self._chart.segment_clicked.connect(self._on_segment_clicked)
             self._chart.set_data(*self._chart_data)
-            self.chart_box.addWidget(self._chart, 1)
+            self._chart.setAccessibleDescription(chart_description(self.figures_model.records()))
+            self.chart_box.insertWidget(self.chart_box.indexOf(self.figures_view), self._chart, 1)
             self._chart.show()  # now, not at the layout's next turn
         return self._chart
 
@@ -464,17 +497,73 @@ class DashboardPage(Page):
         label.setFont(widget_font(self, self.context.theme.sizes.heading_scale, bold=True))
         return label
 
-    def _tile_row(self, tiles: Sequence[FigureTile]) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setSpacing(self.context.theme.sizes.tile_spacing_px)
-        for column, tile in enumerate(tiles):
-            grid.addWidget(tile, 0, column)
-            grid.setColumnStretch(column, 1)
-        for column in range(len(tiles), TILES_PER_ROW):  # a short row keeps the tiles as wide as the others
-            grid.setColumnStretch(column, 1)
-        return grid
+    def _tile_row(self, tiles: Sequence[FigureTile]) -> TileRow:
+        row = TileRow(tiles, self.context.theme.sizes.tile_spacing_px)
+        self.tile_rows.append(row)
+        return row
+
+    def _build_start_pointer(self) -> QWidget:
+        """Above the zeros of a territory without actions: where to start (the « Prise en main » guide)."""
+        box = QFrame()
+        box.setObjectName("par-ou-commencer")
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.start_label = QLabel(
+            self.tr(
+                "Ce territoire n'a encore aucune action : les chiffres ci-dessous sont à zéro. Pour commencer, "
+                "suivez la prise en main (territoire, diagnostic, puis plan d'action)."
+            )
+        )
+        self.start_label.setWordWrap(True)
+        set_summary(self.start_label, SUMMARY_WARNING)
+        self.start_button = QPushButton(self.tr("Prise en main…"))
+        self.start_button.setAccessibleDescription(self.start_label.text())
+        set_role(self.start_button, PRIMARY)
+        self.start_button.clicked.connect(self.show_first_steps)
+        row.addWidget(self.start_label, 1)
+        row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        box.setVisible(False)
+        return box
+
+    def show_first_steps(self) -> None:
+        """The window's « Prise en main » guide; where there is none, the Territoire page, the first step."""
+        first_steps = getattr(self.context.navigator, "show_first_steps", None)
+        if callable(first_steps) and first_steps() is not None:
+            return
+        from ti_desktop.gui.pages.territory import TerritoryPage  # its module is large: loaded when asked for
+
+        self.context.navigator.show_page(TerritoryPage)
+
+    def _build_figures_table(self) -> QWidget:
+        """« Voir les chiffres »: the chart's counts as a table, shown on demand and reached by Tab."""
+        self.figures_model = figures_model(self, self.context.theme)
+        self.figures_button = QPushButton(self.tr("Voir les chiffres"))
+        self.figures_button.setCheckable(True)
+        self.figures_button.setToolTip(self.tr("Les nombres d'actions du graphique, par axe et par statut, en tableau"))
+        self.figures_button.toggled.connect(self._show_figures_table)
+        self.figures_view = read_only_table(QTableView())
+        self.figures_view.setObjectName("chiffres-du-graphique")
+        self.figures_view.setAccessibleName(self.tr("Actions par axe et par statut (tableau)"))
+        self.figures_view.setModel(self.figures_model)
+        self.figures_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.figures_view.setVisible(False)
+        return self.figures_button
+
+    def _show_figures_table(self, shown: bool) -> None:
+        self.figures_button.setText(self.tr("Masquer les chiffres") if shown else self.tr("Voir les chiffres"))
+        self.figures_view.setVisible(shown)
+        if shown:
+            self._fit_figures_table()
+            self.figures_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_figures_table(self) -> None:
+        rows = max(1, self.figures_model.rowCount())
+        view = self.figures_view
+        height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+        view.setFixedHeight(height + 2 * view.frameWidth() + 2)
 
     def _build_layout(self) -> None:
+        self.tile_rows: list[TileRow] = []
         self.heading = QLabel()
         self.heading.setFont(widget_font(self, self.context.theme.sizes.page_title_scale, bold=True))
         self.heading.setWordWrap(True)
@@ -487,18 +576,20 @@ class DashboardPage(Page):
         layout.setSpacing(sizes.page_spacing_px)
         layout.addWidget(self.heading)
         layout.addWidget(self.as_of)
+        self.start_pointer = self._build_start_pointer()
+        layout.addWidget(self.start_pointer)
         layout.addWidget(self._heading(self.tr("Actions par statut")))
-        layout.addLayout(self._tile_row(list(self.status_tiles.values())))
+        layout.addWidget(self._tile_row(list(self.status_tiles.values())))
         key_box = QVBoxLayout()
         key_box.addWidget(self._heading(self.tr("Chiffres clés")))
-        key_box.addLayout(
+        key_box.addWidget(
             self._tile_row([self.total_tile, self.started_tile, self.late_tile, self.jobs_tile, self.decisions_tile])
         )
         key_box.addWidget(self._heading(self.tr("Retombées : visé et constaté")))
-        key_box.addLayout(self._tile_row([self.jobs_created_tile, self.induced_tile, self.achieved_tile]))
+        key_box.addWidget(self._tile_row([self.jobs_created_tile, self.induced_tile, self.achieved_tile]))
         money_box = QVBoxLayout()
         money_box.addWidget(self._heading(self.tr("Budget et financements")))
-        money_box.addLayout(
+        money_box.addWidget(
             self._tile_row(
                 [self.budget_tile, self.requested_tile, self.granted_tile, self.paid_tile, self.coverage_tile]
             )
@@ -509,7 +600,11 @@ class DashboardPage(Page):
         self.figures_grid.setHorizontalSpacing(sizes.panel_spacing_px)
         layout.addLayout(self.figures_grid)
         self.chart_box = chart_box = QVBoxLayout()
-        chart_box.addWidget(self._heading(self.tr("Actions par axe et par statut")))
+        chart_heading = QHBoxLayout()
+        chart_heading.addWidget(self._heading(self.tr("Actions par axe et par statut")), 1)
+        chart_heading.addWidget(self._build_figures_table())
+        chart_box.addLayout(chart_heading)
+        chart_box.addWidget(self.figures_view)
         self.chart_panel = self._panel(chart_box)
         self.chart_grid = QGridLayout()
         self.chart_grid.setSpacing(sizes.panel_spacing_px)
@@ -581,8 +676,11 @@ class DashboardPage(Page):
         pending = services.steering.pending_decisions(tid)  # by due date, undated last
         self._show_pending_decisions(pending)
         self._chart_data = (services.axes.available_to(tid), figures.counts_by_axis)
+        self.figures_model.set_records(axis_figures(*self._chart_data))
+        self._fit_figures_table()
         if self._chart is not None:
             self._chart.set_data(*self._chart_data)
+            self._chart.setAccessibleDescription(chart_description(self.figures_model.records()))
         late = services.summary.first_late_actions(tid, today, LIST_SHOWN, total=figures.summary.late_count)
         overdue = services.summary.first_milestones_due(tid, today, LIST_SHOWN, overdue=True, horizon_days=HORIZON_DAYS)
         upcoming = services.summary.first_milestones_due(
@@ -633,6 +731,7 @@ class DashboardPage(Page):
 
     def _show_figures(self, summary: PlanSummary) -> None:
         counts = summary.status_counts
+        self.start_pointer.setVisible(counts.total == 0)
         for status, tile in self.status_tiles.items():
             tile.set_value(format_number(counts.count(status)))
         self.total_tile.set_value(format_number(counts.total))
@@ -672,6 +771,8 @@ class DashboardPage(Page):
             format_euros(funding.paid), self._ttc_note(ttc.paid if ttc else None) + self.tr("versés aux porteurs")
         )
         self.coverage_tile.set_value(format_percent(funding.coverage), self.tr("acquis / budget prévisionnel"))
+        for row in self.tile_rows:
+            row.refit()  # longer figures may need fewer tiles to a line
 
     def _ttc_note(self, ttc: Decimal | None) -> str:
         """The line saying a total's TTC part (« dont 250 000 € TTC »), empty when it is all HT."""

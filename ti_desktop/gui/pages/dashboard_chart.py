@@ -45,12 +45,16 @@ class AxisStatusChart(QChartView):
 
     def __init__(self, parent: QWidget | None = None, theme: Theme = LIGHT) -> None:
         super().__init__(parent)
+        self.theme = theme
         self.sizes = theme.sizes  # its axis names' size
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMouseTracking(True)
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setBackgroundRoundness(0)
+        # The theme's colours, not QtCharts' own: the segments' contrast is checked against them.
+        chart.setBackgroundBrush(theme.colour("background"))
+        chart.legend().setLabelColor(theme.colour("text"))
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().setFont(self._font(1.0))
@@ -87,7 +91,7 @@ class AxisStatusChart(QChartView):
             colour = QColor(STATUS_COLOURS[status])
             bar_set.setColor(colour)
             bar_set.setBorderColor(colour.darker(115))
-            bar_set.setLabelColor(readable_text_on(colour))
+            bar_set.setLabelColor(readable_text_on(colour, self.theme))
             bar_set.setLabelFont(self._font(1.0, bold=True))
             bar_set.append([float(counts[axis.id].count(status)) if axis.id in counts else 0.0 for axis in ordered])
             bar_set.clicked.connect(lambda index, status=status: self._on_click(status, index))
@@ -101,6 +105,7 @@ class AxisStatusChart(QChartView):
         self.category_axis.append([axis.label for axis in ordered])
         self.category_axis.setLabelsFont(self._font(self.sizes.caption_scale, bold=True))
         self.category_axis.setGridLineVisible(False)
+        self.category_axis.setLabelsColor(self.theme.colour("text"))
         chart.addAxis(self.category_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(self.category_axis)
 
@@ -115,6 +120,8 @@ class AxisStatusChart(QChartView):
         self.value_axis.setMinorTickCount(0)
         self.value_axis.setLabelFormat("%d")
         self.value_axis.setLabelsFont(self._font(1.0))
+        self.value_axis.setLabelsColor(self.theme.colour("text"))
+        self.value_axis.setTitleBrush(self.theme.colour("text"))
         self.value_axis.setTitleText(self.tr("Nombre d'actions"))
         self.value_axis.setTitleFont(self._font(1.0))
         chart.addAxis(self.value_axis, Qt.AlignmentFlag.AlignBottom)

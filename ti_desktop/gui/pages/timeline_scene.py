@@ -350,6 +350,7 @@ class TimelineScene(QGraphicsScene):
         self.bars: dict[int, ActionBar] = {}
         self.labels: dict[int, QGraphicsSimpleTextItem] = {}
         self.late_markers: dict[int, QGraphicsSimpleTextItem] = {}
+        self.status_labels: dict[int, QGraphicsSimpleTextItem] = {}  # « 45 % · En cours » after each bar
         self.undated_markers: dict[int, QGraphicsRectItem] = {}
         self.milestones: dict[int, QGraphicsPolygonItem] = {}
         self.axis_bands: dict[int, QGraphicsSimpleTextItem] = {}
@@ -484,7 +485,7 @@ class TimelineScene(QGraphicsScene):
         action_id, milestone_ids, items = self._drawn.pop(index)
         for item in items:
             self.removeItem(item)
-        for drawn in (self.bars, self.labels, self.late_markers, self.undated_markers):
+        for drawn in (self.bars, self.labels, self.late_markers, self.status_labels, self.undated_markers):
             drawn.pop(action_id, None)
         for milestone_id in milestone_ids:
             self.milestones.pop(milestone_id, None)
@@ -605,11 +606,19 @@ class TimelineScene(QGraphicsScene):
             for milestone in milestones.get(action.id, ()):
                 if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
                     after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + 8)
-            percent = self._text(format_percent(action.progress / 100), font(13), self.colours.muted)
-            percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
+            # The progress and the status in words: the bar's colour is its axis's, its fill its progress.
+            shown = f"{format_percent(action.progress / 100)} · {action.status.label}"
+            percent = self._text(shown, font(13), self.colours.muted)
+            width = percent.boundingRect().width()
+            # Before the bar when it ends too near the end of the time scale for the words to fit after it.
+            before = after_x + width > self.chart_width and start - width - 8 >= 0
+            percent.setPos(start - width - 8 if before else after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
+            self._make_clickable(percent, action.id, tooltip)
+            self.status_labels[action.id] = percent
             made.append(percent)
-            after_x += percent.boundingRect().width() + 8
+            if not before:
+                after_x += width + 8
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
             made.append(self.undated_markers[action.id])
