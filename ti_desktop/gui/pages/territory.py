@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
@@ -305,7 +306,8 @@ class GovernanceSection(QGroupBox):
             text = self.tr("Ajouter {name} à la gouvernance ({role})").format(name=name, role=role)
             self.context.editor.create(services.roles, text, territory_id=tid, **values)
 
-        self.dialog = open_form(RoleDialog(save, services.actors.list(), parent=self))
+        creation = ActorCreation(self.context, services)
+        self.dialog = open_form(RoleDialog(save, services.actors.list(), creation, parent=self))
 
     def remove_current(self) -> None:
         member = self.current_member()
