@@ -69,7 +69,7 @@ class RoleDialog(RecordFormDialog):
         creation: ActorCreation,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("", save, parent)
+        super().__init__("", save, parent, minimum_width=640)  # the list of actors and « Nouvel acteur… »
         self.setWindowTitle(self.tr("Ajouter un membre de la gouvernance"))
         spec = entities.TERRITORY_ROLE.fields
         self._actors = {actor.id: actor for actor in actors}
