@@ -14,6 +14,8 @@ USER_NAME_SETTING = "auteur/nom"
 # Set once the first launch asked (answered or not): the next launches do not ask again.
 ASKED_SETTING = "auteur/demande"
 # As long as an author of a progress point may be.
+# The dialog's width, in average characters of its font.
+WIDTH_IN_CHARACTERS = 80
 MAX_LENGTH = entities.PROGRESS_UPDATE.fields["author"].max_length or 200
 
 
@@ -39,7 +41,8 @@ class UserNameDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("votre-nom")
         self.setWindowTitle(self.tr("Votre nom"))
-        self.setMinimumWidth(460)
+        # As wide as a line of text of the dialog's own font: the explanation reads on three lines, not six.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * WIDTH_IN_CHARACTERS)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
