@@ -219,6 +219,13 @@ def test_every_actor_picker_offers_creation(qtbot: QtBot, context: TestContext) 
     action = context.services.actions.for_territory(context.territory_id or 0)[0]
     editor = ActionEditorDialog(context, context.services, action.id)
     shown(qtbot, editor)
+    names = sorted(button.accessibleName() for button in editor.findChildren(NewActorButton))
+    assert names == [
+        "Nouvel acteur : Partenaire",
+        "Nouvel acteur : Pilote",
+        "Nouvel acteur : Porteur",
+        "Nouvel acteur : Élu référent",
+    ]
     editor.ui.tabs.setCurrentWidget(editor.ui.fundingTab)
     funding = editor.funding.open_new_line()
     page = meetings_page(qtbot, context)
@@ -237,6 +244,9 @@ def test_every_actor_picker_offers_creation(qtbot: QtBot, context: TestContext) 
         assert combos or pickers, place
         offered = {button.combo for button in place.findChildren(NewActorButton)}
         assert set(combos) <= offered, [combo.objectName() for combo in set(combos) - offered]
+        # Each button says which list it fills (a fiche has four, a screen reader tells them apart).
+        names = [button.accessibleName() for button in place.findChildren(NewActorButton)]
+        assert all(name.startswith("Nouvel acteur : ") for name in names) and len(set(names)) == len(names), names
         for picker in pickers:  # the participants' checklist: its own button
             assert picker.new_actor_button.parent() is picker and picker.new_actor_button.combo is None
 

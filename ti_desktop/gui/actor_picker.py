@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLayout,
     QPushButton,
     QWidget,
@@ -76,6 +77,12 @@ class NewActorButton(QPushButton):
         self.dialog: ActorDialog | None = None
         self.clicked.connect(self.open_dialog)
 
+    def name_for(self, caption: str) -> None:
+        """Tell this button from its neighbours (a fiche has four): `caption` is the list's, « Porteur »…"""
+        what = caption.replace("&", "").rstrip(" *:")
+        self.setAccessibleName(self.tr("Nouvel acteur : {what}").format(what=what))
+        self.setToolTip(self.tr("Créer un acteur dans l'annuaire et le choisir ici ({what})").format(what=what))
+
     def kind(self) -> ActorKind:
         return self._kind() if callable(self._kind) else self._kind
 
@@ -118,9 +125,12 @@ class ActorCreation:
         layout = _layout_holding(owner.layout(), combo) if owner is not None else None
         if isinstance(layout, QFormLayout):
             row, role = cast(tuple[int, QFormLayout.ItemRole], layout.getWidgetPosition(combo))
+            caption = layout.labelForField(combo)
             layout.removeWidget(combo)
             holder, button = self.row(combo, kind)
             layout.setWidget(row, role, holder)
+            if isinstance(caption, QLabel):
+                button.name_for(caption.text())
             return button
         if isinstance(layout, QBoxLayout):
             button = self.button(combo, kind, owner)

@@ -230,6 +230,7 @@ class GeneralTab(ActionTab):
             "elected_referent_id": creation.beside(ui.electedCombo, ActorKind.ELU),
             "partners": creation.beside(ui.partnerActorCombo),
         }
+        self.new_actor_buttons["partners"].name_for(self.tr("Partenaire"))
         fill_combo(ui.statusCombo, [(status.label, status.value) for status in ActionStatus], None)
         fill_combo(ui.priorityCombo, [(priority.label, priority.value) for priority in Priority], None)
         # A budget whose basis was never said is HT, as the programme counts: the first entry shows it.

@@ -86,6 +86,7 @@ class RoleDialog(RecordFormDialog):
         actor_field, self.new_actor_button = creation.row(
             self.actor_combo, lambda: kind_for_role(GovernanceRole(self.role_combo.currentData()))
         )
+        self.new_actor_button.name_for(spec["actor_id"].label)
         self.new_actor_button.created.connect(lambda actor: self._actors.__setitem__(actor.id, actor))
         self.actor_combo.currentIndexChanged.connect(self._actor_chosen)
         self.add_row("actor_id", spec["actor_id"].label + " *", actor_field)

@@ -92,6 +92,7 @@ class DecisionDialog(QDialog):
         form.addRow(label(self.tr("Décision"), "", self, wrap=False), self.text)
         # « Nouvel acteur… »: the person carrying the decision may not be in the directory yet.
         owner_field, self.new_owner_button = ActorCreation(context, services).row(self.owner)
+        self.new_owner_button.name_for(self.tr("Responsable"))
         form.addRow(label(self.tr("Responsable"), "", self, wrap=False), owner_field)
         form.addRow(label(self.tr("Échéance"), "", self, wrap=False), self.due)
         form.addRow(label(self.tr("État"), "", self, wrap=False), label(DecisionState.A_FAIRE.label, "", self))

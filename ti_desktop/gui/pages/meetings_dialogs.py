@@ -91,6 +91,7 @@ class ParticipantPicker(QWidget):
         search_line.addWidget(self.search, 1)
         if creation is not None:  # « Nouvel acteur… »: a participant not yet in the directory, checked at once
             self.new_actor_button = creation.button(None, parent=self)
+            self.new_actor_button.name_for(self.tr("Participant"))
             self.new_actor_button.created.connect(self.add_chosen)
             search_line.addWidget(self.new_actor_button)
         layout.addLayout(search_line)
