@@ -103,6 +103,20 @@ def test_a_new_territory_creates_its_industriel_from_the_governance(qtbot: QtBot
     assert context.services.actors.list() == []
 
 
+def test_the_dialog_proposes_the_first_role_still_to_designate(qtbot: QtBot, new_territory: TestContext) -> None:
+    context = new_territory
+    _page, dialog = governance_dialog(qtbot, context)
+    assert dialog.role_combo.currentText() == "Élu référent"  # nobody yet: the binôme's élu first
+    dialog.reject()
+    elu = context.services.actors.create(name="Marie Durand", kind=ActorKind.ELU)
+    context.services.roles.create(territory_id=context.territory_id, actor_id=elu.id, role=GovernanceRole.ELU_REFERENT)
+    _page, dialog = governance_dialog(qtbot, context)
+    assert dialog.role_combo.currentText() == "Industriel référent"
+    qtbot.mouseClick(dialog.new_actor_button, Qt.MouseButton.LeftButton)
+    assert dialog.new_actor_button.dialog is not None
+    assert dialog.new_actor_button.dialog.kind_combo.currentText() == "Industriel / entreprise"
+
+
 def test_the_governance_role_follows_the_chosen_actors_kind(qtbot: QtBot, context: TestContext) -> None:
     _page, dialog = governance_dialog(qtbot, context)
     by_kind = {actor.kind: actor for actor in context.services.actors.list()}

@@ -67,8 +67,10 @@ class RoleDialog(RecordFormDialog):
         save: Save,
         actors: list[ActorRecord],
         creation: ActorCreation,
+        suggested: GovernanceRole | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`suggested`: the role proposed before an actor is chosen (the first one still to designate)."""
         super().__init__("", save, parent, minimum_width=640)  # the list of actors and « Nouvel acteur… »
         self.setWindowTitle(self.tr("Ajouter un membre de la gouvernance"))
         spec = entities.TERRITORY_ROLE.fields
@@ -83,6 +85,8 @@ class RoleDialog(RecordFormDialog):
         self.role_combo = QComboBox()
         for role in GovernanceRole:
             self.role_combo.addItem(role.label, role.value)
+        if suggested is not None:
+            self.role_combo.setCurrentIndex(self.role_combo.findData(suggested.value))
         actor_field, self.new_actor_button = creation.row(
             self.actor_combo, lambda: kind_for_role(GovernanceRole(self.role_combo.currentData()))
         )
