@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import openpyxl
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -195,3 +196,33 @@ def test_the_history_is_signed_with_the_name_even_once_changed(qapp: object, tmp
         assert signed("Titre revu encore") == {"Paul Weber"}
     finally:
         controller.close()
+
+
+def test_the_window_asks_the_name_before_opening_the_first_base(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`run_gui`, the composition root: « Votre nom » (the login proposed) before the base opens; not under the
+    packaging's smoke test, which answers no dialog."""
+    from ti_desktop import app
+
+    events: list[str] = []
+    settings = fresh_settings(tmp_path)
+    monkeypatch.setattr(app, "QSettings", lambda: settings)
+    monkeypatch.setattr(app, "os_login", lambda: LOGIN)
+    monkeypatch.setattr(app, "install_exception_hook", lambda _log: None)
+    monkeypatch.setattr(app, "configure_logging", lambda _dir: None)
+    monkeypatch.setattr(app, "install_qt_french", lambda _app: None)  # the other tests' application unchanged
+    monkeypatch.setattr(app, "install_theme", lambda _app, _theme: None)
+    monkeypatch.setattr(app.GuiController, "open_target", lambda _self, _target: events.append("base") and False)
+    seen: list[UserNameDialog] = []
+    answer_name("Claire Martin", seen)
+    monkeypatch.delenv(app.SMOKE_TEST_VAR, raising=False)
+    assert app.run_gui(tmp_path / "plan.sqlite3", UserDirs(tmp_path, tmp_path), fixed_clock()) == 1
+    assert len(seen) == 1 and proposed() == [LOGIN] and events == ["base"]
+    assert stored_user_name(settings) == "Claire Martin"
+    # Under the smoke test, nothing is asked.
+    other = fresh_settings(tmp_path / "fumee")
+    monkeypatch.setattr(app, "QSettings", lambda: other)
+    monkeypatch.setenv(app.SMOKE_TEST_VAR, "1")
+    assert app.run_gui(tmp_path / "plan.sqlite3", UserDirs(tmp_path, tmp_path), fixed_clock()) == 1
+    assert len(seen) == 1 and stored_user_name(other) is None
