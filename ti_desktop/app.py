@@ -11,6 +11,7 @@ it at once), without automatic backups (the server's business) and without the l
 
 from __future__ import annotations
 
+import getpass
 import logging
 import logging.handlers
 import os
@@ -40,6 +41,7 @@ from ti_desktop.gui.theme import (
     text_size_from_settings,
     theme_from_settings,
 )
+from ti_desktop.gui.user_name import ask_once, stored_user_name
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.kernel.files import private_folder
 from ti_desktop.paths import UserDirs
@@ -75,6 +77,14 @@ def configure_logging(log_dir: Path) -> Path | None:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+def os_login() -> str:
+    """The computer's login: only proposed in the « Votre nom » dialog, never an author by itself."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment nor in the password database
+        return ""
 
 
 def build_pages(context: AppContext, services: Services) -> list[Page | LazyPage]:
@@ -195,7 +205,9 @@ class GuiController:
         """A shared base on a server: no lock (several people at once), no automatic backups, no location
         warning; the window shows the server's address and refreshes what others changed."""
         try:
-            opened = open_server_services(url, clock=self.clock, credentials=self.server_credentials())
+            opened = open_server_services(
+                url, clock=self.clock, user=stored_user_name(self.settings), credentials=self.server_credentials()
+            )
         except TiDesktopError as error:
             QMessageBox.critical(None, APP_NAME, error.message)
             return False
@@ -204,13 +216,7 @@ class GuiController:
             return False
         self._opened, self._target = opened, url
         server = opened.server or url
-        context = AppContext(
-            opened.services.versions,
-            self.settings,
-            data_dir=self.user_dirs.data_dir,
-            clock=self.clock,
-            theme=self.theme,
-        )
+        context = self._context(opened, self.user_dirs.data_dir)
         self.window = MainWindow(
             context,
             opened.services,
@@ -241,9 +247,7 @@ class GuiController:
             lock.release()
             return False
         self._opened, self._lock, self._target = opened, lock, database
-        context = AppContext(
-            opened.services.versions, self.settings, data_dir=database.parent, clock=self.clock, theme=self.theme
-        )
+        context = self._context(opened, database.parent)
         self.window = MainWindow(
             context,
             opened.services,
@@ -264,6 +268,19 @@ class GuiController:
         self.window.warn_about_location()
         started()
         return True
+
+    def _context(self, opened: OpenDatabase, data_dir: Path) -> AppContext:
+        """The window's context; the name the user gives there signs the history from then on."""
+        context = AppContext(
+            opened.services.versions,
+            self.settings,
+            data_dir=data_dir,
+            clock=self.clock,
+            theme=self.theme,
+            login=os_login(),
+        )
+        context.user_name_changed.connect(opened.sign_as)
+        return context
 
     def _region_page_if_no_territory(self, services: Services) -> None:
         """A Région's base (no territory of its own, only the reports received) opens on its page."""
@@ -301,7 +318,7 @@ class GuiController:
         """The open base, after recovering it from a backup if it is damaged; None when it stays closed."""
         while True:
             try:
-                return open_services(database, clock=self.clock)
+                return open_services(database, clock=self.clock, user=stored_user_name(self.settings))
             except DatabaseDamagedError as error:
                 log.error("damaged database: %s", error.message)
                 if not self._recover(database):
@@ -429,6 +446,8 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     theme = theme_from_settings(settings)
     install_theme(app, theme)
     install_text_size(app, text_size_from_settings(settings))
+    if not os.environ.get(SMOKE_TEST_VAR):  # the packaging's smoke test answers no dialog
+        ask_once(settings, os_login())  # the user's name, the author of what they sign: asked at the first launch
     controller = GuiController(user_dirs, settings, clock, theme)
     if isinstance(database, Path):
         try:

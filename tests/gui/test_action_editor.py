@@ -4,7 +4,6 @@ shown next to the field, funding totals, milestones, indicators, progress update
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -27,7 +26,7 @@ from ti_desktop.gui.dialogs.action_tab import SubmitDialog
 from ti_desktop.gui.theme import LIGHT
 from ti_desktop.kernel.formatting import format_euros, format_percent
 
-from .conftest import TODAY
+from .conftest import TODAY, USER_NAME
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -511,7 +510,7 @@ def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: Qt
     assert form is not None
     fui = form.ui  # type: ignore[attr-defined]
     assert fui.reportedOnEdit.date().toString("dd/MM/yyyy") == "21/11/2026"
-    assert fui.authorEdit.text() == getpass.getuser()
+    assert fui.authorEdit.text() == USER_NAME  # the name the user gave, not the computer's login
     assert fui.statusCombo.currentText() == "En cours"
     choose(fui.statusCombo, ActionStatus.BLOQUEE.value)
     fui.progressSpin.setValue(50)

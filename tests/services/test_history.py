@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from ti_desktop.domain.enums import ActionStatus, FundingStatus
 from ti_desktop.domain.errors import ValidationError
+from ti_desktop.services.maintenance import open_services
 
+from ..clock import fixed_clock
 from .conftest import World
 
 
@@ -78,3 +81,17 @@ def test_deleting_an_action_logs_its_sub_actions_and_children(world: World) -> N
     }
     assert {("action", "FON-01"), ("action", "FON-01.1"), ("milestone", "Acquisition")} <= deleted
     assert world.services.actions.for_territory(world.territory.id) == []
+
+
+def test_a_base_file_signs_the_history_with_the_name_given_since(tmp_path: Path) -> None:
+    """The window's user changed their name (Édition › Votre nom…): the next changes carry it."""
+    opened = open_services(tmp_path / "plan.sqlite3", user="Claire Martin", clock=fixed_clock())
+    try:
+        services = opened.services
+        territory = services.territories.create(name="Vallée de la Bresle")
+        opened.sign_as("Claire Martin-Weber")
+        services.territories.update(territory.id, region="Normandie")
+        users = {(entry.field, entry.user) for entry in services.history.recent(territory.id)}
+        assert users >= {(None, "Claire Martin"), ("region", "Claire Martin-Weber")}
+    finally:
+        opened.close()

@@ -188,5 +188,10 @@ def log_changes(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def install_change_log(factory: sessionmaker[Session], user: str) -> None:
     """Record every change made through sessions of `factory`, as `user`."""
-    factory.kw.setdefault("info", {})[USER_KEY] = user
+    sign_as(factory, user)
     event.listen(factory, "after_flush", _after_flush)
+
+
+def sign_as(factory: sessionmaker[Session], user: str) -> None:
+    """The sessions `factory` opens from now on write the history as `user` (the user gave another name)."""
+    factory.kw.setdefault("info", {})[USER_KEY] = user

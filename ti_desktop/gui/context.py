@@ -1,7 +1,7 @@
 """What every page and dialog shares, passed through constructors: the undo stack and its editor, the current
-territory, settings, the clock, the theme, the navigator, and the signals that keep every view up to date after
-an edit. The use cases are not here: each page and dialog receives those it needs through its own constructor
-(its `…Services` protocol), from the composition root."""
+territory, settings (the user's name among them), the clock, the theme, the navigator, and the signals that keep
+every view up to date after an edit. The use cases are not here: each page and dialog receives those it needs
+through its own constructor (its `…Services` protocol), from the composition root."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.editing import Editor
 from ti_desktop.gui.navigation import Navigator, NoNavigation
 from ti_desktop.gui.theme import LIGHT, Theme
+from ti_desktop.gui.user_name import UserNameDialog, note_asked, store_user_name, stored_user_name
 from ti_desktop.kernel.clock import Clock
 from ti_desktop.services.versions import VersionLedger
 
@@ -34,6 +36,8 @@ class AppContext(QObject):
     status_message = Signal(str)
     # Why the current territory may only be read (a shared base's right), or None: pages follow it.
     read_only_changed = Signal(object)
+    # The user gave (or changed) their name, the author of what they sign from now on.
+    user_name_changed = Signal(str)
 
     def __init__(
         self,
@@ -43,6 +47,7 @@ class AppContext(QObject):
         clock: Clock,
         parent: QObject | None = None,
         theme: Theme = LIGHT,
+        login: str = "",
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -54,12 +59,32 @@ class AppContext(QObject):
         )
         self.theme = theme  # colours for what paints itself; labels take theirs from the style sheet
         self.navigator: Navigator = NoNavigation()  # the main window, once it holds the pages
+        # The computer's login, read by the composition root: only ever proposed in the « Votre nom » dialog.
+        self.login = login
         self._territory_id: int | None = None
         self._read_only_reason: str | None = None
 
     @property
     def today(self) -> dt.date:
         return self.clock.today()
+
+    @property
+    def user_name(self) -> str | None:
+        """The name the user gave (gui/user_name.py): the author of their progress points; None if never given."""
+        return stored_user_name(self.settings)
+
+    def set_user_name(self, name: str) -> None:
+        store_user_name(self.settings, name)
+        self.user_name_changed.emit(stored_user_name(self.settings) or "")
+
+    def ask_user_name(self, parent: QWidget | None = None) -> str | None:
+        """« Votre nom » (the login proposed while no name was given); the name kept, or None if put off."""
+        name = UserNameDialog(self.user_name, self.login, parent).ask()
+        if name is None:
+            note_asked(self.settings)
+            return self.user_name
+        self.set_user_name(name)
+        return name
 
     @property
     def territory_id(self) -> int | None:

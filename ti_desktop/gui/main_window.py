@@ -244,6 +244,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        # The author of what the user signs (progress points, history): gui/user_name.py.
+        self.user_name_action = self._menu_action(
+            edit_menu, self.tr("&Votre nom…"), None, lambda: self.context.ask_user_name(self)
+        )
         view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
         self.refresh_action = self._menu_action(
             view_menu, self.tr("A&ctualiser"), QKeySequence(Qt.Key.Key_F5), self.refresh

@@ -15,6 +15,7 @@ from pathlib import Path
 from ti_desktop import __version__
 from ti_desktop.db import models
 from ti_desktop.db.backup import BackupInfo, backup_database, describe_backup, timestamped_backup_path
+from ti_desktop.db.changelog import sign_as
 from ti_desktop.db.copy import CopyResult, copy_database
 from ti_desktop.db.database import Database, open_database, open_server_database, restore_database
 from ti_desktop.db.errors import DatabaseMissingError, SchemaTooNewError
@@ -83,6 +84,12 @@ class OpenDatabase:
     def server(self) -> str | None:
         """A server base's address, as shown (without its password); None for a file."""
         return self.database.server
+
+    def sign_as(self, user: str) -> None:
+        """From now on, the history of a base file names `user` (the name the user gave, changed in the window).
+        A server base keeps the role the server authenticated: its trigger signs the history with it."""
+        if self.database.server is None and user:
+            sign_as(self.database.sessions, user)
 
     def close(self) -> None:
         self.database.close()

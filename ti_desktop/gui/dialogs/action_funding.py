@@ -11,6 +11,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import AmountBasis, FundingStatus
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
@@ -56,6 +57,7 @@ class FundingLineDialog(SubmitDialog):
         submit: Save,
         actors: list[ActorRecord],
         line: FundingLineRecord | None = None,
+        creation: ActorCreation | None = None,
     ) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_FundingLineDialog()
@@ -63,6 +65,8 @@ class FundingLineDialog(SubmitDialog):
         apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         ui = self.ui
+        if creation is not None:  # « Nouvel acteur… »: a funder not yet in the directory
+            self.new_actor_button = creation.beside(ui.funderActorCombo)
         fill_combo(
             ui.funderActorCombo,
             [(self.tr("— hors annuaire (saisir le nom) —"), None)] + [(a.display_name, a.id) for a in actors],
@@ -184,7 +188,8 @@ class FundingTab(ActionTab):
             text = self.tr("Ajouter un financement à {action}").format(action=action_name(action))
             return self.context.editor.create(self.services.funding, text, action_id=action.id, **values)
 
-        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values())))
+        creation = ActorCreation(self.context, self.services)
+        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values()), creation=creation))
 
     def open_selected_line(self) -> FundingLineDialog | None:
         line = selected_record(self.ui.fundingView, FundingLineRecord)
@@ -199,7 +204,8 @@ class FundingTab(ActionTab):
             select_row_of(self.ui.fundingView, line.id)
             return saved
 
-        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values()), line))
+        creation = ActorCreation(self.context, self.services)
+        return self.open_form(FundingLineDialog(self.host, submit, list(self._actors.values()), line, creation))
 
     def delete_selected_line(self) -> None:
         line = selected_record(self.ui.fundingView, FundingLineRecord)

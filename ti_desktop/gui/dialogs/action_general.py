@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus, AmountBasis, BudgetNature, Priority
+from ti_desktop.domain.actor_kinds import elected_referent_choices
+from ti_desktop.domain.enums import ActionStatus, ActorKind, AmountBasis, BudgetNature, Priority
 from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationError
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
@@ -220,6 +222,15 @@ class GeneralTab(ActionTab):
         )
         ui.partnersView.setModel(self.partners)
         setup_table(ui.partnersView, 0)
+        # « Nouvel acteur… » beside each list of the directory's actors (an élu référent starts as an élu).
+        creation = ActorCreation(self.context, self.services)
+        self.new_actor_buttons = {
+            "lead_actor_id": creation.beside(ui.leadCombo),
+            "pilot_actor_id": creation.beside(ui.pilotCombo),
+            "elected_referent_id": creation.beside(ui.electedCombo, ActorKind.ELU),
+            "partners": creation.beside(ui.partnerActorCombo),
+        }
+        self.new_actor_buttons["partners"].name_for(self.tr("Partenaire"))
         fill_combo(ui.statusCombo, [(status.label, status.value) for status in ActionStatus], None)
         fill_combo(ui.priorityCombo, [(priority.label, priority.value) for priority in Priority], None)
         # A budget whose basis was never said is HT, as the programme counts: the first entry shows it.
@@ -290,13 +301,19 @@ class GeneralTab(ActionTab):
             action.parent_id if action else parent_id,
         )
         self._actors = services.actors.list()
-        actor_items = [(self.tr(NONE_LABEL), None)] + [(actor.display_name, actor.id) for actor in self._actors]
+
+        def actor_items(actors: Iterable[ActorRecord]) -> list[tuple[str, Any]]:
+            return [(self.tr(NONE_LABEL), None)] + [(actor.display_name, actor.id) for actor in actors]
+
         for name, combo in (
             ("lead_actor_id", ui.leadCombo),
             ("pilot_actor_id", ui.pilotCombo),
             ("elected_referent_id", ui.electedCombo),
         ):
-            fill_combo(combo, actor_items, getattr(action, name) if action else combo.currentData())
+            current = getattr(action, name) if action else combo.currentData()
+            # The élu référent is chosen among élus and collectivités (domain/actor_kinds.py).
+            actors = elected_referent_choices(self._actors, current) if name == "elected_referent_id" else self._actors
+            fill_combo(combo, actor_items(actors), current)
         fill_combo(
             ui.partnerActorCombo,
             [(self.tr("— choisir un acteur —"), None)] + [(a.display_name, a.id) for a in self._actors],

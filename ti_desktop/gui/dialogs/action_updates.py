@@ -4,7 +4,6 @@ of a new one. A new update also carries its status and progress onto the action 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import html
 from typing import Any, Protocol
 
@@ -34,20 +33,15 @@ from ti_desktop.services.use_cases import HasActions, HasUpdates
 ALERT_MARK = "●"
 
 
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment nor in the password database
-        return ""
-
-
 def carried(action: ActionRecord) -> dict[str, Any]:
     """What a new progress update carries onto its action (and what its undo puts back)."""
     return {"status": action.status, "progress": action.progress, "actual_end": action.actual_end}
 
 
 class ProgressUpdateDialog(SubmitDialog):
-    def __init__(self, parent: QWidget | None, submit: Save, action: ActionRecord, today: dt.date) -> None:
+    def __init__(
+        self, parent: QWidget | None, submit: Save, action: ActionRecord, today: dt.date, author: str = ""
+    ) -> None:
         super().__init__(parent, submit)
         self.ui = Ui_ProgressUpdateDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
@@ -56,7 +50,7 @@ class ProgressUpdateDialog(SubmitDialog):
         ui = self.ui
         self.setWindowTitle(self.tr("Nouveau point d'avancement — {action}").format(action=action_name(action)))
         ui.reportedOnEdit.setDate(QDate(today.year, today.month, today.day))
-        ui.authorEdit.setText(os_user())
+        ui.authorEdit.setText(author)  # the name the user gave (gui/user_name.py), never the computer's login
         fill_combo(ui.statusCombo, [(s.label, s.value) for s in ActionStatus], action.status)
         ui.progressSpin.setSuffix("\u202f%")
         ui.progressSpin.setValue(action.progress)
@@ -180,7 +174,9 @@ class UpdatesTab(ActionTab):
             self._record_update(text, action.id, values)
             return None
 
-        return self.open_form(ProgressUpdateDialog(self.host, submit, action, self.context.today))
+        # Signed with the user's name: asked here if it never was given (or was put off at the first launch).
+        author = self.context.user_name or self.context.ask_user_name(self.host) or ""
+        return self.open_form(ProgressUpdateDialog(self.host, submit, action, self.context.today, author))
 
     def _record_update(self, text: str, action_id: int, values: dict[str, Any]) -> None:
         """Creating an update also sets the action's status and progress: undo puts both back as they were,

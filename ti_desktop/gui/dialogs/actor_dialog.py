@@ -23,15 +23,17 @@ class ActorDialog(RecordFormDialog):
         save: Save,
         actor: ActorRecord | None = None,
         parent: QWidget | None = None,
+        kind: ActorKind = ActorKind.AUTRE,
     ) -> None:
+        """`kind`: what a new actor starts as (an élu référent's list proposes an élu…)."""
         super().__init__("", save, parent)
         self.setWindowTitle(self.tr("Nouvel acteur") if actor is None else self.tr("Modifier l'acteur"))
         spec = entities.ACTOR.fields
         self.name_edit = QLineEdit()
         self.organisation_edit = QLineEdit()
         self.kind_combo = QComboBox()
-        for kind in ActorKind:
-            self.kind_combo.addItem(kind.label, kind.value)
+        for each in ActorKind:
+            self.kind_combo.addItem(each.label, each.value)
         self.email_edit = QLineEdit()
         self.email_edit.setPlaceholderText(self.tr("prenom.nom@exemple.fr"))
         self.phone_edit = QLineEdit()
@@ -52,7 +54,7 @@ class ActorDialog(RecordFormDialog):
             self.phone_edit.setText(actor.phone or "")
             self.notes_edit.setPlainText(actor.notes or "")
         else:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(ActorKind.AUTRE.value))
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind.value))
         self.name_edit.setFocus()
 
     def values(self) -> dict[str, Any]:

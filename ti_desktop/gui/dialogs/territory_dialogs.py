@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ti_desktop.domain import entities
+from ti_desktop.domain.actor_kinds import governance_role_for, kind_for_role
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.records import ActorRecord, EpciRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.actors import plain
@@ -56,17 +58,23 @@ class EpciDialog(RecordFormDialog):
 
 
 class RoleDialog(RecordFormDialog):
-    """Give an actor of the directory a role in the territory's governance."""
+    """Give an actor of the directory a role in the territory's governance; « Nouvel acteur… » creates one (a new
+    territory's directory is empty). The role follows the chosen actor's kind (an industriel → Industriel
+    référent), and a newcomer starts with the kind of the role chosen."""
 
     def __init__(
         self,
         save: Save,
         actors: list[ActorRecord],
+        creation: ActorCreation,
+        suggested: GovernanceRole | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("", save, parent)
+        """`suggested`: the role proposed before an actor is chosen (the first one still to designate)."""
+        super().__init__("", save, parent, minimum_width=640)  # the list of actors and « Nouvel acteur… »
         self.setWindowTitle(self.tr("Ajouter un membre de la gouvernance"))
         spec = entities.TERRITORY_ROLE.fields
+        self._actors = {actor.id: actor for actor in actors}
         self.actor_combo = QComboBox()
         # Long "name (organisation)" entries must not squeeze the form's captions: the list pops up wider.
         self.actor_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -77,8 +85,22 @@ class RoleDialog(RecordFormDialog):
         self.role_combo = QComboBox()
         for role in GovernanceRole:
             self.role_combo.addItem(role.label, role.value)
-        self.add_row("actor_id", spec["actor_id"].label + " *", self.actor_combo)
+        if suggested is not None:
+            self.role_combo.setCurrentIndex(self.role_combo.findData(suggested.value))
+        actor_field, self.new_actor_button = creation.row(
+            self.actor_combo, lambda: kind_for_role(GovernanceRole(self.role_combo.currentData()))
+        )
+        self.new_actor_button.name_for(spec["actor_id"].label)
+        self.new_actor_button.created.connect(lambda actor: self._actors.__setitem__(actor.id, actor))
+        self.actor_combo.currentIndexChanged.connect(self._actor_chosen)
+        self.add_row("actor_id", spec["actor_id"].label + " *", actor_field)
         self.add_row("role", spec["role"].label, self.role_combo)
+
+    def _actor_chosen(self) -> None:
+        actor = self._actors.get(self.actor_combo.currentData())
+        role = governance_role_for(actor.kind) if actor is not None else None
+        if role is not None:
+            self.role_combo.setCurrentIndex(self.role_combo.findData(role.value))
 
     def values(self) -> dict[str, Any]:
         return {"actor_id": self.actor_combo.currentData(), "role": self.role_combo.currentData()}

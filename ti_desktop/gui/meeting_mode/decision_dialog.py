@@ -20,6 +20,7 @@ from ti_desktop.domain.entities import DECISION
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import DecisionRecord, MeetingRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.meeting_mode.services import DecisionDialogServices
@@ -89,7 +90,10 @@ class DecisionDialog(QDialog):
         form.setVerticalSpacing(theme.px(1.2))
         form.setHorizontalSpacing(theme.px(1.6))
         form.addRow(label(self.tr("Décision"), "", self, wrap=False), self.text)
-        form.addRow(label(self.tr("Responsable"), "", self, wrap=False), self.owner)
+        # « Nouvel acteur… »: the person carrying the decision may not be in the directory yet.
+        owner_field, self.new_owner_button = ActorCreation(context, services).row(self.owner)
+        self.new_owner_button.name_for(self.tr("Responsable"))
+        form.addRow(label(self.tr("Responsable"), "", self, wrap=False), owner_field)
         form.addRow(label(self.tr("Échéance"), "", self, wrap=False), self.due)
         form.addRow(label(self.tr("État"), "", self, wrap=False), label(DecisionState.A_FAIRE.label, "", self))
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import ActorKind, GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.actor_picker import create_actor
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
 from ti_desktop.gui.dialogs.confirm import confirm
@@ -237,8 +238,7 @@ class DirectoryPage(Page):
         services = self.services
 
         def save(values: dict[str, Any]) -> None:
-            text = self.tr("Ajouter l'acteur « {name} »").format(name=values["name"].strip())
-            record = self.context.editor.create(services.actors, text, **values)
+            record = create_actor(self.context, services, values)
             # The page has reloaded (the editor signals the change): show the newcomer, even if filtered out.
             if not self.select_actor(record.id):
                 self.search.clear()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.records import MeetingRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label
@@ -191,5 +192,13 @@ class MeetingsPage(Page):
             self.select_meeting(meeting.id)
 
         self.dialog = open_form(
-            NewMeetingDialog(save, services.actors.list(), governance, summary, show_date(today), parent=self)
+            NewMeetingDialog(
+                save,
+                services.actors.list(),
+                governance,
+                summary,
+                show_date(today),
+                parent=self,
+                creation=ActorCreation(self.context, services),
+            )
         )

@@ -27,6 +27,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind, MinutesState
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
@@ -454,7 +455,8 @@ class MeetingDetail(QStackedWidget):
                 redo=lambda: services.participants.set(meeting_id, after),
             )
 
-        self.dialog = open_form(ParticipantsDialog(save, services.actors.list(), before, governance, self))
+        creation = ActorCreation(self.context, services)
+        self.dialog = open_form(ParticipantsDialog(save, services.actors.list(), before, governance, self, creation))
 
     # -- agenda ------------------------------------------------------------------------------------
     def current_item(self) -> AgendaItemRecord | None:

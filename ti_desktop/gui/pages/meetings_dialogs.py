@@ -27,6 +27,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
@@ -57,6 +58,7 @@ class ParticipantPicker(QWidget):
         chosen: Iterable[int] = (),
         governance: Iterable[int] = (),
         parent: QWidget | None = None,
+        creation: ActorCreation | None = None,
     ) -> None:
         super().__init__(parent)
         self._governance = set(governance)
@@ -70,12 +72,7 @@ class ParticipantPicker(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         selected = set(chosen)
         for actor in sorted(actors, key=lambda a: plain(a.name)):
-            item = QListWidgetItem(actor.display_name, self.list)
-            item.setData(ID_ROLE, actor.id)
-            item.setData(SEARCH_ROLE, plain(f"{actor.name} {actor.organisation or ''} {actor.kind.label}"))
-            item.setToolTip(f"{actor.display_name}\n{actor.kind.label}")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Checked if actor.id in selected else Qt.CheckState.Unchecked)
+            self._add_item(actor, actor.id in selected)
         self.list.itemChanged.connect(lambda _item: self._update_count())
         self.count_label = QLabel(self)
         self.governance_button = QPushButton(self.tr("Cocher la gouvernance"), self)
@@ -90,9 +87,30 @@ class ParticipantPicker(QWidget):
         buttons.addWidget(self.none_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        search_line = QHBoxLayout()
+        search_line.addWidget(self.search, 1)
+        if creation is not None:  # « Nouvel acteur… »: a participant not yet in the directory, checked at once
+            self.new_actor_button = creation.button(None, parent=self)
+            self.new_actor_button.name_for(self.tr("Participant"))
+            self.new_actor_button.created.connect(self.add_chosen)
+            search_line.addWidget(self.new_actor_button)
+        layout.addLayout(search_line)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        self._update_count()
+
+    def _add_item(self, actor: ActorRecord, checked: bool) -> QListWidgetItem:
+        item = QListWidgetItem(actor.display_name, self.list)
+        item.setData(ID_ROLE, actor.id)
+        item.setData(SEARCH_ROLE, plain(f"{actor.name} {actor.organisation or ''} {actor.kind.label}"))
+        item.setToolTip(f"{actor.display_name}\n{actor.kind.label}")
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        return item
+
+    def add_chosen(self, actor: ActorRecord) -> None:
+        """A newcomer of the directory, checked and shown."""
+        self.list.scrollToItem(self._add_item(actor, True))
         self._update_count()
 
     def _items(self) -> list[QListWidgetItem]:
@@ -137,6 +155,7 @@ class NewMeetingDialog(RecordFormDialog):
         proposal_summary: str,
         default_day: str,
         parent: QWidget | None = None,
+        creation: ActorCreation | None = None,
     ) -> None:
         super().__init__("", save, parent, minimum_width=620)
         self.setWindowTitle(self.tr("Nouvelle réunion"))
@@ -147,7 +166,7 @@ class NewMeetingDialog(RecordFormDialog):
         self.date_edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
         self.place_edit = QLineEdit(self)
         self.place_edit.setPlaceholderText(self.tr("ex. Salle du conseil communautaire"))
-        self.picker = ParticipantPicker(actors, governance=governance, parent=self)
+        self.picker = ParticipantPicker(actors, governance=governance, parent=self, creation=creation)
         self.picker.setMinimumHeight(220)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
@@ -191,10 +210,11 @@ class ParticipantsDialog(RecordFormDialog):
         chosen: Iterable[int],
         governance: Iterable[int],
         parent: QWidget | None = None,
+        creation: ActorCreation | None = None,
     ) -> None:
         super().__init__("", save, parent, minimum_width=520)
         self.setWindowTitle(self.tr("Participants de la réunion"))
-        self.picker = ParticipantPicker(actors, chosen, governance, self)
+        self.picker = ParticipantPicker(actors, chosen, governance, self, creation)
         self.picker.setMinimumHeight(360)
         self.add_row("participants", self.tr("Participants"), self.picker)
 

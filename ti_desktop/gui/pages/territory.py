@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
@@ -254,6 +255,7 @@ class GovernanceSection(QGroupBox):
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove_current)
         self.message = as_error_label(ui.messageLabel)
+        self.to_designate: list[GovernanceRole] = []  # the roles nobody holds yet (the operator is optional)
 
     def show_governance(self) -> None:
         tid = self.context.territory_id
@@ -268,7 +270,8 @@ class GovernanceSection(QGroupBox):
         self.model.set_members(members)
         self.binome.setText(self._steering_text(members))
         held = {member.role.role for member in members}
-        missing = [role.label for role in GovernanceRole if role not in held and role != GovernanceRole.OPERATEUR]
+        self.to_designate = [role for role in GovernanceRole if role not in held and role != GovernanceRole.OPERATEUR]
+        missing = [role.label for role in self.to_designate]
         self.missing.setText(self.tr("À désigner : {roles}").format(roles=", ".join(missing)) if missing else "")
         self._update_buttons()
 
@@ -305,7 +308,10 @@ class GovernanceSection(QGroupBox):
             text = self.tr("Ajouter {name} à la gouvernance ({role})").format(name=name, role=role)
             self.context.editor.create(services.roles, text, territory_id=tid, **values)
 
-        self.dialog = open_form(RoleDialog(save, services.actors.list(), parent=self))
+        creation = ActorCreation(self.context, services)
+        # The first role still to designate is proposed, until the actor chosen suggests another.
+        suggested = self.to_designate[0] if self.to_designate else None
+        self.dialog = open_form(RoleDialog(save, services.actors.list(), creation, suggested, parent=self))
 
     def remove_current(self) -> None:
         member = self.current_member()
