@@ -259,6 +259,33 @@ def _agenda(data: MinutesData, styles: Styles) -> list[Flowable]:
     return [*_section(styles, "Ordre du jour", table), table]
 
 
+PRIORITIES = "Priorités du programme"
+EMPTY_PRIORITY = "Aucune action sur cet axe à l'ordre du jour."
+
+
+def _priorities(data: MinutesData, styles: Styles) -> list[Flowable]:
+    """Every axis of the plan, the programme's four priorities first, with the points and the decisions about its
+    actions: an axis the meeting did not examine says so, it is never left out."""
+    if not data.priorities:
+        return []
+    rows: list[list[Any]] = [header_row(styles, ["Axe", "Points de l'ordre du jour", "Décisions"], 2)]
+    for line in data.priorities:
+        if line.items:
+            numbers = ", ".join(str(position) for position in line.items)
+            examined = ("Point " if len(line.items) == 1 else "Points ") + numbers
+        else:
+            examined = EMPTY_PRIORITY
+        rows.append(
+            [
+                styles.cell_text(f"{line.code} – {line.label}", styles.cell_bold),
+                styles.cell_text(examined, styles.cell),
+                styles.cell_text(plural(line.decisions, "décision", "décisions"), styles.cell_right),
+            ]
+        )
+    table = data_table(rows, [6.0 * cm, CONTENT_WIDTH - 8.6 * cm, 2.6 * cm])
+    return [*_section(styles, PRIORITIES, table), table]
+
+
 # -- agenda items -------------------------------------------------------------------------------------
 
 
@@ -450,6 +477,7 @@ def build_story(data: MinutesData, styles: Styles) -> list[Flowable]:
     story = _title_block(data, styles)
     story += _participants(data, styles)
     story += _agenda(data, styles)
+    story += _priorities(data, styles)
     if data.notes:
         text = ParagraphStyle("minutes_notes", parent=styles.body, allowWidows=0, allowOrphans=0)
         story += [*_section(styles, "Synthèse des échanges"), styles.p(data.notes, text)]

@@ -32,9 +32,9 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ti_desktop.domain.consolidation import ConsolidatedView, TerritoryFigures, TerritoryRow
+from ti_desktop.domain.consolidation import AxisTotal, ConsolidatedView, TerritoryFigures, TerritoryRow
 from ti_desktop.domain.data_documents import SealedDocument
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import ActionStatus, SeededAxis
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
@@ -61,6 +61,8 @@ STATUS_WORDS: dict[ActionStatus, tuple[str, str]] = {
     ActionStatus.ABANDONNEE: ("abandonnée", "abandonnées"),
 }
 STALE_WORDS = "ancien : plus de six mois"
+EMPTY_AXIS = "Aucune action sur cet axe dans les rapports reçus."
+ZERO = Decimal("0.00")
 
 
 def region_label(view: ConsolidatedView) -> str:
@@ -237,12 +239,37 @@ def territories_table(view: ConsolidatedView, styles: Styles) -> Flowable:
 # -- axes, funders, evolutions ------------------------------------------------------------------------------------
 
 
+def shown_axes(view: ConsolidatedView) -> tuple[AxisTotal, ...]:
+    """The axes the reports list, the programme's four priorities always among them (first, in the programme's
+    order): one no territory has an action on is shown with none, never left out."""
+    listed = {axis.code: axis for axis in view.axes}
+    priorities = tuple(
+        listed.pop(priority.value, None) or AxisTotal(priority.value, priority.label, 0, 0, ZERO, ZERO)
+        for priority in SeededAxis
+    )
+    return priorities + tuple(listed.values())
+
+
 def axes_table(view: ConsolidatedView, styles: Styles) -> Flowable:
     widths = [1.6 * cm, CONTENT_WIDTH - 10.6 * cm, 2.0 * cm, 1.8 * cm, 2.6 * cm, 2.6 * cm]
     rows: list[list[Any]] = [
         header_row(styles, ["Axe", "Intitulé", "Territoires", "Actions", "Budget prévu", "Financements acquis"], 2)
     ]
-    for axis in view.axes:
+    spans: list[tuple[Any, ...]] = []
+    for axis in shown_axes(view):
+        if not axis.actions:
+            spans.append(("SPAN", (2, len(rows)), (-1, len(rows))))
+            rows.append(
+                [
+                    styles.cell_text(axis.code, styles.cell_bold),
+                    styles.cell_text(axis.label, styles.cell),
+                    styles.cell_text(EMPTY_AXIS, styles.cell),
+                    "",
+                    "",
+                    "",
+                ]
+            )
+            continue
         rows.append(
             [
                 styles.cell_text(axis.code, styles.cell_bold),
@@ -253,7 +280,7 @@ def axes_table(view: ConsolidatedView, styles: Styles) -> Flowable:
                 styles.cell_text(format_euros(axis.secured_funding), styles.cell_right),
             ]
         )
-    return data_table(rows, widths)
+    return data_table(rows, widths, extra=spans)
 
 
 def funders_table(view: ConsolidatedView, styles: Styles) -> Flowable:
@@ -420,7 +447,7 @@ def build_story(view: ConsolidatedView, styles: Styles) -> list[Flowable]:
     else:
         story.append(empty(styles, "Aucun rapport d'avancement n'a été reçu."))
     story += [PageBreak(), heading(styles, "Totaux par axe", 0, "axes")]
-    story.append(axes_table(view, styles) if view.axes else empty(styles, "Aucun axe dans les rapports reçus."))
+    story.append(axes_table(view, styles))
     story += [CondPageBreak(5 * cm), heading(styles, "Totaux par financeur", 0, "financeurs")]
     story.append(
         funders_table(view, styles) if view.funders else empty(styles, "Aucun financement dans les rapports reçus.")

@@ -183,10 +183,8 @@ def _axes(
     for action in plan.actions:
         by_axis[action.axis_id].append(action)
     parts = []
-    for axis in plan.axes:
-        actions = by_axis.get(axis.id)
-        if not actions:
-            continue
+    for axis in plan.axes:  # every one, the programme's four priorities first: an empty axis says so
+        actions = by_axis.get(axis.id, [])
         budget = summaries.budget_totals(actions)
         lines = [line for action in actions for line in lines_by_action[action.id]]
         parts.append(
