@@ -42,6 +42,7 @@ from ti_desktop.reports.page import DocumentInfo, PagedDocument, RunningHeader, 
 from ti_desktop.reports.pdf_data import carry_data, prepare_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
+from ti_desktop.reports.status_words import status_words
 from ti_desktop.reports.styles import ALERT, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.synthesis_document import common_region
 from ti_desktop.reports.tables import data_table, header_row, plural
@@ -50,16 +51,6 @@ TITLE = "Synthèse régionale des Territoires d'industrie"
 FIRST_BAND = 2.6 * cm
 FIRST_TOP = 3.6 * cm  # the first page's text starts below its band
 
-# How a row says its actions by status, in the plan's order: « 12 en cours ».
-STATUS_WORDS: dict[ActionStatus, tuple[str, str]] = {
-    ActionStatus.EN_REFLEXION: ("en réflexion", "en réflexion"),
-    ActionStatus.A_VENIR: ("à venir", "à venir"),
-    ActionStatus.EN_COURS: ("en cours", "en cours"),
-    ActionStatus.BLOQUEE: ("bloquée", "bloquées"),
-    ActionStatus.EN_PAUSE: ("en pause", "en pause"),
-    ActionStatus.REALISEE: ("réalisée", "réalisées"),
-    ActionStatus.ABANDONNEE: ("abandonnée", "abandonnées"),
-}
 STALE_WORDS = "ancien : plus de six mois"
 EMPTY_AXIS = "Aucune action sur cet axe dans les rapports reçus."
 ZERO = Decimal("0.00")
@@ -77,16 +68,6 @@ def region_label(view: ConsolidatedView) -> str:
     if len(named) == 1:
         return f"Région {next(iter(named))} et territoires sans région"
     return f"{format_number(len(named))} régions" + (" et territoires sans région" if unnamed else "")
-
-
-def status_words(figures: TerritoryFigures) -> str:
-    """« 12 en cours, 3 réalisées, 1 bloquée » (the statuses with actions only)."""
-    parts = []
-    for status, (one, many) in STATUS_WORDS.items():
-        count = figures.count(status)
-        if count:
-            parts.append(f"{format_number(count)} {one if count < 2 else many}")
-    return ", ".join(parts) or "aucune action"
 
 
 def key_figures(view: ConsolidatedView) -> list[tuple[str, str]]:

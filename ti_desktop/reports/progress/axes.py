@@ -17,7 +17,8 @@ from ti_desktop.reports import charts
 from ti_desktop.reports.data import ActionRow, AxisPart
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading
-from ti_desktop.reports.styles import ALERT_BG, STATUS_COLOURS, Styles, hex_colour
+from ti_desktop.reports.status_words import status_words
+from ti_desktop.reports.styles import ALERT_BG, STATUS_COLOURS, Styles, hex_colour, safe
 from ti_desktop.reports.tables import data_table, header_row, plural
 
 EMPTY_AXIS = "Aucune action sur cet axe."
@@ -78,6 +79,7 @@ def axis_part(part: AxisPart, styles: Styles, index: int) -> list[Flowable]:
         f"engagées : {format_percent(counts.share_started)} · "
         f"budget prévu : {format_euros_with_ttc(part.planned_budget, part.planned_budget_ttc)} · "
         f"financements acquis : {format_euros_with_ttc(part.secured_funding, part.secured_funding_ttc)}"
+        f"<br/>Par statut : {safe(status_words(counts))}"  # the chart's figures, in words
     )
     late = sum(1 for row in part.rows if row.late)
     if late:
