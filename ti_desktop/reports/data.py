@@ -21,7 +21,7 @@ class ActionRow:
     id: int
     code: str | None
     title: str
-    lead: str | None  # the porteur's organisation (or name)
+    lead: str | None  # the porteur, « Marie Dupont (CC du Val) » (`domain.people.person_with_organisation`)
     status: ActionStatus
     progress: int
     planned_start: dt.date | None

@@ -31,7 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ti_desktop.domain.enums import DecisionState
+from ti_desktop.domain.enums import DecisionState, MinutesState
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
@@ -202,7 +202,11 @@ def _title_block(data: MinutesData, styles: Styles) -> list[Flowable]:
             f"{plural(len(data.items), 'point', 'points')}, "
             f"{plural(len(data.decisions), 'décision prise', 'décisions prises')}",
         ),
-        ("Document", "compte rendu définitif" if data.closed else "projet, réunion non close"),
+        # The words of the meeting page's « Compte rendu » (`domain.meeting_minutes`).
+        (
+            "Compte rendu",
+            MinutesState.VALIDE.label if data.closed else f"{MinutesState.BROUILLON.label} (réunion non close)",
+        ),
     ]
     table = Table(
         [[styles.cell_text(label, styles.cell_bold), styles.cell_text(value, styles.small)] for label, value in facts],

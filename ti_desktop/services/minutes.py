@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop import __version__
 from ti_desktop.db import models
-from ti_desktop.domain.enums import FundingStatus, MinutesState
+from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
+from ti_desktop.domain.meeting_minutes import minutes_final
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import CancelCheck, Progress
@@ -42,7 +43,7 @@ from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.reporting import ReportCancelled
 
 # As in the progress report: "demandés" = dossiers déposés, accordés or versés (not envisaged nor refused).
-REQUESTED_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, FundingStatus.VERSE})
+REQUESTED_STATUSES = REQUESTED_FUNDING_STATUSES
 
 
 class MinutesService:
@@ -131,7 +132,7 @@ class MinutesService:
             items=tuple(items),
             other_decisions=tuple(numbered[row.id] for row in placed.get(None, ())),
             decisions=tuple(numbered.values()),
-            closed=meeting.closed_at is not None or meeting.minutes_state is MinutesState.VALIDE,
+            closed=minutes_final(meeting.closed_at, meeting.minutes_state),
             generated_on=today,
             app_version=__version__,
             previous_held_on=overview.previous.held_on if overview.previous is not None else None,

@@ -19,7 +19,7 @@ def pre_send_findings(plan: ReportPlan, options: ReportOptions) -> list[ReportFi
             findings.append(ReportFinding(kind, action_id, None, f"{name} : {problem}"))
 
         if action.lead_actor_id is None:
-            add(FindingKind.SANS_PORTEUR, "aucun porteur (maître d'ouvrage) n'est renseigné.")
+            add(FindingKind.SANS_PORTEUR, "aucun porteur n'est renseigné.")
         if action.planned_start is None or action.planned_end is None:
             missing = [
                 label

@@ -46,10 +46,6 @@ class ReportPlan:
     values: list[IndicatorValueRecord]
     roles: list[TerritoryRoleRecord]
 
-    def organisation(self, actor_id: int | None) -> str | None:
-        actor = self.actors.get(actor_id) if actor_id is not None else None
-        return (actor.organisation or actor.name) if actor else None
-
     def actor_name(self, actor_id: int | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id is not None else None
         return actor.display_name if actor else None
@@ -73,7 +69,7 @@ class ReportPlan:
             id=action.id,
             code=action.code,
             title=action.title,
-            lead=self.organisation(action.lead_actor_id),
+            lead=self.actor_name(action.lead_actor_id),  # « Marie Dupont (CC du Val) », as the plan shows it
             status=action.status,
             progress=action.progress,
             planned_start=action.planned_start,
