@@ -13,6 +13,8 @@ from ti_desktop.domain.enums import ActionStatus, AmountBasis, DecisionState, Fu
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.domain.summaries import FundingSummary, StatusCounts
 
+NOT_NAMED = "non désigné"  # a governance role nobody holds, on the cover (and in the contrôle avant envoi)
+
 
 @dataclass(frozen=True, slots=True)
 class ActionRow:

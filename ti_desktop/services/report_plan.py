@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain import summaries
+from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.records import (
     ActionRecord,
@@ -78,6 +79,16 @@ class ReportPlan:
             secured_funding=summaries.secured_funding(lines),
             late=action.is_late(today),
         )
+
+
+def governance_names(plan: ReportPlan, role: GovernanceRole) -> tuple[str, ...]:
+    """The territory's people holding `role` in its governance (page Territoire), named as the plan names them."""
+    return tuple(name for entry in plan.roles if entry.role is role if (name := plan.actor_name(entry.actor_id)))
+
+
+def chefs_de_projet(plan: ReportPlan) -> tuple[str, ...]:
+    """The territory's chef(s) de projet: the report's cover and the contrôle avant envoi read them here."""
+    return governance_names(plan, GovernanceRole.CHEF_DE_PROJET)
 
 
 def reference(action: ActionRecord) -> str:
