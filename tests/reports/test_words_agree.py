@@ -5,13 +5,14 @@ exported earlier under « Maître d'ouvrage » still imports. Read back from the
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 from pypdf import PdfReader
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import ActionStatus, ActorKind
+from ti_desktop.domain.enums import ActionStatus, ActorKind, FundingStatus
 from ti_desktop.domain.people import person_with_organisation
 from ti_desktop.domain.report_options import FindingKind, ReportOptions
 from ti_desktop.exchange.plan_columns import ACTIONS_SHEET, FIELDS_BY_KEY
@@ -93,3 +94,24 @@ def test_the_pre_send_check_says_porteur(opened: OpenDatabase) -> None:
     ]
     assert finding.message == "INN-01 – Fab lab : aucun porteur n'est renseigné."
     assert "maître d'ouvrage" not in finding.message.lower()
+
+
+def test_an_envisaged_line_is_not_counted_as_requested_and_the_fiche_says_so(
+    opened: OpenDatabase, tmp_path: Path
+) -> None:
+    services = opened.services
+    tid, action_id = territory_with_a_porteur(services)
+    services.funding.create(
+        action_id=action_id, funder_name="Région", amount_requested=Decimal(200_000), status=FundingStatus.ENVISAGE
+    )
+    options = ReportOptions(OPTIONS.period_from, OPTIONS.period_to, annex=True)
+    output = services.reports.write_pdf(tid, options, tmp_path / "rapport.pdf", TODAY)
+    pages = [plain(page.extract_text()) for page in PdfReader(output).pages]
+    synthesis = next(page for page in pages if "Situation du plan d'action" in page)
+    assert "Financements envisagés 200 000 €" in synthesis and "Financements demandés 0 €" in synthesis
+    sheet = next(page for page in pages if "Plan de financement" in page)
+    assert (
+        "Envisagés : 200 000 € · demandés (déposés, accordés ou versés) : 0 € · acquis (accordés ou versés) : 0 €."
+        in sheet
+    )
+    assert "demandés (déposés, accordés ou versés)" in pages[0]  # the cover states the same rule in the same words

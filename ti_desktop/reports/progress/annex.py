@@ -6,18 +6,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES, FundingStatus
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
 from ti_desktop.reports.data import ActionSheet
-from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading, status_markup
+from ti_desktop.reports.progress.common import (
+    CONTENT_WIDTH,
+    REQUESTED_WORDS,
+    SECURED_WORDS,
+    empty,
+    heading,
+    status_markup,
+)
 from ti_desktop.reports.styles import RULE, ZEBRA, Styles, safe
 from ti_desktop.reports.tables import data_table, header_row, plural
+
+ZERO = Decimal(0)
 
 
 def annex(sheets: Sequence[ActionSheet], styles: Styles) -> list[Flowable]:
@@ -33,6 +43,18 @@ def annex(sheets: Sequence[ActionSheet], styles: Styles) -> list[Flowable]:
             story.append(PageBreak())
         story += _action_sheet(sheet, styles, index)
     return story
+
+
+def funding_totals(sheet: ActionSheet) -> str:
+    """The sheet's funding added up by the synthèse's rule, in its words: a line only envisaged is not « demandé »
+    (« Envisagés : 200 000 € · demandés (déposés, accordés ou versés) : 0 € · acquis (accordés ou versés) : 0 € »)."""
+    envisaged = sum((line.requested for line in sheet.funding if line.status is FundingStatus.ENVISAGE), ZERO)
+    requested = sum((line.requested for line in sheet.funding if line.status in REQUESTED_FUNDING_STATUSES), ZERO)
+    secured = sum((line.granted or ZERO for line in sheet.funding if line.status in SECURED_FUNDING_STATUSES), ZERO)
+    return (
+        f"Envisagés : {format_euros(envisaged)} · {REQUESTED_WORDS} : {format_euros(requested)} · "
+        f"{SECURED_WORDS} : {format_euros(secured)}."
+    )
 
 
 def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowable]:
@@ -94,6 +116,7 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
                 ]
             )
         story.append(data_table(rows, widths, extra=[("ALIGN", (2, 1), (3, -1), "RIGHT")]))
+        story.append(styles.p(funding_totals(sheet), styles.muted))
     else:
         story.append(empty(styles, "Aucune ligne de financement."))
     story.append(styles.markup("Jalons", styles.h3))

@@ -14,7 +14,7 @@ from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.reports.data import NOT_NAMED, ReportData
 from ti_desktop.reports.logo import logo
-from ti_desktop.reports.progress.common import CONTENT_WIDTH, confidential_note
+from ti_desktop.reports.progress.common import CONTENT_WIDTH, REQUESTED_WORDS, SECURED_WORDS, confidential_note
 from ti_desktop.reports.styles import HEADER_BG, RULE, Styles
 
 
@@ -66,8 +66,8 @@ def cover(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 1.2 * cm),
         styles.p(confidential_note(data), styles.muted),
         styles.p(
-            f"{amounts_basis_note(data)} Financements acquis = accordés + versés ; demandés = dossiers déposés, "
-            "accordés ou versés.",
+            f"{amounts_basis_note(data)} Financements {SECURED_WORDS}, {REQUESTED_WORDS} : un financement "
+            "seulement envisagé n'est pas compté comme demandé.",
             styles.muted,
         ),
     ]
