@@ -34,6 +34,7 @@ from reportlab.platypus import (
 from ti_desktop.domain.enums import DecisionState, MinutesState
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.kernel.progress import Progress
+from ti_desktop.reports import labels
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
 from ti_desktop.reports.minutes_document import minutes_document
@@ -308,10 +309,10 @@ def _action_state(state: ActionState, data: MinutesData, styles: Styles) -> list
     else:
         funding = "aucun financement demandé"
     facts: list[tuple[str, str | None]] = [
-        ("Statut", None),
-        ("Avancement", format_percent(state.progress / 100)),
+        (labels.STATUS, None),
+        (labels.PROGRESS, format_percent(state.progress / 100)),
         ("Dates prévues", _dates(state)),
-        ("Porteur", state.lead or "—"),
+        (labels.LEAD, state.lead or "—"),
         ("Budget prévu", format_euros(state.planned_budget)),
         ("Financements", funding),
     ]

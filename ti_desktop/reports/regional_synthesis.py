@@ -225,7 +225,9 @@ def shown_axes(view: ConsolidatedView) -> tuple[AxisTotal, ...]:
     order): one no territory has an action on is shown with none, never left out."""
     listed = {axis.code: axis for axis in view.axes}
     priorities = tuple(
-        listed.pop(priority.value, None) or AxisTotal(priority.value, priority.label, 0, 0, ZERO, ZERO)
+        listed.pop(priority.value)
+        if priority.value in listed
+        else AxisTotal(priority.value, priority.label, 0, 0, ZERO, ZERO)
         for priority in SeededAxis
     )
     return priorities + tuple(listed.values())

@@ -69,13 +69,13 @@ class MinutesService:
             roles = self._roles(session, meeting.territory_id)
             parents: dict[int, int | None] = {}
             axis_of: dict[int, int] = {}
-            for row in session.execute(
+            for id_, parent, axis_id in session.execute(
                 select(models.Action.id, models.Action.parent_id, models.Action.axis_id).where(
                     models.Action.territory_id == meeting.territory_id
                 )
             ):
-                parents[row.id] = row.parent_id
-                axis_of[row.id] = row.axis_id
+                parents[id_] = parent
+                axis_of[id_] = axis_id
             axes = _axes(session, meeting.territory_id)
         overview = self._steering.overview(meeting_id)
         participants = tuple(

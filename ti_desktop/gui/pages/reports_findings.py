@@ -51,8 +51,8 @@ class FindingsModel(QAbstractTableModel):
         """The indicator's name, else the action's code and title."""
         if finding.indicator_id is not None and finding.indicator_id in self._indicators:
             return self.tr("Indicateur « {name} »").format(name=self._indicators[finding.indicator_id].name)
-        if finding.action_id is None and finding.indicator_id is None:  # about the territory (its chef de projet)
-            return self.tr("Territoire")
+        if finding.action_id is None:  # about the territory itself (its chef de projet), or an unknown indicator
+            return self.tr("Territoire") if finding.indicator_id is None else ""
         action = self._actions.get(finding.action_id)
         if action is None:
             return ""

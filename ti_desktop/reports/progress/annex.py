@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES, FundingStatus
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.reports import labels
 from ti_desktop.reports.data import ActionSheet
 from ti_desktop.reports.progress.common import (
     CONTENT_WIDTH,
@@ -64,10 +65,10 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
     ]
     facts = [
         ("Axe", sheet.axis),
-        ("Statut", None),
-        ("Avancement", format_percent(row.progress / 100)),
-        ("Porteur", sheet.lead_contact or row.lead or "—"),
-        ("Pilote", sheet.pilot or "—"),
+        (labels.STATUS, None),
+        (labels.PROGRESS, format_percent(row.progress / 100)),
+        (labels.LEAD, sheet.lead_contact or row.lead or "—"),
+        (labels.PILOT, sheet.pilot or "—"),
         ("Dates prévues", f"{format_date(row.planned_start)} → {format_date(row.planned_end)}"),
         ("Budget prévu", format_euros(row.planned_budget)),
         ("Financement acquis", format_euros(row.secured_funding)),

@@ -13,7 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ti_desktop.kernel.formatting import format_date, format_euros, format_euros_with_ttc, format_percent
-from ti_desktop.reports import charts
+from ti_desktop.reports import charts, labels
 from ti_desktop.reports.data import ActionRow, AxisPart
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading
@@ -28,7 +28,7 @@ AXIS_WIDTHS[1] = CONTENT_WIDTH - sum(AXIS_WIDTHS)
 
 def _action_table(styles: Styles, rows_data: Sequence[ActionRow]) -> Table:
     header = header_row(
-        styles, ["Code", "Titre", "Porteur", "Statut", "Avanc.", "Échéance", "Budget", "Fin. acquis"], 4
+        styles, ["Code", "Titre", labels.LEAD, labels.STATUS, "Avanc.", "Échéance", "Budget", "Fin. acquis"], 4
     )
     rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = []
