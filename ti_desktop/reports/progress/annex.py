@@ -104,7 +104,9 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
     story.append(styles.markup("Plan de financement", styles.h3))
     if sheet.funding:
         widths = [CONTENT_WIDTH - 11.9 * cm, 4.2 * cm, 2.4 * cm, 2.4 * cm, 2.9 * cm]
-        rows: list[list[Any]] = [header_row(styles, ["Financeur", "Programme", "Demandé", "Accordé", "Statut"], 2)]
+        rows: list[list[Any]] = [
+            [*header_row(styles, ["Financeur", "Programme", "Demandé", "Accordé"], 2), *header_row(styles, ["Statut"])]
+        ]
         for line in sheet.funding:
             status = line.status.label + (f" le {format_date(line.decided_on)}" if line.decided_on else "")
             rows.append(
