@@ -147,7 +147,7 @@ def test_invisible_characters_are_removed_from_names_with_a_warning(tmp_path: Pa
         "inversant le sens du texte (U+200B) retiré.",
         "Feuille bidi, ligne 2, colonne C (Objectif) : attention : objectif « Diffuser le numérique » : "
         "2 caractères invisibles ou inversant le sens du texte (U+2066, U+2069) retirés.",
-        "Feuille bidi, ligne 2, colonne D (Maître d'ouvrage) : attention : maître d'ouvrage « CCI » : "
+        "Feuille bidi, ligne 2, colonne D (Maître d'ouvrage) : attention : porteur « CCI » : "
         "1 caractère invisible ou inversant le sens du texte (U+FEFF) retiré.",
         "Feuille bidi, ligne 2 : attention : financeur « Région » : 1 caractère invisible ou inversant le sens du "
         "texte (U+200D) retiré.",

@@ -134,7 +134,7 @@ def test_title_block_participants_items_and_register() -> None:
 
 def test_a_closed_meeting_is_not_a_draft() -> None:
     text = " ".join(render(sample(closed=True)))
-    assert DRAFT not in text and "compte rendu définitif" in text
+    assert DRAFT not in text and "Compte rendu Validé" in text
 
 
 def test_long_texts_and_many_decisions_flow_over_pages_without_loss() -> None:

@@ -224,7 +224,7 @@ def test_closing_the_meeting_removes_the_draft_mention(world: World, tmp_path: P
     assert DRAFT in pdf_text(services.minutes.write_pdf(meeting.id, tmp_path / "projet.pdf", TODAY))
     services.steering.close(meeting.id)
     text = pdf_text(services.minutes.write_pdf(meeting.id, tmp_path / "final.pdf", TODAY))
-    assert DRAFT not in text and "compte rendu définitif" in text
+    assert DRAFT not in text and "Compte rendu Validé" in text
 
 
 def test_a_meeting_without_agenda_participants_or_decisions(world: World, tmp_path: Path) -> None:

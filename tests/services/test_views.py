@@ -25,7 +25,7 @@ def test_plan_rows_match_records_and_domain_figures(demo_db: Path) -> None:
             lines = services.funding.list(action_id=action.id)
             assert row.secured == summaries.secured_funding(lines)
             assert row.late == action.is_late(TODAY)
-            expected_lead = services.actors.get(action.lead_actor_id).name if action.lead_actor_id else None
+            expected_lead = services.actors.get(action.lead_actor_id).display_name if action.lead_actor_id else None
             assert row.lead_name == expected_lead
             updates = services.updates.for_action(action.id)
             assert row.last_update_on == (updates[0].reported_on if updates else None)

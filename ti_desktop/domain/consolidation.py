@@ -269,8 +269,9 @@ def _axes(reports: Sequence[ReceivedReport]) -> tuple[AxisTotal, ...]:
             code = axis["code"]
             order.setdefault(code, position)
             labels.setdefault(code, axis["label"])
-            territories[code] += 1
-            actions[code] += sum(axis["status_counts"].values())
+            count = sum(axis["status_counts"].values())
+            territories[code] += 1 if count else 0  # a report lists its empty axes too (« aucune action »)
+            actions[code] += count
             planned[code] += _amount(axis["planned_budget"])
             secured[code] += _amount(axis["secured_funding"])
     codes = sorted(order, key=lambda code: (order[code], code))

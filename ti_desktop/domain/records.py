@@ -47,6 +47,7 @@ from ti_desktop.domain.fields import (
     ref,
     text,
 )
+from ti_desktop.domain.people import person_with_organisation
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ class ActorRecord:
 
     @property
     def display_name(self) -> str:
-        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+        return person_with_organisation(self.name, self.organisation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,12 +417,12 @@ class ActionRecord:
             "Porteur",
             "actor",
             column=Column(
-                "maitre_ouvrage",
-                "Maître d'ouvrage",
+                "maitre_ouvrage",  # the mapping key users wrote in their files: kept
+                "Porteur",  # the field's label, the same word in the fiche, the plan, the report and the export
                 "structure qui porte l'action (retrouvée ou ajoutée à l'annuaire)",
                 (
+                    "maître d'ouvrage",  # the heading earlier exports wrote: those files still import
                     "maitre d'ouvrage",
-                    "porteur",
                     "porteur de projet",
                     "structure porteuse",
                     "structure pilote",

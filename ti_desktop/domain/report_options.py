@@ -61,6 +61,7 @@ class FindingKind(LabelledEnum):
     SANS_BUDGET = "sans_budget", "Action sans budget"
     SANS_POINT = "sans_point", "Aucun point d'avancement sur la période"
     INDICATEUR_SANS_VALEUR = "indicateur_sans_valeur", "Indicateur sans mesure"
+    SANS_CHEF_DE_PROJET = "sans_chef_de_projet", "Chef de projet non désigné"
 
 
 @dataclass(frozen=True, slots=True)

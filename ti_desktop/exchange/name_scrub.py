@@ -4,6 +4,7 @@ a spreadsheet error value (`#REF!`) refused. Used on what every reader gives (ta
 
 from __future__ import annotations
 
+from ti_desktop.domain.entities import ACTION
 from ti_desktop.exchange.french import has_invisible, shown, spreadsheet_error, without_invisible
 from ti_desktop.exchange.plan_import import Origin, PlanImport
 
@@ -13,7 +14,11 @@ _AXIS = ("axis_id", "axe")
 _OBJECTIVE = ("objective_id", "objectif")
 _CODE = ("code", "code")
 _PARENT = ("parent_id", "action parente")
-_ACTOR_LABELS = {"lead_actor_id": "maître d'ouvrage", "pilot_actor_id": "pilote", "elected_referent_id": "élu référent"}
+# The people an action names, by the labels of their fields (the fiche's words: porteur, pilote, élu référent).
+_ACTOR_LABELS = {
+    attribute: ACTION.fields[attribute].label.lower()
+    for attribute in ("lead_actor_id", "pilot_actor_id", "elected_referent_id")
+}
 
 
 class _Scrubber:

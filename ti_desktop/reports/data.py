@@ -13,6 +13,8 @@ from ti_desktop.domain.enums import ActionStatus, AmountBasis, DecisionState, Fu
 from ti_desktop.domain.report_options import ReportOptions
 from ti_desktop.domain.summaries import FundingSummary, StatusCounts
 
+NOT_NAMED = "non désigné"  # a governance role nobody holds, on the cover (and in the contrôle avant envoi)
+
 
 @dataclass(frozen=True, slots=True)
 class ActionRow:
@@ -21,7 +23,7 @@ class ActionRow:
     id: int
     code: str | None
     title: str
-    lead: str | None  # the porteur's organisation (or name)
+    lead: str | None  # the porteur, « Marie Dupont (CC du Val) » (`domain.people.person_with_organisation`)
     status: ActionStatus
     progress: int
     planned_start: dt.date | None

@@ -31,9 +31,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ti_desktop.domain.enums import DecisionState
+from ti_desktop.domain.enums import DecisionState, MinutesState
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number, format_percent
 from ti_desktop.kernel.progress import Progress
+from ti_desktop.reports import labels
 from ti_desktop.reports.fonts import BOLD
 from ti_desktop.reports.minutes_data import ActionState, MinutesData, MinutesDecision, MinutesItem
 from ti_desktop.reports.minutes_document import minutes_document
@@ -202,7 +203,11 @@ def _title_block(data: MinutesData, styles: Styles) -> list[Flowable]:
             f"{plural(len(data.items), 'point', 'points')}, "
             f"{plural(len(data.decisions), 'décision prise', 'décisions prises')}",
         ),
-        ("Document", "compte rendu définitif" if data.closed else "projet, réunion non close"),
+        # The words of the meeting page's « Compte rendu » (`domain.meeting_minutes`).
+        (
+            "Compte rendu",
+            MinutesState.VALIDE.label if data.closed else f"{MinutesState.BROUILLON.label} (réunion non close)",
+        ),
     ]
     table = Table(
         [[styles.cell_text(label, styles.cell_bold), styles.cell_text(value, styles.small)] for label, value in facts],
@@ -259,6 +264,33 @@ def _agenda(data: MinutesData, styles: Styles) -> list[Flowable]:
     return [*_section(styles, "Ordre du jour", table), table]
 
 
+PRIORITIES = "Priorités du programme"
+EMPTY_PRIORITY = "Aucune action sur cet axe à l'ordre du jour."
+
+
+def _priorities(data: MinutesData, styles: Styles) -> list[Flowable]:
+    """Every axis of the plan, the programme's four priorities first, with the points and the decisions about its
+    actions: an axis the meeting did not examine says so, it is never left out."""
+    if not data.priorities:
+        return []
+    rows: list[list[Any]] = [header_row(styles, ["Axe", "Points de l'ordre du jour", "Décisions"], 2)]
+    for line in data.priorities:
+        if line.items:
+            numbers = ", ".join(str(position) for position in line.items)
+            examined = ("Point " if len(line.items) == 1 else "Points ") + numbers
+        else:
+            examined = EMPTY_PRIORITY
+        rows.append(
+            [
+                styles.cell_text(f"{line.code} – {line.label}", styles.cell_bold),
+                styles.cell_text(examined, styles.cell),
+                styles.cell_text(plural(line.decisions, "décision", "décisions"), styles.cell_right),
+            ]
+        )
+    table = data_table(rows, [6.0 * cm, CONTENT_WIDTH - 8.6 * cm, 2.6 * cm])
+    return [*_section(styles, PRIORITIES, table), table]
+
+
 # -- agenda items -------------------------------------------------------------------------------------
 
 
@@ -277,10 +309,10 @@ def _action_state(state: ActionState, data: MinutesData, styles: Styles) -> list
     else:
         funding = "aucun financement demandé"
     facts: list[tuple[str, str | None]] = [
-        ("Statut", None),
-        ("Avancement", format_percent(state.progress / 100)),
+        (labels.STATUS, None),
+        (labels.PROGRESS, format_percent(state.progress / 100)),
         ("Dates prévues", _dates(state)),
-        ("Porteur", state.lead or "—"),
+        (labels.LEAD, state.lead or "—"),
         ("Budget prévu", format_euros(state.planned_budget)),
         ("Financements", funding),
     ]
@@ -450,6 +482,7 @@ def build_story(data: MinutesData, styles: Styles) -> list[Flowable]:
     story = _title_block(data, styles)
     story += _participants(data, styles)
     story += _agenda(data, styles)
+    story += _priorities(data, styles)
     if data.notes:
         text = ParagraphStyle("minutes_notes", parent=styles.body, allowWidows=0, allowOrphans=0)
         story += [*_section(styles, "Synthèse des échanges"), styles.p(data.notes, text)]

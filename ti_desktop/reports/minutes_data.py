@@ -77,6 +77,16 @@ class MinutesItem:
 
 
 @dataclass(frozen=True, slots=True)
+class PriorityLine:
+    """One axis of the plan (the programme's four priorities first) and what the meeting examined of it."""
+
+    code: str
+    label: str
+    items: tuple[int, ...]  # the positions of the agenda items about an action of this axis
+    decisions: int  # decisions of the meeting about an action of this axis
+
+
+@dataclass(frozen=True, slots=True)
 class MinutesData:
     territory: str
     region: str | None
@@ -92,6 +102,7 @@ class MinutesData:
     generated_on: dt.date
     app_version: str
     previous_held_on: dt.date | None = None  # the comité "ce qui a changé" refers to
+    priorities: tuple[PriorityLine, ...] = ()  # every axis of the plan, each said even when nothing is about it
 
     @property
     def meeting_label(self) -> str:

@@ -44,8 +44,17 @@ class PageLayout:
         return float(PAGE_WIDTH - 2 * self.margin_x)
 
     def frame(self, frame_id: str, top: float = MARGIN_TOP) -> Frame:
-        """The frame of a page's text, `top` below the page's top edge."""
-        return Frame(self.margin_x, MARGIN_BOTTOM, self.content_width, PAGE_HEIGHT - top - MARGIN_BOTTOM, id=frame_id)
+        """The frame of a page's text, `top` below the page's top edge: no side padding, so that its text and its
+        tables (`content_width` wide) start and end exactly under the ends of the running header's rule."""
+        return Frame(
+            self.margin_x,
+            MARGIN_BOTTOM,
+            self.content_width,
+            PAGE_HEIGHT - top - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            id=frame_id,
+        )
 
 
 @dataclass(frozen=True)

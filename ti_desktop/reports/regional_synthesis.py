@@ -32,9 +32,9 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from ti_desktop.domain.consolidation import ConsolidatedView, TerritoryFigures, TerritoryRow
+from ti_desktop.domain.consolidation import AxisTotal, ConsolidatedView, TerritoryFigures, TerritoryRow
 from ti_desktop.domain.data_documents import SealedDocument
-from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.enums import ActionStatus, SeededAxis
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.kernel.progress import Progress
 from ti_desktop.reports.fonts import BOLD
@@ -42,6 +42,7 @@ from ti_desktop.reports.page import DocumentInfo, PagedDocument, RunningHeader, 
 from ti_desktop.reports.pdf_data import carry_data, prepare_data
 from ti_desktop.reports.progress.common import CONTENT_WIDTH, LAYOUT, empty, heading
 from ti_desktop.reports.progress.key_figures import PER_ROW, figures_table
+from ti_desktop.reports.status_words import status_words
 from ti_desktop.reports.styles import ALERT, Styles, build_styles, safe, unbreakable
 from ti_desktop.reports.synthesis_document import common_region
 from ti_desktop.reports.tables import data_table, header_row, plural
@@ -50,17 +51,9 @@ TITLE = "Synthèse régionale des Territoires d'industrie"
 FIRST_BAND = 2.6 * cm
 FIRST_TOP = 3.6 * cm  # the first page's text starts below its band
 
-# How a row says its actions by status, in the plan's order: « 12 en cours ».
-STATUS_WORDS: dict[ActionStatus, tuple[str, str]] = {
-    ActionStatus.EN_REFLEXION: ("en réflexion", "en réflexion"),
-    ActionStatus.A_VENIR: ("à venir", "à venir"),
-    ActionStatus.EN_COURS: ("en cours", "en cours"),
-    ActionStatus.BLOQUEE: ("bloquée", "bloquées"),
-    ActionStatus.EN_PAUSE: ("en pause", "en pause"),
-    ActionStatus.REALISEE: ("réalisée", "réalisées"),
-    ActionStatus.ABANDONNEE: ("abandonnée", "abandonnées"),
-}
 STALE_WORDS = "ancien : plus de six mois"
+EMPTY_AXIS = "Aucune action sur cet axe dans les rapports reçus."
+ZERO = Decimal("0.00")
 
 
 def region_label(view: ConsolidatedView) -> str:
@@ -75,16 +68,6 @@ def region_label(view: ConsolidatedView) -> str:
     if len(named) == 1:
         return f"Région {next(iter(named))} et territoires sans région"
     return f"{format_number(len(named))} régions" + (" et territoires sans région" if unnamed else "")
-
-
-def status_words(figures: TerritoryFigures) -> str:
-    """« 12 en cours, 3 réalisées, 1 bloquée » (the statuses with actions only)."""
-    parts = []
-    for status, (one, many) in STATUS_WORDS.items():
-        count = figures.count(status)
-        if count:
-            parts.append(f"{format_number(count)} {one if count < 2 else many}")
-    return ", ".join(parts) or "aucune action"
 
 
 def key_figures(view: ConsolidatedView) -> list[tuple[str, str]]:
@@ -237,12 +220,39 @@ def territories_table(view: ConsolidatedView, styles: Styles) -> Flowable:
 # -- axes, funders, evolutions ------------------------------------------------------------------------------------
 
 
+def shown_axes(view: ConsolidatedView) -> tuple[AxisTotal, ...]:
+    """The axes the reports list, the programme's four priorities always among them (first, in the programme's
+    order): one no territory has an action on is shown with none, never left out."""
+    listed = {axis.code: axis for axis in view.axes}
+    priorities = tuple(
+        listed.pop(priority.value)
+        if priority.value in listed
+        else AxisTotal(priority.value, priority.label, 0, 0, ZERO, ZERO)
+        for priority in SeededAxis
+    )
+    return priorities + tuple(listed.values())
+
+
 def axes_table(view: ConsolidatedView, styles: Styles) -> Flowable:
     widths = [1.6 * cm, CONTENT_WIDTH - 10.6 * cm, 2.0 * cm, 1.8 * cm, 2.6 * cm, 2.6 * cm]
     rows: list[list[Any]] = [
         header_row(styles, ["Axe", "Intitulé", "Territoires", "Actions", "Budget prévu", "Financements acquis"], 2)
     ]
-    for axis in view.axes:
+    spans: list[tuple[Any, ...]] = []
+    for axis in shown_axes(view):
+        if not axis.actions:
+            spans.append(("SPAN", (2, len(rows)), (-1, len(rows))))
+            rows.append(
+                [
+                    styles.cell_text(axis.code, styles.cell_bold),
+                    styles.cell_text(axis.label, styles.cell),
+                    styles.cell_text(EMPTY_AXIS, styles.cell),
+                    "",
+                    "",
+                    "",
+                ]
+            )
+            continue
         rows.append(
             [
                 styles.cell_text(axis.code, styles.cell_bold),
@@ -253,7 +263,7 @@ def axes_table(view: ConsolidatedView, styles: Styles) -> Flowable:
                 styles.cell_text(format_euros(axis.secured_funding), styles.cell_right),
             ]
         )
-    return data_table(rows, widths)
+    return data_table(rows, widths, extra=spans)
 
 
 def funders_table(view: ConsolidatedView, styles: Styles) -> Flowable:
@@ -420,7 +430,7 @@ def build_story(view: ConsolidatedView, styles: Styles) -> list[Flowable]:
     else:
         story.append(empty(styles, "Aucun rapport d'avancement n'a été reçu."))
     story += [PageBreak(), heading(styles, "Totaux par axe", 0, "axes")]
-    story.append(axes_table(view, styles) if view.axes else empty(styles, "Aucun axe dans les rapports reçus."))
+    story.append(axes_table(view, styles))
     story += [CondPageBreak(5 * cm), heading(styles, "Totaux par financeur", 0, "financeurs")]
     story.append(
         funders_table(view, styles) if view.funders else empty(styles, "Aucun financement dans les rapports reçus.")

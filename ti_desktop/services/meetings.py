@@ -23,6 +23,7 @@ from ti_desktop.domain import entities, rules, summaries
 from ti_desktop.domain.enums import ActionStatus, DecisionState, FundingStatus, MeetingKind, MinutesState
 from ti_desktop.domain.errors import NotFoundError, ValidationError
 from ti_desktop.domain.fields import MAX_INTEGER, clean_values, missing_required
+from ti_desktop.domain.people import person_with_organisation
 from ti_desktop.domain.records import (
     ActionRecord,
     AgendaItemRecord,
@@ -426,7 +427,7 @@ class MeetingService:
             item=item,
             action=action,
             axis_label=axis.label if axis else None,
-            lead_name=lead.name if lead else None,
+            lead_name=person_with_organisation(lead.name, lead.organisation) if lead else None,
             late=action.is_late(today),
             funding=tuple(
                 FundingView(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,10 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ti_desktop import __version__
 from ti_desktop.db import models
-from ti_desktop.domain.enums import FundingStatus, MinutesState
+from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.fields import MAX_INTEGER
-from ti_desktop.domain.records import ActorRecord, MeetingRecord
+from ti_desktop.domain.meeting_minutes import minutes_final
+from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.kernel.progress import CancelCheck, Progress
 from ti_desktop.reports.minutes import build_minutes
@@ -32,6 +34,7 @@ from ti_desktop.reports.minutes_data import (
     MinutesDecision,
     MinutesItem,
     MinutesParticipant,
+    PriorityLine,
 )
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.directory import MeetingParticipants
@@ -40,7 +43,7 @@ from ti_desktop.services.pdf_output import write_pdf_file
 from ti_desktop.services.reporting import ReportCancelled
 
 # As in the progress report: "demandés" = dossiers déposés, accordés or versés (not envisaged nor refused).
-REQUESTED_STATUSES = frozenset({FundingStatus.DEPOSE, FundingStatus.ACCORDE, FundingStatus.VERSE})
+REQUESTED_STATUSES = REQUESTED_FUNDING_STATUSES
 
 
 class MinutesService:
@@ -64,14 +67,16 @@ class MinutesService:
                 raise NotFoundError(f"Le territoire de la réunion n° {meeting_id} n'existe plus.")
             territory_name, region = territory.name, territory.region
             roles = self._roles(session, meeting.territory_id)
-            parents = {
-                row.id: row.parent_id
-                for row in session.execute(
-                    select(models.Action.id, models.Action.parent_id).where(
-                        models.Action.territory_id == meeting.territory_id
-                    )
+            parents: dict[int, int | None] = {}
+            axis_of: dict[int, int] = {}
+            for id_, parent, axis_id in session.execute(
+                select(models.Action.id, models.Action.parent_id, models.Action.axis_id).where(
+                    models.Action.territory_id == meeting.territory_id
                 )
-            }
+            ):
+                parents[id_] = parent
+                axis_of[id_] = axis_id
+            axes = _axes(session, meeting.territory_id)
         overview = self._steering.overview(meeting_id)
         participants = tuple(
             _participant(actor, roles.get(actor.id, ())) for actor in self._participants.of(meeting_id)
@@ -127,10 +132,11 @@ class MinutesService:
             items=tuple(items),
             other_decisions=tuple(numbered[row.id] for row in placed.get(None, ())),
             decisions=tuple(numbered.values()),
-            closed=meeting.closed_at is not None or meeting.minutes_state is MinutesState.VALIDE,
+            closed=minutes_final(meeting.closed_at, meeting.minutes_state),
             generated_on=today,
             app_version=__version__,
             previous_held_on=overview.previous.held_on if overview.previous is not None else None,
+            priorities=_priorities(axes, axis_of, overview.items, overview.decisions),
         )
 
     @staticmethod
@@ -171,6 +177,37 @@ class MinutesService:
             progress,
             stop_if_cancelled,
         )
+
+
+def _axes(session: Session, territory_id: int) -> list[tuple[int, str, str]]:
+    """(id, code, label) of the territory's axes: the programme's four priorities first, then its own, in order."""
+    axes = models.Axis.__table__
+    statement = (
+        select(axes.c.id, axes.c.code, axes.c.label)
+        .where(axes.c.territory_id.is_(None) | (axes.c.territory_id == territory_id))
+        .order_by(axes.c.territory_id.is_not(None), axes.c.position, axes.c.id)
+    )
+    return [(row.id, row.code, row.label) for row in session.execute(statement)]
+
+
+def _priorities(
+    axes: Sequence[tuple[int, str, str]],
+    axis_of: Mapping[int, int],
+    items: Sequence[AgendaItemRecord],
+    decisions: Sequence[DecisionRow],
+) -> tuple[PriorityLine, ...]:
+    """Every axis with the agenda items and the decisions about its actions (none is left out: an axis the
+    meeting did not touch says so)."""
+    positions: dict[int, list[int]] = defaultdict(list)
+    for position, item in enumerate(items, start=1):
+        if item.action_id is not None and item.action_id in axis_of:
+            positions[axis_of[item.action_id]].append(position)
+    counts: dict[int, int] = defaultdict(int)
+    for row in decisions:
+        action_id = row.decision.action_id
+        if action_id is not None and action_id in axis_of:
+            counts[axis_of[action_id]] += 1
+    return tuple(PriorityLine(code, label, tuple(positions[axis_id]), counts[axis_id]) for axis_id, code, label in axes)
 
 
 def _participant(actor: ActorRecord, roles: list[str] | tuple[str, ...]) -> MinutesParticipant:

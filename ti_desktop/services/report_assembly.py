@@ -44,7 +44,14 @@ from ti_desktop.reports.data import (
 )
 from ti_desktop.services.crud import to_record
 from ti_desktop.services.report_evolutions import evolutions
-from ti_desktop.services.report_plan import ReportPlan, in_period, load_plan, reference
+from ti_desktop.services.report_plan import (
+    ReportPlan,
+    chefs_de_projet,
+    governance_names,
+    in_period,
+    load_plan,
+    reference,
+)
 from ti_desktop.services.report_sheets import action_figures, action_sheets
 
 UPCOMING_DAYS = 183  # "the next six months"
@@ -70,18 +77,15 @@ def assemble_report(session: Session, territory_id: int, options: ReportOptions,
     milestones = _milestones(plan, actions_by_id, options, today)
     territory = plan.territory
 
-    def names(role: GovernanceRole) -> tuple[str, ...]:
-        return tuple(name for entry in plan.roles if entry.role is role if (name := plan.actor_name(entry.actor_id)))
-
     return ReportData(
         options=options,
         territory=territory.name,
         region=territory.region,
         generated_on=today,
         app_version=__version__,
-        chef_de_projet=names(GovernanceRole.CHEF_DE_PROJET),
-        elected_referents=names(GovernanceRole.ELU_REFERENT),
-        industrial_referents=names(GovernanceRole.INDUSTRIEL_REFERENT),
+        chef_de_projet=chefs_de_projet(plan),
+        elected_referents=governance_names(plan, GovernanceRole.ELU_REFERENT),
+        industrial_referents=governance_names(plan, GovernanceRole.INDUSTRIEL_REFERENT),
         carrying_structure=territory.carrying_structure,
         departments=territory.departments,
         phase=territory.phase,
@@ -183,10 +187,8 @@ def _axes(
     for action in plan.actions:
         by_axis[action.axis_id].append(action)
     parts = []
-    for axis in plan.axes:
-        actions = by_axis.get(axis.id)
-        if not actions:
-            continue
+    for axis in plan.axes:  # every one, the programme's four priorities first: an empty axis says so
+        actions = by_axis.get(axis.id, [])
         budget = summaries.budget_totals(actions)
         lines = [line for action in actions for line in lines_by_action[action.id]]
         parts.append(

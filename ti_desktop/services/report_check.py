@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from ti_desktop.domain.enums import CLOSED_STATUSES, ActionStatus
 from ti_desktop.domain.report_options import FindingKind, ReportFinding, ReportOptions
-from ti_desktop.services.report_plan import ReportPlan, in_period
+from ti_desktop.reports.data import NOT_NAMED
+from ti_desktop.services.report_plan import ReportPlan, chefs_de_projet, in_period
+
+TERRITORY_SUBJECT = "Territoire"  # what a finding about the territory itself (not an action) is about
+NO_CHEF_DE_PROJET = (
+    f"{TERRITORY_SUBJECT} : aucun chef de projet n'est désigné. La couverture du rapport le dirait « {NOT_NAMED} » : "
+    "désignez-le dans la gouvernance du territoire (page Territoire)."
+)
 
 
 def pre_send_findings(plan: ReportPlan, options: ReportOptions) -> list[ReportFinding]:
     updated_in_period = {update.action_id for update in plan.updates if in_period(update.reported_on, options)}
     measured = {value.indicator_id for value in plan.values}
     findings: list[ReportFinding] = []
+    if not chefs_de_projet(plan):  # the report's cover names them: the Région must know who wrote it
+        findings.append(ReportFinding(FindingKind.SANS_CHEF_DE_PROJET, None, None, NO_CHEF_DE_PROJET))
     for action in plan.actions:
         name = f"{action.code or 'n° ' + str(action.id)} – {action.title}"
 
@@ -19,7 +28,7 @@ def pre_send_findings(plan: ReportPlan, options: ReportOptions) -> list[ReportFi
             findings.append(ReportFinding(kind, action_id, None, f"{name} : {problem}"))
 
         if action.lead_actor_id is None:
-            add(FindingKind.SANS_PORTEUR, "aucun porteur (maître d'ouvrage) n'est renseigné.")
+            add(FindingKind.SANS_PORTEUR, "aucun porteur n'est renseigné.")
         if action.planned_start is None or action.planned_end is None:
             missing = [
                 label

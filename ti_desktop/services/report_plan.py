@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain import summaries
+from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import NotFoundError
 from ti_desktop.domain.records import (
     ActionRecord,
@@ -46,10 +47,6 @@ class ReportPlan:
     values: list[IndicatorValueRecord]
     roles: list[TerritoryRoleRecord]
 
-    def organisation(self, actor_id: int | None) -> str | None:
-        actor = self.actors.get(actor_id) if actor_id is not None else None
-        return (actor.organisation or actor.name) if actor else None
-
     def actor_name(self, actor_id: int | None) -> str | None:
         actor = self.actors.get(actor_id) if actor_id is not None else None
         return actor.display_name if actor else None
@@ -73,7 +70,7 @@ class ReportPlan:
             id=action.id,
             code=action.code,
             title=action.title,
-            lead=self.organisation(action.lead_actor_id),
+            lead=self.actor_name(action.lead_actor_id),  # « Marie Dupont (CC du Val) », as the plan shows it
             status=action.status,
             progress=action.progress,
             planned_start=action.planned_start,
@@ -82,6 +79,16 @@ class ReportPlan:
             secured_funding=summaries.secured_funding(lines),
             late=action.is_late(today),
         )
+
+
+def governance_names(plan: ReportPlan, role: GovernanceRole) -> tuple[str, ...]:
+    """The territory's people holding `role` in its governance (page Territoire), named as the plan names them."""
+    return tuple(name for entry in plan.roles if entry.role is role if (name := plan.actor_name(entry.actor_id)))
+
+
+def chefs_de_projet(plan: ReportPlan) -> tuple[str, ...]:
+    """The territory's chef(s) de projet: the report's cover and the contrôle avant envoi read them here."""
+    return governance_names(plan, GovernanceRole.CHEF_DE_PROJET)
 
 
 def reference(action: ActionRecord) -> str:

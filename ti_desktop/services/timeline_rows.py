@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ti_desktop.db import models
 from ti_desktop.domain.enums import ActionStatus
+from ti_desktop.domain.people import person_with_organisation
 from ti_desktop.domain.records import AxisRecord
 from ti_desktop.domain.rules import is_action_late
 from ti_desktop.services.crud import to_record
@@ -58,7 +59,7 @@ class TimelineRow:
 
 
 def gantt_columns() -> tuple[ColumnElement[object], ...]:
-    """What a `GanttRow` is made of (`gantt_row`), the lead's name from a join on `models.Actor`."""
+    """What a `GanttRow` is made of (`gantt_row`), the lead's name and organisation from a join on `models.Actor`."""
     table = models.Action.__table__.c
     return (
         table.id,
@@ -71,6 +72,7 @@ def gantt_columns() -> tuple[ColumnElement[object], ...]:
         table.planned_start,
         table.planned_end,
         models.Actor.__table__.c.name,
+        models.Actor.__table__.c.organisation,
     )
 
 
@@ -78,10 +80,11 @@ def gantt_row(
     values: Sequence[Any], axes: Mapping[int, AxisRecord], statuses: Mapping[str, ActionStatus], today: dt.date
 ) -> GanttRow:
     """The row of `gantt_columns`' values (`statuses`: every `ActionStatus` by its code)."""
-    action_id, parent_id, axis_id, code, title, status_code, progress, start, end, lead = values[:10]
+    action_id, parent_id, axis_id, code, title, status_code, progress, start, end, lead, organisation = values[:11]
     status = statuses[status_code]
     gantt = GanttAction(action_id, parent_id, axis_id, code, title, status, progress, start, end)
-    return GanttRow(gantt, axes[axis_id], lead, is_action_late(status, end, today))
+    shown = person_with_organisation(lead, organisation) if lead is not None else None  # as the plan names the porteur
+    return GanttRow(gantt, axes[axis_id], shown, is_action_late(status, end, today))
 
 
 def gantt_rows(session: Session, territory_id: int, today: dt.date) -> list[GanttRow]:

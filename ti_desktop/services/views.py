@@ -23,6 +23,7 @@ from ti_desktop.db import models
 from ti_desktop.domain.custom_fields import CustomValue, decode
 from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES, CustomFieldKind
 from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.domain.people import person_with_organisation
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AxisRecord
 from ti_desktop.domain.rules import is_action_late
 from ti_desktop.kernel.progress import Cancelled
@@ -307,8 +308,7 @@ class ViewService:
                 )
             ]
             lead_ids = {a.lead_actor_id for a in actions if a.lead_actor_id is not None}
-            statement = select(models.Actor.id, models.Actor.name).where(models.Actor.id.in_(lead_ids))
-            names = {actor_id: name for actor_id, name in session.execute(statement)}
+            names = lead_names(session, lead_ids)
             requested: dict[int, Decimal] = defaultdict(lambda: ZERO)
             secured: dict[int, Decimal] = defaultdict(lambda: ZERO)
             funding = session.execute(
@@ -529,8 +529,7 @@ class ViewService:
             )
         }
         lead_ids = {a.lead_actor_id for a in actions if a.lead_actor_id is not None}
-        statement = select(models.Actor.id, models.Actor.name).where(models.Actor.id.in_(lead_ids))
-        names = {actor_id: name for actor_id, name in session.execute(statement)}
+        names = lead_names(session, lead_ids)
         requested: dict[int, Decimal] = defaultdict(lambda: ZERO)
         secured: dict[int, Decimal] = defaultdict(lambda: ZERO)
         lines = models.FundingLine
@@ -589,6 +588,14 @@ class ViewService:
             if action_id in actions:
                 partner_of[actor_id].append((actions[action_id], role))
         return [ActorInvolvement(actor, lead_of[actor.id], partner_of[actor.id]) for actor in actors]
+
+
+def lead_names(session: Session, actor_ids: set[int]) -> dict[int, str]:
+    """The porteurs as the plan shows them: « Marie Dupont (CC du Val) » (`domain.people`), as the report does."""
+    statement = select(models.Actor.id, models.Actor.name, models.Actor.organisation).where(
+        models.Actor.id.in_(actor_ids)
+    )
+    return {row.id: person_with_organisation(row.name, row.organisation) for row in session.execute(statement)}
 
 
 def _plan_row(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind, MinutesState
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.meeting_minutes import minutes_state_shown
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
@@ -385,7 +386,14 @@ class MeetingDetail(QStackedWidget):
                 edit.setCursorPosition(0)
             self._shown[name] = values[name]
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(meeting.kind.value)))
-        self.minutes_state_combo.setCurrentIndex(max(0, self.minutes_state_combo.findData(meeting.minutes_state.value)))
+        # What the minutes' PDF says: a closed meeting's minutes are validated, whatever was stored before closing.
+        shown = minutes_state_shown(meeting.closed_at, meeting.minutes_state)
+        self.minutes_state_combo.setCurrentIndex(max(0, self.minutes_state_combo.findData(shown.value)))
+        closed = meeting.closed_at is not None
+        self.minutes_state_combo.setEnabled(not closed and self.context.read_only_reason is None)
+        self.minutes_state_combo.setToolTip(
+            self.tr("La réunion est close : son compte rendu est validé.") if closed else ""
+        )
 
     def _show_participants(self) -> None:
         count = len(self.participants)

@@ -175,6 +175,10 @@ class ReportsPage(Page):
     def _open_finding(self, index: QModelIndex) -> None:
         action_id = index.data(ACTION_ID_ROLE)
         if action_id is None:
+            finding = self.findings_model.finding(index.row())
+            if finding.indicator_id is None:  # about the territory: its message says where to complete it
+                self.context.status_message.emit(finding.message)
+                return
             self.context.status_message.emit(self.tr("Cet indicateur n'est rattaché à aucune fiche-action."))
             return
         self.context.open_action(int(action_id))

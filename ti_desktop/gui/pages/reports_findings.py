@@ -51,7 +51,9 @@ class FindingsModel(QAbstractTableModel):
         """The indicator's name, else the action's code and title."""
         if finding.indicator_id is not None and finding.indicator_id in self._indicators:
             return self.tr("Indicateur « {name} »").format(name=self._indicators[finding.indicator_id].name)
-        action = self._actions.get(finding.action_id) if finding.action_id is not None else None
+        if finding.action_id is None:  # about the territory itself (its chef de projet), or an unknown indicator
+            return self.tr("Territoire") if finding.indicator_id is None else ""
+        action = self._actions.get(finding.action_id)
         if action is None:
             return ""
         return f"{action.code or f'n° {action.id}'} – {action.title}"

@@ -6,18 +6,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from ti_desktop.domain.enums import FundingStatus
+from ti_desktop.domain.enums import REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES, FundingStatus
 from ti_desktop.kernel.formatting import format_date, format_euros, format_percent
+from ti_desktop.reports import labels
 from ti_desktop.reports.data import ActionSheet
-from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading, status_markup
+from ti_desktop.reports.progress.common import (
+    CONTENT_WIDTH,
+    REQUESTED_WORDS,
+    SECURED_WORDS,
+    empty,
+    heading,
+    status_markup,
+)
 from ti_desktop.reports.styles import RULE, ZEBRA, Styles, safe
 from ti_desktop.reports.tables import data_table, header_row, plural
+
+ZERO = Decimal(0)
 
 
 def annex(sheets: Sequence[ActionSheet], styles: Styles) -> list[Flowable]:
@@ -35,6 +46,18 @@ def annex(sheets: Sequence[ActionSheet], styles: Styles) -> list[Flowable]:
     return story
 
 
+def funding_totals(sheet: ActionSheet) -> str:
+    """The sheet's funding added up by the synthèse's rule, in its words: a line only envisaged is not « demandé »
+    (« Envisagés : 200 000 € · demandés (déposés, accordés ou versés) : 0 € · acquis (accordés ou versés) : 0 € »)."""
+    envisaged = sum((line.requested for line in sheet.funding if line.status is FundingStatus.ENVISAGE), ZERO)
+    requested = sum((line.requested for line in sheet.funding if line.status in REQUESTED_FUNDING_STATUSES), ZERO)
+    secured = sum((line.granted or ZERO for line in sheet.funding if line.status in SECURED_FUNDING_STATUSES), ZERO)
+    return (
+        f"Envisagés : {format_euros(envisaged)} · {REQUESTED_WORDS} : {format_euros(requested)} · "
+        f"{SECURED_WORDS} : {format_euros(secured)}."
+    )
+
+
 def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowable]:
     row = sheet.row
     story: list[Flowable] = [
@@ -42,10 +65,10 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
     ]
     facts = [
         ("Axe", sheet.axis),
-        ("Statut", None),
-        ("Avancement", format_percent(row.progress / 100)),
-        ("Porteur", sheet.lead_contact or row.lead or "—"),
-        ("Pilote", sheet.pilot or "—"),
+        (labels.STATUS, None),
+        (labels.PROGRESS, format_percent(row.progress / 100)),
+        (labels.LEAD, sheet.lead_contact or row.lead or "—"),
+        (labels.PILOT, sheet.pilot or "—"),
         ("Dates prévues", f"{format_date(row.planned_start)} → {format_date(row.planned_end)}"),
         ("Budget prévu", format_euros(row.planned_budget)),
         ("Financement acquis", format_euros(row.secured_funding)),
@@ -81,7 +104,9 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
     story.append(styles.markup("Plan de financement", styles.h3))
     if sheet.funding:
         widths = [CONTENT_WIDTH - 11.9 * cm, 4.2 * cm, 2.4 * cm, 2.4 * cm, 2.9 * cm]
-        rows: list[list[Any]] = [header_row(styles, ["Financeur", "Programme", "Demandé", "Accordé", "Statut"], 2)]
+        rows: list[list[Any]] = [
+            [*header_row(styles, ["Financeur", "Programme", "Demandé", "Accordé"], 2), *header_row(styles, ["Statut"])]
+        ]
         for line in sheet.funding:
             status = line.status.label + (f" le {format_date(line.decided_on)}" if line.decided_on else "")
             rows.append(
@@ -94,6 +119,7 @@ def _action_sheet(sheet: ActionSheet, styles: Styles, index: int) -> list[Flowab
                 ]
             )
         story.append(data_table(rows, widths, extra=[("ALIGN", (2, 1), (3, -1), "RIGHT")]))
+        story.append(styles.p(funding_totals(sheet), styles.muted))
     else:
         story.append(empty(styles, "Aucune ligne de financement."))
     story.append(styles.markup("Jalons", styles.h3))

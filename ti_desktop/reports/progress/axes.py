@@ -13,20 +13,22 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ti_desktop.kernel.formatting import format_date, format_euros, format_euros_with_ttc, format_percent
-from ti_desktop.reports import charts
+from ti_desktop.reports import charts, labels
 from ti_desktop.reports.data import ActionRow, AxisPart
 from ti_desktop.reports.fonts import BOLD
-from ti_desktop.reports.progress.common import CONTENT_WIDTH, heading
-from ti_desktop.reports.styles import ALERT_BG, STATUS_COLOURS, Styles, hex_colour
+from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading
+from ti_desktop.reports.status_words import status_words
+from ti_desktop.reports.styles import ALERT_BG, STATUS_COLOURS, Styles, hex_colour, safe
 from ti_desktop.reports.tables import data_table, header_row, plural
 
+EMPTY_AXIS = "Aucune action sur cet axe."
 AXIS_WIDTHS = [1.75 * cm, 0.0, 2.6 * cm, 2.4 * cm, 1.3 * cm, 1.85 * cm, 2.05 * cm, 2.05 * cm]
 AXIS_WIDTHS[1] = CONTENT_WIDTH - sum(AXIS_WIDTHS)
 
 
 def _action_table(styles: Styles, rows_data: Sequence[ActionRow]) -> Table:
     header = header_row(
-        styles, ["Code", "Titre", "Porteur", "Statut", "Avanc.", "Échéance", "Budget", "Fin. acquis"], 4
+        styles, ["Code", "Titre", labels.LEAD, labels.STATUS, "Avanc.", "Échéance", "Budget", "Fin. acquis"], 4
     )
     rows: list[list[Any]] = [header]
     extra: list[tuple[Any, ...]] = []
@@ -68,12 +70,16 @@ def axis_part(part: AxisPart, styles: Styles, index: int) -> list[Flowable]:
     colour = hex_colour(part.colour)
     band = Table([[""]], colWidths=[CONTENT_WIDTH], rowHeights=[3])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colour)]))
+    if not part.rows:
+        # Said, not dropped: the Région tells « nothing planned » from « forgotten ».
+        return [KeepTogether([axis_heading, band, Spacer(1, 4), empty(styles, EMPTY_AXIS)]), Spacer(1, 6)]
     counts = part.counts
     summary = (
         f"<b>{plural(counts.total, 'fiche-action', 'fiches-actions')}</b> · "
         f"engagées : {format_percent(counts.share_started)} · "
         f"budget prévu : {format_euros_with_ttc(part.planned_budget, part.planned_budget_ttc)} · "
         f"financements acquis : {format_euros_with_ttc(part.secured_funding, part.secured_funding_ttc)}"
+        f"<br/>Par statut : {safe(status_words(counts))}"  # the chart's figures, in words
     )
     late = sum(1 for row in part.rows if row.late)
     if late:

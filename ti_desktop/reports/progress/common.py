@@ -17,6 +17,11 @@ from ti_desktop.reports.data import ReportData
 from ti_desktop.reports.page import PageLayout
 from ti_desktop.reports.styles import STATUS_COLOURS, Styles
 
+# The funding rule's words (domain.enums.REQUESTED_FUNDING_STATUSES, SECURED_FUNDING_STATUSES), said alike on the
+# cover and under each fiche's funding plan.
+REQUESTED_WORDS = "demandés (déposés, accordés ou versés)"
+SECURED_WORDS = "acquis (accordés ou versés)"
+
 LAYOUT = PageLayout(margin_x=1.5 * cm)
 CONTENT_WIDTH = LAYOUT.content_width
 

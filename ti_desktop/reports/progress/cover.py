@@ -10,10 +10,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.kernel.formatting import format_date
-from ti_desktop.reports.data import ReportData
+from ti_desktop.reports.data import NOT_NAMED, ReportData
 from ti_desktop.reports.logo import logo
-from ti_desktop.reports.progress.common import CONTENT_WIDTH, confidential_note
+from ti_desktop.reports.progress.common import CONTENT_WIDTH, REQUESTED_WORDS, SECURED_WORDS, confidential_note
 from ti_desktop.reports.styles import HEADER_BG, RULE, Styles
 
 
@@ -33,9 +34,9 @@ def cover(data: ReportData, styles: Styles) -> list[Flowable]:
         ("Région", data.region or "—"),
         ("Période couverte", data.options.period_label),
         ("Date du rapport", format_date(data.generated_on)),
-        ("Chef de projet", ", ".join(data.chef_de_projet) or "—"),
-        ("Élu référent", ", ".join(data.elected_referents) or "—"),
-        ("Industriel référent", ", ".join(data.industrial_referents) or "—"),
+        (GovernanceRole.CHEF_DE_PROJET.label, ", ".join(data.chef_de_projet) or NOT_NAMED),
+        (GovernanceRole.ELU_REFERENT.label, ", ".join(data.elected_referents) or NOT_NAMED),
+        (GovernanceRole.INDUSTRIEL_REFERENT.label, ", ".join(data.industrial_referents) or NOT_NAMED),
     ]
     if data.carrying_structure:
         rows.append(("Structure porteuse", data.carrying_structure))
@@ -65,8 +66,8 @@ def cover(data: ReportData, styles: Styles) -> list[Flowable]:
         Spacer(1, 1.2 * cm),
         styles.p(confidential_note(data), styles.muted),
         styles.p(
-            f"{amounts_basis_note(data)} Financements acquis = accordés + versés ; demandés = dossiers déposés, "
-            "accordés ou versés.",
+            f"{amounts_basis_note(data)} Financements {SECURED_WORDS}, {REQUESTED_WORDS} : un financement "
+            "seulement envisagé n'est pas compté comme demandé.",
             styles.muted,
         ),
     ]

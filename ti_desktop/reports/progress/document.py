@@ -85,7 +85,7 @@ def build_story(data: ReportData, styles: Styles) -> list[Flowable]:
         story += [PageBreak(), *synthesis(data, data.synthesis, styles)]
     if options.includes(ReportSection.AXES):
         story += [PageBreak(), heading(styles, ReportSection.AXES.label, 0, "axes")]
-        if not data.axes:
+        if not any(part.rows for part in data.axes):
             story.append(empty(styles, "Le plan ne contient encore aucune fiche-action."))
         for index, part in enumerate(data.axes):
             story += axis_part(part, styles, index)

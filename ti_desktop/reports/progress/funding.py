@@ -21,6 +21,11 @@ from ti_desktop.reports.progress.common import CONTENT_WIDTH, empty, heading
 from ti_desktop.reports.styles import Styles
 from ti_desktop.reports.tables import data_table, header_row
 
+CHART_FIGURES = (
+    "Les montants de ce graphique (demandé, accordé, versé par financeur) figurent dans le tableau « Par "
+    "financeur » ci-dessous."
+)
+
 
 def _funding_table(styles: Styles, title: str, groups: Sequence[FundingGroupRow], part: FundingPart) -> Table:
     widths = [CONTENT_WIDTH - 10.6 * cm, 1.6 * cm, 3.0 * cm, 3.0 * cm, 3.0 * cm]
@@ -95,6 +100,7 @@ def funding(part: FundingPart, styles: Styles) -> list[Flowable]:
             [group.paid for group in shown],
             width=CONTENT_WIDTH,
         ),
+        styles.p(CHART_FIGURES, styles.muted),
         heading(styles, "Par financeur", 1, "financement-financeurs"),
         _funding_table(styles, "Financeur", part.by_funder, part),
         heading(styles, "Par programme ou dispositif", 1, "financement-programmes"),

@@ -68,6 +68,30 @@ def indicators(rows_data: Sequence[IndicatorRow], styles: Styles) -> list[Flowab
     story.append(
         styles.p("Tendance : mesures depuis la référence ; la ligne pointillée verte marque la cible.", styles.muted)
     )
+    story += _measures(rows_data, styles)
+    return story
+
+
+def measures_line(indicator: IndicatorRow) -> str:
+    """The figures of an indicator's trend chart, in words: « Taux d'emploi : 10 % le 01/01/2024 (référence) ;
+    12,5 % le 01/01/2026 ; cible 20 % au 01/01/2027. »"""
+    points = [f"{_measure(value, indicator.unit)} le {format_date(day)}" for day, value in indicator.trend]
+    if points and indicator.baseline_on is not None and indicator.trend[0][0] == indicator.baseline_on:
+        points[0] += " (référence)"
+    line = f"{indicator.name} : " + " ; ".join(points)
+    if indicator.target is not None:
+        line += f" ; cible {_measure(indicator.target, indicator.unit)}"
+        line += f" au {format_date(indicator.target_on)}" if indicator.target_on else ""
+    return line + "."
+
+
+def _measures(rows_data: Sequence[IndicatorRow], styles: Styles) -> list[Flowable]:
+    """The figures each trend chart draws, as text (the chart is never their only place)."""
+    charted = [indicator for indicator in rows_data if len(indicator.trend) >= 2]
+    if not charted:
+        return []
+    story: list[Flowable] = [styles.markup("Mesures représentées dans les tendances", styles.h3)]
+    story += [styles.p(f"• {measures_line(indicator)}", styles.small) for indicator in charted]
     return story
 
 

@@ -131,7 +131,11 @@ def synthesis(data: ReportData, synthesis: SynthesisData, styles: Styles) -> lis
         ]
         for decision in synthesis.pending_decisions:
             overdue = decision.due_on is not None and decision.due_on < data.generated_on
-            due = styles.cell_text(format_date(decision.due_on), styles.cell_bold if overdue else styles.cell)
+            due: Any = (
+                styles.stacked([(format_date(decision.due_on), False), ("dépassée", True)], styles.cell_late)
+                if overdue  # said in words, not by bold type alone
+                else styles.cell_text(format_date(decision.due_on), styles.cell)
+            )
             rows.append(
                 [
                     styles.cell_text(decision.text, styles.cell),
