@@ -26,23 +26,29 @@ down_revision: str | None = "0011_territory_access"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+
+def _quoted(sql: str) -> str:
+    """`sql` as a string literal of the function's body."""
+    return "'" + sql.replace("'", "''") + "'"
+
+
 PG_TEXT = "lower(coalesce(code, '') || ' ' || title || ' ' || coalesce(description, ''))"  # migration 0009's index
 
-# The actions' read policy (migration 0011), plus the owner, who bypasses the policies.
-READABLE_ACTION = (
-    "(ti_is_base_owner() OR territory_id IN (SELECT ti_full_territories()) "
-    "OR (NOT confidential AND territory_id IN (SELECT ti_readable_territories())))"
-)
+MATCHING = f"SELECT id FROM actions WHERE territory_id = $1 AND {PG_TEXT} LIKE $2 ESCAPE '\\'"
 
+# The actions' read policy of migration 0011, for one territory, decided once per call (not row by row): the
+# owner and superusers read everything, a role with a full access its confidential actions too, a Région's
+# access without `confidential` the others, anyone else nothing.
 FUNCTION = f"""
 CREATE FUNCTION ti_search_actions(territory integer, pattern text) RETURNS SETOF integer
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     -- EXECUTE: planned with the pattern's value, so that the trigram index is chosen for a word it serves.
-    RETURN QUERY EXECUTE
-        'SELECT id FROM actions WHERE territory_id = $1 AND {PG_TEXT.replace("'", "''")} LIKE $2 ESCAPE ''\\'' '
-        'AND {READABLE_ACTION.replace("'", "''")}'
-        USING territory, pattern;
+    IF ti_is_base_owner() OR territory IN (SELECT ti_full_territories()) THEN
+        RETURN QUERY EXECUTE {_quoted(MATCHING)} USING territory, pattern;
+    ELSIF territory IN (SELECT ti_readable_territories()) THEN
+        RETURN QUERY EXECUTE {_quoted(MATCHING + " AND NOT confidential")} USING territory, pattern;
+    END IF;
 END
 $$;
 """
