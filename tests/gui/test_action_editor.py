@@ -353,7 +353,9 @@ def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: TestCon
     press_ok(form)
     # Accordé without a granted amount: refused in the form, which stays open; nothing written.
     assert form.isVisible()
-    assert fui.errorLabel.text() == "Montant accordé : il est obligatoire pour un financement « Accordé »."
+    # Beside the field it names, not under the form.
+    assert form.error_text("amount_granted") == "Montant accordé : il est obligatoire pour un financement « Accordé »."
+    assert fui.errorLabel.text() == ""
     assert dialog.funding.model.rowCount() == rows_before
     qtbot.keyClicks(fui.grantedEdit, "250 000,00")
     qtbot.keyClicks(fui.filedEdit, "01/02/2026")
@@ -386,7 +388,7 @@ def test_editing_and_deleting_a_funding_line(qtbot: QtBot, context: TestContext)
     assert form.ui.requestedEdit.text() == format_euros(line.amount_requested)
     form.ui.decidedEdit.setText("01/01/2000")  # before the filing date
     press_ok(form)
-    assert form.ui.errorLabel.text().startswith("Date de décision : le 01/01/2000 est antérieur")
+    assert form.error_text("decided_on").startswith("Date de décision : le 01/01/2000 est antérieur")
     assert context.services.funding.get(line.id) == line
     form.ui.programmeCombo.setCurrentText("FEDER 2021-2027")
     form.ui.decidedEdit.setText("")
@@ -449,8 +451,8 @@ def test_a_milestone_with_an_unreadable_date_is_not_saved(qtbot: QtBot, context:
     form.ui.titleEdit.setText("Jalon")
     form.ui.dueEdit.setText("fin mars")
     press_ok(form)
-    assert form.ui.errorLabel.isVisible()
-    assert form.ui.errorLabel.text() == "Échéance : « fin mars » n'est pas une date lisible (jj/mm/aaaa)."
+    assert form.errors["due_on"].isVisible()
+    assert form.error_text("due_on") == "Échéance : « fin mars » n'est pas une date lisible (jj/mm/aaaa)."
     assert len(context.services.milestones.list(action_id=action.id)) == count
 
 
@@ -470,7 +472,7 @@ def test_indicators_of_the_action_and_a_new_measure(qtbot: QtBot, context: TestC
     assert form is not None
     form.ui.valueEdit.setText("beaucoup")
     press_ok(form)
-    assert form.ui.errorLabel.text() == "Valeur : « beaucoup » n'est pas un nombre lisible (exemple : 12,5)."
+    assert form.error_text("value") == "Valeur : « beaucoup » n'est pas un nombre lisible (exemple : 12,5)."
     form.ui.valueEdit.setText("6 150,5")
     form.ui.commentEdit.setText("Bilan annuel")
     press_ok(form)
@@ -510,7 +512,7 @@ def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: Qt
     form = dialog.findChild(SubmitDialog)
     assert form is not None
     fui = form.ui  # type: ignore[attr-defined]
-    assert fui.reportedOnEdit.date().toString("dd/MM/yyyy") == "21/11/2026"
+    assert fui.reportedOnEdit.text() == "21/11/2026"
     assert fui.authorEdit.text() == getpass.getuser()
     assert fui.statusCombo.currentText() == "En cours"
     choose(fui.statusCombo, ActionStatus.BLOQUEE.value)
@@ -552,7 +554,7 @@ def test_an_update_inconsistent_with_its_status_is_refused(qtbot: QtBot, context
     form.ui.progressSpin.setValue(80)
     press_ok(form)
     assert form.isVisible()
-    assert "100" in form.ui.errorLabel.text()
+    assert "100" in form.error_text("progress") + form.ui.errorLabel.text()
     assert len(context.services.updates.for_action(action.id)) == count
     assert context.services.actions.get(action.id) == action
 

@@ -22,7 +22,9 @@ from ti_desktop.gui.dialogs.action_tab import (
     selected_record,
     setup_table,
 )
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.record_form import Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
@@ -73,6 +75,23 @@ class FundingLineDialog(SubmitDialog):
         # Amounts whose basis was never said are HT, as the programme counts: the first entry shows it.
         fill_combo(ui.basisCombo, [(basis.label, basis.value) for basis in AmountBasis], line.basis if line else None)
         ui.funderActorCombo.currentIndexChanged.connect(self._funder_chosen)
+        for edit in (ui.filedEdit, ui.decidedEdit):
+            date_field(edit)
+        self.errors.beside(
+            ui.fieldsForm,
+            {
+                "funder_actor_id": ui.funderActorCombo,
+                "funder_name": ui.funderNameEdit,
+                "programme": ui.programmeCombo,
+                "amount_requested": ui.requestedEdit,
+                "amount_granted": ui.grantedEdit,
+                "status": ui.statusCombo,
+                "filed_on": ui.filedEdit,
+                "decided_on": ui.decidedEdit,
+                "basis": ui.basisCombo,
+            },
+            required_fields(entities.FUNDING_LINE.fields),
+        )
         if line is not None:
             self.setWindowTitle(self.tr("Modifier la ligne de financement"))
             ui.funderNameEdit.setText(line.funder_name or "")
