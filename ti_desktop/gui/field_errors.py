@@ -32,8 +32,9 @@ from ti_desktop.gui.theme import Role, Theme, installed_theme, set_role
 
 REQUIRED_MARK = "*"  # after a required field's label: « Intitulé * »
 # A message slot beside a field: about this many characters wide, this many lines high (longer ones wrap further).
-SLOT_WIDTH_CHARS = 30
+SLOT_WIDTH_CHARS = 40
 SLOT_LINES = 2
+FIELD_MIN_CHARS = 30  # a typing field beside its slot stays at least this wide (its placeholder shows whole)
 
 
 def required_text(text: str) -> str:
@@ -137,6 +138,9 @@ class FieldErrors:
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(self.spacing * 4)
+        if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit | QTextEdit):
+            least = FIELD_MIN_CHARS * widget.fontMetrics().averageCharWidth()
+            widget.setMinimumWidth(max(widget.minimumWidth(), least))
         layout.addWidget(widget, 1)
         label = self.add(name, container)
         label.setFixedWidth(SLOT_WIDTH_CHARS * label.fontMetrics().averageCharWidth())

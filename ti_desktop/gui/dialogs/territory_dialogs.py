@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.records import ActorRecord, EpciRecord
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.actors import plain
 
 
 class EpciDialog(RecordFormDialog):
+    required = required_fields(entities.EPCI.fields)  # their labels end with « * »
+
     def __init__(
         self,
         save: Save,
@@ -57,6 +60,7 @@ class EpciDialog(RecordFormDialog):
 
 class RoleDialog(RecordFormDialog):
     """Give an actor of the directory a role in the territory's governance."""
+    required = required_fields(entities.TERRITORY_ROLE.fields)  # their labels end with « * »
 
     def __init__(
         self,

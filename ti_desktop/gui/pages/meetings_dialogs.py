@@ -27,6 +27,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
@@ -128,6 +129,7 @@ class ParticipantPicker(QWidget):
 
 class NewMeetingDialog(RecordFormDialog):
     """Kind, date (today by default), place, participants and notes; the agenda is proposed on saving."""
+    required = required_fields(entities.MEETING.fields)  # their labels end with « * »
 
     def __init__(
         self,
@@ -204,6 +206,7 @@ class ParticipantsDialog(RecordFormDialog):
 
 class AgendaItemDialog(RecordFormDialog):
     """A free item (title and notes), or the wording and notes of any item being edited."""
+    required = required_fields(entities.AGENDA_ITEM.fields)  # their labels end with « * »
 
     def __init__(self, save: Save, item: AgendaItemRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", save, parent, minimum_width=560)
