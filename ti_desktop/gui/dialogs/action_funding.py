@@ -12,6 +12,7 @@ from ti_desktop.domain.enums import AmountBasis, FundingStatus
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
@@ -22,7 +23,6 @@ from ti_desktop.gui.dialogs.action_tab import (
     selected_record,
     setup_table,
 )
-from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.record_form import Save
 from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor

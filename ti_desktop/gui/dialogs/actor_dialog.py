@@ -11,8 +11,8 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.records import ActorRecord
-from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
+from ti_desktop.gui.field_errors import required_fields
 
 # Deliberately loose: catches a phone number or a name typed in the wrong field, not exotic addresses.
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")

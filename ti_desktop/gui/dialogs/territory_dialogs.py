@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.records import ActorRecord, EpciRecord
-from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.actors import plain
 

@@ -27,9 +27,8 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
-from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
-from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.models.actors import plain
