@@ -337,6 +337,38 @@ def test_partners_are_added_and_removed(qtbot: QtBot, context: TestContext) -> N
 
 
 # -- Financement -------------------------------------------------------------------------------
+def test_an_envisaged_line_is_shown_and_totalled_as_envisaged(qtbot: QtBot, context: TestContext) -> None:
+    """Issue 21: an Envisagé line's 200 000 € sat under « Demandé » while the total « Demandé (déposé, accordé ou
+    versé) » did not count it. The column says « Montant », each total says which statuses it counts."""
+    action = action_by_code(context, "INN-01")
+    dialog = open_editor(qtbot, context)
+    show_tab(dialog, dialog.ui.fundingTab)
+    before = funding_summary(context.services.funding.list(action_id=action.id), Decimal(0))
+    form = dialog.funding.open_new_line()
+    fui = form.ui
+    assert fui.statusCombo.currentData() == FundingStatus.ENVISAGE.value  # a new line starts envisaged
+    assert fui.requestedLabel.text() == "Montant envisagé (€) *"
+    choose(fui.statusCombo, FundingStatus.DEPOSE.value)
+    assert fui.requestedLabel.text() == "Montant demandé (€) *"
+    choose(fui.statusCombo, FundingStatus.ENVISAGE.value)
+    assert fui.requestedLabel.text() == "Montant envisagé (€) *"
+    fui.funderNameEdit.setText("Fondation Bois")
+    fui.requestedEdit.setText("200 000")
+    press_ok(form)
+    assert not form.isVisible()
+
+    model = dialog.funding.model
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Montant"
+    row = column_texts(model, 0).index("Fondation Bois")
+    assert model.index(row, 2).data() == "200\u202f000\u202f€"
+    assert model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole) == "Montant envisagé"
+    assert dialog.ui.requestedCaption.text() == "Demandé (déposé, accordé ou versé)"
+    assert dialog.ui.requestedValue.text() == format_euros(before.requested)  # not counted there…
+    assert dialog.funding.envisaged_caption.text() == "Envisagé (pas encore déposé)"
+    assert dialog.funding.envisaged_value.text() == format_euros(before.envisaged + Decimal(200000))  # …but here
+    assert dialog.ui.grantedCaption.text() == "Acquis (accordé ou versé)"
+
+
 def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)

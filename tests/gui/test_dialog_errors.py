@@ -26,7 +26,7 @@ from ti_desktop.gui.dialogs.territory_dialogs import EpciDialog, RoleDialog
 from ti_desktop.gui.field_errors import REQUIRED_MARK, required_fields
 from ti_desktop.gui.pages.diagnostic_challenges import ChallengeDialog, ChallengesTab
 from ti_desktop.gui.pages.diagnostic_swot import SwotItemDialog
-from ti_desktop.gui.pages.meetings_dialogs import AgendaItemDialog, NewMeetingDialog
+from ti_desktop.gui.pages.meetings_dialogs import AgendaItemDialog
 
 
 def _action(context: TestContext, code: str = "INN-01") -> ActionRecord:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QCalendarWidget, QDialog, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCalendarWidget,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
@@ -240,7 +248,8 @@ def test_tab_leaves_a_multi_line_field_and_no_tab_reaches_the_data(qtbot: QtBot,
     assert not description.hasFocus() and dialog.focusWidget() is dialog.priority_combo
     description.insertPlainText("\tcolle\td'un tableur")  # pasted
     dialog.save_button.click()
-    saved = [c for c in context.services.challenges.list(territory_id=context.territory_id) if c.title.startswith("Former")]
+    challenges = context.services.challenges.list(territory_id=context.territory_id)
+    saved = [c for c in challenges if c.title.startswith("Former")]
     assert len(saved) == 1 and saved[0].description is not None
     assert "\t" not in saved[0].description
     assert saved[0].description == "Deux lycees colle d'un tableur"

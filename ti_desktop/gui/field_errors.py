@@ -10,6 +10,7 @@ beside the field, reserved while empty (`FieldErrors.beside`), as the general li
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -155,7 +156,7 @@ class FieldErrors:
         """Give each field of a form (e.g. a Designer one) its message slot beside it, in its row; the label of
         each `required` field ends with « * »."""
         for name, widget in fields.items():
-            row, _role = form.getWidgetPosition(widget)
+            row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
             if row < 0:
                 raise ValueError(f"{widget.objectName()} is not in the form")
             caption_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)

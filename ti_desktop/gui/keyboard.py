@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 # Keys that redo besides the platform's own (Ctrl+Maj+Z under Linux and macOS, Ctrl+Y under Windows).
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
+WATCHED_PROPERTY = "ti_undo_keys"  # set on a field once its undo keys are watched
 
 
 def is_undo(event: QKeyEvent) -> bool:
@@ -47,13 +48,12 @@ class KeyboardTraps(QObject):
         super().__init__(app)
         self.setObjectName("keyboard_traps")
         self._windows: dict[int, tuple[QAction, QAction]] = {}  # by id of the window
-        self._watched: set[int] = set()
         app.focusChanged.connect(self._focus_changed)
 
     def route(self, window: QWidget, undo: QAction, redo: QAction) -> None:
         key = id(window)
         self._windows[key] = (undo, redo)
-        window.destroyed.connect(lambda *_args, key=key: self._windows.pop(key, None))
+        window.destroyed.connect(lambda *_args: self._windows.pop(key, None))
         focused = QApplication.focusWidget()
         if focused is not None:
             self._focus_changed(None, focused)
@@ -66,9 +66,8 @@ class KeyboardTraps(QObject):
         if now is None:
             return
         tab_leaves(now)
-        if self.actions_for(now) is not None and id(now) not in self._watched:
-            self._watched.add(id(now))
-            now.destroyed.connect(lambda *_args, key=id(now): self._watched.discard(key))
+        if self.actions_for(now) is not None and not now.property(WATCHED_PROPERTY):
+            now.setProperty(WATCHED_PROPERTY, True)
             now.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -60,6 +60,7 @@ class EpciDialog(RecordFormDialog):
 
 class RoleDialog(RecordFormDialog):
     """Give an actor of the directory a role in the territory's governance."""
+
     required = required_fields(entities.TERRITORY_ROLE.fields)  # their labels end with « * »
 
     def __init__(

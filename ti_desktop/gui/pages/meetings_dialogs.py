@@ -128,6 +128,7 @@ class ParticipantPicker(QWidget):
 
 class NewMeetingDialog(RecordFormDialog):
     """Kind, date (today by default), place, participants and notes; the agenda is proposed on saving."""
+
     required = required_fields(entities.MEETING.fields)  # their labels end with « * »
 
     def __init__(
@@ -205,6 +206,7 @@ class ParticipantsDialog(RecordFormDialog):
 
 class AgendaItemDialog(RecordFormDialog):
     """A free item (title and notes), or the wording and notes of any item being edited."""
+
     required = required_fields(entities.AGENDA_ITEM.fields)  # their labels end with « * »
 
     def __init__(self, save: Save, item: AgendaItemRecord | None = None, parent: QWidget | None = None) -> None:
