@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
+from ti_desktop.app import action_editor_opener, build_pages
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.date_edit import date_field, date_field_of
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
@@ -225,6 +226,28 @@ def test_every_date_field_of_the_fiches_dialogs_is_the_same_editor(qtbot: QtBot,
     assert date_field_of(plain) is None
     date_field(plain)
     assert date_field_of(plain) is not None and plain.placeholderText() == "jj/mm/aaaa"
+
+
+def test_every_date_field_of_the_window_is_the_one_date_field(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
+) -> None:
+    window = MainWindow(
+        context,
+        context.services,
+        demo_opened.database.path,
+        build_pages(context, context.services),
+        action_editor_opener(context.services),
+    )
+    qtbot.addWidget(window)
+    roots: list[QWidget] = [*window.pages, _editor(qtbot, context)]
+    dates = [
+        edit
+        for root in roots
+        for edit in root.findChildren(QLineEdit)
+        if edit.placeholderText().startswith("jj/mm/aaaa")
+    ]
+    assert len(dates) >= 6  # the fiche's three, the report's period, the territory's labelling…
+    assert [edit.objectName() for edit in dates if date_field_of(edit) is None] == []
 
 
 # -- Tab and multi-line fields -----------------------------------------------------------------

@@ -27,6 +27,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
 from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
@@ -147,6 +148,7 @@ class NewMeetingDialog(RecordFormDialog):
         fill_kinds(self.kind_combo)
         self.date_edit = QLineEdit(default_day, self)
         self.date_edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
+        date_field(self.date_edit)
         self.place_edit = QLineEdit(self)
         self.place_edit.setPlaceholderText(self.tr("ex. Salle du conseil communautaire"))
         self.picker = ParticipantPicker(actors, governance=governance, parent=self)
