@@ -52,7 +52,7 @@ class CalendarPopup(QFrame):
         self.calendar.setGridVisible(True)
         self.calendar.setAccessibleName("Calendrier")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(1, 1, 1, 1)
+        layout.setContentsMargins(0, 0, 0, 0)  # the frame draws its own border
         layout.addWidget(self.calendar)
         self.calendar.clicked.connect(self.choose)
         self.calendar.activated.connect(self.choose)

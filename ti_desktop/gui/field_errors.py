@@ -142,13 +142,16 @@ class FieldErrors:
         if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit | QTextEdit):
             least = FIELD_MIN_CHARS * widget.fontMetrics().averageCharWidth()
             widget.setMinimumWidth(max(widget.minimumWidth(), least))
-        layout.addWidget(widget, 1)
+        # On the row's first line, as the field's label is: a message of two lines moves neither.
+        layout.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
         label = self.add(name, container)
         label.setFixedWidth(SLOT_WIDTH_CHARS * label.fontMetrics().averageCharWidth())
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         reserve_lines(label)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, self.spacing, 0, 0)  # its first line level with the field's text
         self._slots.add(label)
-        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
         connect_changed(widget, lambda *_args: self.clear(name))
         return container
 
