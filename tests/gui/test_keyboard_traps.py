@@ -13,18 +13,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
 from ti_desktop.app import action_editor_opener, build_pages
+from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ActionRecord
 from ti_desktop.gui.date_edit import date_field, date_field_of
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.action_tab import SubmitDialog
 from ti_desktop.gui.keyboard import install_keyboard
 from ti_desktop.gui.main_window import MainWindow
+from ti_desktop.gui.models.plan import Column
 from ti_desktop.gui.pages.diagnostic_challenges import ChallengeDialog, ChallengesTab
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.gui.pages.territory import TerritoryPage
@@ -127,6 +130,30 @@ def test_ctrl_z_in_a_page_field_of_the_window(qtbot: QtBot, context: TestContext
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert context.services.territories.get(territory.id).name == territory.name
     assert edit.text() == territory.name
+
+
+def test_ctrl_z_in_a_plan_cell_being_edited(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
+    window = _window(qtbot, context, demo_opened, EditorSpy())
+    page = window.show_page(PlanPage)
+    assert page is not None
+    action = next(
+        a
+        for a in context.services.actions.for_territory(context.territory_id or 0)
+        if a.status is ActionStatus.EN_COURS
+    )
+    page.select_action(action.id)
+    index = page.view.currentIndex().siblingAtColumn(Column.PROGRESS)
+    page.view.edit(index)
+    spin = page.view.findChild(QSpinBox)
+    assert spin is not None and spin.hasFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "77")
+    qtbot.keyClick(spin, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # The cell's edit was saved then undone: the action keeps its progress, the table shows it.
+    assert context.services.actions.get(action.id).progress == action.progress
+    assert page.view.currentIndex().siblingAtColumn(Column.PROGRESS).data() == f"{action.progress}\u202f%"
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert context.services.actions.get(action.id).progress == 77
 
 
 def test_a_form_that_saves_on_enregistrer_keeps_the_fields_own_undo(qtbot: QtBot, context: TestContext) -> None:

@@ -59,7 +59,8 @@ def required_fields(specs: Mapping[str, FieldSpec]) -> frozenset[str]:
 
 def reserve_lines(label: QLabel, lines: int = SLOT_LINES) -> QLabel:
     """Keep `label`'s room while it is empty: what appears in it moves nothing else."""
-    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing())
+    margins = label.contentsMargins()
+    label.setMinimumHeight(lines * label.fontMetrics().lineSpacing() + margins.top() + margins.bottom())
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     label.show()
     return label
@@ -142,14 +143,20 @@ class FieldErrors:
         if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit | QTextEdit):
             least = FIELD_MIN_CHARS * widget.fontMetrics().averageCharWidth()
             widget.setMinimumWidth(max(widget.minimumWidth(), least))
+        if isinstance(widget, QComboBox):
+            # As wide as a typing field, not as its longest choice (an actor's long name would widen the
+            # dialog); its list opens as wide as its choices need.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(FIELD_MIN_CHARS)
+            widget.view().setMinimumWidth(widget.view().sizeHintForColumn(0))
         # On the row's first line, as the field's label is: a message of two lines moves neither.
         layout.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
         label = self.add(name, container)
         label.setFixedWidth(SLOT_WIDTH_CHARS * label.fontMetrics().averageCharWidth())
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        label.setContentsMargins(0, self.spacing, 0, 0)  # its first line level with the field's text
         reserve_lines(label)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        label.setContentsMargins(0, self.spacing, 0, 0)  # its first line level with the field's text
         self._slots.add(label)
         layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
         connect_changed(widget, lambda *_args: self.clear(name))
