@@ -156,6 +156,19 @@ def test_ctrl_z_in_a_plan_cell_being_edited(qtbot: QtBot, context: TestContext, 
     assert context.services.actions.get(action.id).progress == 77
 
 
+def test_the_plan_search_keeps_its_own_undo(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
+    window = _window(qtbot, context, demo_opened, EditorSpy())
+    page = window.show_page(PlanPage)
+    assert page is not None
+    context.editor.update(context.services.actions, _action(context).id, "Titre", title="Titre change")
+    depth = context.undo_stack.index()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "bois")
+    qtbot.keyClick(page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.text() == ""  # what was typed in the search, not the data
+    assert context.undo_stack.index() == depth
+
+
 def test_a_form_that_saves_on_enregistrer_keeps_the_fields_own_undo(qtbot: QtBot, context: TestContext) -> None:
     editor = _editor(qtbot, context)
     editor.ui.tabs.setCurrentWidget(editor.ui.milestonesTab)

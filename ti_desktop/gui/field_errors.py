@@ -9,7 +9,7 @@ beside the field, reserved while empty (`FieldErrors.beside`), as the general li
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import cast
 
 from PySide6.QtCore import Qt
@@ -66,8 +66,8 @@ def reserve_lines(label: QLabel, lines: int = SLOT_LINES) -> QLabel:
     return label
 
 
-def connect_changed(widget: QWidget, slot: object) -> None:
-    """Call `slot` whenever the user changes the input's value."""
+def connect_changed(widget: QWidget, slot: Callable[..., object]) -> None:
+    """Call `slot` whenever the user changes the input's value (leaving it unchanged is no correction)."""
     if isinstance(widget, QLineEdit):
         widget.textChanged.connect(slot)
     elif isinstance(widget, QPlainTextEdit | QTextEdit):
@@ -76,8 +76,7 @@ def connect_changed(widget: QWidget, slot: object) -> None:
         widget.currentIndexChanged.connect(slot)
         widget.editTextChanged.connect(slot)
     elif isinstance(widget, QAbstractSpinBox):
-        widget.editingFinished.connect(slot)
-        changed = getattr(widget, "textChanged", None)
+        changed = getattr(widget, "textChanged", None)  # QSpinBox, QDoubleSpinBox
         if changed is not None:
             changed.connect(slot)
     elif isinstance(widget, QAbstractButton):

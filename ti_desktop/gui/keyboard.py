@@ -4,7 +4,8 @@
   window, the fiche-action), even while the cursor is in a text field: the field's edit is first committed by its
   own path — the one a focus-out takes — then the application undoes, so Ctrl+Z after typing puts back the value
   the field had, in the base and on screen, and a second Ctrl+Z undoes the change before. A dialog that saves on
-  « Enregistrer » is not such a window: there a field keeps its own undo (nothing has been saved yet).
+  « Enregistrer » is not such a window: there a field keeps its own undo (nothing has been saved yet); so does a
+  search box (a line with a clear button: what it holds is no data).
 - **Tab leaves a multi-line field** (the diagnostic's texts, a challenge's description…) as it leaves any other:
   the text never receives an invisible tab character (and the services replace any pasted one by a space).
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 # Keys that redo besides the platform's own (Ctrl+Maj+Z under Linux and macOS, Ctrl+Y under Windows).
 REDO_KEYS = (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"))
@@ -32,6 +33,11 @@ def is_redo(event: QKeyEvent) -> bool:
         return True
     pressed = QKeySequence(event.keyCombination())
     return any(pressed.matches(keys) == QKeySequence.SequenceMatch.ExactMatch for keys in REDO_KEYS)
+
+
+def is_search(widget: QWidget) -> bool:
+    """A search or filter box (the plan's, the directory's…): a line with a clear button."""
+    return isinstance(widget, QLineEdit) and widget.isClearButtonEnabled()
 
 
 def tab_leaves(widget: QWidget) -> None:
@@ -77,7 +83,7 @@ class KeyboardTraps(QObject):
         if not isinstance(watched, QWidget) or not (is_undo(event) or is_redo(event)):
             return False
         actions = self.actions_for(watched)
-        if actions is None:
+        if actions is None or is_search(watched):
             return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # the key comes to the field (here), not to the window's shortcut as well
