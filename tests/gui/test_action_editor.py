@@ -336,6 +336,38 @@ def test_partners_are_added_and_removed(qtbot: QtBot, context: TestContext) -> N
 
 
 # -- Financement -------------------------------------------------------------------------------
+def test_an_envisaged_line_is_shown_and_totalled_as_envisaged(qtbot: QtBot, context: TestContext) -> None:
+    """Issue 21: an Envisagé line's 200 000 € sat under « Demandé » while the total « Demandé (déposé, accordé ou
+    versé) » did not count it. The column says « Montant », each total says which statuses it counts."""
+    action = action_by_code(context, "INN-01")
+    dialog = open_editor(qtbot, context)
+    show_tab(dialog, dialog.ui.fundingTab)
+    before = funding_summary(context.services.funding.list(action_id=action.id), Decimal(0))
+    form = dialog.funding.open_new_line()
+    fui = form.ui
+    assert fui.statusCombo.currentData() == FundingStatus.ENVISAGE.value  # a new line starts envisaged
+    assert fui.requestedLabel.text() == "Montant envisagé (€) *"
+    choose(fui.statusCombo, FundingStatus.DEPOSE.value)
+    assert fui.requestedLabel.text() == "Montant demandé (€) *"
+    choose(fui.statusCombo, FundingStatus.ENVISAGE.value)
+    assert fui.requestedLabel.text() == "Montant envisagé (€) *"
+    fui.funderNameEdit.setText("Fondation Bois")
+    fui.requestedEdit.setText("200 000")
+    press_ok(form)
+    assert not form.isVisible()
+
+    model = dialog.funding.model
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "Montant"
+    row = column_texts(model, 0).index("Fondation Bois")
+    assert model.index(row, 2).data() == "200\u202f000\u202f€"
+    assert model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole) == "Montant envisagé"
+    assert dialog.ui.requestedCaption.text() == "Demandé (déposé, accordé ou versé)"
+    assert dialog.ui.requestedValue.text() == format_euros(before.requested)  # not counted there…
+    assert dialog.funding.envisaged_caption.text() == "Envisagé (pas encore déposé)"
+    assert dialog.funding.envisaged_value.text() == format_euros(before.envisaged + Decimal(200000))  # …but here
+    assert dialog.ui.grantedCaption.text() == "Acquis (accordé ou versé)"
+
+
 def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: TestContext) -> None:
     action = action_by_code(context, "INN-01")
     dialog = open_editor(qtbot, context)
@@ -352,7 +384,9 @@ def test_adding_a_funding_line_updates_the_totals(qtbot: QtBot, context: TestCon
     press_ok(form)
     # Accordé without a granted amount: refused in the form, which stays open; nothing written.
     assert form.isVisible()
-    assert fui.errorLabel.text() == "Montant accordé : il est obligatoire pour un financement « Accordé »."
+    # Beside the field it names, not under the form.
+    assert form.error_text("amount_granted") == "Montant accordé : il est obligatoire pour un financement « Accordé »."
+    assert fui.errorLabel.text() == ""
     assert dialog.funding.model.rowCount() == rows_before
     qtbot.keyClicks(fui.grantedEdit, "250 000,00")
     qtbot.keyClicks(fui.filedEdit, "01/02/2026")
@@ -385,7 +419,7 @@ def test_editing_and_deleting_a_funding_line(qtbot: QtBot, context: TestContext)
     assert form.ui.requestedEdit.text() == format_euros(line.amount_requested)
     form.ui.decidedEdit.setText("01/01/2000")  # before the filing date
     press_ok(form)
-    assert form.ui.errorLabel.text().startswith("Date de décision : le 01/01/2000 est antérieur")
+    assert form.error_text("decided_on").startswith("Date de décision : le 01/01/2000 est antérieur")
     assert context.services.funding.get(line.id) == line
     form.ui.programmeCombo.setCurrentText("FEDER 2021-2027")
     form.ui.decidedEdit.setText("")
@@ -448,8 +482,8 @@ def test_a_milestone_with_an_unreadable_date_is_not_saved(qtbot: QtBot, context:
     form.ui.titleEdit.setText("Jalon")
     form.ui.dueEdit.setText("fin mars")
     press_ok(form)
-    assert form.ui.errorLabel.isVisible()
-    assert form.ui.errorLabel.text() == "Échéance : « fin mars » n'est pas une date lisible (jj/mm/aaaa)."
+    assert form.errors["due_on"].isVisible()
+    assert form.error_text("due_on") == "Échéance : « fin mars » n'est pas une date lisible (jj/mm/aaaa)."
     assert len(context.services.milestones.list(action_id=action.id)) == count
 
 
@@ -469,7 +503,7 @@ def test_indicators_of_the_action_and_a_new_measure(qtbot: QtBot, context: TestC
     assert form is not None
     form.ui.valueEdit.setText("beaucoup")
     press_ok(form)
-    assert form.ui.errorLabel.text() == "Valeur : « beaucoup » n'est pas un nombre lisible (exemple : 12,5)."
+    assert form.error_text("value") == "Valeur : « beaucoup » n'est pas un nombre lisible (exemple : 12,5)."
     form.ui.valueEdit.setText("6 150,5")
     form.ui.commentEdit.setText("Bilan annuel")
     press_ok(form)
@@ -509,7 +543,7 @@ def test_a_progress_update_with_alert_comes_first_and_moves_the_action(qtbot: Qt
     form = dialog.findChild(SubmitDialog)
     assert form is not None
     fui = form.ui  # type: ignore[attr-defined]
-    assert fui.reportedOnEdit.date().toString("dd/MM/yyyy") == "21/11/2026"
+    assert fui.reportedOnEdit.text() == "21/11/2026"
     assert fui.authorEdit.text() == USER_NAME  # the name the user gave, not the computer's login
     assert fui.statusCombo.currentText() == "En cours"
     choose(fui.statusCombo, ActionStatus.BLOQUEE.value)
@@ -551,7 +585,7 @@ def test_an_update_inconsistent_with_its_status_is_refused(qtbot: QtBot, context
     form.ui.progressSpin.setValue(80)
     press_ok(form)
     assert form.isVisible()
-    assert "100" in form.ui.errorLabel.text()
+    assert "100" in form.error_text("progress") + form.ui.errorLabel.text()
     assert len(context.services.updates.for_action(action.id)) == count
     assert context.services.actions.get(action.id) == action
 

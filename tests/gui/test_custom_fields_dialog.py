@@ -72,7 +72,7 @@ def test_a_refused_name_keeps_the_form_open_with_the_message(qtbot: QtBot, conte
     form = dialog.add_field()
     fill_form(form, "CIBLES", K.NUMBER)
     assert form.isVisible()
-    assert form.ui.errorLabel.text() == "Nom du champ : le territoire a déjà le champ « Cibles »."
+    assert form.error_text("name") == "Nom du champ : le territoire a déjà le champ « Cibles »."
     assert names(dialog) == ["Cibles"]
 
 

@@ -42,6 +42,18 @@ def test_dates_are_read_the_french_way() -> None:
         parse_date("15 mars", "d", "Date")
 
 
+def test_a_date_typed_as_its_digits_alone_is_read() -> None:
+    """Issue 21: typing 04122026 into a date field did nothing in two dialogs; every date field reads it."""
+    assert parse_date("04122026", "d", "Date") == dt.date(2026, 12, 4)
+    assert parse_date("15032025", "d", "Date") == dt.date(2025, 3, 15)
+    assert parse_date("150325", "d", "Date") == dt.date(2025, 3, 15)
+    with pytest.raises(ValidationError, match="n'existe pas dans le calendrier"):
+        parse_date("31022026", "d", "Date")
+    for unreadable in ("4122026", "041220261", "2026"):
+        with pytest.raises(ValidationError, match="pas une date lisible"):
+            parse_date(unreadable, "d", "Date")
+
+
 def test_amounts_and_numbers_are_read_the_french_way() -> None:
     assert parse_amount("1 250 000,50", "m", "Montant") == Decimal("1250000.50")
     assert parse_amount("1\u202f250\u202f000\u202f€", "m", "Montant") == Decimal("1250000")

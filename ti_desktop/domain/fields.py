@@ -169,7 +169,7 @@ def _clean_one(name: str, spec: FieldSpec, raw: Any, *, as_lines: bool = True) -
     if kind == "text":
         if not isinstance(raw, str):
             raise ValidationError(name, spec.label, "un texte est attendu.")
-        value = raw.strip()
+        value = raw.replace("\t", " ").strip()  # no invisible tab in the data (pasted from a spreadsheet…)
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:  # a lone surrogate: no file or database can store it

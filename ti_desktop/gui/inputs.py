@@ -19,16 +19,18 @@ from ti_desktop.kernel.formatting import format_date, format_euros, format_numbe
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
 _DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DIGITS_DATE = re.compile(r"^(\d{2})(\d{2})(\d{4}|\d{2})$")  # 15032025, 150325: the date's digits alone
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
 
 
 def parse_date(text: str, field: str, label: str) -> dt.date | None:
-    """`15/03/2025` (also `5/3/2025`, `15.03.2025`, `15-03-25`, `2025-03-15`)."""
+    """`15/03/2025` (also `5/3/2025`, `15.03.2025`, `15-03-25`, `2025-03-15`, and the digits alone: `15032025`,
+    `150325`)."""
     cleaned = text.strip()
     if not cleaned:
         return None
-    match = _DATE.match(cleaned)
+    match = _DATE.match(cleaned) or _DIGITS_DATE.match(cleaned)
     if match:
         day, month, year = (int(part) for part in match.groups())
         if len(match.group(3)) == 2:

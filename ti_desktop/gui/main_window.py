@@ -44,6 +44,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
+from ti_desktop.gui.keyboard import route_undo_keys
 from ti_desktop.gui.navigation import PageT
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.lazy import LazyPage
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
         self.user_name_action = self._menu_action(
             edit_menu, self.tr("&Votre nom…"), None, lambda: self.context.ask_user_name(self)
         )
+        route_undo_keys(self, self.undo_action, self.redo_action)  # from any field too, once its edit is committed
         view_menu = self.menuBar().addMenu(self.tr("&Affichage"))
         self.refresh_action = self._menu_action(
             view_menu, self.tr("A&ctualiser"), QKeySequence(Qt.Key.Key_F5), self.refresh

@@ -21,6 +21,7 @@ from ti_desktop.domain.enums import CustomFieldKind
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_tab import ActionTab, ShowMessage, action_name
 from ti_desktop.gui.field_errors import FieldErrors
 from ti_desktop.gui.forms.ui_action_custom_fields import Ui_ActionCustomFields
@@ -94,6 +95,7 @@ class CustomFieldsTab(ActionTab):
         edit = QLineEdit(self.ui.fieldsContents)
         if field.kind is K.DATE:
             edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
+            date_field(edit)
         edit.editingFinished.connect(lambda f=field: self.commit(f))
         return edit
 

@@ -30,6 +30,7 @@ from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, Cust
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
+from ti_desktop.gui.keyboard import route_undo_keys
 from ti_desktop.gui.read_only import Reading, show_for_reading
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date
@@ -188,6 +189,7 @@ class ActionEditorDialog(QDialog):
             # The main window's menu is out of reach while this dialog is open: the dialog has its own.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        route_undo_keys(self, self.undo_action, self.redo_action)  # from any field too, once its edit is committed
         ui.undoButton.setDefaultAction(self.undo_action)
         ui.redoButton.setDefaultAction(self.redo_action)
 

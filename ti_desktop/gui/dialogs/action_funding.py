@@ -5,14 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ti_desktop.domain import entities
-from ti_desktop.domain.enums import AmountBasis, FundingStatus
+from ti_desktop.domain.enums import (
+    REQUESTED_FUNDING_STATUSES,
+    SECURED_FUNDING_STATUSES,
+    AmountBasis,
+    FundingStatus,
+)
 from ti_desktop.domain.records import ActorRecord, FundingLineRecord
 from ti_desktop.domain.summaries import funding_summary
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
@@ -24,6 +30,7 @@ from ti_desktop.gui.dialogs.action_tab import (
     setup_table,
 )
 from ti_desktop.gui.dialogs.record_form import Save
+from ti_desktop.gui.field_errors import required_fields, required_text
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_funding_line import Ui_FundingLineDialog
 from ti_desktop.gui.inputs import parse_amount, parse_date, show_amount, show_date
@@ -48,6 +55,23 @@ PROGRAMMES = [
     "ADEME",
     "Autofinancement",
 ]
+
+
+def statuses_text(statuses: frozenset[FundingStatus]) -> str:
+    """`déposé, accordé ou versé`: the statuses a total counts, in the enum's order (the services' own sets)."""
+    words = [status.label.lower() for status in FundingStatus if status in statuses]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} ou {words[-1]}"
+
+
+# What the totals under the table count, said with the same rule as the summaries and the report.
+REQUESTED_CAPTION = f"Demandé ({statuses_text(REQUESTED_FUNDING_STATUSES)})"
+SECURED_CAPTION = f"Acquis ({statuses_text(SECURED_FUNDING_STATUSES)})"
+ENVISAGED_CAPTION = "Envisagé (pas encore déposé)"
+
+
+def amount_word(status: FundingStatus | None) -> str:
+    """What a line's amount is: envisagé until it is filed, demandé after."""
+    return "Montant envisagé" if status is FundingStatus.ENVISAGE else "Montant demandé"
 
 
 class FundingLineDialog(SubmitDialog):
@@ -77,6 +101,24 @@ class FundingLineDialog(SubmitDialog):
         # Amounts whose basis was never said are HT, as the programme counts: the first entry shows it.
         fill_combo(ui.basisCombo, [(basis.label, basis.value) for basis in AmountBasis], line.basis if line else None)
         ui.funderActorCombo.currentIndexChanged.connect(self._funder_chosen)
+        ui.statusCombo.currentIndexChanged.connect(self._status_chosen)
+        for edit in (ui.filedEdit, ui.decidedEdit):
+            date_field(edit)
+        self.errors.beside(
+            ui.fieldsForm,
+            {
+                "funder_actor_id": ui.funderActorCombo,
+                "funder_name": ui.funderNameEdit,
+                "programme": ui.programmeCombo,
+                "amount_requested": ui.requestedEdit,
+                "amount_granted": ui.grantedEdit,
+                "status": ui.statusCombo,
+                "filed_on": ui.filedEdit,
+                "decided_on": ui.decidedEdit,
+                "basis": ui.basisCombo,
+            },
+            required_fields(entities.FUNDING_LINE.fields),
+        )
         if line is not None:
             self.setWindowTitle(self.tr("Modifier la ligne de financement"))
             ui.funderNameEdit.setText(line.funder_name or "")
@@ -90,6 +132,20 @@ class FundingLineDialog(SubmitDialog):
             self.setWindowTitle(self.tr("Nouvelle ligne de financement"))
             ui.programmeCombo.setCurrentText("")
         self._funder_chosen()
+        # Room for either wording: changing the status moves no field.
+        metrics = ui.requestedLabel.fontMetrics()
+        words = {amount_word(status) for status in FundingStatus}
+        ui.requestedLabel.setMinimumWidth(max(metrics.horizontalAdvance(self._amount_label(word)) for word in words))
+        self._status_chosen()
+
+    def _status_chosen(self, *_args: object) -> None:
+        """The amount's label says what it is for the chosen status (an envisagé line is not yet demandé)."""
+        value = self.ui.statusCombo.currentData()
+        status = FundingStatus(value) if value is not None else None
+        self.ui.requestedLabel.setText(self._amount_label(amount_word(status)))
+
+    def _amount_label(self, word: str) -> str:
+        return required_text(self.tr("{word} (€)").format(word=word))
 
     def _funder_chosen(self, *_args: object) -> None:
         from_directory = self.ui.funderActorCombo.currentData() is not None
@@ -134,7 +190,12 @@ class FundingTab(ActionTab):
             [
                 Column(self.tr("Financeur"), self._funder),
                 Column(self.tr("Programme / dispositif"), lambda f: f.programme or ""),
-                Column(self.tr("Demandé"), lambda f: format_euros(f.amount_requested), right_aligned=True),
+                Column(
+                    self.tr("Montant"),
+                    lambda f: format_euros(f.amount_requested),
+                    right_aligned=True,
+                    tooltip=lambda f: amount_word(f.status),
+                ),
                 Column(self.tr("Accordé"), lambda f: format_euros(f.amount_granted, empty=""), right_aligned=True),
                 Column(self.tr("Base"), lambda f: (f.basis or AmountBasis.HT).label),
                 Column(self.tr("Statut"), lambda f: f.status.label, colour=_status_colour),
@@ -150,7 +211,15 @@ class FundingTab(ActionTab):
         ui.editFundingButton.clicked.connect(self.open_selected_line)
         ui.fundingView.doubleClicked.connect(lambda _index: self.open_selected_line())
         ui.deleteFundingButton.clicked.connect(self.delete_selected_line)
-        for label in (ui.requestedValue, ui.grantedValue, ui.paidValue, ui.coverageValue):
+        ui.requestedCaption.setText(REQUESTED_CAPTION)
+        ui.grantedCaption.setText(SECURED_CAPTION)
+        self.envisaged_caption = QLabel(ENVISAGED_CAPTION, ui.fundingTotalsGroup)
+        self.envisaged_value = QLabel("—", ui.fundingTotalsGroup)
+        self.envisaged_value.setAlignment(ui.requestedValue.alignment())
+        self.envisaged_caption.setBuddy(self.envisaged_value)
+        ui.fundingTotalsLayout.addWidget(self.envisaged_caption, 2, 0)
+        ui.fundingTotalsLayout.addWidget(self.envisaged_value, 2, 1)
+        for label in (ui.requestedValue, ui.grantedValue, ui.paidValue, ui.coverageValue, self.envisaged_value):
             font = label.font()
             font.setBold(True)
             label.setFont(font)
@@ -168,6 +237,7 @@ class FundingTab(ActionTab):
         self.model.set_records(lines)
         summary = funding_summary(lines, self.action.planned_budget or Decimal(0))
         ttc = summary.ttc  # HT and TTC lines: each total says its TTC part
+        self.envisaged_value.setText(format_euros_with_ttc(summary.envisaged, ttc.envisaged if ttc else None))
         self.ui.requestedValue.setText(format_euros_with_ttc(summary.requested, ttc.requested if ttc else None))
         self.ui.grantedValue.setText(format_euros_with_ttc(summary.granted, ttc.granted if ttc else None))
         self.ui.paidValue.setText(format_euros_with_ttc(summary.paid, ttc.paid if ttc else None))

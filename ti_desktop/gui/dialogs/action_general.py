@@ -36,6 +36,7 @@ from ti_desktop.domain.errors import ConflictError, TiDesktopError, ValidationEr
 from ti_desktop.domain.records import ActionPartnerRecord, ActionRecord, ActorRecord, ChallengeRecord
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
@@ -188,6 +189,8 @@ class GeneralTab(ActionTab):
         ui.progressSpin.setSuffix("\u202f%")
         for widget in (ui.progressSpin, ui.jobsSpin, ui.plannedStartEdit, ui.plannedEndEdit, ui.actualEndEdit):
             widget.setMaximumWidth(150)
+        for day in (ui.plannedStartEdit, ui.plannedEndEdit, ui.actualEndEdit):
+            date_field(day)  # typed or digits, a calendar (gui/date_edit.py)
         # The identification and actors forms share one label column, so their fields line up.
         labels = [
             ui.codeLabel,

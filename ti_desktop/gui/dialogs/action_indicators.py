@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
 from ti_desktop.domain import entities
 from ti_desktop.domain.enums import IndicatorDirection
 from ti_desktop.domain.records import IndicatorRecord, IndicatorValueRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
@@ -23,10 +23,11 @@ from ti_desktop.gui.dialogs.action_tab import (
     setup_table,
 )
 from ti_desktop.gui.dialogs.record_form import Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_indicator import Ui_IndicatorDialog
 from ti_desktop.gui.forms.ui_action_indicator_value import Ui_IndicatorValueDialog
-from ti_desktop.gui.inputs import parse_date, parse_number
+from ti_desktop.gui.inputs import parse_date, parse_number, show_date
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date, format_number, format_percent
@@ -48,7 +49,24 @@ class IndicatorDialog(SubmitDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
-        fill_combo(self.ui.directionCombo, [(d.label, d.value) for d in IndicatorDirection], IndicatorDirection.HAUSSE)
+        ui = self.ui
+        fill_combo(ui.directionCombo, [(d.label, d.value) for d in IndicatorDirection], IndicatorDirection.HAUSSE)
+        for edit in (ui.baselineOnEdit, ui.targetOnEdit):
+            date_field(edit)
+        self.errors.beside(
+            ui.fieldsForm,
+            {
+                "name": ui.nameEdit,
+                "unit": ui.unitEdit,
+                "source": ui.sourceEdit,
+                "baseline_value": ui.baselineValueEdit,
+                "baseline_on": ui.baselineOnEdit,
+                "target_value": ui.targetValueEdit,
+                "target_on": ui.targetOnEdit,
+                "direction": ui.directionCombo,
+            },
+            required_fields(entities.INDICATOR.fields),
+        )
 
     def values(self) -> dict[str, Any]:
         ui, spec = self.ui, entities.INDICATOR.fields
@@ -71,17 +89,23 @@ class IndicatorValueDialog(SubmitDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
+        ui = self.ui
         self.setWindowTitle(self.tr("Nouvelle mesure — {name}").format(name=indicator.name))
-        self.ui.measuredOnEdit.setDate(QDate(today.year, today.month, today.day))
+        date_field(ui.measuredOnEdit)
+        ui.measuredOnEdit.setText(show_date(today))
         if indicator.unit:
-            self.ui.valueLabel.setText(self.tr("Valeur ({unit})").format(unit=indicator.unit))
+            ui.valueLabel.setText(self.tr("Valeur ({unit})").format(unit=indicator.unit))
+        self.errors.beside(
+            ui.fieldsForm,
+            {"measured_on": ui.measuredOnEdit, "value": ui.valueEdit, "comment": ui.commentEdit},
+            required_fields(entities.INDICATOR_VALUE.fields),
+        )
 
     def values(self) -> dict[str, Any]:
-        ui = self.ui
-        day = ui.measuredOnEdit.date()
+        ui, spec = self.ui, entities.INDICATOR_VALUE.fields
         return {
-            "measured_on": dt.date(day.year(), day.month(), day.day()),
-            "value": parse_number(ui.valueEdit.text(), "value", entities.INDICATOR_VALUE.fields["value"].label),
+            "measured_on": parse_date(ui.measuredOnEdit.text(), "measured_on", spec["measured_on"].label),
+            "value": parse_number(ui.valueEdit.text(), "value", spec["value"].label),
             "comment": ui.commentEdit.text().strip() or None,
         }
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from ti_desktop.domain import entities
 from ti_desktop.domain.records import MilestoneRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
     ShowMessage,
@@ -19,6 +20,7 @@ from ti_desktop.gui.dialogs.action_tab import (
     setup_table,
 )
 from ti_desktop.gui.dialogs.record_form import Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_milestone import Ui_MilestoneDialog
 from ti_desktop.gui.inputs import parse_date, show_date
@@ -35,6 +37,14 @@ class MilestoneDialog(SubmitDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]
         apply_roles(self)
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
+        ui = self.ui
+        for edit in (ui.dueEdit, ui.doneEdit):
+            date_field(edit)
+        self.errors.beside(
+            ui.fieldsForm,
+            {"title": ui.titleEdit, "due_on": ui.dueEdit, "done_on": ui.doneEdit},
+            required_fields(entities.MILESTONE.fields),
+        )
         if milestone is not None:
             self.setWindowTitle(self.tr("Modifier le jalon"))
             self.ui.titleEdit.setText(milestone.title)

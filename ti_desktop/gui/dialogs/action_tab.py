@@ -105,4 +105,5 @@ class SubmitDialog(SaveDialog):
     def prepare(self, error_label: QLabel, buttons: QDialogButtonBox) -> None:
         """Wire the form's message line and buttons."""
         self.errors.general = as_error_label(error_label)
+        self.errors.reserve_general()  # a message moves neither the form nor the buttons
         self.setup_buttons(buttons)

@@ -7,12 +7,13 @@ import datetime as dt
 import html
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ActionRecord, ProgressUpdateRecord
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.action_general import fill_combo
 from ti_desktop.gui.dialogs.action_tab import (
     ActionTab,
@@ -23,8 +24,10 @@ from ti_desktop.gui.dialogs.action_tab import (
     setup_table,
 )
 from ti_desktop.gui.dialogs.record_form import Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.forms.ui_action_editor import Ui_ActionEditor
 from ti_desktop.gui.forms.ui_action_progress_update import Ui_ProgressUpdateDialog
+from ti_desktop.gui.inputs import parse_date, show_date
 from ti_desktop.gui.models.records import ERROR_TEXT, Column, RecordTableModel
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_date
@@ -49,20 +52,34 @@ class ProgressUpdateDialog(SubmitDialog):
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         ui = self.ui
         self.setWindowTitle(self.tr("Nouveau point d'avancement — {action}").format(action=action_name(action)))
-        ui.reportedOnEdit.setDate(QDate(today.year, today.month, today.day))
+        date_field(ui.reportedOnEdit)
+        ui.reportedOnEdit.setText(show_date(today))
         ui.authorEdit.setText(author)  # the name the user gave (gui/user_name.py), never the computer's login
         fill_combo(ui.statusCombo, [(s.label, s.value) for s in ActionStatus], action.status)
         ui.progressSpin.setSuffix("\u202f%")
         ui.progressSpin.setValue(action.progress)
         # Checked, the alert shows in bold red: the committee will see it first.
         ui.alertCheck.toggled.connect(lambda on: set_role(ui.alertCheck, Role.ALERT if on else None))
+        self.errors.beside(
+            ui.fieldsForm,
+            {
+                "reported_on": ui.reportedOnEdit,
+                "author": ui.authorEdit,
+                "status": ui.statusCombo,
+                "progress": ui.progressSpin,
+                "done": ui.doneEdit,
+                "difficulties": ui.difficultiesEdit,
+                "next_steps": ui.nextStepsEdit,
+            },
+            required_fields(entities.PROGRESS_UPDATE.fields),
+        )
 
     def values(self) -> dict[str, Any]:
         ui = self.ui
-        day = ui.reportedOnEdit.date()
         ui.progressSpin.interpretText()
+        label = entities.PROGRESS_UPDATE.fields["reported_on"].label
         return {
-            "reported_on": dt.date(day.year(), day.month(), day.day()),
+            "reported_on": parse_date(ui.reportedOnEdit.text(), "reported_on", label),
             "author": ui.authorEdit.text().strip() or None,
             "status": ui.statusCombo.currentData(),
             "progress": ui.progressSpin.value(),

@@ -12,12 +12,15 @@ from ti_desktop.domain.enums import ActorKind
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.records import ActorRecord
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
+from ti_desktop.gui.field_errors import required_fields
 
 # Deliberately loose: catches a phone number or a name typed in the wrong field, not exotic addresses.
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class ActorDialog(RecordFormDialog):
+    required = required_fields(entities.ACTOR.fields)  # their labels end with « * »
+
     def __init__(
         self,
         save: Save,

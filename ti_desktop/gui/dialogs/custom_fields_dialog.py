@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import CustomFieldKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import CustomFieldRecord
@@ -15,7 +16,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.action_tab import SubmitDialog, select_row_of, selected_record, setup_table
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import Save, open_form
-from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_custom_field_form import Ui_CustomFieldDialog
 from ti_desktop.gui.forms.ui_custom_fields_dialog import Ui_CustomFieldsDialog
 from ti_desktop.gui.models.records import Column, RecordTableModel
@@ -40,7 +41,9 @@ class CustomFieldDialog(SubmitDialog):
         self.prepare(self.ui.errorLabel, self.ui.buttonBox)
         for kind in K:
             self.ui.kindCombo.addItem(kind.label, kind.value)
-        self.errors.labels["name"] = self.errors.general or self.ui.errorLabel
+        ui = self.ui
+        fields = {"name": ui.nameEdit, "kind": ui.kindCombo, "choices": ui.choicesEdit}
+        self.errors.beside(ui.fieldsForm, fields, required_fields(entities.CUSTOM_FIELD.fields))
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         if field is not None:
             self.setWindowTitle(self.tr("Modifier le champ « {name} »").format(name=field.name))

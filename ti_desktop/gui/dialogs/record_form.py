@@ -2,7 +2,7 @@
 
 `SaveDialog` is the behaviour: OK reads the values, hands them to `save` (which writes through the undoable
 editor) and closes only when it saved; a refusal (unreadable entry or the services' ValidationError) is shown
-in red under the field it names, or on the general line. `RecordFormDialog` adds a form built in code.
+in red beside the field it names, or on the general line. `RecordFormDialog` adds a form built in code.
 """
 
 from __future__ import annotations
@@ -90,14 +90,16 @@ class SaveDialog(QDialog):
         try:
             self.save(self.values())
         except TiDesktopError as error:
-            self.errors.show_error(error)
-            self.adjustSize()  # make room for the message
+            self.errors.show_error(error)  # in its reserved slot: the dialog keeps its size
             return
         super().accept()
 
 
 class RecordFormDialog(SaveDialog):
-    """Subclasses add their rows with `add_row`, each with its error label under the input."""
+    """Subclasses add their rows with `add_row`, each with its error slot beside the input; the labels of the
+    fields in `required` (`field_errors.required_fields` of the entity) end with « * »."""
+
+    required: frozenset[str] = frozenset()
 
     def __init__(
         self, title: str, save: Save | None = None, parent: QWidget | None = None, minimum_width: int = 460
@@ -108,6 +110,7 @@ class RecordFormDialog(SaveDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.general_error = self.errors.general = error_label(self)
+        self.errors.reserve_general()
         self.setup_buttons(
             QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         )
@@ -121,3 +124,4 @@ class RecordFormDialog(SaveDialog):
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         self.form.addRow(caption, self.errors.wrap(name, widget))
+        self.errors.caption(name, caption, name in self.required)

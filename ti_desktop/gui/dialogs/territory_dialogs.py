@@ -12,11 +12,14 @@ from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.records import ActorRecord, EpciRecord
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
+from ti_desktop.gui.field_errors import required_fields
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.actors import plain
 
 
 class EpciDialog(RecordFormDialog):
+    required = required_fields(entities.EPCI.fields)  # their labels end with « * »
+
     def __init__(
         self,
         save: Save,
@@ -61,6 +64,8 @@ class RoleDialog(RecordFormDialog):
     """Give an actor of the directory a role in the territory's governance; « Nouvel acteur… » creates one (a new
     territory's directory is empty). The role follows the chosen actor's kind (an industriel → Industriel
     référent), and a newcomer starts with the kind of the role chosen."""
+
+    required = required_fields(entities.TERRITORY_ROLE.fields)  # their labels end with « * »
 
     def __init__(
         self,

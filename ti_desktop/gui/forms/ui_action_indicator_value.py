@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
+    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_IndicatorValueDialog(object):
     def setupUi(self, IndicatorValueDialog):
@@ -33,9 +33,8 @@ class Ui_IndicatorValueDialog(object):
 
         self.fieldsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.measuredLabel)
 
-        self.measuredOnEdit = QDateEdit(IndicatorValueDialog)
+        self.measuredOnEdit = QLineEdit(IndicatorValueDialog)
         self.measuredOnEdit.setObjectName(u"measuredOnEdit")
-        self.measuredOnEdit.setCalendarPopup(True)
 
         self.fieldsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.measuredOnEdit)
 
@@ -97,7 +96,7 @@ class Ui_IndicatorValueDialog(object):
     def retranslateUi(self, IndicatorValueDialog):
         IndicatorValueDialog.setWindowTitle(QCoreApplication.translate("IndicatorValueDialog", u"Nouvelle mesure", None))
         self.measuredLabel.setText(QCoreApplication.translate("IndicatorValueDialog", u"Date de la mesure", None))
-        self.measuredOnEdit.setDisplayFormat(QCoreApplication.translate("IndicatorValueDialog", u"dd/MM/yyyy", None))
+        self.measuredOnEdit.setPlaceholderText(QCoreApplication.translate("IndicatorValueDialog", u"jj/mm/aaaa", None))
         self.valueLabel.setText(QCoreApplication.translate("IndicatorValueDialog", u"Valeur", None))
         self.valueEdit.setPlaceholderText(QCoreApplication.translate("IndicatorValueDialog", u"ex. 12,5", None))
         self.commentLabel.setText(QCoreApplication.translate("IndicatorValueDialog", u"Commentaire", None))

@@ -16,9 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
-    QSpacerItem, QSpinBox, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QPlainTextEdit, QSizePolicy, QSpacerItem,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_ProgressUpdateDialog(object):
     def setupUi(self, ProgressUpdateDialog):
@@ -34,9 +34,8 @@ class Ui_ProgressUpdateDialog(object):
 
         self.fieldsForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reportedLabel)
 
-        self.reportedOnEdit = QDateEdit(ProgressUpdateDialog)
+        self.reportedOnEdit = QLineEdit(ProgressUpdateDialog)
         self.reportedOnEdit.setObjectName(u"reportedOnEdit")
-        self.reportedOnEdit.setCalendarPopup(True)
 
         self.fieldsForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reportedOnEdit)
 
@@ -163,7 +162,7 @@ class Ui_ProgressUpdateDialog(object):
     def retranslateUi(self, ProgressUpdateDialog):
         ProgressUpdateDialog.setWindowTitle(QCoreApplication.translate("ProgressUpdateDialog", u"Nouveau point d'avancement", None))
         self.reportedLabel.setText(QCoreApplication.translate("ProgressUpdateDialog", u"Date du point", None))
-        self.reportedOnEdit.setDisplayFormat(QCoreApplication.translate("ProgressUpdateDialog", u"dd/MM/yyyy", None))
+        self.reportedOnEdit.setPlaceholderText(QCoreApplication.translate("ProgressUpdateDialog", u"jj/mm/aaaa", None))
         self.authorLabel.setText(QCoreApplication.translate("ProgressUpdateDialog", u"Auteur", None))
         self.updateStatusLabel.setText(QCoreApplication.translate("ProgressUpdateDialog", u"Statut", None))
         self.updateProgressLabel.setText(QCoreApplication.translate("ProgressUpdateDialog", u"Avancement", None))

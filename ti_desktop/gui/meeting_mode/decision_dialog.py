@@ -22,6 +22,7 @@ from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.records import DecisionRecord, MeetingRecord
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.meeting_mode.services import DecisionDialogServices
 from ti_desktop.gui.meeting_mode.texts import shorten
@@ -84,6 +85,7 @@ class DecisionDialog(QDialog):
         self.due = QLineEdit(self)
         self.due.setObjectName("decisionDue")
         self.due.setPlaceholderText(self.tr("jj/mm/aaaa (facultatif)"))
+        date_field(self.due)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

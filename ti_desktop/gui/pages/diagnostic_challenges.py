@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import Priority
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, AxisRecord, ChallengeRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, for_reading
-from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_diagnostic_challenges import Ui_ChallengesTab
 from ti_desktop.gui.models.diagnostic import (
     KIND_ROLE,
@@ -45,6 +46,8 @@ def badge_style(theme: Theme) -> str:
 
 
 class ChallengeDialog(RecordFormDialog):
+    required = required_fields(entities.CHALLENGE.fields)
+
     def __init__(
         self,
         title: str,

@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ti_desktop.domain import entities
 from ti_desktop.domain.enums import SwotCategory
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import AxisRecord, SwotItemRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, for_reading
-from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_swot_quadrant import Ui_Quadrant
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SwotListModel
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, short
@@ -61,6 +62,8 @@ def reordered_positions(items: Sequence[SwotItemRecord], new_order: Sequence[int
 
 
 class SwotItemDialog(RecordFormDialog):
+    required = required_fields(entities.SWOT_ITEM.fields)  # their labels end with « * »
+
     def __init__(
         self,
         title: str,

@@ -30,6 +30,7 @@ from ti_desktop.domain.meeting_minutes import minutes_state_shown
 from ti_desktop.domain.records import ActorRecord, AgendaItemRecord, MeetingRecord
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.record_form import open_form
 from ti_desktop.gui.field_errors import FieldErrors, as_error_label, set_error
 from ti_desktop.gui.forms.ui_meeting_detail import Ui_MeetingDetail
@@ -189,6 +190,7 @@ class MeetingDetail(QStackedWidget):
         fill_kinds(self.kind_combo)
         self.kind_combo.activated.connect(lambda _index: self.save("kind"))
         self.date_edit = ui.dateEdit
+        date_field(self.date_edit)
         self.date_edit.editingFinished.connect(lambda: self.save("held_on"))
         self.place_edit = ui.placeEdit
         self.place_edit.editingFinished.connect(lambda: self.save("place"))

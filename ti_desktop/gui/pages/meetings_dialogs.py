@@ -28,8 +28,9 @@ from ti_desktop.domain.enums import MeetingKind
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord, ActorRecord, AgendaItemRecord
 from ti_desktop.gui.actor_picker import ActorCreation
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.record_form import RecordFormDialog, Save
-from ti_desktop.gui.field_errors import as_error_label, set_error
+from ti_desktop.gui.field_errors import as_error_label, required_fields, set_error
 from ti_desktop.gui.forms.ui_action_picker import Ui_ActionPickerDialog
 from ti_desktop.gui.inputs import parse_date
 from ti_desktop.gui.models.actors import plain
@@ -147,6 +148,8 @@ class ParticipantPicker(QWidget):
 class NewMeetingDialog(RecordFormDialog):
     """Kind, date (today by default), place, participants and notes; the agenda is proposed on saving."""
 
+    required = required_fields(entities.MEETING.fields)  # their labels end with « * »
+
     def __init__(
         self,
         save: Save,
@@ -164,6 +167,7 @@ class NewMeetingDialog(RecordFormDialog):
         fill_kinds(self.kind_combo)
         self.date_edit = QLineEdit(default_day, self)
         self.date_edit.setPlaceholderText(self.tr("jj/mm/aaaa"))
+        date_field(self.date_edit)
         self.place_edit = QLineEdit(self)
         self.place_edit.setPlaceholderText(self.tr("ex. Salle du conseil communautaire"))
         self.picker = ParticipantPicker(actors, governance=governance, parent=self, creation=creation)
@@ -224,6 +228,8 @@ class ParticipantsDialog(RecordFormDialog):
 
 class AgendaItemDialog(RecordFormDialog):
     """A free item (title and notes), or the wording and notes of any item being edited."""
+
+    required = required_fields(entities.AGENDA_ITEM.fields)  # their labels end with « * »
 
     def __init__(self, save: Save, item: AgendaItemRecord | None = None, parent: QWidget | None = None) -> None:
         super().__init__("", save, parent, minimum_width=560)

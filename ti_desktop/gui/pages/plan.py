@@ -106,23 +106,35 @@ class PlanPage(Page):
         return self.tr("Plan d'action")
 
     # -- building ------------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None, slot: Any) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+        page_wide: bool = False,
+    ) -> QAction:
+        """`page_wide`: the shortcut works as soon as the page shows, wherever the focus is in the window (a
+        hidden page's do not); otherwise only from within the page (Suppr, Entrée act on the table's row)."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut if page_wide else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
-        self.new_action = self._action(self.tr("Nouvelle action"), "Ctrl+N", self._create_action)
+        self.new_action = self._action(self.tr("Nouvelle action"), "Ctrl+N", self._create_action, page_wide=True)
         self.new_sub_action = self._action(self.tr("Nouvelle sous-action"), None, self._create_sub_action)
         self.open_fiche = self._action(self.tr("Ouvrir la fiche"), None, self._open_current)
         self.duplicate_action = self._action(self.tr("Dupliquer"), None, self._duplicate_current)
         self.delete_action = self._action(self.tr("Supprimer"), QKeySequence.StandardKey.Delete, self._delete_current)
-        self.search_action = self._action(self.tr("Rechercher"), QKeySequence.StandardKey.Find, self._focus_search)
+        self.search_action = self._action(
+            self.tr("Rechercher"), QKeySequence.StandardKey.Find, self._focus_search, page_wide=True
+        )
         for key in ("Return", "Enter", "F2"):
             self._action(self.tr("Ouvrir"), key, self._open_current)
         for action in (

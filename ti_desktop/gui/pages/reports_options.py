@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.errors import ValidationError
 from ti_desktop.domain.report_options import ReportOptions, ReportSection
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.field_errors import FieldErrors, as_error_label
 from ti_desktop.gui.forms.ui_report_options import Ui_ReportOptionsPanel
 from ti_desktop.gui.inputs import parse_date, show_date
@@ -47,6 +48,7 @@ class ReportOptionsPanel(QGroupBox):
         self.from_edit = ui.period_from
         self.to_edit = ui.period_to
         for edit in (self.from_edit, self.to_edit):
+            date_field(edit)
             edit.editingFinished.connect(self._edited)
         for name, label in (
             ("period_from", ui.erreur_period_from),

@@ -22,6 +22,7 @@ from ti_desktop.domain.enums import GovernanceRole
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.context import AppContext
+from ti_desktop.gui.date_edit import date_field
 from ti_desktop.gui.dialogs.confirm import confirm
 from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldsDialog, CustomFieldsDialogServices
 from ti_desktop.gui.dialogs.record_form import open_form
@@ -73,6 +74,8 @@ class IdentitySection(QGroupBox):
         self.edits: dict[str, QLineEdit] = {}
         for name, (caption, edit, error) in rows.items():
             caption.setText(entities.TERRITORY.fields[name].label + (" *" if name == "name" else ""))
+            if name == "labelled_on":
+                date_field(edit)
             edit.editingFinished.connect(lambda name=name: self.save(name))
             self.edits[name] = edit
             self.errors.add(name, self, as_error_label(error))
