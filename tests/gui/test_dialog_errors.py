@@ -18,6 +18,7 @@ from ti_desktop.domain import entities
 from ti_desktop.domain.entities import Entity
 from ti_desktop.domain.enums import FundingStatus, SwotCategory
 from ti_desktop.domain.records import ActionRecord
+from ti_desktop.gui.actor_picker import ActorCreation
 from ti_desktop.gui.dialogs.action_editor import ActionEditorDialog
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
 from ti_desktop.gui.dialogs.custom_fields_dialog import CustomFieldDialog
@@ -195,7 +196,14 @@ def _all_record_dialogs(qtbot: QtBot, context: TestContext) -> list[tuple[SaveDi
     dialogs: list[tuple[SaveDialog, Entity]] = [(case.open(qtbot, context), case.entity) for case in CASES]
     dialogs += [
         (EpciDialog(lambda _values: None), entities.EPCI),
-        (RoleDialog(lambda _values: None, context.services.actors.list()), entities.TERRITORY_ROLE),
+        (
+            RoleDialog(
+                lambda _values: None,
+                context.services.actors.list(),
+                ActorCreation(context, context.services),
+            ),
+            entities.TERRITORY_ROLE,
+        ),
         (AgendaItemDialog(lambda _values: None), entities.AGENDA_ITEM),
         (ChallengeDialog("Nouvel enjeu", axes, None, None), entities.CHALLENGE),
         (SwotItemDialog("Nouvel élément", axes, None, SwotCategory.FORCE), entities.SWOT_ITEM),

@@ -132,10 +132,11 @@ class FieldErrors:
         self.labels[name] = label
         return label
 
-    def wrap(self, name: str, widget: QWidget) -> QWidget:
-        """A container holding the input and, beside it, its message slot (reserved while empty); the message
-        goes away when the input changes."""
-        container = QWidget(widget.parentWidget())
+    def wrap(self, name: str, widget: QWidget, holder: QWidget | None = None) -> QWidget:
+        """A container holding the input (or the `holder` it sits in, e.g. with its « Nouvel acteur… » button)
+        and, beside it, its message slot (reserved while empty); the message goes away when the input changes."""
+        shown = holder if holder is not None else widget
+        container = QWidget(shown.parentWidget())
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(self.spacing * 4)
@@ -149,7 +150,7 @@ class FieldErrors:
             widget.setMinimumContentsLength(FIELD_MIN_CHARS)
             widget.view().setMinimumWidth(widget.view().sizeHintForColumn(0))
         # On the row's first line, as the field's label is: a message of two lines moves neither.
-        layout.addWidget(widget, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(shown, 1, Qt.AlignmentFlag.AlignTop)
         label = self.add(name, container)
         label.setFixedWidth(SLOT_WIDTH_CHARS * label.fontMetrics().averageCharWidth())
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
@@ -165,12 +166,19 @@ class FieldErrors:
         """Give each field of a form (e.g. a Designer one) its message slot beside it, in its row; the label of
         each `required` field ends with « * »."""
         for name, widget in fields.items():
-            row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(widget))
-            if row < 0:
+            # The field itself, or what holds it in the form (a row of the field and its button).
+            holder: QWidget | None = widget
+            row = -1
+            while holder is not None:
+                row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(holder))
+                if row >= 0:
+                    break
+                holder = holder.parentWidget()
+            if holder is None or row < 0:
                 raise ValueError(f"{widget.objectName()} is not in the form")
             caption_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            form.removeWidget(widget)
-            form.setWidget(row, QFormLayout.ItemRole.FieldRole, self.wrap(name, widget))
+            form.removeWidget(holder)
+            form.setWidget(row, QFormLayout.ItemRole.FieldRole, self.wrap(name, widget, holder))
             caption = caption_item.widget() if caption_item is not None else None
             if isinstance(caption, QLabel):
                 self.caption(name, caption, name in required)
