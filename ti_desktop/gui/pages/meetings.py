@@ -7,7 +7,6 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from ti_desktop.gui.pages.meetings_detail import (
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister, DecisionRegisterServices
 from ti_desktop.gui.read_only import Reading, follow_access
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 
@@ -102,9 +101,7 @@ class MeetingsPage(Page):
         )
         self.list_view = read_only_table(ui.listView)
         self.list_view.setModel(self.list_model)
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.list_view, 3)  # the place takes what the date, type and state leave (elided: tooltip)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.message = as_error_label(ui.messageLabel)
         self.detail = MeetingDetail(self.context, self.services, ui.meetingsTab)
@@ -112,8 +109,8 @@ class MeetingsPage(Page):
         self.splitter = ui.splitter
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([380, 950])
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([440, 660])  # the list shows a meeting's place; the detail scrolls if need be
 
     def _state_label(self, meeting: MeetingRecord) -> str:
         labels = {
