@@ -394,7 +394,7 @@ class QtFrench(QTranslator):
         return self.catalogue.isEmpty()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        found = self.catalogue.translate(context, source, disambiguation, n)
+        found = self.catalogue.translate(context, source, disambiguation, n) or ""
         if found or "&" not in source or not context.startswith("Q"):
             return found
         plain = self.catalogue.translate(context, source.replace("&", ""), disambiguation, n)

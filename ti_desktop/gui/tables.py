@@ -62,7 +62,9 @@ def header_of(view: ItemView) -> QHeaderView:
 
 def cell_text_width(view: ItemView, index: Index) -> int:
     """The width the cell has for its text (its rect less the style's text margins and the tree's indentation)."""
-    rect = view.visualRect(QModelIndex(index))
+    rect = view.visualRect(
+        index if isinstance(index, QModelIndex) else view.model().index(index.row(), index.column(), index.parent())
+    )
     margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
     return rect.width() - 2 * margin
 
