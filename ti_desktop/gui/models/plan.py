@@ -530,7 +530,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.LATE and row.late:
                 return self.tr("Fin prévue le {date} dépassée").format(date=format_date(action.planned_end))
-            return action.title if column == Column.TITLE else None
+            return self._display(row, column) if column == Column.TITLE else None  # whole, markers included
         return None
 
     def _display(self, row: PlanRow, column: Column) -> str:
