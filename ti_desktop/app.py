@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__, started
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.compact import keep_dialogs_on_screen
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.server_password import ServerPasswordDialog
@@ -426,6 +427,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     install_qt_french(app)
+    keep_dialogs_on_screen(app)  # a form laid out for a large screen opens within a laptop's
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

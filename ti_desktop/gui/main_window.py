@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.gui.compact import fit_on_screen
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
@@ -68,6 +69,7 @@ from ti_desktop.services.use_cases import (
     HasViews,
 )
 
+DEFAULT_SIZE = QSize(1280, 800)  # the window's first size, within the screen's free area
 # On a server base, views reload what others changed this often (milliseconds).
 SERVER_REFRESH_INTERVAL_MS = 60_000
 
@@ -653,7 +655,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(DEFAULT_SIZE)
+        fit_on_screen(self)  # a laptop's 1024 × 640, or a remembered size from a larger screen
         page = str(settings.value("fenetre/page", 0))
         row = min(int(page) if page.isdigit() else 0, len(self._entries) - 1)
         self.navigation.setCurrentRow(row)
