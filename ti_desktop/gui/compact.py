@@ -37,8 +37,8 @@ def fit_on_screen(window: QWidget) -> None:
     if screen is None:
         return
     area = screen.availableGeometry()
-    frame = window.frameGeometry().size() - window.size()  # the title bar and borders, once the window has them
-    size = window.size().boundedTo(area.size() - frame).expandedTo(window.minimumSize())
+    borders = window.frameGeometry().size() - window.size()  # the title bar and borders, once the window has them
+    size = window.size().boundedTo(area.size() - borders).expandedTo(window.minimumSize())
     if size != window.size():
         window.resize(size)
     frame = window.frameGeometry()

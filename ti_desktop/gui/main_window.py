@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -176,7 +178,14 @@ class MainWindow(QMainWindow):
         self.access_banner.setProperty(SUMMARY_PROPERTY, SUMMARY_WARNING)  # the theme's « to know » background
         self.access_banner.hide()
         column.addWidget(self.access_banner)
-        column.addWidget(self.stack, 1)
+        # A page narrower or lower than its layout needs (150 % scaling on a 1366 × 768 laptop) scrolls rather than
+        # pushing the window past the screen; at 1024 × 640 and more, every page fits.
+        self.page_scroll = QScrollArea(pages)
+        self.page_scroll.setObjectName("defilement-page")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        column.addWidget(self.page_scroll, 1)
         layout.addWidget(pages, 1)
         self.setCentralWidget(central)
         self.territory_bar = QToolBar(self.tr("Territoire"), self)
