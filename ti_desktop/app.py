@@ -394,12 +394,16 @@ class QtFrench(QTranslator):
     def isEmpty(self) -> bool:
         return self.catalogue.isEmpty()
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        found = self.catalogue.translate(context, source, disambiguation, n) or ""
-        if found or "&" not in source or not context.startswith("Q"):
-            return found
+    def translate(  # None: not translated here (an empty text would show empty)
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if not context.startswith("Q"):
+            return None  # the application's own texts: French already
+        found = self.catalogue.translate(context, source, disambiguation, n)
+        if found or "&" not in source:
+            return found or None
         plain = self.catalogue.translate(context, source.replace("&", ""), disambiguation, n)
-        return with_mnemonic(plain, source) if plain else ""
+        return with_mnemonic(plain, source) if plain else None
 
 
 def with_mnemonic(translated: str, source: str) -> str:

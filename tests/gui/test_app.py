@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from ti_desktop.app import GuiController, configure_logging, install_exception_hook, install_qt_french
@@ -296,6 +296,9 @@ def test_qt_own_dialogs_speak_french(qapp: QApplication) -> None:
         box = QMessageBox()
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         assert sorted(button.text() for button in box.buttons()) == ["&Oui", "Annuler"]
+        # The application's own texts are left as they are (French already), not emptied.
+        assert QCoreApplication.translate("PlanPage", "Plan d'action") == "Plan d'action"
+        assert QCoreApplication.translate("QFileDialog", "Texte inconnu de Qt") == "Texte inconnu de Qt"
         dialog.deleteLater()
         box.deleteLater()
     finally:
