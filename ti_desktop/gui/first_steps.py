@@ -102,6 +102,7 @@ class FirstStepsDialog(QDialog):
         layout.addWidget(intro)
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(2 * grid.verticalSpacing() if grid.verticalSpacing() > 0 else 12)
         self.buttons: dict[str, QPushButton] = {}  # by page class
         listed = [step for step in (shown or steps()) if pages.page_title(step.page) is not None]
         for number, step in enumerate(listed, start=1):

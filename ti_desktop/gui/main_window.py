@@ -91,6 +91,14 @@ class MainWindowServices(
 ExchangeDialog = Callable[[AppContext, MainWindowServices, QWidget], QDialog]
 
 
+class PageStack(QStackedWidget):
+    """The pages, in the window's page scroll area: it scrolls when the page shown needs more than its minimum
+    size, not whenever the preferred height of a page with wrapping labels exceeds the window."""
+
+    def heightForWidth(self, width: int) -> int:
+        return -1
+
+
 class MainWindow(QMainWindow):
     # Asked of the application, which owns the database: open another file, restore a backup.
     database_requested = Signal(Path)
@@ -159,7 +167,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         for entry in self._entries:
             self.navigation.addItem(entry.title())
             self.stack.addWidget(entry)

@@ -29,7 +29,8 @@ ItemView = QTableView | QTreeView
 # text is elided (full text as tooltip) rather than pushing the main column off screen.
 TEXT_COLUMN_MAX_CHARS = 22
 # The main column keeps at least this many average characters, however narrow the window (a view may ask more).
-MAIN_COLUMN_MIN_CHARS = 16
+MAIN_COLUMN_MIN_CHARS = 12
+FIT_SLACK_PX = 2  # beyond the widest text: a bold glyph's overhang never touches the grid line
 FITTED_ROWS = 100  # rows measured for a column's width: a long list stays instant
 HEADER_LINE_CHARS = 12  # a longer header of several words goes on two lines (`header_lines`)
 
@@ -186,7 +187,7 @@ class ColumnFit(QObject):
             for column in range(model.columnCount()):
                 if column == self.main or column in self._manual or header.isSectionHidden(column):
                     continue
-                width = max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+                width = max(header.sectionSizeHint(column), view.sizeHintForColumn(column) + FIT_SLACK_PX)
                 if column in self.text_columns:
                     width = min(width, max(cap, header.sectionSizeHint(column)))
                 header.resizeSection(column, width)

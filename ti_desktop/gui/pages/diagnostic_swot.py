@@ -139,7 +139,7 @@ class Quadrant(QFrame):
             button.setAccessibleName(button.text())
             button.setToolTip(button.text())
             button.setText(arrow)
-            button.setFixedWidth(3 * button.fontMetrics().height())
+            button.setFixedWidth(button.fontMetrics().height() * 3)
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)

@@ -202,7 +202,7 @@ class PlanPage(Page):
         self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
         self.view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.view))
-        self.view.setIndentation(2 * self.view.fontMetrics().averageCharWidth())  # the codes' column stays narrow
+        self.view.setIndentation(self.view.fontMetrics().averageCharWidth() * 3 // 2)  # the codes' column stays narrow
         header = self.view.header()
         # Columns as wide as their content, the title taking what is left; the lead's name and the custom fields
         # (free text) within a cap, elided beyond it (full text as tooltip).
