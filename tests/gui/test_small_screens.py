@@ -227,3 +227,18 @@ def test_every_dialog_fits_a_1024_by_640_screen(
     settle()
     assert not cut_off_controls(dialog), cut_off_controls(dialog)
     dialog.close()
+
+
+def test_a_record_table_s_headers_sit_over_their_values(qapp: QApplication) -> None:
+    """« Statut » over words on the left, « Montant » over figures on the right: as their values sit."""
+    from ti_desktop.gui.models.records import Column, RecordTableModel
+
+    model: RecordTableModel[tuple[str, str]] = RecordTableModel(
+        [Column("Statut", lambda r: r[0]), Column("Montant", lambda r: r[1], right_aligned=True)]
+    )
+    model.set_records([("Accordé", "12 000 €")])
+    for column in range(2):
+        header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        assert header == model.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole)
+    left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) == left

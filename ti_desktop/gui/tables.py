@@ -153,7 +153,9 @@ class ColumnFit(QObject):
         if model is None or model is self._model:
             return
         self._model = model
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted):
+        # Once per reload: not on the windows of rows a long list fetches as it scrolls (they would move the
+        # columns under the reader's eyes, and cost a layout each).
+        for signal in (model.modelReset, model.layoutChanged):
             signal.connect(self._timer.start)
         self._timer.start()
 
