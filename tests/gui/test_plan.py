@@ -323,3 +323,16 @@ def test_headers_sit_over_their_values(qtbot: QtBot, context: TestContext) -> No
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     )
     assert page.model.headerData(Column.SECURED, Qt.Orientation.Horizontal) == "Financement\nacquis"
+
+
+def test_a_column_shown_from_the_header_menu_is_sized_by_its_content(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    header = page.view.header()
+    assert header.isSectionHidden(Column.ACHIEVED_INVESTMENT)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.CODE) != header.defaultSectionSize())  # fitted once shown
+    title = header.sectionSize(Column.TITLE)
+    page.columns.set_shown(Column.ACHIEVED_INVESTMENT, True)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) < title)  # the title gave it room
+    assert header.sectionSize(Column.ACHIEVED_INVESTMENT) >= header.sectionSizeHint(Column.ACHIEVED_INVESTMENT)
+    page.columns.set_shown(Column.ACHIEVED_INVESTMENT, False)
+    assert header.sectionSize(Column.TITLE) == title  # and takes it back

@@ -167,13 +167,15 @@ class ColumnFit(QObject):
             self.fill()
         return False
 
-    def _resized(self, column: int, old: int, _new: int) -> None:
+    def _resized(self, column: int, old: int, new: int) -> None:
         if self._fitting:
             return
         if old == 0:
             self._timer.start()  # a hidden column shown again: measure it
+        elif new == 0:
+            self.fill()  # a column hidden: the main one takes its place
         elif column != self.main:
-            self._manual.add(column)
+            self._manual.add(column)  # the user's width, kept
             self.fill()
 
     def fit(self) -> None:
