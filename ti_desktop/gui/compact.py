@@ -4,18 +4,17 @@ open no larger than the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QBoxLayout, QComboBox, QDialog, QLabel, QSizePolicy, QWidget
 
 COMBO_MIN_CHARS = 10  # the characters a compact list shows when closed, at the least
 
 
 def compact_combo(combo: QComboBox, characters: int = COMBO_MIN_CHARS) -> QComboBox:
-    """As narrow as `characters` when space is short, wider when the layout has room; the open list shows every
-    entry whole, and the closed one's full text is its tooltip."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(characters)
-    combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
+    """As wide as its longest entry while the layout has room, down to `characters` when it has not (the closed
+    list's full text is its tooltip); the open list shows every entry whole."""
+    metrics = combo.fontMetrics()
+    combo.setMinimumWidth(metrics.averageCharWidth() * characters + metrics.height() * 2)  # the text and the arrow
     combo.currentTextChanged.connect(combo.setToolTip)
     combo.setToolTip(combo.currentText())
     return combo
@@ -53,3 +52,18 @@ def keep_dialogs_on_screen(app: QApplication) -> DialogsOnScreen:
     fitting = DialogsOnScreen(app)
     app.installEventFilter(fitting)
     return fitting
+
+
+def wrapping_label(label: QLabel, row: QBoxLayout) -> QLabel:
+    """A label at the end of a row of controls: on one line while the row has room (it takes the row's spare
+    width, its text to the right), on two when the window narrows rather than widening it."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    # No narrower than its two lines: the other controls of the row give way first.
+    label.setSizePolicy(QSizePolicy.Policy.Minimum, label.sizePolicy().verticalPolicy())
+    row.setStretchFactor(label, 1)
+    for index in range(row.count()):
+        item = row.itemAt(index)
+        if item is not None and item.spacerItem() is not None:
+            row.setStretch(index, 0)  # the label takes the spare width, not a spacer beside it
+    return label

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.compact import compact_combo
+from ti_desktop.gui.compact import compact_combo, wrapping_label
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_decision_register import Ui_DecisionRegister
@@ -113,7 +113,7 @@ class DecisionRegister(QWidget):
         self.owner_filter = self.ui.ownerFilter
         self.owner_filter.addItem(self.tr("Tous les responsables"), None)
         self.count_label = self.ui.countLabel
-        self.count_label.setWordWrap(True)
+        wrapping_label(self.count_label, self.ui.filters)
         for combo in (self.state_filter, self.owner_filter):
             compact_combo(combo)  # a row of filters never sets the window's minimum width
         self.filters = self.ui.filters

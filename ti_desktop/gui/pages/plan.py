@@ -30,7 +30,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
 from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.gui.column_chooser import ColumnChooser
-from ti_desktop.gui.compact import compact_combo
+from ti_desktop.gui.compact import compact_combo, wrapping_label
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
@@ -162,7 +162,7 @@ class PlanPage(Page):
         self.to_discuss_only = ui.toDiscussCheck
         self.clear_filters = ui.clearFiltersButton
         self.count_label = ui.countLabel
-        self.count_label.setWordWrap(True)  # on two lines rather than widen the window
+        wrapping_label(self.count_label, ui.secondFilterRow)  # on two lines rather than widen the window
         self.busy_label = QLabel(self.tr("Recherche…"), self)
         self.busy_label.setObjectName("searchBusyLabel")
         self.busy_label.hide()
