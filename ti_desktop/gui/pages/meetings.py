@@ -101,16 +101,17 @@ class MeetingsPage(Page):
         )
         self.list_view = read_only_table(ui.listView)
         self.list_view.setModel(self.list_model)
-        fit_columns(self.list_view, 3)  # the place takes what the date, type and state leave (elided: tooltip)
+        fit_columns(self.list_view, 3, main_chars=8)  # the place: what the date, type and state leave (tooltip)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.message = as_error_label(ui.messageLabel)
         self.detail = MeetingDetail(self.context, self.services, ui.meetingsTab)
         self.detail.meeting_closed.connect(lambda _id: self.reload())
         self.splitter = ui.splitter
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([440, 660])  # the list shows a meeting's place; the detail scrolls if need be
+        # The detail whole from 1280 px on (the list elides a long place, whole in its tooltip); narrower, it scrolls.
+        self.splitter.setSizes([340, 760])
 
     def _state_label(self, meeting: MeetingRecord) -> str:
         labels = {
