@@ -20,11 +20,12 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from ti_desktop import APP_NAME, __version__, started
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.compact import keep_dialogs_on_screen
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.first_run import offer_first_territory
 from ti_desktop.gui.dialogs.server_password import ServerPasswordDialog
@@ -418,13 +419,52 @@ def install_exception_hook(log_file: Path | None) -> None:
     sys.excepthook = show
 
 
-def install_qt_french(app: QApplication) -> None:
-    """Qt's own texts (OK, Annuler, Oui, Non…) in French, from the translations PySide6 ships."""
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale(QLocale.Language.French), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
+class QtFrench(QTranslator):
+    """Qt's own texts (OK, Annuler, the file dialog…) in French, from the translations PySide6 ships (qtbase_fr).
+
+    A few of Qt's labels carry a mnemonic its French catalogue lacks (the file dialog's « &Look in: », « Files of
+    &type: »): those get the catalogue's translation of the same text without the mnemonic, with a mnemonic of its
+    own."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = QTranslator(self)
+
+    def load_french(self) -> bool:
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        return self.catalogue.load(QLocale(QLocale.Language.French), "qtbase", "_", folder)
+
+    def isEmpty(self) -> bool:
+        return self.catalogue.isEmpty()
+
+    def translate(  # None: not translated here (an empty text would show empty)
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if not context.startswith("Q"):
+            return None  # the application's own texts: French already
+        found = self.catalogue.translate(context, source, disambiguation, n)
+        if found or "&" not in source:
+            return found or None
+        plain = self.catalogue.translate(context, source.replace("&", ""), disambiguation, n)
+        return with_mnemonic(plain, source) if plain else None
+
+
+def with_mnemonic(translated: str, source: str) -> str:
+    """`translated` with a mnemonic: before the letter `source`'s mnemonic marks, if it has it, else its first."""
+    letter = source[source.index("&") + 1 : source.index("&") + 2].casefold()
+    where = translated.casefold().find(letter) if letter.isalpha() else -1
+    if where < 0:
+        where = next((i for i, char in enumerate(translated) if char.isalpha()), 0)
+    return f"{translated[:where]}&{translated[where:]}"
+
+
+def install_qt_french(app: QApplication) -> QtFrench | None:
+    """Qt's own dialogs and buttons in French (see `QtFrench`); None when the catalogue is missing."""
+    translator = QtFrench(app)
+    if not translator.load_french():
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
@@ -434,6 +474,7 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     install_qt_french(app)
+    keep_dialogs_on_screen(app)  # a form laid out for a large screen opens within a laptop's
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

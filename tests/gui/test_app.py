@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
-from ti_desktop.app import GuiController, configure_logging, install_exception_hook
+from ti_desktop.app import GuiController, configure_logging, install_exception_hook, install_qt_french
 from ti_desktop.db.database import current_user
 from ti_desktop.db.lock import (
     WINDOW,
@@ -278,3 +278,28 @@ def test_a_region_base_opens_on_the_region_page(
     assert isinstance(window.pages[window.navigation.currentRow()], RegionPage)
     assert dialogs == []
     controller.close()
+
+
+def test_qt_own_dialogs_speak_french(qapp: QApplication) -> None:
+    """The file dialog Qt draws itself (Linux, no portal) and the standard buttons, in French — mnemonics included,
+    which Qt's French catalogue lacks for « Look in: » and « Files of type: »."""
+    translator = install_qt_french(qapp)
+    assert translator is not None
+    try:
+        dialog = QFileDialog(None, "Ouvrir une base")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"] == "&Voir dans\u00a0:"
+        assert labels["fileTypeLabel"] == "Fichiers de &type\u00a0:"
+        assert labels["fileNameLabel"] == "&Nom de fichier\u00a0:"
+        assert not any("Look" in text or "Files of" in text for text in labels.values())
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        assert sorted(button.text() for button in box.buttons()) == ["&Oui", "Annuler"]
+        # The application's own texts are left as they are (French already), not emptied.
+        assert QCoreApplication.translate("PlanPage", "Plan d'action") == "Plan d'action"
+        assert QCoreApplication.translate("QFileDialog", "Texte inconnu de Qt") == "Texte inconnu de Qt"
+        dialog.deleteLater()
+        box.deleteLater()
+    finally:
+        qapp.removeTranslator(translator)

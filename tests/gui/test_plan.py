@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -15,6 +16,7 @@ from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.gui.models.plan import Column
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.kernel.formatting import format_euros
+from ti_desktop.services.maintenance import OpenDatabase
 
 from .conftest import TODAY
 
@@ -258,3 +260,84 @@ def test_a_long_plan_is_read_as_it_scrolls(qtbot: QtBot, context: TestContext, m
     qtbot.waitUntil(lambda: model.rowCount(last) > 0)
     all_ids = model.matching_action_ids()
     assert sorted(all_ids) == sorted(a.id for a in context.services.actions.for_territory(context.territory_id or 0))
+
+
+def plan_in_window(qtbot: QtBot, context: TestContext, database: Path, width: int, height: int) -> PlanPage:
+    """The plan page as the window shows it (navigation on the left) at `width` × `height`."""
+    from ti_desktop.app import action_editor_opener, build_pages
+    from ti_desktop.gui.main_window import MainWindow
+
+    window = MainWindow(
+        context,
+        context.services,
+        database,
+        build_pages(context, context.services),
+        action_editor_opener(context.services),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(width, height)
+    page = window.show_page(PlanPage)
+    assert page is not None
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: page.view.header().sectionSize(Column.TITLE) > 0)
+    QApplication.processEvents()
+    return page
+
+
+def test_at_1280_by_800_the_title_takes_the_width_and_nothing_is_cut(
+    qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase
+) -> None:
+    from ti_desktop.gui.tables import elided_tooltips, is_elided
+
+    assert demo_opened.database.path is not None
+    page = plan_in_window(qtbot, context, demo_opened.database.path, 1280, 800)
+    header = page.view.header()
+    shown = [column for column in Column if not header.isSectionHidden(column)]
+    widths = {column: header.sectionSize(column) for column in shown}
+    assert widths[Column.TITLE] >= 200
+    assert widths[Column.TITLE] == max(widths.values())  # the title is the widest, the lead no longer
+    assert sum(widths.values()) <= page.view.viewport().width()  # every column in view: no sideways scrolling
+    lines = [page.model.index(row, 0, page.model.index(axis, 0)) for axis in range(4) for row in range(3)]
+    for line in lines:
+        for column in shown:
+            if column != Column.TITLE:  # « Retard », « Porteur », the dates, the amounts: whole
+                assert not is_elided(page.view, line.siblingAtColumn(column)), (
+                    column,
+                    line.siblingAtColumn(column).data(),
+                )
+    # A title too long for its column is elided, and its tooltip is the whole of it.
+    elided = next(
+        line.siblingAtColumn(Column.TITLE) for line in lines if is_elided(page.view, line.siblingAtColumn(Column.TITLE))
+    )
+    assert elided_tooltips(page.view).tooltip_at(elided) == elided.data()
+
+
+def test_headers_sit_over_their_values(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    line = page.model.index(0, 0, page.model.index(0, 0))
+    for column in Column:
+        header = page.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        assert header == line.siblingAtColumn(column).data(Qt.ItemDataRole.TextAlignmentRole), column
+    assert page.model.headerData(Column.STATUS, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    assert page.model.headerData(Column.SECURED, Qt.Orientation.Horizontal) == "Financement\nacquis"
+
+
+def test_a_column_shown_from_the_header_menu_is_sized_by_its_content(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    header = page.view.header()
+
+    def filled() -> bool:  # the shown columns span the viewport exactly: the title takes what the others leave
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        return sum(header.sectionSize(c) for c in shown) == page.view.viewport().width()
+
+    assert header.isSectionHidden(Column.ACHIEVED_INVESTMENT)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.CODE) != header.defaultSectionSize() and filled())
+    title = header.sectionSize(Column.TITLE)
+    page.columns.set_shown(Column.ACHIEVED_INVESTMENT, True)
+    qtbot.waitUntil(lambda: header.sectionSize(Column.TITLE) < title and filled())  # the title gave it room
+    assert header.sectionSize(Column.ACHIEVED_INVESTMENT) >= header.sectionSizeHint(Column.ACHIEVED_INVESTMENT)
+    page.columns.set_shown(Column.ACHIEVED_INVESTMENT, False)
+    assert filled()  # and took it back

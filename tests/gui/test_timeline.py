@@ -334,3 +334,44 @@ def test_the_timeline_rows_say_what_the_plan_rows_say(context: TestContext) -> N
             action.planned_start,
             action.planned_end,
         )
+
+
+@pytest.mark.parametrize("zoom", [Zoom.YEAR, Zoom.MONTH])
+def test_percent_and_late_labels_are_never_cut_at_the_right_edge(
+    qtbot: QtBot, context: TestContext, zoom: Zoom
+) -> None:
+    """A bar ending on the last day of the scale, with a milestone on that day: its percentage is drawn whole,
+    inside the scene; so are every row's percentage and « en retard »."""
+    services = context.services
+    action = next(a for a in services.actions.for_territory(context.territory_id or 0) if a.planned_start)
+    last_day = dt.date(timeline_scene.LAST_YEAR, 12, 31)
+    services.actions.update(action.id, planned_end=last_day, progress=100)
+    services.milestones.create(action_id=action.id, title="Inauguration", due_on=last_day)
+    page = make_page(qtbot, context)
+    page.set_zoom(zoom)
+    scene = page.scene
+    assert scene.scale.end == last_day + dt.timedelta(days=1)
+    scene.show_rows(0, scene.rows_height)  # every row drawn
+    right = scene.chart_rect.right()
+    assert scene.sceneRect().right() == right == page.chart_view.sceneRect().right()
+    percent = scene.status_labels[action.id]
+    assert percent.text() == timeline_scene.status_words(100, action.status)
+    assert percent.sceneBoundingRect().left() > scene.bars[action.id].sceneBoundingRect().right()
+    labels = [*scene.status_labels.values(), *scene.late_markers.values()]
+    assert scene.late_markers and len(scene.status_labels) > 20
+    for label in labels:
+        assert 0 <= label.sceneBoundingRect().left() and label.sceneBoundingRect().right() <= right
+
+
+def test_today_is_said_in_the_header_band_not_over_the_bars(qtbot: QtBot, context: TestContext) -> None:
+    page = make_page(qtbot, context)
+    scene = page.scene
+    scene.show_rows(0, scene.rows_height)
+    pill, line = scene.today_pill, scene.today_line
+    assert pill is not None and line is not None
+    band = scene.header_rect.adjusted(0, 0, 0, -timeline_scene.HEADER_ROW)  # the years' row, above the ticks
+    assert band.contains(pill.sceneBoundingRect())
+    assert page.header_view.sceneRect().contains(pill.sceneBoundingRect())  # drawn by the header's view
+    assert line.line().y1() >= 0  # the dashed line runs through the rows only
+    for bar in scene.bars.values():
+        assert not bar.sceneBoundingRect().intersects(pill.sceneBoundingRect())

@@ -20,19 +20,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -41,6 +43,8 @@ from PySide6.QtWidgets import (
 
 from ti_desktop import APP_NAME
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.domain.filters import ActionFilter
+from ti_desktop.gui.compact import fit_on_screen
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.icon import application_icon
 from ti_desktop.gui.jobs import Job, run_with_progress
@@ -78,8 +82,10 @@ from ti_desktop.services.use_cases import (
     HasImports,
     HasIndicatorImports,
     HasTerritories,
+    HasViews,
 )
 
+DEFAULT_SIZE = QSize(1280, 800)  # the window's first size, within the screen's free area
 # On a server base, views reload what others changed this often (milliseconds).
 SERVER_REFRESH_INTERVAL_MS = 60_000
 
@@ -88,14 +94,23 @@ EditorFactory = Callable[[AppContext, int | None, QWidget, int | None, int | Non
 
 
 class MainWindowServices(
-    HasAccess, HasActions, HasBackups, HasExports, HasImports, HasIndicatorImports, HasTerritories, Protocol
+    HasAccess, HasActions, HasBackups, HasExports, HasImports, HasIndicatorImports, HasTerritories, HasViews, Protocol
 ):
-    """The territory selector, the backups, and what the import and export dialogs the window opens use
-    (checked against each dialog's own protocol where it is opened)."""
+    """The territory selector, the backups, whether a territory has actions yet (the « Prise en main »), and what
+    the import and export dialogs the window opens use (checked against each dialog's own protocol where it is
+    opened)."""
 
 
 # A dialog the File menu opens on the current territory: import wizard, indicator import, export.
 ExchangeDialog = Callable[[AppContext, MainWindowServices, QWidget], QDialog]
+
+
+class PageStack(QStackedWidget):
+    """The pages, in the window's page scroll area: it scrolls when the page shown needs more than its minimum
+    size, not whenever the preferred height of a page with wrapping labels exceeds the window."""
+
+    def heightForWidth(self, width: int) -> int:
+        return -1
 
 
 class MainWindow(QMainWindow):
@@ -131,6 +146,12 @@ class MainWindow(QMainWindow):
         if database_path is not None:
             self.backups = services.backups or BackupService(database_path, context.clock)
         self.conflict_box: QMessageBox | None = None
+        self.first_steps: QDialog | None = None
+        # On a territory with no action yet, the « Prise en main » guide, once the window shows it.
+        self._first_steps_timer = QTimer(self)
+        self._first_steps_timer.setSingleShot(True)
+        self._first_steps_timer.setInterval(0)
+        self._first_steps_timer.timeout.connect(self.offer_first_steps)
         self._backup_failure: str | None = None
         self._backing_up = False  # a manual backup runs (its progress dialog's event loop may fire the timer)
         self.backup_timer = QTimer(self)
@@ -165,7 +186,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.navigation.setFont(scaled_font(self.navigation.font(), self.context.theme.navigation_font_scale))
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         for entry in self._entries:
             self.navigation.addItem(entry.title())
             self.stack.addWidget(entry)
@@ -185,7 +206,14 @@ class MainWindow(QMainWindow):
         self.access_banner.setProperty(SUMMARY_PROPERTY, SUMMARY_WARNING)  # the theme's « to know » background
         self.access_banner.hide()
         column.addWidget(self.access_banner)
-        column.addWidget(self.stack, 1)
+        # A page narrower or lower than its layout needs (150 % scaling on a 1366 × 768 laptop) scrolls rather than
+        # pushing the window past the screen; at 1024 × 640 and more, every page fits.
+        self.page_scroll = QScrollArea(pages)
+        self.page_scroll.setObjectName("defilement-page")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        column.addWidget(self.page_scroll, 1)
         layout.addWidget(pages, 1)
         self.setCentralWidget(central)
         self.territory_bar = QToolBar(self.tr("Territoire"), self)
@@ -267,6 +295,8 @@ class MainWindow(QMainWindow):
         # The system's contrast preference, followed while the user has not chosen in this menu.
         follow_system_contrast(self.follow_system_contrast)
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        self.first_steps_action = self._menu_action(help_menu, self.tr("Prise en &main"), None, self.show_first_steps)
+        self.first_steps_action.setToolTip(self.tr("Par où commencer : les étapes, chacune avec sa page"))
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
     def _menu_action(
@@ -387,6 +417,7 @@ class MainWindow(QMainWindow):
         self._update_access(int(territory_id))  # first: the pages show the territory as it may be used
         self.context.set_territory(int(territory_id))
         self._update_title()
+        self._first_steps_timer.start()
 
     def _update_access(self, territory_id: int) -> None:
         """On a shared base, say so when the role may only read this territory (the server refuses writes)."""
@@ -529,13 +560,66 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def show_page(self, page_type: type[PageT]) -> PageT | None:
+        page = self.show_page_of(f"{page_type.__module__}.{page_type.__qualname__}")
+        if page is None:
+            return None
+        assert isinstance(page, page_type), f"{page} is not a {page_type.__name__}"
+        return page
+
+    def _row_of(self, kind: str) -> int | None:
+        """The row of the page of class `kind` ("module.Class"), built or not."""
         for row, entry in enumerate(self._entries):
-            if isinstance(entry, page_type) or (isinstance(entry, LazyPage) and entry.is_for(page_type)):
-                page = self._page_at(row)
-                assert isinstance(page, page_type), f"{entry} did not build a {page_type.__name__}"
-                self.navigation.setCurrentRow(row)
-                return page
+            entry_kind = (
+                entry.kind if isinstance(entry, LazyPage) else f"{type(entry).__module__}.{type(entry).__qualname__}"
+            )
+            if entry_kind == kind:
+                return row
         return None
+
+    def page_title(self, kind: str) -> str | None:
+        row = self._row_of(kind)
+        return self._entries[row].title() if row is not None else None
+
+    def show_page_of(self, kind: str) -> Page | None:
+        """Bring forward the page of class `kind` ("module.Class"), built if it was not yet."""
+        row = self._row_of(kind)
+        if row is None:
+            return None
+        page = self._page_at(row)
+        self.navigation.setCurrentRow(row)
+        return page
+
+    # -- first steps -----------------------------------------------------------------------------
+    def show_first_steps(self) -> QDialog:
+        """Aide › Prise en main: the steps to start a territory, each button opening its page."""
+        from ti_desktop.gui.first_steps import FirstStepsDialog
+
+        if self.first_steps is not None:
+            self.first_steps.close()
+        dialog = FirstStepsDialog(self, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget_first_steps(dialog))
+        self.first_steps = dialog
+        dialog.open()
+        return dialog
+
+    def _forget_first_steps(self, dialog: QDialog) -> None:
+        if self.first_steps is dialog:
+            self.first_steps = None
+
+    def offer_first_steps(self) -> QDialog | None:
+        """On a territory with no action yet, shown once (remembered per base and territory): where to start,
+        rather than a dashboard of zeros."""
+        territory_id = self.context.territory_id
+        if territory_id is None or not self.isVisible() or self.context.read_only_reason is not None:
+            return None
+        key = f"prise-en-main/{self._path_digest()}/{territory_id}"
+        if self.context.settings.value(key, False, type=bool):
+            return None
+        if self.services.views.plan_counts(ActionFilter(territory_id=territory_id, today=self.context.today)).total:
+            return None
+        self.context.settings.setValue(key, True)
+        return self.show_first_steps()
 
     def _show_plan(self, action_filter: object) -> None:
         from ti_desktop.gui.pages.plan import PlanPage
@@ -664,7 +748,8 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(DEFAULT_SIZE)
+        fit_on_screen(self)  # a laptop's 1024 × 640, or a remembered size from a larger screen
         page = str(settings.value("fenetre/page", 0))
         row = min(int(page) if page.isdigit() else 0, len(self._entries) - 1)
         self.navigation.setCurrentRow(row)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QLocale, QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.records import ActionRecord
@@ -15,7 +15,7 @@ from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.record_form import Save, SaveDialog, open_form
 from ti_desktop.gui.field_errors import as_error_label
 from ti_desktop.gui.models.records import RECORD_ROLE
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 
 T = TypeVar("T")
 D = TypeVar("D", bound=QDialog)
@@ -32,10 +32,8 @@ def action_name(action: ActionRecord) -> str:
 
 def setup_table(view: QTableView, stretch_column: int) -> None:
     read_only_table(view)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    header.setHighlightSections(False)
+    fit_columns(view, stretch_column)
+    view.horizontalHeader().setHighlightSections(False)
 
 
 def selected_record(view: QTableView, record_type: type[T]) -> T | None:

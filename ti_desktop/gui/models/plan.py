@@ -32,6 +32,7 @@ from ti_desktop.domain.enums import ActionStatus, CustomFieldKind
 from ti_desktop.domain.filters import ActionFilter
 from ti_desktop.domain.records import AxisRecord, CustomFieldRecord
 from ti_desktop.gui.status_colours import readable_text_on, status_colour
+from ti_desktop.gui.tables import header_lines
 from ti_desktop.gui.theme import LIGHT, Theme
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.search import is_filtering
@@ -95,6 +96,11 @@ _EDITABLE_COLUMNS = frozenset({Column.STATUS, Column.PROGRESS})  # edited in the
 _READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # made once: enum flags cost a call to combine
 _EDITABLE = _READ_ONLY | Qt.ItemFlag.ItemIsEditable
 OUTCOME_COLUMNS = (Column.JOBS, Column.ACHIEVED_INVESTMENT)  # targeted vs achieved
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FIGURES = frozenset({Column.PROGRESS, Column.BUDGET, Column.SECURED, Column.JOBS, Column.ACHIEVED_INVESTMENT})
+# Where a column's values — and its header, over them — sit: figures to the right, words to the left.
+_ALIGNMENTS = {column: _RIGHT if column in _FIGURES else _LEFT for column in Column}
 ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -426,9 +432,13 @@ class PlanTreeModel(QAbstractItemModel):
         return len(Column) + len(self._custom)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            custom = self.custom_field(section)
-            return custom.name if custom is not None else self.tr(HEADERS[Column(section)])
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        custom = self.custom_field(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return custom.name if custom is not None else header_lines(self.tr(HEADERS[Column(section)]))
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # a header sits over its values as they sit
+            return _ALIGNMENTS[Column(section)] if custom is None else _custom_alignment(custom.kind)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -472,8 +482,8 @@ class PlanTreeModel(QAbstractItemModel):
             return _custom_sort_key(value)
         if role == Qt.ItemDataRole.ForegroundRole and not node.matches:
             return self._context_only
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.kind in (CustomFieldKind.NUMBER, CustomFieldKind.AMOUNT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _custom_alignment(field.kind)
         return None
 
     def _axis_data(self, node: Node, column: Column, role: int) -> Any:
@@ -515,18 +525,12 @@ class PlanTreeModel(QAbstractItemModel):
             return QBrush(readable_text_on(status_colour(action.status)))
         if column == Column.LATE and role == Qt.ItemDataRole.ForegroundRole and row.late:
             return self._late
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.PROGRESS,
-            Column.BUDGET,
-            Column.SECURED,
-            Column.JOBS,
-            Column.ACHIEVED_INVESTMENT,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGNMENTS[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.LATE and row.late:
                 return self.tr("Fin prévue le {date} dépassée").format(date=format_date(action.planned_end))
-            return action.title if column == Column.TITLE else None
+            return self._display(row, column) if column == Column.TITLE else None  # whole, markers included
         return None
 
     def _display(self, row: PlanRow, column: Column) -> str:
@@ -601,6 +605,10 @@ class PlanTreeModel(QAbstractItemModel):
         if index.column() == Column.PROGRESS:
             return self._edit_action(node.row.action.id, "progress", int(value))
         return False
+
+
+def _custom_alignment(kind: CustomFieldKind) -> int:
+    return _RIGHT if kind in (CustomFieldKind.NUMBER, CustomFieldKind.AMOUNT) else _LEFT
 
 
 def _custom_sort_key(value: CustomValue | None) -> tuple[int, Any]:

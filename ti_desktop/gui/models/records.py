@@ -23,6 +23,8 @@ ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the action the row leads to, if
 ERROR_TEXT = "error"
 SUCCESS_TEXT = "success"
 MUTED_TEXT = "muted"
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,10 @@ class Column(Generic[T]):
     bold: Callable[[T], bool] | None = None
     tooltip: Callable[[T], str | None] | None = None
     stretch: bool = False  # takes the width the other columns leave (for the views that ask)
+
+    def alignment(self) -> int:
+        """Where its values and its header sit in their cells."""
+        return RIGHT if self.right_aligned else LEFT
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
@@ -53,6 +59,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self.columns: tuple[Column[T], ...] = tuple(columns)
         self._action_id = action_id
         self._records: list[T] = []
+
+    def main_column(self) -> int:
+        """The column that takes the width the others leave: the first that asks to stretch, else the last."""
+        return next((n for n, column in enumerate(self.columns) if column.stretch), len(self.columns) - 1)
 
     def set_records(self, records: Sequence[T]) -> None:
         self.beginResetModel()
@@ -72,9 +82,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.columns):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self.columns[section].header
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return self.columns[section].alignment()  # a header sits over its values as they sit
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -102,8 +114,8 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right_aligned:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.alignment()
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)
         return None

@@ -527,8 +527,7 @@ class DashboardPage(Page):
 
     def show_first_steps(self) -> None:
         """The window's « Prise en main » guide; where there is none, the Territoire page, the first step."""
-        first_steps = getattr(self.context.navigator, "show_first_steps", None)
-        if callable(first_steps) and first_steps() is not None:
+        if self.context.navigator.show_first_steps() is not None:
             return
         from ti_desktop.gui.pages.territory import TerritoryPage  # its module is large: loaded when asked for
 

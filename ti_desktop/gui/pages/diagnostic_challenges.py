@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -34,6 +33,7 @@ from ti_desktop.gui.models.diagnostic import (
     ChallengeTreeModel,
 )
 from ti_desktop.gui.pages.diagnostic_forms import fill_axis_combo, optional_text, short
+from ti_desktop.gui.tables import fit_columns
 from ti_desktop.gui.theme import Role, Theme, apply_roles, scaled_font, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasChallenges
 
@@ -119,11 +119,7 @@ class ChallengesTab(QWidget):
     def _build_view(self) -> None:
         self.view = self.ui.challengeView
         self.view.setModel(self.model)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(ChallengeColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(ChallengeColumn.PRIORITY, 100)
-        header.resizeSection(ChallengeColumn.ANSWER, 300)
+        fit_columns(self.view, ChallengeColumn.TITLE, text_columns={ChallengeColumn.ANSWER})
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._on_current_changed())
 

@@ -6,7 +6,6 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -23,7 +22,7 @@ from ti_desktop.gui.forms.ui_diagnostic_companies import Ui_CompaniesTab
 from ti_desktop.gui.inputs import parse_whole_number, show_number
 from ti_desktop.gui.models.diagnostic import RECORD_ID_ROLE, SORT_ROLE, CompanyColumn, CompanyTableModel
 from ti_desktop.gui.pages.diagnostic_forms import optional_text, short
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.use_cases import HasCompanies
@@ -92,15 +91,7 @@ class CompaniesTab(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(CompanyColumn.NAME, Qt.SortOrder.AscendingOrder)
-        header = self.view.horizontalHeader()
-        for column, width in (
-            (CompanyColumn.NAME, 280),
-            (CompanyColumn.SIRET, 130),
-            (CompanyColumn.EMPLOYEES, 80),
-            (CompanyColumn.COMMUNE, 170),
-        ):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(CompanyColumn.SECTOR, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, CompanyColumn.SECTOR, text_columns={CompanyColumn.NAME, CompanyColumn.COMMUNE})
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().currentChanged.connect(lambda *_args: self._update_buttons())
         self.add_button = ui.addButton

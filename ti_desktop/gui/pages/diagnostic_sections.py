@@ -101,6 +101,8 @@ class PortraitTab(QWidget):
         self.hint = ui.hintLabel
         set_role(self.hint, Role.HINT)
         self.empty_label = ui.emptyLabel
+        for label in (self.hint, self.empty_label):
+            label.setWordWrap(True)  # on two lines rather than widen the window
         self.form_box = ui.formBox
         self.title_edit.editingFinished.connect(self.save)
         self.axis_combo.activated.connect(lambda _index: self.save())

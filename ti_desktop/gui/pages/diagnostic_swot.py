@@ -137,6 +137,12 @@ class Quadrant(QFrame):
         self.delete_button = ui.deleteButton
         self.up_button = ui.upButton
         self.down_button = ui.downButton
+        for button, arrow in ((self.up_button, "▲"), (self.down_button, "▼")):
+            # Arrows, their word as name and tooltip: two quadrants side by side fit a 1024-px screen.
+            button.setAccessibleName(button.text())
+            button.setToolTip(button.text())
+            button.setText(arrow)
+            button.setFixedWidth(button.fontMetrics().height() * 3)
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)

@@ -8,7 +8,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QListView,
     QStackedWidget,
     QWidget,
@@ -34,7 +33,7 @@ from ti_desktop.gui.models.actors import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.read_only import Reading
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.services.use_cases import HasAccess, HasActors, HasRoles, HasViews
 from ti_desktop.services.views import ActorInvolvement
@@ -52,6 +51,7 @@ class ActorDetail(QStackedWidget):
         self.context = context
         self.placeholder = ui.placeholder
         set_role(self.placeholder, Role.HINT)
+        self.placeholder.setWordWrap(True)
         self.card = ui.card
         self.name_label = ui.nameLabel
         self.name_label.setFont(scaled_font(self.name_label.font(), context.theme.sizes.name_title_scale, bold=True))
@@ -164,18 +164,7 @@ class DirectoryPage(Page):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(DirectoryColumn.NAME, Qt.SortOrder.AscendingOrder)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in {
-            DirectoryColumn.NAME: 160,
-            DirectoryColumn.KIND: 150,
-            DirectoryColumn.EMAIL: 265,
-            DirectoryColumn.PHONE: 115,
-            DirectoryColumn.LEADS: 75,
-            DirectoryColumn.PARTNERSHIPS: 85,
-        }.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(DirectoryColumn.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, DirectoryColumn.ORGANISATION, text_columns={DirectoryColumn.NAME, DirectoryColumn.EMAIL})
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
 

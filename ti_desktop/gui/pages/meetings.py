@@ -7,7 +7,6 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QWidget,
 )
 
@@ -31,7 +30,7 @@ from ti_desktop.gui.pages.meetings_detail import (
 from ti_desktop.gui.pages.meetings_dialogs import NewMeetingDialog
 from ti_desktop.gui.pages.meetings_register import DecisionRegister, DecisionRegisterServices
 from ti_desktop.gui.read_only import Reading, follow_access
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 
@@ -103,18 +102,17 @@ class MeetingsPage(Page):
         )
         self.list_view = read_only_table(ui.listView)
         self.list_view.setModel(self.list_model)
-        header = self.list_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.list_view, 3, main_chars=8)  # the place: what the date, type and state leave (tooltip)
         self.list_view.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.message = as_error_label(ui.messageLabel)
         self.detail = MeetingDetail(self.context, self.services, ui.meetingsTab)
         self.detail.meeting_closed.connect(lambda _id: self.reload())
         self.splitter = ui.splitter
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([380, 950])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        # The detail whole from 1280 px on (the list elides a long place, whole in its tooltip); narrower, it scrolls.
+        self.splitter.setSizes([340, 760])
 
     def _state_label(self, meeting: MeetingRecord) -> str:
         labels = {

@@ -12,7 +12,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -46,7 +45,7 @@ from ti_desktop.gui.pages.meetings_dialogs import (
     fill_kinds,
 )
 from ti_desktop.gui.pages.meetings_minutes import MinutesPanel, MinutesPanelServices
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import LARGE, Role, apply_roles, scaled_font, set_role, set_sizing
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
@@ -236,11 +235,7 @@ class MeetingDetail(QStackedWidget):
         )
         self.agenda_view = read_only_table(ui.agendaView)
         self.agenda_view.setModel(self.agenda_model)
-        header = self.agenda_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 40)
-        header.resizeSection(1, 420)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.agenda_view, 1, text_columns={2})  # the point's title first, its notes within a cap
         self.agenda_view.doubleClicked.connect(self._open_item)
         self.agenda_view.selectionModel().selectionChanged.connect(lambda *_: self._update_agenda_buttons())
         self.add_action_button = ui.addActionButton
@@ -302,9 +297,7 @@ class MeetingDetail(QStackedWidget):
         )
         self.decisions_view = read_only_table(ui.decisionsView)
         self.decisions_view.setModel(self.decisions_model)
-        header = self.decisions_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.decisions_view, 0, text_columns={2})
         self.decisions_view.doubleClicked.connect(self._open_decision_action)
         self.decisions_empty = ui.decisionsEmpty
 

@@ -8,19 +8,19 @@ from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
-    QHeaderView,
     QMenu,
     QWidget,
 )
 
 from ti_desktop.domain.enums import DecisionState
 from ti_desktop.domain.errors import TiDesktopError
+from ti_desktop.gui.compact import compact_combo, wrapping_label
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.field_errors import as_error_label, set_error
 from ti_desktop.gui.forms.ui_decision_register import Ui_DecisionRegister
 from ti_desktop.gui.models.actors import plain
 from ti_desktop.gui.models.records import ERROR_TEXT, MUTED_TEXT, SUCCESS_TEXT, Column, RecordTableModel
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.formatting import format_date
 from ti_desktop.services.meetings import DecisionRow
@@ -113,6 +113,9 @@ class DecisionRegister(QWidget):
         self.owner_filter = self.ui.ownerFilter
         self.owner_filter.addItem(self.tr("Tous les responsables"), None)
         self.count_label = self.ui.countLabel
+        wrapping_label(self.count_label, self.ui.filters)
+        for combo in (self.state_filter, self.owner_filter):
+            compact_combo(combo)  # a row of filters never sets the window's minimum width
         self.filters = self.ui.filters
         self.state_filter.currentIndexChanged.connect(self.apply_filters)
         self.owner_filter.currentIndexChanged.connect(self.apply_filters)
@@ -121,17 +124,7 @@ class DecisionRegister(QWidget):
     def _build_view(self) -> None:
         self.view = read_only_table(self.ui.decisionsView)
         self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in {
-            RegisterColumn.MEETING: 95,
-            RegisterColumn.ACTION: 250,
-            RegisterColumn.OWNER: 150,
-            RegisterColumn.DUE: 95,
-            RegisterColumn.STATE: 90,
-        }.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(RegisterColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.view, RegisterColumn.TEXT, text_columns={RegisterColumn.ACTION, RegisterColumn.OWNER})
         self.view.doubleClicked.connect(self._open_action)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -147,6 +140,7 @@ class DecisionRegister(QWidget):
         self.todo_button.clicked.connect(lambda: self.set_state(DecisionState.A_FAIRE))
         self.open_button.clicked.connect(lambda: self._open_action(self.view.currentIndex()))
         self.hint = ui.hintLabel
+        self.hint.setWordWrap(True)
         self.buttons = ui.buttonsRow
 
     # -- loading and filtering -----------------------------------------------------------------

@@ -19,7 +19,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QToolBar,
@@ -31,6 +30,7 @@ from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.domain.filters import FILTERABLE, ActionFilter, QualityIssue
 from ti_desktop.domain.records import CustomFieldRecord
 from ti_desktop.gui.column_chooser import ColumnChooser
+from ti_desktop.gui.compact import compact_combo, wrapping_label
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.delegates import ProgressDelegate, StatusDelegate
 from ti_desktop.gui.forms.ui_plan import Ui_PlanPage
@@ -47,6 +47,7 @@ from ti_desktop.gui.models.plan import (
 )
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.read_only import Reading, follow_access
+from ti_desktop.gui.tables import fit_columns
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.services.use_cases import HasActions, HasAxes, HasCustomFields, HasViews
 from ti_desktop.services.views import Interruption, PlanRow
@@ -59,6 +60,7 @@ CONFIDENTIAL_CHOICES: list[tuple[str, bool | None]] = [
 
 
 SEARCH_DELAY_MS = 200  # typing restarts it: the query runs for the text the user paused on, never per keystroke
+TITLE_MIN_CHARS = 32  # the titles stay readable on a narrow screen (the plan scrolls sideways instead)
 BUSY_DELAY_MS = 150  # a search that answers sooner shows no « Recherche… » (no flicker)
 
 
@@ -172,6 +174,7 @@ class PlanPage(Page):
         self.to_discuss_only = ui.toDiscussCheck
         self.clear_filters = ui.clearFiltersButton
         self.count_label = ui.countLabel
+        wrapping_label(self.count_label, ui.secondFilterRow)  # on two lines rather than widen the window
         self.busy_label = QLabel(self.tr("Recherche…"), self)
         self.busy_label.setObjectName("searchBusyLabel")
         self.busy_label.hide()
@@ -197,6 +200,7 @@ class PlanPage(Page):
             self.filled_filter,
             self.confidential_filter,
         ):
+            compact_combo(combo)  # a row of filters never sets the window's minimum width
             combo.currentIndexChanged.connect(self._update_filter)
         self.late_only.toggled.connect(self._update_filter)
         self.to_discuss_only.toggled.connect(self._update_filter)
@@ -210,27 +214,11 @@ class PlanPage(Page):
         self.view.sortByColumn(Column.CODE, Qt.SortOrder.AscendingOrder)
         self.view.setItemDelegateForColumn(Column.STATUS, StatusDelegate(self.view))
         self.view.setItemDelegateForColumn(Column.PROGRESS, ProgressDelegate(self.view))
+        self.view.setIndentation(self.view.fontMetrics().averageCharWidth() * 3 // 2)  # the codes' column stays narrow
         header = self.view.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        widths = {
-            Column.CODE: 130,
-            Column.TITLE: 380,
-            Column.LEAD: 170,
-            Column.STATUS: 110,
-            Column.PROGRESS: 95,
-            Column.START: 95,
-            Column.END: 95,
-            Column.BUDGET: 120,
-            Column.SECURED: 140,
-            Column.LATE: 100,
-            Column.JOBS: 120,
-            Column.ACHIEVED_INVESTMENT: 140,
-        }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
-        header.setMinimumSectionSize(60)
+        # Columns as wide as their content, the title taking what is left; the lead's name and the custom fields
+        # (free text) within a cap, elided beyond it (full text as tooltip).
+        self.column_fit = fit_columns(self.view, Column.TITLE, text_columns={Column.LEAD}, main_chars=TITLE_MIN_CHARS)
         # Outcome figures start hidden (a laptop screen has no room for them beside the plan's columns); the
         # header's right-click menu shows them, and so does filtering on them.
         self.columns = ColumnChooser(
@@ -297,6 +285,7 @@ class PlanPage(Page):
         self.model.set_plan(services.views, axes, self.context.today, custom, self.current_filter())
         # The territory's custom fields are columns too, hidden until asked for (right click on the header).
         self.columns.set_extra({len(Column) + i: (f.name, f"champ_{f.id}") for i, f in enumerate(custom)})
+        self.column_fit.text_columns = frozenset({Column.LEAD, *range(len(Column), len(Column) + len(custom))})
         self._update_filter()
         if selected is not None:
             if self._searches.is_running():

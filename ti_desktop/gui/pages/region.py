@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -52,7 +51,7 @@ from ti_desktop.gui.pages.region_models import (
     stored_columns,
 )
 from ti_desktop.gui.read_only import Reading
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, scaled_font, set_role
 from ti_desktop.kernel.formatting import format_date, format_euros, format_number
 from ti_desktop.services.consolidation import AddOutcome
@@ -173,6 +172,7 @@ class RegionPage(Page):
         self.ui = ui = Ui_RegionPage()
         ui.setupUi(self)  # type: ignore[no-untyped-call]
         heading = ui.headingLabel
+        heading.setWordWrap(True)
         heading.setFont(scaled_font(heading.font(), theme.sizes.page_title_scale, bold=True))
 
         # Buttons, progress, state.
@@ -312,12 +312,7 @@ class RegionPage(Page):
     def _record_table(view: QTableView, model: RecordTableModel[Any]) -> QTableView:
         read_only_table(view)
         view.setModel(model)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for number, column in enumerate(model.columns):
-            if column.stretch:
-                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(not any(column.stretch for column in model.columns))
+        fit_columns(view, model.main_column())
         return view
 
     # -- reading -------------------------------------------------------------------------------

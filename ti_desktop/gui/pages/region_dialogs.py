@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.gui.models.records import Column, RecordTableModel
 from ti_desktop.gui.pages.region_models import ActionLine, VerdictLike, action_columns, verdict_columns
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import LIGHT, Role, Theme, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_number
 
@@ -28,11 +28,7 @@ T = TypeVar("T")
 def _table(model: RecordTableModel[T], parent: QWidget) -> QTableView:
     view = read_only_table(QTableView(parent))
     view.setModel(model)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for number, column in enumerate(model.columns):
-        if column.stretch:
-            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+    fit_columns(view, model.main_column())
     return view
 
 

@@ -13,7 +13,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHeaderView,
     QMessageBox,
     QWidget,
 )
@@ -31,7 +30,7 @@ from ti_desktop.gui.pages.reports_findings import ACTION_ID_ROLE, FindingColumn,
 from ti_desktop.gui.pages.reports_options import ReportOptionsPanel
 from ti_desktop.gui.pages.reports_worker import report_job
 from ti_desktop.gui.read_only import Reading, follow_access
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import apply_roles
 from ti_desktop.kernel.files import FileWriteError, copy_atomically
 from ti_desktop.kernel.formatting import format_date, format_number
@@ -110,11 +109,7 @@ class ReportsPage(Page):
         self.findings_model = FindingsModel(self)
         self.findings_view = read_only_table(ui.findingsView)
         self.findings_view.setModel(self.findings_model)
-        header = self.findings_view.horizontalHeader()
-        header.setSectionResizeMode(FindingColumn.KIND, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FindingColumn.SUBJECT, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.findings_view.setColumnWidth(FindingColumn.SUBJECT, 280)
+        fit_columns(self.findings_view, FindingColumn.MESSAGE, text_columns={FindingColumn.SUBJECT})
         self.findings_view.doubleClicked.connect(self._open_finding)
         self.findings_count = ui.findingsCount
 

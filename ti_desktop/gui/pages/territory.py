@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,7 +35,7 @@ from ti_desktop.gui.models.actors import GovernanceColumn, GovernanceMember, Gov
 from ti_desktop.gui.models.epcis import EpciColumn, EpciTableModel
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.read_only import Reading, follow_access
-from ti_desktop.gui.tables import read_only_table
+from ti_desktop.gui.tables import fit_columns, read_only_table
 from ti_desktop.gui.theme import Role, apply_roles, set_role
 from ti_desktop.kernel.formatting import format_number
 from ti_desktop.services.use_cases import HasActors, HasEpcis, HasRoles, HasTerritories
@@ -143,13 +142,11 @@ class EpciSection(QGroupBox):
         self.model = EpciTableModel(self)
         self.view = read_only_table(ui.epciView)
         self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(EpciColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (EpciColumn.SIREN, EpciColumn.POPULATION, EpciColumn.COMMUNES):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.view, EpciColumn.NAME)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.totals = ui.totalsLabel
+        self.totals.setWordWrap(True)  # beside the buttons on a narrow screen
         self.add_button = ui.addButton
         self.edit_button = ui.editButton
         self.delete_button = ui.deleteButton
@@ -242,16 +239,7 @@ class GovernanceSection(QGroupBox):
         self.model = GovernanceModel(self)
         self.view = read_only_table(ui.governanceView)
         self.view.setModel(self.model)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(GovernanceColumn.ORGANISATION, QHeaderView.ResizeMode.Stretch)
-        for column, width in {
-            GovernanceColumn.ROLE: 160,
-            GovernanceColumn.NAME: 170,
-            GovernanceColumn.EMAIL: 300,
-            GovernanceColumn.PHONE: 130,
-        }.items():
-            header.resizeSection(column, width)
+        fit_columns(self.view, GovernanceColumn.ORGANISATION, text_columns={GovernanceColumn.EMAIL})
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.add_button = ui.addButton
         self.remove_button = ui.removeButton

@@ -49,7 +49,12 @@ ACTION_ROW = 38
 BAR_HEIGHT = 22
 SUB_BAR_HEIGHT = 16
 INDENT = 26
-RIGHT_MARGIN = 190  # room for the "45 %  en retard" written after bars ending on the last day
+# Room after the last day for what follows a bar ending then (a milestone, "100 %", "en retard"): measured on
+# their fonts at each build (`_right_margin`), this much at the least.
+RIGHT_MARGIN = 190
+PERCENT_FONT_PX = 13  # the "45 %" after a bar
+LATE_FONT_PX = 13  # the "en retard" after it (bold)
+LABEL_GAP = 8  # between a bar, its milestone, its percentage and its late marker
 # Rows drawn beyond the visible ones, above and below: scrolling a little never shows an empty row.
 ROW_MARGIN = 40
 FIRST_YEAR = 2023  # the programme's phase 2 (2023–2027) is always shown
@@ -263,6 +268,11 @@ class ListedRows:
         return self._groups[group].rows[start:stop]
 
 
+def status_words(progress: int, status: ActionStatus) -> str:
+    """What follows a bar: its progress and its status in words (its colour is its axis's, not its status)."""
+    return f"{format_percent(progress / 100)} · {status.label}"
+
+
 def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
     result = QFont()
     result.setPixelSize(pixels)
@@ -347,6 +357,7 @@ class TimelineScene(QGraphicsScene):
         self._today = dt.date.min  # set by build, with the rows
         self._code_width = 0.0
         self._marker_x = 8.0
+        self._right_margin = float(RIGHT_MARGIN)
         self.bars: dict[int, ActionBar] = {}
         self.labels: dict[int, QGraphicsSimpleTextItem] = {}
         self.late_markers: dict[int, QGraphicsSimpleTextItem] = {}
@@ -356,13 +367,14 @@ class TimelineScene(QGraphicsScene):
         self.axis_bands: dict[int, QGraphicsSimpleTextItem] = {}
         self.year_labels: dict[int, QGraphicsSimpleTextItem] = {}
         self.today_line: QGraphicsLineItem | None = None
+        self.today_pill: QGraphicsPathItem | None = None
         self._today_pill: QRectF | None = None
         self.empty_message: QGraphicsSimpleTextItem | None = None
 
     # -- regions shown by the page's three views ------------------------------------------------
     @property
     def chart_width(self) -> float:
-        return self.scale.width + RIGHT_MARGIN
+        return self.scale.width + self._right_margin
 
     @property
     def chart_rect(self) -> QRectF:
@@ -402,6 +414,7 @@ class TimelineScene(QGraphicsScene):
         else:
             days += [m.due_on for ms in milestones.values() for m in ms if m.due_on is not None]
         self.scale = TimeScale.covering(days, zoom)
+        self._right_margin = self._measured_right_margin()
         groups = source.groups
         self._source = source
         self._code_width = self._code_column_width(source.codes)
@@ -499,6 +512,15 @@ class TimelineScene(QGraphicsScene):
         item = self.addSimpleText(text, text_font)
         item.setBrush(colour)
         return item
+
+    @staticmethod
+    def _measured_right_margin() -> float:
+        """What may follow a bar ending on the last day: a milestone on it, "100 % · En réflexion" (the widest
+        status), "en retard" — in full."""
+        metrics = QFontMetricsF(font(PERCENT_FONT_PX))
+        percent = max(metrics.horizontalAdvance(status_words(100, status)) for status in ActionStatus)
+        late = QFontMetricsF(font(LATE_FONT_PX, bold=True)).horizontalAdvance(translate("en retard"))
+        return max(float(RIGHT_MARGIN), BAR_HEIGHT / 2 + 3 * LABEL_GAP + percent + LABEL_GAP + late + LABEL_GAP)
 
     def _code_column_width(self, codes: Collection[str]) -> float:
         metrics = QFontMetricsF(font(15, bold=True))
@@ -602,28 +624,29 @@ class TimelineScene(QGraphicsScene):
             self._make_clickable(bar, action.id, tooltip)
             self.bars[action.id] = bar
             made.append(bar)
-            after_x = end + 8
+            after_x = end + LABEL_GAP
             for milestone in milestones.get(action.id, ()):
                 if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
-                    after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + 8)
+                    after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + LABEL_GAP)
             # The progress and the status in words: the bar's colour is its axis's, its fill its progress.
-            shown = f"{format_percent(action.progress / 100)} · {action.status.label}"
-            percent = self._text(shown, font(13), self.colours.muted)
-            width = percent.boundingRect().width()
-            # Before the bar when it ends too near the end of the time scale for the words to fit after it.
-            before = after_x + width > self.chart_width and start - width - 8 >= 0
-            percent.setPos(start - width - 8 if before else after_x, centre_y - percent.boundingRect().height() / 2)
+            shown = status_words(action.progress, action.status)
+            percent = self._text(shown, font(PERCENT_FONT_PX), self.colours.muted)
+            following = percent.boundingRect().width() + LABEL_GAP
+            if row.late:
+                following += QFontMetricsF(font(LATE_FONT_PX, bold=True)).horizontalAdvance(translate("en retard"))
+            if after_x + following > self.chart_width:
+                after_x = max(start - LABEL_GAP - following, LABEL_GAP)  # never cut at the right edge: before the bar
+            percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
             self._make_clickable(percent, action.id, tooltip)
             self.status_labels[action.id] = percent
             made.append(percent)
-            if not before:
-                after_x += width + 8
+            after_x += percent.boundingRect().width() + LABEL_GAP
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
             made.append(self.undated_markers[action.id])
         if row.late:
-            marker = self._text(translate("en retard"), font(13, bold=True), self.colours.late)
+            marker = self._text(translate("en retard"), font(LATE_FONT_PX, bold=True), self.colours.late)
             marker.setPos(after_x, centre_y - marker.boundingRect().height() / 2)
             marker.setZValue(3)
             self._make_clickable(marker, action.id, tooltip)
@@ -770,7 +793,9 @@ class TimelineScene(QGraphicsScene):
 
     def _add_today(self, today: dt.date) -> None:
         x = self.scale.x(today) + self.scale.pixels_per_day / 2
-        line = self.addLine(x, -HEADER_ROW, x, self.rows_height, QPen(self.colours.today, 2, Qt.PenStyle.DashLine))
+        # The line runs through the rows; in the header, the pill alone says where today is (above the ticks,
+        # never over a bar or a tick's label).
+        line = self.addLine(x, 0, x, self.rows_height, QPen(self.colours.today, 2, Qt.PenStyle.DashLine))
         line.setZValue(2)
         line.setToolTip(translate("Aujourd'hui : {date}").format(date=format_date(today)))
         self.today_line = line
@@ -792,6 +817,7 @@ class TimelineScene(QGraphicsScene):
         bounds = caption.boundingRect()
         caption.setPos(x - bounds.width() / 2, -HEADER_HEIGHT + (HEADER_ROW - bounds.height()) / 2)
         self._today_pill = pill_rect
+        self.today_pill = pill
 
     # -- tooltips ----------------------------------------------------------------------------------
     def action_tooltip(self, row: ShownRow) -> str:
