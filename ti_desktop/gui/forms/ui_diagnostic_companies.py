@@ -81,6 +81,9 @@ class Ui_CompaniesTab(object):
         self.addButton.setText(QCoreApplication.translate("CompaniesTab", u"Ajouter une entreprise", None))
         self.editButton.setText(QCoreApplication.translate("CompaniesTab", u"Modifier", None))
         self.deleteButton.setText(QCoreApplication.translate("CompaniesTab", u"Supprimer", None))
+#if QT_CONFIG(accessibility)
+        self.companyView.setAccessibleName(QCoreApplication.translate("CompaniesTab", u"Entreprises cl\u00e9s", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

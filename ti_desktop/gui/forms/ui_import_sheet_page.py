@@ -73,5 +73,8 @@ class Ui_SheetPage(object):
         ___qtablewidgetitem3.setText(QCoreApplication.translate("SheetPage", u"Colonnes", None))
         ___qtablewidgetitem4 = self.sheetTable.horizontalHeaderItem(4)
         ___qtablewidgetitem4.setText(QCoreApplication.translate("SheetPage", u"Lignes de donn\u00e9es", None))
+#if QT_CONFIG(accessibility)
+        self.sheetTable.setAccessibleName(QCoreApplication.translate("SheetPage", u"Feuilles du classeur", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -139,10 +139,37 @@ class Ui_PlanPage(object):
     # setupUi
 
     def retranslateUi(self, PlanPage):
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleDescription(QCoreApplication.translate("PlanPage", u"Un code, un titre, une description (Ctrl+F)", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("PlanPage", u"Rechercher une action", None))
+#endif // QT_CONFIG(accessibility)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("PlanPage", u"Rechercher un code, un titre, une description (Ctrl+F)", None))
+#if QT_CONFIG(accessibility)
+        self.axisCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Axe", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.statusCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Statut", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.leadCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Porteur", None))
+#endif // QT_CONFIG(accessibility)
         self.lateCheck.setText(QCoreApplication.translate("PlanPage", u"En retard", None))
         self.toDiscussCheck.setText(QCoreApplication.translate("PlanPage", u"\u00c0 discuter", None))
+#if QT_CONFIG(accessibility)
+        self.confidentialCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Confidentialit\u00e9", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.qualityCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Qualit\u00e9 des donn\u00e9es", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.filledCombo.setAccessibleName(QCoreApplication.translate("PlanPage", u"Retomb\u00e9es", None))
+#endif // QT_CONFIG(accessibility)
         self.clearFiltersButton.setText(QCoreApplication.translate("PlanPage", u"Effacer les filtres", None))
+#if QT_CONFIG(accessibility)
+        self.planView.setAccessibleName(QCoreApplication.translate("PlanPage", u"Plan d'action", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 
