@@ -360,6 +360,8 @@ class ImportReportView(QWidget):
         self.changes_view.setColumnWidth(ChangeColumn.TITLE, 300)
         self.changes_view.sortByColumn(ChangeColumn.ROW, Qt.SortOrder.AscendingOrder)
 
+        self.issues_view.setAccessibleName(self.tr("Problèmes"))
+        self.changes_view.setAccessibleName(self.tr("Changements"))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.issues_view, "")
         self.tabs.addTab(self.changes_view, "")

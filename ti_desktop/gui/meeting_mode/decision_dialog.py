@@ -88,9 +88,14 @@ class DecisionDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(theme.px(1.2))
         form.setHorizontalSpacing(theme.px(1.6))
-        form.addRow(label(self.tr("Décision"), "", self, wrap=False), self.text)
-        form.addRow(label(self.tr("Responsable"), "", self, wrap=False), self.owner)
-        form.addRow(label(self.tr("Échéance"), "", self, wrap=False), self.due)
+        for caption, field in (
+            (self.tr("Décision"), self.text),
+            (self.tr("Responsable"), self.owner),
+            (self.tr("Échéance"), self.due),
+        ):
+            row_label = label(caption, "", self, wrap=False)
+            row_label.setBuddy(field)  # the screen reader's name of the field
+            form.addRow(row_label, field)
         form.addRow(label(self.tr("État"), "", self, wrap=False), label(DecisionState.A_FAIRE.label, "", self))
 
         self.error = label("", "error", self)
