@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(self.context.theme.sizes.navigation_width_px)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
+        self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.stack = QStackedWidget(self)
         for entry in self._entries:
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Importer un plan d'action…"), QKeySequence("Ctrl+I"), self.import_plan
         )
         self.import_indicators_action = self._menu_action(
-            file_menu, self.tr("Importer des valeurs d'&indicateurs…"), None, self.import_indicator_values
+            file_menu, self.tr("Importer des valeurs d'in&dicateurs…"), None, self.import_indicator_values
         )
         self.export_plan_action = self._menu_action(
             file_menu, self.tr("&Exporter le plan…"), QKeySequence("Ctrl+E"), self.export_plan
@@ -219,9 +220,9 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         stack = self.context.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
+        self.undo_action = stack.createUndoAction(self, self.tr("&Annuler"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Rétablir"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -237,7 +238,8 @@ class MainWindow(QMainWindow):
         self.high_contrast_action.setToolTip(self.tr("Texte noir sur blanc, couleurs plus franches (vidéoprojecteur)"))
         self.high_contrast_action.toggled.connect(self.choose_high_contrast)
         view_menu.addAction(self.high_contrast_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu = self.menuBar().addMenu(self.tr("A&ide"))  # Alt+A is Affichage
+        self._menu_action(help_menu, self.tr("&Raccourcis clavier"), None, self.show_shortcuts)
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
     def _menu_action(
@@ -515,6 +517,15 @@ class MainWindow(QMainWindow):
         if self.context.territory_id is None:
             return None
         dialog = dialog_type(self.context, self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> QDialog:
+        """Aide › Raccourcis clavier: every shortcut of the application, read from those registered."""
+        from ti_desktop.gui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
