@@ -39,6 +39,7 @@ class Ui_SheetPage(object):
         __qtablewidgetitem4 = QTableWidgetItem()
         self.sheetTable.setHorizontalHeaderItem(4, __qtablewidgetitem4)
         self.sheetTable.setObjectName(u"sheetTable")
+        self.sheetTable.setTabKeyNavigation(False)
         self.sheetTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sheetTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sheetTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

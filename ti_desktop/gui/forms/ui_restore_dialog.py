@@ -34,6 +34,7 @@ class Ui_RestoreDialog(object):
 
         self.backupsTable = QTableWidget(RestoreDialog)
         self.backupsTable.setObjectName(u"backupsTable")
+        self.backupsTable.setTabKeyNavigation(False)
         self.backupsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backupsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backupsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
