@@ -50,9 +50,7 @@ def accessible_name(widget: QWidget) -> str:
     interface = QAccessible.queryAccessibleInterface(widget)
     if interface is None or not interface.isValid():
         return ""
-    labels = [
-        label.text(QAccessible.Text.Name).strip() for label, _ in interface.relations(QAccessible.Relation.Label)
-    ]
+    labels = [label.text(QAccessible.Text.Name).strip() for label, _ in interface.relations(QAccessible.Relation.Label)]
     if isinstance(widget, QComboBox):
         return widget.accessibleName().strip() or next((text for text in labels if text), "")
     return interface.text(QAccessible.Text.Name).strip() or next((text for text in labels if text), "")
