@@ -365,6 +365,8 @@ class ImportReportView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.issues_view, "")
         self.tabs.addTab(self.changes_view, "")
+        QWidget.setTabOrder(self.tabs.tabBar(), self.issues_view)  # the tabs, then the table shown under them
+        QWidget.setTabOrder(self.issues_view, self.changes_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)

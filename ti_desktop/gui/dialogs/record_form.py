@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import TiDesktopError
@@ -39,6 +40,17 @@ def open_form(dialog: D, reading: str | None = None) -> D:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
+
+
+def first_focusable(widget: QWidget) -> QWidget:
+    """`widget` if it takes the focus, else its first child in the focus chain that does (a picker's search)."""
+    current = widget
+    while current.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        following = current.nextInFocusChain()
+        if following is widget or not widget.isAncestorOf(following):
+            return widget
+        current = following
+    return current
 
 
 def _nothing_to_save(_values: dict[str, Any]) -> None:
@@ -115,9 +127,19 @@ class RecordFormDialog(SaveDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        self.first_field: QWidget | None = None
 
     def add_row(self, name: str, label: str, widget: QWidget) -> None:
         widget.setParent(self)
         caption = QLabel(label, self)
         caption.setBuddy(widget)
         self.form.addRow(caption, self.errors.wrap(name, widget))
+        if self.first_field is None:
+            self.first_field = widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The form opens on its first field, not on « Enregistrer » (made before the rows, first to focus)."""
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if self.first_field is not None and (focused is None or focused in self.buttons.buttons()):
+            first_focusable(self.first_field).setFocus(Qt.FocusReason.ActiveWindowFocusReason)

@@ -68,9 +68,9 @@ class Ui_CompaniesTab(object):
         self.pageLayout.addWidget(self.messageLabel)
 
         self.pageLayout.setStretch(1, 1)
-        QWidget.setTabOrder(self.companyView, self.addButton)
         QWidget.setTabOrder(self.addButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.deleteButton)
+        QWidget.setTabOrder(self.deleteButton, self.companyView)
 
         self.retranslateUi(CompaniesTab)
 
