@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QComboBox, QStackedWidget, QWidget, QWizardPage
 
@@ -88,6 +88,54 @@ def focusable_controls(root: QWidget, leave_out: Sequence[QWidget] = ()) -> list
 
     walk(root)
     return controls
+
+
+def tab_chain(root: QWidget, leave_out: Sequence[QWidget] = ()) -> list[QWidget]:
+    """The controls of `root` shown now, in the order Tab visits them (Qt's focus chain, from the control
+    that has the focus in `root`'s window when there is one)."""
+    wanted = [
+        widget
+        for widget in root.findChildren(QWidget)
+        if _takes_tab_focus(widget)
+        and widget.isVisibleTo(root)
+        and widget.window() is root.window()
+        and not any(out is widget or out.isAncestorOf(widget) for out in leave_out)
+    ]
+    chain: list[QWidget] = []
+    current = root.nextInFocusChain()
+    while current is not root and len(chain) < len(wanted) and current is not None:
+        if current in wanted and current not in chain:
+            chain.append(current)
+        current = current.nextInFocusChain()
+    # The chain is a ring: Tab goes on from where the focus is when the window opens.
+    start = root.focusWidget()
+    if start in chain:
+        at = chain.index(start)
+        chain = chain[at:] + chain[:at]
+    return chain
+
+
+def _box(widget: QWidget, root: QWidget) -> tuple[int, int, int, int]:
+    """left, top, right, bottom in `root`'s coordinates."""
+    top_left = widget.mapTo(root, QPoint(0, 0))
+    return top_left.x(), top_left.y(), top_left.x() + widget.width(), top_left.y() + widget.height()
+
+
+def reading_order_breaks(root: QWidget, leave_out: Sequence[QWidget] = ()) -> list[str]:
+    """Where Tab goes against the reading order: to a control above the previous one in the same column, or
+    to its left on the same line. Moving up into another column (side-by-side groups) reads on."""
+    breaks: list[str] = []
+    chain = tab_chain(root, leave_out)
+    for before, after in zip(chain, chain[1:], strict=False):
+        if before.visibleRegion().isEmpty() or after.visibleRegion().isEmpty():
+            continue  # scrolled out of sight: where it is drawn says nothing of where it reads
+        left, top, right, bottom = _box(before, root)
+        next_left, next_top, next_right, next_bottom = _box(after, root)
+        same_column = next_left < right and left < next_right
+        same_line = next_top < bottom and top < next_bottom
+        if (same_column and next_bottom <= top) or (same_line and not same_column and next_right <= left):
+            breaks.append(f"{path_of(before, root)} → {path_of(after, root)}")
+    return breaks
 
 
 def unnamed(root: QWidget, leave_out: Sequence[QWidget] = ()) -> list[str]:
