@@ -281,6 +281,32 @@ def status_chooser(env: Env) -> QWidget:
     return StatusChooser(ActionStatus.EN_COURS, "A1", Theme(10.8))
 
 
+def region_actions(env: Env) -> QWidget:
+    from ti_desktop.gui.pages.region_dialogs import ActionsDialog
+
+    return ActionsDialog("Actions du territoire", [], with_territory=True)
+
+
+def region_verdicts(env: Env) -> QWidget:
+    from ti_desktop.gui.pages.region_dialogs import VerdictsDialog
+
+    return VerdictsDialog([])
+
+
+def grant(env: Env) -> QWidget:
+    from ti_desktop.gui.dialogs.access_dialog import GrantDialog
+
+    return GrantDialog(["Vallée de la Sarre"], None)
+
+
+def changelog(env: Env) -> QWidget:
+    from ti_desktop.gui.about import ChangelogDialog, changelog_path
+
+    path = changelog_path()
+    assert path is not None
+    return ChangelogDialog(path)
+
+
 def shortcuts(env: Env) -> QWidget:
     from ti_desktop.gui.shortcuts_dialog import ShortcutsDialog
 
@@ -330,6 +356,10 @@ DIALOGS: dict[str, Build] = {
     "mode réunion : vue d'ensemble": meeting_mode(overview=True),
     "mode réunion : décision": decision,
     "mode réunion : statut": status_chooser,
+    "région : actions": region_actions,
+    "région : rapports ajoutés": region_verdicts,
+    "accès : accorder": grant,
+    "journal des modifications": changelog,
     "raccourcis clavier": shortcuts,
 }
 SCREENS: dict[str, Build] = {**PAGES, **DIALOGS}
