@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
@@ -126,7 +127,7 @@ def reading_order_breaks(root: QWidget, leave_out: Sequence[QWidget] = ()) -> li
     to its left on the same line. Moving up into another column (side-by-side groups) reads on."""
     breaks: list[str] = []
     chain = tab_chain(root, leave_out)
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in pairwise(chain):
         if before.visibleRegion().isEmpty() or after.visibleRegion().isEmpty():
             continue  # scrolled out of sight: where it is drawn says nothing of where it reads
         left, top, right, bottom = _box(before, root)

@@ -175,8 +175,14 @@ def custom_field(env: Env) -> QWidget:
     return CustomFieldDialog(None, lambda _values: None)
 
 
+def database(env: Env) -> Path:
+    path = env.opened.database.path
+    assert path is not None  # a file base
+    return path
+
+
 def backups(env: Env) -> BackupService:
-    service = BackupService(env.opened.database.path, env.context.clock)
+    service = BackupService(database(env), env.context.clock)
     service.backup()
     return service
 
@@ -190,7 +196,7 @@ def restore(env: Env) -> QWidget:
 def recovery(env: Env) -> QWidget:
     from ti_desktop.gui.dialogs.recovery_dialog import RecoveryDialog
 
-    return RecoveryDialog(env.opened.database.path, backups(env))
+    return RecoveryDialog(database(env), backups(env))
 
 
 def server_password(env: Env) -> QWidget:

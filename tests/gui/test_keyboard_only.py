@@ -5,6 +5,7 @@ Aide › Raccourcis clavier listing the shortcuts actually registered; the focus
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from ti_desktop.gui.meeting_mode.window import ITEM_KEYS, OVERVIEW_KEYS, Meeting
 from ti_desktop.gui.pages.plan import PlanPage
 from ti_desktop.gui.pages.reports import ReportsPage
 from ti_desktop.gui.shortcuts_dialog import ShortcutsDialog, key_text, plain
-from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT
+from ti_desktop.gui.theme import HIGH_CONTRAST, LIGHT, Theme
 from ti_desktop.services.maintenance import OpenDatabase
 
 from .conftest import TODAY
@@ -48,7 +49,7 @@ def open_window(qtbot: QtBot, context: TestContext, opened: OpenDatabase) -> Mai
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and QApplication.focusWidget() is not None)
     return window
 
 
@@ -61,7 +62,13 @@ class Keyboard:
     def follow(self, window: QWidget) -> None:
         """A window just opened takes the focus, as the window manager gives it (offscreen, none does)."""
         window.activateWindow()
-        self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and inside(window)(self.focus))
+        self.qtbot.waitUntil(
+            lambda: (
+                QApplication.activeWindow() is window
+                and QApplication.focusWidget() is not None
+                and inside(window)(self.focus)
+            )
+        )
 
     @property
     def focus(self) -> QWidget:
@@ -184,7 +191,7 @@ def test_a_fiche_action_funded_decided_and_reported_with_the_keyboard_only(
     created = [action for action in services.actions.for_territory(territory_id) if action.title == TITLE]
     assert len(created) == 1
     lines = services.funding.list(action_id=created[0].id)
-    assert [(line.funder_name, line.amount_requested) for line in lines] == [("Région Grand Est", 150_000)]
+    assert [(line.funder_name, line.amount_requested) for line in lines] == [("Région Grand Est", Decimal(150_000))]
 
     # Réunions: « Lancer le mode réunion » (Espace), D, the decision, Entrée; Échap leaves the mode.
     go_to_page(keys, window, "Réunions")
@@ -287,8 +294,8 @@ def test_the_shortcuts_list_is_every_registered_shortcut(
 
 
 @pytest.mark.parametrize("theme", [LIGHT, HIGH_CONTRAST], ids=["clair", "contraste élevé"])
-def test_the_style_sheet_keeps_the_focus_visible(theme: object) -> None:
-    sheet = theme.style_sheet().replace(" ", "")  # type: ignore[attr-defined]
+def test_the_style_sheet_keeps_the_focus_visible(theme: Theme) -> None:
+    sheet = theme.style_sheet().replace(" ", "")
     assert "outline:none" not in sheet and "outline:0" not in sheet
     # The primary button paints its own frame: it draws one when it has the focus.
     assert 'QPushButton[role="primary"]:focus{border:' in sheet
