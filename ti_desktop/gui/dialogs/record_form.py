@@ -47,7 +47,7 @@ def first_focusable(widget: QWidget) -> QWidget:
     current = widget
     while current.focusPolicy() == Qt.FocusPolicy.NoFocus:
         following = current.nextInFocusChain()
-        if following is widget or not widget.isAncestorOf(following):
+        if following is None or following is widget or not widget.isAncestorOf(following):
             return widget
         current = following
     return current
