@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QToolBar, QWidget, QWidgetAction
 from pytestqt.qtbot import QtBot
 
 from tests.gui.harness import TestContext
@@ -291,6 +291,23 @@ def test_the_shortcuts_list_is_every_registered_shortcut(
             shown = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
             assert any(shown in row.keys.split(" ; ") and row.where == screen for row in rows), shown
     assert all(row.action for row in rows)
+
+
+def test_every_tool_bar_action_has_a_shortcut(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase) -> None:
+    """A tool bar's buttons take no focus (Tab skips them): its actions are reached by their shortcuts."""
+    window = open_window(qtbot, context, demo_opened)
+    window.pages  # noqa: B018 — builds every page, each with its tool bar
+    without = [
+        f"{plain(action.text())} ({bar.parentWidget().objectName() or type(bar.parentWidget()).__name__})"
+        for bar in window.findChildren(QToolBar)
+        for action in bar.actions()
+        if not action.isSeparator()
+        and not isinstance(action, QWidgetAction)  # a widget in the bar (a combo box) takes the focus itself
+        and not action.shortcuts()
+        and (button := bar.widgetForAction(action)) is not None
+        and not button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert without == []
 
 
 @pytest.mark.parametrize("theme", [LIGHT, HIGH_CONTRAST], ids=["clair", "contraste élevé"])
