@@ -388,23 +388,23 @@ def env(qtbot: QtBot, context: TestContext, demo_opened: OpenDatabase, tmp_path:
     return Env(qtbot, context, demo_opened, tmp_path)
 
 
-# The dashboard's figure tiles and chart are named by the dashboard's own work (« Financements acquis :
-# 1 250 000 € »), not yet on this branch.
-NAMED_ELSEWHERE = {"tableau de bord"}
+def dashboard_figures(path: str) -> bool:
+    """The dashboard's figure tiles, its chart and the scroll area around them: named by the dashboard's own
+    work (« Financements acquis : 1 250 000 € »), not on this branch yet."""
+    return "FigureTile" in path or "AxisStatusChart" in path or path == "QScrollArea"
 
 
-SCREEN_PARAMETERS = [
-    pytest.param(name, marks=pytest.mark.xfail(reason="the dashboard's tiles and chart are not named yet"))
-    if name in NAMED_ELSEWHERE
-    else name
-    for name in SCREENS
-]
+PENDING: dict[str, Callable[[str], bool]] = {"tableau de bord": dashboard_figures}
 
 
-@pytest.mark.parametrize("name", SCREEN_PARAMETERS)
+@pytest.mark.parametrize("name", list(SCREENS))
 def test_every_focusable_control_has_a_name(env: Env, name: str) -> None:
     screen = opened_screen(name, env)
-    assert unnamed(screen.root, screen.leave_out) == []
+    missing = unnamed(screen.root, screen.leave_out)
+    pending = [path for path in missing if name in PENDING and PENDING[name](path)]
+    assert [path for path in missing if path not in pending] == []
+    if pending:
+        pytest.xfail(f"{len(pending)} controls left to the dashboard's work")
 
 
 @pytest.mark.parametrize("name", list(SCREENS))
