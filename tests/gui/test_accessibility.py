@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.accessibility import reading_order_breaks, unnamed
@@ -420,3 +421,14 @@ def test_tab_follows_the_reading_order(env: Env, name: str) -> None:
             QApplication.processEvents()
             breaks += reading_order_breaks(screen.root, screen.leave_out)
     assert sorted(set(breaks)) == []
+
+
+@pytest.mark.parametrize("name", ["ligne de financement", "jalon", "EPCI", "entreprise clé"])
+def test_a_record_form_describes_its_fields_by_their_hints(env: Env, name: str) -> None:
+    """What a placeholder says (« jj/mm/aaaa », « ex. 150 000 ») a screen reader reads as the description."""
+    screen = opened_screen(name, env)
+    fields = [field for field in screen.root.findChildren(QLineEdit) if field.placeholderText() and not field.toolTip()]
+    assert fields
+    for field in fields:
+        interface = QAccessible.queryAccessibleInterface(field)
+        assert interface.text(QAccessible.Text.Description) == field.placeholderText()

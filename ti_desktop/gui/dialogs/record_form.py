@@ -12,7 +12,17 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
@@ -53,6 +63,15 @@ def first_focusable(widget: QWidget) -> QWidget:
     return current
 
 
+def describe_by_placeholders(root: QWidget) -> None:
+    """A screen reader reads no placeholder: what it says of the entry (« jj/mm/aaaa », « ex. 150 000 ») becomes
+    the field's accessible description, unless it has one (or a tool tip, which is read as one)."""
+    for field in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QTextEdit):
+        hint = field.placeholderText()
+        if hint and not field.accessibleDescription() and not field.toolTip():
+            field.setAccessibleDescription(hint)
+
+
 def _nothing_to_save(_values: dict[str, Any]) -> None:
     return None
 
@@ -65,6 +84,10 @@ class SaveDialog(QDialog):
         self.save: Save = save or _nothing_to_save
         self.errors = FieldErrors()
         self.reading = False  # shown for reading: OK saves nothing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        describe_by_placeholders(self)
 
     def setup_buttons(self, buttons: QDialogButtonBox) -> None:
         """French texts whatever Qt's own translations; OK saves, Annuler closes."""
