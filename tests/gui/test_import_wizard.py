@@ -563,7 +563,7 @@ def test_file_menu_opens_the_import_and_export_dialogs(
         "&Accès à la base partagée…",
         "—",
         "&Importer un plan d'action…",
-        "Importer des valeurs d'&indicateurs…",
+        "Importer des valeurs d'in&dicateurs…",
         "&Exporter le plan…",
         "—",
     ]

@@ -168,6 +168,7 @@ class ChangelogDialog(QDialog):
         self.resize(720, 560)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName(self.windowTitle())
         self.browser.setMarkdown(path.read_text(encoding="utf-8"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

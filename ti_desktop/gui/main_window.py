@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")  # its font and spacing: the theme's
+        self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setStyleSheet(self.context.theme.style_sheet())
         self.navigation.setFont(scaled_font(self.navigation.font(), self.context.theme.navigation_font_scale))
         self.stack = PageStack(self)
@@ -257,7 +258,7 @@ class MainWindow(QMainWindow):
             file_menu, self.tr("&Importer un plan d'action…"), QKeySequence("Ctrl+I"), self.import_plan
         )
         self.import_indicators_action = self._menu_action(
-            file_menu, self.tr("Importer des valeurs d'&indicateurs…"), None, self.import_indicator_values
+            file_menu, self.tr("Importer des valeurs d'in&dicateurs…"), None, self.import_indicator_values
         )
         self.export_plan_action = self._menu_action(
             file_menu, self.tr("&Exporter le plan…"), QKeySequence("Ctrl+E"), self.export_plan
@@ -267,9 +268,9 @@ class MainWindow(QMainWindow):
         self._menu_action(file_menu, self.tr("&Quitter"), QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu(self.tr("&Édition"))
         stack = self.context.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("Annuler"))
+        self.undo_action = stack.createUndoAction(self, self.tr("&Annuler"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("Rétablir"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Rétablir"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -294,9 +295,10 @@ class MainWindow(QMainWindow):
         self._build_text_size_menu(view_menu)
         # The system's contrast preference, followed while the user has not chosen in this menu.
         follow_system_contrast(self.follow_system_contrast)
-        help_menu = self.menuBar().addMenu(self.tr("&Aide"))
+        help_menu = self.menuBar().addMenu(self.tr("A&ide"))  # Alt+A is Affichage
         self.first_steps_action = self._menu_action(help_menu, self.tr("Prise en &main"), None, self.show_first_steps)
         self.first_steps_action.setToolTip(self.tr("Par où commencer : les étapes, chacune avec sa page"))
+        self._menu_action(help_menu, self.tr("&Raccourcis clavier"), None, self.show_shortcuts)
         self._menu_action(help_menu, self.tr("À &propos de TI Desktop"), None, self.show_about)
 
     def _menu_action(
@@ -675,6 +677,15 @@ class MainWindow(QMainWindow):
         if self.context.territory_id is None:
             return None
         dialog = dialog_type(self.context, self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> QDialog:
+        """Aide › Raccourcis clavier: every shortcut of the application, read from those registered."""
+        from ti_desktop.gui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

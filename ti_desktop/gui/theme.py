@@ -170,6 +170,8 @@ class Theme:
             f" border: 1px solid {self.accent_strong}; border-radius: 6px; padding: 6px 14px; font-weight: bold; }}"
         )
         rules.append(f'QPushButton[role="primary"]:hover {{ background: {self.accent_strong}; }}')
+        # Its own background and border hide the style's focus frame: a frame of the text's colour instead.
+        rules.append(f'QPushButton[role="primary"]:focus {{ border: 2px solid {self.text}; }}')
         rules.append(
             f'QPushButton[role="primary"]:disabled {{ background: {self.disabled}; border-color: {self.disabled}; }}'
         )

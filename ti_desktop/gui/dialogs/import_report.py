@@ -360,9 +360,13 @@ class ImportReportView(QWidget):
         self.changes_view.setColumnWidth(ChangeColumn.TITLE, 300)
         self.changes_view.sortByColumn(ChangeColumn.ROW, Qt.SortOrder.AscendingOrder)
 
+        self.issues_view.setAccessibleName(self.tr("Problèmes"))
+        self.changes_view.setAccessibleName(self.tr("Changements"))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.issues_view, "")
         self.tabs.addTab(self.changes_view, "")
+        QWidget.setTabOrder(self.tabs.tabBar(), self.issues_view)  # the tabs, then the table shown under them
+        QWidget.setTabOrder(self.issues_view, self.changes_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary_label)

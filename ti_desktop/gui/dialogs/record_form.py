@@ -11,7 +11,18 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ti_desktop.domain.errors import TiDesktopError
 from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
@@ -41,6 +52,26 @@ def open_form(dialog: D, reading: str | None = None) -> D:
     return dialog
 
 
+def first_focusable(widget: QWidget) -> QWidget:
+    """`widget` if it takes the focus, else its first child in the focus chain that does (a picker's search)."""
+    current = widget
+    while current.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        following = current.nextInFocusChain()
+        if following is None or following is widget or not widget.isAncestorOf(following):
+            return widget
+        current = following
+    return current
+
+
+def describe_by_placeholders(root: QWidget) -> None:
+    """A screen reader reads no placeholder: what it says of the entry (« jj/mm/aaaa », « ex. 150 000 ») becomes
+    the field's accessible description, unless it has one (or a tool tip, which is read as one)."""
+    for field in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QTextEdit):
+        hint = field.placeholderText()
+        if hint and not field.accessibleDescription() and not field.toolTip():
+            field.setAccessibleDescription(hint)
+
+
 def _nothing_to_save(_values: dict[str, Any]) -> None:
     return None
 
@@ -53,6 +84,10 @@ class SaveDialog(QDialog):
         self.save: Save = save or _nothing_to_save
         self.errors = FieldErrors()
         self.reading = False  # shown for reading: OK saves nothing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        describe_by_placeholders(self)
 
     def setup_buttons(self, buttons: QDialogButtonBox) -> None:
         """French texts whatever Qt's own translations; OK saves, Annuler closes."""
@@ -118,6 +153,7 @@ class RecordFormDialog(SaveDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        self.first_field: QWidget | None = None
 
     def add_row(self, name: str, label: str, widget: QWidget) -> None:
         widget.setParent(self)
@@ -125,3 +161,12 @@ class RecordFormDialog(SaveDialog):
         caption.setBuddy(widget)
         self.form.addRow(caption, self.errors.wrap(name, widget))
         self.errors.caption(name, caption, name in self.required)
+        if self.first_field is None:
+            self.first_field = widget
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The form opens on its first field, not on « Enregistrer » (made before the rows, first to focus)."""
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if self.first_field is not None and (focused is None or focused in self.buttons.buttons()):
+            first_focusable(self.first_field).setFocus(Qt.FocusReason.ActiveWindowFocusReason)

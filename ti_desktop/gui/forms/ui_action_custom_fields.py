@@ -34,6 +34,7 @@ class Ui_ActionCustomFields(object):
 
         self.fieldsScroll = QScrollArea(ActionCustomFields)
         self.fieldsScroll.setObjectName(u"fieldsScroll")
+        self.fieldsScroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.fieldsScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.fieldsScroll.setWidgetResizable(True)
         self.fieldsContents = QWidget()

@@ -66,7 +66,13 @@ class Ui_ActionPickerDialog(object):
 
     def retranslateUi(self, ActionPickerDialog):
         ActionPickerDialog.setWindowTitle(QCoreApplication.translate("ActionPickerDialog", u"Ajouter une action \u00e0 l'ordre du jour", None))
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("ActionPickerDialog", u"Rechercher une action", None))
+#endif // QT_CONFIG(accessibility)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("ActionPickerDialog", u"Rechercher un code ou un titre\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.actionList.setAccessibleName(QCoreApplication.translate("ActionPickerDialog", u"Actions du plan", None))
+#endif // QT_CONFIG(accessibility)
         self.emptyLabel.setText(QCoreApplication.translate("ActionPickerDialog", u"Toutes les actions du plan sont d\u00e9j\u00e0 \u00e0 l'ordre du jour.", None))
     # retranslateUi
 

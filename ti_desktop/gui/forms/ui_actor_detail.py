@@ -169,6 +169,12 @@ class Ui_ActorDetail(object):
         self.phoneCaption.setText(QCoreApplication.translate("ActorDetail", u"T\u00e9l\u00e9phone", None))
         self.rolesCaption.setText(QCoreApplication.translate("ActorDetail", u"Gouvernance", None))
         self.notesCaption.setText(QCoreApplication.translate("ActorDetail", u"Notes", None))
+#if QT_CONFIG(accessibility)
+        self.leadList.setAccessibleName(QCoreApplication.translate("ActorDetail", u"Actions port\u00e9es", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.partnerList.setAccessibleName(QCoreApplication.translate("ActorDetail", u"Actions en partenariat", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

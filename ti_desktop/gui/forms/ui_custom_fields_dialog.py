@@ -96,6 +96,9 @@ class Ui_CustomFieldsDialog(object):
     def retranslateUi(self, CustomFieldsDialog):
         CustomFieldsDialog.setWindowTitle(QCoreApplication.translate("CustomFieldsDialog", u"Champs personnalis\u00e9s", None))
         self.hintLabel.setText(QCoreApplication.translate("CustomFieldsDialog", u"Les champs propres au territoire : chaque fiche-action peut en avoir une valeur (onglet \u00ab Champs personnalis\u00e9s \u00bb), le plan les montre en colonnes et l'export les \u00e9crit. Un import en cr\u00e9e pour les colonnes qui ne correspondent \u00e0 aucun champ.", None))
+#if QT_CONFIG(accessibility)
+        self.fieldsView.setAccessibleName(QCoreApplication.translate("CustomFieldsDialog", u"Champs personnalis\u00e9s", None))
+#endif // QT_CONFIG(accessibility)
         self.addButton.setText(QCoreApplication.translate("CustomFieldsDialog", u"Ajouter\u2026", None))
         self.editButton.setText(QCoreApplication.translate("CustomFieldsDialog", u"Modifier\u2026", None))
         self.upButton.setText(QCoreApplication.translate("CustomFieldsDialog", u"Monter", None))

@@ -111,6 +111,9 @@ class Ui_DecisionRegister(object):
         self.registerLayout.addLayout(self.buttonsRow)
 
         self.registerLayout.setStretch(1, 1)
+#if QT_CONFIG(shortcut)
+        self.stateCaption.setBuddy(self.stateFilter)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DecisionRegister)
 
@@ -119,7 +122,16 @@ class Ui_DecisionRegister(object):
 
     def retranslateUi(self, DecisionRegister):
         self.stateCaption.setText(QCoreApplication.translate("DecisionRegister", u"\u00c9tat :", None))
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("DecisionRegister", u"Rechercher dans les d\u00e9cisions", None))
+#endif // QT_CONFIG(accessibility)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("DecisionRegister", u"Rechercher dans les d\u00e9cisions, les actions, les responsables\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.ownerFilter.setAccessibleName(QCoreApplication.translate("DecisionRegister", u"Responsable", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.decisionsView.setAccessibleName(QCoreApplication.translate("DecisionRegister", u"Registre des d\u00e9cisions", None))
+#endif // QT_CONFIG(accessibility)
         self.doneButton.setText(QCoreApplication.translate("DecisionRegister", u"Marquer fait", None))
         self.abandonButton.setText(QCoreApplication.translate("DecisionRegister", u"Abandonner", None))
         self.todoButton.setText(QCoreApplication.translate("DecisionRegister", u"Remettre \u00e0 faire", None))

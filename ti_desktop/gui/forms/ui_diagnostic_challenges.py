@@ -138,6 +138,9 @@ class Ui_ChallengesTab(object):
         self.editButton.setText(QCoreApplication.translate("ChallengesTab", u"Modifier", None))
         self.deleteButton.setText(QCoreApplication.translate("ChallengesTab", u"Supprimer", None))
         self.unansweredCheck.setText(QCoreApplication.translate("ChallengesTab", u"Enjeux sans action seulement", None))
+#if QT_CONFIG(accessibility)
+        self.challengeView.setAccessibleName(QCoreApplication.translate("ChallengesTab", u"Enjeux", None))
+#endif // QT_CONFIG(accessibility)
         self.detailBadge.setText(QCoreApplication.translate("ChallengesTab", u"Aucune action ne r\u00e9pond \u00e0 cet enjeu", None))
         pass
     # retranslateUi

@@ -68,9 +68,9 @@ class Ui_CompaniesTab(object):
         self.pageLayout.addWidget(self.messageLabel)
 
         self.pageLayout.setStretch(1, 1)
-        QWidget.setTabOrder(self.companyView, self.addButton)
         QWidget.setTabOrder(self.addButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.deleteButton)
+        QWidget.setTabOrder(self.deleteButton, self.companyView)
 
         self.retranslateUi(CompaniesTab)
 
@@ -81,6 +81,9 @@ class Ui_CompaniesTab(object):
         self.addButton.setText(QCoreApplication.translate("CompaniesTab", u"Ajouter une entreprise", None))
         self.editButton.setText(QCoreApplication.translate("CompaniesTab", u"Modifier", None))
         self.deleteButton.setText(QCoreApplication.translate("CompaniesTab", u"Supprimer", None))
+#if QT_CONFIG(accessibility)
+        self.companyView.setAccessibleName(QCoreApplication.translate("CompaniesTab", u"Entreprises cl\u00e9s", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

@@ -210,6 +210,13 @@ class Ui_PortraitTab(object):
 
         self.pageLayout.addWidget(self.splitter)
 
+#if QT_CONFIG(shortcut)
+        self.listLabel.setBuddy(self.sectionList)
+        self.axisLabel.setBuddy(self.axisCombo)
+        self.titleLabel.setBuddy(self.titleEdit)
+        self.textLabel.setBuddy(self.textEdit)
+        self.sourcesLabel.setBuddy(self.sourcesEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.sectionList, self.newButton)
         QWidget.setTabOrder(self.newButton, self.deleteButton)
         QWidget.setTabOrder(self.deleteButton, self.axisCombo)

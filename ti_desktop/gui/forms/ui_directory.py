@@ -99,10 +99,19 @@ class Ui_DirectoryPage(object):
     # setupUi
 
     def retranslateUi(self, DirectoryPage):
+#if QT_CONFIG(accessibility)
+        self.searchEdit.setAccessibleName(QCoreApplication.translate("DirectoryPage", u"Rechercher dans l'annuaire", None))
+#endif // QT_CONFIG(accessibility)
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("DirectoryPage", u"Rechercher un nom, une organisation, un courriel\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.kindCombo.setAccessibleName(QCoreApplication.translate("DirectoryPage", u"Type d'acteur", None))
+#endif // QT_CONFIG(accessibility)
         self.newButton.setText(QCoreApplication.translate("DirectoryPage", u"Nouvel acteur\u2026", None))
         self.editButton.setText(QCoreApplication.translate("DirectoryPage", u"Modifier\u2026", None))
         self.deleteButton.setText(QCoreApplication.translate("DirectoryPage", u"Supprimer", None))
+#if QT_CONFIG(accessibility)
+        self.actorsView.setAccessibleName(QCoreApplication.translate("DirectoryPage", u"Acteurs", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

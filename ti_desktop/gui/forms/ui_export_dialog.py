@@ -157,6 +157,7 @@ class Ui_ExportDialog(object):
 
 #if QT_CONFIG(shortcut)
         self.tetLayoutLabel.setBuddy(self.tetLayoutBox)
+        self.fileLabel.setBuddy(self.pathEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.format_xlsx, self.format_csv)
         QWidget.setTabOrder(self.format_csv, self.format_tet)

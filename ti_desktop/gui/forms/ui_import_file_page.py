@@ -75,6 +75,9 @@ class Ui_FilePage(object):
         self.pageLayout.addWidget(self.templateButton, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.pageLayout.setStretch(4, 1)
+#if QT_CONFIG(shortcut)
+        self.fileLabel.setBuddy(self.pathEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(FilePage)
 

@@ -82,6 +82,9 @@ class Ui_MappingPage(object):
         ___qtablewidgetitem2.setText(QCoreApplication.translate("MappingPage", u"Exemples", None))
         ___qtablewidgetitem3 = self.mappingTable.horizontalHeaderItem(3)
         ___qtablewidgetitem3.setText(QCoreApplication.translate("MappingPage", u"Champ de TI Desktop", None))
+#if QT_CONFIG(accessibility)
+        self.mappingTable.setAccessibleName(QCoreApplication.translate("MappingPage", u"Correspondance des colonnes", None))
+#endif // QT_CONFIG(accessibility)
         self.rememberedHint.setText(QCoreApplication.translate("MappingPage", u"Vos choix sont retenus : le prochain fichier aux m\u00eames en-t\u00eates sera reconnu directement.", None))
     # retranslateUi
 

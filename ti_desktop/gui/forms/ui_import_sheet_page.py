@@ -39,6 +39,7 @@ class Ui_SheetPage(object):
         __qtablewidgetitem4 = QTableWidgetItem()
         self.sheetTable.setHorizontalHeaderItem(4, __qtablewidgetitem4)
         self.sheetTable.setObjectName(u"sheetTable")
+        self.sheetTable.setTabKeyNavigation(False)
         self.sheetTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sheetTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sheetTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -73,5 +74,8 @@ class Ui_SheetPage(object):
         ___qtablewidgetitem3.setText(QCoreApplication.translate("SheetPage", u"Colonnes", None))
         ___qtablewidgetitem4 = self.sheetTable.horizontalHeaderItem(4)
         ___qtablewidgetitem4.setText(QCoreApplication.translate("SheetPage", u"Lignes de donn\u00e9es", None))
+#if QT_CONFIG(accessibility)
+        self.sheetTable.setAccessibleName(QCoreApplication.translate("SheetPage", u"Feuilles du classeur", None))
+#endif // QT_CONFIG(accessibility)
     # retranslateUi
 

@@ -105,6 +105,9 @@ class Ui_IndicatorImportDialog(object):
         self.dialogLayout.addWidget(self.buttonBox)
 
         self.dialogLayout.setStretch(6, 1)
+#if QT_CONFIG(shortcut)
+        self.fileLabel.setBuddy(self.pathEdit)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.pathEdit, self.browseButton)
         QWidget.setTabOrder(self.browseButton, self.cancelButton)
         QWidget.setTabOrder(self.cancelButton, self.retryButton)

@@ -49,6 +49,9 @@ class Ui_ListSection(object):
         self.sectionLayout.addItem(self.sectionSpacer)
 
         self.sectionLayout.setStretch(3, 1)
+#if QT_CONFIG(shortcut)
+        self.headingLabel.setBuddy(self.tableView)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ListSection)
 

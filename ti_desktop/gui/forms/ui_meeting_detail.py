@@ -325,6 +325,13 @@ class Ui_MeetingDetail(object):
 
         self.detailsLayout.setStretch(6, 3)
         self.detailsLayout.setStretch(7, 2)
+#if QT_CONFIG(shortcut)
+        self.kindLabel.setBuddy(self.kindCombo)
+        self.heldOnLabel.setBuddy(self.dateEdit)
+        self.placeLabel.setBuddy(self.placeEdit)
+        self.minutesStateLabel.setBuddy(self.minutesStateCombo)
+        self.notesLabel.setBuddy(self.notesEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(MeetingDetail)
 

@@ -93,6 +93,9 @@ class Ui_MeetingsPage(object):
         self.newButton.setToolTip(QCoreApplication.translate("MeetingsPage", u"L'ordre du jour est propos\u00e9 automatiquement : actions \u00e0 discuter, bloqu\u00e9es, en retard, avec un jalon d\u00e9pass\u00e9 ou un financement en attente, modifi\u00e9es depuis le dernier comit\u00e9, d\u00e9cisions en attente", None))
 #endif // QT_CONFIG(tooltip)
         self.newButton.setText(QCoreApplication.translate("MeetingsPage", u"Nouvelle r\u00e9union\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.listView.setAccessibleName(QCoreApplication.translate("MeetingsPage", u"R\u00e9unions", None))
+#endif // QT_CONFIG(accessibility)
         self.tabs.setTabText(self.tabs.indexOf(self.meetingsTab), QCoreApplication.translate("MeetingsPage", u"R\u00e9unions", None))
         pass
     # retranslateUi

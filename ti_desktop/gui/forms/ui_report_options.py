@@ -132,6 +132,10 @@ class Ui_ReportOptionsPanel(object):
 
         self.optionsForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.logoRow)
 
+#if QT_CONFIG(shortcut)
+        self.periodFromLabel.setBuddy(self.period_from)
+        self.periodToLabel.setBuddy(self.period_to)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(ReportOptionsPanel)
 
@@ -141,8 +145,17 @@ class Ui_ReportOptionsPanel(object):
     def retranslateUi(self, ReportOptionsPanel):
         ReportOptionsPanel.setTitle(QCoreApplication.translate("ReportOptionsPanel", u"Options du rapport", None))
         self.periodFromLabel.setText(QCoreApplication.translate("ReportOptionsPanel", u"P\u00e9riode du", None))
+#if QT_CONFIG(accessibility)
+        self.period_from.setAccessibleDescription(QCoreApplication.translate("ReportOptionsPanel", u"Premier jour de la p\u00e9riode du rapport, jj/mm/aaaa", None))
+#endif // QT_CONFIG(accessibility)
         self.period_from.setPlaceholderText(QCoreApplication.translate("ReportOptionsPanel", u"jj/mm/aaaa", None))
         self.periodToLabel.setText(QCoreApplication.translate("ReportOptionsPanel", u"au", None))
+#if QT_CONFIG(accessibility)
+        self.period_to.setAccessibleDescription(QCoreApplication.translate("ReportOptionsPanel", u"Dernier jour de la p\u00e9riode du rapport, jj/mm/aaaa", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.period_to.setAccessibleName(QCoreApplication.translate("ReportOptionsPanel", u"P\u00e9riode au", None))
+#endif // QT_CONFIG(accessibility)
         self.period_to.setPlaceholderText(QCoreApplication.translate("ReportOptionsPanel", u"jj/mm/aaaa", None))
         self.sectionsLabel.setText(QCoreApplication.translate("ReportOptionsPanel", u"Sections", None))
         self.annexBox.setText(QCoreApplication.translate("ReportOptionsPanel", u"Annexe : une page par fiche-action", None))

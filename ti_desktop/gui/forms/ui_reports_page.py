@@ -31,6 +31,7 @@ class Ui_ReportsPage(object):
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.sideScroll = QScrollArea(self.splitter)
         self.sideScroll.setObjectName(u"sideScroll")
+        self.sideScroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sideScroll.setMinimumSize(QSize(400, 0))
         self.sideScroll.setWidgetResizable(True)
         self.sideWidget = QWidget()
@@ -203,6 +204,9 @@ class Ui_ReportsPage(object):
         self.markSentButton.setText(QCoreApplication.translate("ReportsPage", u"Marquer comme envoy\u00e9 \u00e0 la R\u00e9gion", None))
         self.emptyPreview.setText(QCoreApplication.translate("ReportsPage", u"Choisissez les options puis cliquez sur \u00ab G\u00e9n\u00e9rer l'aper\u00e7u \u00bb : le rapport s'affichera ici.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.previewTab), QCoreApplication.translate("ReportsPage", u"Aper\u00e7u du rapport", None))
+#if QT_CONFIG(accessibility)
+        self.findingsView.setAccessibleName(QCoreApplication.translate("ReportsPage", u"Contr\u00f4le avant envoi", None))
+#endif // QT_CONFIG(accessibility)
         self.findingsHint.setText(QCoreApplication.translate("ReportsPage", u"Double-cliquez sur un point pour ouvrir sa fiche-action.", None))
         self.tabs.setTabText(self.tabs.indexOf(self.checksTab), QCoreApplication.translate("ReportsPage", u"Contr\u00f4le avant envoi", None))
         pass

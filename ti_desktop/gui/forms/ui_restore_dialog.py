@@ -34,6 +34,7 @@ class Ui_RestoreDialog(object):
 
         self.backupsTable = QTableWidget(RestoreDialog)
         self.backupsTable.setObjectName(u"backupsTable")
+        self.backupsTable.setTabKeyNavigation(False)
         self.backupsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backupsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backupsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -71,6 +72,9 @@ class Ui_RestoreDialog(object):
     def retranslateUi(self, RestoreDialog):
         RestoreDialog.setWindowTitle(QCoreApplication.translate("RestoreDialog", u"Restaurer une sauvegarde", None))
         self.introLabel.setText(QCoreApplication.translate("RestoreDialog", u"Choisissez la sauvegarde \u00e0 remettre en place. La base actuelle est d'abord sauvegard\u00e9e : vous pourrez revenir en arri\u00e8re.", None))
+#if QT_CONFIG(accessibility)
+        self.backupsTable.setAccessibleName(QCoreApplication.translate("RestoreDialog", u"Sauvegardes", None))
+#endif // QT_CONFIG(accessibility)
         self.emptyLabel.setText(QCoreApplication.translate("RestoreDialog", u"Aucune sauvegarde de cette base pour l'instant. Elles sont prises au d\u00e9marrage, toutes les 30 minutes quand la base a chang\u00e9, et par Fichier \u203a Sauvegarder maintenant.", None))
     # retranslateUi
 

@@ -85,6 +85,9 @@ class Ui_Quadrant(object):
         self.quadrantLayout.addLayout(self.buttons)
 
         self.quadrantLayout.setStretch(1, 1)
+#if QT_CONFIG(shortcut)
+        self.titleLabel.setBuddy(self.itemList)
+#endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.itemList, self.addButton)
         QWidget.setTabOrder(self.addButton, self.editButton)
         QWidget.setTabOrder(self.editButton, self.deleteButton)

@@ -91,12 +91,17 @@ class DecisionDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(theme.px(1.2))
         form.setHorizontalSpacing(theme.px(1.6))
-        form.addRow(label(self.tr("Décision"), "", self, wrap=False), self.text)
         # « Nouvel acteur… »: the person carrying the decision may not be in the directory yet.
         owner_field, self.new_owner_button = ActorCreation(context, services).row(self.owner)
         self.new_owner_button.name_for(self.tr("Responsable"))
-        form.addRow(label(self.tr("Responsable"), "", self, wrap=False), owner_field)
-        form.addRow(label(self.tr("Échéance"), "", self, wrap=False), self.due)
+        for caption, field, shown in (
+            (self.tr("Décision"), self.text, self.text),
+            (self.tr("Responsable"), self.owner, owner_field),
+            (self.tr("Échéance"), self.due, self.due),
+        ):
+            row_label = label(caption, "", self, wrap=False)
+            row_label.setBuddy(field)  # the screen reader's name of the field
+            form.addRow(row_label, shown)
         form.addRow(label(self.tr("État"), "", self, wrap=False), label(DecisionState.A_FAIRE.label, "", self))
 
         self.error = label("", "error", self)

@@ -22,6 +22,7 @@ class StatusChooser(QDialog):
         self.setStyleSheet(theme.dialog_style_sheet())
         self.list = QListWidget(self)
         self.list.setObjectName("statusList")
+        self.list.setAccessibleName(self.tr("Statut de {about}").format(about=about))
         swatch = theme.body
         self.list.setIconSize(QSize(swatch, swatch))
         for number, status in enumerate(STATUSES, start=1):

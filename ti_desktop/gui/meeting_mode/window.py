@@ -17,7 +17,7 @@ from enum import Enum
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
@@ -85,6 +85,59 @@ OVERVIEW_KEYS: dict[Qt.Key, str] = {
 }
 # Typed characters, whatever the keyboard layout (the keypad's + and −, AZERTY's shifted +).
 TEXT_KEYS = {"+": "more", "-": "less", "−": "less"}
+# With modifiers, on both screens: the standard sequences (and Ctrl+Y, the other usual redo).
+STANDARD_COMMAND_KEYS: dict[str, tuple[QKeySequence.StandardKey | str, ...]] = {
+    "undo": (QKeySequence.StandardKey.Undo,),
+    "redo": (QKeySequence.StandardKey.Redo, "Ctrl+Y"),
+}
+# What each command does, as Aide › Raccourcis clavier lists it.
+COMMAND_LABELS = {
+    "next": "Point suivant",
+    "previous": "Point précédent",
+    "first": "Premier point",
+    "last": "Dernier point",
+    "scroll_up": "Faire défiler vers le haut",
+    "scroll_down": "Faire défiler vers le bas",
+    "decision": "Noter une décision",
+    "status": "Changer le statut de l'action",
+    "more": "Avancement + 10 %",
+    "less": "Avancement − 10 %",
+    "discuss": "Marquer « à discuter » ou non",
+    "overview": "Vue d'ensemble",
+    "leave": "Quitter le mode réunion",
+    "full_screen": "Plein écran ou fenêtre",
+    "select_up": "Point au-dessus",
+    "select_down": "Point au-dessous",
+    "select_page_up": "Page de points au-dessus",
+    "select_page_down": "Page de points au-dessous",
+    "select_first": "Premier point",
+    "select_last": "Dernier point",
+    "go": "Aller au point choisi",
+    "close_meeting": "Clore la réunion",
+    "back": "Retour au point",
+    "undo": "Annuler",
+    "redo": "Rétablir",
+}
+
+
+def standard_command(event: QKeyEvent, modifiers: Qt.KeyboardModifier) -> str | None:
+    """The command of STANDARD_COMMAND_KEYS `event` is (its `modifiers` without Shift nor the keypad's)."""
+    pressed = QKeySequence(QKeyCombination(modifiers, Qt.Key(event.key())))
+    for command, sequences in STANDARD_COMMAND_KEYS.items():
+        for sequence in sequences:
+            if isinstance(sequence, QKeySequence.StandardKey):
+                if event.matches(sequence):
+                    return command
+            elif pressed == QKeySequence(sequence):
+                return command
+    return None
+
+
+def key_sequences(sequence: QKeySequence.StandardKey | str) -> list[QKeySequence]:
+    """Every binding of a standard key on this platform, or the one sequence written."""
+    if isinstance(sequence, QKeySequence.StandardKey):
+        return QKeySequence.keyBindings(sequence)
+    return [QKeySequence(sequence)]
 
 
 def percent(progress: int) -> str:
@@ -573,13 +626,10 @@ class MeetingModeWindow(QWidget):
 
     # -- keyboard -----------------------------------------------------------------------------------
     def command_for(self, event: QKeyEvent) -> str | None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            return "undo"
         modifiers = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
-        if event.matches(QKeySequence.StandardKey.Redo) or (
-            event.key() == Qt.Key.Key_Y and modifiers == Qt.KeyboardModifier.ControlModifier
-        ):
-            return "redo"
+        standard = standard_command(event, modifiers)
+        if standard is not None:
+            return standard
         if modifiers != Qt.KeyboardModifier.NoModifier:
             return None
         keys = OVERVIEW_KEYS if self.screen_shown is Screen.OVERVIEW else ITEM_KEYS

@@ -24,11 +24,11 @@ class DiagnosticPageServices(
 class DiagnosticPage(Page):
     def __init__(self, context: AppContext, services: DiagnosticPageServices, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self.tabs = QTabWidget(self)  # first: Tab reaches the tabs before what they show
         self.portrait = PortraitTab(context, services, self)
         self.swot = SwotTab(context, services, self)
         self.companies = CompaniesTab(context, services, self)
         self.challenges = ChallengesTab(context, services, self)
-        self.tabs = QTabWidget(self)
         self.tabs.addTab(self.portrait, self.tr("Portrait"))
         self.tabs.addTab(self.swot, self.tr("AFOM"))
         self.tabs.addTab(self.companies, self.tr("Entreprises clés"))

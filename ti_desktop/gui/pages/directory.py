@@ -99,6 +99,8 @@ class ActorDetail(QStackedWidget):
         self.partner_model.set_links([ActionLink(action, role) for action, role in item.partner_of])
         self.lead_box.setTitle(self.tr("Porteur de {count} action(s)").format(count=len(item.lead_of)))
         self.partner_box.setTitle(self.tr("Partenaire de {count} action(s)").format(count=len(item.partner_of)))
+        self.lead_list.setAccessibleName(self.lead_box.title())
+        self.partner_list.setAccessibleName(self.partner_box.title())
         self.setCurrentIndex(1)
 
 

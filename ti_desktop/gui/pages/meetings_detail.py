@@ -124,6 +124,7 @@ class MeetingDetail(QStackedWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to its fields, which it scrolls into view
         scroll.setWidget(self._build_details())
         self.addWidget(scroll)
 

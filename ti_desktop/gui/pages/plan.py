@@ -130,14 +130,14 @@ class PlanPage(Page):
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
         self.new_action = self._action(self.tr("Nouvelle action"), "Ctrl+N", self._create_action, page_wide=True)
-        self.new_sub_action = self._action(self.tr("Nouvelle sous-action"), None, self._create_sub_action)
-        self.open_fiche = self._action(self.tr("Ouvrir la fiche"), None, self._open_current)
-        self.duplicate_action = self._action(self.tr("Dupliquer"), None, self._duplicate_current)
+        self.new_sub_action = self._action(self.tr("Nouvelle sous-action"), "Ctrl+Shift+N", self._create_sub_action)
+        self.open_fiche = self._action(self.tr("Ouvrir la fiche"), "F2", self._open_current)
+        self.duplicate_action = self._action(self.tr("Dupliquer"), "Ctrl+D", self._duplicate_current)
         self.delete_action = self._action(self.tr("Supprimer"), QKeySequence.StandardKey.Delete, self._delete_current)
         self.search_action = self._action(
             self.tr("Rechercher"), QKeySequence.StandardKey.Find, self._focus_search, page_wide=True
         )
-        for key in ("Return", "Enter", "F2"):
+        for key in ("Return", "Enter"):
             self._action(self.tr("Ouvrir"), key, self._open_current)
         for action in (
             self.new_action,

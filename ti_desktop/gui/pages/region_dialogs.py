@@ -51,6 +51,8 @@ class _ListDialog(QDialog, Generic[T]):
         self.model: RecordTableModel[T] = RecordTableModel(columns, self, theme=theme)
         self.model.set_records(rows)
         self.view = _table(self.model, self)
+        self.view.setAccessibleName(title)
+        self.view.setAccessibleDescription(summary)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

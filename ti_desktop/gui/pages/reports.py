@@ -97,6 +97,7 @@ class ReportsPage(Page):
         # -- preview ------------------------------------------------------------------------------
         self.document = QPdfDocument(self)
         self.pdf_view = QPdfView(self)
+        self.pdf_view.setAccessibleName(self.tr("Aperçu du rapport"))
         self.pdf_view.setDocument(self.document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

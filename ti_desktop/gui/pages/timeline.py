@@ -149,7 +149,12 @@ class TimelinePage(Page):
         self.label_view.setFixedWidth(LABEL_WIDTH)
         self.chart_view = TimelineView(self.scene, frame)
         self.chart_view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.chart_view.setAccessibleName(self.tr("Chronologie des actions"))
+        self.chart_view.setAccessibleDescription(
+            self.tr("Une barre par action, du début à la fin prévus ; les jalons en losange")
+        )
         for view in (self.header_view, self.label_view):
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # they follow the chart's scrolling: one stop, the chart
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for view in (self.label_view, self.chart_view):
