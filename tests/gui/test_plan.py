@@ -299,18 +299,19 @@ def test_at_1280_by_800_the_title_takes_the_width_and_nothing_is_cut(
     assert widths[Column.TITLE] == max(widths.values())  # the title is the widest, the lead no longer
     assert sum(widths.values()) <= page.view.viewport().width()  # every column in view: no sideways scrolling
     lines = [page.model.index(row, 0, page.model.index(axis, 0)) for axis in range(4) for row in range(3)]
+    tooltips = elided_tooltips(page.view)
     for line in lines:
         for column in shown:
-            if column != Column.TITLE:  # « Retard », « Porteur », the dates, the amounts: whole
-                assert not is_elided(page.view, line.siblingAtColumn(column)), (
-                    column,
-                    line.siblingAtColumn(column).data(),
-                )
+            cell = line.siblingAtColumn(column)
+            if column == Column.LEAD:  # free text (« Sophie Klein (Communauté…) »): capped, whole in its tooltip
+                assert not is_elided(page.view, cell) or tooltips.tooltip_at(cell) == cell.data()
+            elif column != Column.TITLE:  # « Retard », the status, the dates, the amounts: whole
+                assert not is_elided(page.view, cell), (column, cell.data())
     # A title too long for its column is elided, and its tooltip is the whole of it.
     elided = next(
         line.siblingAtColumn(Column.TITLE) for line in lines if is_elided(page.view, line.siblingAtColumn(Column.TITLE))
     )
-    assert elided_tooltips(page.view).tooltip_at(elided) == elided.data()
+    assert tooltips.tooltip_at(elided) == elided.data()
 
 
 def test_headers_sit_over_their_values(qtbot: QtBot, context: TestContext) -> None:

@@ -27,7 +27,7 @@ ItemView = QTableView | QTreeView
 
 # A column of free text (a name, a place) grows with its content up to this many average characters; past it, its
 # text is elided (full text as tooltip) rather than pushing the main column off screen.
-TEXT_COLUMN_MAX_CHARS = 22
+TEXT_COLUMN_MAX_CHARS = 18
 # The main column keeps at least this many average characters, however narrow the window (a view may ask more).
 MAIN_COLUMN_MIN_CHARS = 12
 FIT_SLACK_PX = 2  # beyond the widest text: a bold glyph's overhang never touches the grid line
