@@ -49,7 +49,7 @@ def test_a_stopped_plan_count_stops_in_the_database_and_raises_cancelled(
     world.action("Friche de la gare")
     dialect = opened.database.engine.dialect.name
     slow = literal_column(SLOW[dialect], Boolean)
-    monkeypatch.setattr(search, "text_condition", lambda session, table, words: slow)
+    monkeypatch.setattr(search, "text_condition", lambda session, table, words, **_options: slow)
     interruption = Interruption()
     # Non-confidential actions, beside the words: the SQL path (not SQLite's search index alone).
     wanted = ActionFilter(territory_id=world.territory.id, text="friche", confidential=False, today=TODAY)
