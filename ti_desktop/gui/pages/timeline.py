@@ -199,7 +199,9 @@ class TimelinePage(Page):
         scale = self.scene.sizes.scale
         self.scene.build_from(self._source, self._milestones, self.context.today, self._zoom)
         vertical = round(vertical * self.scene.sizes.scale / scale)  # the same rows, at a new text size
-        self._fit_to_text_size()  # Affichage › Taille du texte may have changed since the last build
+        if scale != self.scene.sizes.scale:  # Affichage › Taille du texte changed: the views' sizes too, now
+            self._fit_to_text_size()
+            self.ui.viewsGrid.activate()
         # The header and label views reach one scroll bar further, so their range covers the chart's.
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.header_view.setSceneRect(self.scene.header_rect.adjusted(0, 0, extent, 0))

@@ -43,6 +43,9 @@ ACTION_ID = 0
 # Geometry at 100 % text size, in pixels: generous so that the plan reads on a projector. Every length that
 # holds a text, and every font, grows with Affichage › Taille du texte (`SceneSizes`); the time scale does not.
 LABEL_WIDTH = 400
+# The label column grows with the text up to this scale (its titles are elided): at 200 % on 1366×768, the chart
+# keeps half the page's width.
+LABEL_SCALE_LIMIT = 1.5
 HEADER_ROW = 28
 HEADER_HEIGHT = 2 * HEADER_ROW
 AXIS_ROW = 44
@@ -304,7 +307,7 @@ class SceneSizes:
 
     @property
     def label_width(self) -> int:
-        return round(LABEL_WIDTH * self.scale)
+        return round(LABEL_WIDTH * min(self.scale, LABEL_SCALE_LIMIT))
 
     @property
     def header_row(self) -> int:
