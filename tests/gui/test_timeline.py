@@ -369,7 +369,7 @@ def test_today_is_said_in_the_header_band_not_over_the_bars(qtbot: QtBot, contex
     scene.show_rows(0, scene.rows_height)
     pill, line = scene.today_pill, scene.today_line
     assert pill is not None and line is not None
-    band = scene.header_rect.adjusted(0, 0, 0, -timeline_scene.HEADER_ROW)  # the years' row, above the ticks
+    band = scene.header_rect.adjusted(0, 0, 0, -scene.sizes.header_row)  # the years' row, above the ticks
     assert band.contains(pill.sceneBoundingRect())
     assert page.header_view.sceneRect().contains(pill.sceneBoundingRect())  # drawn by the header's view
     assert line.line().y1() >= 0  # the dashed line runs through the rows only

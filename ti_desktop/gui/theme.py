@@ -190,12 +190,15 @@ class Theme:
             )
         return "\n".join(rules)
 
-    def timeline_corner_style(self) -> str:
-        """The timeline's top-left corner, over its label column: a bold title on the header's background."""
+    def timeline_corner_style(self, text_scale: float = 1.0) -> str:
+        """The timeline's top-left corner, over its label column: a bold title on the header's background, its
+        size and padding `text_scale` times those at 100 % text size (the scene's)."""
         sizes = self.sizes
+        font_px = round(sizes.timeline_corner_font_px * text_scale)
+        padding_px = round(sizes.timeline_corner_padding_px * text_scale)
         return (
             f"background: {self.header_background}; color: {self.text}; font-weight: bold;"
-            f" font-size: {sizes.timeline_corner_font_px}px; padding-left: {sizes.timeline_corner_padding_px}px;"
+            f" font-size: {font_px}px; padding-left: {padding_px}px;"
             f" border-right: 1px solid {self.year_line}; border-bottom: 1px solid {self.year_line};"
         )
 

@@ -29,8 +29,6 @@ from ti_desktop.gui.forms.ui_timeline import Ui_TimelinePage
 from ti_desktop.gui.pages.base import Page
 from ti_desktop.gui.pages.timeline_scene import (
     ACTION_ID,
-    HEADER_HEIGHT,
-    LABEL_WIDTH,
     ActionBar,
     ListedRows,
     MilestoneReader,
@@ -140,13 +138,9 @@ class TimelinePage(Page):
     def _build_views(self) -> None:
         frame = self.ui.viewsFrame
         self.corner = self.ui.corner
-        self.corner.setFixedSize(LABEL_WIDTH, HEADER_HEIGHT)
-        theme = self.context.theme
-        self.corner.setStyleSheet(theme.timeline_corner_style())
         self.header_view = TimelineView(self.scene, frame)
-        self.header_view.setFixedHeight(HEADER_HEIGHT)
         self.label_view = TimelineView(self.scene, frame)
-        self.label_view.setFixedWidth(LABEL_WIDTH)
+        self._fit_to_text_size()
         self.chart_view = TimelineView(self.scene, frame)
         self.chart_view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.chart_view.setAccessibleName(self.tr("Chronologie des actions"))
@@ -167,6 +161,14 @@ class TimelinePage(Page):
         grid.addWidget(self.header_view, 0, 1)
         grid.addWidget(self.label_view, 1, 0)
         grid.addWidget(self.chart_view, 1, 1)
+
+    def _fit_to_text_size(self) -> None:
+        """The corner, the header's height and the label column's width: the scene's, at its text size."""
+        sizes = self.scene.sizes
+        self.corner.setFixedSize(sizes.label_width, sizes.header_height)
+        self.corner.setStyleSheet(self.context.theme.timeline_corner_style(sizes.scale))
+        self.header_view.setFixedHeight(sizes.header_height)
+        self.label_view.setFixedWidth(sizes.label_width)
 
     @staticmethod
     def _follow(chart_bar: QScrollBar, other_bar: QScrollBar) -> None:
@@ -194,7 +196,12 @@ class TimelinePage(Page):
     def _rebuild(self, *, keep_position: bool) -> None:
         anchor = self._anchor() if keep_position else None
         vertical = self.chart_view.verticalScrollBar().value() if keep_position else 0
+        scale = self.scene.sizes.scale
         self.scene.build_from(self._source, self._milestones, self.context.today, self._zoom)
+        vertical = round(vertical * self.scene.sizes.scale / scale)  # the same rows, at a new text size
+        if scale != self.scene.sizes.scale:  # Affichage › Taille du texte changed: the views' sizes too, now
+            self._fit_to_text_size()
+            self.ui.viewsGrid.activate()
         # The header and label views reach one scroll bar further, so their range covers the chart's.
         extent = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.header_view.setSceneRect(self.scene.header_rect.adjusted(0, 0, extent, 0))

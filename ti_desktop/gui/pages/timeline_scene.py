@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import AxisRecord, MilestoneRecord
-from ti_desktop.gui.theme import LIGHT, Theme
+from ti_desktop.gui.theme import LIGHT, Theme, installed_text_size
 from ti_desktop.kernel.formatting import format_date, format_percent
 from ti_desktop.services.timeline_rows import GanttRow, TimelineRow
 from ti_desktop.services.views import PlanRow
@@ -40,8 +40,12 @@ ShownRow = PlanRow | GanttRow
 # Item data key holding the action id of everything that opens a fiche when clicked.
 ACTION_ID = 0
 
-# Geometry, in pixels: generous so that the plan reads on a projector.
+# Geometry at 100 % text size, in pixels: generous so that the plan reads on a projector. Every length that
+# holds a text, and every font, grows with Affichage › Taille du texte (`SceneSizes`); the time scale does not.
 LABEL_WIDTH = 400
+# The label column grows with the text up to this scale (its titles are elided): at 200 % on 1366×768, the chart
+# keeps half the page's width.
+LABEL_SCALE_LIMIT = 1.5
 HEADER_ROW = 28
 HEADER_HEIGHT = 2 * HEADER_ROW
 AXIS_ROW = 44
@@ -49,6 +53,7 @@ ACTION_ROW = 38
 BAR_HEIGHT = 22
 SUB_BAR_HEIGHT = 16
 INDENT = 26
+CODE_WIDTH = 130  # the code column's widest, before its gap
 # Room after the last day for what follows a bar ending then (a milestone, "100 %", "en retard"): measured on
 # their fonts at each build (`_right_margin`), this much at the least.
 RIGHT_MARGIN = 190
@@ -281,6 +286,57 @@ def font(pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
     return result
 
 
+def text_scale() -> float:
+    """How much larger than at 100 % the texts are: Affichage › Taille du texte (the theme's installed size)."""
+    return installed_text_size() / 100
+
+
+@dataclass(frozen=True, slots=True)
+class SceneSizes:
+    """The scene's fonts and the lengths that hold its texts, at one text scale (1.0: 100 %)."""
+
+    scale: float = 1.0
+
+    def px(self, length: float) -> float:
+        """A length drawn at 100 % text size, at this scale."""
+        return length * self.scale
+
+    def font(self, pixels: int, *, bold: bool = False, italic: bool = False) -> QFont:
+        """A font of `pixels` at 100 % text size, at this scale."""
+        return font(max(round(pixels * self.scale), 1), bold=bold, italic=italic)
+
+    @property
+    def label_width(self) -> int:
+        return round(LABEL_WIDTH * min(self.scale, LABEL_SCALE_LIMIT))
+
+    @property
+    def header_row(self) -> int:
+        return round(HEADER_ROW * self.scale)
+
+    @property
+    def header_height(self) -> int:
+        return 2 * self.header_row
+
+    @property
+    def axis_row(self) -> float:
+        return round(AXIS_ROW * self.scale)
+
+    @property
+    def action_row(self) -> float:
+        return round(ACTION_ROW * self.scale)
+
+    @property
+    def label_gap(self) -> float:
+        return self.px(LABEL_GAP)
+
+    @property
+    def indent(self) -> float:
+        return self.px(INDENT)
+
+    def bar_height(self, depth: int) -> float:
+        return self.px(BAR_HEIGHT if depth == 0 else SUB_BAR_HEIGHT)
+
+
 def light(colour: QColor, strength: float = 0.3) -> QColor:
     """`colour` mixed with white: the part of a bar not yet done."""
     return QColor.fromRgbF(
@@ -342,6 +398,7 @@ class TimelineScene(QGraphicsScene):
         super().__init__(parent)
         self.colours = SceneColours.of(theme)
         self.scale = TimeScale.covering([], Zoom.YEAR)
+        self.sizes = SceneSizes(text_scale())  # read again at each build: the text size may have changed
         self.rows_height = 0.0
         self._forget_items()
 
@@ -382,11 +439,13 @@ class TimelineScene(QGraphicsScene):
 
     @property
     def label_rect(self) -> QRectF:
-        return QRectF(-LABEL_WIDTH, 0, LABEL_WIDTH, self.rows_height)
+        width = self.sizes.label_width
+        return QRectF(-width, 0, width, self.rows_height)
 
     @property
     def header_rect(self) -> QRectF:
-        return QRectF(0, -HEADER_HEIGHT, self.chart_width, HEADER_HEIGHT)
+        height = self.sizes.header_height
+        return QRectF(0, -height, self.chart_width, height)
 
     # -- building ------------------------------------------------------------------------------
     def build(
@@ -408,6 +467,7 @@ class TimelineScene(QGraphicsScene):
     ) -> None:
         self.clear()
         self._forget_items()
+        self.sizes = sizes = SceneSizes(text_scale())
         days = [today, *(day for day in source.day_span if day is not None)]
         if isinstance(milestones, MilestoneReader):
             days += [day for day in milestones.span if day is not None]
@@ -426,33 +486,35 @@ class TimelineScene(QGraphicsScene):
             self._bands.append(y)
             self._firsts.append(self._row_count)
             self._row_count += count
-            y += AXIS_ROW + count * ACTION_ROW
+            y += sizes.axis_row + count * sizes.action_row
         if not groups:
             self.empty_message = self._text(
                 translate("Aucune action à afficher : créez des fiches-actions dans le Plan d'action."),
-                font(16, italic=True),
+                sizes.font(16, italic=True),
                 self.colours.muted,
             )
-            self.empty_message.setPos(-LABEL_WIDTH + 16, 24)
-            y = 3 * ACTION_ROW
+            self.empty_message.setPos(-sizes.label_width + sizes.px(16), sizes.px(24))
+            y = 3 * sizes.action_row
         self.rows_height = y
         self._add_grid(zoom)
         self._add_header(zoom)
         self._add_today(today)
-        separator = self.addLine(0, -HEADER_HEIGHT, 0, self.rows_height, QPen(self.colours.year_line, 1))
+        header_height, label_width = sizes.header_height, sizes.label_width
+        separator = self.addLine(0, -header_height, 0, self.rows_height, QPen(self.colours.year_line, 1))
         separator.setZValue(6)
-        self.setSceneRect(QRectF(-LABEL_WIDTH, -HEADER_HEIGHT, LABEL_WIDTH + self.chart_width, HEADER_HEIGHT + y))
+        self.setSceneRect(QRectF(-label_width, -header_height, label_width + self.chart_width, header_height + y))
         self.show_rows(0, 0)
         self.follow_scroll(0)
 
     def _rows_above(self, y: float, *, including: bool) -> int:
         """How many rows start above scene y (or at it, `including`)."""
         above = 0
+        axis_row, action_row = self.sizes.axis_row, self.sizes.action_row
         for band, count in zip(self._bands, (count for _axis, count in self._source.groups), strict=True):
-            first = band + AXIS_ROW
+            first = band + axis_row
             if y < first or (y == first and not including):
                 break
-            steps = (y - first) / ACTION_ROW
+            steps = (y - first) / action_row
             above += min(count, math.floor(steps) + 1 if including else math.ceil(steps))
         return above
 
@@ -462,7 +524,7 @@ class TimelineScene(QGraphicsScene):
         while self._source.groups[group][1] == 0:  # an empty group starts where the next one does
             group += 1
         within = index - self._firsts[group]
-        return group, within, self._bands[group] + AXIS_ROW + within * ACTION_ROW
+        return group, within, self._bands[group] + self.sizes.axis_row + within * self.sizes.action_row
 
     def show_rows(self, top: float, bottom: float) -> None:
         """Draw the rows between scene y `top` and `bottom` (what a view shows), and `ROW_MARGIN` rows on
@@ -483,7 +545,8 @@ class TimelineScene(QGraphicsScene):
             while end < stop and self._firsts[group] + end not in self._drawn:
                 end += 1
             for offset, timeline_row in enumerate(self._source.rows(group, within, end)):
-                new.append((index + offset, timeline_row, y + offset * ACTION_ROW, (within + offset) % 2 == 1))
+                row_y = y + offset * self.sizes.action_row
+                new.append((index + offset, timeline_row, row_y, (within + offset) % 2 == 1))
             index = self._firsts[group] + end
         if isinstance(self._row_milestones, MilestoneReader):  # the new rows' milestones in one query
             self._row_milestones.load(timeline_row.row.action.id for _index, timeline_row, _y, _shaded in new)
@@ -513,17 +576,18 @@ class TimelineScene(QGraphicsScene):
         item.setBrush(colour)
         return item
 
-    @staticmethod
-    def _measured_right_margin() -> float:
+    def _measured_right_margin(self) -> float:
         """What may follow a bar ending on the last day: a milestone on it, "100 % · En réflexion" (the widest
         status), "en retard" — in full."""
-        metrics = QFontMetricsF(font(PERCENT_FONT_PX))
+        sizes = self.sizes
+        metrics = QFontMetricsF(sizes.font(PERCENT_FONT_PX))
         percent = max(metrics.horizontalAdvance(status_words(100, status)) for status in ActionStatus)
-        late = QFontMetricsF(font(LATE_FONT_PX, bold=True)).horizontalAdvance(translate("en retard"))
-        return max(float(RIGHT_MARGIN), BAR_HEIGHT / 2 + 3 * LABEL_GAP + percent + LABEL_GAP + late + LABEL_GAP)
+        late = QFontMetricsF(sizes.font(LATE_FONT_PX, bold=True)).horizontalAdvance(translate("en retard"))
+        gap = sizes.label_gap
+        return max(sizes.px(RIGHT_MARGIN), sizes.bar_height(0) / 2 + 3 * gap + percent + gap + late + gap)
 
     def _code_column_width(self, codes: Collection[str]) -> float:
-        metrics = QFontMetricsF(font(15, bold=True))
+        metrics = QFontMetricsF(self.sizes.font(15, bold=True))
         if len(codes) > 200:
             # Measure exactly only the codes widest by their characters' advances (a national plan has
             # 100,000 codes); kerning changes a code's width by far less than the gap to the 200th.
@@ -534,24 +598,26 @@ class TimelineScene(QGraphicsScene):
 
             codes = set(sorted(codes, key=rough, reverse=True)[:200])
         widest = max((metrics.horizontalAdvance(code) for code in codes), default=0.0)
-        return min(widest, 130.0) + 12
+        return min(widest, self.sizes.px(CODE_WIDTH)) + self.sizes.px(12)
 
     def _add_axis_band(self, axis: AxisRecord, count: int, y: float) -> None:
+        sizes = self.sizes
+        width, height = sizes.label_width, sizes.axis_row
         colour = QColor(axis.colour)
-        band = self.addRect(QRectF(-LABEL_WIDTH, y, LABEL_WIDTH + self.chart_width, AXIS_ROW), QPen(Qt.PenStyle.NoPen))
+        band = self.addRect(QRectF(-width, y, width + self.chart_width, height), QPen(Qt.PenStyle.NoPen))
         band.setBrush(light(colour, 0.18))
         band.setZValue(-10)
-        stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, AXIS_ROW), QPen(Qt.PenStyle.NoPen), colour)
+        stripe = self.addRect(QRectF(-width, y, sizes.px(8), height), QPen(Qt.PenStyle.NoPen), colour)
         stripe.setZValue(-9)
-        counted = self._text(translate("{count} action(s)").format(count=count), font(13), self.colours.muted)
+        counted = self._text(translate("{count} action(s)").format(count=count), sizes.font(13), self.colours.muted)
         count_width = counted.boundingRect().width()
-        counted.setPos(-12 - count_width, y + (AXIS_ROW - counted.boundingRect().height()) / 2)
+        counted.setPos(-sizes.px(12) - count_width, y + (height - counted.boundingRect().height()) / 2)
         text = translate("{code} — {label}").format(code=axis.code, label=axis.label)
-        label_font = font(17, bold=True)
-        available = LABEL_WIDTH - 20 - count_width - 24
+        label_font = sizes.font(17, bold=True)
+        available = width - sizes.px(20 + 24) - count_width
         elided = QFontMetricsF(label_font).elidedText(text, Qt.TextElideMode.ElideRight, available)
         label = self._text(elided, label_font, colour.darker(150))
-        label.setPos(-LABEL_WIDTH + 20, y + (AXIS_ROW - label.boundingRect().height()) / 2)
+        label.setPos(-width + sizes.px(20), y + (height - label.boundingRect().height()) / 2)
         label.setToolTip(html.escape(text))
         self.axis_bands[axis.id] = label
 
@@ -570,35 +636,38 @@ class TimelineScene(QGraphicsScene):
         action = row.action
         colour = QColor(row.axis.colour)
         tooltip = self.action_tooltip(row)
-        centre_y = y + ACTION_ROW / 2
+        sizes = self.sizes
+        width, height, gap = sizes.label_width, sizes.action_row, sizes.label_gap
+        centre_y = y + height / 2
         no_pen = QPen(Qt.PenStyle.NoPen)
         if alternate:
-            shade = self.addRect(QRectF(0, y, self.chart_width, ACTION_ROW), no_pen, self.colours.alternate_row)
+            shade = self.addRect(QRectF(0, y, self.chart_width, height), no_pen, self.colours.alternate_row)
             shade.setZValue(-10)
             made.append(shade)
         # The label cell: clickable as a whole, with the axis colour as a left stripe.
         cell = self.addRect(
-            QRectF(-LABEL_WIDTH, y, LABEL_WIDTH, ACTION_ROW),
+            QRectF(-width, y, width, height),
             no_pen,
             self.colours.alternate_row if alternate else self.colours.background,
         )
         cell.setZValue(-10)
         self._make_clickable(cell, action.id, tooltip)
-        stripe = self.addRect(QRectF(-LABEL_WIDTH, y, 8, ACTION_ROW), no_pen, light(colour, 0.6))
+        stripe = self.addRect(QRectF(-width, y, sizes.px(8), height), no_pen, light(colour, 0.6))
         stripe.setZValue(-9)
         made += [cell, stripe]
-        left = -LABEL_WIDTH + 20 + INDENT * timeline_row.depth
-        code_font = font(15 if timeline_row.depth == 0 else 14, bold=True)
-        title_font = font(15 if timeline_row.depth == 0 else 14)
+        left = -width + sizes.px(20) + sizes.indent * timeline_row.depth
+        code_font = sizes.font(15 if timeline_row.depth == 0 else 14, bold=True)
+        title_font = sizes.font(15 if timeline_row.depth == 0 else 14)
         if timeline_row.depth:
-            hook = self.addPath(self._hook_path(left - INDENT + 6, y, centre_y), QPen(self.colours.muted, 1.2))
+            hook_x = left - sizes.indent + sizes.px(6)
+            hook = self.addPath(self._hook_path(hook_x, y, centre_y), QPen(self.colours.muted, 1.2))
             hook.setZValue(-8)
             made.append(hook)
         code = self._text(action.code or "", code_font, self.colours.text)
         code.setPos(left, centre_y - code.boundingRect().height() / 2)
         self._make_clickable(code, action.id, tooltip)
         title_left = left + code_width if action.code else left
-        available = -12 - title_left
+        available = -sizes.px(12) - title_left
         elided = QFontMetricsF(title_font).elidedText(action.title, Qt.TextElideMode.ElideRight, available)
         title = self._text(elided, title_font, self.colours.text)
         title.setPos(title_left, centre_y - title.boundingRect().height() / 2)
@@ -606,7 +675,7 @@ class TimelineScene(QGraphicsScene):
         self.labels[action.id] = title
         made += [code, title]
 
-        bar_height = BAR_HEIGHT if timeline_row.depth == 0 else SUB_BAR_HEIGHT
+        bar_height = sizes.bar_height(timeline_row.depth)
         after_x: float
         if action.planned_start is not None and action.planned_end is not None:
             start = self.scale.x(action.planned_start)
@@ -624,29 +693,30 @@ class TimelineScene(QGraphicsScene):
             self._make_clickable(bar, action.id, tooltip)
             self.bars[action.id] = bar
             made.append(bar)
-            after_x = end + LABEL_GAP
+            after_x = end + gap
             for milestone in milestones.get(action.id, ()):
                 if milestone.due_on is not None and abs(self._milestone_x(milestone.due_on) - end) < bar_height:
-                    after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + LABEL_GAP)
+                    after_x = max(after_x, self._milestone_x(milestone.due_on) + bar_height / 2 + gap)
             # The progress and the status in words: the bar's colour is its axis's, its fill its progress.
             shown = status_words(action.progress, action.status)
-            percent = self._text(shown, font(PERCENT_FONT_PX), self.colours.muted)
-            following = percent.boundingRect().width() + LABEL_GAP
+            percent = self._text(shown, sizes.font(PERCENT_FONT_PX), self.colours.muted)
+            following = percent.boundingRect().width() + gap
             if row.late:
-                following += QFontMetricsF(font(LATE_FONT_PX, bold=True)).horizontalAdvance(translate("en retard"))
+                late_font = sizes.font(LATE_FONT_PX, bold=True)
+                following += QFontMetricsF(late_font).horizontalAdvance(translate("en retard"))
             if after_x + following > self.chart_width:
-                after_x = max(start - LABEL_GAP - following, LABEL_GAP)  # never cut at the right edge: before the bar
+                after_x = max(start - gap - following, gap)  # never cut at the right edge: before the bar
             percent.setPos(after_x, centre_y - percent.boundingRect().height() / 2)
             percent.setZValue(3)
             self._make_clickable(percent, action.id, tooltip)
             self.status_labels[action.id] = percent
             made.append(percent)
-            after_x += percent.boundingRect().width() + LABEL_GAP
+            after_x += percent.boundingRect().width() + gap
         else:
             after_x = self._add_undated_marker(row, centre_y, bar_height, tooltip)
             made.append(self.undated_markers[action.id])
         if row.late:
-            marker = self._text(translate("en retard"), font(LATE_FONT_PX, bold=True), self.colours.late)
+            marker = self._text(translate("en retard"), sizes.font(LATE_FONT_PX, bold=True), self.colours.late)
             marker.setPos(after_x, centre_y - marker.boundingRect().height() / 2)
             marker.setZValue(3)
             self._make_clickable(marker, action.id, tooltip)
@@ -660,12 +730,11 @@ class TimelineScene(QGraphicsScene):
                 drawn.append(milestone.id)
         return drawn
 
-    @staticmethod
-    def _hook_path(x: float, y: float, centre_y: float) -> QPainterPath:
+    def _hook_path(self, x: float, y: float, centre_y: float) -> QPainterPath:
         """The └ that ties a sous-action to its parent above."""
         path = QPainterPath(QPointF(x, y))
         path.lineTo(x, centre_y)
-        path.lineTo(x + INDENT - 10, centre_y)
+        path.lineTo(x + self.sizes.indent - self.sizes.px(10), centre_y)
         return path
 
     def _add_undated_marker(self, row: ShownRow, centre_y: float, bar_height: float, tooltip: str) -> float:
@@ -676,38 +745,40 @@ class TimelineScene(QGraphicsScene):
             text = translate("sans date de début")
         else:
             text = translate("sans date de fin")
+        sizes = self.sizes
         marker = self.addRect(
-            QRectF(0, -bar_height / 2, 60, bar_height), QPen(self.colours.muted, 1, Qt.PenStyle.DashLine)
+            QRectF(0, -bar_height / 2, sizes.px(60), bar_height), QPen(self.colours.muted, 1, Qt.PenStyle.DashLine)
         )
         marker.setBrush(QBrush(self.colours.muted, Qt.BrushStyle.BDiagPattern))
         caption = QGraphicsSimpleTextItem(text, marker)
-        caption.setFont(font(14, italic=True))
+        caption.setFont(sizes.font(14, italic=True))
         caption.setBrush(self.colours.muted)
-        caption.setPos(68, -caption.boundingRect().height() / 2)
+        caption.setPos(sizes.px(68), -caption.boundingRect().height() / 2)
         # Placed at the left of what is shown; follow_scroll keeps it there.
         marker.setPos(self._marker_x, centre_y)
         marker.setZValue(3)
         self._make_clickable(marker, action.id, tooltip)
         self.undated_markers[action.id] = marker
-        return 8 + 68 + caption.boundingRect().width() + 10
+        return sizes.px(8 + 68) + caption.boundingRect().width() + sizes.px(10)
 
     def follow_scroll(self, visible_left: float) -> None:
         """Keep in view, when the chart scrolls sideways, the "sans dates" markers and the year of the
         part of the time scale shown (beside the "aujourd'hui" pill rather than under it)."""
-        left = max(visible_left, 0.0) + 8
+        margin = self.sizes.px(8)
+        left = max(visible_left, 0.0) + margin
         self._marker_x = left
         for marker in self.undated_markers.values():
             marker.setX(left)
         for year, label in self.year_labels.items():
             start, end = self.scale.x(dt.date(year, 1, 1)), self.scale.x(dt.date(year + 1, 1, 1))
             bounds = label.boundingRect()
-            x = max(start + 8, left)
+            x = max(start + margin, left)
             if self._today_pill is not None and self._today_pill.intersects(
                 QRectF(x, label.y(), bounds.width(), bounds.height())
             ):
-                x = self._today_pill.right() + 6
-            label.setX(min(x, end - bounds.width() - 8))
-            label.setVisible(left <= end - bounds.width() - 8)  # no half-cut year at the left edge
+                x = self._today_pill.right() + self.sizes.px(6)
+            label.setX(min(x, end - bounds.width() - margin))
+            label.setVisible(left <= end - bounds.width() - margin)  # no half-cut year at the left edge
 
     def _add_milestone(
         self, milestone: MilestoneRecord, action_id: int, centre_y: float, bar_height: float, today: dt.date
@@ -715,7 +786,7 @@ class TimelineScene(QGraphicsScene):
         if milestone.due_on is None:
             return None
         x = self._milestone_x(milestone.due_on)
-        item = self.addPolygon(diamond(QPointF(x, centre_y), bar_height / 2 + 3))
+        item = self.addPolygon(diamond(QPointF(x, centre_y), bar_height / 2 + self.sizes.px(3)))
         brush, pen = milestone_style(milestone, today, self.colours)
         item.setBrush(brush)
         item.setPen(pen)
@@ -770,26 +841,28 @@ class TimelineScene(QGraphicsScene):
     def _add_header(self, zoom: Zoom) -> None:
         background = self.addRect(self.header_rect, QPen(Qt.PenStyle.NoPen), self.colours.header_background)
         background.setZValue(-10)
-        self.addLine(0, -HEADER_ROW, self.chart_width, -HEADER_ROW, QPen(self.colours.minor_line, 1))
+        sizes = self.sizes
+        row, height = sizes.header_row, sizes.header_height
+        self.addLine(0, -row, self.chart_width, -row, QPen(self.colours.minor_line, 1))
         self.addLine(0, -0.5, self.chart_width, -0.5, QPen(self.colours.year_line, 1))
-        year_font = font(15, bold=True)
+        year_font = sizes.font(15, bold=True)
         for year in self._years():
             x = self.scale.x(dt.date(year, 1, 1))
-            self.addLine(x, -HEADER_HEIGHT, x, 0, QPen(self.colours.year_line, 1))
+            self.addLine(x, -height, x, 0, QPen(self.colours.year_line, 1))
             label = self._text(str(year), year_font, self.colours.text)
-            label.setPos(x + 8, -HEADER_HEIGHT + (HEADER_ROW - label.boundingRect().height()) / 2)
+            label.setPos(x + sizes.px(8), -height + (row - label.boundingRect().height()) / 2)
             self.year_labels[year] = label
-        tick_font = font(13)
+        tick_font = sizes.font(13)
         metrics = QFontMetricsF(tick_font)
         for start, end, text in self._minor_ticks(zoom):
             left, right = self.scale.x(start), self.scale.x(end)
             if start.month != 1:
-                self.addLine(left, -HEADER_ROW, left, 0, QPen(self.colours.minor_line, 1))
+                self.addLine(left, -row, left, 0, QPen(self.colours.minor_line, 1))
             if metrics.horizontalAdvance(text) > right - left - 4:
                 continue
             label = self._text(text, tick_font, self.colours.muted)
             width = label.boundingRect().width()
-            label.setPos((left + right - width) / 2, -HEADER_ROW + (HEADER_ROW - label.boundingRect().height()) / 2)
+            label.setPos((left + right - width) / 2, -row + (row - label.boundingRect().height()) / 2)
 
     def _add_today(self, today: dt.date) -> None:
         x = self.scale.x(today) + self.scale.pixels_per_day / 2
@@ -800,11 +873,13 @@ class TimelineScene(QGraphicsScene):
         line.setToolTip(translate("Aujourd'hui : {date}").format(date=format_date(today)))
         self.today_line = line
         text = translate("aujourd'hui")
-        pill_font = font(13, bold=True)
-        width = QFontMetricsF(pill_font).horizontalAdvance(text) + 16
-        pill_rect = QRectF(x - width / 2, -HEADER_HEIGHT + 3, width, HEADER_ROW - 6)
+        sizes = self.sizes
+        row, height = sizes.header_row, sizes.header_height
+        pill_font = sizes.font(13, bold=True)
+        width = QFontMetricsF(pill_font).horizontalAdvance(text) + sizes.px(16)
+        pill_rect = QRectF(x - width / 2, -height + sizes.px(3), width, row - sizes.px(6))
         path = QPainterPath()
-        path.addRoundedRect(pill_rect, 9, 9)
+        path.addRoundedRect(pill_rect, sizes.px(9), sizes.px(9))
         pill = QGraphicsPathItem(path)
         pill.setBrush(self.colours.today)
         pill.setPen(QPen(Qt.PenStyle.NoPen))
@@ -815,7 +890,7 @@ class TimelineScene(QGraphicsScene):
         caption.setFont(pill_font)
         caption.setBrush(self.colours.background)
         bounds = caption.boundingRect()
-        caption.setPos(x - bounds.width() / 2, -HEADER_HEIGHT + (HEADER_ROW - bounds.height()) / 2)
+        caption.setPos(x - bounds.width() / 2, -height + (row - bounds.height()) / 2)
         self._today_pill = pill_rect
         self.today_pill = pill
 
