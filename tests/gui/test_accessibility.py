@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from tests.gui.harness import TestContext
 from ti_desktop.app import action_editor_opener, build_pages
 from ti_desktop.domain.enums import ActionStatus
 from ti_desktop.domain.records import ActionRecord
+from ti_desktop.gui.actor_picker import NewActorButton
 from ti_desktop.gui.main_window import MainWindow
 from ti_desktop.services.backups import BackupService
 from ti_desktop.services.maintenance import OpenDatabase
@@ -372,6 +374,7 @@ DIALOGS: dict[str, Build] = {
     "raccourcis clavier": shortcuts,
 }
 SCREENS: dict[str, Build] = {**PAGES, **DIALOGS}
+TAB_POLICIES = (Qt.FocusPolicy.TabFocus, Qt.FocusPolicy.StrongFocus, Qt.FocusPolicy.WheelFocus)
 
 
 def opened_screen(name: str, env: Env) -> Screen:
@@ -427,3 +430,23 @@ def test_a_record_form_describes_its_fields_by_their_hints(env: Env, name: str) 
         parts = interface.text(QAccessible.Text.Description).split(" — ")
         assert any(field.placeholderText() in part for part in parts)
         assert (parts[-1] == "obligatoire") == (field in starred)
+
+
+def next_tab_stop(widget: QWidget) -> QWidget:
+    """Where Tab goes from `widget` (past its own parts, an editable list's line), shown or on another tab."""
+    current = widget.nextInFocusChain()
+    while current.focusPolicy() not in TAB_POLICIES or widget.isAncestorOf(current):
+        current = current.nextInFocusChain()
+    return current
+
+
+@pytest.mark.parametrize(
+    "name", ["fiche-action (tous les onglets)", "nouvelle fiche-action", "rôle de gouvernance", "mode réunion : décision"]
+)
+def test_tab_goes_from_a_list_of_actors_to_its_new_actor_button(env: Env, name: str) -> None:
+    """Each list of the directory's actors is followed, on Tab, by its own « Nouvel acteur… » button."""
+    screen = opened_screen(name, env)
+    buttons = [button for button in screen.root.findChildren(NewActorButton) if button.combo is not None]
+    assert buttons
+    for button in buttons:
+        assert next_tab_stop(button.combo) is button, button.accessibleName()
