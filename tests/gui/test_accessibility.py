@@ -441,7 +441,8 @@ def next_tab_stop(widget: QWidget) -> QWidget:
 
 
 @pytest.mark.parametrize(
-    "name", ["fiche-action (tous les onglets)", "nouvelle fiche-action", "rôle de gouvernance", "mode réunion : décision"]
+    "name",
+    ["fiche-action (tous les onglets)", "nouvelle fiche-action", "rôle de gouvernance", "mode réunion : décision"],
 )
 def test_tab_goes_from_a_list_of_actors_to_its_new_actor_button(env: Env, name: str) -> None:
     """Each list of the directory's actors is followed, on Tab, by its own « Nouvel acteur… » button."""

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from ti_desktop.domain.errors import TiDesktopError, ValidationError
 from ti_desktop.domain.fields import FieldSpec
-from ti_desktop.gui.tab_order import chain_after, stop_before
 from ti_desktop.gui.theme import Role, Theme, installed_theme, set_role
 
 REQUIRED_MARK = "*"  # after a required field's label: « Intitulé * »
@@ -155,7 +154,6 @@ class FieldErrors:
         """A container holding the input (or the `holder` it sits in, e.g. with its « Nouvel acteur… » button)
         and, beside it, its message slot (reserved while empty); the message goes away when the input changes."""
         shown = holder if holder is not None else widget
-        anchor = stop_before(shown)
         container = QWidget(shown.parentWidget())
         layout = QHBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,7 +178,6 @@ class FieldErrors:
         self._slots.add(label)
         layout.addWidget(label, 0, Qt.AlignmentFlag.AlignTop)
         connect_changed(widget, lambda *_args: self.clear(name))
-        chain_after(anchor, container)  # Tab reaches the field where it did before it was wrapped
         return container
 
     def beside(self, form: QFormLayout, fields: Mapping[str, QWidget], required: frozenset[str] = frozenset()) -> None:
