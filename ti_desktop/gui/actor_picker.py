@@ -28,6 +28,7 @@ from ti_desktop.domain.records import ActorRecord
 from ti_desktop.gui.context import AppContext
 from ti_desktop.gui.dialogs.actor_dialog import ActorDialog
 from ti_desktop.gui.dialogs.record_form import open_form
+from ti_desktop.gui.tab_order import chain_after, stop_before
 from ti_desktop.services.use_cases import HasActors
 
 # The kind a newcomer starts with: fixed, or read when the button is pressed (the role chosen beside it…).
@@ -112,11 +113,12 @@ class ActorCreation:
     def row(self, combo: QComboBox, kind: KindOf = ActorKind.AUTRE) -> tuple[QWidget, NewActorButton]:
         """`combo` and its button side by side, as one field for a form being built."""
         holder = QWidget()
-        button = self.button(combo, kind, holder)
         line = QHBoxLayout(holder)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(combo, 1)
+        button = self.button(combo, kind, holder)
         line.addWidget(button)
+        QWidget.setTabOrder(combo, button)  # the list, then its button (Tab reads the row left to right)
         return holder, button
 
     def beside(self, combo: QComboBox, kind: KindOf = ActorKind.AUTRE) -> NewActorButton:
@@ -126,15 +128,18 @@ class ActorCreation:
         if isinstance(layout, QFormLayout):
             row, role = cast(tuple[int, QFormLayout.ItemRole], layout.getWidgetPosition(combo))
             caption = layout.labelForField(combo)
+            anchor = stop_before(combo)
             layout.removeWidget(combo)
             holder, button = self.row(combo, kind)
             layout.setWidget(row, role, holder)
+            chain_after(anchor, holder)  # Tab reaches the row where it reached the list
             if isinstance(caption, QLabel):
                 button.name_for(caption.text())
             return button
         if isinstance(layout, QBoxLayout):
             button = self.button(combo, kind, owner)
             layout.insertWidget(layout.indexOf(combo) + 1, button)
+            QWidget.setTabOrder(combo, button)
             return button
         raise AssertionError(f"no layout holds {combo.objectName()}")
 

@@ -15,10 +15,12 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, 
 from PySide6.QtWidgets import QCalendarWidget, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from ti_desktop.domain.errors import ValidationError
+from ti_desktop.gui.field_errors import add_description
 from ti_desktop.gui.inputs import parse_date, show_date
 
 FRENCH = QLocale(QLocale.Language.French, QLocale.Country.France)
 PLACEHOLDER = "jj/mm/aaaa"
+DESCRIPTION = "date jj/mm/aaaa, Alt+Bas ouvre un calendrier"  # what a screen reader reads of a date field
 
 
 def _calendar_icon(colour: QColor) -> QIcon:
@@ -110,10 +112,13 @@ class DateField(QObject):
 
 def date_field(edit: QLineEdit) -> DateField:
     """Make `edit` (a plain line edit, e.g. from a Designer form) the application's date field."""
-    if not edit.placeholderText():
+    hint = edit.placeholderText()  # its own (« vide tant que le jalon n'est pas atteint ») is read first
+    if not hint:
         edit.setPlaceholderText(PLACEHOLDER)
     field = DateField(edit)
-    edit.setAccessibleDescription(edit.accessibleDescription() or "date jj/mm/aaaa, Alt+Bas ouvre un calendrier")
+    if hint and hint != PLACEHOLDER:
+        add_description(edit, hint, first=True)
+    add_description(edit, DESCRIPTION)
     return field
 
 

@@ -32,6 +32,8 @@ from ti_desktop.domain.fields import FieldSpec
 from ti_desktop.gui.theme import Role, Theme, installed_theme, set_role
 
 REQUIRED_MARK = "*"  # after a required field's label: « Intitulé * »
+REQUIRED_DESCRIPTION = "obligatoire"  # what a screen reader reads of a required field (it reads no « * »)
+DESCRIPTION_SEPARATOR = " — "  # between the parts of an accessible description: « ex. 150 000 — obligatoire »
 # A message slot beside a field: about this many characters wide, this many lines high (longer ones wrap further).
 SLOT_WIDTH_CHARS = 40
 SLOT_LINES = 2
@@ -44,12 +46,28 @@ def required_text(text: str) -> str:
     return stripped if stripped.endswith(REQUIRED_MARK) else f"{stripped} {REQUIRED_MARK}"
 
 
+def description_parts(widget: QWidget) -> list[str]:
+    """The parts of `widget`'s accessible description (« ex. 150 000 — obligatoire » has two)."""
+    return [part for part in widget.accessibleDescription().split(DESCRIPTION_SEPARATOR) if part]
+
+
+def add_description(widget: QWidget, part: str, first: bool = False) -> None:
+    """Add `part` to what a screen reader reads of `widget` (once): at the start when `first` (an entry hint),
+    else at the end; « obligatoire » stays last."""
+    parts = description_parts(widget)
+    if part in parts:
+        return
+    parts = [part, *parts] if first else [*parts, part]
+    parts.sort(key=lambda each: each == REQUIRED_DESCRIPTION)  # stable: the others keep their order
+    widget.setAccessibleDescription(DESCRIPTION_SEPARATOR.join(parts))
+
+
 def mark_required(label: QLabel) -> None:
     """The label of a field that must be filled ends with « * » (its accessible description says so)."""
     label.setText(required_text(label.text()))
     buddy = label.buddy()
-    if buddy is not None and not buddy.accessibleDescription():
-        buddy.setAccessibleDescription("obligatoire")
+    if buddy is not None:
+        add_description(buddy, REQUIRED_DESCRIPTION)
 
 
 def required_fields(specs: Mapping[str, FieldSpec]) -> frozenset[str]:

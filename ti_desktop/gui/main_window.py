@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
         self.page_scroll.setObjectName("defilement-page")
         self.page_scroll.setWidgetResizable(True)
         self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (a screen reader would announce an unnamed pane): Tab goes to the page's fields
+        # and the area scrolls to show the one focused.
+        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.page_scroll.setWidget(self.stack)
         column.addWidget(self.page_scroll, 1)
         layout.addWidget(pages, 1)

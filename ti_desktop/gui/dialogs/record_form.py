@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from ti_desktop.domain.errors import TiDesktopError
-from ti_desktop.gui.field_errors import FieldErrors, error_label, set_error
+from ti_desktop.gui.field_errors import (
+    REQUIRED_DESCRIPTION,
+    FieldErrors,
+    add_description,
+    description_parts,
+    error_label,
+    set_error,
+)
 from ti_desktop.gui.read_only import show_for_reading
 
 # The form's values -> the saved record (raises TiDesktopError when refused).
@@ -65,11 +72,13 @@ def first_focusable(widget: QWidget) -> QWidget:
 
 def describe_by_placeholders(root: QWidget) -> None:
     """A screen reader reads no placeholder: what it says of the entry (« jj/mm/aaaa », « ex. 150 000 ») becomes
-    the field's accessible description, unless it has one (or a tool tip, which is read as one)."""
+    the field's accessible description, before « obligatoire » for a required field (« ex. 150 000 —
+    obligatoire »), unless it has a description of its own (or a tool tip, which is read as one)."""
     for field in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QTextEdit):
         hint = field.placeholderText()
-        if hint and not field.accessibleDescription() and not field.toolTip():
-            field.setAccessibleDescription(hint)
+        own = [part for part in description_parts(field) if part != REQUIRED_DESCRIPTION]
+        if hint and not own and not field.toolTip():
+            add_description(field, hint, first=True)
 
 
 def _nothing_to_save(_values: dict[str, Any]) -> None:
@@ -158,7 +167,7 @@ class RecordFormDialog(SaveDialog):
     def add_row(self, name: str, label: str, widget: QWidget) -> None:
         widget.setParent(self)
         caption = QLabel(label, self)
-        caption.setBuddy(widget)
+        caption.setBuddy(first_focusable(widget))  # a row's list (not its row): what a screen reader names
         self.form.addRow(caption, self.errors.wrap(name, widget))
         self.errors.caption(name, caption, name in self.required)
         if self.first_field is None:

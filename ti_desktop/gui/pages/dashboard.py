@@ -622,6 +622,9 @@ class DashboardPage(Page):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # No Tab stop of its own (an unnamed pane to a screen reader): Tab goes from figure to figure and the
+        # area scrolls to show the one focused.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
