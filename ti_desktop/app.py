@@ -171,11 +171,22 @@ def action_editor_opener(services: Services) -> EditorFactory:
 class GuiController:
     """Owns the open database and its window; switches database and restores backups."""
 
-    def __init__(self, user_dirs: UserDirs, settings: QSettings, clock: Clock, theme: Theme = LIGHT) -> None:
+    def __init__(
+        self,
+        user_dirs: UserDirs,
+        settings: QSettings,
+        clock: Clock,
+        theme: Theme = LIGHT,
+        *,
+        ask_name: bool = False,
+        login: str = "",
+    ) -> None:
+        """`ask_name`: ask the user's name (the login proposed) at the first opening, if it never was asked."""
         self.user_dirs = user_dirs
         self.settings = settings
         self.clock = clock
         self.theme = theme
+        self._ask_name, self._login = ask_name, login
         self.window: MainWindow | None = None
         self._opened: OpenDatabase | None = None
         self._lock: DatabaseLock | None = None
@@ -205,6 +216,7 @@ class GuiController:
     def open_server(self, url: str) -> bool:
         """A shared base on a server: no lock (several people at once), no automatic backups, no location
         warning; the window shows the server's address and refreshes what others changed."""
+        self._ask_name_once()
         try:
             opened = open_server_services(
                 url, clock=self.clock, user=stored_user_name(self.settings), credentials=self.server_credentials()
@@ -239,6 +251,7 @@ class GuiController:
         lock = held or self._take_lock(database)
         if lock is None:
             return False
+        self._ask_name_once()  # the base held meanwhile: no other window opens it while the user answers
         opened = self._open_or_recover(database)
         if opened is None:
             lock.release()
@@ -269,6 +282,12 @@ class GuiController:
         self.window.warn_about_location()
         started()
         return True
+
+    def _ask_name_once(self) -> None:
+        """At the first launch, before the base opens: the name then signs all it records, from the first edit."""
+        if self._ask_name:
+            self._ask_name = False
+            ask_once(self.settings, self._login)
 
     def _context(self, opened: OpenDatabase, data_dir: Path) -> AppContext:
         """The window's context; the name the user gives there signs the history from then on."""
@@ -487,9 +506,10 @@ def run_gui(database: Path | str, user_dirs: UserDirs, clock: Clock) -> int:
     theme = theme_from_settings(settings)
     install_theme(app, theme)
     install_text_size(app, text_size_from_settings(settings))
-    if not os.environ.get(SMOKE_TEST_VAR):  # the packaging's smoke test answers no dialog
-        ask_once(settings, os_login())  # the user's name, the author of what they sign: asked at the first launch
-    controller = GuiController(user_dirs, settings, clock, theme)
+    # The user's name, the author of what they sign: asked at the first launch, once the base is held (the
+    # packaging's smoke test answers no dialog).
+    ask_name = not os.environ.get(SMOKE_TEST_VAR)
+    controller = GuiController(user_dirs, settings, clock, theme, ask_name=ask_name, login=os_login())
     if isinstance(database, Path):
         try:
             private_folder(database.parent)

@@ -201,8 +201,9 @@ def test_the_history_is_signed_with_the_name_even_once_changed(qapp: object, tmp
 def test_the_window_asks_the_name_before_opening_the_first_base(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`run_gui`, the composition root: « Votre nom » (the login proposed) before the base opens; not under the
-    packaging's smoke test, which answers no dialog."""
+    """`run_gui`, the composition root: « Votre nom » (the login proposed) once the base's lock is held (no other
+    window takes it meanwhile) and before the base opens; not under the packaging's smoke test, which answers no
+    dialog (and checks the window holds the lock)."""
     from ti_desktop import app
 
     events: list[str] = []
@@ -213,12 +214,20 @@ def test_the_window_asks_the_name_before_opening_the_first_base(
     monkeypatch.setattr(app, "configure_logging", lambda _dir: None)
     monkeypatch.setattr(app, "install_qt_french", lambda _app: None)  # the other tests' application unchanged
     monkeypatch.setattr(app, "install_theme", lambda _app, _theme: None)
-    monkeypatch.setattr(app.GuiController, "open_target", lambda _self, _target: events.append("base") and False)
+    database = tmp_path / "plan.sqlite3"
+    real_ask = app.ask_once
+
+    def asking(settings: object, proposal: str) -> str | None:
+        events.append("nom, base verrouillée" if Path(f"{database}.lock.json").exists() else "nom, base libre")
+        return real_ask(settings, proposal)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app, "ask_once", asking)
+    monkeypatch.setattr(app.GuiController, "_open_or_recover", lambda _self, _db: events.append("base") and None)
     seen: list[UserNameDialog] = []
     answer_name("Claire Martin", seen)
     monkeypatch.delenv(app.SMOKE_TEST_VAR, raising=False)
     assert app.run_gui(tmp_path / "plan.sqlite3", UserDirs(tmp_path, tmp_path), fixed_clock()) == 1
-    assert len(seen) == 1 and proposed() == [LOGIN] and events == ["base"]
+    assert len(seen) == 1 and proposed() == [LOGIN] and events == ["nom, base verrouillée", "base"]
     assert stored_user_name(settings) == "Claire Martin"
     # Under the smoke test, nothing is asked.
     other = fresh_settings(tmp_path / "fumee")
